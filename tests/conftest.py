@@ -1,0 +1,140 @@
+"""Shared fixtures: a real PostgreSQL (QLUE_TEST_DATABASE_URL, or an embedded server started
+for the session), a migrated template database, and a fresh database per test cloned from it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu --disable-gpu-compositing")
+os.environ.setdefault("QT_OPENGL", "software")
+os.environ.setdefault("QLUE_LANG", "en")
+
+import psycopg2  # noqa: E402
+import pytest  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+# QtWebEngine must be imported before the QApplication exists.
+from PySide6 import QtWebEngineWidgets  # noqa: E402,F401
+
+from qlue_console.db import migrate  # noqa: E402
+from qlue_console.db.embedded import start_embedded, stop_embedded  # noqa: E402
+from qlue_console.db.engine import make_engine  # noqa: E402
+from qlue_console.seed.reference import seed_reference  # noqa: E402
+
+TEMPLATE = "qlue_test_template"
+_counter = itertools.count()
+
+
+def _with_db(url: str, database: str) -> str:
+    return make_url(url).set(database=database).render_as_string(hide_password=False)
+
+
+def _admin(url: str):
+    conn = psycopg2.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False))
+    conn.autocommit = True
+    return conn
+
+
+@pytest.fixture(scope="session")
+def pg_server_url(tmp_path_factory):
+    """A URL to a PostgreSQL server whose user may create databases and roles."""
+    configured = os.environ.get("QLUE_TEST_DATABASE_URL")
+    if configured:
+        yield configured
+        return
+    data_dir = tmp_path_factory.mktemp("pg")
+    url = start_embedded(data_dir, database="postgres")
+    yield url
+    stop_embedded(data_dir)
+
+
+def _create_database(server_url: str, name: str, template: str | None = None) -> str:
+    admin = _admin(server_url)
+    try:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            cur.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    finally:
+        admin.close()
+    return _with_db(server_url, name)
+
+
+def _drop_database(server_url: str, name: str) -> None:
+    admin = _admin(server_url)
+    try:
+        with admin.cursor() as cur:
+            cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.close()
+
+
+@pytest.fixture(scope="session")
+def template_url(pg_server_url):
+    url = _create_database(pg_server_url, TEMPLATE)
+    engine = make_engine(url)
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        seed_reference(conn)
+    engine.dispose()
+    yield url
+    _drop_database(pg_server_url, TEMPLATE)
+
+
+@pytest.fixture
+def db_url(pg_server_url, template_url):
+    """A fresh, migrated database with the reference data, dropped after the test."""
+    name = f"qlue_t{os.getpid()}_{next(_counter)}"
+    url = _create_database(pg_server_url, name, template=TEMPLATE)
+    yield url
+    _drop_database(pg_server_url, name)
+
+
+@pytest.fixture
+def db_engine(db_url):
+    engine = make_engine(db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def people_engine(db_engine):
+    """A fresh database with the demo city's accounts but no reports."""
+    from qlue_console.seed.demo_people import seed_people
+
+    with db_engine.begin() as conn:
+        seed_people(conn)
+    return db_engine
+
+
+@pytest.fixture
+def login_url(db_url):
+    """Factory: a URL that signs in to the test database as a new login in the given group role."""
+    created: list[str] = []
+    admin = _admin(db_url)
+
+    def make(group: str) -> str:
+        name = f"t_{group}_{os.getpid()}_{next(_counter)}"
+        with admin.cursor() as cur:
+            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+        created.append(name)
+        return make_url(db_url).set(username=name, password=None).render_as_string(hide_password=False)
+
+    yield make
+    with admin.cursor() as cur:
+        dbname = make_url(db_url).database
+        for name in created:
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,))
+            cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
+            cur.execute(f'DROP OWNED BY "{name}"')
+            cur.execute(f'DROP ROLE "{name}"')
+    admin.close()
+
+
+def execute(engine, sql: str, **params):
+    with engine.begin() as conn:
+        return conn.execute(text(sql), params)
