@@ -1,0 +1,148 @@
+"""The ``qlue-console`` command: the GUI by default, and the operator's commands
+(``db``, ``seed``, ``simulate``, ``check-photo``). A user's mistake (a bad URL, an unreachable
+server, a bad argument) ends with one clear line and a non-zero exit, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from qlue_console import __version__
+from qlue_console.config import resolve_target
+from qlue_console.db.errors import QlueDatabaseError
+
+WORKSPACES = ("triage",)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="qlue-console", description=(
+        "Qlue Console: the operations console of a city command center. Without a command it opens "
+        "the desktop console; without a database URL it runs on an embedded PostgreSQL with a demo city."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
+    parser.add_argument("--screenshot", metavar="PATH", type=Path,
+                        help="render the main window offscreen once its data has loaded, write a PNG, exit")
+    parser.add_argument("--workspace", choices=WORKSPACES, default="triage", help="workspace to show")
+    parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: system)")
+    parser.add_argument("--tile-url", metavar="TEMPLATE",
+                        help="a map tile URL template such as https://tile.example/{z}/{x}/{y}.png "
+                             "(default: $QLUE_TILE_URL; without one the map shows the kelurahan only)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="migrate the database (an operator's step on a central server)")
+    db.add_argument("action", choices=("upgrade", "downgrade", "current"))
+    db.add_argument("revision", nargs="?", help="target revision (upgrade: head, downgrade: one step back)")
+
+    seed = commands.add_parser("seed", help="load reference data, and with --demo the demo city")
+    seed.add_argument("--demo", action="store_true", help="also create the demo city's people and reports")
+    seed.add_argument("--reports", type=int, default=3000, help="demo reports to create (default 3000)")
+    seed.add_argument("--weeks", type=int, default=8, help="spread over the last W weeks (default 8)")
+
+    simulate = commands.add_parser("simulate", help="act as citizen channels (and officials) from this process")
+    simulate.add_argument("--rate", type=float, default=1.0, help="reports per second (default 1)")
+    simulate.add_argument("--duration", type=float, default=60.0, help="seconds to run (default 60)")
+    simulate.add_argument("--no-officials", action="store_true", help="do not answer mentions with follow-ups")
+    simulate.add_argument("--seed", type=int, help="random seed for a repeatable run")
+
+    commands.add_parser("check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False)
+    return parser
+
+
+def _engine(args):
+    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.engine import check_connection, make_engine
+
+    target = resolve_target(args.database_url)
+    engine = make_engine(database_url(target))
+    check_connection(engine)
+    return engine
+
+
+def _db(args) -> int:
+    from qlue_console.db import migrate
+
+    engine = _engine(args)
+    if args.action == "upgrade":
+        migrate.upgrade(engine, args.revision or "head")
+    elif args.action == "downgrade":
+        migrate.downgrade(engine, args.revision or "-1")
+    print(f"revision: {migrate.current_revision(engine) or 'none'} (this console needs {migrate.head_revision()})")
+    return 0
+
+
+def _seed(args) -> int:
+    from qlue_console.db import migrate
+    from qlue_console.db.bootstrap import seed_demo
+    from qlue_console.seed.reference import seed_reference
+
+    if args.reports < 0 or args.weeks < 1:
+        raise SystemExit("qlue-console seed: --reports must be >= 0 and --weeks >= 1")
+    engine = _engine(args)
+    migrate.ensure_current(engine)
+    if args.demo:
+        def progress(done: int, total: int) -> None:
+            print(f"\r{done}/{total} reports", end="", file=sys.stderr, flush=True)
+        summary = seed_demo(engine, reports=args.reports, weeks=args.weeks, progress=progress)
+        print(file=sys.stderr)
+        print(summary)
+    else:
+        with engine.begin() as conn:
+            seed_reference(conn)
+        print("reference data loaded")
+    return 0
+
+
+def _simulate(args) -> int:
+    from qlue_console.db import migrate
+    from qlue_console.simulate import run_simulation
+
+    if args.rate <= 0 or args.duration <= 0:
+        raise SystemExit("qlue-console simulate: --rate and --duration must be positive")
+    engine = _engine(args)
+    migrate.ensure_current(engine)
+    run_simulation(engine, rate=args.rate, duration=args.duration, seed=args.seed, officials=not args.no_officials)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "check-photo":
+        from qlue_console.photos.cli import check_photo_main
+        return check_photo_main(argv[1:])
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(name)s: %(message)s")
+    if args.lang:
+        os.environ["QLUE_LANG"] = args.lang
+    try:
+        if args.command == "db":
+            return _db(args)
+        if args.command == "seed":
+            return _seed(args)
+        if args.command == "simulate":
+            return _simulate(args)
+        from qlue_console.gui.app import run_gui
+        if args.screenshot is not None:
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        return run_gui(resolve_target(args.database_url), screenshot=args.screenshot, workspace=args.workspace,
+                       tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None)
+    except QlueDatabaseError as exc:
+        print(f"qlue-console: {exc}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+        print(f"qlue-console: database error: {reason}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""What the map draws: the kelurahan boundaries and one marker per report."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, bindparam, text
+
+EXCERPT_CHARS = 200
+
+
+@dataclass(frozen=True)
+class MarkerRow:
+    report_id: int
+    lat: float
+    lon: float
+    status: str
+    priority: int
+    overdue: bool
+    category_id: str
+    category_en: str
+    excerpt: str
+
+
+_SELECT = f"""
+SELECT r.id AS report_id, r.lat, r.lon, r.status, r.priority,
+       (r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate')) AS overdue,
+       c.name_id AS category_id, c.name_en AS category_en, left(r.text, {EXCERPT_CHARS}) AS excerpt
+  FROM reports r JOIN categories c ON c.code = r.category_code
+"""
+
+
+def fetch_markers(engine: Engine, *, closed_within_days: int = 3, limit: int = 100_000) -> list[MarkerRow]:
+    """Every open report, and the ones closed in the last few days (green on the map)."""
+    sql = text(_SELECT + """
+        WHERE r.status NOT IN ('verified', 'rejected', 'duplicate')
+           OR (r.status = 'verified' AND r.closed_at > now() - make_interval(days => :days))
+        ORDER BY r.id DESC LIMIT :limit""")
+    with engine.connect() as conn:
+        return [MarkerRow(**dict(m)) for m in conn.execute(sql, {"days": closed_within_days, "limit": limit}).mappings()]
+
+
+def fetch_markers_by_ids(engine: Engine, ids: Sequence[int]) -> list[MarkerRow]:
+    if not ids:
+        return []
+    sql = text(_SELECT + " WHERE r.id IN :ids").bindparams(bindparam("ids", expanding=True))
+    with engine.connect() as conn:
+        return [MarkerRow(**dict(m)) for m in conn.execute(sql, {"ids": list(ids)}).mappings()]
+
+
+def fetch_boundaries(engine: Engine) -> dict:
+    """The kelurahan as a GeoJSON FeatureCollection (properties: code, name, kecamatan, kota)."""
+    with engine.connect() as conn:
+        rows = conn.execute(text("""
+            SELECT kel.code, kel.name, kec.name AS kecamatan, kota.name AS kota, kel.boundary::text AS geometry
+              FROM areas kel JOIN areas kec ON kec.code = kel.parent_code
+              JOIN areas kota ON kota.code = kec.parent_code
+             WHERE kel.level = 'kelurahan' AND kel.boundary IS NOT NULL ORDER BY kel.code""")).all()
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"code": code, "name": name, "kecamatan": kec, "kota": kota},
+         "geometry": json.loads(geometry)} for code, name, kec, kota, geometry in rows]}

@@ -1,0 +1,94 @@
+"""One report in full: its place, its photos and its timeline, for the detail pane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, text
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    id: int
+    kind: str
+    width: int | None
+    height: int | None
+    taken_at: datetime | None
+    follow_up_id: int | None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    id: int
+    at: datetime
+    actor: str
+    actor_login: str
+    kind: str
+    payload: dict
+
+
+@dataclass(frozen=True)
+class ReportDetail:
+    id: int
+    channel: str
+    external_id: str
+    citizen: str
+    text: str
+    category_code: str
+    category_id: str
+    category_en: str
+    sla_hours: int
+    sla_mode: str
+    lat: float
+    lon: float
+    kelurahan_code: str | None
+    kelurahan: str | None
+    kecamatan: str | None
+    kota: str | None
+    outside_jurisdiction: bool
+    status: str
+    priority: int
+    created_at: datetime
+    reported_at: datetime
+    due_at: datetime | None
+    duplicate_of: int | None
+    followers: tuple[str, ...]
+    claimed_by: str | None
+    version: int
+    photos: tuple[PhotoInfo, ...]
+    timeline: tuple[TimelineEntry, ...]
+
+
+def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
+    with engine.connect() as conn:
+        row = conn.execute(text("""
+            SELECT r.id, r.channel, r.external_id, r.citizen_handle AS citizen, r.text, r.category_code,
+                   c.name_id AS category_id, c.name_en AS category_en, c.sla_hours, c.sla_mode,
+                   r.lat, r.lon, r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan,
+                   kota.name AS kota, r.outside_jurisdiction, r.status, r.priority, r.created_at,
+                   r.reported_at, r.due_at, r.duplicate_of, r.followers,
+                   CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by, r.version
+              FROM reports r
+              JOIN categories c ON c.code = r.category_code
+              LEFT JOIN areas kel ON kel.code = r.kelurahan_code
+              LEFT JOIN areas kec ON kec.code = r.kecamatan_code
+              LEFT JOIN areas kota ON kota.code = r.kota_code
+             WHERE r.id = :id"""), {"id": report_id}).mappings().one_or_none()
+        if row is None:
+            return None
+        photos = tuple(PhotoInfo(**dict(m)) for m in conn.execute(text(
+            "SELECT id, kind, width, height, taken_at, follow_up_id FROM photos "
+            "WHERE report_id = :id ORDER BY kind DESC, id"), {"id": report_id}).mappings())
+        timeline = tuple(TimelineEntry(**dict(m)) for m in conn.execute(text(
+            "SELECT id, at, actor, actor_login, kind, payload FROM events WHERE report_id = :id ORDER BY at, id"),
+            {"id": report_id}).mappings())
+    values = dict(row)
+    values["followers"] = tuple(values["followers"] or ())
+    return ReportDetail(**values, photos=photos, timeline=timeline)
+
+
+def fetch_photo_bytes(engine: Engine, photo_id: int) -> bytes | None:
+    with engine.connect() as conn:
+        data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}).scalar_one_or_none()
+    return bytes(data) if data is not None else None

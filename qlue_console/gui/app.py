@@ -1,0 +1,117 @@
+"""Starting the desktop console: the QApplication, translations, the database (off the UI
+thread, with a small progress window), the main window, and the offscreen screenshot mode."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from qlue_console.config import DatabaseTarget
+from qlue_console.db.bootstrap import OpenDatabase, open_database
+from qlue_console.db.errors import QlueDatabaseError
+
+SCREENSHOT_TIMEOUT_MS = 120_000
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    if os.geteuid() == 0 if hasattr(os, "geteuid") else False:
+        os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
+
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("Qlue")
+    app.setOrganizationDomain("qlue.id")
+    app.setApplicationName("Qlue Console")
+    return app
+
+
+def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
+            tile_url: str | None = None) -> int:
+    from qlue_console.gui.i18n import chosen_language, install_translations
+    from qlue_console.gui.main_window import MainWindow
+    from qlue_console.gui.tasks import TaskRunner
+
+    app = make_application()
+    language = install_translations(app, chosen_language())
+    tasks = TaskRunner(app)
+    splash = QLabel()
+    splash.setWindowTitle("Qlue Console")
+    splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    splash.setMinimumSize(420, 120)
+    splash.setText(QCoreApplication.translate("Startup", "Starting Qlue Console…"))
+    if screenshot is None:
+        splash.show()
+    state: dict = {"exit": 0}
+
+    def progress(message: str) -> None:
+        # runs on the worker thread: hand the text to the GUI thread
+        QTimer.singleShot(0, app, lambda: splash.setText(QCoreApplication.translate("Startup", message)))
+
+    def opened(db: OpenDatabase) -> None:
+        splash.close()
+        window = MainWindow(db.engine, db.url, db.display_url, language, tile_url=tile_url, workspace=workspace)
+        state["window"] = window
+        if screenshot is not None:
+            _arm_screenshot(app, window, screenshot, workspace, state)
+        else:
+            window.show()
+
+    def failed(error: Exception) -> None:
+        splash.close()
+        message = str(error) if isinstance(error, QlueDatabaseError) else f"{type(error).__name__}: {error}"
+        print(f"qlue-console: {message}", file=sys.stderr)
+        if screenshot is None:
+            QMessageBox.critical(None, "Qlue Console", message)
+        state["exit"] = 1
+        app.exit(1)
+
+    tasks.run(open_database, target, progress, on_done=opened, on_error=failed)
+    app.exec()
+    window = state.get("window")
+    if window is not None:
+        window.close()
+    tasks.wait_idle(5000)
+    return state["exit"]
+
+
+def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state: dict) -> None:
+    """Renders the window offscreen once its data is on screen, writes the PNG and quits."""
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.resize(1600, 940)
+    window.show()
+
+    def grab() -> None:
+        if state.get("grabbed"):
+            return
+        state["grabbed"] = True
+        image = window.grab()
+        if image.isNull() or not image.save(str(path), "PNG"):
+            print(f"qlue-console: could not write the screenshot to {path}", file=sys.stderr)
+            state["exit"] = 1
+        app.quit()
+
+    def ready(name: str) -> None:
+        if name != workspace:
+            return
+        triage = window.triage
+        if triage.queue.model.rowCount():
+            triage.queue.select_report(triage.queue.model.row_at(0).id)
+            triage.detail.photo_shown.connect(lambda _id: QTimer.singleShot(1500, grab))
+            # a report without a photo: still take the picture once the detail is loaded
+            triage.detail.loaded.connect(lambda _id: QTimer.singleShot(4000, grab))
+        else:
+            QTimer.singleShot(1500, grab)
+
+    def timeout() -> None:
+        print("qlue-console: the workspace did not finish loading in time; screenshot taken as it is",
+              file=sys.stderr)
+        state["exit"] = 1
+        grab()
+
+    window.workspace_ready.connect(ready)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, timeout)

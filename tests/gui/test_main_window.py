@@ -1,0 +1,95 @@
+"""The main window on a real database: the queue lists reports, the map draws them over the
+kelurahan, selecting shows photo and timeline, and a report submitted by another connection
+appears in the queue and on the map without a restart."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from sqlalchemy import text
+
+from qlue_console.db import contract
+from qlue_console.db.engine import describe
+from qlue_console.gui.main_window import MainWindow
+from qlue_console.seed.demo_people import seed_people
+from tests.photo_factory import jpeg
+
+PLACES = [(-6.1754, 106.8272), (-6.2088, 106.8456), (-6.1256, 106.8315), (-6.3024, 106.8950),
+          (-6.2297, 106.6894), (-6.1380, 106.8130)]
+
+
+@pytest.fixture
+def small_city(db_engine):
+    with db_engine.begin() as conn:
+        seed_people(conn)
+        for i in range(24):
+            lat, lon = PLACES[i % len(PLACES)]
+            contract.submit_report(conn, channel="app", external_id=f"w{i}", citizen=f"warga{i}",
+                                   text_=f"Laporan nomor {i}: saluran tersumbat <b>tebal</b>",
+                                   category="saluran_tersumbat", lat=lat + i * 1e-4, lon=lon, photo=jpeg(i + 1))
+    return db_engine
+
+
+@pytest.fixture
+def window(qtbot, small_city, db_url):
+    win = MainWindow(small_city, db_url, describe(db_url), "en")
+    qtbot.addWidget(win)
+    win.resize(1400, 850)
+    win.show()
+    with qtbot.waitSignal(win.workspace_ready, timeout=60_000):
+        pass
+    yield win
+    win.close()
+
+
+def test_queue_map_and_detail_show_the_database(qtbot, window):
+    queue = window.triage.queue
+    assert queue.model.rowCount() == 24
+    newest = queue.model.row_at(0)
+    assert newest.excerpt.startswith("Laporan nomor 23")
+
+    map_view = window.triage.map
+    qtbot.waitUntil(lambda: map_view.marker_count() == 24, timeout=15_000)
+
+    with qtbot.waitSignal(window.triage.detail.photo_shown, timeout=15_000):
+        queue.select_report(newest.id)
+    detail = window.triage.detail.detail
+    assert detail.id == newest.id
+    assert detail.kelurahan is not None
+    assert [e.kind for e in detail.timeline] == ["created"]
+    assert window.triage.detail.current_photo_id() == detail.photos[0].id
+
+
+def test_a_report_from_another_connection_appears_within_a_second(qtbot, window, small_city):
+    queue = window.triage.queue
+    before = queue.model.rowCount()
+    box: dict = {}
+
+    def channel() -> None:   # another connection, as a citizen channel would be
+        with small_city.begin() as conn:
+            box["id"] = contract.submit_report(conn, channel="sms", external_id="live-1", citizen="warga_live",
+                                               text_="Pohon tumbang di Jl. Medan Merdeka", category="pohon_tumbang",
+                                               lat=-6.1760, lon=106.8260)
+        box["at"] = time.monotonic()
+
+    thread = threading.Thread(target=channel)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: queue.model.rowCount() == before + 1, timeout=3_000)
+    elapsed = time.monotonic() - box["at"]
+    assert elapsed < 1.0, f"the report took {elapsed:.2f} s to reach the queue"
+    assert queue.model.row_at(0).id == box["id"]
+    qtbot.waitUntil(lambda: window.triage.map.marker_count() == before + 1, timeout=3_000)
+
+
+def test_a_change_to_a_report_updates_its_row_in_place(qtbot, window, small_city):
+    queue = window.triage.queue
+    target = queue.model.row_at(3)
+    with small_city.begin() as conn:
+        conn.execute(text("UPDATE reports SET priority = 3, version = version + 1 WHERE id = :id"), {"id": target.id})
+        conn.execute(text("INSERT INTO events (report_id, actor, kind, payload) VALUES (:id, 'op.andi', 'prioritised', "
+                          "'{\"priority\": 3}')"), {"id": target.id})
+    qtbot.waitUntil(lambda: queue.model.row_at(3).priority == 3, timeout=3_000)
+    assert queue.model.row_at(3).id == target.id
