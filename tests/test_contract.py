@@ -214,3 +214,20 @@ def test_due_at_counts_working_days_in_jakarta_time(db_engine):
     # Friday 16:00 + 1 working day skips the weekend and the Monday holiday -> Tuesday 16:00.
     assert friday.isoformat() == "2030-01-08T16:00:00"
     assert calendar.isoformat() == "2030-01-05T05:00:00"
+
+
+def test_sql_due_times_agree_with_the_python_rule(db_engine):
+    """The database (used by reopen_report and escalation) and the console compute due times
+    with one rule: compare them over two weeks of starts, both modes, around holidays."""
+    from datetime import datetime, timedelta
+
+    from qlue_console.domain import sla
+
+    with db_engine.connect() as conn:
+        holidays = set(conn.execute(text("SELECT day FROM holidays")).scalars())
+        start = datetime(2026, 12, 20, 5, 30, tzinfo=sla.JAKARTA)
+        cases = [(start + timedelta(hours=7 * i), hours, mode)
+                 for i in range(48) for hours, mode in ((24, "working"), (72, "working"), (6, "calendar"))]
+        for moment, hours, mode in cases:
+            from_sql = conn.execute(text("SELECT qlue_due_at(:s, :h, :m)"), {"s": moment, "h": hours, "m": mode}).scalar_one()
+            assert from_sql == sla.due_at(moment, hours, mode, holidays), (moment, hours, mode)

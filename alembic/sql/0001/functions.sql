@@ -74,7 +74,7 @@ $$;
 
 -- A due time from a start, an SLA in hours and its mode, in Asia/Jakarta time.
 -- 'calendar': start + hours. 'working': ceil(hours / 24) working days (Monday to Friday, not a
--- holiday); a start on a non-working day counts from 08:00 of the next working day; the
+-- holiday); a start on a non-working day counts from 00:00 of the next working day; the
 -- deadline is the same Jakarta clock time on the N-th working day after the start day.
 CREATE FUNCTION qlue_due_at(p_start timestamptz, p_hours integer, p_mode text)
 RETURNS timestamptz LANGUAGE plpgsql STABLE AS $$
@@ -92,7 +92,7 @@ BEGIN
             v_day := v_day + 1;
             EXIT WHEN extract(isodow FROM v_day) <= 5 AND NOT EXISTS (SELECT 1 FROM holidays WHERE day = v_day);
         END LOOP;
-        v_time := time '08:00';
+        v_time := time '00:00';
     END IF;
     WHILE v_left > 0 LOOP
         v_day := v_day + 1;
