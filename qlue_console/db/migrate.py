@@ -1,4 +1,8 @@
-"""Alembic from code: upgrade, downgrade, the current revision and the start-up check."""
+"""Alembic from code: upgrade, downgrade, the current revision and the start-up check.
+
+Features may add migrations on parallel branches (each from the revision it builds on); the
+console upgrades to all heads and checks the database against the full set of them.
+"""
 
 from __future__ import annotations
 
@@ -20,18 +24,32 @@ def _config(connection=None) -> Config:
     return config
 
 
+def _script() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revisions() -> frozenset[str]:
+    return frozenset(_script().get_heads())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_config()).get_current_head()
+    """The code's head(s) as one printable string."""
+    return "+".join(sorted(head_revisions()))
+
+
+def current_revisions(engine: Engine) -> frozenset[str]:
+    with engine.connect() as conn:
+        return frozenset(MigrationContext.configure(conn).get_current_heads())
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    current = current_revisions(engine)
+    return "+".join(sorted(current)) if current else None
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(engine: Engine, revision: str = "heads") -> None:
     with engine.begin() as conn:
-        command.upgrade(_config(conn), revision)
+        command.upgrade(_config(conn), "heads" if revision == "head" else revision)
 
 
 def downgrade(engine: Engine, revision: str = "base") -> None:
@@ -41,16 +59,17 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 
 def ensure_current(engine: Engine) -> None:
     """Refuses to run against a database whose revision is not the one this code was built for."""
-    current, head = current_revision(engine), head_revision()
-    if current == head:
+    current, heads = current_revisions(engine), head_revisions()
+    if current == heads:
         return
-    if current is None:
+    if not current:
         raise SchemaMismatch(
             "The database has no Qlue schema yet: ask its operator to run 'qlue-console db upgrade'.")
-    known = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if current in known:
+    known = {rev.revision for rev in _script().walk_revisions()}
+    if current <= known:
         raise SchemaMismatch(
-            f"The database is at revision {current} but this console needs {head}: "
-            "run 'qlue-console db upgrade' (an operator's step).")
+            f"The database is at revision {'+'.join(sorted(current))} but this console needs "
+            f"{head_revision()}: run 'qlue-console db upgrade' (an operator's step).")
     raise SchemaMismatch(
-        f"The database is at revision {current}, newer than this console ({head}): update the console.")
+        f"The database is at revision {'+'.join(sorted(current))}, newer than this console "
+        f"({head_revision()}): update the console.")
