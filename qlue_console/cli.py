@@ -16,7 +16,10 @@ from qlue_console import __version__
 from qlue_console.config import resolve_target
 from qlue_console.db.errors import QlueDatabaseError
 
-WORKSPACES = ("triage",)
+
+def _workspace_names() -> tuple[str, ...]:
+    from qlue_console.gui.workspaces.registry import NAMES
+    return NAMES
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
     parser.add_argument("--screenshot", metavar="PATH", type=Path,
                         help="render the main window offscreen once its data has loaded, write a PNG, exit")
-    parser.add_argument("--workspace", choices=WORKSPACES, default="triage", help="workspace to show")
+    parser.add_argument("--workspace", choices=_workspace_names(), default="triage", help="workspace to show")
     parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: system)")
     parser.add_argument("--tile-url", metavar="TEMPLATE",
                         help="a map tile URL template such as https://tile.example/{z}/{x}/{y}.png "

@@ -98,6 +98,9 @@ def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state
     def ready(name: str) -> None:
         if name != workspace:
             return
+        if workspace != "triage":
+            QTimer.singleShot(1500, grab)
+            return
         triage = window.triage
         if triage.queue.model.rowCount():
             triage.queue.select_report(triage.queue.model.row_at(0).id)

@@ -12,9 +12,8 @@ from sqlalchemy import Engine
 from qlue_console.gui.live import LiveFeed
 from qlue_console.gui.status_bar import StatusBarController
 from qlue_console.gui.tasks import TaskRunner
-from qlue_console.gui.workspaces.triage import TriageWorkspace
-
-WORKSPACES = ("triage",)
+from qlue_console.gui.workspaces.base import Workspace, WorkspaceContext
+from qlue_console.gui.workspaces.registry import WORKSPACES
 
 
 class MainWindow(QMainWindow):
@@ -25,14 +24,12 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setWindowTitle(self.tr("Qlue Console — Jakarta operations center"))
         self.resize(1560, 920)
-        self._engine = engine
         self.tasks = TaskRunner(self)
         self._stack = QStackedWidget(self)
         self.setCentralWidget(self._stack)
-
-        self.triage = TriageWorkspace(engine, self.tasks, language, tile_url, self._stack)
-        self._stack.addWidget(self.triage.widget)
-        self.triage.ready.connect(lambda: self.workspace_ready.emit("triage"))
+        self._context = WorkspaceContext(engine, self.tasks, language, tile_url, url)
+        self.workspaces: dict[str, Workspace] = {}
+        self._actions: dict[str, QAction] = {}
         self._build_toolbar()
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, display_url)
 
@@ -41,10 +38,23 @@ class MainWindow(QMainWindow):
         self.live.online_changed.connect(self.status.set_online)
         self.live.start()
         self.show_workspace(workspace)
-        settings = QSettings()
-        geometry = settings.value("window/geometry")
+        geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    @property
+    def triage(self):
+        return self.workspace("triage")
+
+    def workspace(self, name: str) -> Workspace:
+        """The workspace by name, built on first use so the console starts fast."""
+        if name not in self.workspaces:
+            spec = next(s for s in WORKSPACES if s.name == name)
+            created = spec.factory(self._context, self._stack)
+            self.workspaces[name] = created
+            self._stack.addWidget(created.widget)
+            created.ready.connect(lambda n=name: self.workspace_ready.emit(n))
+        return self.workspaces[name]
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Workspaces"), self)
@@ -52,40 +62,32 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         self.addToolBar(bar)
         group = QActionGroup(self)
-        self._workspace_actions: dict[str, QAction] = {}
-        triage = QAction(qta.icon("fa5s.stream"), self.tr("Triage"), self, checkable=True)
-        triage.setShortcut(QKeySequence("Ctrl+1"))
-        triage.setToolTip(self.tr("Triage queue and map (Ctrl+1)"))
-        triage.triggered.connect(lambda: self.show_workspace("triage"))
-        group.addAction(triage)
-        bar.addAction(triage)
-        self._workspace_actions["triage"] = triage
+        for number, spec in enumerate(WORKSPACES, start=1):
+            action = QAction(qta.icon(spec.icon), spec.title(), self, checkable=True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setToolTip(f"{spec.tooltip()} (Ctrl+{number})")
+            action.triggered.connect(lambda _checked=False, n=spec.name: self.show_workspace(n))
+            group.addAction(action)
+            bar.addAction(action)
+            self._actions[spec.name] = action
         bar.addSeparator()
-        refresh = QAction(qta.icon("fa5s.sync"), self.tr("Refresh"), self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.triggered.connect(self.refresh)
-        bar.addAction(refresh)
         about = QAction(qta.icon("fa5s.info-circle"), self.tr("About"), self)
         about.triggered.connect(self._about)
         bar.addAction(about)
 
     def show_workspace(self, name: str) -> None:
-        if name == "triage":
-            self._stack.setCurrentWidget(self.triage.widget)
-        self._workspace_actions[name].setChecked(True)
-
-    def refresh(self) -> None:
-        self.triage.queue.set_filter(self.triage.queue.current_filter())
-        self.status.refresh()
+        self._stack.setCurrentWidget(self.workspace(name).widget)
+        self._actions[name].setChecked(True)
 
     def _live_changes(self, events: list) -> None:
-        self.triage.apply_changes(events)
+        for workspace in self.workspaces.values():
+            workspace.apply_changes(events)
         self.status.refresh_soon()
 
     def _about(self) -> None:
         QMessageBox.about(self, self.tr("About Qlue Console"), self.tr(
             "Qlue Console — the operations console of Jakarta's command center.\n\n"
-            "Boundaries: HDX/BPS (CC BY-IGO), codes: Kemendagri via cahyadsn/wilayah (MIT)."))
+            "Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT)."))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())
