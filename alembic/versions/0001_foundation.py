@@ -14,6 +14,7 @@ from pathlib import Path
 
 from alembic import op
 
+from qlue_console.db.sqlfile import run_sql_file
 from qlue_console.seed.areas import load_areas
 
 revision = "0001"
@@ -25,9 +26,7 @@ _SQL = Path(__file__).resolve().parent.parent / "sql" / "0001"
 
 
 def _run(name: str) -> None:
-    # The raw DB-API cursor runs the file as it is (no parameter interpolation of '%').
-    cursor = op.get_bind().connection.driver_connection.cursor()
-    cursor.execute((_SQL / name).read_text(encoding="utf-8"))
+    run_sql_file(op.get_bind(), _SQL / name)
 
 
 def upgrade() -> None:

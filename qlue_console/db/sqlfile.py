@@ -1,0 +1,12 @@
+"""Runs a migration's SQL file as it is (the raw DB-API cursor: no '%' interpolation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+
+def run_sql_file(bind: Connection, path: Path) -> None:
+    cursor = bind.connection.driver_connection.cursor()
+    cursor.execute(path.read_text(encoding="utf-8"))
