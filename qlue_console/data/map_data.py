@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, bindparam, text
 
+from qlue_console.data.queue import QueueFilter, where_clauses
+
 EXCERPT_CHARS = 200
 
 
@@ -32,14 +34,29 @@ SELECT r.id AS report_id, r.lat, r.lon, r.status, r.priority,
 """
 
 
-def fetch_markers(engine: Engine, *, closed_within_days: int = 3, limit: int = 100_000) -> list[MarkerRow]:
-    """Every open report, and the ones closed in the last few days (green on the map)."""
-    sql = text(_SELECT + """
-        WHERE r.status NOT IN ('verified', 'rejected', 'duplicate')
-           OR (r.status = 'verified' AND r.closed_at > now() - make_interval(days => :days))
-        ORDER BY r.id DESC LIMIT :limit""")
+def fetch_markers(engine: Engine, flt: QueueFilter | None = None, *, closed_within_days: int = 3,
+                  limit: int = 100_000) -> list[MarkerRow]:
+    """The reports the queue's filter selects; without a filter every open report and the ones
+    closed in the last few days (green on the map)."""
+    params: dict = {"days": closed_within_days, "limit": limit}
+    if flt is None:
+        where = """r.status NOT IN ('verified', 'rejected', 'duplicate')
+                   OR (r.status = 'verified' AND r.closed_at > now() - make_interval(days => :days))"""
+        sql = text(_SELECT + " WHERE " + where + " ORDER BY r.id DESC LIMIT :limit")
+    else:
+        sql = text(_SELECT + " WHERE " + " AND ".join(where_clauses(flt, params)) + " ORDER BY r.id DESC LIMIT :limit")
+        sql = sql.bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
-        return [MarkerRow(**dict(m)) for m in conn.execute(sql, {"days": closed_within_days, "limit": limit}).mappings()]
+        return [MarkerRow(**dict(m)) for m in conn.execute(sql, params).mappings()]
+
+
+def fetch_choropleth(engine: Engine, measure: str = "open") -> dict[str, int]:
+    """Reports per kelurahan code: ``open`` (not closed) or ``overdue`` (open and past due)."""
+    condition = {"open": "TRUE", "overdue": "due_at < now()"}[measure]
+    with engine.connect() as conn:
+        return dict(conn.execute(text(
+            f"SELECT kelurahan_code, count(*) FROM reports WHERE status NOT IN ('verified', 'rejected', 'duplicate') "
+            f"AND kelurahan_code IS NOT NULL AND {condition} GROUP BY kelurahan_code")).all())
 
 
 def fetch_markers_by_ids(engine: Engine, ids: Sequence[int]) -> list[MarkerRow]:

@@ -10,33 +10,16 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
-import psycopg2
 from sqlalchemy import Connection, text
-from sqlalchemy.exc import DBAPIError
 
 from qlue_console.db.errors import ContractError
+from qlue_console.db.sql_errors import translated_errors
 from qlue_console.photos.decode import PhotoError
 from qlue_console.photos.ingest import describe_photo
 
 CHANNELS = ("app", "web", "sms", "social", "call_center")
-
-
-@contextmanager
-def _contract_errors() -> Iterator[None]:
-    try:
-        yield
-    except DBAPIError as exc:
-        orig = exc.orig
-        if isinstance(orig, psycopg2.Error) and orig.pgcode == "22023":
-            raise ContractError(orig.diag.message_detail or "input", orig.diag.message_primary or str(orig)) from exc
-        if isinstance(orig, psycopg2.Error) and orig.pgcode in ("22021", "22P05", "54000"):
-            # invalid byte sequence / untranslatable character (e.g. NUL in text) / too large
-            raise ContractError("text", f"the input cannot be stored: {orig.diag.message_primary}") from exc
-        raise
 
 
 def _photo_meta(photo: bytes | None) -> str | None:
@@ -78,7 +61,7 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
     lat = _check_coordinate("lat", lat, 90)
     lon = _check_coordinate("lon", lon, 180)
     meta = _photo_meta(photo)
-    with _contract_errors():
+    with translated_errors():
         return conn.execute(text(
             "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
             ":photo, CAST(:meta AS jsonb), :reported_at)"),
@@ -97,7 +80,7 @@ def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: s
     if photo is None:
         raise ContractError("photo", "a follow-up needs a proof photo")
     meta = _photo_meta(photo)
-    with _contract_errors():
+    with translated_errors():
         return conn.execute(text(
             "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"),
             {"report": report_id, "official": official, "note": note, "photo": bytes(photo),
@@ -110,7 +93,7 @@ def reopen_report(conn: Connection, *, report_id: int, citizen: str, text_: str,
     _check_text("citizen", citizen)
     _check_text("text", text_)
     meta = _photo_meta(photo)
-    with _contract_errors():
+    with translated_errors():
         return conn.execute(text(
             "SELECT reopen_report(:report, :citizen, :text, :photo, CAST(:meta AS jsonb))"),
             {"report": report_id, "citizen": citizen, "text": text_,

@@ -34,3 +34,11 @@ class Conflict(QlueDatabaseError):
     def __init__(self, message: str, details: dict | None = None) -> None:
         super().__init__(message)
         self.details = details or {}
+
+
+class Claimed(Conflict):
+    """Someone else holds a live claim on the report; ``details`` has holder and expiry."""
+
+
+class PermissionDenied(QlueDatabaseError):
+    """PostgreSQL refused the action for this login's role."""

@@ -1,0 +1,42 @@
+"""Turns PostgreSQL errors raised by the contract and action functions into the console's
+errors, with the database's own one-line message."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg2
+from sqlalchemy.exc import DBAPIError
+
+from qlue_console.db.errors import Claimed, Conflict, ContractError, PermissionDenied
+
+
+def _details(diag) -> dict:
+    try:
+        return json.loads(diag.message_detail or "{}")
+    except ValueError:
+        return {}
+
+
+@contextmanager
+def translated_errors() -> Iterator[None]:
+    try:
+        yield
+    except DBAPIError as exc:
+        orig = exc.orig
+        if not isinstance(orig, psycopg2.Error):
+            raise
+        message = orig.diag.message_primary or str(orig).strip()
+        if orig.pgcode == "22023":
+            raise ContractError(orig.diag.message_detail or "input", message) from exc
+        if orig.pgcode in ("22021", "22P05", "54000"):
+            raise ContractError("text", f"the input cannot be stored: {message}") from exc
+        if orig.pgcode == "QC001":
+            raise Conflict(message, _details(orig.diag)) from exc
+        if orig.pgcode == "QC002":
+            raise Claimed(message, _details(orig.diag)) from exc
+        if orig.pgcode == "42501":
+            raise PermissionDenied(message) from exc
+        raise
