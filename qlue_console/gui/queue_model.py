@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from qlue_console.data.queue import QueueKey, QueueRow
+from qlue_console.data.queue import QueueKey, QueueRow, sort_key
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import channel_text, priority_text, state_text
@@ -47,14 +47,16 @@ class QueueModel(QAbstractTableModel):
         self._index_of: dict[int, int] = {}
         self._has_more = True
         self._loading = False
+        self._sort = "newest"
         self._now = datetime.now(timezone.utc)
         self._headers = [self.tr("Priority"), self.tr("Age"), self.tr("Category"), self.tr("Kelurahan / Kecamatan"),
                          self.tr("Channel"), self.tr("State"), self.tr("Report"), self.tr("Photo"),
                          self.tr("Claimed by")]
 
     # -- loading ---------------------------------------------------------------------------
-    def reset_rows(self) -> None:
+    def reset_rows(self, sort: str = "newest") -> None:
         """Forget every row (a new filter): the view will ask for the first page again."""
+        self._sort = sort
         self.beginResetModel()
         self._rows, self._index_of, self._has_more, self._loading = [], {}, True, False
         self.endResetModel()
@@ -110,9 +112,9 @@ class QueueModel(QAbstractTableModel):
             self.new_rows_arrived.emit(inserted)
 
     def _insert_position(self, row: QueueRow) -> int | None:
-        key = (row.created_at, row.id)
+        key = sort_key(row, self._sort)
         for i, existing in enumerate(self._rows):
-            if key > (existing.created_at, existing.id):
+            if key < sort_key(existing, self._sort):
                 return i
         return len(self._rows) if not self._has_more else None
 
@@ -167,6 +169,8 @@ class QueueModel(QAbstractTableModel):
                 return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
             if column == COL_STATE and row.overdue:
                 return self.tr("Overdue")
+            if column == COL_CATEGORY and row.repeat:
+                return self.tr("Repeat reporter: the same citizen reported this category nearby before")
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_STATE:
                 return QBrush(QColor(colour_of(row.status)))
@@ -184,7 +188,8 @@ class QueueModel(QAbstractTableModel):
         if column == COL_AGE:
             return format_age(row.created_at, self._now)
         if column == COL_CATEGORY:
-            return category_name(self._language, row.category_id, row.category_en)
+            name = category_name(self._language, row.category_id, row.category_en)
+            return f"↻ {name}" if row.repeat else name
         if column == COL_PLACE:
             if row.outside_jurisdiction:
                 return self.tr("Outside DKI Jakarta")

@@ -1,94 +1,243 @@
-"""The triage queue pane: the view selector (working queue / archive), filters, the table.
+"""The triage queue pane: named views, working queue / archive, state tabs with live counts,
+filters, and the table.
 
 Pages are fetched in the background as the table scrolls; a filter change discards the
-results of the older filter. Live changes update rows in place; rows that arrive above the
+results of older filters. Live changes update rows in place; rows that arrive above the
 viewport keep the operator's scroll position and show a "n new" button instead.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, timezone
 
-from PySide6.QtCore import QItemSelectionModel, QObject, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QHeaderView, QInputDialog, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QTabBar, QTableView, QToolButton, QWidget)
 from sqlalchemy import Engine
 
-from qlue_console.data.queue import QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows, matches
-from qlue_console.data.reference import CategoryInfo, fetch_categories
+from qlue_console.data.queue import (QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows,
+                                     fetch_state_counts, matches)
+from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas, fetch_categories
 from qlue_console.db.listen import ChangeEvent
-from qlue_console.domain.states import OPEN_STATES
+from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
+from qlue_console.gui.labels import _tr as label_tr
+from qlue_console.gui.labels import channel_text, priority_text
 from qlue_console.gui.queue_model import COL_AGE, COL_CATEGORY, COL_PLACE, COL_PRIORITY, COL_TEXT, ROW_ROLE, QueueModel
 from qlue_console.gui.tasks import TaskRunner
+from qlue_console.triage.actions import whoami
+from qlue_console.triage.views import SavedView, delete_view, list_views, save_view
 
 PAGE_SIZE = 200
+# The state tabs of the working queue: all open reports, then each Jakarta label.
+OPEN_TABS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, OPEN_STATES),
+    (Label.MENUNGGU.value, ("new", "triaged")),
+    (Label.KOORDINASI.value, ("coordination",)),
+    (Label.DISPOSISI.value, ("disposition",)),
+    (Label.PROSES.value, ("dispatched", "reopened", "followed_up")),
+)
+ARCHIVE_TABS: tuple[tuple[str | None, tuple[str, ...]], ...] = (
+    (None, tuple(sorted(CLOSED_STATES))),
+    (Label.SELESAI.value, ("verified",)),
+    (Label.DITOLAK.value, ("rejected",)),
+    (Label.DUPLIKAT.value, ("duplicate",)),
+)
+AGES: tuple[tuple[str, float | None, float | None], ...] = (
+    (QT_TRANSLATE_NOOP("QueuePane", "Any age"), None, None),
+    (QT_TRANSLATE_NOOP("QueuePane", "Last hour"), None, 1),
+    (QT_TRANSLATE_NOOP("QueuePane", "Last 24 hours"), None, 24),
+    (QT_TRANSLATE_NOOP("QueuePane", "Last 7 days"), None, 168),
+    (QT_TRANSLATE_NOOP("QueuePane", "Older than 1 day"), 24, None),
+    (QT_TRANSLATE_NOOP("QueuePane", "Older than 3 days"), 72, None),
+)
 
 
 class QueuePane(QObject):
     report_selected = Signal(int)
     first_page_loaded = Signal()
+    filter_changed = Signal(object)    # the QueueFilter now shown
 
     def __init__(self, engine: Engine, tasks: TaskRunner, language: str, parent: QWidget) -> None:
         super().__init__(parent)
         self._engine, self._tasks, self._language = engine, tasks, language
         self.widget = load_form("queue_pane", parent)
-        self._view = child(self.widget, QTableView, "queueView")
-        self._view_selector = child(self.widget, QComboBox, "viewSelector")
-        self._category_selector = child(self.widget, QComboBox, "categorySelector")
-        self._search = child(self.widget, QLineEdit, "searchEdit")
-        self._new_rows = child(self.widget, QPushButton, "newRowsButton")
-        self._count = child(self.widget, QLabel, "countLabel")
+        w = self.widget
+        self._view = child(w, QTableView, "queueView")
+        self._archive = child(w, QComboBox, "viewSelector")
+        self._tabs = child(w, QTabBar, "stateTabs")
+        self._category = child(w, QComboBox, "categorySelector")
+        self._area = child(w, QComboBox, "areaSelector")
+        self._channel = child(w, QComboBox, "channelSelector")
+        self._priority = child(w, QComboBox, "prioritySelector")
+        self._age = child(w, QComboBox, "ageSelector")
+        self._sort = child(w, QComboBox, "sortSelector")
+        self._mine = child(w, QCheckBox, "mineCheck")
+        self._overdue = child(w, QCheckBox, "overdueCheck")
+        self._outside = child(w, QCheckBox, "outsideCheck")
+        self._search = child(w, QLineEdit, "searchEdit")
+        self._saved = child(w, QComboBox, "savedViewSelector")
+        self._new_rows = child(w, QPushButton, "newRowsButton")
+        self._count = child(w, QLabel, "countLabel")
         self._filter = QueueFilter()
         self._generation = 0
         self._new_count = 0
+        self._me: str | None = None
+        self._applying_view = False
 
         self.model = QueueModel(language, self._request_page, self)
         self._view.setModel(self.model)
-        header = self._view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((COL_PRIORITY, 64), (COL_AGE, 70), (COL_CATEGORY, 150), (COL_PLACE, 170), (COL_TEXT, 260)):
             self._view.setColumnWidth(column, width)
         self._view.verticalHeader().setDefaultSectionSize(24)
         self._view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.new_rows_arrived.connect(self._rows_arrived)
+        self._fill_static_selectors()
+        self._rebuild_tabs()
 
-        self._category_selector.addItem(self.tr("All categories"), None)
-        self._view_selector.currentIndexChanged.connect(self._filters_changed)
-        self._category_selector.currentIndexChanged.connect(self._filters_changed)
+        for combo in (self._archive, self._category, self._channel, self._priority, self._age, self._sort):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self._archive.currentIndexChanged.connect(self._rebuild_tabs)
+        self._tabs.currentChanged.connect(self._filters_changed)
+        for box in (self._mine, self._overdue, self._outside):
+            box.toggled.connect(self._filters_changed)
+        self._area.activated.connect(self._filters_changed)
+        self._area.lineEdit().editingFinished.connect(self._area_typed)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._filters_changed)
         self._search.textChanged.connect(lambda _: self._search_timer.start())
         self._new_rows.clicked.connect(self._scroll_to_top)
+        self._saved.activated.connect(self._view_chosen)
+        child(w, QToolButton, "saveViewButton").clicked.connect(self._save_view)
+        child(w, QToolButton, "deleteViewButton").clicked.connect(self._delete_view)
         self._age_timer = QTimer(self, interval=30_000)
         self._age_timer.timeout.connect(lambda: self.model.tick())
         self._age_timer.start()
+        self._counts_timer = QTimer(self, singleShot=True, interval=700)
+        self._counts_timer.timeout.connect(self._refresh_counts)
         self._tasks.run(fetch_categories, self._engine, on_done=self._fill_categories)
+        self._tasks.run(fetch_areas, self._engine, on_done=self._fill_areas)
+        self._tasks.run(whoami, self._engine, on_done=self._set_me)
+        self.reload_views()
 
-    # -- filters ---------------------------------------------------------------------------
+    # -- selectors -------------------------------------------------------------------------
+    def _fill_static_selectors(self) -> None:
+        self._category.addItem(self.tr("All categories"), None)
+        self._area.addItem(self.tr("All of DKI Jakarta"), None)
+        self._channel.addItem(self.tr("All channels"), None)
+        for code in ("app", "web", "sms", "social", "call_center"):
+            self._channel.addItem(channel_text(code), code)
+        self._priority.addItem(self.tr("Any priority"), None)
+        for level in (1, 2, 3):
+            self._priority.addItem(self.tr("%1 or higher").replace("%1", priority_text(level)), level)
+        for label, min_age, max_age in AGES:
+            self._age.addItem(self.tr(label), (min_age, max_age))
+
     def _fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
         for c in categories:
-            self._category_selector.addItem(category_name(self._language, c.name_id, c.name_en), c.code)
+            self._category.addItem(category_name(self._language, c.name_id, c.name_en), c.code)
 
+    def _fill_areas(self, areas: Sequence[AreaInfo]) -> None:
+        for a in areas:
+            self._area.addItem(a.path, a.code)
+        completer = QCompleter(self._area.model(), self._area)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._area.setCompleter(completer)
+
+    def _area_typed(self) -> None:
+        index = self._area.findText(self._area.currentText(), Qt.MatchFlag.MatchFixedString)
+        self._area.setCurrentIndex(max(0, index))
+        self._filters_changed()
+
+    def _set_me(self, me: str) -> None:
+        self._me = me
+
+    def _rebuild_tabs(self) -> None:
+        self._tabs.blockSignals(True)
+        while self._tabs.count():
+            self._tabs.removeTab(0)
+        for label, _states in self._tab_specs():
+            self._tabs.addTab(label_tr(label) if label else self.tr("All"))
+        self._tabs.setCurrentIndex(0)
+        self._tabs.blockSignals(False)
+
+    def _tab_specs(self):
+        return ARCHIVE_TABS if self._archive.currentIndex() == 1 else OPEN_TABS
+
+    # -- filters ---------------------------------------------------------------------------
     def current_filter(self) -> QueueFilter:
         return self._filter
 
-    def _filters_changed(self) -> None:
-        archive = self._view_selector.currentIndex() == 1
-        base = QueueFilter.archive() if archive else QueueFilter(states=OPEN_STATES)
-        self.set_filter(QueueFilter(states=base.states, category=self._category_selector.currentData(),
-                                    search=self._search.text().strip() or None))
+    def _filter_from_widgets(self) -> QueueFilter:
+        specs = self._tab_specs()
+        _label, states = specs[max(0, min(self._tabs.currentIndex(), len(specs) - 1))]
+        min_age, max_age = self._age.currentData() or (None, None)
+        return QueueFilter(states=states, category=self._category.currentData(), area_code=self._area.currentData(),
+                           channel=self._channel.currentData(), min_priority=self._priority.currentData(),
+                           min_age_hours=min_age, max_age_hours=max_age,
+                           search=self._search.text().strip() or None, mine=self._mine.isChecked(),
+                           outside_only=self._outside.isChecked(), overdue_only=self._overdue.isChecked(),
+                           sort="priority" if self._sort.currentIndex() == 1 else "newest")
+
+    def _filters_changed(self, *_args) -> None:
+        if not self._applying_view:
+            self.set_filter(self._filter_from_widgets())
 
     def set_filter(self, flt: QueueFilter) -> None:
         self._filter = flt
         self._generation += 1
         self._hide_new_rows()
-        self.model.reset_rows()
+        self.model.reset_rows(flt.sort)
         self.load_first_page()
+        self._refresh_counts()
+        self.filter_changed.emit(flt)
+
+    def apply_filter_to_widgets(self, flt: QueueFilter) -> None:
+        """Shows a saved view's filter in the widgets, then loads it."""
+        self._applying_view = True
+        try:
+            archive = set(flt.states) <= set(CLOSED_STATES)
+            self._archive.setCurrentIndex(1 if archive else 0)
+            self._rebuild_tabs()
+            specs = self._tab_specs()
+            tab = next((i for i, (_l, states) in enumerate(specs) if set(states) == set(flt.states)), 0)
+            self._tabs.setCurrentIndex(tab)
+            for combo, value in ((self._category, flt.category), (self._area, flt.area_code),
+                                 (self._channel, flt.channel), (self._priority, flt.min_priority),
+                                 (self._age, (flt.min_age_hours, flt.max_age_hours))):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self._sort.setCurrentIndex(1 if flt.sort == "priority" else 0)
+            self._mine.setChecked(flt.mine)
+            self._overdue.setChecked(flt.overdue_only)
+            self._outside.setChecked(flt.outside_only)
+            self._search.blockSignals(True)
+            self._search.setText(flt.search or "")
+            self._search.blockSignals(False)
+        finally:
+            self._applying_view = False
+        self.set_filter(flt)
 
     def load_first_page(self) -> None:
         if self.model.canFetchMore():
             self.model.fetchMore()
+
+    # -- counts ----------------------------------------------------------------------------
+    def _refresh_counts(self) -> None:
+        all_states = self._tab_specs()[0][1]
+        generation = self._generation
+        self._tasks.run(fetch_state_counts, self._engine, self._filter, all_states, channel="queue-counts",
+                        on_done=lambda counts: self._show_counts(generation, counts), on_error=lambda e: None)
+
+    def _show_counts(self, generation: int, counts: dict[str, int]) -> None:
+        if generation != self._generation:
+            return
+        for i, (label, states) in enumerate(self._tab_specs()):
+            total = sum(counts.get(s, 0) for s in states)
+            self._tabs.setTabText(i, f"{label_tr(label) if label else self.tr('All')} ({total})")
 
     # -- paging ----------------------------------------------------------------------------
     def _request_page(self, after: QueueKey | None) -> None:
@@ -120,6 +269,8 @@ class QueuePane(QObject):
         generation = self._generation
         self._tasks.run(fetch_queue_rows, self._engine, ids,
                         on_done=lambda rows: self._rows_changed(generation, rows))
+        if not self._counts_timer.isActive():
+            self._counts_timer.start()
 
     def _rows_changed(self, generation: int, rows: list[QueueRow]) -> None:
         if generation != self._generation:
@@ -127,8 +278,8 @@ class QueuePane(QObject):
         bar = self._view.verticalScrollBar()
         at_top = bar.value() == 0
         before = self.model.rowCount()
-        flt = self._filter
-        self.model.apply_rows(rows, lambda row: matches(row, flt))
+        flt, me, now = self._filter, self._me, datetime.now(timezone.utc)
+        self.model.apply_rows(rows, lambda row: matches(row, flt, me, now))
         inserted = self.model.rowCount() - before
         if inserted > 0 and not at_top:
             bar.setValue(bar.value() + inserted * self._view.verticalHeader().defaultSectionSize())
@@ -149,6 +300,40 @@ class QueuePane(QObject):
         self._view.scrollToTop()
         self._hide_new_rows()
 
+    # -- named views -----------------------------------------------------------------------
+    def reload_views(self) -> None:
+        self._tasks.run(list_views, self._engine, channel="views", on_done=self._fill_views, on_error=lambda e: None)
+
+    def _fill_views(self, views: Sequence[SavedView]) -> None:
+        self._saved.clear()
+        self._saved.addItem(self.tr("— Named views —"), None)
+        for v in views:
+            owner = self.tr("mine") if v.mine else v.owner
+            shared = self.tr("shared") if v.shared else self.tr("private")
+            self._saved.addItem(f"{v.name}  ({owner}, {shared})", v)
+
+    def _view_chosen(self, index: int) -> None:
+        view = self._saved.itemData(index)
+        if isinstance(view, SavedView):
+            self.apply_filter_to_widgets(view.filter)
+
+    def _save_view(self) -> None:
+        name, ok = QInputDialog.getText(self.widget, self.tr("Save view"), self.tr("Name of the view:"))
+        if not ok or not name.strip():
+            return
+        shared = QMessageBox.question(self.widget, self.tr("Save view"),
+                                      self.tr("Share this view with the team?")) == QMessageBox.StandardButton.Yes
+        self._tasks.run(save_view, self._engine, name, self._filter, shared,
+                        on_done=lambda _id: self.reload_views(),
+                        on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Save view"), str(e)))
+
+    def _delete_view(self) -> None:
+        view = self._saved.currentData()
+        if not isinstance(view, SavedView):
+            return
+        self._tasks.run(delete_view, self._engine, view.id, on_done=lambda _ok: self.reload_views(),
+                        on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Delete view"), str(e)))
+
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():
@@ -168,3 +353,11 @@ class QueuePane(QObject):
     def selected_report(self) -> int | None:
         index = self._view.selectionModel().currentIndex()
         return self.model.data(index, ROW_ROLE).id if index.isValid() else None
+
+    def focus_search(self) -> None:
+        self._search.setFocus()
+        self._search.selectAll()
+
+    @property
+    def me(self) -> str | None:
+        return self._me

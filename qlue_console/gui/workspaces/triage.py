@@ -1,18 +1,22 @@
-"""The operator's triage workspace: queue (left), map (center), report detail (right).
+"""The operator's triage workspace: queue (left), map (center), actions and report detail
+(right) — the three panes of DESIGN.md §5.
 
-It wires the three panes together: selecting in the queue shows the detail and highlights the
-marker; clicking a marker selects the report; live changes update all three in place.
+It wires the panes together: selecting in the queue shows the detail and highlights the
+marker; clicking a marker selects the report; the map draws what the queue's filter selects;
+live changes update all of them in place.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_markers, fetch_markers_by_ids
+from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_choropleth, fetch_markers, fetch_markers_by_ids
+from qlue_console.data.queue import QueueFilter
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import label_of
 from qlue_console.gui.detail_pane import DetailPane
@@ -21,15 +25,19 @@ from qlue_console.gui.i18n import category_name
 from qlue_console.gui.map.map_view import MapView
 from qlue_console.gui.map.page import MapMarker
 from qlue_console.gui.queue_pane import QueuePane
+from qlue_console.gui.related_reports import RelatedReports
 from qlue_console.gui.tasks import TaskRunner
+from qlue_console.gui.triage_actions import TriageActions
+
+MAP_MARKER_LIMIT = 100_000
 
 
-def _initial_map_data(engine: Engine) -> tuple[dict, list[MarkerRow]]:
-    return fetch_boundaries(engine), fetch_markers(engine)
+def _initial_map_data(engine: Engine, flt: QueueFilter) -> tuple[dict, list[MarkerRow]]:
+    return fetch_boundaries(engine), fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT)
 
 
 class TriageWorkspace(QObject):
-    ready = Signal()   # queue, map and (when a report is selected) detail are on screen
+    ready = Signal()   # queue and map are on screen
 
     def __init__(self, engine: Engine, tasks: TaskRunner, language: str, tile_url: str | None,
                  parent: QWidget) -> None:
@@ -39,21 +47,41 @@ class TriageWorkspace(QObject):
         self._splitter = child(self.widget, QSplitter, "paneSplitter")
         self.queue = QueuePane(engine, tasks, language, self.widget)
         self.detail = DetailPane(engine, tasks, language, self.widget)
+        self.actions = TriageActions(engine, tasks, language, self.widget, self.widget, lambda: self.queue.me)
+        self.related = RelatedReports(engine, tasks, self.widget)
         child(self.widget, QWidget, "queueSlot").layout().addWidget(self.queue.widget)
-        child(self.widget, QWidget, "detailSlot").layout().addWidget(self.detail.widget)
+        detail_slot = child(self.widget, QWidget, "detailSlot")
+        detail_slot.layout().insertWidget(0, self.actions.widget)
+        self.side_tabs = child(self.widget, QTabWidget, "sideTabs")
+        self.side_tabs.addTab(self.detail.widget, self.tr("Detail"))
+        self.side_tabs.addTab(self.related.widget, self.tr("Duplicates"))
         self._map_slot = child(self.widget, QWidget, "mapSlot")
         self._map_loading = child(self.widget, QLabel, "mapLoadingLabel")
+        self._map_layer = child(self.widget, QComboBox, "mapLayerSelector")
+        self._map_count = child(self.widget, QLabel, "mapCountLabel")
         self.map: MapView | None = None
         self._splitter.setStretchFactor(0, 3)
         self._splitter.setStretchFactor(1, 4)
         self._splitter.setStretchFactor(2, 2)
-        self._splitter.setSizes([520, 640, 380])
+        self._splitter.setSizes([540, 620, 420])
 
         self.queue.report_selected.connect(self._report_selected)
+        self.queue.filter_changed.connect(self._filter_changed)
+        self.detail.loaded.connect(self._detail_loaded)
+        self.actions.changed.connect(self._changed_here)
+        self.actions.next_claimed.connect(self.open_report)
+        self.actions.message.connect(self._tell)
+        self.related.merge_requested.connect(self.actions.merge_into)
+        self.related.open_requested.connect(self.open_report)
+        self._map_layer.currentIndexChanged.connect(self._refresh_choropleth)
+        for key, slot in (("M", self.related.merge_selected), ("Ctrl+F", self.queue.focus_search),
+                          ("D", lambda: self.side_tabs.setCurrentIndex(1 - self.side_tabs.currentIndex()))):
+            QShortcut(QKeySequence(key), self.widget, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._queue_ready = self._map_ready = False
+        self._claimed_by_me: dict[int, bool] = {}
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
-        self._tasks.run(_initial_map_data, engine, on_done=self._build_map,
+        self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), on_done=self._build_map,
                         on_error=lambda e: self._map_loading.setText(
                             self.tr("The map could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
 
@@ -67,10 +95,35 @@ class TriageWorkspace(QObject):
         boundaries, markers = data
         self.map = MapView(self._map_slot, boundaries=boundaries, tile_url=self._tile_url)
         self._map_loading.hide()
-        self._map_slot.layout().addWidget(self.map)
+        self._map_slot.layout().addWidget(self.map, 1)
         self.map.report_clicked.connect(self._marker_clicked)
         self.map.ready.connect(self._map_loaded)
+        self._show_markers(markers)
+
+    def _show_markers(self, markers: list[MarkerRow]) -> None:
+        if self.map is None:
+            return
         self.map.set_markers([self._marker(m) for m in markers])
+        text = self.tr("%1 reports on the map").replace("%1", str(len(markers)))
+        if len(markers) >= MAP_MARKER_LIMIT:
+            text += " " + self.tr("(the newest %1)").replace("%1", str(MAP_MARKER_LIMIT))
+        self._map_count.setText(text)
+
+    def _filter_changed(self, flt: QueueFilter) -> None:
+        if self.map is not None:
+            self._tasks.run(fetch_markers, self._engine, flt, channel="map-markers", on_done=self._show_markers)
+
+    def _refresh_choropleth(self, *_args) -> None:
+        if self.map is None:
+            return
+        layer = self._map_layer.currentIndex()
+        if layer == 0:
+            self.map.set_choropleth(None, "")
+            return
+        measure = "open" if layer == 1 else "overdue"
+        title = self._map_layer.currentText()
+        self._tasks.run(fetch_choropleth, self._engine, measure, channel="choropleth",
+                        on_done=lambda values: self.map.set_choropleth(values, title))
 
     def _map_loaded(self) -> None:
         self._map_ready = True
@@ -84,14 +137,42 @@ class TriageWorkspace(QObject):
         if self._queue_ready and self._map_ready:
             self.ready.emit()
 
+    # -- selection -------------------------------------------------------------------------
     def _marker_clicked(self, report_id: int) -> None:
+        self.open_report(report_id)
+
+    def open_report(self, report_id: int) -> None:
+        """Selects the report in the queue when it is there; shows its detail in any case."""
         if not self.queue.select_report(report_id):
-            self.detail.show_report(report_id)
+            self._report_selected(report_id)
 
     def _report_selected(self, report_id: int) -> None:
         self.detail.show_report(report_id)
+        self.related.show_for(report_id)
         if self.map is not None:
             self.map.select_report(report_id)
+
+    def _detail_loaded(self, report_id: int) -> None:
+        detail = self.detail.detail
+        me = self.queue.me
+        held_before = self._claimed_by_me.get(report_id, False)
+        held_now = detail is not None and detail.claimed_by == me
+        self._claimed_by_me = {report_id: held_now}
+        if held_before and not held_now and detail is not None and detail.timeline:
+            last = detail.timeline[-1]
+            if last.kind == "released" and last.payload.get("broken"):
+                QMessageBox.information(self.widget, self.tr("Claim broken"), self.tr(
+                    "%1 broke your claim on report #%2.").replace("%1", last.actor).replace("%2", str(report_id)))
+        self.actions.set_detail(detail)
+
+    def _changed_here(self, report_id: int) -> None:
+        if self.detail.report_id == report_id:
+            self.detail.refresh()
+
+    def _tell(self, text: str) -> None:
+        window = self.widget.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 5000)
 
     # -- live ------------------------------------------------------------------------------
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
@@ -100,12 +181,15 @@ class TriageWorkspace(QObject):
         self._tasks.run(fetch_markers_by_ids, self._engine, ids, on_done=self._markers_changed)
         if self.detail.report_id in ids:
             self.detail.refresh()
+        if self._map_layer.currentIndex() != 0:
+            self._refresh_choropleth()
 
     def _markers_changed(self, rows: list[MarkerRow]) -> None:
         if self.map is None:
             return
+        flt = self.queue.current_filter()
         for row in rows:
-            if row.status in ("rejected", "duplicate"):
-                self.map.remove_marker(row.report_id)
-            else:
+            if row.status in flt.states:
                 self.map.upsert_marker(self._marker(row))
+            else:
+                self.map.remove_marker(row.report_id)
