@@ -94,26 +94,35 @@ class QueueRow:
         return QueueKey(self.created_at, self.id, self.priority)
 
 
-_SELECT = f"""
+_COLUMNS = f"""
 SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
        c.name_id AS category_id, c.name_en AS category_en,
        r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan, kota.name AS kota,
        r.channel, left(r.text, {EXCERPT_CHARS}) AS excerpt,
-       EXISTS (SELECT 1 FROM photos p WHERE p.report_id = r.id AND p.kind = 'report') AS has_photo,
+       ph.has_photo IS NOT NULL AS has_photo,
        CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
        r.outside_jurisdiction,
        (r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate')) AS overdue,
-       EXISTS (SELECT 1 FROM reports e
-                WHERE e.citizen_handle = r.citizen_handle AND e.category_code = r.category_code
-                  AND e.created_at < r.created_at AND e.created_at > r.created_at - interval '60 days'
-                  AND abs(e.lat - r.lat) < 0.003 AND abs(e.lon - r.lon) < 0.003) AS repeat,
+       rp.repeat IS NOT NULL AS repeat,
        r.due_at
-  FROM reports r
+"""
+
+# Joins and per-row lookups run only for the rows of the page: the page is chosen first in
+# a subquery over one table and its indexes, then decorated.
+_DECORATE = """
   JOIN categories c ON c.code = r.category_code
   LEFT JOIN areas kel ON kel.code = r.kelurahan_code
   LEFT JOIN areas kec ON kec.code = r.kecamatan_code
   LEFT JOIN areas kota ON kota.code = r.kota_code
+  LEFT JOIN LATERAL (SELECT true AS has_photo FROM photos p
+                      WHERE p.report_id = r.id AND p.kind = 'report' LIMIT 1) ph ON true
+  LEFT JOIN LATERAL (SELECT true AS repeat FROM reports e
+                      WHERE e.citizen_handle = r.citizen_handle AND e.category_code = r.category_code
+                        AND e.created_at < r.created_at AND e.created_at > r.created_at - interval '60 days'
+                        AND abs(e.lat - r.lat) < 0.003 AND abs(e.lon - r.lon) < 0.003 LIMIT 1) rp ON true
 """
+
+_SELECT = _COLUMNS + " FROM reports r " + _DECORATE
 
 
 def _like(term: str) -> str:
@@ -157,16 +166,19 @@ def where_clauses(flt: QueueFilter, params: dict, alias: str = "r") -> list[str]
     return clauses
 
 
-def _order_and_after(flt: QueueFilter, after: QueueKey | None, clauses: list[str], params: dict) -> str:
+def order_by(sort: str) -> str:
+    return "r.priority DESC, r.created_at, r.id" if sort == "priority" else "r.created_at DESC, r.id DESC"
+
+
+def _after(flt: QueueFilter, after: QueueKey | None, clauses: list[str], params: dict) -> None:
+    if after is None:
+        return
     if flt.sort == "priority":
-        if after is not None:
-            clauses.append("(r.priority < :after_p OR (r.priority = :after_p AND (r.created_at, r.id) > (:after_at, :after_id)))")
-            params.update(after_p=after.priority, after_at=after.created_at, after_id=after.id)
-        return " ORDER BY r.priority DESC, r.created_at, r.id"
-    if after is not None:
+        clauses.append("(r.priority < :after_p OR (r.priority = :after_p AND (r.created_at, r.id) > (:after_at, :after_id)))")
+        params.update(after_p=after.priority, after_at=after.created_at, after_id=after.id)
+    else:
         clauses.append("(r.created_at, r.id) < (:after_at, :after_id)")
         params.update(after_at=after.created_at, after_id=after.id)
-    return " ORDER BY r.created_at DESC, r.id DESC"
 
 
 def _row(m) -> QueueRow:
@@ -177,8 +189,10 @@ def fetch_queue_page(engine: Engine, flt: QueueFilter, after: QueueKey | None = 
                      limit: int = 200) -> list[QueueRow]:
     params: dict = {"limit": limit}
     clauses = where_clauses(flt, params)
-    order = _order_and_after(flt, after, clauses, params)
-    sql = text(_SELECT + " WHERE " + " AND ".join(clauses) + order + " LIMIT :limit")
+    _after(flt, after, clauses, params)
+    order = order_by(flt.sort)
+    page = f"SELECT r.* FROM reports r WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT :limit"
+    sql = text(f"{_COLUMNS} FROM ({page}) r {_DECORATE} ORDER BY {order}")
     sql = sql.bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
         return [_row(m) for m in conn.execute(sql, params).mappings()]

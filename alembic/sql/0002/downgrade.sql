@@ -14,4 +14,4 @@ DROP FUNCTION IF EXISTS qlue_is_supervisor();
 DROP FUNCTION IF EXISTS qlue_actor();
 DROP TABLE IF EXISTS saved_views;
 DROP INDEX IF EXISTS reports_due_open_idx, reports_outside_idx, reports_channel_created_idx, reports_claim_idx,
-    reports_status_created_idx, reports_priority_queue_idx, reports_point_idx;
+    reports_status_created_idx, reports_open_created_idx, reports_open_priority_idx, reports_point_idx;

@@ -7,8 +7,11 @@
 -- else (DETAIL: JSON with the holder and the expiry); 42501 not allowed for this role.
 
 CREATE INDEX reports_point_idx ON reports USING gist (point(lon, lat));
-CREATE INDEX reports_priority_queue_idx ON reports (priority DESC, created_at, id)
-    WHERE status IN ('new', 'triaged', 'reopened');
+-- The working queue in its two orders (the partial predicate is the list of open states).
+CREATE INDEX reports_open_priority_idx ON reports (priority DESC, created_at, id)
+    WHERE status IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened');
+CREATE INDEX reports_open_created_idx ON reports (created_at DESC, id DESC)
+    WHERE status IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened');
 CREATE INDEX reports_status_created_idx ON reports (status, created_at DESC, id DESC);
 CREATE INDEX reports_claim_idx ON reports (claimed_by) WHERE claimed_by IS NOT NULL;
 CREATE INDEX reports_channel_created_idx ON reports (channel, created_at DESC, id DESC);
