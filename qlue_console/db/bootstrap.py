@@ -74,7 +74,7 @@ def open_database(target: DatabaseTarget, progress: Progress = log.info) -> Open
             seeded = True
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
     engine = make_engine(target.url)
-    progress("Connecting to %s…" % describe(target.url))
+    progress("Connecting to the central database…")
     check_connection(engine)
     migrate.ensure_current(engine)
     return OpenDatabase(target.url, engine, embedded=False, seeded_now=False)

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from qlue_console.config import DatabaseTarget
@@ -15,6 +15,13 @@ from qlue_console.db.bootstrap import OpenDatabase, open_database
 from qlue_console.db.errors import QlueDatabaseError
 
 SCREENSHOT_TIMEOUT_MS = 120_000
+# The progress messages of qlue_console.db.bootstrap, marked here for translation.
+STARTUP_MESSAGES = (
+    QT_TRANSLATE_NOOP("Startup", "Starting the embedded PostgreSQL…"),
+    QT_TRANSLATE_NOOP("Startup", "Migrating the database…"),
+    QT_TRANSLATE_NOOP("Startup", "Preparing the demo city (first start)…"),
+    QT_TRANSLATE_NOOP("Startup", "Connecting to the central database…"),
+)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
