@@ -24,10 +24,10 @@ DIRECTORY = [
     A("camat.gambir.lama", "camat", "31.71.01", active=False),
     A("walikota.jakpus", "walikota", "31.71"),
     A("walikota.jakut", "walikota", "31.72"),
-    A("staf.dlh", "agency", agency="DLH"),
-    A("kadis.dlh", "agency_head", agency="DLH"),
-    A("kadis.dishub", "agency_head", agency="DISHUB"),
-    A("pln.gambir", "external", "31.71.01"),
+    A("dlh.petugas1", "field_officer", agency="DLH"),
+    A("dlh", "agency", agency="DLH", is_head=True),
+    A("dishub", "agency", agency="DISHUB", is_head=True),
+    A("pln", "external", agency="PLN", is_head=True),
 ]
 
 
@@ -38,14 +38,20 @@ DIRECTORY = [
         ("lurah", "camat"),
         ("camat", "walikota"),
         ("walikota", None),
-        ("agency", "agency_head"),
-        ("agency_head", None),
+        ("agency", None),
         ("external", None),
         ("astronaut", None),
     ],
 )
 def test_next_level(kind: str, expected: str | None) -> None:
     assert next_level(kind) == expected
+
+
+def test_next_level_of_agency_staff_and_heads() -> None:
+    assert next_level("field_officer", agency="DLH") == "agency"
+    assert next_level("agency", agency="DLH") == "agency"
+    assert next_level("agency", agency="DLH", is_head=True) is None
+    assert next_level("external", agency="PLN", is_head=True) is None
 
 
 def test_area_codes() -> None:
@@ -78,23 +84,30 @@ def test_field_officer_goes_to_the_camat_skipping_inactive_accounts() -> None:
     assert target is not None and target.handle == "camat.gambir"
 
 
-def test_report_area_overrides_the_account_area() -> None:
+def test_report_area_serves_an_account_without_an_area() -> None:
     roaming = A("ppsu.keliling", "field_officer")
     target = pick_escalation_target(roaming, DIRECTORY, area_code="31.71.02.1003")
     assert target is not None and target.handle == "camat.tanahabang"
     assert pick_escalation_target(roaming, DIRECTORY) is None  # no area known at all
+    # The account's own area comes first: the lurah of Gambir answers to the camat of Gambir.
+    target = pick_escalation_target(by_handle("lurah.gambir"), DIRECTORY, area_code="31.71.02.1003")
+    assert target is not None and target.handle == "camat.gambir"
 
 
 def test_agency_staff_goes_to_their_own_agency_head() -> None:
-    target = pick_escalation_target(by_handle("staf.dlh"), DIRECTORY)
-    assert target is not None and target.handle == "kadis.dlh"
+    target = pick_escalation_target(by_handle("dlh.petugas1"), DIRECTORY)
+    assert target is not None and target.handle == "dlh"
+    target = pick_escalation_target(A("dlh.staf", "agency", agency="DLH"), DIRECTORY)
+    assert target is not None and target.handle == "dlh"
     assert pick_escalation_target(A("staf.x", "agency"), DIRECTORY) is None  # no agency
+    no_head = [A("dlh.petugas2", "field_officer", agency="DLH"), A("dlh.staf", "agency", agency="DLH")]
+    assert pick_escalation_target(by_handle("dlh.petugas1"), no_head) is None
 
 
 def test_top_level_and_external_accounts_do_not_escalate() -> None:
     assert pick_escalation_target(by_handle("walikota.jakpus"), DIRECTORY) is None
-    assert pick_escalation_target(by_handle("kadis.dlh"), DIRECTORY) is None
-    assert pick_escalation_target(by_handle("pln.gambir"), DIRECTORY) is None
+    assert pick_escalation_target(by_handle("dlh"), DIRECTORY) is None
+    assert pick_escalation_target(by_handle("pln"), DIRECTORY) is None
 
 
 def test_vacant_post_gives_no_target_and_ties_are_stable() -> None:
