@@ -1,0 +1,205 @@
+"""The map page, in plain Python (no Qt): folium builds it once; markers and the choropleth
+reach it later as JSON over the QWebChannel bridge (see ``map.js``).
+
+Everything the page loads is local: Leaflet from the django-js-lib-leaflet package's files,
+our ``map.js`` beside this module and ``qwebchannel.js`` from Qt's resources. folium's default
+CDN links (jQuery, Bootstrap, awesome-markers, Font Awesome) are dropped. The only remote
+address the page may hold is a configured tile URL template.
+
+The boundaries are embedded by folium with Jinja's ``tojson`` (which escapes ``<``, ``>`` and
+``&``), so no property can close the script; the page is ~2 MB with them, more than
+``QWebEngineView.setHtml`` takes, so it is written to a file (:func:`write_page`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import folium
+import js_lib_leaflet
+from branca.element import Element, MacroElement
+
+from folium.template import Template
+
+from qlue_console.domain.states import COLOUR_OF_LABEL, Label
+
+LEAFLET_DIR = Path(js_lib_leaflet.__file__).resolve().parent / "static" / "js_lib_leaflet"
+MAP_JS = Path(__file__).resolve().with_name("map.js")
+QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
+
+# The states in the order the page knows them (a marker row carries the index).
+STATES: tuple[str, ...] = tuple(label.value for label in Label)
+UNKNOWN_COLOUR = "#757575"
+OVERDUE_OUTLINE = "#1a1a1a"
+NORMAL_OUTLINE = "#ffffff"
+SELECTED_OUTLINE = "#1565c0"
+# Radius in pixels by priority 0 (low) .. 3 (urgent).
+PRIORITY_RADIUS: tuple[float, ...] = (4.0, 5.0, 6.5, 8.0)
+# Drawn first (beneath) .. last (on top): done, rejected/duplicate, in progress, waiting.
+_DRAW_RANK = {"Selesai": 0, "Ditolak": 0, "Duplikat": 0, "Koordinasi": 1, "Disposisi": 1, "Proses": 1,
+              "Menunggu": 2}
+
+BOUNDARY_STYLE = {"color": "#8a8a8a", "weight": 0.7, "opacity": 0.9, "fillColor": "#f4f1ea", "fillOpacity": 0.35}
+# ColorBrewer YlOrRd, five classes.
+CHOROPLETH_RAMP: tuple[str, ...] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+
+
+@dataclass(frozen=True)
+class MapMarker:
+    report_id: int
+    lat: float
+    lon: float
+    state_label: str   # 'Menunggu'|'Koordinasi'|'Disposisi'|'Proses'|'Selesai'|'Ditolak'|'Duplikat'
+    priority: int      # 0 low .. 3 urgent
+    overdue: bool
+    title: str         # category name
+    text: str          # citizen text excerpt
+
+
+def state_index(label: str) -> int:
+    """The page's index of a state label; unknown labels get -1 (drawn grey)."""
+    try:
+        return STATES.index(label)
+    except ValueError:
+        return -1
+
+
+def marker_styles() -> dict:
+    """The drawing table the page uses for every marker (sent once, in the config)."""
+    return {
+        "colours": [COLOUR_OF_LABEL[Label(s)] for s in STATES],
+        "unknown": UNKNOWN_COLOUR,
+        "drawRank": [_DRAW_RANK.get(s, 0) for s in STATES],
+        "radius": list(PRIORITY_RADIUS),
+        "outline": NORMAL_OUTLINE,
+        "overdueOutline": OVERDUE_OUTLINE,
+        "selected": SELECTED_OUTLINE,
+    }
+
+
+def encode_markers(markers: Iterable[MapMarker]) -> dict:
+    """Markers as one compact batch: category titles once, then one row per marker
+    ``[id, lat, lon, state index, priority, overdue 0/1, title index, text]``."""
+    titles: dict[str, int] = {}
+    rows = []
+    for m in markers:
+        t = titles.setdefault(m.title, len(titles))
+        rows.append([int(m.report_id), round(float(m.lat), 6), round(float(m.lon), 6), state_index(m.state_label),
+                     max(0, min(3, int(m.priority))), 1 if m.overdue else 0, t, m.text or ""])
+    return {"titles": list(titles), "rows": rows}
+
+
+def to_json(payload: object) -> str:
+    """JSON for the channel. The page parses it with JSON.parse; it is never inlined in HTML."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def choropleth_classes(values: Mapping[str, int], ramp: Sequence[str] = CHOROPLETH_RAMP) -> list[dict]:
+    """Classes ``{"lo", "hi", "colour"}`` over the positive counts: up to ``len(ramp)`` classes
+    with (near) equal numbers of kelurahan each, bounds never repeated; empty without counts."""
+    counts = sorted(v for v in values.values() if v and v > 0)
+    if not counts:
+        return []
+    n = min(len(ramp), len(set(counts)))
+    uppers: list[int] = []
+    for i in range(1, n + 1):
+        hi = counts[min(len(counts) - 1, (i * len(counts)) // n - 1)]
+        if not uppers or hi > uppers[-1]:
+            uppers.append(hi)
+    if uppers[-1] != counts[-1]:
+        uppers.append(counts[-1])
+    # Spread the used colours over the ramp so two classes still read low and high.
+    if len(uppers) == 1:
+        picks = [len(ramp) - 1]
+    else:
+        picks = [round(i * (len(ramp) - 1) / (len(uppers) - 1)) for i in range(len(uppers))]
+    classes, lo = [], counts[0]
+    for hi, pick in zip(uppers, picks):
+        classes.append({"lo": lo, "hi": hi, "colour": ramp[pick]})
+        lo = hi + 1
+    return classes
+
+
+class _Init(MacroElement):
+    """Hands folium's map and boundary layer to map.js once they exist."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, map_name: str, boundaries_name: str | None):
+        super().__init__()
+        self._name = "QlueInit"
+        self.map_name = map_name
+        self.boundaries_name = boundaries_name
+
+
+_CSS = """
+<style>
+  .leaflet-container { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 12px;
+                       background: #dfe6ea; }
+  .leaflet-tooltip.qlue-tip { white-space: normal; max-width: 320px; line-height: 1.35; }
+  .qlue-tip .qlue-title { font-weight: 600; }
+  .qlue-tip .qlue-meta { color: #555; }
+  .qlue-tip .qlue-overdue { color: #b71c1c; font-weight: 600; }
+  .qlue-tip .qlue-text { margin-top: 3px; overflow-wrap: anywhere; }
+  .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 6px 8px; border-radius: 4px;
+                 box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); line-height: 1.5; min-width: 120px; }
+  .qlue-legend .qlue-legend-title { font-weight: 600; margin-bottom: 2px; }
+  .qlue-legend .qlue-swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px;
+                              vertical-align: -2px; border: 1px solid rgba(0, 0, 0, 0.35); }
+  .qlue-legend .qlue-dot { border-radius: 50%; }
+  .qlue-legend .qlue-note { color: #555; font-size: 11px; }
+  .qlue-hidden { display: none; }
+</style>
+"""
+
+
+def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, tile_attribution: str | None = None,
+               boundaries_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83),
+               zoom: int = 11) -> str:
+    """The page's HTML. ``boundaries`` is a GeoJSON FeatureCollection of kelurahan
+    (properties ``code``, ``name``, ``kecamatan``, ``kota``); attributions are plain text."""
+    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
+                   control_scale=True, min_zoom=8, max_zoom=19)
+    # Only local files: Leaflet from the package, our script; nothing from a CDN.
+    m.default_js = [("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
+                    ("qwebchannel", QWEBCHANNEL_JS),
+                    ("qlue_map", MAP_JS.as_uri())]
+    m.default_css = [("leaflet_css", (LEAFLET_DIR / "leaflet.css").as_uri())]
+    m.get_root().header.add_child(Element(_CSS), name="qlue_css")
+    if tile_url:
+        attribution = tile_attribution or urlsplit(tile_url.replace("{s}", "a")).hostname or tile_url
+        folium.TileLayer(tiles=tile_url, attr=html.escape(attribution), name="tiles",
+                         max_zoom=19, overlay=False, control=False).add_to(m)
+    layer = None
+    if boundaries is not None:
+        layer = folium.GeoJson(boundaries, name="kelurahan", style_function=lambda _f: dict(BOUNDARY_STYLE),
+                               control=False, smooth_factor=1.0,
+                               attribution=html.escape(boundaries_attribution or ""))
+        layer.add_to(m)
+    _Init(m.get_name(), layer.get_name() if layer is not None else None).add_to(m)
+    return m.get_root().render()
+
+
+def write_page(folder: str | os.PathLike, page_html: str) -> Path:
+    """Writes the page into ``folder`` under a name from its content (so two maps with the same
+    page share it and a changed page never overwrites one in use); returns the file."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    data = page_html.encode("utf-8")
+    path = folder / f"map-{hashlib.sha256(data).hexdigest()[:16]}.html"
+    if not path.exists() or path.stat().st_size != len(data):
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    return path
