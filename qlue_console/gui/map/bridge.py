@@ -2,10 +2,13 @@
 
 Python → page: one signal, ``command``, carrying a JSON string (see ``map.js`` for the
 commands); a batch of markers is one command, however many markers it holds.
-Page → Python: three slots, with numbers only (no text comes back from the page).
+Page → Python: slots taking numbers only (no text comes back from the page); one returns the
+citizen's text of a report for its tooltip, so the batch of markers need not carry it.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
@@ -16,6 +19,10 @@ class MapBridge(QObject):
     page_ready = Signal()                 # the page's script and channel are up
     marker_clicked = Signal(int)          # the user clicked a report's marker
     applied = Signal(int, int, float)     # command seq, markers on the page, ms in the page
+
+    def __init__(self, text_of: Callable[[int], str], parent: QObject | None = None):
+        super().__init__(parent)
+        self._text_of = text_of
 
     @Slot()
     def pageReady(self) -> None:  # noqa: N802  (called from JavaScript)
@@ -28,3 +35,7 @@ class MapBridge(QObject):
     @Slot(int, int, float)
     def markersApplied(self, seq: int, count: int, ms: float) -> None:  # noqa: N802
         self.applied.emit(int(seq), int(count), float(ms))
+
+    @Slot(int, result=str)
+    def markerText(self, report_id: int) -> str:  # noqa: N802
+        return self._text_of(int(report_id))

@@ -8,7 +8,8 @@
  *   {op: "remove", seq, ids}                        remove markers
  *   {op: "select", id, pan}                         highlight (and pan to) one report
  *   {op: "choropleth", values, classes, title}      colour the kelurahan (values null: off)
- * A row is [id, lat, lon, state index, priority, overdue 0/1, title index, text].
+ * A row is [id, lat, lon, state index, priority, overdue 0/1, title index]. The citizen's text
+ * is not in the batch: the tooltip asks for it when it opens (markerText(id) → string).
  * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms).
  *
  * Texts from citizens and officials reach the DOM through textContent only.
@@ -19,9 +20,9 @@
   var Q = {
     map: null,
     boundaries: null,
-    group: null,
+    events: null,         // the markers' event parent: click and hover of any marker
     bridge: null,
-    records: new Map(),   // report id -> {id, lat, lon, s, p, o, title, text, layer}
+    records: new Map(),   // report id -> {id, lat, lon, s, p, o, title, layer}
     selectedId: null,
     clickedId: null,
     highlight: null,
@@ -50,6 +51,61 @@
     boundaryFill: '#f4f1ea'
   };
   window.QlueMap = Q;
+
+  // -- drawing many circles ---------------------------------------------------------------
+  // Leaflet's canvas fills and strokes every path on its own. Report markers are added sorted,
+  // so they come in runs of one style: each run is traced as one path and filled and stroked
+  // once (50,000 markers draw in tens of ms instead of hundreds). Everything else (boundaries,
+  // the highlight) is drawn as Leaflet draws it; hit-testing stays Leaflet's own.
+  L.Canvas.include({
+    _draw: function () {
+      var bounds = this._redrawBounds, ctx = this._ctx, run = null;
+      ctx.save();
+      if (bounds) {
+        var size = bounds.getSize();
+        ctx.beginPath();
+        ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y);
+        ctx.clip();
+      }
+      this._drawing = true;
+      for (var order = this._drawFirst; order; order = order.next) {
+        var layer = order.layer;
+        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) { continue; }
+        if (layer.qlueKey === undefined) {
+          run = endRun(ctx, run);
+          layer._updatePath();
+          continue;
+        }
+        if (!run || run.qlueKey !== layer.qlueKey) {
+          endRun(ctx, run);
+          run = layer;
+          ctx.beginPath();
+        }
+        var p = layer._point, r = Math.max(Math.round(layer._radius), 1);
+        ctx.moveTo(p.x + r, p.y);
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
+      }
+      endRun(ctx, run);
+      this._drawing = false;
+      ctx.restore();
+    }
+  });
+
+  function endRun(ctx, run) {
+    if (!run) { return null; }
+    var o = run.options;
+    ctx.globalAlpha = o.fillOpacity;
+    ctx.fillStyle = o.fillColor;
+    ctx.fill('nonzero');
+    if (o.stroke && o.weight !== 0) {
+      if (ctx.setLineDash) { ctx.setLineDash([]); }
+      ctx.globalAlpha = o.opacity;
+      ctx.strokeStyle = o.color;
+      ctx.lineWidth = o.weight;
+      ctx.stroke();
+    }
+    return null;
+  }
 
   // -- small DOM helpers (text only) --------------------------------------------------------
   function el(tag, className, text) {
@@ -96,33 +152,44 @@
   function record(row, titles) {
     return {
       id: row[0], lat: row[1], lon: row[2], s: row[3], p: row[4], o: row[5] === 1,
-      title: titles[row[6]] || '', text: row[7] || '', layer: null
+      title: titles[row[6]] || '', layer: null
     };
   }
 
   function makeLayer(rec) {
-    var layer = L.circleMarker([rec.lat, rec.lon], styleOf(rec));
+    var style = styleOf(rec);
+    var layer = L.circleMarker([rec.lat, rec.lon], style);
     layer.qlueId = rec.id;
+    layer.qlueKey = styleKey(style);
+    layer.addEventParent(Q.events);
     return layer;
+  }
+
+  function styleKey(style) {
+    return style.fillColor + style.color + style.weight + '/' + style.fillOpacity + '/' + style.opacity;
+  }
+
+  function restyle(rec) {
+    var style = styleOf(rec);
+    rec.layer.qlueKey = styleKey(style);
+    rec.layer.setStyle(style);
   }
 
   function setAll(msg) {
     closeTip();
-    // Remove and refill the group off the map, then add it back in one go.
-    Q.map.removeLayer(Q.group);
-    Q.group.clearLayers();
+    Q.records.forEach(function (rec) { Q.map.removeLayer(rec.layer); });
     Q.records.clear();
     var recs = msg.rows.map(function (row) { return record(row, msg.titles); });
-    recs.sort(function (a, b) { return drawRank(a) - drawRank(b); });
+    // Beneath to on top: done, in progress, waiting; low to urgent; runs of one style.
+    recs.sort(function (a, b) { return drawRank(a) - drawRank(b) || a.s - b.s; });
     for (var i = 0; i < recs.length; i++) {
       var rec = recs[i];
       var old = Q.records.get(rec.id);
-      if (old) { Q.group.removeLayer(old.layer); }
+      if (old) { Q.map.removeLayer(old.layer); }
       rec.layer = makeLayer(rec);
-      Q.group.addLayer(rec.layer);
+      Q.map.addLayer(rec.layer);
       Q.records.set(rec.id, rec);
     }
-    Q.map.addLayer(Q.group);
     refreshHighlight();
   }
 
@@ -133,11 +200,11 @@
       if (old) {
         rec.layer = old.layer;
         rec.layer.setLatLng([rec.lat, rec.lon]);
-        rec.layer.setStyle(styleOf(rec));
+        restyle(rec);
         rec.layer.bringToFront();   // a change is news: draw it on top
       } else {
         rec.layer = makeLayer(rec);
-        Q.group.addLayer(rec.layer);
+        Q.map.addLayer(rec.layer);
       }
       Q.records.set(rec.id, rec);
       if (Q.tipId === rec.id) { showTip(rec.id); }
@@ -149,7 +216,7 @@
     for (var i = 0; i < msg.ids.length; i++) {
       var rec = Q.records.get(msg.ids[i]);
       if (!rec) { continue; }
-      Q.group.removeLayer(rec.layer);
+      Q.map.removeLayer(rec.layer);
       Q.records.delete(rec.id);
       if (Q.tipId === rec.id) { closeTip(); }
     }
@@ -206,7 +273,14 @@
     var meta = [stateName, S.priorities[rec.p] || '', fmt(S.report, rec.id)].filter(Boolean).join(' \u00b7 ');
     root.appendChild(el('div', 'qlue-meta', meta));
     if (rec.o) { root.appendChild(el('div', 'qlue-overdue', S.overdue)); }
-    if (rec.text) { root.appendChild(el('div', 'qlue-text', rec.text)); }
+    var text = el('div', 'qlue-text');
+    root.appendChild(text);
+    if (Q.bridge) {
+      Q.bridge.markerText(rec.id, function (value) {
+        text.textContent = value || '';
+        if (Q.tip && Q.tipId === rec.id) { Q.tip.update(); }
+      });
+    }
     return root;
   }
 
@@ -365,10 +439,10 @@
   Q.init = function (mapName, boundariesName) {
     Q.map = window[mapName];
     Q.boundaries = boundariesName ? window[boundariesName] : null;
-    Q.group = L.featureGroup().addTo(Q.map);
-    Q.group.on('click', onMarkerClick);
-    Q.group.on('mouseover', function (e) { if (e.layer) { showTip(e.layer.qlueId); } });
-    Q.group.on('mouseout', closeTip);
+    Q.events = new L.Evented();
+    Q.events.on('click', onMarkerClick);
+    Q.events.on('mouseover', function (e) { if (e.layer) { showTip(e.layer.qlueId); } });
+    Q.events.on('mouseout', closeTip);
     if (Q.boundaries) {
       Q.boundaries.eachLayer(function (layer) {
         layer.bindTooltip(boundaryTip, {sticky: true, className: 'qlue-tip', direction: 'top', offset: [0, -8]});

@@ -88,7 +88,7 @@ class MapView(QWidget):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(tile_url))
         self._view.setPage(self._page)
 
-        self._bridge = MapBridge(self)
+        self._bridge = MapBridge(self._text_of, self)
         self._bridge.page_ready.connect(self._page_ready)
         self._bridge.marker_clicked.connect(self.report_clicked)
         self._bridge.applied.connect(self._applied)
@@ -174,6 +174,10 @@ class MapView(QWidget):
             self._send(self._choropleth_command())
 
     # -- the page --------------------------------------------------------------------------
+    def _text_of(self, report_id: int) -> str:
+        marker = self._markers.get(report_id)
+        return marker.text if marker is not None else ""
+
     def _send(self, command: dict, t0: float | None = None) -> None:
         if t0 is not None:
             self._seq += 1

@@ -86,13 +86,14 @@ def marker_styles() -> dict:
 
 def encode_markers(markers: Iterable[MapMarker]) -> dict:
     """Markers as one compact batch: category titles once, then one row per marker
-    ``[id, lat, lon, state index, priority, overdue 0/1, title index, text]``."""
+    ``[id, lat, lon, state index, priority, overdue 0/1, title index]``. The citizen's text
+    stays in Python; the page asks for it when a tooltip opens."""
     titles: dict[str, int] = {}
     rows = []
     for m in markers:
         t = titles.setdefault(m.title, len(titles))
         rows.append([int(m.report_id), round(float(m.lat), 6), round(float(m.lon), 6), state_index(m.state_label),
-                     max(0, min(3, int(m.priority))), 1 if m.overdue else 0, t, m.text or ""])
+                     max(0, min(3, int(m.priority))), 1 if m.overdue else 0, t])
     return {"titles": list(titles), "rows": rows}
 
 
