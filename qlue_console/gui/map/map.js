@@ -329,7 +329,7 @@
     if (Q.choro) {
       var props = (layer.feature && layer.feature.properties) || {};
       var c = classOf(Q.choro.values[props.code]);
-      if (c) { layer.setStyle({fillColor: c.colour, fillOpacity: 0.7}); }
+      if (c) { layer.setStyle({fillColor: c.colour, fillOpacity: 0.6}); }
     }
     if (hover) { layer.setStyle({weight: 2, color: '#37474f'}); }
   }

@@ -47,8 +47,9 @@ _DRAW_RANK = {"Selesai": 0, "Ditolak": 0, "Duplikat": 0, "Koordinasi": 1, "Dispo
               "Menunggu": 2}
 
 BOUNDARY_STYLE = {"color": "#8a8a8a", "weight": 0.7, "opacity": 0.9, "fillColor": "#f4f1ea", "fillOpacity": 0.35}
-# ColorBrewer YlOrRd, five classes.
-CHOROPLETH_RAMP: tuple[str, ...] = ("#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026")
+# ColorBrewer Purples, five classes: no hue the markers use (red, yellow, green, grey), so a
+# red marker still reads on the busiest kelurahan.
+CHOROPLETH_RAMP: tuple[str, ...] = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
 
 
 @dataclass(frozen=True)
