@@ -1,0 +1,71 @@
+"""Translatable labels of dispatch data (account kinds, mention states, area levels) and the
+Jakarta-time formatting of due times."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QT_TRANSLATE_NOOP
+
+from qlue_console.domain.sla import JAKARTA
+
+_KINDS = {
+    "lurah": QT_TRANSLATE_NOOP("DispatchLabels", "Lurah"),
+    "camat": QT_TRANSLATE_NOOP("DispatchLabels", "Camat"),
+    "walikota": QT_TRANSLATE_NOOP("DispatchLabels", "Mayor (walikota)"),
+    "agency": QT_TRANSLATE_NOOP("DispatchLabels", "Agency"),
+    "field_officer": QT_TRANSLATE_NOOP("DispatchLabels", "Field officer"),
+    "external": QT_TRANSLATE_NOOP("DispatchLabels", "Outside utility"),
+}
+_STATES = {
+    "open": QT_TRANSLATE_NOOP("DispatchLabels", "Open"),
+    "resolved": QT_TRANSLATE_NOOP("DispatchLabels", "Followed up"),
+    "forwarded": QT_TRANSLATE_NOOP("DispatchLabels", "Passed on"),
+    "escalated": QT_TRANSLATE_NOOP("DispatchLabels", "Escalated"),
+    "closed": QT_TRANSLATE_NOOP("DispatchLabels", "Closed"),
+}
+_LEVELS = {
+    "kelurahan": QT_TRANSLATE_NOOP("DispatchLabels", "kelurahan"),
+    "kecamatan": QT_TRANSLATE_NOOP("DispatchLabels", "kecamatan"),
+    "kota": QT_TRANSLATE_NOOP("DispatchLabels", "kota"),
+    "agency": QT_TRANSLATE_NOOP("DispatchLabels", "category's agency"),
+}
+
+OVERDUE_RED = "#c62828"
+OVERDUE_BACKGROUND = "#fdecea"
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("DispatchLabels", source)
+
+
+def kind_text(kind: str, is_head: bool = False) -> str:
+    if kind == "agency" and is_head:
+        return _tr("Agency head")
+    return _tr(_KINDS.get(kind, kind))
+
+
+def kinds() -> list[tuple[str, str]]:
+    return [(code, _tr(label)) for code, label in _KINDS.items()]
+
+
+def mention_state_text(state: str) -> str:
+    return _tr(_STATES.get(state, state))
+
+
+def level_text(level: str) -> str:
+    return _tr(_LEVELS.get(level, level))
+
+
+def rule_text(level: str, kind: str) -> str:
+    """Why the routing rules suggest an account: "Lurah of the kelurahan"."""
+    return _tr("%1 of the %2").replace("%1", kind_text(kind)).replace("%2", level_text(level))
+
+
+def due_text(moment: datetime | None) -> str:
+    """A due time on the Jakarta clock, with the day: "Tue 08-12 10:00"."""
+    if moment is None:
+        return "—"
+    local = moment.astimezone(JAKARTA)
+    qt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(qt, "ddd dd-MM HH:mm")
