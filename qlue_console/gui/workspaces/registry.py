@@ -16,9 +16,16 @@ def _triage(ctx, parent):
     return TriageWorkspace(ctx.engine, ctx.tasks, ctx.language, ctx.tile_url, parent)
 
 
+def _directory(ctx, parent):
+    from qlue_console.gui.workspaces.directory import DirectoryWorkspace
+    return DirectoryWorkspace(ctx, parent)
+
+
 WORKSPACES: tuple[WorkspaceSpec, ...] = (
     WorkspaceSpec("triage", lambda: _tr("Triage"), lambda: _tr("Triage queue, map and report detail"),
                   "fa5s.stream", _triage),
+    WorkspaceSpec("directory", lambda: _tr("Directory"), lambda: _tr("Officials directory: load, overdue mentions, performance"),
+                  "fa5s.address-book", _directory),
 )
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in WORKSPACES)
