@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, help="random seed for a repeatable run")
 
     commands.add_parser("check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False)
+    commands.add_parser("escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False)
     return parser
 
 
@@ -119,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check-photo":
         from qlue_console.photos.cli import check_photo_main
         return check_photo_main(argv[1:])
+    if argv and argv[0] == "escalate":
+        from qlue_console.dispatch.cli import escalate_main
+        return escalate_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(name)s: %(message)s")

@@ -55,7 +55,8 @@ def test_start_up_check_refuses_an_unmigrated_database(db_engine):
 
 def test_start_up_check_refuses_a_newer_database(db_engine):
     with db_engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = 'ffff'"))
+        conn.execute(text("DELETE FROM alembic_version"))
+        conn.execute(text("INSERT INTO alembic_version VALUES ('ffff')"))
     with pytest.raises(SchemaMismatch, match="newer than this console"):
         migrate.ensure_current(db_engine)
     with db_engine.begin() as conn:

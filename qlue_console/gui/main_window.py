@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
 from sqlalchemy import Engine
 
+from qlue_console.gui.dispatch import EscalationTimer
 from qlue_console.gui.live import LiveFeed
 from qlue_console.gui.status_bar import StatusBarController
 from qlue_console.gui.tasks import TaskRunner
@@ -32,6 +33,11 @@ class MainWindow(QMainWindow):
         self._actions: dict[str, QAction] = {}
         self._build_toolbar()
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, display_url)
+
+        self.escalation = EscalationTimer(self._context, self)
+        self.escalation.escalated.connect(lambda n: self.statusBar().showMessage(
+            self.tr("%n overdue mention(s) escalated", "", n), 8000))
+        self.escalation.start()
 
         self.live = LiveFeed(url, self)
         self.live.changed.connect(self._live_changes)
@@ -92,5 +98,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.live.stop()
+        self.escalation.stop()
         self.tasks.wait_idle(5000)
         super().closeEvent(event)

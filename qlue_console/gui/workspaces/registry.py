@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qlue_console.gui.workspaces.base import WorkspaceSpec
 
@@ -13,7 +13,7 @@ def _tr(text: str) -> str:
 
 def _triage(ctx, parent):
     from qlue_console.gui.workspaces.triage import TriageWorkspace
-    return TriageWorkspace(ctx.engine, ctx.tasks, ctx.language, ctx.tile_url, parent)
+    return TriageWorkspace(ctx, parent)
 
 
 def _directory(ctx, parent):
@@ -21,11 +21,23 @@ def _directory(ctx, parent):
     return DirectoryWorkspace(ctx, parent)
 
 
+# Titles and tooltips, marked for lupdate; translated when the toolbar is built.
+TEXTS = {
+    "triage": (QT_TRANSLATE_NOOP("Workspaces", "Triage"),
+               QT_TRANSLATE_NOOP("Workspaces", "Triage queue, map and report detail")),
+    "directory": (QT_TRANSLATE_NOOP("Workspaces", "Directory"),
+                  QT_TRANSLATE_NOOP("Workspaces", "Officials directory: load, overdue mentions, performance")),
+}
+
+
+def _spec(name: str, icon: str, factory) -> WorkspaceSpec:
+    title, tooltip = TEXTS[name]
+    return WorkspaceSpec(name, lambda: _tr(title), lambda: _tr(tooltip), icon, factory)
+
+
 WORKSPACES: tuple[WorkspaceSpec, ...] = (
-    WorkspaceSpec("triage", lambda: _tr("Triage"), lambda: _tr("Triage queue, map and report detail"),
-                  "fa5s.stream", _triage),
-    WorkspaceSpec("directory", lambda: _tr("Directory"), lambda: _tr("Officials directory: load, overdue mentions, performance"),
-                  "fa5s.address-book", _directory),
+    _spec("triage", "fa5s.stream", _triage),
+    _spec("directory", "fa5s.address-book", _directory),
 )
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in WORKSPACES)

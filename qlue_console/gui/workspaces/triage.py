@@ -20,14 +20,15 @@ from qlue_console.data.queue import QueueFilter
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import label_of
 from qlue_console.gui.detail_pane import DetailPane
+from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.map.map_view import MapView
 from qlue_console.gui.map.page import MapMarker
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.related_reports import RelatedReports
-from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.triage_actions import TriageActions
+from qlue_console.gui.workspaces.base import WorkspaceContext
 
 MAP_MARKER_LIMIT = 100_000
 
@@ -39,9 +40,9 @@ def _initial_map_data(engine: Engine, flt: QueueFilter) -> tuple[dict, list[Mark
 class TriageWorkspace(QObject):
     ready = Signal()   # queue and map are on screen
 
-    def __init__(self, engine: Engine, tasks: TaskRunner, language: str, tile_url: str | None,
-                 parent: QWidget) -> None:
+    def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
+        engine, tasks, language, tile_url = ctx.engine, ctx.tasks, ctx.language, ctx.tile_url
         self._engine, self._tasks, self._language, self._tile_url = engine, tasks, language, tile_url
         self.widget = load_form("triage_workspace", parent)
         self._splitter = child(self.widget, QSplitter, "paneSplitter")
@@ -49,12 +50,14 @@ class TriageWorkspace(QObject):
         self.detail = DetailPane(engine, tasks, language, self.widget)
         self.actions = TriageActions(engine, tasks, language, self.widget, self.widget, lambda: self.queue.me)
         self.related = RelatedReports(engine, tasks, self.widget)
+        self.dispatch = DispatchPanel(ctx, self.widget)
         child(self.widget, QWidget, "queueSlot").layout().addWidget(self.queue.widget)
         detail_slot = child(self.widget, QWidget, "detailSlot")
         detail_slot.layout().insertWidget(0, self.actions.widget)
         self.side_tabs = child(self.widget, QTabWidget, "sideTabs")
         self.side_tabs.addTab(self.detail.widget, self.tr("Detail"))
         self.side_tabs.addTab(self.related.widget, self.tr("Duplicates"))
+        self.side_tabs.addTab(self.dispatch.widget, self.tr("Dispatch"))
         self._map_slot = child(self.widget, QWidget, "mapSlot")
         self._map_loading = child(self.widget, QLabel, "mapLoadingLabel")
         self._map_layer = child(self.widget, QComboBox, "mapLayerSelector")
@@ -73,6 +76,7 @@ class TriageWorkspace(QObject):
         self.actions.message.connect(self._tell)
         self.related.merge_requested.connect(self.actions.merge_into)
         self.related.open_requested.connect(self.open_report)
+        self.dispatch.dispatched.connect(self._changed_here)
         self._map_layer.currentIndexChanged.connect(self._refresh_choropleth)
         for key, slot in (("M", self.related.merge_selected), ("Ctrl+F", self.queue.focus_search),
                           ("D", lambda: self.side_tabs.setCurrentIndex(1 - self.side_tabs.currentIndex()))):
@@ -149,6 +153,7 @@ class TriageWorkspace(QObject):
     def _report_selected(self, report_id: int) -> None:
         self.detail.show_report(report_id)
         self.related.show_for(report_id)
+        self.dispatch.set_report(report_id)
         if self.map is not None:
             self.map.select_report(report_id)
 
@@ -181,6 +186,8 @@ class TriageWorkspace(QObject):
         self._tasks.run(fetch_markers_by_ids, self._engine, ids, on_done=self._markers_changed)
         if self.detail.report_id in ids:
             self.detail.refresh()
+        if self.dispatch.report_id in ids:
+            self.dispatch.refresh()
         if self._map_layer.currentIndex() != 0:
             self._refresh_choropleth()
 
