@@ -1,0 +1,2 @@
+-- Revision 0005 undone.
+DROP INDEX IF EXISTS reports_closed_at_idx;
