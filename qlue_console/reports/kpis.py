@@ -1,0 +1,468 @@
+"""The weekly KPIs: every definition and the one SQL statement that computes them.
+
+The console's Reports workspace, the three exports and ``qlue-console report weekly`` all call
+``fetch_weekly_kpis``; nothing else computes a KPI. docs/kpis.md has the same definitions as a
+table.
+
+**The week.** ISO week W in Jakarta time: [Monday 00:00 WIB, next Monday 00:00 WIB), turned
+into instants inside PostgreSQL with ``AT TIME ZONE 'Asia/Jakarta'`` so the server's TimeZone
+setting never matters. An event counts in W when its ``at`` falls in that interval.
+
+**As of the week's end.** Only events before the week's end are read, so a finished week's
+figures never change afterwards (events are append-only). A report's state at the week's end
+is the state its last state-changing event before the end put it in (see ``_STATE_OF_EVENT``).
+
+**Per report** (the facts), for a report with a ``created`` event before the week's end:
+
+- received: created in W and, at the week's end, neither merged into another report
+  (``duplicates``) nor rejected (``rejected``) — those two are counted apart, so
+  received + duplicates + rejected = all reports created in W;
+- dispatched: its first ``dispatched`` event falls in W;
+- followed up: it has a ``follow_up`` event in W (``follow_ups`` counts the events: proofs posted);
+- verified: it has a ``proof_approved`` (or ``closed``) event in W;
+- proofs approved / rejected: its ``proof_approved`` / ``proof_rejected`` events in W;
+- reopened: its ``reopened`` events in W made by a citizen (payload ``by`` absent or
+  'citizen'); a supervisor's proof rejection counts as a proof rejection only;
+- forwarded: it has a ``forwarded`` event in W; forwarded more than once: it also has two or
+  more ``forwarded`` events in all up to the week's end; handled: a ``dispatched`` or
+  ``forwarded`` event in W (the forwarding rate's base);
+- backlog: open at the week's end (not verified, rejected or merged); overdue: in the backlog,
+  not waiting for proof verification (state ``followed_up``), and holding a mention that was
+  open at the week's end (not resolved or forwarded before it, not closed) and due before it;
+- time to triage: for a report whose first triage action (``triaged``, ``dispatched``,
+  ``forwarded``, ``rejected``, or ``merged`` into another) falls in W, from ``created`` to it;
+- response time: for a report whose first ``follow_up`` falls in W, from its first
+  ``dispatched`` (from ``created`` when it was never dispatched before) to that follow-up;
+- SLA met: for the same reports, the first follow-up came no later than the due time of the
+  first dispatch's mentions (the category's SLA, working days and holidays included, fixed at
+  dispatch); when no mention exists, ``qlue_due_at`` of the category from the first dispatch;
+- time to verified close: for a report verified in W, from ``created`` to its last approval in W;
+- reused proofs: of the follow-ups posted in W, those whose proof is reused — by the
+  verifier's reuse check when ``follow_ups.checks`` carries one (verdict 'fail'), otherwise when
+  the proof photo's sha256, or its perceptual hash (exact equality), equals that of a proof
+  photo of another report stored before it (the first use of a photo is not a reuse; every
+  later use on another report is).
+
+**Groups.** agency: the agency responsible for the report's category (categories.agency_code);
+kota, kecamatan, kelurahan: the report's area codes; official: every account mentioned on the
+report before the week's end (a report counts for each of them; backlog and overdue only for
+the officials whose own mention was open, and overdue, at the week's end). A report without the
+group's code (outside DKI Jakarta) falls in the group ``None`` (shown as unassigned, not ranked).
+The city row counts every report once.
+
+**Per group**: counts are sums over its reports; durations are medians and 90th percentiles
+(``percentile_cont``, hours); rates are ratios of the counts (``None`` when the base is 0):
+SLA compliance = SLA met / first follow-ups in W; proof rejection rate = proofs rejected /
+(approved + rejected); reopen rate = reopened / verified; reused-proof rate = reused proofs /
+follow-ups; forwarding rate = forwarded more than once / handled; response rate = followed up /
+(followed up + overdue).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from qlue_console.reports.weeks import Week
+
+GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "official")
+AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
+# Response-time distribution: bucket edges in hours (<6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
+RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
+OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "reopened")
+STATEMENT_TIMEOUT_MS = 120_000
+
+# The state a report is in after each kind of event; kinds not listed do not change it.
+# A 'merged' event moves only the duplicate (payload 'into'); the original gets one too
+# (payload 'duplicate') and stays as it was.
+_STATE_OF_EVENT = """CASE ev.kind
+        WHEN 'created' THEN 'new' WHEN 'triaged' THEN 'triaged' WHEN 'dispatched' THEN 'dispatched'
+        WHEN 'forwarded' THEN 'coordination' WHEN 'follow_up' THEN 'followed_up'
+        WHEN 'proof_approved' THEN 'verified' WHEN 'closed' THEN 'verified'
+        WHEN 'proof_rejected' THEN 'reopened' WHEN 'reopened' THEN 'reopened'
+        WHEN 'rejected' THEN 'rejected'
+        WHEN 'merged' THEN CASE WHEN ev.payload->>'into' IS NOT NULL THEN 'duplicate' END
+    END"""
+
+# The verdict of the verifier's reuse check, when follow_ups.checks carries one: either an
+# object keyed by check name ({"reused_proof": {"verdict": "fail", ...}}) or a list of
+# {"check": "reused_proof", "verdict": ...}.
+_REUSE_VERDICT = """CASE jsonb_typeof(fu.checks)
+        WHEN 'object' THEN fu.checks->'reused_proof'->>'verdict'
+        WHEN 'array' THEN (SELECT x->>'verdict' FROM jsonb_array_elements(fu.checks) x
+                            WHERE x->>'check' = 'reused_proof' LIMIT 1)
+    END"""
+
+_SQL = f"""
+WITH b AS MATERIALIZED (
+    SELECT CAST(:ws AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS s,
+           CAST(:we AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS e
+),
+-- The reports the week can say anything about: those with an event in it, and those that may
+-- have been open at its end (open now, or closed at or after the end, or never stamped). A
+-- report closed before the end and untouched since cannot have been open at it.
+cand AS MATERIALIZED (
+    SELECT ev.report_id FROM events ev, b WHERE ev.at >= b.s AND ev.at < b.e
+    UNION
+    SELECT r.id FROM reports r, b WHERE r.closed_at IS NULL OR r.closed_at >= b.e
+    UNION
+    SELECT r.id FROM reports r
+     WHERE r.status IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')
+),
+f AS MATERIALIZED (
+    SELECT c.report_id, x.*
+      FROM cand c CROSS JOIN b CROSS JOIN LATERAL (
+        SELECT min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
+               min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
+                                     OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS triaged_at,
+               min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS dispatched_at,
+               min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_fu_at,
+               max(ev.at) FILTER (WHERE ev.kind IN ('proof_approved', 'closed') AND ev.at >= b.s) AS closed_in_week_at,
+               count(*) FILTER (WHERE ev.kind = 'follow_up' AND ev.at >= b.s) AS fu_in_week,
+               count(*) FILTER (WHERE ev.kind = 'proof_approved' AND ev.at >= b.s) AS approved_in_week,
+               count(*) FILTER (WHERE ev.kind = 'proof_rejected' AND ev.at >= b.s) AS rejected_in_week,
+               count(*) FILTER (WHERE ev.kind = 'reopened' AND ev.at >= b.s
+                                  AND coalesce(ev.payload->>'by', 'citizen') = 'citizen') AS reopened_in_week,
+               count(*) FILTER (WHERE ev.kind = 'forwarded' AND ev.at >= b.s) AS forwarded_in_week,
+               count(*) FILTER (WHERE ev.kind = 'forwarded') AS forwards,
+               count(*) FILTER (WHERE ev.kind IN ('dispatched', 'forwarded') AND ev.at >= b.s) AS handed_in_week,
+               (array_agg({_STATE_OF_EVENT} ORDER BY ev.at DESC, ev.id DESC)
+                    FILTER (WHERE {_STATE_OF_EVENT} IS NOT NULL))[1] AS state_at_end
+          FROM events ev
+         WHERE ev.report_id = c.report_id AND ev.at < b.e
+      ) x
+     WHERE x.created_at IS NOT NULL
+),
+d AS MATERIALIZED (
+    SELECT f.*, r.kelurahan_code, r.kecamatan_code, r.kota_code, cat.agency_code, cat.weight,
+           f.created_at >= b.s AS created_in_week,
+           f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
+           CASE WHEN f.triaged_at >= b.s
+                THEN extract(epoch FROM f.triaged_at - f.created_at) / 3600.0 END AS triage_h,
+           CASE WHEN f.first_fu_at >= b.s
+                THEN greatest(0, extract(epoch FROM f.first_fu_at - CASE WHEN f.dispatched_at <= f.first_fu_at
+                                  THEN f.dispatched_at ELSE f.created_at END) / 3600.0) END AS response_h,
+           CASE WHEN f.closed_in_week_at IS NOT NULL
+                THEN extract(epoch FROM f.closed_in_week_at - f.created_at) / 3600.0 END AS close_h,
+           CASE WHEN f.first_fu_at >= b.s THEN f.first_fu_at <= coalesce(
+                    (SELECT min(mn.due_at) FROM mentions mn
+                      WHERE mn.report_id = f.report_id AND mn.mentioned_at <= f.dispatched_at),
+                    qlue_due_at(coalesce(f.dispatched_at, f.created_at), cat.sla_hours, cat.sla_mode)) END AS sla_met,
+           f.state_at_end IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'reopened')
+               AND EXISTS (SELECT 1 FROM mentions mn
+                            WHERE mn.report_id = f.report_id AND mn.mentioned_at < b.e AND mn.due_at < b.e
+                              AND mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e))
+               AS overdue_at_end,
+           CASE WHEN f.fu_in_week > 0 THEN (
+               SELECT count(*) FROM events fe
+                 LEFT JOIN follow_ups fu ON fu.id = CAST(fe.payload->>'follow_up' AS bigint)
+                 LEFT JOIN photos p ON p.id = coalesce(fu.photo_id, CAST(fe.payload->>'photo' AS bigint))
+                WHERE fe.report_id = f.report_id AND fe.kind = 'follow_up' AND fe.at >= b.s AND fe.at < b.e
+                  AND coalesce(({_REUSE_VERDICT}) = 'fail',
+                        EXISTS (SELECT 1 FROM photos o
+                                 WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> fe.report_id
+                                   AND (o.created_at, o.id) < (p.created_at, p.id))
+                        OR EXISTS (SELECT 1 FROM photos o
+                                    WHERE o.phash_b0 = p.phash_b0 AND o.phash = p.phash AND o.kind = 'proof'
+                                      AND o.report_id <> fe.report_id AND (o.created_at, o.id) < (p.created_at, p.id)))
+           ) ELSE 0 END AS reused_in_week
+      FROM f CROSS JOIN b
+      JOIN reports r ON r.id = f.report_id
+      JOIN categories cat ON cat.code = r.category_code
+),
+-- Which groups each report counts for; 'live'/'own_overdue' narrow the backlog of officials
+-- to their own open (and overdue) mentions.
+m AS (
+    SELECT report_id, 'city' AS grouping, '' AS key, true AS live, true AS own_overdue FROM d
+    UNION ALL
+    SELECT report_id, 'agency', agency_code, true, true FROM d WHERE 'agency' = ANY (CAST(:groupings AS text[]))
+    UNION ALL
+    SELECT report_id, 'kota', kota_code, true, true FROM d WHERE 'kota' = ANY (CAST(:groupings AS text[]))
+    UNION ALL
+    SELECT report_id, 'kecamatan', kecamatan_code, true, true FROM d WHERE 'kecamatan' = ANY (CAST(:groupings AS text[]))
+    UNION ALL
+    SELECT report_id, 'kelurahan', kelurahan_code, true, true FROM d WHERE 'kelurahan' = ANY (CAST(:groupings AS text[]))
+    UNION ALL
+    SELECT mn.report_id, 'official', CAST(mn.account_id AS text),
+           bool_or(mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e)),
+           bool_or(mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e) AND mn.due_at < b.e)
+      FROM mentions mn JOIN d ON d.report_id = mn.report_id CROSS JOIN b
+     WHERE mn.mentioned_at < b.e AND 'official' = ANY (CAST(:groupings AS text[]))
+     GROUP BY mn.report_id, mn.account_id
+),
+k AS (
+    SELECT m.grouping, m.key,
+           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
+           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end = 'duplicate') AS duplicates,
+           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end = 'rejected') AS rejected,
+           coalesce(sum(d.weight) FILTER (WHERE d.created_in_week
+                                            AND d.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
+           count(*) FILTER (WHERE d.dispatched_at >= b.s) AS dispatched,
+           count(*) FILTER (WHERE d.fu_in_week > 0) AS followed_up,
+           coalesce(sum(d.fu_in_week), 0) AS follow_ups,
+           count(*) FILTER (WHERE d.closed_in_week_at IS NOT NULL) AS verified,
+           coalesce(sum(d.approved_in_week), 0) AS proofs_approved,
+           coalesce(sum(d.rejected_in_week), 0) AS proofs_rejected,
+           coalesce(sum(d.reopened_in_week), 0) AS reopened,
+           count(*) FILTER (WHERE d.forwarded_in_week > 0) AS forwarded,
+           count(*) FILTER (WHERE d.forwarded_in_week > 0 AND d.forwards >= 2) AS forwarded_multi,
+           count(*) FILTER (WHERE d.handed_in_week > 0) AS handled,
+           count(*) FILTER (WHERE d.open_at_end AND m.live) AS backlog,
+           count(*) FILTER (WHERE d.overdue_at_end AND m.own_overdue) AS overdue,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.triage_h) AS triage_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.triage_h) AS triage_p90_h,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.response_h) AS response_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.response_h) AS response_p90_h,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.close_h) AS close_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.close_h) AS close_p90_h,
+           count(d.sla_met) AS sla_base,
+           count(*) FILTER (WHERE d.sla_met) AS sla_met,
+           coalesce(sum(d.reused_in_week), 0) AS reused_proofs
+      FROM m JOIN d ON d.report_id = m.report_id CROSS JOIN b
+     GROUP BY m.grouping, m.key
+)
+SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,
+       (SELECT coalesce(json_agg(x), '[]'::json) FROM (
+            SELECT CAST((d.created_at AT TIME ZONE 'Asia/Jakarta') AS date) AS day, d.state_at_end AS state,
+                   count(*) AS n
+              FROM d WHERE d.created_in_week AND CAST(:charts AS boolean) GROUP BY 1, 2) x) AS daily,
+       (SELECT coalesce(json_agg(x), '[]'::json) FROM (
+            SELECT width_bucket(d.response_h, CAST(:edges AS double precision[])) AS bucket, count(*) AS n
+              FROM d WHERE d.response_h IS NOT NULL AND CAST(:charts AS boolean) GROUP BY 1) x) AS histogram
+"""
+
+_COUNT_FIELDS = ("received", "duplicates", "rejected", "dispatched", "followed_up", "follow_ups", "verified",
+                 "proofs_approved", "proofs_rejected", "reopened", "forwarded", "forwarded_multi", "handled",
+                 "backlog", "overdue", "sla_base", "sla_met", "reused_proofs")
+_FLOAT_FIELDS = ("weighted_received",)
+_DURATION_FIELDS = ("triage_median_h", "triage_p90_h", "response_median_h", "response_p90_h",
+                    "close_median_h", "close_p90_h")
+
+
+@dataclass(frozen=True)
+class KpiRow:
+    """One group's KPIs for one week (see the module docstring for each definition)."""
+
+    grouping: str
+    key: str | None             # agency code, area code, account id as text; None: unassigned
+    name: str                   # agency short name, area name, @handle; '' when unassigned
+    context: str = ""           # full agency name, parent area, the official's name and role
+    received: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    weighted_received: float = 0.0
+    dispatched: int = 0
+    followed_up: int = 0
+    follow_ups: int = 0
+    verified: int = 0
+    proofs_approved: int = 0
+    proofs_rejected: int = 0
+    reopened: int = 0
+    forwarded: int = 0
+    forwarded_multi: int = 0
+    handled: int = 0
+    backlog: int = 0
+    overdue: int = 0
+    triage_median_h: float | None = None
+    triage_p90_h: float | None = None
+    response_median_h: float | None = None
+    response_p90_h: float | None = None
+    close_median_h: float | None = None
+    close_p90_h: float | None = None
+    sla_base: int = 0
+    sla_met: int = 0
+    reused_proofs: int = 0
+
+    @staticmethod
+    def _ratio(num: float, den: float) -> float | None:
+        return num / den if den else None
+
+    @property
+    def sla_compliance(self) -> float | None:
+        return self._ratio(self.sla_met, self.sla_base)
+
+    @property
+    def proof_rejection_rate(self) -> float | None:
+        return self._ratio(self.proofs_rejected, self.proofs_approved + self.proofs_rejected)
+
+    @property
+    def reopen_rate(self) -> float | None:
+        return self._ratio(self.reopened, self.verified)
+
+    @property
+    def reused_proof_rate(self) -> float | None:
+        return self._ratio(self.reused_proofs, self.follow_ups)
+
+    @property
+    def forwarding_rate(self) -> float | None:
+        return self._ratio(self.forwarded_multi, self.handled)
+
+    @property
+    def response_rate(self) -> float | None:
+        return self._ratio(self.followed_up, self.followed_up + self.overdue)
+
+    @property
+    def active(self) -> bool:
+        """Anything to rank on this week."""
+        return bool(self.received or self.dispatched or self.followed_up or self.verified or self.backlog
+                    or self.proofs_rejected or self.reopened)
+
+
+@dataclass(frozen=True)
+class DailyCount:
+    day: date
+    state: str          # the report's state at the week's end (domain.states)
+    count: int
+
+
+@dataclass(frozen=True)
+class WeeklyKpis:
+    week: Week
+    city: KpiRow
+    groups: dict[str, tuple[KpiRow, ...]] = field(default_factory=dict)
+    daily: tuple[DailyCount, ...] = ()                # reports received per day, by state at week end
+    response_histogram: tuple[int, ...] = ()          # counts per RESPONSE_BUCKETS_H bucket (5)
+
+
+class Cancelled(Exception):
+    """The user cancelled the computation."""
+
+
+class CancelToken:
+    """Cancels a running KPI computation from another thread: the query in flight is cancelled
+    on the server (the driver's cancel request) and no further step starts."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._connection = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            connection = self._connection
+        if connection is not None:
+            try:
+                connection.cancel()
+            except Exception:   # the query may have just finished; nothing to cancel then
+                pass
+
+    def check(self) -> None:
+        if self._cancelled:
+            raise Cancelled()
+
+    def attach(self, dbapi_connection) -> None:
+        with self._lock:
+            self._connection = dbapi_connection
+        self.check()
+
+    def detach(self) -> None:
+        with self._lock:
+            self._connection = None
+
+
+def _as_row(grouping: str, key: str | None, values: dict) -> KpiRow:
+    kwargs: dict = {}
+    for name in _COUNT_FIELDS:
+        kwargs[name] = int(values.get(name) or 0)
+    for name in _FLOAT_FIELDS:
+        kwargs[name] = float(values.get(name) or 0.0)
+    for name in _DURATION_FIELDS:
+        value = values.get(name)
+        kwargs[name] = None if value is None else float(value)
+    return KpiRow(grouping=grouping, key=key, name="", **kwargs)
+
+
+def _names(conn, grouping: str, keys: Iterable[str]) -> list[tuple[str, str, str]]:
+    """(key, name, context) of every group of the grouping: all agencies and areas of the
+    level; the officials among ``keys``."""
+    if grouping == "agency":
+        rows = conn.execute(text("SELECT code, short_name, name FROM agencies ORDER BY code"))
+    elif grouping in AREA_LEVEL:
+        rows = conn.execute(text(
+            "SELECT a.code, a.name, coalesce(p.name, '') FROM areas a LEFT JOIN areas p ON p.code = a.parent_code "
+            "WHERE a.level = :level ORDER BY a.code"), {"level": AREA_LEVEL[grouping]})
+    elif grouping == "official":
+        ids = sorted({int(k) for k in keys if k})
+        rows = conn.execute(text(
+            "SELECT CAST(a.id AS text), '@' || a.handle, a.display_name FROM accounts a "
+            "WHERE a.id = ANY (CAST(:ids AS integer[])) ORDER BY a.handle"), {"ids": ids})
+    else:
+        raise ValueError(f"unknown grouping {grouping!r}")
+    return [(r[0], r[1], r[2]) for r in rows]
+
+
+def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GROUPINGS, *,
+                      charts: bool = True, cancel: CancelToken | None = None) -> WeeklyKpis:
+    """The KPIs of ``week`` for each grouping (plus the city row), in one statement."""
+    unknown = [g for g in groupings if g not in GROUPINGS]
+    if unknown:
+        raise ValueError(f"unknown grouping {unknown[0]!r} (one of {', '.join(GROUPINGS)})")
+    params = {"ws": week.start_local, "we": week.end_local, "groupings": list(groupings),
+              "charts": charts, "edges": list(RESPONSE_BUCKETS_H)}
+    with engine.connect() as conn:
+        dbapi = conn.connection.driver_connection
+        if cancel is not None:
+            cancel.attach(dbapi)
+        try:
+            conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"),
+                         {"ms": str(STATEMENT_TIMEOUT_MS)})
+            try:
+                groups_json, daily_json, hist_json = conn.execute(text(_SQL), params).one()
+            except DBAPIError as exc:
+                if cancel is not None and cancel.cancelled:
+                    raise Cancelled() from exc
+                raise
+            if cancel is not None:
+                cancel.check()
+            by_grouping: dict[str, dict[str | None, KpiRow]] = {g: {} for g in groupings}
+            city = KpiRow(grouping="city", key="", name="")
+            for item in _loads(groups_json):
+                row = _as_row(item["grouping"], item["key"], item)
+                if row.grouping == "city":
+                    city = row
+                else:
+                    by_grouping[row.grouping][row.key] = row
+            result: dict[str, tuple[KpiRow, ...]] = {}
+            for grouping in groupings:
+                found = by_grouping[grouping]
+                rows = []
+                for key, name, context in _names(conn, grouping, [k for k in found if k is not None]):
+                    base = found.pop(key, None) or KpiRow(grouping=grouping, key=key, name="")
+                    rows.append(replace(base, name=name, context=context))
+                unassigned = found.pop(None, None)
+                rows.extend(found.values())   # keys without a name (deleted codes): shown as they are
+                rows = [replace(r, name=r.name or str(r.key)) for r in rows]
+                if unassigned is not None:
+                    rows.append(unassigned)
+                result[grouping] = tuple(rows)
+        finally:
+            conn.rollback()
+            if cancel is not None:
+                cancel.detach()
+    daily = tuple(sorted((DailyCount(date.fromisoformat(str(d["day"])), d["state"], int(d["n"]))
+                          for d in _loads(daily_json)), key=lambda d: (d.day, d.state)))
+    histogram = [0] * (len(RESPONSE_BUCKETS_H) + 1)
+    for item in _loads(hist_json):
+        histogram[int(item["bucket"])] += int(item["n"])
+    return WeeklyKpis(week=week, city=city, groups=result, daily=daily, response_histogram=tuple(histogram))
+
+
+def _loads(value) -> list[dict]:
+    if value is None:
+        return []
+    return json.loads(value) if isinstance(value, str) else list(value)
+
+
+def kpi_field_names() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(KpiRow))
