@@ -1,0 +1,137 @@
+"""``qlue-console report weekly``: the weekly report from the command line, for a scheduled job.
+
+    qlue-console report weekly [--week 2026-W47] [--by agency|kota|kecamatan|kelurahan|official]
+                               [--format csv|xlsx|pdf] --out FILE [--lang id|en] [--database-url URL]
+
+Without ``--week``, the last complete week (Jakarta time). Exit 0 with the file written; one
+line on stderr and a non-zero exit for a bad week, an unwritable path or an unreachable
+database (2: bad arguments, 1: the database or the file system failed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from qlue_console.db.errors import QlueDatabaseError
+from qlue_console.reports.kpis import GROUPINGS
+from qlue_console.reports.weeks import BadWeek, Week, last_complete_week
+
+FORMATS = ("csv", "xlsx", "pdf")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):   # one line, not argparse's usage block
+        raise _UsageError(message)
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="qlue-console report", description="Weekly performance reports (KPIs, league tables).")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    weekly = commands.add_parser("weekly", help="write one week's report to a file")
+    weekly.add_argument("--week", help="ISO week such as 2026-W47 (default: the last complete week, Jakarta time)")
+    weekly.add_argument("--by", choices=GROUPINGS, default="agency", help="grouping of the league table")
+    weekly.add_argument("--format", choices=FORMATS, help="output format (default: from the file name, else xlsx)")
+    weekly.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
+    weekly.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default id)")
+    weekly.add_argument("--database-url", metavar="URL",
+                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
+    return parser
+
+
+def _check_writable(path: Path) -> None:
+    """Fails before any database work when the file cannot be written."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OSError(f"{path} is a directory")
+    if not directory.is_dir():
+        raise OSError(f"the folder {directory} does not exist")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OSError(f"{path} is not writable")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise OSError(f"the folder {directory} is not writable")
+
+
+def _engine(database_url: str | None):
+    from qlue_console.config import resolve_target
+    from qlue_console.db import migrate
+    from qlue_console.db.bootstrap import database_url as target_url
+    from qlue_console.db.engine import check_connection, make_engine
+
+    target = resolve_target(database_url)
+    engine = make_engine(target_url(target))
+    check_connection(engine)
+    if target.embedded:   # the private server migrates itself, as the console does
+        migrate.upgrade(engine)
+    return engine
+
+
+def write_report(engine, week: Week, grouping: str, fmt: str, out: Path, lang: str) -> Path:
+    """Builds the report and writes it atomically (a temporary file renamed into place)."""
+    from qlue_console.reports.export_csv import write_csv
+    from qlue_console.reports.export_pdf import write_pdf
+    from qlue_console.reports.export_xlsx import write_xlsx
+    from qlue_console.reports.service import build_report
+
+    groupings = GROUPINGS if fmt == "xlsx" else (grouping,)
+    report = build_report(engine, week, groupings, grouping)
+    writer = {"csv": write_csv, "xlsx": write_xlsx, "pdf": write_pdf}[fmt]
+    fd, tmp = tempfile.mkstemp(prefix=".qlue-report-", suffix=f".{fmt}", dir=out.parent if str(out.parent) else ".")
+    os.close(fd)
+    try:
+        writer(report, Path(tmp), lang)
+        os.replace(tmp, out)
+        os.chmod(out, 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def report_main(argv: list[str]) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if args.command != "weekly":
+            raise _UsageError("say which report: qlue-console report weekly --out FILE …")
+        week = Week.parse(args.week) if args.week else last_complete_week()
+        fmt = args.format or (args.out.suffix.lower().lstrip(".") if args.out.suffix.lower().lstrip(".") in FORMATS
+                              else "xlsx")
+        out = args.out.expanduser()
+        _check_writable(out)
+    except (_UsageError, BadWeek) as exc:
+        print(f"qlue-console report: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"qlue-console report: cannot write the report: {exc}", file=sys.stderr)
+        return 1
+    try:
+        engine = _engine(args.database_url)
+        try:
+            write_report(engine, week, args.by, fmt, out, args.lang)
+        finally:
+            engine.dispose()
+    except QlueDatabaseError as exc:
+        print(f"qlue-console report: {exc}", file=sys.stderr)
+        return 1
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+        print(f"qlue-console report: database error: {reason}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"qlue-console report: cannot write the report: {exc}", file=sys.stderr)
+        return 1
+    print(f"{out} ({fmt}, {args.by}, {week})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(report_main(sys.argv[1:]))

@@ -1,0 +1,39 @@
+"""CSV export: UTF-8 (with a byte-order mark, so spreadsheet programs read it as UTF-8), one
+row per group of the main grouping, best first, the columns of ``labels.COLUMNS`` with their
+labels in the chosen language as the header (docs/kpis.md lists them with their codes).
+
+Values are machine-readable whatever the language: counts as integers, durations in hours and
+rates as fractions (0.25 = 25 %) with a dot and four decimals, changes of rank as signed
+integers (+2 moved up two places), empty when there is no value.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from qlue_console.reports.labels import COLUMNS, check_language
+from qlue_console.reports.service import WeeklyReport, value_of
+
+
+def csv_value(kind: str, value) -> str:
+    if value is None:
+        return ""
+    if kind in ("count", "rank"):
+        return str(int(value))
+    if kind == "change":
+        return f"{int(value):+d}"
+    if kind in ("hours", "rate", "number"):
+        return f"{float(value):.4f}"
+    return str(value)
+
+
+def write_csv(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
+    check_language(lang)
+    path = Path(path)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([c.label(lang) for c in COLUMNS])
+        for ranked in report.league():
+            writer.writerow([csv_value(c.kind, value_of(ranked, c.code, lang)) for c in COLUMNS])
+    return path

@@ -1,0 +1,338 @@
+"""PDF export (A4 landscape, fpdf2): title, week and period, generated-at time, the summary
+figures with last week's, the charts (reports received per day by state, response-time
+distribution, top and bottom ten), the league table of the main grouping, and page numbers.
+Indonesian by default, English on request.
+
+The charts are drawn with the PDF's own lines and boxes: a scheduled job needs no Qt and no
+plotting library. Text uses DejaVu Sans when the system has it (for ▲ ▼ and –); otherwise the
+built-in Helvetica with those signs spelled in ASCII.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+from fpdf.enums import XPos, YPos
+
+from qlue_console.domain.states import COLOUR_OF_LABEL, Label, label_of
+from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
+from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
+                                         SUMMARY_FIELDS, check_language, fmt_value, grouping_name, long_date,
+                                         period, t)
+from qlue_console.reports.ranking import RankedRow
+from qlue_console.reports.service import WeeklyReport, display_name, value_of
+
+FONT_CANDIDATES = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
+    Path("/Library/Fonts/DejaVuSans.ttf"),
+    Path("C:/Windows/Fonts/DejaVuSans.ttf"),
+)
+_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "≥": ">=", "…": "...", "’": "'"}
+NAVY = (31, 78, 121)
+GREY = (110, 110, 110)
+LEAGUE_WIDTHS = {"rank_normalised": 10, "change_normalised": 11, "name": 42, "rank_raw": 14, "change_raw": 11}
+STATE_ORDER = (Label.MENUNGGU, Label.KOORDINASI, Label.DISPOSISI, Label.PROSES, Label.SELESAI, Label.DITOLAK,
+               Label.DUPLIKAT)
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    colour = colour.lstrip("#")
+    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+
+
+# Distinct shades for the states that share Jakarta's yellow.
+STATE_COLOURS = {Label.MENUNGGU: _hex(COLOUR_OF_LABEL[Label.MENUNGGU]), Label.KOORDINASI: (239, 108, 0),
+                 Label.DISPOSISI: (255, 179, 0), Label.PROSES: _hex(COLOUR_OF_LABEL[Label.PROSES]),
+                 Label.SELESAI: _hex(COLOUR_OF_LABEL[Label.SELESAI]), Label.DITOLAK: (117, 117, 117),
+                 Label.DUPLIKAT: (176, 176, 176)}
+
+
+class _Document(FPDF):
+    def __init__(self, report: WeeklyReport, lang: str) -> None:
+        super().__init__(orientation="L", unit="mm", format="A4")
+        self.report, self.lang = report, lang
+        self.unicode = False
+        for candidate in FONT_CANDIDATES:
+            if candidate.exists():
+                self.add_font("Body", "", str(candidate))
+                bold = candidate.with_name("DejaVuSans-Bold.ttf")
+                self.add_font("Body", "B", str(bold if bold.exists() else candidate))
+                self.unicode = True
+                break
+        self.family = "Body" if self.unicode else "Helvetica"
+        self.set_auto_page_break(True, margin=16)
+        self.set_margins(14, 14, 14)
+        self.set_title(f"{t('title', lang)} {report.week}")
+        self.set_creator("Qlue Console")
+
+    def txt(self, text: str) -> str:
+        if self.unicode:
+            return text
+        for char, ascii_text in _ASCII.items():
+            text = text.replace(char, ascii_text)
+        return text.encode("latin-1", "replace").decode("latin-1")
+
+    def font(self, size: float, bold: bool = False) -> None:
+        self.set_font(self.family, "B" if bold else "", size)
+
+    def put(self, w: float, h: float, text: str, align: str = "L", border: int | str = 0, fill: bool = False,
+            newline: bool = False) -> None:
+        self.cell(w, h, self.txt(text), border=border, align=align, fill=fill,
+                  new_x=XPos.LMARGIN if newline else XPos.RIGHT, new_y=YPos.NEXT if newline else YPos.TOP)
+
+    def header(self) -> None:
+        if self.page_no() == 1:
+            return
+        self.font(8)
+        self.set_text_color(*GREY)
+        self.put(0, 5, f"{t('title', self.lang)} · {t('week', self.lang)} {self.report.week} · "
+                       f"{period(self.report.week, self.lang)}", newline=True)
+        self.set_text_color(0, 0, 0)
+        self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-11)
+        self.font(8)
+        self.set_text_color(*GREY)
+        self.put(0, 5, f"{t('generated', self.lang)} {self.report.generated_at:%Y-%m-%d %H:%M} WIB", align="L")
+        self.set_x(self.l_margin)
+        self.put(0, 5, t("page", self.lang).format(page=self.page_no(), pages="{nb}"), align="R")
+        self.set_text_color(0, 0, 0)
+
+
+def _fit_text(pdf: _Document, text: str, width: float) -> str:
+    text = pdf.txt(text)
+    if pdf.get_string_width(text) <= width - 1.5:
+        return text
+    while text and pdf.get_string_width(text + "...") > width - 1.5:
+        text = text[:-1]
+    return text + "..."
+
+
+def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    pdf.add_page()
+    pdf.font(20, True)
+    pdf.set_text_color(*NAVY)
+    pdf.put(0, 10, t("title", lang), newline=True)
+    pdf.set_text_color(0, 0, 0)
+    pdf.font(11)
+    pdf.put(0, 6, t("subtitle", lang), newline=True)
+    pdf.ln(2)
+    for key, value in (("week", str(report.week)), ("period", period(report.week, lang)),
+                       ("grouping", grouping_name(report.grouping, lang)),
+                       ("generated", f"{long_date(report.generated_at.date(), lang)} "
+                                     f"{report.generated_at:%H:%M} WIB")):
+        pdf.font(10, True)
+        pdf.put(42, 6, t(key, lang))
+        pdf.font(10)
+        pdf.put(0, 6, value, newline=True)
+    pdf.ln(3)
+    pdf.font(13, True)
+    pdf.put(0, 8, t("summary", lang) + " — " + t("city", lang), newline=True)
+    half = (len(SUMMARY_FIELDS) + 1) // 2
+    top = pdf.get_y()
+    for block, fields in enumerate((SUMMARY_FIELDS[:half], SUMMARY_FIELDS[half:])):
+        x = pdf.l_margin + block * 136
+        pdf.set_xy(x, top)
+        pdf.font(8.5, True)
+        pdf.set_fill_color(*NAVY)
+        pdf.set_text_color(255, 255, 255)
+        pdf.put(70, 6, t("figure", lang), border=0, fill=True)
+        pdf.put(30, 6, str(report.week), align="R", fill=True)
+        pdf.put(30, 6, t("previous", lang), align="R", fill=True)
+        pdf.set_text_color(0, 0, 0)
+        for i, code in enumerate(fields):
+            column = COLUMN[code]
+            pdf.set_xy(x, top + 6 + i * 6)
+            pdf.set_fill_color(242, 246, 250)
+            fill = i % 2 == 1
+            pdf.font(8.5)
+            pdf.put(70, 6, column.label(lang), fill=fill)
+            pdf.font(8.5, True)
+            pdf.put(30, 6, fmt_value(column.kind, getattr(report.kpis.city, code), lang), align="R", fill=fill)
+            pdf.font(8.5)
+            pdf.put(30, 6, fmt_value(column.kind, getattr(report.previous.city, code), lang), align="R", fill=fill)
+    pdf.set_xy(pdf.l_margin, top + 8 + 6 * half)
+    pdf.font(8)
+    pdf.set_text_color(*GREY)
+    pdf.multi_cell(0, 4, pdf.txt(t("score_note", lang)))
+    pdf.set_text_color(0, 0, 0)
+
+
+def _axis_title(pdf: _Document, x: float, y: float, title: str) -> None:
+    pdf.set_xy(x, y)
+    pdf.font(10, True)
+    pdf.put(0, 6, title)
+
+
+def _daily_chart(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+    _axis_title(pdf, x, y, t("daily", lang))
+    days = report.week.days()
+    stacks = {day: {label: 0 for label in STATE_ORDER} for day in days}
+    for item in report.kpis.daily:
+        if item.day in stacks:
+            stacks[item.day][label_of(item.state)] += item.count
+    top = max([sum(s.values()) for s in stacks.values()] + [1])
+    plot_y, plot_h = y + 10, h - 26
+    bar_w = w / len(days) * 0.6
+    pdf.set_draw_color(*GREY)
+    pdf.line(x, plot_y + plot_h, x + w, plot_y + plot_h)
+    pdf.font(7)
+    for i, day in enumerate(days):
+        bx = x + (i + 0.2) * w / len(days)
+        base = plot_y + plot_h
+        total = 0
+        for label in STATE_ORDER:
+            n = stacks[day][label]
+            if not n:
+                continue
+            seg = plot_h * n / top
+            pdf.set_fill_color(*STATE_COLOURS[label])
+            pdf.rect(bx, base - seg, bar_w, seg, style="F")
+            base -= seg
+            total += n
+        pdf.set_xy(bx - 2, base - 4)
+        pdf.put(bar_w + 4, 4, fmt_value("count", total, lang), align="C")
+        pdf.set_xy(bx - 2, plot_y + plot_h + 1)
+        pdf.put(bar_w + 4, 4, f"{day:%d/%m}", align="C")
+    lx = x
+    for label in STATE_ORDER:
+        pdf.set_fill_color(*STATE_COLOURS[label])
+        pdf.rect(lx, y + h - 9, 3, 3, style="F")
+        pdf.set_xy(lx + 4, y + h - 9.5)
+        name = STATE_NAMES[label.value][lang]
+        pdf.put(pdf.get_string_width(pdf.txt(name)) + 3, 4, name)
+        lx = pdf.get_x() + 1
+
+
+def _histogram(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+    _axis_title(pdf, x, y, t("histogram", lang))
+    counts = list(report.kpis.response_histogram) or [0] * (len(RESPONSE_BUCKETS_H) + 1)
+    top = max(counts + [1])
+    plot_y, plot_h = y + 10, h - 22
+    n = len(counts)
+    pdf.set_draw_color(*GREY)
+    pdf.line(x, plot_y + plot_h, x + w, plot_y + plot_h)
+    pdf.font(7)
+    for i, count in enumerate(counts):
+        bx, bw = x + (i + 0.15) * w / n, w / n * 0.7
+        seg = plot_h * count / top
+        pdf.set_fill_color(*NAVY)
+        pdf.rect(bx, plot_y + plot_h - seg, bw, seg, style="F")
+        pdf.set_xy(bx - 2, plot_y + plot_h - seg - 4)
+        pdf.put(bw + 4, 4, fmt_value("count", count, lang), align="C")
+        pdf.set_xy(bx - 3, plot_y + plot_h + 1)
+        pdf.put(bw + 6, 4, BUCKET_NAMES[lang][i], align="C")
+
+
+def _ranked(report: WeeklyReport) -> list[RankedRow]:
+    return [r for r in report.league() if r.rank_normalised is not None]
+
+
+def _top_bottom(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+    ranked = _ranked(report)
+    top, bottom = ranked[:10], list(reversed(ranked[-10:])) if len(ranked) > 10 else []
+    half = w / 2 - 4
+    for block, (title, rows, colour) in enumerate(((t("top", lang), top, (46, 125, 50)),
+                                                   (t("bottom", lang), bottom, (211, 47, 47)))):
+        bx = x + block * (half + 8)
+        _axis_title(pdf, bx, y, f"{title} — {grouping_name(report.grouping, lang)}")
+        if not rows:
+            pdf.set_xy(bx, y + 8)
+            pdf.font(8)
+            pdf.put(half, 5, t("empty", lang) if block == 0 else "–")
+            continue
+        row_h = min(5.5, (h - 10) / 10)
+        for i, r in enumerate(rows):
+            ry = y + 8 + i * row_h
+            pdf.font(7.5)
+            pdf.set_xy(bx, ry)
+            pdf.put(8, row_h, fmt_value("rank", r.rank_normalised, lang), align="R")
+            pdf.put(44, row_h, _fit_text(pdf, display_name(r.row, lang), 44))
+            bar_w = (half - 70) * (r.score_normalised or 0.0)
+            pdf.set_fill_color(*colour)
+            pdf.rect(bx + 53, ry + 1, max(bar_w, 0.3), row_h - 2, style="F")
+            pdf.set_xy(bx + 53 + half - 68, ry)
+            pdf.put(16, row_h, fmt_value("number", r.score_normalised, lang), align="R")
+
+
+def _charts(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    pdf.add_page()
+    y = pdf.get_y()
+    width = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
+    _daily_chart(pdf, report, lang, pdf.l_margin, y, width, 78)
+    _histogram(pdf, report, lang, pdf.l_margin + width + 10, y, width, 78)
+    _top_bottom(pdf, report, lang, pdf.l_margin, y + 86, pdf.w - pdf.l_margin - pdf.r_margin, 66)
+
+
+def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    pdf.add_page()
+    pdf.font(13, True)
+    pdf.put(0, 8, f"{t('league', lang)} — {grouping_name(report.grouping, lang)}", newline=True)
+    usable = pdf.w - pdf.l_margin - pdf.r_margin
+    fixed = sum(LEAGUE_WIDTHS.values())
+    other = (usable - fixed) / (len(LEAGUE_COLUMNS) - len(LEAGUE_WIDTHS))
+    widths = [LEAGUE_WIDTHS.get(code, other) for code in LEAGUE_COLUMNS]
+
+    def header() -> None:
+        pdf.font(6, True)
+        pdf.set_fill_color(*NAVY)
+        pdf.set_text_color(255, 255, 255)
+        x, y = pdf.l_margin, pdf.get_y()
+        pdf.rect(x, y, usable, 10, style="F")
+        for code, width in zip(LEAGUE_COLUMNS, widths):
+            label = pdf.txt(LEAGUE_HEADERS[code][lang])
+            lines = pdf.multi_cell(width, 3.0, label, dry_run=True, output="LINES")
+            pdf.set_xy(x, y + (10 - 3.0 * len(lines)) / 2)
+            pdf.multi_cell(width, 3.0, label, align="L" if code == "name" else "C",
+                           new_x=XPos.RIGHT, new_y=YPos.TOP)
+            x += width
+        pdf.set_text_color(0, 0, 0)
+        pdf.set_xy(pdf.l_margin, y + 11)
+
+    everything = report.league()
+    rows = [r for r in everything if r.row.active or r.rank_normalised is not None]
+    header()
+    if not rows:
+        pdf.font(9)
+        pdf.put(0, 6, t("empty", lang), newline=True)
+    for i, ranked in enumerate(rows):
+        if pdf.get_y() + 5 > pdf.page_break_trigger:
+            pdf.add_page()
+            header()
+        fill = i % 2 == 1
+        pdf.set_fill_color(242, 246, 250)
+        for code, width in zip(LEAGUE_COLUMNS, widths):
+            column = COLUMN[code]
+            value = value_of(ranked, code, lang)
+            if column.kind == "text":
+                pdf.font(7)
+                pdf.cell(width, 5, _fit_text(pdf, str(value or ""), width), fill=fill)
+                continue
+            pdf.font(7, bold=code == "rank_normalised")
+            if column.kind == "change" and value:
+                pdf.set_text_color(*((46, 125, 50) if value > 0 else (211, 47, 47)))
+            pdf.cell(width, 5, pdf.txt(fmt_value(column.kind, value, lang)), align="R", fill=fill)
+            pdf.set_text_color(0, 0, 0)
+        pdf.ln(5)
+    if len(everything) > len(rows):
+        pdf.ln(2)
+        pdf.font(8)
+        pdf.set_text_color(*GREY)
+        pdf.put(0, 5, t("inactive", lang).format(n=len(everything) - len(rows),
+                                                 what=grouping_name(report.grouping, lang).lower()), newline=True)
+        pdf.set_text_color(0, 0, 0)
+
+
+def write_pdf(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
+    check_language(lang)
+    pdf = _Document(report, lang)
+    _cover(pdf, report, lang)
+    _charts(pdf, report, lang)
+    _league(pdf, report, lang)
+    path = Path(path)
+    pdf.output(str(path))
+    return path

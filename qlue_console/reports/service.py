@@ -1,0 +1,75 @@
+"""A weekly report ready to show or export: this week's KPIs, last week's (for the change of
+rank), the league tables, and when it was made. The console and the CLI both build it here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from qlue_console.reports.kpis import GROUPINGS, CancelToken, KpiRow, WeeklyKpis, fetch_weekly_kpis
+from qlue_console.reports.labels import COLUMN, t
+from qlue_console.reports.ranking import RankedRow, league_table
+from qlue_console.reports.weeks import Week, jakarta_now
+
+Progress = Callable[[int, int], None]   # (steps done, steps in all)
+
+
+@dataclass(frozen=True)
+class WeeklyReport:
+    week: Week
+    grouping: str                               # the main grouping (CSV, PDF, first sheet)
+    kpis: WeeklyKpis
+    previous: WeeklyKpis
+    leagues: dict[str, tuple[RankedRow, ...]]   # per grouping, best first
+    generated_at: datetime                      # Jakarta time
+
+    @property
+    def groupings(self) -> tuple[str, ...]:
+        return tuple(self.leagues)
+
+    def league(self, grouping: str | None = None) -> tuple[RankedRow, ...]:
+        return self.leagues[grouping or self.grouping]
+
+
+def build_report(engine: Engine, week: Week, groupings: Sequence[str], grouping: str, *,
+                 cancel: CancelToken | None = None, progress: Progress | None = None) -> WeeklyReport:
+    """Two statements: this week (with the charts) and last week (for the rank changes)."""
+    if grouping not in GROUPINGS:
+        raise ValueError(f"unknown grouping {grouping!r} (one of {', '.join(GROUPINGS)})")
+    wanted = tuple(dict.fromkeys([grouping, *groupings]))
+    if progress:
+        progress(0, 2)
+    current = fetch_weekly_kpis(engine, week, wanted, charts=True, cancel=cancel)
+    if progress:
+        progress(1, 2)
+    previous = fetch_weekly_kpis(engine, week.previous(), wanted, charts=False, cancel=cancel)
+    if progress:
+        progress(2, 2)
+    leagues = {g: tuple(league_table(current.groups[g], current.city, previous.groups[g], previous.city))
+               for g in wanted}
+    return WeeklyReport(week=week, grouping=grouping, kpis=current, previous=previous, leagues=leagues,
+                        generated_at=jakarta_now().replace(microsecond=0))
+
+
+def display_name(row: KpiRow, lang: str) -> str:
+    return row.name if row.key is not None else t("unassigned", lang)
+
+
+def value_of(ranked: RankedRow, code: str, lang: str = "id"):
+    """The value of a column (labels.COLUMNS) for a ranked row: KpiRow fields and rates, then
+    the ranking's fields."""
+    if code == "name":
+        return display_name(ranked.row, lang)
+    if code in ("rank_normalised", "rank_raw", "change_normalised", "change_raw", "score_raw",
+                "score_normalised", "performance"):
+        return getattr(ranked, code)
+    if code not in COLUMN:
+        raise KeyError(code)
+    return getattr(ranked.row, code)
+
+
+def city_value(row: KpiRow, code: str):
+    return getattr(row, code)
