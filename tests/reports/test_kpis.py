@@ -1,0 +1,168 @@
+"""Each KPI of the hand-built week (tests/reports/conftest.py) asserted exactly, whatever the
+database server's time zone."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from qlue_console.reports.kpis import GROUPINGS, CancelToken, Cancelled, fetch_weekly_kpis
+from qlue_console.reports.weeks import Week
+
+from tests.reports.conftest import W46, W47
+
+H = 1.0
+CLOSE_R1 = 33 + 1 / 60          # Sun 15 23:59 -> Tue 17 09:00
+CLOSE_R2 = 83 + 59 / 60         # Mon 16 00:01 -> Thu 19 12:00
+
+
+def approx(value):
+    return pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+def by_key(kpis, grouping):
+    return {r.key: r for r in kpis.groups[grouping]}
+
+
+def assert_city_w47(city):
+    assert (city.received, city.duplicates, city.rejected) == (4, 1, 1)     # R2 R6 R7 R9 | R3 | R4
+    assert city.weighted_received == approx(5.0)                            # 1 + 2 + 1 + 1
+    assert city.dispatched == 4                                             # R1 R2 R6 R7 (R5's was in W46)
+    assert (city.followed_up, city.follow_ups) == (3, 4)                    # R1 R2(x2) R7
+    assert (city.verified, city.proofs_approved, city.proofs_rejected) == (2, 2, 1)
+    assert city.reopened == 1                                               # R5
+    assert (city.forwarded, city.forwarded_multi, city.handled) == (1, 1, 4)
+    assert (city.backlog, city.overdue) == (4, 2)                           # R5 R6 R7 R9 | R5 R6
+    # triage: R1 8 h, R2 0.5, R3 0.5 (merged), R4 0.25 (rejected), R6 0.5, R7 1 (dispatch)
+    assert city.triage_median_h == approx(0.5)
+    assert city.triage_p90_h == approx(4.5)                                 # 1 + 0.5 x (8 - 1)
+    # response: R7 6 h, R1 12 h, R2 48 h (late)
+    assert city.response_median_h == approx(12.0)
+    assert city.response_p90_h == approx(12 + 0.8 * 36)
+    assert city.close_median_h == approx((CLOSE_R1 + CLOSE_R2) / 2)
+    assert city.close_p90_h == approx(CLOSE_R1 + 0.9 * (CLOSE_R2 - CLOSE_R1))
+    assert (city.sla_base, city.sla_met) == (3, 2)                          # R2 was late
+    assert city.sla_compliance == approx(2 / 3)
+    assert city.reused_proofs == 2                                          # R2's 2nd (check: fail), R7 (sha of R1)
+    assert city.reused_proof_rate == approx(0.5)
+    assert city.proof_rejection_rate == approx(1 / 3)
+    assert city.reopen_rate == approx(0.5)
+    assert city.forwarding_rate == approx(0.25)
+    assert city.response_rate == approx(0.6)
+
+
+def test_city_kpis_of_the_hand_built_week(week_fixture):
+    kpis = fetch_weekly_kpis(week_fixture.engine, W47)
+    assert_city_w47(kpis.city)
+    assert kpis.response_histogram == (0, 2, 1, 0, 0)   # 6 h and 12 h in 6-24 h, 48 h in 1-3 days
+    daily = {(d.day.day, d.state): d.count for d in kpis.daily}
+    assert daily == {(16, "verified"): 1, (17, "duplicate"): 1, (17, "rejected"): 1, (18, "coordination"): 1,
+                     (19, "followed_up"): 1, (22, "new"): 1}
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati"])
+def test_weeks_are_jakarta_weeks_whatever_the_server_time_zone(week_fixture, db_url, zone):
+    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg2://", 1),
+                           connect_args={"options": f"-c TimeZone={zone}"})
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SHOW TimeZone")).scalar() == zone
+        kpis = fetch_weekly_kpis(engine, W47)
+        assert_city_w47(kpis.city)
+        before = fetch_weekly_kpis(engine, W46)
+        after = fetch_weekly_kpis(engine, Week(2026, 48))
+    finally:
+        engine.dispose()
+    # 23:59 Sunday and 00:01 Monday WIB land in different weeks at both ends of W47.
+    assert before.city.received == 2                  # R5 and R1 (Sun 15 Nov 23:59)
+    assert after.city.received == 1                   # R10 (Mon 23 Nov 00:01)
+    assert {d.day.day for d in kpis.daily} == {16, 17, 18, 19, 22}
+    assert after.city.triage_median_h == approx(6 / 60)   # R9: Sun 23:59 -> Mon 00:05
+
+
+def test_the_week_before(week_fixture):
+    city = fetch_weekly_kpis(week_fixture.engine, W46).city
+    assert (city.received, city.dispatched, city.followed_up, city.verified) == (2, 1, 1, 1)
+    assert (city.backlog, city.overdue) == (1, 0)     # R1 waits (created Sunday), R5 is verified
+    assert city.response_median_h == approx(4.0)       # R5: 10:00 -> 14:00
+    assert (city.sla_base, city.sla_met) == (1, 1)
+
+
+def test_groups_by_agency_and_area(week_fixture):
+    kpis = fetch_weekly_kpis(week_fixture.engine, W47, ("agency", "kota", "kelurahan"))
+    a = week_fixture.areas
+    agency = by_key(kpis, "agency")
+    assert set(agency) >= {"DLH", "SDA", "DISHUB"}          # every agency, with zeros
+    dlh, sda = agency["DLH"], agency["SDA"]                 # sampah: R1 R2 R3 R7 R9; banjir: R4 R5 R6
+    assert (dlh.received, dlh.duplicates, dlh.dispatched, dlh.followed_up, dlh.verified) == (3, 1, 3, 3, 2)
+    assert (dlh.backlog, dlh.overdue, dlh.reused_proofs, dlh.follow_ups) == (2, 0, 2, 4)
+    assert (sda.received, sda.rejected, sda.reopened, sda.forwarded_multi, sda.backlog, sda.overdue) == (1, 1, 1, 1, 2, 2)
+    assert sda.weighted_received == approx(2.0)
+    assert agency["DISHUB"].received == 0 and not agency["DISHUB"].active
+    kel = by_key(kpis, "kelurahan")
+    assert len(kel) == 267
+    gambir, senayan = kel[a["A"]["kel"]], kel[a["B"]["kel"]]
+    assert (gambir.name, senayan.name) == (a["A"]["kel_name"], a["B"]["kel_name"])
+    assert (gambir.received, gambir.duplicates, gambir.backlog, gambir.overdue) == (3, 1, 2, 1)   # R2 R6 R9
+    assert (senayan.received, senayan.rejected, senayan.backlog, senayan.overdue) == (1, 1, 2, 1)  # R7 | R4
+    assert gambir.response_median_h == approx(30.0)       # R1 12 h, R2 48 h
+    assert senayan.reopen_rate is None                    # reopened 1, verified 0
+    kota = by_key(kpis, "kota")
+    assert kota[a["A"]["kota"]].received + kota[a["B"]["kota"]].received == kpis.city.received
+
+
+def test_officials_count_their_own_backlog(week_fixture):
+    kpis = fetch_weekly_kpis(week_fixture.engine, W47, ("official",))
+    rows = {int(r.key): r for r in kpis.groups["official"]}
+    lurah_a, lurah_b, camat_a = (rows[week_fixture.accounts[k]] for k in ("lurahA", "lurahB", "camatA"))
+    assert lurah_a.name.startswith("@lurah.") and camat_a.name.startswith("@camat.")
+    assert (lurah_a.dispatched, lurah_a.followed_up, lurah_a.verified, lurah_a.backlog) == (3, 2, 2, 0)
+    assert (lurah_a.sla_base, lurah_a.sla_met) == (2, 1)
+    assert (lurah_b.backlog, lurah_b.overdue) == (2, 2)   # R5 reopened, R6 passed on to them; R7 answered
+    assert (camat_a.backlog, camat_a.forwarded) == (0, 1)  # passed R6 on
+
+
+def test_unknown_grouping_is_refused(db_engine):
+    with pytest.raises(ValueError, match="unknown grouping"):
+        fetch_weekly_kpis(db_engine, W47, ("province",))
+
+
+def test_an_empty_database_gives_zeros(db_engine):
+    kpis = fetch_weekly_kpis(db_engine, W47, GROUPINGS)
+    assert kpis.city.received == 0 and kpis.city.response_median_h is None
+    assert kpis.groups["official"] == ()
+    assert len(kpis.groups["kota"]) == 6
+    assert kpis.response_histogram == (0, 0, 0, 0, 0)
+
+
+def test_a_cancelled_token_stops_before_the_query(week_fixture):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        fetch_weekly_kpis(week_fixture.engine, W47, cancel=token)
+
+
+def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
+    import threading
+    import time
+
+    from qlue_console.reports import kpis as module
+
+    monkeypatch.setattr(module, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)")
+    token, outcome = CancelToken(), {}
+
+    def run():
+        try:
+            fetch_weekly_kpis(week_fixture.engine, W47, cancel=token)
+        except Exception as exc:   # noqa: BLE001 - the outcome is asserted below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run)
+    started = time.perf_counter()
+    worker.start()
+    time.sleep(0.5)
+    token.cancel()
+    worker.join(10)
+    assert not worker.is_alive()
+    assert isinstance(outcome.get("error"), Cancelled)
+    assert time.perf_counter() - started < 5
