@@ -65,9 +65,9 @@ def test_position_outside_dki_is_stored_and_flagged(db_engine):
 
 @pytest.mark.parametrize(("lat", "lon", "expected"), [
     (-6.1754, 106.8272, "Gambir"),            # Monas
-    (-6.2088, 106.8456, "Karet Kuningan"),    # Kuningan, Setiabudi
-    (-6.1256, 106.8315, "Ancol"),             # Ancol
-    (-6.3024, 106.8950, "Cipayung"),          # Cipayung, Jakarta Timur
+    (-6.1352, 106.8133, "Pinangsia"),         # Kota Tua, Taman Fatahillah (Taman Sari)
+    (-6.1256, 106.8315, "Ancol"),             # Ancol, Pademangan
+    (-5.7457, 106.6136, "Pulau Panggang"),    # Pulau Pramuka, Kepulauan Seribu
 ])
 def test_kelurahan_resolution_on_known_places(db_engine, lat, lon, expected):
     with db_engine.connect() as conn:
