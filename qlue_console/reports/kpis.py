@@ -73,7 +73,7 @@ from qlue_console.reports.weeks import Week
 
 GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "official")
 AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
-# Response-time distribution: bucket edges in hours (<6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
+# Response-time distribution: bucket edges in hours (0-6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
 RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
 OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "reopened")
 STATEMENT_TIMEOUT_MS = 120_000

@@ -153,8 +153,8 @@ STATE_NAMES: dict[str, dict[str, str]] = {
 }
 
 BUCKET_NAMES: dict[str, tuple[str, ...]] = {
-    "id": ("< 6 jam", "6–24 jam", "1–3 hari", "3–7 hari", "≥ 7 hari"),
-    "en": ("< 6 h", "6–24 h", "1–3 days", "3–7 days", "≥ 7 days"),
+    "id": ("0–6 jam", "6–24 jam", "1–3 hari", "3–7 hari", "≥ 7 hari"),
+    "en": ("0–6 h", "6–24 h", "1–3 days", "3–7 days", "≥ 7 days"),
 }
 
 MONTHS = {

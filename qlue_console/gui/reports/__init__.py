@@ -1,0 +1,1 @@
+"""Helpers of the Reports workspace: its table models and charts."""

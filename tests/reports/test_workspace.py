@@ -1,0 +1,111 @@
+"""The Reports workspace (pytest-qt, offscreen) on the hand-built week: it shows what the
+exports write, sorts, compares with last week, exports with progress, and cancels."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from qlue_console.gui.reports.models import ROW_ROLE
+from qlue_console.gui.tasks import TaskRunner
+from qlue_console.gui.workspaces.reports import ReportsWorkspace
+from qlue_console.reports.labels import fmt_value
+from qlue_console.reports.service import build_report
+from qlue_console.reports.weeks import last_complete_week
+
+from tests.reports.conftest import W47
+
+
+@pytest.fixture
+def workspace(qtbot, week_fixture):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    tasks = TaskRunner(parent)
+    ws = ReportsWorkspace(week_fixture.engine, tasks, "en", parent)
+    with qtbot.waitSignal(ws.ready, timeout=30_000):
+        pass
+    yield ws
+    assert tasks.wait_idle(30_000)
+
+
+def show(qtbot, ws, **kwargs):
+    with qtbot.waitSignal(ws.report_shown, timeout=30_000):
+        ws.select(**kwargs)
+
+
+def test_defaults_to_the_last_complete_week(workspace):
+    assert workspace.week == last_complete_week()
+    assert workspace.grouping == "agency"
+    assert not workspace.progress.isVisible() and not workspace.busy()
+
+
+def test_league_table_shows_the_exported_numbers_with_arrows(qtbot, workspace, week_fixture):
+    show(qtbot, workspace, week=W47, grouping="kelurahan")
+    expected = build_report(week_fixture.engine, W47, ("kelurahan",), "kelurahan").league()
+    model = workspace.league_model
+    assert model.rowCount() == len(expected) == 267
+    for r, ranked in enumerate(expected[:3]):
+        shown = model.data(model.index(r, model.column_of("name")), ROW_ROLE)
+        assert shown.row.key == ranked.row.key
+        for code in ("received", "score_normalised", "sla_compliance", "rank_raw"):
+            assert model.data(model.index(r, model.column_of(code))) == \
+                fmt_value(model.kind_of(code), getattr(ranked, code, None) if code.startswith(("score", "rank"))
+                          else getattr(ranked.row, code), "en")
+    arrows = {model.data(model.index(r, model.column_of("name"))): model.data(model.index(r, model.column_of(
+        "change_normalised"))) for r in range(2)}
+    gambir, senayan = week_fixture.areas["A"]["kel_name"], week_fixture.areas["B"]["kel_name"]
+    assert arrows == {gambir: "=", senayan: "▼ 1"}          # Senayan led W46 with R5 alone
+    colour = model.data(model.index(1, model.column_of("change_normalised")), Qt.ItemDataRole.ForegroundRole)
+    assert colour.color().name() == "#c62828"
+
+
+def test_kpi_table_sorts_numerically(qtbot, workspace):
+    show(qtbot, workspace, week=W47, grouping="agency")
+    proxy, model = workspace.kpi_proxy, workspace.kpi_model
+    proxy.sort(model.column_of("received"), Qt.SortOrder.DescendingOrder)
+    names = [proxy.data(proxy.index(r, model.column_of("name"))) for r in range(3)]
+    assert names[:2] == ["DLH", "SDA"]
+    proxy.sort(model.column_of("response_median_h"), Qt.SortOrder.DescendingOrder)
+    assert proxy.data(proxy.index(0, model.column_of("response_median_h"))) == "12.0"   # DLH: 6, 12, 48 h
+
+
+def test_charts_follow_the_week(qtbot, workspace):
+    show(qtbot, workspace, week=W47, grouping="kelurahan")
+    daily = workspace.chart_views["daily"].chart()
+    series = daily.series()[0]
+    totals = [sum(bar.at(i) for bar in series.barSets()) for i in range(7)]
+    assert totals == [1, 2, 1, 1, 0, 0, 1]
+    response = workspace.chart_views["response"].chart().series()[0].barSets()[0]
+    assert [response.at(i) for i in range(5)] == [0, 2, 1, 0, 0]
+    rank = workspace.chart_views["rank"].chart()
+    assert rank.axes(Qt.Orientation.Vertical)[0].categories()[-1].startswith("1. ")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "pdf"])
+def test_export_from_the_console(qtbot, workspace, tmp_path, fmt):
+    show(qtbot, workspace, week=W47, grouping="agency")
+    path = tmp_path / f"week.{fmt}"
+    with qtbot.waitSignal(workspace.exported, timeout=30_000) as signal:
+        workspace.export(fmt, path)
+        assert workspace.progress.isVisibleTo(workspace.widget) and workspace.cancel_button.isEnabled()
+    assert signal.args == [str(path)]
+    assert path.stat().st_size > 0
+    assert not workspace.busy() and workspace.progress.isHidden()
+    if fmt == "xlsx":
+        wb = load_workbook(path)
+        assert len(wb.sheetnames) == 6
+
+
+def test_cancel_stops_a_long_computation(qtbot, workspace, monkeypatch):
+    from qlue_console.reports import kpis
+
+    monkeypatch.setattr(kpis, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)")
+    workspace.load()
+    assert workspace.busy() and workspace.cancel_button.isEnabled()
+    qtbot.wait(300)
+    workspace.cancel_button.click()
+    qtbot.waitUntil(lambda: not workspace.busy(), timeout=5_000)
+    assert workspace.status.text() == "Cancelled."
+    assert workspace.progress.isHidden()
