@@ -21,12 +21,19 @@ def _directory(ctx, parent):
     return DirectoryWorkspace(ctx, parent)
 
 
+def _reports(ctx, parent):
+    from qlue_console.gui.workspaces.reports import ReportsWorkspace
+    return ReportsWorkspace(ctx.engine, ctx.tasks, ctx.language, parent)
+
+
 # Titles and tooltips, marked for lupdate; translated when the toolbar is built.
 TEXTS = {
     "triage": (QT_TRANSLATE_NOOP("Workspaces", "Triage"),
                QT_TRANSLATE_NOOP("Workspaces", "Triage queue, map and report detail")),
     "directory": (QT_TRANSLATE_NOOP("Workspaces", "Directory"),
                   QT_TRANSLATE_NOOP("Workspaces", "Officials directory: load, overdue mentions, performance")),
+    "reports": (QT_TRANSLATE_NOOP("Workspaces", "Reports"),
+                QT_TRANSLATE_NOOP("Workspaces", "Weekly KPIs, league tables and exports")),
 }
 
 
@@ -38,6 +45,7 @@ def _spec(name: str, icon: str, factory) -> WorkspaceSpec:
 WORKSPACES: tuple[WorkspaceSpec, ...] = (
     _spec("triage", "fa5s.stream", _triage),
     _spec("directory", "fa5s.address-book", _directory),
+    _spec("reports", "fa5s.chart-bar", _reports),
 )
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in WORKSPACES)
