@@ -1,104 +1,206 @@
-"""Decoding the photos phones send — JPEG, HEIC/HEIF, WebP, PNG — decided by the bytes, not
-the name, with EXIF orientation applied. Hostile input (not an image, truncated, a header
-claiming a huge pixel count) raises ``PhotoError`` with a reason code; nothing else escapes."""
+"""Decoding photo bytes safely: the format is sniffed from the bytes, the pixel count is checked
+from the header before any pixel is decoded, and the EXIF orientation is applied.
+
+One pipeline serves every consumer: the viewer, thumbnails, hashing and quality measures all go
+through :func:`load_image`. Hashes stored at ingest and hashes computed at check time come from
+the same call (:data:`qlue_console.photos.ingest.ANALYSIS_DRAFT`), so they agree.
+
+Hostile or broken input never escapes as a Pillow exception: it becomes a :class:`PhotoError`
+with a stable ``reason`` code:
+
+``empty``               no bytes at all
+``not_an_image``        the bytes are no image format we accept
+``too_many_pixels``     the header announces more than ``max_pixels`` (decompression bomb);
+                        refused before decoding, whatever Pillow's global limit says
+``undecodable``         the header reads but the pixels do not (truncated, damaged)
+
+JPEGs can be decoded at 1/2, 1/4 or 1/8 scale by the DCT (``Image.draft``): a 12-megapixel
+photo needed only for a 32×32 hash decodes about ten times faster.
+"""
 
 from __future__ import annotations
 
 import io
 import logging
-import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
-MAX_PIXELS = 40_000_000          # a 40 MP phone photo is the largest we accept
-_heif_registered = False
+MAX_PIXELS = 40_000_000
+
+# Formats Pillow may use for our bytes; nothing else is ever tried (no EPS, no PSD, no ICNS...).
+_PIL_FORMATS = {
+    "jpeg": ("JPEG", "MPO"),
+    "png": ("PNG",),
+    "webp": ("WEBP",),
+    "gif": ("GIF",),
+    "heic": ("HEIF",),
+    "avif": ("AVIF", "HEIF"),
+    "tiff": ("TIFF",),
+    "bmp": ("BMP",),
+}
+
+MIME_TYPES = {
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "webp": "image/webp",
+    "gif": "image/gif",
+    "heic": "image/heic",
+    "avif": "image/avif",
+    "tiff": "image/tiff",
+    "bmp": "image/bmp",
+}
+
+_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+_AVIF_BRANDS = {b"avif", b"avis"}
+
+# Orientations 5–8 swap width and height when applied.
+_SWAPPING_ORIENTATIONS = {5, 6, 7, 8}
 
 
 class PhotoError(Exception):
-    """A photo that cannot be used. ``reason``: not_an_image, unsupported, too_large, truncated, corrupt."""
+    """A photo that cannot be used: ``reason`` is a stable code, ``message`` is for people."""
 
     def __init__(self, reason: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(f"{reason}: {message}")
         self.reason = reason
+        self.message = message
 
 
 @dataclass(frozen=True)
 class DecodedPhoto:
-    image: Image.Image        # oriented, RGB
-    format: str               # jpeg, png, webp, heic
-    width: int                # stored size, before orientation
+    """A decoded photo, upright (EXIF orientation applied) and in RGB.
+
+    ``width``/``height`` are the full size of the upright photo as the header announces it,
+    even when ``image`` was decoded at a reduced scale (``draft_size``).
+    """
+
+    image: Image.Image
+    width: int
     height: int
+    format: str
+    mime: str
+    orientation: int
+
+
+_heif_registered = False
 
 
 def _register_heif() -> None:
     global _heif_registered
-    if not _heif_registered:
-        from pillow_heif import register_heif_opener
-        register_heif_opener()
-        _heif_registered = True
+    if _heif_registered:
+        return
+    try:
+        import pillow_heif
+
+        pillow_heif.register_heif_opener()
+    except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
+        logger.warning("pillow-heif is not installed: HEIC photos cannot be read")
+    _heif_registered = True
 
 
 def sniff_format(data: bytes) -> str | None:
-    """The image format from the first bytes, or None when it is none we take."""
-    if data[:3] == b"\xff\xd8\xff":
+    """The image format of ``data`` judged by its first bytes (never by a file name)."""
+    head = bytes(data[:32])
+    if head.startswith(b"\xff\xd8\xff"):
         return "jpeg"
-    if data[:8] == b"\x89PNG\r\n\x1a\n":
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
         return "png"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "webp"
-    if data[4:8] == b"ftyp" and data[8:12] in (b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis",
-                                               b"mif1", b"msf1", b"avif"):
-        return "heic"
-    if data[:6] in (b"GIF87a", b"GIF89a"):
+    if head.startswith((b"GIF87a", b"GIF89a")):
         return "gif"
+    if head[4:8] == b"ftyp":
+        box_size = int.from_bytes(head[:4], "big")
+        brands = {head[8:12]}
+        compatible = bytes(data[16:max(16, min(box_size, 64))])
+        brands.update(compatible[i:i + 4] for i in range(0, len(compatible) - 3, 4))
+        if head[8:12] in _AVIF_BRANDS:
+            return "avif"
+        if brands & _HEIF_BRANDS:
+            return "heic"
+        if brands & _AVIF_BRANDS:
+            return "avif"
+        return None
+    if head.startswith((b"II*\x00", b"MM\x00*")):
+        return "tiff"
+    if head.startswith(b"BM") and len(head) >= 26:
+        return "bmp"
     return None
 
 
-def open_image(data: bytes, *, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, str]:
-    """Opens (lazily) and checks the header: format and pixel count, before any decoding."""
-    if not isinstance(data, (bytes, bytearray, memoryview)) or len(data) < 12:
-        raise PhotoError("not_an_image", "not an image: too short")
-    fmt = sniff_format(bytes(data[:16]))
+def open_header(data: bytes, *, max_pixels: int = MAX_PIXELS) -> tuple[Image.Image, str]:
+    """Opens ``data`` lazily (header only) after sniffing it; checks the announced pixel count.
+
+    Returns the lazy image and the sniffed format. Raises :class:`PhotoError`.
+    """
+    if not data:
+        raise PhotoError("empty", "the photo is empty")
+    fmt = sniff_format(data)
     if fmt is None:
-        raise PhotoError("not_an_image", "not an image (JPEG, PNG, WebP or HEIC expected)")
-    if fmt == "gif":
-        raise PhotoError("unsupported", "GIF is not a photo format we accept")
-    if fmt == "heic":
+        raise PhotoError("not_an_image", "the bytes are not a JPEG, PNG, WebP, HEIC or GIF image")
+    if fmt in ("heic", "avif"):
         _register_heif()
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            image = Image.open(io.BytesIO(bytes(data)))
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise PhotoError("corrupt", f"unreadable image: {exc}") from exc
+        image = Image.open(io.BytesIO(data), formats=_PIL_FORMATS[fmt])
     except Image.DecompressionBombError as exc:
-        raise PhotoError("too_large", str(exc)) from exc
+        raise PhotoError("too_many_pixels", str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - any parser failure means the bytes are not usable
+        raise PhotoError("not_an_image", f"the {fmt} header cannot be read ({type(exc).__name__})") from exc
     width, height = image.size
-    if width <= 0 or height <= 0 or width * height > max_pixels:
-        raise PhotoError("too_large", f"{width}×{height} pixels is more than a photo can have ({max_pixels:,} max)")
+    if width <= 0 or height <= 0:
+        raise PhotoError("not_an_image", f"the {fmt} header announces an empty image")
+    if width * height > max_pixels:
+        raise PhotoError("too_many_pixels",
+                         f"{width}×{height} = {width * height} pixels is more than the limit of {max_pixels}")
     return image, fmt
+
+
+def _orientation(image: Image.Image) -> int:
+    try:
+        value = image.getexif().get(0x0112, 1)
+        value = int(value)
+    except Exception:  # noqa: BLE001 - a damaged EXIF block only loses the orientation
+        return 1
+    return value if 1 <= value <= 8 else 1
 
 
 def load_image(data: bytes, *, max_pixels: int = MAX_PIXELS,
                draft_size: tuple[int, int] | None = None) -> DecodedPhoto:
-    """Decodes to RGB with EXIF orientation applied. ``draft_size`` lets a JPEG decode at a
-    reduced scale (DCT scaling) when only a hash, a check or a preview of that size is needed."""
-    image, fmt = open_image(data, max_pixels=max_pixels)
+    """Decodes ``data`` to an upright RGB image.
+
+    ``draft_size`` lets a JPEG decode at the smallest DCT scale (1, 1/2, 1/4, 1/8) that still
+    covers that size; other formats decode in full. Raises :class:`PhotoError`.
+    """
+    image, fmt = open_header(data, max_pixels=max_pixels)
     width, height = image.size
+    orientation = _orientation(image)
     try:
         if draft_size is not None and fmt == "jpeg":
             image.draft("RGB", draft_size)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            image.load()
-            oriented = ImageOps.exif_transpose(image)
-            rgb = oriented.convert("RGB")
-    except Image.DecompressionBombError as exc:
-        raise PhotoError("too_large", str(exc)) from exc
-    except (OSError, ValueError, SyntaxError, SystemError) as exc:
-        reason = "truncated" if "truncated" in str(exc).lower() else "corrupt"
-        raise PhotoError(reason, f"the image cannot be decoded: {exc}") from exc
-    return DecodedPhoto(rgb, fmt, width, height)
+        image.load()
+        if getattr(image, "n_frames", 1) > 1:
+            image.seek(0)
+        upright = ImageOps.exif_transpose(image)
+        if upright is None:  # pragma: no cover - only with in_place=True
+            upright = image
+        if upright.mode != "RGB":
+            if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
+                rgba = upright.convert("RGBA")
+                background = Image.new("RGB", rgba.size, (255, 255, 255))
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                upright = background
+            else:
+                upright = upright.convert("RGB")
+    except PhotoError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - truncated or damaged pixel data
+        raise PhotoError("undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})") from exc
+    finally:
+        image.close()
+    if orientation in _SWAPPING_ORIENTATIONS:
+        width, height = height, width
+    return DecodedPhoto(image=upright, width=width, height=height, format=fmt,
+                        mime=MIME_TYPES[fmt], orientation=orientation)

@@ -1,144 +1,224 @@
-"""EXIF read defensively: GPS position, capture time (OffsetTimeOriginal when present,
-Asia/Jakarta otherwise), camera make/model, editing software, orientation. Garbage values,
-an empty GPS block or a damaged maker note give None for that field, never an exception."""
+"""Reading the EXIF of a photo defensively: position, capture time, camera and software.
+
+Real files carry garbage: GPS blocks without coordinates, zero denominators, ``0000:00:00``
+dates, zero-length strings, maker notes that do not parse. Nothing here raises for such input;
+a value that cannot be trusted becomes ``None``.
+
+Capture time: ``DateTimeOriginal`` with ``OffsetTimeOriginal`` when present; without an offset
+the clock is taken as Jakarta time (``Asia/Jakarta``, UTC+7), which is what a phone in the city
+writes. A clock set to 1998 or to the future is still returned: the checks flag it.
+
+Position: ``(0, 0)`` ("null island", written by devices without a fix) is treated as no
+position, as are values out of range or not finite.
+"""
 
 from __future__ import annotations
 
+import io
 import logging
 import math
-import warnings
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PIL import ExifTags, Image
 
-from qlue_console.photos.decode import PhotoError, open_image
+from qlue_console.photos.decode import PhotoError, open_header
 
-log = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
-_GPS_IFD = 0x8825
-_EXIF_IFD = 0x8769
-_KEEP = ("Make", "Model", "Software", "Orientation", "DateTimeOriginal", "DateTime", "OffsetTimeOriginal",
-         "OffsetTime", "ExifImageWidth", "ExifImageHeight", "LensModel")
+
+_IFD_EXIF = 0x8769
+_IFD_GPS = 0x8825
+
+# Tags kept for storage (jsonb), by IFD: {tag id: stored name}.
+_MAIN_TAGS = {
+    0x010F: "Make", 0x0110: "Model", 0x0131: "Software", 0x0112: "Orientation",
+    0x0132: "DateTime", 0x013B: "Artist", 0xA002: "ExifImageWidth", 0xA003: "ExifImageHeight",
+}
+_EXIF_TAGS = {
+    0x9003: "DateTimeOriginal", 0x9004: "DateTimeDigitized", 0x9010: "OffsetTime",
+    0x9011: "OffsetTimeOriginal", 0x9012: "OffsetTimeDigitized", 0x9291: "SubsecTimeOriginal",
+    0x829A: "ExposureTime", 0x829D: "FNumber", 0x8827: "ISOSpeedRatings", 0x920A: "FocalLength",
+    0x9209: "Flash", 0xA434: "LensModel", 0xA433: "LensMake", 0xA002: "ExifImageWidth",
+    0xA003: "ExifImageHeight", 0xA405: "FocalLengthIn35mmFilm",
+}
+_GPS_TAGS = {
+    1: "GPSLatitudeRef", 2: "GPSLatitude", 3: "GPSLongitudeRef", 4: "GPSLongitude",
+    5: "GPSAltitudeRef", 6: "GPSAltitude", 7: "GPSTimeStamp", 18: "GPSMapDatum", 29: "GPSDateStamp",
+    16: "GPSImgDirectionRef", 17: "GPSImgDirection", 31: "GPSHPositioningError",
+}
+_MAX_STRING = 200
+
+_DATETIME_RE = re.compile(r"^\s*(\d{4})[:\-](\d{2})[:\-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})")
+_OFFSET_RE = re.compile(r"^\s*([+-])(\d{2}):?(\d{2})\s*$")
 
 
 @dataclass(frozen=True)
 class ExifInfo:
-    lat: float | None = None
-    lon: float | None = None
-    taken_at: datetime | None = None
-    taken_at_offset_known: bool = False
+    """What the checks need from the EXIF, plus a JSON-safe copy of the main tags."""
+
+    gps_lat: float | None = None
+    gps_lon: float | None = None
+    taken_at: datetime | None = None       # timezone-aware
+    taken_at_offset_known: bool = False    # False: interpreted as Jakarta time
     make: str | None = None
     model: str | None = None
     software: str | None = None
     orientation: int | None = None
-    tags: dict = field(default_factory=dict)       # JSON-safe subset for storage
+    tags: dict[str, Any] = field(default_factory=dict)
 
 
-def _text(value) -> str | None:
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    if value is None:
+def _clean_string(value: Any) -> str | None:
+    if isinstance(value, (bytes, bytearray)):
+        raw = bytes(value).split(b"\x00", 1)[0]
+        try:
+            value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            value = raw.decode("latin-1")
+    if not isinstance(value, str):
         return None
-    text = str(value).replace("\x00", "").strip()
-    return text or None
+    value = value.split("\x00", 1)[0].strip()
+    if not value or not value.isprintable():
+        return None
+    return value[:_MAX_STRING]
 
 
-def _number(value) -> float | None:
+def _number(value: Any) -> float | None:
     try:
         number = float(value)
-    except (TypeError, ValueError, ZeroDivisionError):
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
         return None
     return number if math.isfinite(number) else None
 
 
-def _coordinate(parts, ref) -> float | None:
-    try:
-        degrees, minutes, seconds = (_number(p) for p in parts)
-    except (TypeError, ValueError):
+def _json_value(value: Any) -> Any:
+    """A JSON-safe rendering of an EXIF value, or None to drop it."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return value if -(2 ** 53) < value < 2 ** 53 else None
+    if isinstance(value, (str, bytes, bytearray)):
+        return _clean_string(value)
+    if isinstance(value, (tuple, list)):
+        items = [_json_value(v) for v in value[:16]]
+        return items if items and all(i is not None for i in items) else None
+    number = _number(value)  # IFDRational, Fraction, float
+    if number is None:
         return None
-    if degrees is None or minutes is None or seconds is None:
-        return None
-    value = degrees + minutes / 60 + seconds / 3600
-    if _text(ref) in ("S", "W"):
-        value = -value
-    return value
+    return int(number) if number.is_integer() and abs(number) < 2 ** 53 else round(number, 8)
 
 
-def _offset(text: str | None) -> timezone | None:
-    if not text or len(text) < 6 or text[0] not in "+-":
+def _degrees(value: Any, ref: Any, positive: str, negative: str, limit: float) -> float | None:
+    if isinstance(value, (tuple, list)):
+        parts = [_number(v) for v in value]
+        if not 1 <= len(parts) <= 3 or any(p is None or p < 0 for p in parts):
+            return None
+        d = parts[0] + (parts[1] / 60 if len(parts) > 1 else 0) + (parts[2] / 3600 if len(parts) > 2 else 0)
+    else:
+        d = _number(value)
+        if d is None:
+            return None
+    ref_text = (_clean_string(ref) or "").upper()[:1]
+    if ref_text == negative:
+        d = -abs(d)
+    elif ref_text and ref_text != positive:
         return None
-    try:
-        hours, minutes = int(text[1:3]), int(text[4:6])
-    except ValueError:
+    if not math.isfinite(d) or abs(d) > limit:
         return None
-    delta = timedelta(hours=hours, minutes=minutes)
-    return timezone(delta if text[0] == "+" else -delta)
+    return d
 
 
-def _moment(stamp: str | None, offset: str | None) -> tuple[datetime | None, bool]:
-    if not stamp:
+def parse_exif_datetime(value: Any, offset: Any = None) -> tuple[datetime | None, bool]:
+    """``YYYY:MM:DD HH:MM:SS`` (+ optional ``±HH:MM``) → aware datetime; Jakarta when no offset.
+
+    Returns ``(datetime or None, offset_known)``.
+    """
+    text = _clean_string(value)
+    if text is None:
+        return None, False
+    match = _DATETIME_RE.match(text)
+    if match is None:
         return None, False
     try:
-        naive = datetime.strptime(stamp[:19], "%Y:%m:%d %H:%M:%S")
-    except ValueError:
+        naive = datetime(*(int(g) for g in match.groups()))
+    except ValueError:  # 0000:00:00, month 13...
         return None, False
-    tz = _offset(offset)
-    return (naive.replace(tzinfo=tz), True) if tz else (naive.replace(tzinfo=JAKARTA), False)
+    offset_text = _clean_string(offset)
+    if offset_text:
+        m = _OFFSET_RE.match(offset_text)
+        if m:
+            hours, minutes = int(m.group(2)), int(m.group(3))
+            if hours <= 14 and minutes < 60:
+                delta = timedelta(hours=hours, minutes=minutes)
+                return naive.replace(tzinfo=timezone(-delta if m.group(1) == "-" else delta)), True
+    return naive.replace(tzinfo=JAKARTA), False
 
 
-def _json_safe(value):
-    if isinstance(value, (str, int, bool)) or value is None:
-        return _text(value) if isinstance(value, str) else value
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, bytes):
-        return None
-    if isinstance(value, tuple):
-        return [_json_safe(v) for v in value]
-    number = _number(value)   # IFDRational
-    return number
-
-
-def read_exif_from(image: Image.Image) -> ExifInfo:
+def exif_from_image(image: Image.Image) -> ExifInfo:
+    """The EXIF of an opened (not necessarily decoded) Pillow image."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            exif = image.getexif()
-            main = {ExifTags.TAGS.get(k, str(k)): v for k, v in exif.items()}
-            try:
-                main.update({ExifTags.TAGS.get(k, str(k)): v for k, v in exif.get_ifd(_EXIF_IFD).items()})
-            except (KeyError, ValueError, TypeError, OSError, SyntaxError):
-                pass
-            try:
-                gps = {ExifTags.GPSTAGS.get(k, str(k)): v for k, v in exif.get_ifd(_GPS_IFD).items()}
-            except (KeyError, ValueError, TypeError, OSError, SyntaxError):
-                gps = {}
-    except Exception as exc:  # Pillow raises many kinds on damaged EXIF blocks
-        log.debug("unreadable EXIF: %s", exc)
+        exif = image.getexif()
+    except Exception as exc:  # noqa: BLE001 - a broken EXIF block means no EXIF
+        logger.debug("EXIF unreadable: %s", exc)
         return ExifInfo()
-    lat = lon = None
-    if "GPSLatitude" in gps and "GPSLongitude" in gps:
-        lat = _coordinate(gps.get("GPSLatitude"), gps.get("GPSLatitudeRef"))
-        lon = _coordinate(gps.get("GPSLongitude"), gps.get("GPSLongitudeRef"))
-        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180) or (lat == 0 and lon == 0):
-            lat = lon = None
-    taken_at, known = _moment(_text(main.get("DateTimeOriginal")), _text(main.get("OffsetTimeOriginal")))
-    orientation = main.get("Orientation")
-    tags = {k: _json_safe(main[k]) for k in _KEEP if k in main}
-    if lat is not None:
-        tags["GPSLatitude"], tags["GPSLongitude"] = lat, lon
-    return ExifInfo(lat=lat, lon=lon, taken_at=taken_at, taken_at_offset_known=known,
-                    make=_text(main.get("Make")), model=_text(main.get("Model")),
-                    software=_text(main.get("Software")),
-                    orientation=orientation if isinstance(orientation, int) else None, tags=tags)
+    tags: dict[str, Any] = {}
+
+    def collect(source: Any, names: dict[int, str]) -> dict[int, Any]:
+        raw: dict[int, Any] = {}
+        for tag, name in names.items():
+            try:
+                value = source.get(tag)
+            except Exception:  # noqa: BLE001
+                continue
+            if value is None:
+                continue
+            raw[tag] = value
+            safe = _json_value(value)
+            if safe is not None:
+                tags[name] = safe
+        return raw
+
+    def sub_ifd(tag: int) -> Any:
+        try:
+            return exif.get_ifd(tag)
+        except Exception:  # noqa: BLE001
+            return {}
+
+    main = collect(exif, _MAIN_TAGS)
+    sub = collect(sub_ifd(_IFD_EXIF), _EXIF_TAGS)
+    gps = collect(sub_ifd(_IFD_GPS), _GPS_TAGS)
+
+    lat = _degrees(gps.get(2), gps.get(1), "N", "S", 90.0) if 2 in gps else None
+    lon = _degrees(gps.get(4), gps.get(3), "E", "W", 180.0) if 4 in gps else None
+    if lat is None or lon is None or (lat == 0.0 and lon == 0.0):
+        lat = lon = None
+    taken_at, offset_known = parse_exif_datetime(sub.get(0x9003), sub.get(0x9011) or sub.get(0x9010))
+    orientation = _number(main.get(0x0112))
+    return ExifInfo(
+        gps_lat=lat, gps_lon=lon, taken_at=taken_at, taken_at_offset_known=offset_known,
+        make=_clean_string(main.get(0x010F)), model=_clean_string(main.get(0x0110)),
+        software=_clean_string(main.get(0x0131)),
+        orientation=int(orientation) if orientation is not None and 1 <= orientation <= 8 else None,
+        tags=tags,
+    )
 
 
 def read_exif(data: bytes) -> ExifInfo:
+    """The EXIF of photo bytes; an image without EXIF gives an empty :class:`ExifInfo`.
+
+    Raises :class:`PhotoError` only when the bytes are not an image at all.
+    """
+    image, _ = open_header(data)
     try:
-        image, _fmt = open_image(data)
-    except PhotoError:
-        return ExifInfo()
-    return read_exif_from(image)
+        return exif_from_image(image)
+    finally:
+        image.close()
+
+
+__all__ = ["ExifInfo", "JAKARTA", "exif_from_image", "parse_exif_datetime", "read_exif", "PhotoError"]
+# ExifTags is imported for readers who want names of other tags.
+_ = ExifTags
