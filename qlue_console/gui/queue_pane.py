@@ -67,7 +67,11 @@ class QueuePane(QObject):
         w = self.widget
         self._view = child(w, QTableView, "queueView")
         self._archive = child(w, QComboBox, "viewSelector")
-        self._tabs = child(w, QTabBar, "stateTabs")
+        self._tabs = QTabBar(w)   # Designer has no QTabBar: it goes into its slot
+        self._tabs.setObjectName("stateTabs")
+        self._tabs.setExpanding(False)
+        self._tabs.setDrawBase(False)
+        child(w, QWidget, "stateTabsSlot").layout().addWidget(self._tabs)
         self._category = child(w, QComboBox, "categorySelector")
         self._area = child(w, QComboBox, "areaSelector")
         self._channel = child(w, QComboBox, "channelSelector")
