@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsView, QLabel, QPlainTextEdit,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 from sqlalchemy import Engine
 
+from qlue_console.domain.sla import JAKARTA
 from qlue_console.data.report_detail import ReportDetail, TimelineEntry, fetch_photo_bytes, fetch_report_detail
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.forms import child, load_form
@@ -27,7 +28,7 @@ FOLLOW_UP_GREEN = "#2e7d32"
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d-%m-%Y %H:%M") if moment else "—"
+    return moment.astimezone(JAKARTA).strftime("%d-%m-%y %H:%M") if moment else "—"
 
 
 def _fetch_photo_pixels(engine: Engine, photo_id: int):
@@ -59,8 +60,8 @@ class DetailPane(QObject):
         QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self.widget, lambda: self._photo.zoom(1.25))
         QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self.widget, lambda: self._photo.zoom(0.8))
         self._photo_selector.currentIndexChanged.connect(self._photo_chosen)
-        self._timeline.setColumnWidth(0, 110)
-        self._timeline.setColumnWidth(1, 170)
+        self._timeline.setColumnWidth(0, 118)
+        self._timeline.setColumnWidth(1, 180)
         self._report_id: int | None = None
         self._detail: ReportDetail | None = None
 

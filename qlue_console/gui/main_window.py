@@ -4,7 +4,7 @@ and the live feed that keeps every workspace current."""
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
 from sqlalchemy import Engine
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         bar = QToolBar(self.tr("Workspaces"), self)
         bar.setObjectName("workspaceToolbar")
         bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
         group = QActionGroup(self)
         for number, spec in enumerate(WORKSPACES, start=1):

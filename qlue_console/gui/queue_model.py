@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from qlue_console.data.queue import QueueKey, QueueRow, sort_key
+from qlue_console.domain.sla import JAKARTA
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import channel_text, priority_text, state_text
@@ -166,7 +167,7 @@ class QueueModel(QAbstractTableModel):
             if column == COL_TEXT:
                 return row.excerpt
             if column == COL_AGE:
-                return row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                return row.created_at.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M WIB")
             if column == COL_STATE and row.overdue:
                 return self.tr("Overdue")
             if column == COL_CATEGORY and row.repeat:
