@@ -38,17 +38,22 @@ def _parser() -> argparse.ArgumentParser:
                              "(default: $QLUE_TILE_URL; without one the map shows the kelurahan only)")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # the database URL may also follow the command: qlue-console db current --database-url URL
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
+                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress")
 
-    db = commands.add_parser("db", help="migrate the database (an operator's step on a central server)")
+    db = commands.add_parser("db", parents=[common], help="migrate the database (an operator's step on a central server)")
     db.add_argument("action", choices=("upgrade", "downgrade", "current"))
     db.add_argument("revision", nargs="?", help="target revision (upgrade: head, downgrade: one step back)")
 
-    seed = commands.add_parser("seed", help="load reference data, and with --demo the demo city")
+    seed = commands.add_parser("seed", parents=[common], help="load reference data, and with --demo the demo city")
     seed.add_argument("--demo", action="store_true", help="also create the demo city's people and reports")
     seed.add_argument("--reports", type=int, default=3000, help="demo reports to create (default 3000)")
     seed.add_argument("--weeks", type=int, default=8, help="spread over the last W weeks (default 8)")
 
-    simulate = commands.add_parser("simulate", help="act as citizen channels (and officials) from this process")
+    simulate = commands.add_parser("simulate", parents=[common], help="act as citizen channels (and officials) from this process")
     simulate.add_argument("--rate", type=float, default=1.0, help="reports per second (default 1)")
     simulate.add_argument("--duration", type=float, default=60.0, help="seconds to run (default 60)")
     simulate.add_argument("--no-officials", action="store_true", help="do not answer mentions with follow-ups")
