@@ -93,3 +93,18 @@ def test_a_change_to_a_report_updates_its_row_in_place(qtbot, window, small_city
                           "'{\"priority\": 3}')"), {"id": target.id})
     qtbot.waitUntil(lambda: queue.model.row_at(3).priority == 3, timeout=3_000)
     assert queue.model.row_at(3).id == target.id
+
+
+def test_switching_reports_quickly_never_shows_the_previous_photo(qtbot, window):
+    queue, detail = window.triage.queue, window.triage.detail
+    first, second, third = (queue.model.row_at(i).id for i in (0, 1, 2))
+    shown: list[int] = []
+    detail.photo_shown.connect(shown.append)
+    detail.show_report(first)
+    detail.show_report(second)
+    detail.show_report(third)
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == third and bool(shown), timeout=15_000)
+    qtbot.wait(300)
+    photo_ids_of_third = {p.id for p in detail.detail.photos}
+    assert shown and set(shown) <= photo_ids_of_third
+    assert detail.current_photo_id() in photo_ids_of_third
