@@ -1,5 +1,6 @@
 """Weekly KPIs: the index that lets the open backlog at a week's end skip the reports that
-were already closed before it (``reports.closed_at``). No data changes: every KPI is still computed from the
+were already closed before it (``reports.closed_at``), and the proof photos' exact perceptual
+hash for the reused-proof rate. No data changes: every KPI is still computed from the
 events. SQL in ``alembic/sql/0005/``.
 
 Built on 0001 only (a parallel branch to the other features' revisions).

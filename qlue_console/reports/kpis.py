@@ -116,8 +116,11 @@ cand AS MATERIALIZED (
      WHERE r.status IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')
 ),
 f AS MATERIALIZED (
-    SELECT c.report_id, x.*
-      FROM cand c CROSS JOIN b CROSS JOIN LATERAL (
+    SELECT c.report_id, rr.kelurahan_code, rr.kecamatan_code, rr.kota_code, rr.category_code, x.*
+      FROM cand c CROSS JOIN b
+      CROSS JOIN LATERAL (SELECT r.kelurahan_code, r.kecamatan_code, r.kota_code, r.category_code
+                            FROM reports r WHERE r.id = c.report_id) rr
+      CROSS JOIN LATERAL (
         SELECT min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
                min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
                                      OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS triaged_at,
@@ -140,7 +143,7 @@ f AS MATERIALIZED (
      WHERE x.created_at IS NOT NULL
 ),
 d AS MATERIALIZED (
-    SELECT f.*, r.kelurahan_code, r.kecamatan_code, r.kota_code, cat.agency_code, cat.weight,
+    SELECT f.*, cat.agency_code, cat.weight,
            f.created_at >= b.s AS created_in_week,
            f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
            CASE WHEN f.triaged_at >= b.s
@@ -169,12 +172,11 @@ d AS MATERIALIZED (
                                  WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> fe.report_id
                                    AND (o.created_at, o.id) < (p.created_at, p.id))
                         OR EXISTS (SELECT 1 FROM photos o
-                                    WHERE o.phash_b0 = p.phash_b0 AND o.phash = p.phash AND o.kind = 'proof'
+                                    WHERE o.phash = p.phash AND o.kind = 'proof'
                                       AND o.report_id <> fe.report_id AND (o.created_at, o.id) < (p.created_at, p.id)))
            ) ELSE 0 END AS reused_in_week
       FROM f CROSS JOIN b
-      JOIN reports r ON r.id = f.report_id
-      JOIN categories cat ON cat.code = r.category_code
+      JOIN categories cat ON cat.code = f.category_code
 ),
 -- Which groups each report counts for; 'live'/'own_overdue' narrow the backlog of officials
 -- to their own open (and overdue) mentions.
