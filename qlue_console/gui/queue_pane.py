@@ -233,7 +233,7 @@ class QueuePane(QObject):
     def _refresh_counts(self) -> None:
         all_states = self._tab_specs()[0][1]
         generation = self._generation
-        self._tasks.run(fetch_state_counts, self._engine, self._filter, all_states, channel="queue-counts",
+        self._tasks.run(fetch_state_counts, self._engine, self._filter, all_states, channel="queue-counts", coalesce=True,
                         on_done=lambda counts: self._show_counts(generation, counts), on_error=lambda e: None)
 
     def _show_counts(self, generation: int, counts: dict[str, int]) -> None:

@@ -44,7 +44,7 @@ class StatusBarController(QObject):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        self._tasks.run(fetch_counters, self._engine, channel="counters", on_done=self._show,
+        self._tasks.run(fetch_counters, self._engine, channel="counters", coalesce=True, on_done=self._show,
                         on_error=lambda e: None)
 
     def _show(self, counters: Counters) -> None:

@@ -7,6 +7,11 @@ Qt layer goes through it, so the UI thread never waits on the network.
 A ``channel`` name makes a task supersede the earlier ones of the same channel: when an older
 task of that channel finishes after a newer one was started, its result is dropped (a filter
 typed quickly, a report clicked quickly: only the latest answer is shown).
+
+With ``coalesce=True`` a channel runs at most one task at a time: a request made while one is
+running waits, replacing any request already waiting, and starts when the running one ends.
+Refreshes triggered by a stream of live events (counters, counts) then never pile up in the
+pool ahead of the work the operator is waiting for.
 """
 
 from __future__ import annotations
@@ -55,9 +60,17 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[str | None, Callable | None, Callable | None]] = {}
         self._latest: dict[str, int] = {}
+        self._running: set[str] = set()            # coalescing channels with a task in flight
+        self._waiting: dict[str, tuple] = {}       # coalescing channel -> the request to run next
 
     def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[Exception], None] | None = None, channel: str | None = None) -> int:
+            on_error: Callable[[Exception], None] | None = None, channel: str | None = None,
+            coalesce: bool = False) -> int:
+        if coalesce and channel is not None:
+            if channel in self._running:
+                self._waiting[channel] = (fn, args, on_done, on_error)
+                return 0
+            self._running.add(channel)
         task_id = next(self._ids)
         self._callbacks[task_id] = (channel, on_done, on_error)
         if channel is not None:
@@ -76,6 +89,12 @@ class TaskRunner(QObject):
 
     def _deliver(self, task_id: int, result: Any, error: Exception | None) -> None:
         channel, on_done, on_error = self._callbacks.pop(task_id, (None, None, None))
+        if channel is not None and channel in self._running:
+            self._running.discard(channel)
+            waiting = self._waiting.pop(channel, None)
+            if waiting is not None:
+                fn, args, next_done, next_error = waiting
+                self.run(fn, *args, on_done=next_done, on_error=next_error, channel=channel, coalesce=True)
         if not self._callbacks:
             self.busy_changed.emit(False)
         if channel is not None and self._latest.get(channel) != task_id:

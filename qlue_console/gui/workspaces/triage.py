@@ -126,7 +126,7 @@ class TriageWorkspace(QObject):
             return
         measure = "open" if layer == 1 else "overdue"
         title = self._map_layer.currentText()
-        self._tasks.run(fetch_choropleth, self._engine, measure, channel="choropleth",
+        self._tasks.run(fetch_choropleth, self._engine, measure, channel="choropleth", coalesce=True,
                         on_done=lambda values: self.map.set_choropleth(values, title))
 
     def _map_loaded(self) -> None:
