@@ -28,6 +28,7 @@ __all__ = [
     "reopen_text",
     "report_text",
     "spam_text",
+    "weak_proof_note",
 ]
 
 STREETS = (
@@ -357,3 +358,23 @@ def reopen_text(category: str, rng: random.Random) -> str:
         "Foto tindak lanjutnya bukan di lokasi saya.",
         "Sudah diperbaiki tapi rusak lagi setelah hujan.",
     ))
+
+
+WEAK_PROOF_NOTES = {
+    "far": "Lokasi foto TL jauh dari titik laporan.",
+    "before_report": "Foto TL diambil sebelum laporan masuk.",
+    "stale": "Foto lama, diambil berminggu-minggu sebelum TL dikirim.",
+    "citizen_repost": "Foto yang dipakai adalah foto pelapor sendiri.",
+    "reused": "Foto TL sama dengan TL laporan lain.",
+    "reused_dated": "Foto sama dengan TL laporan lain, hanya tanggalnya diganti.",
+    "screenshot": "Tangkapan layar, bukan foto kamera.",
+    "blurred": "Foto buram, tidak bisa diverifikasi.",
+    "dark": "Foto terlalu gelap, tidak bisa diverifikasi.",
+    "no_exif": "Foto tanpa metadata lokasi dan waktu.",
+    "self_resolved": "Pelapor dan petugas yang menyelesaikan orang yang sama.",
+}
+
+
+def weak_proof_note(kind: str) -> str:
+    """The supervisor's note when rejecting a weak proof photo of the given kind."""
+    return WEAK_PROOF_NOTES.get(kind, "Bukti kurang.")
