@@ -1,5 +1,5 @@
-"""Fills unfinished messages of the Indonesian .ts from tools/translations_id.json (the team's
-phrase book), then rebuilds the .qm. Strings the phrase book lacks stay unfinished and are
+"""Fills unfinished messages of the Indonesian .ts from tools/translations_id*.json (the team's
+phrase books, one per area of the console), then rebuilds the .qm. Strings the phrase book lacks stay unfinished and are
 listed, so they can be translated in Qt Linguist or added to the phrase book."""
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from update_translations import QM, TS, _tool, run_lupdate, unfinished  # noqa: E402
 
-BOOK = Path(__file__).resolve().parent / "translations_id.json"
+BOOKS = sorted(Path(__file__).resolve().parent.glob("translations_id*.json"))
 
 
 def main() -> int:
     run_lupdate(TS)
-    book: dict[str, str] = json.loads(BOOK.read_text(encoding="utf-8"))
+    book: dict[str, str] = {}
+    for path in BOOKS:
+        book.update(json.loads(path.read_text(encoding="utf-8")))
     tree = ET.parse(TS)
     for message in tree.getroot().iter("message"):
         source = message.findtext("source")

@@ -3,42 +3,42 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="77" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="78" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="87" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="88" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="98" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="103" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="104" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="137" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="137" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="158" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="159" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -116,6 +116,509 @@
         <location filename="../../ui/detail_pane.ui" line="96" />
         <source>Who</source>
         <translation>Siapa</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="18" />
+        <source>Handle</source>
+        <translation>Handle</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="19" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="20" />
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="21" />
+        <source>Area</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="22" />
+        <source>Agency</source>
+        <translation>Dinas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="23" />
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="24" />
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="25" />
+        <source>Overdue</source>
+        <translation>Lewat batas waktu</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="79" />
+        <source>%n mention(s) past their due time</source>
+        <translation>
+            <numerusform>%n mention lewat batas waktu</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryWorkspace</name>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="87" />
+        <source>All kinds</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="113" />
+        <source>The directory could not be loaded: %1</source>
+        <translation>Direktori tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
+        <source>%1 of %2 accounts · %3 with overdue mentions</source>
+        <translation>%1 dari %2 akun · %3 dengan mention lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <source>active</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <source>inactive: cannot be mentioned</source>
+        <translation>tidak aktif: tidak dapat di-mention</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
+        <source>Current load: %1 open, %2 overdue</source>
+        <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="174" />
+        <source>earliest due %1 WIB</source>
+        <translation>batas terdekat %1 WIB</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="177" />
+        <source>%1 in the last %2 days</source>
+        <translation>%1 dalam %2 hari terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
+        <source>%1 h</source>
+        <translation>%1 jam</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
+        <source>overdue</source>
+        <translation>lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="12" />
+        <source>Search handle, name, area or agency (Ctrl+F)</source>
+        <translation>Cari handle, nama, wilayah atau dinas (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="13" />
+        <source>Kind of account</source>
+        <translation>Jenis akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="14" />
+        <source>Overdue only</source>
+        <translation>Hanya yang lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="15" />
+        <source>Active only</source>
+        <translation>Hanya yang aktif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="16" />
+        <source>Routing rules and holidays…</source>
+        <translation>Aturan rute dan hari libur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="16" />
+        <source>Edit the routing rules and the holiday calendar (admins)</source>
+        <translation>Ubah aturan rute dan kalender hari libur (admin)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="38" />
+        <source>Select an account to see its load and performance.</source>
+        <translation>Pilih akun untuk melihat beban dan kinerjanya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="43" />
+        <source>Recent performance</source>
+        <translation>Kinerja terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="45" />
+        <source>Mentions received</source>
+        <translation>Mention diterima</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="47" />
+        <source>Followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="49" />
+        <source>On time</source>
+        <translation>Tepat waktu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="51" />
+        <source>Median response</source>
+        <translation>Median waktu respons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="53" />
+        <source>Escalated</source>
+        <translation>Dieskalasi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="55" />
+        <source>Passed on</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="57" />
+        <source>Proofs rejected</source>
+        <translation>Bukti ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="62" />
+        <source>Open mentions (overdue first)</source>
+        <translation>Mention terbuka (lewat batas dulu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="63" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="63" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="63" />
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/directory_workspace.ui" line="63" />
+        <source>Due (WIB)</source>
+        <translation>Batas (WIB)</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchLabels</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
+        <source>Lurah</source>
+        <translation>Lurah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
+        <source>Camat</source>
+        <translation>Camat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
+        <source>Mayor (walikota)</source>
+        <translation>Wali kota</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
+        <source>Agency</source>
+        <translation>Dinas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
+        <source>Field officer</source>
+        <translation>Petugas lapangan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
+        <source>Outside utility</source>
+        <translation>Utilitas luar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
+        <source>Open</source>
+        <translation>Terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
+        <source>Followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
+        <source>Passed on</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
+        <source>Escalated</source>
+        <translation>Dieskalasi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
+        <source>Closed</source>
+        <translation>Ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="28" />
+        <source>kelurahan</source>
+        <translation>kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
+        <source>kecamatan</source>
+        <translation>kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
+        <source>kota</source>
+        <translation>kota</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
+        <source>category's agency</source>
+        <translation>dinas kategori</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPanel</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="76" />
+        <source>The directory could not be loaded: %1</source>
+        <translation>Direktori tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="107" />
+        <source>Could not load the report: %1</source>
+        <translation>Laporan tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="150" />
+        <location filename="../../ui/dispatch_panel.ui" line="11" />
+        <source>Dispatch</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="151" />
+        <source>Loading report #%1…</source>
+        <translation>Memuat laporan #%1…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="152" />
+        <source>Select a report to dispatch it.</source>
+        <translation>Pilih laporan untuk mendisposisikannya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
+        <source>Dispatch #%1 · %2</source>
+        <translation>Disposisi #%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="159" />
+        <source>SLA %n working days</source>
+        <translation>
+            <numerusform>SLA %n hari kerja</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="161" />
+        <source>SLA %n hours (calendar)</source>
+        <translation>
+            <numerusform>SLA %n jam (kalender)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
+        <source>%1 · a mention sent now is due %2 WIB</source>
+        <translation>%1 · mention yang dikirim sekarang jatuh tempo %2 WIB</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="171" />
+        <source>Already mentioned, still open</source>
+        <translation>Sudah di-mention, masih terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="179" />
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="195" />
+        <source>Select a report first.</source>
+        <translation>Pilih laporan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="197" />
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="199" />
+        <source>Your role may not dispatch reports.</source>
+        <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
+        <source>This report is closed.</source>
+        <translation>Laporan ini sudah ditutup.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <source>Write a message and @mention at least one official.</source>
+        <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="208" />
+        <source>Mention at least one official with @.</source>
+        <translation>Mention minimal satu pejabat dengan @.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="219" />
+        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
+        <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="222" />
+        <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
+        <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <source>Say why the report is passed on</source>
+        <translation>Jelaskan mengapa laporan diteruskan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="245" />
+        <source>to send</source>
+        <translation>akan dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
+        <source>overdue</source>
+        <translation>lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="273" />
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="287" />
+        <source>Passed on to %1 (Koordinasi).</source>
+        <translation>Diteruskan ke %1 (Koordinasi).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="289" />
+        <source>Sent to %1.</source>
+        <translation>Terkirim ke %1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="291" />
+        <source>Already mentioned, not repeated: %1.</source>
+        <translation>Sudah di-mention, tidak diulang: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="304" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="312" />
+        <source>Not sent: %1</source>
+        <translation>Tidak terkirim: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="306" />
+        <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
+        <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="310" />
+        <source>Not allowed: %1</source>
+        <translation>Tidak diizinkan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="315" />
+        <source>Not sent, the database did not answer: %1</source>
+        <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="16" />
+        <source>Suggested:</source>
+        <translation>Disarankan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="18" />
+        <source>Accept suggestions</source>
+        <translation>Terima saran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="18" />
+        <source>Mention every suggested official in the message</source>
+        <translation>Mention semua pejabat yang disarankan di pesan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="21" />
+        <source>Write the instruction and @mention the officials (type @ to search the directory)…</source>
+        <translation>Tulis instruksi dan @mention pejabat (ketik @ untuk mencari di direktori)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <source>Due (WIB)</source>
+        <translation>Batas (WIB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="26" />
+        <source>Reason for passing on (Koordinasi)</source>
+        <translation>Alasan meneruskan (Koordinasi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <source>Pass on (Koordinasi)</source>
+        <translation>Teruskan (Koordinasi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <source>Close the open mentions as forwarded and mention the officials in the message instead, with the reason</source>
+        <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya, dengan alasannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Kirim (Ctrl+Enter)</translation>
     </message>
 </context>
 <context>
@@ -294,27 +797,33 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="25" />
+        <location filename="../../qlue_console/gui/main_window.py" line="26" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/main_window.py" line="39" />
+        <source>%n overdue mention(s) escalated</source>
+        <translation>
+            <numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="60" />
+        <location filename="../../qlue_console/gui/main_window.py" line="66" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="74" />
+        <location filename="../../qlue_console/gui/main_window.py" line="81" />
         <source>About</source>
         <translation>Tentang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="88" />
+        <location filename="../../qlue_console/gui/main_window.py" line="95" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="89" />
+        <location filename="../../qlue_console/gui/main_window.py" line="96" />
         <source>Qlue Console — the operations console of Jakarta's command center.
 
 Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
@@ -324,64 +833,120 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
+    <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="52" />
-        <source>Priority</source>
-        <translation>Prioritas</translation>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="107" />
+        <source>Boundaries: OCHA / BPS (CC BY-IGO 3.0), Kemendagri codes</source>
+        <translation>Batas wilayah: OCHA / BPS (CC BY-IGO 3.0), kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="52" />
-        <source>Age</source>
-        <translation>Umur</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="52" />
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="52" />
-        <source>Kelurahan / Kecamatan</source>
-        <translation>Kelurahan / Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
-        <source>Channel</source>
-        <translation>Kanal</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
-        <source>State</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
-        <source>Report</source>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="202" />
+        <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
-        <source>Photo</source>
-        <translation>Foto</translation>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="205" />
+        <source>Report #%1</source>
+        <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
-        <source>Claimed by</source>
-        <translation>Diklaim oleh</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="171" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="206" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="173" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="207" />
+        <source>Kecamatan %1</source>
+        <translation>Kecamatan %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="208" />
+        <source>No reports</source>
+        <translation>Tidak ada laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="209" />
+        <source>Dark outline: overdue</source>
+        <translation>Garis tepi gelap: lewat batas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="210" />
+        <source>Larger dot: higher priority</source>
+        <translation>Titik lebih besar: prioritas lebih tinggi</translation>
+    </message>
+</context>
+<context>
+    <name>MentionComposer</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="144" />
+        <source>@%1 (%2) is inactive and cannot be mentioned.</source>
+        <translation>@%1 (%2) tidak aktif dan tidak dapat di-mention.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="146" />
+        <source>No account is named @%1.</source>
+        <translation>Tidak ada akun bernama @%1.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <source>Age</source>
+        <translation>Umur</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <source>Kelurahan / Kecamatan</source>
+        <translation>Kelurahan / Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <source>Claimed by</source>
+        <translation>Diklaim oleh</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="172" />
+        <source>Overdue</source>
+        <translation>Lewat batas waktu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="174" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="195" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="196" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
@@ -419,90 +984,90 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="128" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="132" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="129" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="133" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="130" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="134" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="133" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="137" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="135" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="139" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="164" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="168" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="260" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="264" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="264" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="268" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="292" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="296" />
         <source>↑ %n new report(s)</source>
         <translation>
             <numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="309" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="313" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="311" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="315" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="312" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="316" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="312" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="316" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="321" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="325" />
         <location filename="../../qlue_console/gui/queue_pane.py" line="328" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="332" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="321" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="325" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="325" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="329" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="335" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="339" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
     </message>
@@ -547,77 +1112,77 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Arsip</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="49" />
+        <location filename="../../ui/queue_pane.ui" line="56" />
         <source>Search report text…</source>
         <translation>Cari teks laporan…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="55" />
+        <location filename="../../ui/queue_pane.ui" line="62" />
         <source>Order of the queue</source>
         <translation>Urutan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="56" />
+        <location filename="../../ui/queue_pane.ui" line="63" />
         <source>Newest first</source>
         <translation>Terbaru dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="57" />
+        <location filename="../../ui/queue_pane.ui" line="64" />
         <source>Most urgent first</source>
         <translation>Paling mendesak dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="61" />
+        <location filename="../../ui/queue_pane.ui" line="68" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="67" />
+        <location filename="../../ui/queue_pane.ui" line="74" />
         <source>Kota, kecamatan or kelurahan (type to search)</source>
         <translation>Kota, kecamatan atau kelurahan (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="71" />
+        <location filename="../../ui/queue_pane.ui" line="78" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="74" />
+        <location filename="../../ui/queue_pane.ui" line="81" />
         <source>Minimum priority</source>
         <translation>Prioritas minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="77" />
+        <location filename="../../ui/queue_pane.ui" line="84" />
         <source>Age of the report</source>
         <translation>Umur laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="81" />
+        <location filename="../../ui/queue_pane.ui" line="88" />
         <source>Mine</source>
         <translation>Milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="81" />
+        <location filename="../../ui/queue_pane.ui" line="88" />
         <source>Reports I have claimed</source>
         <translation>Laporan yang saya klaim</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="82" />
+        <location filename="../../ui/queue_pane.ui" line="89" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="83" />
+        <location filename="../../ui/queue_pane.ui" line="90" />
         <source>Outside DKI</source>
         <translation>Di luar DKI</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="83" />
+        <location filename="../../ui/queue_pane.ui" line="90" />
         <source>Positions outside DKI Jakarta (outside jurisdiction)</source>
         <translation>Lokasi di luar DKI Jakarta (di luar wewenang)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="90" />
+        <location filename="../../ui/queue_pane.ui" line="97" />
         <source>New reports</source>
         <translation>Laporan baru</translation>
     </message>
@@ -711,6 +1276,522 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <location filename="../../ui/related_reports.ui" line="18" />
         <source>The citizen's earlier reports of this category nearby</source>
         <translation>Laporan sebelumnya dari warga ini untuk kategori ini di dekat sini</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsCharts</name>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <source>0–6 h</source>
+        <translation>0–6 jam</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <source>6–24 h</source>
+        <translation>6–24 jam</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <source>1–3 days</source>
+        <translation>1–3 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <source>3–7 days</source>
+        <translation>3–7 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
+        <source>≥ 7 days</source>
+        <translation>≥ 7 hari</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="25" />
+        <source>Duplicates</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="26" />
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="27" />
+        <source>Dispatched</source>
+        <translation>Didisposisikan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="28" />
+        <source>Followed up</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="29" />
+        <source>Verified</source>
+        <translation>Selesai (terverifikasi)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
+        <source>Proofs rejected</source>
+        <translation>Bukti ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
+        <source>Reopened</source>
+        <translation>Dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
+        <source>Backlog</source>
+        <translation>Tunggakan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
+        <source>Overdue</source>
+        <translation>Lewat batas waktu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
+        <source>Triage median (h)</source>
+        <translation>Triase median (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
+        <source>Triage p90 (h)</source>
+        <translation>Triase p90 (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
+        <source>Response median (h)</source>
+        <translation>Respons median (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
+        <source>Response p90 (h)</source>
+        <translation>Respons p90 (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
+        <source>Close median (h)</source>
+        <translation>Selesai median (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
+        <source>Close p90 (h)</source>
+        <translation>Selesai p90 (jam)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
+        <source>SLA met</source>
+        <translation>Patuh SLA</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
+        <source>Proof rejection rate</source>
+        <translation>Tingkat bukti ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
+        <source>Reopen rate</source>
+        <translation>Tingkat dibuka kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
+        <source>Reused-proof rate</source>
+        <translation>Tingkat bukti daur ulang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
+        <source>Forwarding rate</source>
+        <translation>Tingkat diteruskan &gt; 1 kali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="55" />
+        <source>Response rate</source>
+        <translation>Tingkat respons</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="49" />
+        <source>Rank</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
+        <source>vs last week</source>
+        <translation>vs minggu lalu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
+        <source>Score</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="53" />
+        <source>Performance</source>
+        <translation>Kinerja</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
+        <source>Raw rank</source>
+        <translation>Peringkat mentah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
+        <source>Raw vs last week</source>
+        <translation>Mentah vs minggu lalu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
+        <source>Raw score</source>
+        <translation>Skor mentah</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWorkspace</name>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="123" />
+        <source>%1 (%2 – %3)</source>
+        <translation>%1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <source>Agencies</source>
+        <translation>Dinas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <source>Kota</source>
+        <translation>Kota</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <source>Officials</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="130" />
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="131" />
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="198" />
+        <source>Computing the KPIs of %1…</source>
+        <translation>Menghitung KPI %1…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="216" />
+        <source>(unassigned)</source>
+        <translation>(tanpa wilayah/dinas)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="219" />
+        <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
+        <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="234" />
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="237" />
+        <source>Failed: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="244" />
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="253" />
+        <source>Export the weekly report</source>
+        <translation>Ekspor laporan mingguan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
+        <source>Writing %1…</source>
+        <translation>Menulis %1…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="267" />
+        <source>Written: %1</source>
+        <translation>Tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="14" />
+        <source>&amp;Week</source>
+        <translation>&amp;Minggu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="20" />
+        <source>ISO week in Jakarta time (Monday 00:00 to Sunday 24:00 WIB)</source>
+        <translation>Minggu ISO waktu Jakarta (Senin 00.00 sampai Minggu 24.00 WIB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="26" />
+        <source>&amp;Grouping</source>
+        <translation>&amp;Pengelompokan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="32" />
+        <source>Whom the league table ranks</source>
+        <translation>Siapa yang diperingkat klasemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="37" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="48" />
+        <source>Export</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="53" />
+        <source>Language of the exported report</source>
+        <translation>Bahasa laporan yang diekspor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="58" />
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="59" />
+        <source>One row per group of this grouping</source>
+        <translation>Satu baris per kelompok dari pengelompokan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="64" />
+        <source>XLSX</source>
+        <translation>XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="65" />
+        <source>A summary sheet and one sheet per grouping</source>
+        <translation>Lembar ringkasan dan satu lembar per pengelompokan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="70" />
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="71" />
+        <source>A4 report with the summary, the charts and the league table</source>
+        <translation>Laporan A4 dengan ringkasan, grafik dan klasemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="91" />
+        <source>&amp;Cancel</source>
+        <translation>&amp;Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="108" />
+        <source>League table</source>
+        <translation>Klasemen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="121" />
+        <source>KPIs</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="136" />
+        <source>Daily volume</source>
+        <translation>Volume harian</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="140" />
+        <source>Response times</source>
+        <translation>Waktu respons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports_workspace.ui" line="144" />
+        <source>Top and bottom ten</source>
+        <translation>Sepuluh teratas dan terbawah</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingAdminDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="46" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="79" />
+        <source>Every category</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="90" />
+        <source>Rule saved.</source>
+        <translation>Aturan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="96" />
+        <source>Rule removed.</source>
+        <translation>Aturan dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="115" />
+        <source>Holiday saved.</source>
+        <translation>Hari libur disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="121" />
+        <source>Holiday removed.</source>
+        <translation>Hari libur dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="135" />
+        <source>Not saved: %1</source>
+        <translation>Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="5" />
+        <source>Routing rules and holidays</source>
+        <translation>Aturan rute dan hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="11" />
+        <source>Routing rules</source>
+        <translation>Aturan rute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="13" />
+        <source>A report's category and area decide whom the composer suggests. A rule without a category applies to every category; lower positions come first.</source>
+        <translation>Kategori dan wilayah laporan menentukan siapa yang disarankan. Aturan tanpa kategori berlaku untuk semua kategori; posisi lebih kecil didahulukan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="14" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="14" />
+        <source>Area level</source>
+        <translation>Tingkat wilayah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="14" />
+        <source>Account kind</source>
+        <translation>Jenis akun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="14" />
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="20" />
+        <source>Position (lower first)</source>
+        <translation>Posisi (lebih kecil dulu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="21" />
+        <source>Add or update</source>
+        <translation>Tambah atau perbarui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="22" />
+        <location filename="../../ui/routing_admin_dialog.ui" line="44" />
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="28" />
+        <source>Holidays</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="32" />
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="34" />
+        <source>National holidays and collective leave (cuti bersama) per the joint decree: working-day SLAs skip them.</source>
+        <translation>Hari libur nasional dan cuti bersama menurut SKB: SLA hari kerja melewatinya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="37" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="37" />
+        <source>Name (Indonesian)</source>
+        <translation>Nama (Indonesia)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="37" />
+        <source>Name (English)</source>
+        <translation>Nama (Inggris)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="41" />
+        <source>Name in Indonesian</source>
+        <translation>Nama dalam bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="42" />
+        <source>Name in English</source>
+        <translation>Nama dalam bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/routing_admin_dialog.ui" line="43" />
+        <source>Add or rename</source>
+        <translation>Tambah atau ganti nama</translation>
     </message>
 </context>
 <context>
@@ -896,37 +1977,42 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="56" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="58" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="57" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="59" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="86" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="60" />
+        <source>Dispatch</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="90" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="107" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="111" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="109" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="164" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="169" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="165" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="170" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -954,6 +2040,39 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <location filename="../../ui/triage_workspace.ui" line="50" />
         <source>Loading the map…</source>
         <translation>Memuat peta…</translation>
+    </message>
+</context>
+<context>
+    <name>Workspaces</name>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="31" />
+        <source>Triage</source>
+        <translation>Triase</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="32" />
+        <source>Triage queue, map and report detail</source>
+        <translation>Antrean triase, peta dan detail laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="33" />
+        <source>Directory</source>
+        <translation>Direktori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="34" />
+        <source>Officials directory: load, overdue mentions, performance</source>
+        <translation>Direktori pejabat: beban, mention lewat batas, kinerja</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="35" />
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="36" />
+        <source>Weekly KPIs, league tables and exports</source>
+        <translation>KPI mingguan, klasemen dan ekspor</translation>
     </message>
 </context>
 </TS>
