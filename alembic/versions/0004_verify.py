@@ -1,0 +1,32 @@
+"""Proof-photo verifier: storing a follow-up's automated checks (``qlue_record_checks``) and a
+supervisor's decision on its proof (``decide_follow_up``: approve closes the report, reject
+reopens it for the same officials with a fresh due time). SQL in ``alembic/sql/0004/``.
+
+Built on 0001 only (a parallel branch to the other features' revisions): its functions carry
+their own helpers so they do not depend on the order the branches are applied in.
+
+Revision ID: 0004
+Revises: 0001
+Create Date: 2026-12-01
+"""
+
+from pathlib import Path
+
+from alembic import op
+
+from qlue_console.db.sqlfile import run_sql_file
+
+revision = "0004"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+_SQL = Path(__file__).resolve().parent.parent / "sql" / "0004"
+
+
+def upgrade() -> None:
+    run_sql_file(op.get_bind(), _SQL / "upgrade.sql")
+
+
+def downgrade() -> None:
+    run_sql_file(op.get_bind(), _SQL / "downgrade.sql")

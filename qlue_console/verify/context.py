@@ -1,0 +1,179 @@
+"""One pending follow-up in full, as the verifier shows it: the report and its citizen's photo,
+the proof photo with its EXIF and GPS, the official, the stored checks with their evidence,
+the reuse hits with the other reports, and the report's kelurahan outline for the small map."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, bindparam, text
+
+from qlue_console.photos.checks import CHECK_CODES, haversine_m
+
+
+@dataclass(frozen=True)
+class CheckView:
+    code: str
+    verdict: str                # pass, warn, fail
+    message: str                # the photo layer's English message (evidence in words)
+    evidence: dict[str, Any]
+    skipped: bool
+
+
+@dataclass(frozen=True)
+class ReuseView:
+    photo_id: int
+    report_id: int | None
+    distance: int
+    transform: str
+    follow_up_id: int | None = None
+    official: str | None = None
+    submitted_at: datetime | None = None
+    verification: str | None = None
+    report_status: str | None = None
+    category_en: str | None = None
+    category_id: str | None = None
+    kelurahan: str | None = None
+    report_photo_id: int | None = None
+
+
+@dataclass(frozen=True)
+class VerifyItem:
+    follow_up_id: int
+    verification: str           # pending, or decided meanwhile
+    verifier: str | None
+    verified_at: datetime | None
+    submitted_at: datetime
+    note: str
+    risk: float | None
+    report_id: int
+    report_text: str
+    report_status: str
+    citizen: str
+    channel: str
+    category_code: str
+    category_id: str
+    category_en: str
+    report_lat: float
+    report_lon: float
+    report_created_at: datetime
+    kelurahan: str | None
+    kecamatan: str | None
+    kota: str | None
+    official: str
+    official_name: str
+    official_kind: str
+    official_agency: str | None
+    report_photo_id: int | None
+    proof_photo_id: int | None
+    proof_width: int | None
+    proof_height: int | None
+    proof_mime: str | None
+    proof_taken_at: datetime | None
+    proof_lat: float | None
+    proof_lon: float | None
+    exif: dict[str, Any]
+    checks: tuple[CheckView, ...]
+    reuse: tuple[ReuseView, ...] = field(default=())
+    boundary: dict | None = None    # GeoJSON geometry of the report's kelurahan
+
+    @property
+    def distance_m(self) -> float | None:
+        if self.proof_lat is None or self.proof_lon is None:
+            return None
+        return haversine_m(self.proof_lat, self.proof_lon, self.report_lat, self.report_lon)
+
+    def check(self, code: str) -> CheckView | None:
+        return next((c for c in self.checks if c.code == code), None)
+
+    def verdicts(self) -> dict[str, str]:
+        """code → verdict of the checks that were evaluated (skipped ones left out)."""
+        return {c.code: c.verdict for c in self.checks if not c.skipped}
+
+
+_ITEM = text("""
+SELECT f.id, f.verification, f.verifier, f.verified_at, f.submitted_at, f.note, f.risk, f.checks,
+       r.id AS report_id, r.text AS report_text, r.status AS report_status, r.citizen_handle, r.channel,
+       r.category_code, c.name_id, c.name_en, r.lat, r.lon, r.created_at,
+       kel.name AS kelurahan, kec.name AS kecamatan, kota.name AS kota, kel.boundary::text AS boundary,
+       a.handle, a.display_name, a.kind AS official_kind, ag.short_name AS agency,
+       (SELECT id FROM photos WHERE report_id = r.id AND kind = 'report' ORDER BY id LIMIT 1) AS report_photo_id,
+       p.id AS proof_photo_id, p.width, p.height, p.mime, p.taken_at, p.gps_lat, p.gps_lon, p.exif
+  FROM follow_ups f
+  JOIN reports r ON r.id = f.report_id
+  JOIN categories c ON c.code = r.category_code
+  JOIN accounts a ON a.id = f.account_id
+  LEFT JOIN agencies ag ON ag.code = a.agency_code
+  LEFT JOIN areas kel ON kel.code = r.kelurahan_code
+  LEFT JOIN areas kec ON kec.code = r.kecamatan_code
+  LEFT JOIN areas kota ON kota.code = r.kota_code
+  LEFT JOIN photos p ON p.id = f.photo_id
+ WHERE f.id = :id
+""")
+
+_HITS = text("""
+SELECT p.id AS photo_id, p.report_id, f.id AS follow_up_id, a.handle, f.submitted_at, f.verification,
+       r.status, c.name_en, c.name_id, kel.name AS kelurahan,
+       (SELECT id FROM photos WHERE report_id = r.id AND kind = 'report' ORDER BY id LIMIT 1) AS report_photo_id
+  FROM photos p
+  LEFT JOIN follow_ups f ON f.id = p.follow_up_id
+  LEFT JOIN accounts a ON a.id = f.account_id
+  LEFT JOIN reports r ON r.id = p.report_id
+  LEFT JOIN categories c ON c.code = r.category_code
+  LEFT JOIN areas kel ON kel.code = r.kelurahan_code
+ WHERE p.id IN :ids
+""").bindparams(bindparam("ids", expanding=True))
+
+
+def _checks(raw: dict | None) -> tuple[CheckView, ...]:
+    if not raw:
+        return ()
+    return tuple(CheckView(code, str(raw[code].get("verdict", "warn")), str(raw[code].get("message", "")),
+                           dict(raw[code].get("evidence") or {}), bool(raw[code].get("skipped")))
+                 for code in CHECK_CODES if isinstance(raw.get(code), dict))
+
+
+def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
+    with engine.connect() as conn:
+        r = conn.execute(_ITEM, {"id": follow_up_id}).one_or_none()
+        if r is None:
+            return None
+        checks = _checks(r.checks)
+        reuse_check = next((c for c in checks if c.code == "reused_proof"), None)
+        hits = list(reuse_check.evidence.get("hits", [])) if reuse_check else []
+        extra = {}
+        if hits:
+            extra = {h.photo_id: h for h in conn.execute(_HITS, {"ids": [int(h["photo_id"]) for h in hits]})}
+    reuse = []
+    for h in hits:
+        e = extra.get(int(h["photo_id"]))
+        reuse.append(ReuseView(
+            photo_id=int(h["photo_id"]), report_id=h.get("report_id"), distance=int(h.get("distance", 0)),
+            transform=str(h.get("transform", "identity")),
+            follow_up_id=e.follow_up_id if e else None, official=e.handle if e else None,
+            submitted_at=e.submitted_at if e else None, verification=e.verification if e else None,
+            report_status=e.status if e else None, category_en=e.name_en if e else None,
+            category_id=e.name_id if e else None, kelurahan=e.kelurahan if e else None,
+            report_photo_id=e.report_photo_id if e else None))
+    return VerifyItem(
+        follow_up_id=r.id, verification=r.verification, verifier=r.verifier, verified_at=r.verified_at,
+        submitted_at=r.submitted_at, note=r.note, risk=r.risk, report_id=r.report_id, report_text=r.report_text,
+        report_status=r.report_status, citizen=r.citizen_handle, channel=r.channel, category_code=r.category_code,
+        category_id=r.name_id, category_en=r.name_en, report_lat=r.lat, report_lon=r.lon,
+        report_created_at=r.created_at, kelurahan=r.kelurahan, kecamatan=r.kecamatan, kota=r.kota,
+        official=r.handle, official_name=r.display_name, official_kind=r.official_kind, official_agency=r.agency,
+        report_photo_id=r.report_photo_id, proof_photo_id=r.proof_photo_id, proof_width=r.width,
+        proof_height=r.height, proof_mime=r.mime, proof_taken_at=r.taken_at, proof_lat=r.gps_lat,
+        proof_lon=r.gps_lon, exif=dict(r.exif or {}), checks=checks, reuse=tuple(reuse),
+        boundary=json.loads(r.boundary) if r.boundary else None)
+
+
+def fetch_photo(engine: Engine, photo_id: int | None) -> bytes | None:
+    if photo_id is None:
+        return None
+    with engine.connect() as conn:
+        data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}).scalar_one_or_none()
+    return bytes(data) if data is not None else None
