@@ -59,7 +59,8 @@ def seed_demo(engine: Engine, reports: int = DEMO_REPORTS, weeks: int = DEMO_WEE
     return seed_demo_reports(engine, reports=reports, weeks=weeks, progress=progress)
 
 
-def open_database(target: DatabaseTarget, progress: Progress = log.info) -> OpenDatabase:
+def open_database(target: DatabaseTarget, progress: Progress = log.info,
+                  seed_progress: Callable[[int, int], None] | None = None) -> OpenDatabase:
     if target.embedded:
         progress("Starting the embedded PostgreSQL…")
         url = start_embedded(target.data_dir)
@@ -70,7 +71,7 @@ def open_database(target: DatabaseTarget, progress: Progress = log.info) -> Open
         seeded = False
         if is_empty(engine):
             progress("Preparing the demo city (first start)…")
-            seed_demo(engine)
+            seed_demo(engine, progress=seed_progress)
             seeded = True
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
     engine = make_engine(target.url)

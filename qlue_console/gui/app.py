@@ -59,6 +59,11 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         # runs on the worker thread: hand the text to the GUI thread
         QTimer.singleShot(0, app, lambda: splash.setText(QCoreApplication.translate("Startup", message)))
 
+    def seed_progress(done: int, total: int) -> None:
+        percent = 100 * done // max(1, total)
+        text = QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%").replace("%1", str(percent))
+        QTimer.singleShot(0, app, lambda: splash.setText(text))
+
     def opened(db: OpenDatabase) -> None:
         splash.close()
         window = MainWindow(db.engine, db.url, db.display_url, language, tile_url=tile_url, workspace=workspace)
@@ -77,7 +82,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         state["exit"] = 1
         app.exit(1)
 
-    tasks.run(open_database, target, progress, on_done=opened, on_error=failed)
+    tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
     app.exec()
     window = state.get("window")
     if window is not None:

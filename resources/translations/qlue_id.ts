@@ -1821,6 +1821,11 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/app.py" line="64" />
+        <source>Preparing the demo city (first start)… %1%</source>
+        <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
+    </message>
 </context>
 <context>
     <name>StatusBarController</name>
@@ -2040,6 +2045,301 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <location filename="../../ui/triage_workspace.ui" line="50" />
         <source>Loading the map…</source>
         <translation>Memuat peta…</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyLabels</name>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="17" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <source>Unreadable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
+        <source>No location</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
+        <source>No capture time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
+        <source>Far from the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
+        <source>Taken before the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
+        <source>Stale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
+        <source>Camera clock implausible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
+        <source>Same as the citizen's photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
+        <source>Reused proof</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
+        <source>Self-resolved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
+        <source>Poor quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
+        <source>Screenshot or edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
+        <source>Pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="32" />
+        <source>Warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
+        <source>Fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <source>Not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
+        <source>Wrong place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="38" />
+        <source>Old photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
+        <source>Reused photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <source>Not showing the fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <source>Other (write a note)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
+        <source>blurred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="46" />
+        <source>too dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
+        <source>overexposed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <source>too small</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="83" />
+        <source>%1 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
+        <source>%1 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
+        <source>%1 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="104" />
+        <source>%1 km</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="105" />
+        <source>%1 m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
+        <source>not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="122" />
+        <source>not a usable image: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
+        <source>%1, %2×%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
+        <source>GPS %1, %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
+        <source>the photo has no GPS position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
+        <source>taken %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
+        <source>the photo has no capture time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
+        <source>%1 from the report (limit %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <source>taken %1 before the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
+        <source>taken %1 after the report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
+        <source>taken %1 before the follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
+        <source>the camera clock says %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <source>camera clock plausible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
+        <source>hash distance %1 from the citizen's photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
+        <source>no other proof looks like it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
+        <source>like the proof of report #%1 (distance %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <source>and %1 more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
+        <source>reporter %1 is a known citizen account of @%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
+        <source>reporter %1 is not linked to @%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
+        <source>sharp, well exposed, large enough</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
+        <source>edited with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="171" />
+        <source>%1 file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
+        <source>no camera make or model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="175" />
+        <source>screen-sized (%1×%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="177" />
+        <source>camera photo (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="118" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="120" />
+        <source>Photo GPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="129" />
+        <source>%1 apart</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
