@@ -10,7 +10,10 @@ setting never matters. An event counts in W when its ``at`` falls in that interv
 
 **As of the week's end.** Only events before the week's end are read, so a finished week's
 figures never change afterwards (events are append-only). A report's state at the week's end
-is the state its last state-changing event before the end put it in (see ``_STATE_OF_EVENT``).
+is the state its last state-changing event before the end put it in (``qlue_kpi_state`` in
+alembic/sql/0005: created -> new, triaged, dispatched, forwarded -> coordination, follow_up ->
+followed_up, proof_approved/closed -> verified, proof_rejected/reopened -> reopened, rejected,
+merged into another -> duplicate).
 
 **Per report** (the facts), for a report with a ``created`` event before the week's end:
 
@@ -77,18 +80,7 @@ AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"
 RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
 OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "reopened")
 STATEMENT_TIMEOUT_MS = 120_000
-
-# The state a report is in after each kind of event; kinds not listed do not change it.
-# A 'merged' event moves only the duplicate (payload 'into'); the original gets one too
-# (payload 'duplicate') and stays as it was.
-_STATE_OF_EVENT = """CASE ev.kind
-        WHEN 'created' THEN 'new' WHEN 'triaged' THEN 'triaged' WHEN 'dispatched' THEN 'dispatched'
-        WHEN 'forwarded' THEN 'coordination' WHEN 'follow_up' THEN 'followed_up'
-        WHEN 'proof_approved' THEN 'verified' WHEN 'closed' THEN 'verified'
-        WHEN 'proof_rejected' THEN 'reopened' WHEN 'reopened' THEN 'reopened'
-        WHEN 'rejected' THEN 'rejected'
-        WHEN 'merged' THEN CASE WHEN ev.payload->>'into' IS NOT NULL THEN 'duplicate' END
-    END"""
+WORK_MEM = "64MB"          # the week's per-report facts are sorted and hashed in memory
 
 # The verdict of the verifier's reuse check, when follow_ups.checks carries one: either an
 # object keyed by check name ({"reused_proof": {"verdict": "fail", ...}}) or a list of
@@ -99,82 +91,107 @@ _REUSE_VERDICT = """CASE jsonb_typeof(fu.checks)
                             WHERE x->>'check' = 'reused_proof' LIMIT 1)
     END"""
 
+_OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"
+
+# kpi_report_facts and kpi_state_spans (revision 0005) are an exact pre-aggregation of the
+# events, kept by triggers: first times per report, and its states as spans between
+# state-changing events. The week's own events are read directly.
 _SQL = f"""
 WITH b AS MATERIALIZED (
     SELECT CAST(:ws AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS s,
            CAST(:we AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS e
 ),
--- The reports the week can say anything about: those with an event in it, and those that may
--- have been open at its end (open now, or closed at or after the end, or never stamped). A
--- report closed before the end and untouched since cannot have been open at it.
+-- The week's events, per report.
+wk AS MATERIALIZED (
+    SELECT ev.report_id,
+           count(*) FILTER (WHERE ev.kind = 'follow_up') AS fu_in_week,
+           count(*) FILTER (WHERE ev.kind = 'proof_approved') AS approved_in_week,
+           count(*) FILTER (WHERE ev.kind = 'proof_rejected') AS rejected_in_week,
+           count(*) FILTER (WHERE ev.kind = 'reopened'
+                              AND coalesce(ev.payload->>'by', 'citizen') = 'citizen') AS reopened_in_week,
+           count(*) FILTER (WHERE ev.kind = 'forwarded') AS forwarded_in_week,
+           count(*) FILTER (WHERE ev.kind IN ('dispatched', 'forwarded')) AS handed_in_week,
+           max(ev.at) FILTER (WHERE ev.kind IN ('proof_approved', 'closed')) AS closed_in_week_at
+      FROM events ev CROSS JOIN b WHERE ev.at >= b.s AND ev.at < b.e
+     GROUP BY ev.report_id
+),
+-- The reports open at the week's end: the state span containing the end is an open state.
+open_end AS MATERIALIZED (
+    SELECT sp.report_id, sp.state FROM kpi_state_spans sp CROSS JOIN b
+     WHERE sp.state IN {_OPEN} AND sp.to_at IS NULL AND sp.from_at < b.e
+    UNION ALL
+    SELECT sp.report_id, sp.state FROM kpi_state_spans sp CROSS JOIN b
+     WHERE sp.state IN {_OPEN} AND sp.to_at >= b.e AND sp.from_at < b.e
+),
 cand AS MATERIALIZED (
-    SELECT ev.report_id FROM events ev, b WHERE ev.at >= b.s AND ev.at < b.e
-    UNION
-    SELECT r.id FROM reports r, b WHERE r.closed_at IS NULL OR r.closed_at >= b.e
-    UNION
-    SELECT r.id FROM reports r
-     WHERE r.status IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')
+    SELECT coalesce(o.report_id, wk.report_id) AS report_id, o.state
+      FROM open_end o FULL JOIN wk ON wk.report_id = o.report_id
+),
+-- Proofs posted in the week that are reused (see the module docstring).
+ru AS MATERIALIZED (
+    SELECT fe.report_id, count(*) AS reused_in_week
+      FROM events fe CROSS JOIN b
+      LEFT JOIN LATERAL (SELECT fu.* FROM follow_ups fu
+                          WHERE fu.id = CAST(fe.payload->>'follow_up' AS bigint) OFFSET 0) fu ON true
+      LEFT JOIN LATERAL (SELECT p.* FROM photos p
+                          WHERE p.id = coalesce(fu.photo_id, CAST(fe.payload->>'photo' AS bigint)) OFFSET 0) p ON true
+     WHERE fe.kind = 'follow_up' AND fe.at >= b.s AND fe.at < b.e
+       AND coalesce(({_REUSE_VERDICT}) = 'fail',
+             EXISTS (SELECT 1 FROM photos o
+                      WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> fe.report_id
+                        AND (o.created_at, o.id) < (p.created_at, p.id))
+             OR EXISTS (SELECT 1 FROM photos o
+                         WHERE o.phash = p.phash AND o.kind = 'proof' AND o.report_id <> fe.report_id
+                           AND (o.created_at, o.id) < (p.created_at, p.id)))
+     GROUP BY fe.report_id
 ),
 f AS MATERIALIZED (
-    SELECT c.report_id, rr.kelurahan_code, rr.kecamatan_code, rr.kota_code, rr.category_code, x.*
+    SELECT c.report_id, rr.kelurahan_code, rr.kecamatan_code, rr.kota_code, rr.category_code,
+           fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
+           fa.first_follow_up_at AS first_fu_at,
+           coalesce(wk.fu_in_week, 0) AS fu_in_week, coalesce(wk.approved_in_week, 0) AS approved_in_week,
+           coalesce(wk.rejected_in_week, 0) AS rejected_in_week,
+           coalesce(wk.reopened_in_week, 0) AS reopened_in_week,
+           coalesce(wk.forwarded_in_week, 0) AS forwarded_in_week,
+           coalesce(wk.handed_in_week, 0) AS handed_in_week, wk.closed_in_week_at,
+           CASE WHEN wk.forwarded_in_week > 0 THEN (
+               SELECT count(*) FROM events x
+                WHERE x.report_id = c.report_id AND x.kind = 'forwarded' AND x.at < b.e) ELSE 0 END AS forwards,
+           coalesce(c.state, (
+               SELECT sp.state FROM kpi_state_spans sp
+                WHERE sp.report_id = c.report_id AND sp.from_at < b.e AND (sp.to_at IS NULL OR sp.to_at >= b.e)
+                ORDER BY sp.from_at DESC, sp.event_id DESC LIMIT 1)) AS state_at_end,
+           coalesce(ru.reused_in_week, 0) AS reused_in_week
       FROM cand c CROSS JOIN b
+      CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa WHERE fa.report_id = c.report_id OFFSET 0) fa
       CROSS JOIN LATERAL (SELECT r.kelurahan_code, r.kecamatan_code, r.kota_code, r.category_code
-                            FROM reports r WHERE r.id = c.report_id) rr
-      CROSS JOIN LATERAL (
-        SELECT min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
-               min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
-                                     OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS triaged_at,
-               min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS dispatched_at,
-               min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_fu_at,
-               max(ev.at) FILTER (WHERE ev.kind IN ('proof_approved', 'closed') AND ev.at >= b.s) AS closed_in_week_at,
-               count(*) FILTER (WHERE ev.kind = 'follow_up' AND ev.at >= b.s) AS fu_in_week,
-               count(*) FILTER (WHERE ev.kind = 'proof_approved' AND ev.at >= b.s) AS approved_in_week,
-               count(*) FILTER (WHERE ev.kind = 'proof_rejected' AND ev.at >= b.s) AS rejected_in_week,
-               count(*) FILTER (WHERE ev.kind = 'reopened' AND ev.at >= b.s
-                                  AND coalesce(ev.payload->>'by', 'citizen') = 'citizen') AS reopened_in_week,
-               count(*) FILTER (WHERE ev.kind = 'forwarded' AND ev.at >= b.s) AS forwarded_in_week,
-               count(*) FILTER (WHERE ev.kind = 'forwarded') AS forwards,
-               count(*) FILTER (WHERE ev.kind IN ('dispatched', 'forwarded') AND ev.at >= b.s) AS handed_in_week,
-               (array_agg({_STATE_OF_EVENT} ORDER BY ev.at DESC, ev.id DESC)
-                    FILTER (WHERE {_STATE_OF_EVENT} IS NOT NULL))[1] AS state_at_end
-          FROM events ev
-         WHERE ev.report_id = c.report_id AND ev.at < b.e
-      ) x
-     WHERE x.created_at IS NOT NULL
+                            FROM reports r WHERE r.id = c.report_id OFFSET 0) rr   -- by key, not a hash of all
+      LEFT JOIN wk ON wk.report_id = c.report_id
+      LEFT JOIN ru ON ru.report_id = c.report_id
+     WHERE fa.created_at < b.e
 ),
 d AS MATERIALIZED (
     SELECT f.*, cat.agency_code, cat.weight,
            f.created_at >= b.s AS created_in_week,
            f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
-           CASE WHEN f.triaged_at >= b.s
+           coalesce(f.dispatched_at >= b.s AND f.dispatched_at < b.e, false) AS dispatched_in_week,
+           CASE WHEN f.triaged_at >= b.s AND f.triaged_at < b.e
                 THEN extract(epoch FROM f.triaged_at - f.created_at) / 3600.0 END AS triage_h,
-           CASE WHEN f.first_fu_at >= b.s
+           CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e
                 THEN greatest(0, extract(epoch FROM f.first_fu_at - CASE WHEN f.dispatched_at <= f.first_fu_at
                                   THEN f.dispatched_at ELSE f.created_at END) / 3600.0) END AS response_h,
            CASE WHEN f.closed_in_week_at IS NOT NULL
                 THEN extract(epoch FROM f.closed_in_week_at - f.created_at) / 3600.0 END AS close_h,
-           CASE WHEN f.first_fu_at >= b.s THEN f.first_fu_at <= coalesce(
+           CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e THEN f.first_fu_at <= coalesce(
                     (SELECT min(mn.due_at) FROM mentions mn
                       WHERE mn.report_id = f.report_id AND mn.mentioned_at <= f.dispatched_at),
-                    qlue_due_at(coalesce(f.dispatched_at, f.created_at), cat.sla_hours, cat.sla_mode)) END AS sla_met,
+                    qlue_due_at(CASE WHEN f.dispatched_at <= f.first_fu_at THEN f.dispatched_at ELSE f.created_at END,
+                                cat.sla_hours, cat.sla_mode)) END AS sla_met,
            f.state_at_end IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'reopened')
                AND EXISTS (SELECT 1 FROM mentions mn
                             WHERE mn.report_id = f.report_id AND mn.mentioned_at < b.e AND mn.due_at < b.e
                               AND mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e))
-               AS overdue_at_end,
-           CASE WHEN f.fu_in_week > 0 THEN (
-               SELECT count(*) FROM events fe
-                 LEFT JOIN follow_ups fu ON fu.id = CAST(fe.payload->>'follow_up' AS bigint)
-                 LEFT JOIN photos p ON p.id = coalesce(fu.photo_id, CAST(fe.payload->>'photo' AS bigint))
-                WHERE fe.report_id = f.report_id AND fe.kind = 'follow_up' AND fe.at >= b.s AND fe.at < b.e
-                  AND coalesce(({_REUSE_VERDICT}) = 'fail',
-                        EXISTS (SELECT 1 FROM photos o
-                                 WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> fe.report_id
-                                   AND (o.created_at, o.id) < (p.created_at, p.id))
-                        OR EXISTS (SELECT 1 FROM photos o
-                                    WHERE o.phash = p.phash AND o.kind = 'proof'
-                                      AND o.report_id <> fe.report_id AND (o.created_at, o.id) < (p.created_at, p.id)))
-           ) ELSE 0 END AS reused_in_week
+               AS overdue_at_end
       FROM f CROSS JOIN b
       JOIN categories cat ON cat.code = f.category_code
 ),
@@ -205,7 +222,7 @@ k AS (
            count(*) FILTER (WHERE d.created_in_week AND d.state_at_end = 'rejected') AS rejected,
            coalesce(sum(d.weight) FILTER (WHERE d.created_in_week
                                             AND d.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
-           count(*) FILTER (WHERE d.dispatched_at >= b.s) AS dispatched,
+           count(*) FILTER (WHERE d.dispatched_in_week) AS dispatched,
            count(*) FILTER (WHERE d.fu_in_week > 0) AS followed_up,
            coalesce(sum(d.fu_in_week), 0) AS follow_ups,
            count(*) FILTER (WHERE d.closed_in_week_at IS NOT NULL) AS verified,
@@ -417,8 +434,8 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
         if cancel is not None:
             cancel.attach(dbapi)
         try:
-            conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"),
-                         {"ms": str(STATEMENT_TIMEOUT_MS)})
+            conn.execute(text("SELECT set_config('statement_timeout', :ms, true), set_config('work_mem', :mem, true)"),
+                         {"ms": str(STATEMENT_TIMEOUT_MS), "mem": WORK_MEM})
             try:
                 groups_json, daily_json, hist_json = conn.execute(text(_SQL), params).one()
             except DBAPIError as exc:

@@ -70,7 +70,7 @@ def daily_chart(kpis: WeeklyKpis) -> QChart:
     chart.addSeries(series)
     locale = QLocale()
     axis_x = QBarCategoryAxis()
-    axis_x.append([f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)}\n{d:%d/%m}" for d in days])
+    axis_x.append([f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)} {d.day}" for d in days])
     totals = [sum(counts[label][i] for label in STATE_ORDER) for i in range(len(days))]
     axis_y = _value_axis(max(totals + [0]))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
