@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     simulate.add_argument("--seed", type=int, help="random seed for a repeatable run")
 
     commands.add_parser("check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False)
+    commands.add_parser("report", help="export the weekly performance report: report weekly --week 2026-W47 "
+                        "--by agency --format xlsx --out FILE", add_help=False)
     commands.add_parser("escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False)
     return parser
 
@@ -125,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check-photo":
         from qlue_console.photos.cli import check_photo_main
         return check_photo_main(argv[1:])
+    if argv and argv[0] == "report":
+        from qlue_console.reports.cli import report_main
+        return report_main(argv[1:])
     if argv and argv[0] == "escalate":
         from qlue_console.dispatch.cli import escalate_main
         return escalate_main(argv[1:])
