@@ -21,6 +21,11 @@ def _directory(ctx, parent):
     return DirectoryWorkspace(ctx, parent)
 
 
+def _verify(ctx, parent):
+    from qlue_console.gui.workspaces.verify import VerifyWorkspace
+    return VerifyWorkspace(ctx, parent)
+
+
 def _reports(ctx, parent):
     from qlue_console.gui.workspaces.reports import ReportsWorkspace
     return ReportsWorkspace(ctx.engine, ctx.tasks, ctx.language, parent)
@@ -32,6 +37,8 @@ TEXTS = {
                QT_TRANSLATE_NOOP("Workspaces", "Triage queue, map and report detail")),
     "directory": (QT_TRANSLATE_NOOP("Workspaces", "Directory"),
                   QT_TRANSLATE_NOOP("Workspaces", "Officials directory: load, overdue mentions, performance")),
+    "verify": (QT_TRANSLATE_NOOP("Workspaces", "Verify"),
+               QT_TRANSLATE_NOOP("Workspaces", "Proof-photo verifier: approve or reject follow-ups")),
     "reports": (QT_TRANSLATE_NOOP("Workspaces", "Reports"),
                 QT_TRANSLATE_NOOP("Workspaces", "Weekly KPIs, league tables and exports")),
 }
@@ -46,6 +53,7 @@ WORKSPACES: tuple[WorkspaceSpec, ...] = (
     _spec("triage", "fa5s.stream", _triage),
     _spec("directory", "fa5s.address-book", _directory),
     _spec("reports", "fa5s.chart-bar", _reports),
+    _spec("verify", "fa5s.check-double", _verify),
 )
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in WORKSPACES)
