@@ -1,7 +1,9 @@
-"""Weekly KPIs: the index that lets the open backlog at a week's end skip the reports that
-were already closed before it (``reports.closed_at``), and the proof photos' exact perceptual
-hash for the reused-proof rate. No data changes: every KPI is still computed from the
-events. SQL in ``alembic/sql/0005/``.
+"""Weekly KPIs: an exact pre-aggregation of the events kept by triggers — per report its
+first created / triage / dispatch / follow-up times (``kpi_report_facts``) and its states as
+spans between state-changing events (``kpi_state_spans``), both recomputed from the report's
+events whenever one is written, inserted late, corrected or deleted; ``qlue_kpi_rebuild()``
+recomputes everything (the upgrade runs it). Plus an index on the proof photos' perceptual
+hash for the reused-proof rate. SQL in ``alembic/sql/0005/``.
 
 Built on 0001 only (a parallel branch to the other features' revisions).
 

@@ -11,4 +11,4 @@ DROP FUNCTION IF EXISTS qlue_kpi_state(text, jsonb);
 DROP TABLE IF EXISTS kpi_state_spans;
 DROP TABLE IF EXISTS kpi_report_facts;
 DROP INDEX IF EXISTS photos_proof_phash_idx;
-DROP INDEX IF EXISTS reports_closed_at_idx;
+DROP INDEX IF EXISTS reports_closed_at_idx;   -- an earlier draft of 0005 created it

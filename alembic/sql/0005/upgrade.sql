@@ -129,8 +129,6 @@ CREATE TRIGGER events_kpi_update AFTER UPDATE ON events
 CREATE TRIGGER events_kpi_delete AFTER DELETE ON events
     REFERENCING OLD TABLE AS kpi_old_events FOR EACH STATEMENT EXECUTE FUNCTION qlue_kpi_events_deleted();
 
--- The open backlog at a week's end skips the reports closed before it.
-CREATE INDEX IF NOT EXISTS reports_closed_at_idx ON reports (closed_at);
 -- The reused-proof rate compares each proof posted in the week with the earlier proofs of
 -- other reports by exact perceptual hash: one index probe instead of a band scan.
 CREATE INDEX IF NOT EXISTS photos_proof_phash_idx ON photos (phash) WHERE kind = 'proof';
