@@ -166,3 +166,14 @@ def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
     assert not worker.is_alive()
     assert isinstance(outcome.get("error"), Cancelled)
     assert time.perf_counter() - started < 5
+
+
+@pytest.mark.parametrize("group", ["qlue_analyst", "qlue_operator"])
+def test_an_analyst_login_gets_the_same_numbers(week_fixture, login_url, group):
+    from qlue_console.db.engine import make_engine
+
+    engine = make_engine(login_url(group))
+    try:
+        assert_city_w47(fetch_weekly_kpis(engine, W47, GROUPINGS).city)
+    finally:
+        engine.dispose()

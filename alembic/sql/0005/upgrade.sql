@@ -140,3 +140,11 @@ GRANT EXECUTE ON FUNCTION qlue_kpi_state(text, jsonb) TO qlue_analyst, qlue_oper
 GRANT EXECUTE ON FUNCTION qlue_kpi_refresh(bigint[]), qlue_kpi_rebuild() TO qlue_admin;
 GRANT SELECT ON kpi_report_facts, kpi_state_spans TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_report_facts, kpi_state_spans TO qlue_admin;
+
+-- A login sees the aggregate of the reports it may see (row-level security of reports).
+ALTER TABLE kpi_report_facts ENABLE ROW LEVEL SECURITY;
+ALTER TABLE kpi_state_spans ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kpi_facts_visible ON kpi_report_facts FOR SELECT
+    USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
+CREATE POLICY kpi_spans_visible ON kpi_state_spans FOR SELECT
+    USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
