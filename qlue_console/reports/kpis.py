@@ -82,13 +82,12 @@ OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "f
 STATEMENT_TIMEOUT_MS = 120_000
 WORK_MEM = "64MB"          # the week's per-report facts are sorted and hashed in memory
 
-# The verdict of the verifier's reuse check, when follow_ups.checks carries one: either an
-# object keyed by check name ({"reused_proof": {"verdict": "fail", ...}}) or a list of
-# {"check": "reused_proof", "verdict": ...}.
-_REUSE_VERDICT = """CASE jsonb_typeof(fu.checks)
-        WHEN 'object' THEN fu.checks->'reused_proof'->>'verdict'
-        WHEN 'array' THEN (SELECT x->>'verdict' FROM jsonb_array_elements(fu.checks) x
-                            WHERE x->>'check' = 'reused_proof' LIMIT 1)
+# The verdict of the verifier's reuse check, when follow_ups.checks carries one: the photo
+# checks' report ({"risk": …, "results": [{"code": "reused_proof", "verdict": "fail", …}]},
+# qlue_console.photos.checks.CheckReport.to_json).
+_REUSE_VERDICT = """CASE WHEN jsonb_typeof(fu.checks->'results') = 'array'
+        THEN (SELECT x->>'verdict' FROM jsonb_array_elements(fu.checks->'results') x
+               WHERE x->>'code' = 'reused_proof' LIMIT 1)
     END"""
 
 _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"

@@ -168,10 +168,10 @@ def build_week(engine) -> Fixture:
     fx.event("R2", "triaged", at(16, "00:31"))
     fx.dispatch("R2", "lurahA", at(16, "01:01"), at(17, "01:01"))
     fu = fx.follow_up("R2", "lurahA", at(18, "01:01"), photo_seed="proof-r2a", phash=0x5555_0000_0000_0005,
-                      checks={"reused_proof": {"verdict": "pass"}})
+                      checks={"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]})
     fx.decide("R2", fu, False, at(18, "10:00"))
     fu = fx.follow_up("R2", "lurahA", at(19, "10:00"), photo_seed="proof-r2b", phash=0x2222_0000_0000_0002,
-                      checks={"reused_proof": {"verdict": "fail", "matches": []}})
+                      checks={"risk": 90, "results": [{"code": "reused_proof", "verdict": "fail", "evidence": {"matches": []}}]})
     fx.decide("R2", fu, True, at(19, "12:00"))
     fx.finish("R2", "verified", at(19, "12:00"))
     # R3: a duplicate of R2.
