@@ -111,3 +111,23 @@ def test_record_checks_refuses_bad_input_and_keeps_decided_checks(city):
     assert not run_checks_for(engine, ids["good"]).stored
     with pytest.raises(Exception, match="risk"), engine.begin() as conn:
         conn.execute(text("SELECT qlue_record_checks(:id, '{}'::jsonb, 101)"), {"id": ids["far"]})
+
+
+def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
+    from qlue_console.db import contract
+    from qlue_console.photos import demo
+
+    from .city import MONAS, _report
+
+    engine, ids = city
+    with engine.begin() as conn:
+        original = bytes(conn.execute(text("SELECT p.data FROM photos p JOIN follow_ups f ON f.photo_id = p.id "
+                                           "WHERE f.id = :id"), {"id": ids["original"]}).scalar_one())
+        report = _report(conn, 90, lat=MONAS[0] + 0.002)
+        follow_up = contract.submit_follow_up(conn, report_id=report, official="lurah.gambir", note="Selesai",
+                                              photo=demo.recompress_resized(demo.mirrored(original), 0.7, 60))
+    outcome = run_checks_for(engine, follow_up)
+    reused = outcome.report["reused_proof"]
+    assert reused.verdict == "fail"
+    hit = next(h for h in reused.evidence["hits"] if h["report_id"] == ids["report:original"])
+    assert hit["transform"] != "identity"
