@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFrame, QGraphicsView, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QSplitter,
                                QTableView, QTableWidget, QTableWidgetItem, QToolButton, QTreeWidget,
                                QTreeWidgetItem, QWidget)
 
@@ -100,6 +100,11 @@ class VerifyWorkspace(QObject):
         self._checks = child(w, QTreeWidget, "checksView")
         self._exif = child(w, QTableWidget, "exifView")
         self._reuse_panel.hide()
+        center = child(w, QWidget, "centerPane").layout()
+        for i in range(center.count()):     # the photos take the height; the reason panel its own
+            inner = center.itemAt(i).layout()
+            center.setStretch(i, 1 if inner is not None and inner.objectName() == "photoRow" else 0)
+        self._reason_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._report_text.setTextFormat(Qt.TextFormat.PlainText)   # citizens' text is never markup
         self.reuse_dialog: ReuseDialog | None = None
 
