@@ -177,3 +177,13 @@ def fetch_photo(engine: Engine, photo_id: int | None) -> bytes | None:
     with engine.connect() as conn:
         data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}).scalar_one_or_none()
     return bytes(data) if data is not None else None
+
+
+def fetch_photos(engine: Engine, photo_ids: list[int]) -> dict[int, bytes]:
+    """The bytes of several photos in one round trip (photos without stored bytes are left out)."""
+    if not photo_ids:
+        return {}
+    sql = text("SELECT id, data FROM photos WHERE id IN :ids AND data IS NOT NULL").bindparams(
+        bindparam("ids", expanding=True))
+    with engine.connect() as conn:
+        return {r.id: bytes(r.data) for r in conn.execute(sql, {"ids": list(photo_ids)})}
