@@ -1,0 +1,131 @@
+"""A bounded hypothesis run over the channel contract, through the Python wrappers and through
+the raw SQL functions (as a channel login): hostile strings (unicode, NULs, huge texts),
+numbers (NaN, infinities, huge), wrong types and random bytes as photos. Each call succeeds
+with valid input or is refused clearly, and the database never holds a partial write.
+The long campaign is bench/fuzz_contract.py."""
+
+from __future__ import annotations
+
+import psycopg2
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qlue_console.db import contract
+from qlue_console.db.engine import make_engine
+from qlue_console.db.errors import ContractError
+from tests.access import fuzzing as fz
+from tests.access.conftest import connect
+
+CI = settings(max_examples=200, deadline=None, derandomize=True, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                     HealthCheck.data_too_large, HealthCheck.large_base_example])
+
+
+@pytest.fixture
+def fuzz_db(people_engine, db_url, login_url):
+    """A fuzz target: the channel contract as a channel login, the owner counting."""
+    channel_url = login_url("qlue_channel")
+    su = connect(db_url)
+    target = fz.prepare(fz.Target(engine=make_engine(channel_url), raw=connect(channel_url, autocommit=False),
+                                  cursor=su.cursor()))
+    yield target
+    fz.assert_consistent(target.cursor)
+    if sum(target.outcomes.values()) >= 50:      # a hypothesis run: both paths were exercised
+        assert target.outcomes["accepted"] > 0 and target.outcomes["refused"] > 0, target.outcomes
+    target.raw.close()
+    target.engine.dispose()
+    su.close()
+
+
+@CI
+@given(args=fz.wrapper_reports)
+def test_submit_report_through_the_wrapper(fuzz_db, args):
+    fz.submit_report_wrapper(fuzz_db, args)
+
+
+@CI
+@given(args=fz.raw_reports)
+def test_submit_report_through_sql(fuzz_db, args):
+    fz.submit_report_sql(fuzz_db, args)
+
+
+@CI
+@given(data=st.data())
+def test_submit_follow_up_through_the_wrapper_and_sql(fuzz_db, data):
+    fz.follow_up(fuzz_db, data)
+
+
+@CI
+@given(data=st.data())
+def test_reopen_report_through_the_wrapper_and_sql(fuzz_db, data):
+    fz.reopen(fuzz_db, data)
+
+
+# --- what the wrappers do not check yet -----------------------------------------------------------
+# The fuzzing above keeps to argument types the wrappers already check. These inputs, found by
+# it, escape as a driver or Python error instead of a ContractError (nothing is written: the
+# transaction rolls back). The fix belongs in qlue_console/db/contract.py: check ids are ints
+# (not bool) within bigint, reported_at a datetime, catch OverflowError in the coordinate check,
+# and refuse text that is not encodable as UTF-8 (lone surrogates).
+
+def _report(**overrides):
+    args = dict(channel="app", external_id="gap", citizen=fz.CITIZEN, text_="t", category="sampah",
+                lat=-6.17, lon=106.82)
+    args.update(overrides)
+    return lambda conn: contract.submit_report(conn, **args)
+
+
+GAPS = {
+    "lat beyond float": _report(lat=10**400),
+    "reported_at text": _report(reported_at="kemarin"),
+    "reported_at number": _report(reported_at=1700000000),
+    "text with a lone surrogate": _report(text_="a\udcffb"),
+    "follow-up report id text": lambda conn: contract.submit_follow_up(
+        conn, report_id="abc", official=fz.OFFICIAL, note="n", photo=fz.real_jpeg(1)),
+    "follow-up report id float": lambda conn: contract.submit_follow_up(
+        conn, report_id=1.5, official=fz.OFFICIAL, note="n", photo=fz.real_jpeg(1)),
+    "follow-up report id beyond bigint": lambda conn: contract.submit_follow_up(
+        conn, report_id=2**70, official=fz.OFFICIAL, note="n", photo=fz.real_jpeg(1)),
+    "reopen report id list": lambda conn: contract.reopen_report(conn, report_id=[1], citizen=fz.CITIZEN, text_="t"),
+}
+
+
+@pytest.mark.xfail(strict=True, reason="db/contract.py does not check these argument types yet (see comment)")
+@pytest.mark.parametrize("gap", GAPS)
+def test_wrong_argument_types_the_wrappers_miss(gap, fuzz_db):
+    before = fz.snapshot(fuzz_db.cursor)
+    try:
+        with fuzz_db.engine.begin() as conn, pytest.raises(ContractError):
+            GAPS[gap](conn)
+    finally:
+        assert fz.snapshot(fuzz_db.cursor) == before          # whatever escapes, nothing was written
+
+
+# --- what never reaches the functions --------------------------------------------------------------
+
+def test_nul_characters_and_wrong_sql_types_write_nothing(fuzz_db):
+    raw, cursor, targets = fuzz_db.raw, fuzz_db.cursor, {"reports": fuzz_db.reports}
+    before = fz.snapshot(cursor)
+    attempts = [
+        ("SELECT submit_report('app', 'nul', 'w', 'a' || chr(0) || 'b', 'sampah', -6.17, 106.82)", ()),
+        ("SELECT submit_report('app', 'nul', 'w', E'a\\u0000b', 'sampah', -6.17, 106.82)", ()),
+        ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', 'north', 106.82)", ()),
+        ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', '1e400', 106.82)", ()),
+        ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, 'not bytes'::text)", ()),
+        ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, '{broken')", ()),
+        ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, NULL, 'someday')", ()),
+        ("SELECT submit_follow_up('12abc', 'lurah.gambir', 'n', '\\xffd8ff00'::bytea)", ()),
+        ("SELECT submit_follow_up(99999999999999999999, 'lurah.gambir', 'n', '\\xffd8ff00'::bytea)", ()),
+        ("SELECT reopen_report(%s, ARRAY['warga'], 'lagi')", (targets["reports"][1],)),
+    ]
+    for sql, params in attempts:
+        with raw.cursor() as cur, pytest.raises(psycopg2.Error) as err:
+            cur.execute(sql, params)
+        raw.rollback()
+        assert err.value.pgcode[:2] in ("22", "42", "54"), (sql, err.value.pgcode)
+    with raw.cursor() as cur, pytest.raises(ValueError, match="NUL"):
+        cur.execute("SELECT submit_report('app', 'nul2', 'w', %s, 'sampah', -6.17, 106.82)", ("a\x00b",))
+    raw.rollback()
+    assert fz.snapshot(cursor) == before
+    fz.assert_consistent(cursor)
