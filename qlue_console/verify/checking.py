@@ -4,8 +4,8 @@
 follow-up's time, the citizen's photo hash, the reuse hits among every other proof through
 the band indexes, whether the reporter is one of the official's known citizen handles), runs
 :func:`qlue_console.photos.checks.run_checks` and stores the result with
-``qlue_record_checks``: ``follow_ups.checks`` as an object keyed by check code (the form the
-weekly KPIs read) and ``follow_ups.risk`` 0..100.
+``qlue_record_checks``: ``follow_ups.checks`` as the photo layer's check report (``{risk,
+results: [...]}``, the form the weekly KPIs read) and ``follow_ups.risk`` 0..100.
 
 :func:`check_pending` does that for the pending follow-ups whose checks are still missing; the
 console runs it in the background.
@@ -58,9 +58,9 @@ class CheckOutcome:
 
 
 def checks_json(report: CheckReport) -> dict:
-    """``follow_ups.checks``: {code: {verdict, message, evidence, skipped}}."""
-    return {r.code: {"verdict": r.verdict, "message": r.message, "evidence": r.evidence, "skipped": r.skipped}
-            for r in report.results}
+    """``follow_ups.checks``: the check report as the photo layer writes it, {risk, results: [{code,
+    verdict, message, evidence, skipped}]} (docs/kpis.md reads the reuse verdict from it)."""
+    return report.to_json()
 
 
 def _self_resolution(citizen: str, official: str, handles: list[str] | None) -> tuple[bool, dict]:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, bindparam, text
 
 from qlue_console.photos.checks import CHECK_CODES, haversine_m
+from qlue_console.verify.queue import results_by_code
 
 
 @dataclass(frozen=True)
@@ -129,11 +130,10 @@ SELECT p.id AS photo_id, p.report_id, f.id AS follow_up_id, a.handle, f.submitte
 
 
 def _checks(raw: dict | None) -> tuple[CheckView, ...]:
-    if not raw:
-        return ()
-    return tuple(CheckView(code, str(raw[code].get("verdict", "warn")), str(raw[code].get("message", "")),
-                           dict(raw[code].get("evidence") or {}), bool(raw[code].get("skipped")))
-                 for code in CHECK_CODES if isinstance(raw.get(code), dict))
+    by_code = results_by_code(raw)
+    return tuple(CheckView(code, str(by_code[code].get("verdict", "warn")), str(by_code[code].get("message", "")),
+                           dict(by_code[code].get("evidence") or {}), bool(by_code[code].get("skipped")))
+                 for code in CHECK_CODES if code in by_code)
 
 
 def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:

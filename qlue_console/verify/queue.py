@@ -56,17 +56,24 @@ def _where(flt: VerifyFilter, params: dict) -> str:
     if flt.failing_check:
         if flt.failing_check not in CHECK_CODES:
             raise ValueError(f"unknown check {flt.failing_check!r}")
-        clauses.append("f.checks -> :check ->> 'verdict' = 'fail'")
+        clauses.append("f.checks @> jsonb_build_object('results', jsonb_build_array("
+                       "jsonb_build_object('code', CAST(:check AS text), 'verdict', 'fail')))")
         params["check"] = flt.failing_check
     return " AND ".join(clauses)
 
 
+def results_by_code(checks: dict | None) -> dict[str, dict]:
+    """The stored check report's results by check code."""
+    results = (checks or {}).get("results") if isinstance(checks, dict) else None
+    if not isinstance(results, list):
+        return {}
+    return {r["code"]: r for r in results if isinstance(r, dict) and isinstance(r.get("code"), str)}
+
+
 def _codes(checks: dict | None, verdict: str) -> tuple[str, ...]:
-    if not checks:
-        return ()
+    by_code = results_by_code(checks)
     return tuple(c for c in CHECK_CODES
-                 if isinstance(checks.get(c), dict) and checks[c].get("verdict") == verdict
-                 and not checks[c].get("skipped"))
+                 if c in by_code and by_code[c].get("verdict") == verdict and not by_code[c].get("skipped"))
 
 
 def fetch_pending(engine: Engine, flt: VerifyFilter = VerifyFilter(), limit: int = 500) -> list[PendingItem]:

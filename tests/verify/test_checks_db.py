@@ -23,7 +23,7 @@ def city(db_engine):
 def _verdicts(engine, follow_up_id):
     with engine.connect() as conn:
         checks = conn.execute(text("SELECT checks FROM follow_ups WHERE id = :id"), {"id": follow_up_id}).scalar_one()
-    return {code: c["verdict"] for code, c in checks.items() if not c["skipped"]}
+    return {c["code"]: c["verdict"] for c in checks["results"] if not c["skipped"]}
 
 
 def test_every_weak_proof_is_caught_through_the_database(city):
@@ -110,7 +110,9 @@ def test_record_checks_refuses_bad_input_and_keeps_decided_checks(city):
         conn.execute(text("UPDATE follow_ups SET verification = 'approved' WHERE id = :id"), {"id": ids["good"]})
     assert not run_checks_for(engine, ids["good"]).stored
     with pytest.raises(Exception, match="risk"), engine.begin() as conn:
-        conn.execute(text("SELECT qlue_record_checks(:id, '{}'::jsonb, 101)"), {"id": ids["far"]})
+        conn.execute(text("SELECT qlue_record_checks(:id, '{\"results\": []}'::jsonb, 101)"), {"id": ids["far"]})
+    with pytest.raises(Exception, match="results"), engine.begin() as conn:
+        conn.execute(text("SELECT qlue_record_checks(:id, '{}'::jsonb, 50)"), {"id": ids["far"]})
 
 
 def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
@@ -131,3 +133,14 @@ def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
     assert reused.verdict == "fail"
     hit = next(h for h in reused.evidence["hits"] if h["report_id"] == ids["report:original"])
     assert hit["transform"] != "identity"
+
+
+def test_the_weekly_kpis_read_the_stored_reuse_verdict(city):
+    from qlue_console.reports.kpis import _REUSE_VERDICT
+
+    engine, ids = city
+    check_pending(engine, limit=100)
+    with engine.connect() as conn:
+        verdicts = dict(conn.execute(text(f"SELECT fu.id, {_REUSE_VERDICT} FROM follow_ups fu")).all())
+    assert verdicts[ids["reused"]] == "fail" and verdicts[ids["jaki"]] == "fail"
+    assert verdicts[ids["good"]] == "pass"

@@ -28,9 +28,9 @@ LANGUAGE sql STABLE AS $$
         OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
 $$;
 
--- Stores the automated checks of a pending follow-up: checks is an object keyed by check code
--- ({"reused_proof": {"verdict": "fail", "message": ..., "evidence": {...}, "skipped": false}, ...}),
--- risk is 0..100. p_photo_meta (optional, the photo layer's PhotoMeta JSON) fills the proof
+-- Stores the automated checks of a pending follow-up: checks is the photo layer's check report
+-- ({"risk": 90, "results": [{"code": "reused_proof", "verdict": "fail", "message": ...,
+-- "evidence": {...}, "skipped": false}, ...]}, what the weekly KPIs read), risk is 0..100. p_photo_meta (optional, the photo layer's PhotoMeta JSON) fills the proof
 -- photo's metadata columns that are still empty (a channel that sent no metadata): hashes are
 -- computed once, at ingest or at the first check. Returns false, storing nothing, when the
 -- follow-up was decided already (its checks stay what the supervisor saw).
@@ -40,8 +40,8 @@ RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_t
 DECLARE
     v follow_ups%ROWTYPE;
 BEGIN
-    IF p_checks IS NULL OR jsonb_typeof(p_checks) <> 'object' THEN
-        PERFORM qlue_fail('checks', 'the checks are a JSON object keyed by check code');
+    IF p_checks IS NULL OR jsonb_typeof(p_checks) <> 'object' OR jsonb_typeof(p_checks->'results') IS DISTINCT FROM 'array' THEN
+        PERFORM qlue_fail('checks', 'the checks are a check report: a JSON object with a "results" array');
     END IF;
     IF p_risk IS NULL OR p_risk = 'NaN' OR p_risk NOT BETWEEN 0 AND 100 THEN
         PERFORM qlue_fail('risk', format('risk %s is not a number between 0 and 100', coalesce(p_risk::text, 'NULL')));
