@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="render the main window offscreen once its data has loaded, write a PNG, exit")
     parser.add_argument("--workspace", choices=_workspace_names(), default="triage", help="workspace to show")
     parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: system)")
+    parser.add_argument("--demo-role", choices=("operator", "supervisor", "analyst", "admin"),
+                        help="on the embedded demo, sign in as this role without the sign-in dialog "
+                             "(the screenshot mode uses admin)")
     parser.add_argument("--tile-url", metavar="TEMPLATE",
                         help="a map tile URL template such as https://tile.example/{z}/{x}/{y}.png "
                              "(default: $QLUE_TILE_URL; without one the map shows the kelurahan only)")
@@ -149,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.screenshot is not None:
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         return run_gui(resolve_target(args.database_url), screenshot=args.screenshot, workspace=args.workspace,
-                       tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None)
+                       tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None, demo_role=args.demo_role)
     except QlueDatabaseError as exc:
         print(f"qlue-console: {exc}", file=sys.stderr)
         return 1

@@ -73,6 +73,9 @@ def open_database(target: DatabaseTarget, progress: Progress = log.info,
             progress("Preparing the demo city (first start)…")
             seed_demo(engine, progress=seed_progress)
             seeded = True
+        from qlue_console.access.demo_logins import ensure_demo_logins
+        with engine.begin() as conn:     # the demo's people sign in with their own logins
+            ensure_demo_logins(conn)
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
     engine = make_engine(target.url)
     progress("Connecting to the central database…")

@@ -38,9 +38,13 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
-            tile_url: str | None = None) -> int:
+            tile_url: str | None = None, demo_role: str | None = None) -> int:
     from qlue_console.gui.i18n import chosen_language, install_translations
+    from sqlalchemy.engine import make_url
+
+    from qlue_console.db.engine import describe
     from qlue_console.gui.main_window import MainWindow
+    from qlue_console.gui.sign_in import SignIn, open_session
     from qlue_console.gui.tasks import TaskRunner
 
     app = make_application()
@@ -64,14 +68,32 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         text = QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%").replace("%1", str(percent))
         QTimer.singleShot(0, app, lambda: splash.setText(text))
 
-    def opened(db: OpenDatabase) -> None:
-        splash.close()
-        window = MainWindow(db.engine, db.url, db.display_url, language, tile_url=tile_url, workspace=workspace)
+    def signed_in(session) -> None:
+        window = MainWindow(session.engine, session.url, describe(session.url), language, tile_url=tile_url,
+                            workspace=workspace, identity=session.identity)
         state["window"] = window
         if screenshot is not None:
-            _arm_screenshot(app, window, screenshot, workspace, state)
+            _arm_screenshot(app, window, screenshot, window.current_workspace(), state)
         else:
             window.show()
+
+    def not_signed_in() -> None:
+        state["exit"] = 1
+        app.exit(1)
+
+    def opened(db: OpenDatabase) -> None:
+        splash.close()
+        state["db"] = db
+        sign_in = SignIn(db.url, db.embedded, tasks)
+        state["sign_in"] = sign_in
+        sign_in.signed_in.connect(signed_in)
+        sign_in.cancelled.connect(not_signed_in)
+        if db.embedded and (screenshot is not None or demo_role):
+            sign_in.sign_in_as_demo(demo_role or "admin")
+        elif screenshot is not None or make_url(db.url).password:
+            tasks.run(open_session, db.url, on_done=signed_in, on_error=failed)
+        else:
+            sign_in.start()
 
     def failed(error: Exception) -> None:
         splash.close()

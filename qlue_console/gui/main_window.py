@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
+from qlue_console.access.roles import Identity
 from qlue_console.gui.dispatch import EscalationTimer
 from qlue_console.gui.live import LiveFeed
 from qlue_console.gui.status_bar import StatusBarController
@@ -21,8 +22,11 @@ class MainWindow(QMainWindow):
     workspace_ready = Signal(str)
 
     def __init__(self, engine: Engine, url: str, display_url: str, language: str,
-                 tile_url: str | None = None, workspace: str = "triage") -> None:
+                 tile_url: str | None = None, workspace: str = "triage", identity: Identity | None = None) -> None:
         super().__init__()
+        self.identity = identity
+        # the workspaces this login may use (all without an identity: tests and tools)
+        self._specs = [s for s in WORKSPACES if identity is None or identity.may_use(s.name)]
         self.setWindowTitle(self.tr("Qlue Console — Jakarta operations center"))
         self.resize(1560, 920)
         self.tasks = TaskRunner(self)
@@ -43,7 +47,8 @@ class MainWindow(QMainWindow):
         self.workspaces: dict[str, Workspace] = {}
         self._actions: dict[str, QAction] = {}
         self._build_toolbar()
-        self.status = StatusBarController(self.statusBar(), engine, self.tasks, display_url)
+        who = display_url if identity is None else f"{identity.name} · {identity.role} · {display_url}"
+        self.status = StatusBarController(self.statusBar(), engine, self.tasks, who)
 
         self.escalation = EscalationTimer(self._context, self)
         self.escalation.escalated.connect(lambda n: self.statusBar().showMessage(
@@ -55,7 +60,9 @@ class MainWindow(QMainWindow):
         self.live.online_changed.connect(self.status.set_online)
         self.live.online_changed.connect(self._online_changed)
         self.live.start()
-        self.show_workspace(workspace)
+        if not self._specs:
+            raise ValueError(f"the login {identity.login if identity else '?'} may use no workspace")
+        self.show_workspace(workspace if any(s.name == workspace for s in self._specs) else self._specs[0].name)
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -67,7 +74,7 @@ class MainWindow(QMainWindow):
     def workspace(self, name: str) -> Workspace:
         """The workspace by name, built on first use so the console starts fast."""
         if name not in self.workspaces:
-            spec = next(s for s in WORKSPACES if s.name == name)
+            spec = next(s for s in self._specs if s.name == name)
             created = spec.factory(self._context, self._stack)
             self.workspaces[name] = created
             self._stack.addWidget(created.widget)
@@ -81,7 +88,7 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
         group = QActionGroup(self)
-        for number, spec in enumerate(WORKSPACES, start=1):
+        for number, spec in enumerate(self._specs, start=1):
             action = QAction(qta.icon(spec.icon), spec.title(), self, checkable=True)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setToolTip(f"{spec.tooltip()} (Ctrl+{number})")
@@ -93,6 +100,10 @@ class MainWindow(QMainWindow):
         about = QAction(qta.icon("fa5s.info-circle"), self.tr("About"), self)
         about.triggered.connect(self._about)
         bar.addAction(about)
+
+    def current_workspace(self) -> str:
+        current = self._stack.currentWidget()
+        return next((n for n, w in self.workspaces.items() if w.widget is current), "")
 
     def show_workspace(self, name: str) -> None:
         self._stack.setCurrentWidget(self.workspace(name).widget)

@@ -797,33 +797,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="26" />
+        <location filename="../../qlue_console/gui/main_window.py" line="30" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="39" />
+        <location filename="../../qlue_console/gui/main_window.py" line="55" />
         <source>%n overdue mention(s) escalated</source>
         <translation>
             <numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="66" />
+        <location filename="../../qlue_console/gui/main_window.py" line="85" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="81" />
+        <location filename="../../qlue_console/gui/main_window.py" line="100" />
         <source>About</source>
         <translation>Tentang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="95" />
+        <location filename="../../qlue_console/gui/main_window.py" line="118" />
+        <source>Connection restored; caught up with what happened meanwhile.</source>
+        <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="122" />
+        <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
+        <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="123" />
+        <source>no answer</source>
+        <translation>tidak ada jawaban</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="132" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="96" />
+        <location filename="../../qlue_console/gui/main_window.py" line="133" />
         <source>Qlue Console — the operations console of Jakarta's command center.
 
 Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
@@ -1665,6 +1680,61 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     </message>
 </context>
 <context>
+    <name>ReuseDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="29" />
+        <source>Report #%1: the proof this one matches</source>
+        <translation>Laporan #%1: bukti yang cocok dengan foto ini</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="33" />
+        <source>Report #%1 · %2 · %3 · status %4
+Proof posted by @%5, %6 · verification: %7 · hash distance %8 (%9)</source>
+        <translation>Laporan #%1 · %2 · %3 · status %4
+Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="39" />
+        <source>as is</source>
+        <translation>apa adanya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="39" />
+        <source>flipped or rotated</source>
+        <translation>dibalik atau diputar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="45" />
+        <source>This proof (report #%1)</source>
+        <translation>Bukti ini (laporan #%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="46" />
+        <source>Matching proof (report #%1)</source>
+        <translation>Bukti yang cocok (laporan #%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="47" />
+        <source>Citizen's photo of report #%1</source>
+        <translation>Foto warga laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="64" />
+        <source>approved</source>
+        <translation>disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="64" />
+        <source>rejected</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="65" />
+        <source>pending</source>
+        <translation>menunggu</translation>
+    </message>
+</context>
+<context>
     <name>RoutingAdminDialog</name>
     <message>
         <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="46" />
@@ -1795,6 +1865,97 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="76" />
+        <source>Demo city on the embedded PostgreSQL of this computer.</source>
+        <translation>Kota demo pada PostgreSQL bawaan komputer ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="81" />
+        <source>Each role sees the workspaces it may use; PostgreSQL refuses the rest.</source>
+        <translation>Setiap peran melihat ruang kerja yang boleh dipakainya; PostgreSQL menolak sisanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="83" />
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="86" />
+        <source>Passwords are kept in the system keyring when you ask for it.</source>
+        <translation>Kata sandi disimpan di keyring sistem bila Anda memintanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="87" />
+        <source>No system keyring here: the password is asked at each sign-in and never stored.</source>
+        <translation>Tidak ada keyring sistem di sini: kata sandi ditanyakan setiap masuk dan tidak pernah disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="97" />
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="98" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="99" />
+        <source>Analyst</source>
+        <translation>Analis</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="100" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="115" />
+        <source>Signing in…</source>
+        <translation>Sedang masuk…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="124" />
+        <source>Enter your login.</source>
+        <translation>Masukkan login Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="140" />
+        <source>The login %1 has no Qlue role; ask an administrator.</source>
+        <translation>Login %1 tidak memiliki peran Qlue; hubungi administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="5" />
+        <source>Sign in — Qlue Console</source>
+        <translation>Masuk — Qlue Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="12" />
+        <source>Sign in as</source>
+        <translation>Masuk sebagai</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="20" />
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="22" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="24" />
+        <source>Remember the password in the system keyring</source>
+        <translation>Ingat kata sandi di keyring sistem</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../qlue_console/gui/app.py" line="20" />
@@ -1817,12 +1978,12 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="53" />
+        <location filename="../../qlue_console/gui/app.py" line="57" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="64" />
+        <location filename="../../qlue_console/gui/app.py" line="68" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -2053,278 +2214,278 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <location filename="../../qlue_console/gui/verify/labels.py" line="17" />
         <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Unreadable</source>
-        <translation type="unfinished" />
+        <translation>Tidak terbaca</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
         <source>No location</source>
-        <translation type="unfinished" />
+        <translation>Tanpa lokasi</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
         <source>No capture time</source>
-        <translation type="unfinished" />
+        <translation>Tanpa waktu pengambilan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
         <source>Far from the report</source>
-        <translation type="unfinished" />
+        <translation>Jauh dari lokasi laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
         <source>Taken before the report</source>
-        <translation type="unfinished" />
+        <translation>Diambil sebelum laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
         <source>Stale</source>
-        <translation type="unfinished" />
+        <translation>Foto lama</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
         <source>Camera clock implausible</source>
-        <translation type="unfinished" />
+        <translation>Jam kamera tidak wajar</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
         <source>Same as the citizen's photo</source>
-        <translation type="unfinished" />
+        <translation>Sama dengan foto warga</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
         <source>Reused proof</source>
-        <translation type="unfinished" />
+        <translation>Bukti dipakai ulang</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
         <source>Self-resolved</source>
-        <translation type="unfinished" />
+        <translation>Lapor sendiri, beresin sendiri</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
         <source>Poor quality</source>
-        <translation type="unfinished" />
+        <translation>Kualitas buruk</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
         <source>Screenshot or edited</source>
-        <translation type="unfinished" />
+        <translation>Tangkapan layar atau diedit</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
         <source>Pass</source>
-        <translation type="unfinished" />
+        <translation>Lolos</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="32" />
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation>Peringatan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
         <source>Fail</source>
-        <translation type="unfinished" />
+        <translation>Gagal</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Not checked</source>
-        <translation type="unfinished" />
+        <translation>Tidak diperiksa</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
         <source>Wrong place</source>
-        <translation type="unfinished" />
+        <translation>Lokasi salah</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="38" />
         <source>Old photo</source>
-        <translation type="unfinished" />
+        <translation>Foto lama</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
         <source>Reused photo</source>
-        <translation type="unfinished" />
+        <translation>Foto dipakai ulang</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Not showing the fix</source>
-        <translation type="unfinished" />
+        <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Other (write a note)</source>
-        <translation type="unfinished" />
+        <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
         <source>blurred</source>
-        <translation type="unfinished" />
+        <translation>buram</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="46" />
         <source>too dark</source>
-        <translation type="unfinished" />
+        <translation>terlalu gelap</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
         <source>overexposed</source>
-        <translation type="unfinished" />
+        <translation>terlalu terang</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>too small</source>
-        <translation type="unfinished" />
+        <translation>terlalu kecil</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="83" />
         <source>%1 days</source>
-        <translation type="unfinished" />
+        <translation>%1 hari</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
         <source>%1 hours</source>
-        <translation type="unfinished" />
+        <translation>%1 jam</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
         <source>%1 minutes</source>
-        <translation type="unfinished" />
+        <translation>%1 menit</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="104" />
         <source>%1 km</source>
-        <translation type="unfinished" />
+        <translation>%1 km</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="105" />
         <source>%1 m</source>
-        <translation type="unfinished" />
+        <translation>%1 m</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
         <source>not checked</source>
-        <translation type="unfinished" />
+        <translation>tidak diperiksa</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="122" />
         <source>not a usable image: %1</source>
-        <translation type="unfinished" />
+        <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
         <source>%1, %2×%3</source>
-        <translation type="unfinished" />
+        <translation>%1, %2×%3</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
         <source>GPS %1, %2</source>
-        <translation type="unfinished" />
+        <translation>GPS %1, %2</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="127" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
-        <translation type="unfinished" />
+        <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
         <source>taken %1</source>
-        <translation type="unfinished" />
+        <translation>diambil %1</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
         <source>the photo has no capture time</source>
-        <translation type="unfinished" />
+        <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
         <source>%1 from the report (limit %2)</source>
-        <translation type="unfinished" />
+        <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>taken %1 before the report</source>
-        <translation type="unfinished" />
+        <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
         <source>taken %1 after the report</source>
-        <translation type="unfinished" />
+        <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
         <source>taken %1 before the follow-up</source>
-        <translation type="unfinished" />
+        <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
         <source>the camera clock says %1</source>
-        <translation type="unfinished" />
+        <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
         <source>camera clock plausible</source>
-        <translation type="unfinished" />
+        <translation>jam kamera wajar</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
         <source>hash distance %1 from the citizen's photo</source>
-        <translation type="unfinished" />
+        <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
         <source>no other proof looks like it</source>
-        <translation type="unfinished" />
+        <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
         <source>like the proof of report #%1 (distance %2)</source>
-        <translation type="unfinished" />
+        <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
         <source>and %1 more</source>
-        <translation type="unfinished" />
+        <translation>dan %1 lainnya</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
         <source>reporter %1 is a known citizen account of @%2</source>
-        <translation type="unfinished" />
+        <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
         <source>reporter %1 is not linked to @%2</source>
-        <translation type="unfinished" />
+        <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
         <source>sharp, well exposed, large enough</source>
-        <translation type="unfinished" />
+        <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
         <source>edited with %1</source>
-        <translation type="unfinished" />
+        <translation>diedit dengan %1</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="171" />
         <source>%1 file</source>
-        <translation type="unfinished" />
+        <translation>berkas %1</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
         <source>no camera make or model</source>
-        <translation type="unfinished" />
+        <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="175" />
         <source>screen-sized (%1×%2)</source>
-        <translation type="unfinished" />
+        <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="177" />
         <source>camera photo (%1)</source>
-        <translation type="unfinished" />
+        <translation>foto kamera (%1)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="118" />
@@ -2334,43 +2495,458 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     <message>
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="120" />
         <source>Photo GPS</source>
-        <translation type="unfinished" />
+        <translation>GPS foto</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="129" />
         <source>%1 apart</source>
-        <translation type="unfinished" />
+        <translation>berjarak %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyQueueModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="17" />
+        <source>Risk</source>
+        <translation>Risiko</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
+        <source>Official</source>
+        <translation>Pejabat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
+        <source>Failing checks</source>
+        <translation>Pemeriksaan gagal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
+        <source>Kelurahan</source>
+        <translation>Kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
+        <source>Posted</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="102" />
+        <source>not checked yet</source>
+        <translation>belum diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="119" />
+        <source>Failing: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="121" />
+        <source>Warnings: %1</source>
+        <translation>Peringatan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyWorkspace</name>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="181" />
+        <source>Your role could not be read: %1</source>
+        <translation>Peran Anda tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="189" />
+        <source>All agencies</source>
+        <translation>Semua dinas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="192" />
+        <source>All of Jakarta</source>
+        <translation>Seluruh Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="195" />
+        <source>All officials</source>
+        <translation>Semua pejabat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="198" />
+        <source>Any check</source>
+        <translation>Semua pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
+        <source>Failing: %1</source>
+        <translation>Gagal: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="229" />
+        <source>The queue could not be loaded: %1</source>
+        <translation>Antrean tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="497" />
+        <source>%1 follow-ups waiting</source>
+        <translation>%1 tindak lanjut menunggu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="237" />
+        <source>the %1 riskiest shown</source>
+        <translation>%1 yang paling berisiko ditampilkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="245" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
+        <source>No follow-up is waiting for a decision.</source>
+        <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="277" />
+        <source>Loading follow-up #%1…</source>
+        <translation>Memuat tindak lanjut #%1…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
+        <source>The follow-up could not be loaded: %1</source>
+        <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
+        <source>Follow-up #%1 no longer exists.</source>
+        <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="295" />
+        <source>outside DKI Jakarta</source>
+        <translation>di luar DKI Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="296" />
+        <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
+        <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <source>Citizen %1, %2: “%3”
+Official's note: “%4”</source>
+        <translation>Warga %1, %2: “%3”
+Catatan pejabat: “%4”</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <source>Citizen's photo · reported %1</source>
+        <translation>Foto warga · dilaporkan %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <source>no capture time</source>
+        <translation>tanpa waktu pengambilan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <source>Proof photo (TL) · taken %1</source>
+        <translation>Foto bukti (TL) · diambil %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="331" />
+        <source>Same as the proof of report #%1</source>
+        <translation>Sama dengan bukti laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="334" />
+        <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
+        <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
+        <source>posted by @%1, %2</source>
+        <translation>dikirim oleh @%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="344" />
+        <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
+        <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="347" />
+        <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
+        <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <source>Taken</source>
+        <translation>Diambil</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
+        <source>none</source>
+        <translation>tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <source>Distance to the report</source>
+        <translation>Jarak ke lokasi laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="384" />
+        <source>Already %1 by %2 at %3.</source>
+        <translation>Sudah %1 oleh %2 pada %3.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <source>approved</source>
+        <translation>disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <source>rejected</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
+        <location filename="../../ui/verify_workspace.ui" line="72" />
+        <source>Select a follow-up</source>
+        <translation>Pilih tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="393" />
+        <location filename="../../ui/verify_workspace.ui" line="97" />
+        <source>Citizen's photo</source>
+        <translation>Foto warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
+        <location filename="../../ui/verify_workspace.ui" line="110" />
+        <source>Proof photo (TL)</source>
+        <translation>Foto bukti (TL)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="476" />
+        <source>Write a note for “Other”, then press Enter.</source>
+        <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="508" />
+        <source>Approved: report #%1 is closed.</source>
+        <translation>Disetujui: laporan #%1 selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="511" />
+        <source>Rejected: report #%1 reopened for %2, due %3.</source>
+        <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
+        <source>Report #%1 was decided by %2 before you: %3</source>
+        <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <source>Not allowed</source>
+        <translation>Tidak diizinkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <source>Decision refused</source>
+        <translation>Keputusan ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <source>The decision on report #%1 was not saved: %2</source>
+        <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="22" />
+        <source>&lt;b&gt;Proofs waiting for a decision&lt;/b&gt; — riskiest first</source>
+        <translation>&lt;b&gt;Bukti yang menunggu keputusan&lt;/b&gt; — paling berisiko dahulu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="29" />
+        <source>The official's agency or the category's agency</source>
+        <translation>Dinas pejabat atau dinas kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="35" />
+        <source>Kota, kecamatan or kelurahan of the report (type to search)</source>
+        <translation>Kota, kecamatan atau kelurahan laporan (ketik untuk mencari)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="41" />
+        <source>The official who posted the follow-up (type to search)</source>
+        <translation>Pejabat yang mengirim tindak lanjut (ketik untuk mencari)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="46" />
+        <source>Only follow-ups failing this check</source>
+        <translation>Hanya tindak lanjut yang gagal pada pemeriksaan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="102" />
+        <location filename="../../ui/verify_workspace.ui" line="115" />
+        <source>Wheel or +/- to zoom, drag to pan: both photos move together</source>
+        <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser: kedua foto bergerak bersama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="136" />
+        <source>The earlier proof this photo matches; click to open its report</source>
+        <translation>Bukti sebelumnya yang cocok dengan foto ini; klik untuk membuka laporannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="156" />
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="157" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="162" />
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="163" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="168" />
+        <source>Fit</source>
+        <translation>Pas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="169" />
+        <source>Fit the photos in the views (0)</source>
+        <translation>Sesuaikan foto dengan tampilan (0)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="174" />
+        <source>Zoom and pan move both photos together</source>
+        <translation>Zoom dan geser menggerakkan kedua foto bersama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="192" />
+        <source>Approve (A)</source>
+        <translation>Setujui (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="193" />
+        <source>The proof is good: close the report</source>
+        <translation>Bukti baik: selesaikan laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="199" />
+        <source>Reject (R)</source>
+        <translation>Tolak (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="200" />
+        <source>The proof is weak: reopen the report for the same officials</source>
+        <translation>Bukti lemah: buka kembali laporan untuk pejabat yang sama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="219" />
+        <source>Read-only: only a supervisor can approve or reject proofs.</source>
+        <translation>Hanya baca: hanya supervisor yang dapat menyetujui atau menolak bukti.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="230" />
+        <source>Reject: press 1–6 for the reason (Enter takes the highlighted one, Esc cancels)</source>
+        <translation>Tolak: tekan 1–6 untuk alasan (Enter memilih yang disorot, Esc membatalkan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="241" />
+        <source>Note for the official (required with "Other")</source>
+        <translation>Catatan untuk pejabat (wajib untuk "Lainnya")</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="273" />
+        <source>Check</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="274" />
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="280" />
+        <source>&lt;b&gt;Where&lt;/b&gt;: the report and the photo's GPS position</source>
+        <translation>&lt;b&gt;Lokasi&lt;/b&gt;: laporan dan posisi GPS foto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/verify_workspace.ui" line="296" />
+        <source>&lt;b&gt;EXIF&lt;/b&gt; of the proof photo</source>
+        <translation>&lt;b&gt;EXIF&lt;/b&gt; foto bukti</translation>
     </message>
 </context>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="31" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="36" />
         <source>Triage</source>
         <translation>Triase</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="32" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="37" />
         <source>Triage queue, map and report detail</source>
         <translation>Antrean triase, peta dan detail laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="33" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="38" />
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="34" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="39" />
         <source>Officials directory: load, overdue mentions, performance</source>
         <translation>Direktori pejabat: beban, mention lewat batas, kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="35" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="40" />
+        <source>Verify</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="41" />
+        <source>Proof-photo verifier: approve or reject follow-ups</source>
+        <translation>Verifikasi foto bukti: setujui atau tolak tindak lanjut</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="42" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="36" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="43" />
         <source>Weekly KPIs, league tables and exports</source>
         <translation>KPI mingguan, klasemen dan ekspor</translation>
     </message>
