@@ -1,0 +1,52 @@
+"""Signing in with one's own login: the demo roles on the embedded server, a refused login
+keeps what was typed, and the window shows only the workspaces the role may use."""
+
+from __future__ import annotations
+
+from qlue_console.access.demo_logins import ensure_demo_logins
+from qlue_console.db.engine import describe
+from qlue_console.gui.main_window import MainWindow
+from qlue_console.gui.sign_in import SignIn
+from qlue_console.gui.tasks import TaskRunner
+
+
+def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_url):
+    with people_engine.begin() as conn:
+        ensure_demo_logins(conn)
+    tasks = TaskRunner()
+    sign_in = SignIn(db_url, True, tasks)
+    qtbot.addWidget(sign_in.dialog)
+    roles = sign_in._roles
+    roles.setCurrentIndex(roles.findData("analyst"))
+    with qtbot.waitSignal(sign_in.signed_in, timeout=15_000) as signal:
+        sign_in._try()
+    session = signal.args[0]
+    assert session.identity.role == "analyst" and session.identity.login == "demo_analyst"
+    window = MainWindow(session.engine, session.url, describe(session.url), "en", identity=session.identity)
+    qtbot.addWidget(window)
+    assert list(window._actions) == ["reports"] and window.current_workspace() == "reports"
+    window.close()
+    session.engine.dispose()
+
+    roles.setCurrentIndex(roles.findData("supervisor"))
+    with qtbot.waitSignal(sign_in.signed_in, timeout=15_000) as signal:
+        sign_in._try()
+    supervisor = signal.args[0]
+    window = MainWindow(supervisor.engine, supervisor.url, describe(supervisor.url), "en", identity=supervisor.identity,
+                        workspace="reports")
+    qtbot.addWidget(window)
+    assert list(window._actions) == ["triage", "directory", "verify"]
+    assert window.current_workspace() == "triage"     # reports is not a supervisor's workspace
+    window.close()
+    supervisor.engine.dispose()
+
+
+def test_a_refused_login_keeps_what_was_typed(qtbot, db_url):
+    tasks = TaskRunner()
+    sign_in = SignIn(db_url, False, tasks)
+    qtbot.addWidget(sign_in.dialog)
+    sign_in._login.setText("nobody_here")
+    sign_in._password.setText("secret")
+    sign_in._try()
+    qtbot.waitUntil(lambda: sign_in._buttons.isEnabled() and "nobody_here" in sign_in._error.text(), timeout=15_000)
+    assert sign_in._login.text() == "nobody_here" and sign_in._password.text() == "secret"
