@@ -40,12 +40,34 @@ def _check_text(field: str, value: object, *, required: bool = True) -> None:
         raise ContractError(field, f"{field} must be text")
     if "\x00" in value:
         raise ContractError(field, f"{field} contains a NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ContractError(field, f"{field} is not valid Unicode text") from exc
+
+
+BIGINT_MAX = 2**63 - 1
+
+
+def _check_id(field: str, value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= BIGINT_MAX:
+        raise ContractError(field, f"{field} must be a positive whole number")
+    return value
+
+
+def _check_moment(field: str, value: object) -> datetime | None:
+    if value is not None and not isinstance(value, datetime):
+        raise ContractError(field, f"{field} must be a date and time")
+    return value
 
 
 def _check_coordinate(field: str, value: object, limit: float) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ContractError(field, f"{field} must be a number")
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError as exc:
+        raise ContractError(field, f"{field} is not a number between -{limit:g} and {limit:g}") from exc
     if math.isnan(number) or not -limit <= number <= limit:
         raise ContractError(field, f"{field} {value} is not a number between -{limit:g} and {limit:g}")
     return number
@@ -60,6 +82,7 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
         _check_text(field, value)
     lat = _check_coordinate("lat", lat, 90)
     lon = _check_coordinate("lon", lon, 180)
+    reported_at = _check_moment("reported_at", reported_at)
     meta = _photo_meta(photo)
     with translated_errors():
         return conn.execute(text(
@@ -74,6 +97,7 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
 def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: str, photo: bytes,
                      external_id: str | None = None) -> int:
     """An official's follow-up with its proof photo; returns the follow-up id."""
+    report_id = _check_id("report", report_id)
     _check_text("official", official)
     _check_text("note", note)
     _check_text("external_id", external_id, required=False)
@@ -90,6 +114,7 @@ def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: s
 def reopen_report(conn: Connection, *, report_id: int, citizen: str, text_: str,
                   photo: bytes | None = None) -> int:
     """A citizen's re-report; returns the id of the 'reopened' event."""
+    report_id = _check_id("report", report_id)
     _check_text("citizen", citizen)
     _check_text("text", text_)
     meta = _photo_meta(photo)

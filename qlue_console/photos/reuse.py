@@ -66,15 +66,17 @@ def band_radius(max_distance: int) -> int:
 _LOOKUP = text("""
 WITH q(transform, h) AS (
     SELECT * FROM unnest(CAST(:names AS text[]), CAST(:hashes AS bigint[]))
+), banded AS (
+    -- one index-only scan per band over the covering proof indexes of revision 0004
+    SELECT id, report_id, phash FROM photos WHERE kind = 'proof' AND phash_b0 = ANY(:v0)
+    UNION SELECT id, report_id, phash FROM photos WHERE kind = 'proof' AND phash_b1 = ANY(:v1)
+    UNION SELECT id, report_id, phash FROM photos WHERE kind = 'proof' AND phash_b2 = ANY(:v2)
+    UNION SELECT id, report_id, phash FROM photos WHERE kind = 'proof' AND phash_b3 = ANY(:v3)
 ), candidates AS (
-    SELECT p.id, p.report_id, p.phash
-      FROM photos p
-     WHERE p.kind = 'proof'
-       AND p.phash IS NOT NULL
-       AND (p.phash_b0 = ANY(:v0) OR p.phash_b1 = ANY(:v1)
-            OR p.phash_b2 = ANY(:v2) OR p.phash_b3 = ANY(:v3))
-       AND (CAST(:exclude_report AS bigint) IS NULL OR p.report_id IS DISTINCT FROM :exclude_report)
-       AND (CAST(:exclude_photo AS bigint) IS NULL OR p.id <> :exclude_photo)
+    SELECT b.id, b.report_id, b.phash FROM banded b
+     WHERE b.phash IS NOT NULL
+       AND (CAST(:exclude_report AS bigint) IS NULL OR b.report_id IS DISTINCT FROM :exclude_report)
+       AND (CAST(:exclude_photo AS bigint) IS NULL OR b.id <> :exclude_photo)
 ), scored AS (
     SELECT DISTINCT ON (c.id) c.id, c.report_id,
            bit_count(CAST(c.phash # q.h AS bit(64))) AS distance, q.transform

@@ -62,12 +62,10 @@ def test_reopen_report_through_the_wrapper_and_sql(fuzz_db, data):
     fz.reopen(fuzz_db, data)
 
 
-# --- what the wrappers do not check yet -----------------------------------------------------------
-# The fuzzing above keeps to argument types the wrappers already check. These inputs, found by
-# it, escape as a driver or Python error instead of a ContractError (nothing is written: the
-# transaction rolls back). The fix belongs in qlue_console/db/contract.py: check ids are ints
-# (not bool) within bigint, reported_at a datetime, catch OverflowError in the coordinate check,
-# and refuse text that is not encodable as UTF-8 (lone surrogates).
+# --- wrong argument types -------------------------------------------------------------------------
+# Inputs the fuzzing found escaping as driver or Python errors before the wrappers checked ids
+# (ints within bigint, not bool), reported_at (a datetime), huge numbers and text that is not
+# encodable as UTF-8 (lone surrogates): each is now a clear ContractError and writes nothing.
 
 def _report(**overrides):
     args = dict(channel="app", external_id="gap", citizen=fz.CITIZEN, text_="t", category="sampah",
@@ -91,9 +89,8 @@ GAPS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="db/contract.py does not check these argument types yet (see comment)")
 @pytest.mark.parametrize("gap", GAPS)
-def test_wrong_argument_types_the_wrappers_miss(gap, fuzz_db):
+def test_wrong_argument_types_are_refused_clearly(gap, fuzz_db):
     before = fz.snapshot(fuzz_db.cursor)
     try:
         with fuzz_db.engine.begin() as conn, pytest.raises(ContractError):

@@ -227,9 +227,7 @@ def test_a_limited_login_is_served_by_the_kota_index(two_kotas, new_login):
 
 
 # SECURITY DEFINER entry points of other revisions run as the table owner, whom row-level
-# security does not limit. Until they check qlue_scope_kota() themselves, a limited operator
-# can act on another kota's report by its id through them.
-@pytest.mark.xfail(strict=True, reason="dispatch_report (0003) is SECURITY DEFINER and does not check the kota scope")
+# security does not limit: they check qlue_scope_kota() themselves.
 def test_a_limited_operator_cannot_dispatch_another_kotas_report(two_kotas, new_login, superuser):
     pusat = two_kotas["31.71"][1]
     with superuser.cursor() as cur:

@@ -36,10 +36,19 @@ RETURNS reports LANGUAGE plpgsql AS $$
 DECLARE
     v reports%ROWTYPE;
     v_last jsonb;
+    v_scope text;
 BEGIN
     SELECT * INTO v FROM reports WHERE id = p_report FOR UPDATE;
     IF NOT FOUND THEN
         PERFORM qlue_fail('report', format('unknown report %s', coalesce(p_report::text, 'NULL')));
+    END IF;
+    -- A login limited to one kota (revision 0007) acts only on that kota's reports; this
+    -- SECURITY DEFINER path would otherwise pass around the row-level security.
+    IF to_regprocedure('qlue_scope_kota()') IS NOT NULL THEN
+        EXECUTE 'SELECT qlue_scope_kota()' INTO v_scope;
+        IF v_scope IS NOT NULL AND v.kota_code IS DISTINCT FROM v_scope THEN
+            PERFORM qlue_fail('report', format('unknown report %s', p_report));
+        END IF;
     END IF;
     IF p_version IS NOT NULL AND v.version <> p_version THEN
         SELECT jsonb_build_object('actor', actor, 'kind', kind, 'at', at, 'version', v.version)

@@ -102,6 +102,7 @@ DECLARE
     v_ids integer[];
     v_row record;
     v_mention bigint;
+    v_scope text;
 BEGIN
     IF NOT qlue_verify_is_supervisor() THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
@@ -139,6 +140,13 @@ BEGIN
                                         'follow_up', p_follow_up)::text;
     END IF;
     SELECT * INTO v_report FROM reports WHERE id = v.report_id FOR UPDATE;
+    -- A supervisor limited to one kota (revision 0007) decides only that kota's proofs.
+    IF to_regprocedure('qlue_scope_kota()') IS NOT NULL THEN
+        EXECUTE 'SELECT qlue_scope_kota()' INTO v_scope;
+        IF v_scope IS NOT NULL AND v_report.kota_code IS DISTINCT FROM v_scope THEN
+            PERFORM qlue_fail('follow_up', format('unknown follow-up %s', p_follow_up));
+        END IF;
+    END IF;
     IF v_report.status IN ('rejected', 'duplicate') THEN
         PERFORM qlue_fail('report', format('report %s is closed (%s): its follow-up cannot be decided',
                                            v.report_id, v_report.status));
@@ -221,3 +229,10 @@ GRANT EXECUTE ON FUNCTION qlue_verify_is_supervisor() TO qlue_analyst;
 -- EXECUTE is granted to operators too so that PostgreSQL answers an operator's attempt with a
 -- clear 42501 from the role check rather than a bare "permission denied for function".
 GRANT EXECUTE ON FUNCTION decide_follow_up(bigint, text, text, text) TO qlue_operator, qlue_supervisor, qlue_admin;
+
+-- The reuse index of the proofs: one covering partial index per 16-bit band, so a lookup is
+-- four index-only scans (multi-index hashing, qlue_console/photos/reuse.py).
+CREATE INDEX photos_proof_b0_idx ON photos (phash_b0) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
+CREATE INDEX photos_proof_b1_idx ON photos (phash_b1) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
+CREATE INDEX photos_proof_b2_idx ON photos (phash_b2) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
+CREATE INDEX photos_proof_b3_idx ON photos (phash_b3) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
