@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False)
     commands.add_parser("report", help="export the weekly performance report: report weekly --week 2026-W47 "
                         "--by agency --format xlsx --out FILE", add_help=False)
+    commands.add_parser("user", help="manage logins and roles (admin): user add|disable|enable|role|scope|list",
+                        add_help=False)
     commands.add_parser("escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False)
     return parser
 
@@ -130,6 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "check-photo":
         from qlue_console.photos.cli import check_photo_main
         return check_photo_main(argv[1:])
+    if argv and argv[0] == "user":
+        from qlue_console.access.cli import user_main
+        return user_main(argv[1:])
     if argv and argv[0] == "report":
         from qlue_console.reports.cli import report_main
         return report_main(argv[1:])
