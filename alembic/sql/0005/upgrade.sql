@@ -11,7 +11,13 @@ CREATE TABLE kpi_report_facts (
     created_at          timestamptz,     -- the 'created' event
     first_triage_at     timestamptz,     -- first triaged / dispatched / forwarded / rejected / merged into another
     first_dispatch_at   timestamptz,
-    first_follow_up_at  timestamptz
+    first_follow_up_at  timestamptz,
+    -- The report's own codes, so the groupings never re-read reports (kept by a trigger on
+    -- reports when a report is recategorised or moved).
+    category_code       text,
+    kelurahan_code      text,
+    kecamatan_code      text,
+    kota_code           text
 );
 CREATE INDEX kpi_facts_created_idx ON kpi_report_facts (created_at);
 
@@ -26,8 +32,11 @@ CREATE TABLE kpi_state_spans (
     PRIMARY KEY (report_id, event_id)
 );
 -- The open backlog at a week's end: open spans still current, or ended at or after it.
-CREATE INDEX kpi_spans_open_idx ON kpi_state_spans (to_at, from_at)
+CREATE INDEX kpi_spans_open_idx ON kpi_state_spans (to_at, from_at) INCLUDE (report_id, state)
     WHERE state IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened');
+
+-- A report's state at an instant: its last span starting before it, from the index alone.
+CREATE INDEX kpi_spans_report_at_idx ON kpi_state_spans (report_id, from_at DESC, event_id DESC) INCLUDE (state, to_at);
 
 -- The state a report is in after an event (NULL: the event does not change it). A 'merged'
 -- event moves only the duplicate (payload 'into'), not the original it was merged into.
@@ -58,15 +67,17 @@ BEGIN
     PERFORM 1 FROM kpi_report_facts WHERE report_id = ANY (p_reports) ORDER BY report_id FOR UPDATE;
     UPDATE kpi_report_facts f
        SET created_at = x.created_at, first_triage_at = x.first_triage_at,
-           first_dispatch_at = x.first_dispatch_at, first_follow_up_at = x.first_follow_up_at
-      FROM (SELECT ev.report_id,
+           first_dispatch_at = x.first_dispatch_at, first_follow_up_at = x.first_follow_up_at,
+           category_code = r.category_code, kelurahan_code = r.kelurahan_code,
+           kecamatan_code = r.kecamatan_code, kota_code = r.kota_code
+      FROM reports r, (SELECT ev.report_id,
                    min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
                    min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
                                          OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS first_triage_at,
                    min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS first_dispatch_at,
                    min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_follow_up_at
               FROM events ev WHERE ev.report_id = ANY (p_reports) GROUP BY ev.report_id) x
-     WHERE f.report_id = x.report_id;
+     WHERE f.report_id = x.report_id AND r.id = x.report_id;
     DELETE FROM kpi_state_spans WHERE report_id = ANY (p_reports);
     INSERT INTO kpi_state_spans (report_id, event_id, state, from_at, to_at)
     SELECT report_id, id, state, at, lead(at) OVER (PARTITION BY report_id ORDER BY at, id)
@@ -81,14 +92,18 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     LOCK TABLE kpi_report_facts, kpi_state_spans IN EXCLUSIVE MODE;
     TRUNCATE kpi_report_facts, kpi_state_spans;
-    INSERT INTO kpi_report_facts (report_id, created_at, first_triage_at, first_dispatch_at, first_follow_up_at)
-    SELECT ev.report_id,
-           min(ev.at) FILTER (WHERE ev.kind = 'created'),
-           min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
-                                 OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)),
-           min(ev.at) FILTER (WHERE ev.kind = 'dispatched'),
-           min(ev.at) FILTER (WHERE ev.kind = 'follow_up')
-      FROM events ev GROUP BY ev.report_id;
+    INSERT INTO kpi_report_facts (report_id, created_at, first_triage_at, first_dispatch_at, first_follow_up_at,
+                                  category_code, kelurahan_code, kecamatan_code, kota_code)
+    SELECT x.report_id, x.created_at, x.first_triage_at, x.first_dispatch_at, x.first_follow_up_at,
+           r.category_code, r.kelurahan_code, r.kecamatan_code, r.kota_code
+      FROM (SELECT ev.report_id,
+                   min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
+                   min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
+                                         OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS first_triage_at,
+                   min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS first_dispatch_at,
+                   min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_follow_up_at
+              FROM events ev GROUP BY ev.report_id) x
+      JOIN reports r ON r.id = x.report_id;
     INSERT INTO kpi_state_spans (report_id, event_id, state, from_at, to_at)
     SELECT report_id, id, state, at, lead(at) OVER (PARTITION BY report_id ORDER BY at, id)
       FROM (SELECT ev.report_id, ev.id, ev.at, qlue_kpi_state(ev.kind, ev.payload) AS state FROM events ev) x
@@ -121,6 +136,23 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- A report recategorised or moved to another area: its facts follow (under the facts row's
+-- lock, so a concurrent refresh of the report reads the committed codes after it).
+CREATE FUNCTION qlue_kpi_report_codes() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    UPDATE kpi_report_facts
+       SET category_code = NEW.category_code, kelurahan_code = NEW.kelurahan_code,
+           kecamatan_code = NEW.kecamatan_code, kota_code = NEW.kota_code
+     WHERE report_id = NEW.id;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER reports_kpi_codes AFTER UPDATE OF category_code, kelurahan_code, kecamatan_code, kota_code ON reports
+    FOR EACH ROW WHEN ((OLD.category_code, OLD.kelurahan_code, OLD.kecamatan_code, OLD.kota_code)
+                       IS DISTINCT FROM (NEW.category_code, NEW.kelurahan_code, NEW.kecamatan_code, NEW.kota_code))
+    EXECUTE FUNCTION qlue_kpi_report_codes();
+
 CREATE TRIGGER events_kpi_insert AFTER INSERT ON events
     REFERENCING NEW TABLE AS kpi_new_events FOR EACH STATEMENT EXECUTE FUNCTION qlue_kpi_events_inserted();
 CREATE TRIGGER events_kpi_update AFTER UPDATE ON events
@@ -131,7 +163,12 @@ CREATE TRIGGER events_kpi_delete AFTER DELETE ON events
 
 -- The reused-proof rate compares each proof posted in the week with the earlier proofs of
 -- other reports by exact perceptual hash: one index probe instead of a band scan.
-CREATE INDEX IF NOT EXISTS photos_proof_phash_idx ON photos (phash) WHERE kind = 'proof';
+-- Both probes are answered from the index (covering: the earlier-photo test and the other
+-- report), not the photos' heap.
+CREATE INDEX IF NOT EXISTS photos_proof_phash_idx ON photos (phash, created_at, id) INCLUDE (report_id)
+    WHERE kind = 'proof';
+CREATE INDEX IF NOT EXISTS photos_proof_sha256_idx ON photos (sha256, created_at, id) INCLUDE (report_id)
+    WHERE kind = 'proof';
 
 SELECT qlue_kpi_rebuild();
 
