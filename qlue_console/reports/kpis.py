@@ -145,7 +145,7 @@ ru AS MATERIALIZED (
      GROUP BY fe.report_id
 ),
 f AS MATERIALIZED (
-    SELECT c.report_id, rr.kelurahan_code, rr.kecamatan_code, rr.kota_code, rr.category_code,
+    SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code, fa.category_code,
            fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
            fa.first_follow_up_at AS first_fu_at,
            coalesce(wk.fu_in_week, 0) AS fu_in_week, coalesce(wk.approved_in_week, 0) AS approved_in_week,
@@ -162,9 +162,8 @@ f AS MATERIALIZED (
                 ORDER BY sp.from_at DESC, sp.event_id DESC LIMIT 1)) AS state_at_end,
            coalesce(ru.reused_in_week, 0) AS reused_in_week
       FROM cand c CROSS JOIN b
+      -- by key, not a hash of all; the facts carry the report's codes, so reports is not read
       CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa WHERE fa.report_id = c.report_id OFFSET 0) fa
-      CROSS JOIN LATERAL (SELECT r.kelurahan_code, r.kecamatan_code, r.kota_code, r.category_code
-                            FROM reports r WHERE r.id = c.report_id OFFSET 0) rr   -- by key, not a hash of all
       LEFT JOIN wk ON wk.report_id = c.report_id
       LEFT JOIN ru ON ru.report_id = c.report_id
      WHERE fa.created_at < b.e
@@ -353,13 +352,14 @@ class Cancelled(Exception):
 
 
 class CancelToken:
-    """Cancels a running KPI computation from another thread: the query in flight is cancelled
-    on the server (the driver's cancel request) and no further step starts."""
+    """Cancels a running KPI computation from another thread: the queries in flight are
+    cancelled on the server (the driver's cancel request) and no further step starts. One token
+    may cover several connections at once (the two weeks of a report are fetched in parallel)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._cancelled = False
-        self._connection = None
+        self._connections: list = []
 
     @property
     def cancelled(self) -> bool:
@@ -368,8 +368,8 @@ class CancelToken:
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
-            connection = self._connection
-        if connection is not None:
+            connections = list(self._connections)
+        for connection in connections:
             try:
                 connection.cancel()
             except Exception:   # the query may have just finished; nothing to cancel then
@@ -381,12 +381,15 @@ class CancelToken:
 
     def attach(self, dbapi_connection) -> None:
         with self._lock:
-            self._connection = dbapi_connection
+            self._connections.append(dbapi_connection)
         self.check()
 
-    def detach(self) -> None:
+    def detach(self, dbapi_connection=None) -> None:
         with self._lock:
-            self._connection = None
+            if dbapi_connection is None:
+                self._connections.clear()
+            else:
+                self._connections = [c for c in self._connections if c is not dbapi_connection]
 
 
 def _as_row(grouping: str, key: str | None, values: dict) -> KpiRow:
@@ -467,7 +470,7 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
         finally:
             conn.rollback()
             if cancel is not None:
-                cancel.detach()
+                cancel.detach(dbapi)
     daily = tuple(sorted((DailyCount(date.fromisoformat(str(d["day"])), d["state"], int(d["n"]))
                           for d in _loads(daily_json)), key=lambda d: (d.day, d.state)))
     histogram = [0] * (len(RESPONSE_BUCKETS_H) + 1)

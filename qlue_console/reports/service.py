@@ -4,6 +4,7 @@ rank), the league tables, and when it was made. The console and the CLI both bui
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -36,16 +37,25 @@ class WeeklyReport:
 
 def build_report(engine: Engine, week: Week, groupings: Sequence[str], grouping: str, *,
                  cancel: CancelToken | None = None, progress: Progress | None = None) -> WeeklyReport:
-    """Two statements: this week (with the charts) and last week (for the rank changes)."""
+    """Two statements: this week (with the charts) and last week (for the rank changes), run
+    at the same time on two connections."""
     if grouping not in GROUPINGS:
         raise ValueError(f"unknown grouping {grouping!r} (one of {', '.join(GROUPINGS)})")
     wanted = tuple(dict.fromkeys([grouping, *groupings]))
     if progress:
         progress(0, 2)
-    current = fetch_weekly_kpis(engine, week, wanted, charts=True, cancel=cancel)
-    if progress:
-        progress(1, 2)
-    previous = fetch_weekly_kpis(engine, week.previous(), wanted, charts=False, cancel=cancel)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        later = pool.submit(fetch_weekly_kpis, engine, week.previous(), wanted, charts=False, cancel=cancel)
+        try:
+            current = fetch_weekly_kpis(engine, week, wanted, charts=True, cancel=cancel)
+        except BaseException:
+            if cancel is not None:
+                cancel.cancel()     # do not leave last week's statement running
+            raise
+        finally:
+            if progress and not later.done():
+                progress(1, 2)
+        previous = later.result()
     if progress:
         progress(2, 2)
     leagues = {g: tuple(league_table(current.groups[g], current.city, previous.groups[g], previous.city))
