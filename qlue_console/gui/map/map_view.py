@@ -155,6 +155,22 @@ class MapView(QWidget):
         if self._ready:
             self._send({"op": "upsert", **encode_markers([marker])}, t0)
 
+    def upsert_markers(self, markers: Sequence[MapMarker]) -> None:
+        """Adds or moves/recolours several markers in one command (one redraw of the page)."""
+        if not markers:
+            return
+        t0 = time.perf_counter()
+        for marker in markers:
+            self._markers[marker.report_id] = marker
+        if self._ready:
+            self._send({"op": "upsert", **encode_markers(markers)}, t0)
+
+    def remove_markers(self, report_ids: Sequence[int]) -> None:
+        t0 = time.perf_counter()
+        gone = [int(i) for i in report_ids if self._markers.pop(i, None) is not None]
+        if gone and self._ready:
+            self._send({"op": "remove", "ids": gone}, t0)
+
     def remove_marker(self, report_id: int) -> None:
         t0 = time.perf_counter()
         if self._markers.pop(report_id, None) is not None and self._ready:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
 from sqlalchemy import Engine
@@ -31,6 +31,7 @@ from qlue_console.gui.triage_actions import TriageActions
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 MAP_MARKER_LIMIT = 100_000
+MAP_FLUSH_MS = 400
 
 
 def _initial_map_data(engine: Engine, flt: QueueFilter) -> tuple[dict, list[MarkerRow]]:
@@ -83,6 +84,9 @@ class TriageWorkspace(QObject):
             QShortcut(QKeySequence(key), self.widget, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._queue_ready = self._map_ready = False
         self._claimed_by_me: dict[int, bool] = {}
+        self._map_pending: set[int] = set()
+        self._map_flush = QTimer(self, singleShot=True, interval=MAP_FLUSH_MS)
+        self._map_flush.timeout.connect(self._flush_map)
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
         self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), on_done=self._build_map,
@@ -183,7 +187,11 @@ class TriageWorkspace(QObject):
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
         self.queue.apply_changes(events)
         ids = sorted({e.report_id for e in events})
-        self._tasks.run(fetch_markers_by_ids, self._engine, ids, on_done=self._markers_changed)
+        # the map takes live changes in batches, at most a few times a second: each batch is one
+        # redraw of a canvas that may hold 100,000 markers
+        self._map_pending.update(ids)
+        if not self._map_flush.isActive():
+            self._map_flush.start()
         if self.detail.report_id in ids:
             self.detail.refresh()
         if self.dispatch.report_id in ids:
@@ -191,12 +199,14 @@ class TriageWorkspace(QObject):
         if self._map_layer.currentIndex() != 0:
             self._refresh_choropleth()
 
+    def _flush_map(self) -> None:
+        ids, self._map_pending = sorted(self._map_pending), set()
+        if ids:
+            self._tasks.run(fetch_markers_by_ids, self._engine, ids, on_done=self._markers_changed)
+
     def _markers_changed(self, rows: list[MarkerRow]) -> None:
         if self.map is None:
             return
         flt = self.queue.current_filter()
-        for row in rows:
-            if row.status in flt.states:
-                self.map.upsert_marker(self._marker(row))
-            else:
-                self.map.remove_marker(row.report_id)
+        self.map.upsert_markers([self._marker(r) for r in rows if r.status in flt.states])
+        self.map.remove_markers([r.report_id for r in rows if r.status not in flt.states])
