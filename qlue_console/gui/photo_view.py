@@ -53,11 +53,11 @@ class PhotoView:
         view.wheelEvent = self._wheel  # zoom instead of scroll
         self._fitted = True
 
-    def show_pixels(self, pixels: DecodedPixels | None, placeholder: str = "") -> None:
+    def show_pixels(self, pixels: DecodedPixels | None, empty_text: str = "") -> None:
         if pixels is None:
             self._item.setPixmap(QPixmap())
             self._scene.setSceneRect(0, 0, 1, 1)
-            self._view.setToolTip(placeholder)
+            self._view.setToolTip(empty_text)
             return
         image = QImage(pixels.rgb, pixels.width, pixels.height, 3 * pixels.width, QImage.Format.Format_RGB888).copy()
         self._item.setPixmap(QPixmap.fromImage(image))
