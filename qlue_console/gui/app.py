@@ -40,15 +40,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
             tile_url: str | None = None, demo_role: str | None = None) -> int:
     from qlue_console.gui.i18n import chosen_language, install_translations
-    from sqlalchemy.engine import make_url
-
     from qlue_console.db.engine import describe
     from qlue_console.gui.main_window import MainWindow
-    from qlue_console.gui.sign_in import SignIn, open_session
+    from qlue_console.gui.sign_in import SignIn, open_session, saved_server_url
     from qlue_console.gui.tasks import TaskRunner
 
     app = make_application()
     language = install_translations(app, chosen_language())
+    if target.embedded and screenshot is None and demo_role is None and saved_server_url():
+        # this workstation signed in to the central server before: go there again
+        target = DatabaseTarget(url=saved_server_url(), data_dir=target.data_dir)
     tasks = TaskRunner(app)
     splash = QLabel()
     splash.setWindowTitle("Qlue Console")
@@ -81,17 +82,14 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         state["exit"] = 1
         app.exit(1)
 
-    def opened(db: OpenDatabase) -> None:
+    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
         splash.close()
-        state["db"] = db
-        sign_in = SignIn(db.url, db.embedded, tasks)
+        sign_in = SignIn(db.url, True, tasks)
         state["sign_in"] = sign_in
         sign_in.signed_in.connect(signed_in)
         sign_in.cancelled.connect(not_signed_in)
-        if db.embedded and (screenshot is not None or demo_role):
+        if screenshot is not None or demo_role:
             sign_in.sign_in_as_demo(demo_role or "admin")
-        elif screenshot is not None or make_url(db.url).password:
-            tasks.run(open_session, db.url, on_done=signed_in, on_error=failed)
         else:
             sign_in.start()
 
@@ -104,13 +102,34 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         state["exit"] = 1
         app.exit(1)
 
-    tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
+    if target.embedded:
+        tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
+    elif screenshot is not None or _has_password(target.url):
+        tasks.run(open_session, target.url, on_done=lambda session: (splash.close(), signed_in(session)),
+                  on_error=failed)
+    else:                        # a central server: the person signs in with their own login
+        splash.close()
+        sign_in = SignIn(target.url, False, tasks)
+        state["sign_in"] = sign_in
+        sign_in.signed_in.connect(signed_in)
+        sign_in.cancelled.connect(not_signed_in)
+        sign_in.start()
     app.exec()
     window = state.get("window")
     if window is not None:
         window.close()
     tasks.wait_idle(5000)
     return state["exit"]
+
+
+def _has_password(url: str) -> bool:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return bool(make_url(url).password)
+    except ArgumentError:
+        return False
 
 
 def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state: dict) -> None:

@@ -3,6 +3,9 @@ is chosen (no password: the private server accepts only its own socket); on a ce
 the login and password are asked, and the password is kept only in the system keyring when the
 person asks for it — never on disk. The last login and demo role live in QSettings.
 
+The central server's URL (without its password) is kept in QSettings as well: a plain
+``qlue-console`` on a workstation that once signed in to the central server goes there again.
+
 The check itself (connect, ``qlue_whoami()``) runs on the TaskRunner; the dialog stays open
 with the error when it fails, and what was typed stays in it.
 """
@@ -15,13 +18,37 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from qlue_console.access.credentials import CredentialStore, account_key
 from qlue_console.access.demo_logins import DEMO_LOGINS, demo_url
 from qlue_console.access.roles import Identity, whoami
+from qlue_console.db import migrate
 from qlue_console.db.engine import check_connection, make_engine
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.tasks import TaskRunner
+
+
+SERVER_SETTING = "connection/url"
+
+
+def saved_server_url() -> str | None:
+    """The central server the console signed in to last, if any (no password in it)."""
+    value = QSettings().value(SERVER_SETTING, "")
+    return str(value) if value else None
+
+
+def forget_server() -> None:
+    QSettings().remove(SERVER_SETTING)
+
+
+def server_without_secrets(url: str) -> str:
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        return url            # shown as typed; the check on OK says what is wrong with it
+    return URL.create(u.drivername, host=u.host, port=u.port, database=u.database,
+                      query=u.query).render_as_string(hide_password=True)
 
 
 @dataclass(frozen=True)
@@ -32,10 +59,12 @@ class Session:
 
 
 def open_session(url: str) -> Session:
-    """Worker: connects with the given login and asks the database who that is."""
+    """Worker: connects with the given login, checks the schema revision and asks the database
+    who that is."""
     engine = make_engine(url)
     try:
         check_connection(engine)
+        migrate.ensure_current(engine)
         identity = whoami(engine)
     except Exception:
         engine.dispose()
@@ -64,6 +93,7 @@ class SignIn(QObject):
         d = self.dialog
         self._roles = child(d, QComboBox, "demoRoleBox")
         self._login = child(d, QLineEdit, "loginEdit")
+        self._server = child(d, QLineEdit, "serverEdit")
         self._password = child(d, QLineEdit, "passwordEdit")
         self._remember = child(d, QCheckBox, "rememberCheck")
         self._error = child(d, QLabel, "errorLabel")
@@ -80,7 +110,8 @@ class SignIn(QObject):
             self._roles.setCurrentIndex(max(0, self._roles.findData(last)))
             note.setText(self.tr("Each role sees the workspaces it may use; PostgreSQL refuses the rest."))
         else:
-            server.setText(self.tr("Server: %1").replace("%1", make_url(base_url).render_as_string(hide_password=True)))
+            server.setText(self.tr("Central PostgreSQL of the operations center."))
+            self._server.setText(server_without_secrets(base_url))
             self._login.setText(make_url(base_url).username or str(self._settings.value("signin/login", "")))
             self._remember.setEnabled(self._keyring.remembers)
             note.setText(self.tr("Passwords are kept in the system keyring when you ask for it.") if self._keyring.remembers
@@ -103,6 +134,19 @@ class SignIn(QObject):
     def _url_for(self, login: str, password: str | None = None) -> str:
         return with_login(self._base_url, login, password)
 
+    def _server_typed(self) -> bool:
+        """Takes the server field; False (with the reason shown) when it is not a PostgreSQL URL."""
+        text = self._server.text().strip()
+        try:
+            url = make_url(text)
+        except ArgumentError:
+            url = None
+        if url is None or url.get_backend_name() != "postgresql" or not url.database:
+            self._failed(ValueError(self.tr("The server must be a PostgreSQL URL such as postgresql://host:5432/qlue")))
+            return False
+        self._base_url = text
+        return True
+
     def start(self) -> None:
         self.dialog.show()
 
@@ -119,6 +163,8 @@ class SignIn(QObject):
             self._settings.setValue("signin/demo_role", role)
             url = demo_url(self._base_url, role)
         else:
+            if not self._server_typed():
+                return
             login = self._login.text().strip()
             if not login:
                 self._failed(ValueError(self.tr("Enter your login.")))
@@ -130,6 +176,7 @@ class SignIn(QObject):
         if not self._embedded:
             login = self._login.text().strip()
             self._settings.setValue("signin/login", login)
+            self._settings.setValue(SERVER_SETTING, server_without_secrets(self._base_url))
             key = account_key(self._url_for(login))
             if self._remember.isChecked() and self._password.text():
                 self._keyring.save(key, self._password.text())

@@ -855,37 +855,37 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Batas wilayah: OCHA / BPS (CC BY-IGO 3.0), kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="202" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="218" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="205" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="221" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="206" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="222" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="207" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="223" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="208" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="224" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="209" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="225" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="210" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="226" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
@@ -1867,62 +1867,67 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="76" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="106" />
         <source>Demo city on the embedded PostgreSQL of this computer.</source>
         <translation>Kota demo pada PostgreSQL bawaan komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="81" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="111" />
         <source>Each role sees the workspaces it may use; PostgreSQL refuses the rest.</source>
         <translation>Setiap peran melihat ruang kerja yang boleh dipakainya; PostgreSQL menolak sisanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="83" />
-        <source>Server: %1</source>
-        <translation>Server: %1</translation>
+        <location filename="../../qlue_console/gui/sign_in.py" line="113" />
+        <source>Central PostgreSQL of the operations center.</source>
+        <translation>PostgreSQL pusat milik pusat komando.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="86" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="117" />
         <source>Passwords are kept in the system keyring when you ask for it.</source>
         <translation>Kata sandi disimpan di keyring sistem bila Anda memintanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="87" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="118" />
         <source>No system keyring here: the password is asked at each sign-in and never stored.</source>
         <translation>Tidak ada keyring sistem di sini: kata sandi ditanyakan setiap masuk dan tidak pernah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="97" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="128" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="98" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="129" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="99" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="130" />
         <source>Analyst</source>
         <translation>Analis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="100" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="131" />
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="115" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="145" />
+        <source>The server must be a PostgreSQL URL such as postgresql://host:5432/qlue</source>
+        <translation>Server harus berupa URL PostgreSQL seperti postgresql://host:5432/qlue</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="159" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="124" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="170" />
         <source>Enter your login.</source>
         <translation>Masukkan login Anda.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="140" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="187" />
         <source>The login %1 has no Qlue role; ask an administrator.</source>
         <translation>Login %1 tidak memiliki peran Qlue; hubungi administrator.</translation>
     </message>
@@ -1941,16 +1946,26 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
         <location filename="../../ui/sign_in_dialog.ui" line="20" />
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="21" />
+        <source>The central PostgreSQL, without the password (kept in the settings)</source>
+        <translation>PostgreSQL pusat, tanpa kata sandi (disimpan di pengaturan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sign_in_dialog.ui" line="22" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="22" />
+        <location filename="../../ui/sign_in_dialog.ui" line="24" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="24" />
+        <location filename="../../ui/sign_in_dialog.ui" line="26" />
         <source>Remember the password in the system keyring</source>
         <translation>Ingat kata sandi di keyring sistem</translation>
     </message>
@@ -1978,12 +1993,12 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="57" />
+        <location filename="../../qlue_console/gui/app.py" line="58" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="68" />
+        <location filename="../../qlue_console/gui/app.py" line="69" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -2143,42 +2158,42 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="58" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="59" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="59" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="60" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="60" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="61" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="90" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="94" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="111" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="117" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="169" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="173" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="170" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="174" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

@@ -50,3 +50,29 @@ def test_a_refused_login_keeps_what_was_typed(qtbot, db_url):
     sign_in._try()
     qtbot.waitUntil(lambda: sign_in._buttons.isEnabled() and "nobody_here" in sign_in._error.text(), timeout=15_000)
     assert sign_in._login.text() == "nobody_here" and sign_in._password.text() == "secret"
+
+
+def test_the_central_server_is_checked_and_kept_without_its_password(qtbot, people_engine, db_url):
+    from PySide6.QtCore import QSettings
+    from sqlalchemy.engine import make_url
+
+    from qlue_console.gui.sign_in import SERVER_SETTING, forget_server, saved_server_url
+
+    forget_server()
+    tasks = TaskRunner()
+    sign_in = SignIn(db_url, False, tasks)
+    qtbot.addWidget(sign_in.dialog)
+    sign_in._server.setText("mysql://somewhere/db")
+    sign_in._login.setText("postgres")
+    sign_in._try()
+    assert "PostgreSQL URL" in sign_in._error.text() and sign_in._login.text() == "postgres"
+    assert saved_server_url() is None
+    sign_in._server.setText(make_url(db_url).set(username=None).render_as_string(hide_password=False))
+    with qtbot.waitSignal(sign_in.signed_in, timeout=15_000) as signal:
+        sign_in._try()
+    signal.args[0].engine.dispose()
+    saved = saved_server_url()
+    assert saved is not None and make_url(saved).database == make_url(db_url).database
+    assert make_url(saved).password is None and make_url(saved).username is None
+    forget_server()
+    assert QSettings().value(SERVER_SETTING) is None
