@@ -10,11 +10,9 @@ Revises:
 Create Date: 2026-11-28
 """
 
-from pathlib import Path
-
 from alembic import op
 
-from qlue_console.db.sqlfile import run_sql_file
+from qlue_console.db.sqlfile import run_revision_sql
 from qlue_console.seed.areas import load_areas
 
 revision = "0001"
@@ -22,19 +20,13 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-_SQL = Path(__file__).resolve().parent.parent / "sql" / "0001"
-
-
-def _run(name: str) -> None:
-    run_sql_file(op.get_bind(), _SQL / name)
-
 
 def upgrade() -> None:
-    _run("tables.sql")
-    _run("functions.sql")
-    _run("grants.sql")
+    run_revision_sql("0001", "tables.sql")
+    run_revision_sql("0001", "functions.sql")
+    run_revision_sql("0001", "grants.sql")
     load_areas(op.get_bind())
 
 
 def downgrade() -> None:
-    _run("downgrade.sql")
+    run_revision_sql("0001", "downgrade.sql")

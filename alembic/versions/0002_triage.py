@@ -6,27 +6,17 @@ Revises: 0001
 Create Date: 2026-11-28
 """
 
-from pathlib import Path
-
-from alembic import op
-
-from qlue_console.db.sqlfile import run_sql_file
+from qlue_console.db.sqlfile import run_revision_sql
 
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_SQL = Path(__file__).resolve().parent.parent / "sql" / "0002"
-
-
-def _run(name: str) -> None:
-    run_sql_file(op.get_bind(), _SQL / name)
-
 
 def upgrade() -> None:
-    _run("upgrade.sql")
+    run_revision_sql("0002", "upgrade.sql")
 
 
 def downgrade() -> None:
-    _run("downgrade.sql")
+    run_revision_sql("0002", "downgrade.sql")

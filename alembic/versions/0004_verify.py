@@ -10,23 +10,17 @@ Revises: 0001
 Create Date: 2026-12-01
 """
 
-from pathlib import Path
-
-from alembic import op
-
-from qlue_console.db.sqlfile import run_sql_file
+from qlue_console.db.sqlfile import run_revision_sql
 
 revision = "0004"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
-_SQL = Path(__file__).resolve().parent.parent / "sql" / "0004"
-
 
 def upgrade() -> None:
-    run_sql_file(op.get_bind(), _SQL / "upgrade.sql")
+    run_revision_sql("0004", "upgrade.sql")
 
 
 def downgrade() -> None:
-    run_sql_file(op.get_bind(), _SQL / "downgrade.sql")
+    run_revision_sql("0004", "downgrade.sql")
