@@ -18,7 +18,7 @@ from sqlalchemy import Engine
 
 from qlue_console.data.queue import (QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows,
                                      fetch_state_counts, matches)
-from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas, fetch_categories
+from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
@@ -122,7 +122,6 @@ class QueuePane(QObject):
         self._age_timer.start()
         self._counts_timer = QTimer(self, singleShot=True, interval=700)
         self._counts_timer.timeout.connect(self._refresh_counts)
-        self._tasks.run(fetch_categories, self._engine, on_done=self._fill_categories)
         self._tasks.run(fetch_areas, self._engine, on_done=self._fill_areas)
         self._tasks.run(whoami, self._engine, on_done=self._set_me)
         self.reload_views()
@@ -140,7 +139,7 @@ class QueuePane(QObject):
         for label, min_age, max_age in AGES:
             self._age.addItem(self.tr(label), (min_age, max_age))
 
-    def _fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
+    def fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
         for c in categories:
             self._category.addItem(category_name(self._language, c.name_id, c.name_en), c.code)
 

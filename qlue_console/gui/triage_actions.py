@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.data.reference import CategoryInfo, fetch_categories
+from qlue_console.data.reference import CategoryInfo
 from qlue_console.data.report_detail import ReportDetail
 from qlue_console.db.errors import Claimed, Conflict, QlueDatabaseError
 from qlue_console.domain.states import CLOSED_STATES
@@ -72,7 +72,6 @@ class TriageActions(QObject):
         self._renew = QTimer(self, interval=RENEW_EVERY_MS)
         self._renew.timeout.connect(self._renew_claim)
         self._renew.start()
-        self._tasks.run(fetch_categories, engine, on_done=self._fill_categories)
         self._update_enabled()
 
     @staticmethod
@@ -80,7 +79,7 @@ class TriageActions(QObject):
         shortcut = QShortcut(QKeySequence(key), scope, slot)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def _fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
+    def fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
         for c in categories:
             self._category.addItem(category_name(self._language, c.name_id, c.name_en), c.code)
         self._show_values()

@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_choropleth, fetch_markers, fetch_markers_by_ids
 from qlue_console.data.queue import QueueFilter
+from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import label_of
 from qlue_console.gui.detail_pane import DetailPane
@@ -89,9 +90,14 @@ class TriageWorkspace(QObject):
         self._map_flush.timeout.connect(self._flush_map)
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
+        self._tasks.run(fetch_categories, engine, on_done=self._categories_loaded)   # once, for both panes
         self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), on_done=self._build_map,
                         on_error=lambda e: self._map_loading.setText(
                             self.tr("The map could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
+
+    def _categories_loaded(self, categories: list[CategoryInfo]) -> None:
+        self.queue.fill_categories(categories)
+        self.actions.fill_categories(categories)
 
     # -- map -------------------------------------------------------------------------------
     def _marker(self, row: MarkerRow) -> MapMarker:
