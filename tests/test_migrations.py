@@ -64,3 +64,29 @@ def test_start_up_check_refuses_a_newer_database(db_engine):
         for head in migrate.head_revisions():
             conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head})
     migrate.ensure_current(db_engine)
+
+
+KPI_FUNCTIONS = ("SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
+                 "WHERE p.proname LIKE 'qlue_kpi%' ORDER BY p.proname")
+
+
+def test_0008_goes_down_to_exactly_the_0005_pre_aggregation_and_up_again(db_engine):
+    with db_engine.connect() as conn:
+        assert conn.execute(text("SELECT to_regclass('kpi_proof_facts') IS NOT NULL")).scalar() is True
+    migrate.downgrade(db_engine, "0008-1")
+    assert "0005" in migrate.current_revisions(db_engine) and "0008" not in migrate.current_revisions(db_engine)
+    with db_engine.connect() as conn:
+        after_downgrade = conn.execute(text(KPI_FUNCTIONS)).all()
+        columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns "
+                                        "WHERE table_name = 'kpi_report_facts'")).scalars())
+        assert conn.execute(text("SELECT to_regclass('kpi_proof_facts')")).scalar() is None
+    assert "mention_accounts" not in columns and "first_dispatch_due_at" not in columns
+    # what 0005 alone creates, from scratch
+    migrate.downgrade(db_engine, "0005-1")
+    migrate.upgrade(db_engine, "0005")
+    with db_engine.connect() as conn:
+        assert conn.execute(text(KPI_FUNCTIONS)).all() == after_downgrade
+    migrate.upgrade(db_engine)
+    assert migrate.current_revisions(db_engine) == migrate.head_revisions()
+    with db_engine.connect() as conn:
+        assert "qlue_kpi_proof_reused" in set(conn.execute(text(KPI_FUNCTIONS)).scalars())

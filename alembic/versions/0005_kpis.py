@@ -21,7 +21,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    run_revision_sql("0005", "upgrade.sql")
+    run_revision_sql("0005", "tables.sql")
+    run_revision_sql("0005", "functions.sql")   # replaced by 0008; its downgrade runs it again
+    run_revision_sql("0005", "triggers.sql")
 
 
 def downgrade() -> None:

@@ -82,37 +82,40 @@ OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "f
 STATEMENT_TIMEOUT_MS = 120_000
 WORK_MEM = "64MB"          # the week's per-report facts are sorted and hashed in memory
 
-# The verdict of the verifier's reuse check, when follow_ups.checks carries one: the photo
-# checks' report ({"risk": …, "results": [{"code": "reused_proof", "verdict": "fail", …}]},
-# qlue_console.photos.checks.CheckReport.to_json).
-_REUSE_VERDICT = """CASE WHEN jsonb_typeof(fu.checks->'results') = 'array'
-        THEN (SELECT x->>'verdict' FROM jsonb_array_elements(fu.checks->'results') x
-               WHERE x->>'code' = 'reused_proof' LIMIT 1)
-    END"""
-
 _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"
 
-# kpi_report_facts and kpi_state_spans (revision 0005) are an exact pre-aggregation of the
-# events, kept by triggers: first times per report, and its states as spans between
-# state-changing events. The week's own events are read directly.
+# The pre-aggregation of revisions 0005 and 0008, exact and kept by triggers, holds what would
+# otherwise be looked up report by report: first times, second forward, the first dispatch's
+# due time and the accounts mentioned (kpi_report_facts), the states as spans between
+# state-changing events (kpi_state_spans) and each proof's reuse (kpi_proof_facts). The week's
+# own events and the mentions live at its end are read as ranges of their indexes.
 _SQL = f"""
 WITH b AS MATERIALIZED (
     SELECT CAST(:ws AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS s,
            CAST(:we AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS e
 ),
--- The week's events, per report.
-wk AS MATERIALIZED (
-    SELECT ev.report_id,
-           count(*) FILTER (WHERE ev.kind = 'follow_up') AS fu_in_week,
-           count(*) FILTER (WHERE ev.kind = 'proof_approved') AS approved_in_week,
-           count(*) FILTER (WHERE ev.kind = 'proof_rejected') AS rejected_in_week,
-           count(*) FILTER (WHERE ev.kind = 'reopened'
-                              AND coalesce(ev.payload->>'by', 'citizen') = 'citizen') AS reopened_in_week,
-           count(*) FILTER (WHERE ev.kind = 'forwarded') AS forwarded_in_week,
-           count(*) FILTER (WHERE ev.kind IN ('dispatched', 'forwarded')) AS handed_in_week,
-           max(ev.at) FILTER (WHERE ev.kind IN ('proof_approved', 'closed')) AS closed_in_week_at
+-- The week's events.
+we AS MATERIALIZED (
+    SELECT ev.report_id, ev.id, ev.at, ev.kind, qlue_kpi_state(ev.kind, ev.payload) AS state,
+           ev.kind = 'reopened' AND coalesce(ev.payload->>'by', 'citizen') = 'citizen' AS by_citizen
       FROM events ev CROSS JOIN b WHERE ev.at >= b.s AND ev.at < b.e
-     GROUP BY ev.report_id
+),
+-- ... per report.
+wk AS MATERIALIZED (
+    SELECT we.report_id,
+           count(*) FILTER (WHERE we.kind = 'follow_up') AS fu_in_week,
+           count(*) FILTER (WHERE we.kind = 'proof_approved') AS approved_in_week,
+           count(*) FILTER (WHERE we.kind = 'proof_rejected') AS rejected_in_week,
+           count(*) FILTER (WHERE we.by_citizen) AS reopened_in_week,
+           count(*) FILTER (WHERE we.kind = 'forwarded') AS forwarded_in_week,
+           count(*) FILTER (WHERE we.kind IN ('dispatched', 'forwarded')) AS handed_in_week,
+           max(we.at) FILTER (WHERE we.kind IN ('proof_approved', 'closed')) AS closed_in_week_at
+      FROM we GROUP BY we.report_id
+),
+-- The state the report's last state-changing event of the week put it in.
+wst AS MATERIALIZED (
+    SELECT DISTINCT ON (we.report_id) we.report_id, we.state
+      FROM we WHERE we.state IS NOT NULL ORDER BY we.report_id, we.at DESC, we.id DESC
 ),
 -- The reports open at the week's end: the state span containing the end is an open state.
 open_end AS MATERIALIZED (
@@ -123,49 +126,48 @@ open_end AS MATERIALIZED (
      WHERE sp.state IN {_OPEN} AND sp.to_at >= b.e AND sp.from_at < b.e
 ),
 cand AS MATERIALIZED (
-    SELECT coalesce(o.report_id, wk.report_id) AS report_id, o.state
+    SELECT coalesce(o.report_id, wk.report_id) AS report_id, coalesce(o.state, wst.state) AS state
       FROM open_end o FULL JOIN wk ON wk.report_id = o.report_id
+      LEFT JOIN wst ON wst.report_id = wk.report_id
 ),
--- Proofs posted in the week that are reused (see the module docstring).
+-- The mentions live at the week's end (not closed, not resolved or passed on before it).
+lm AS MATERIALIZED (
+    SELECT mn.report_id, mn.account_id, mn.due_at < b.e AS overdue FROM mentions mn CROSS JOIN b
+     WHERE mn.state <> 'closed' AND mn.resolved_at IS NULL AND mn.mentioned_at < b.e
+    UNION ALL
+    SELECT mn.report_id, mn.account_id, mn.due_at < b.e FROM mentions mn CROSS JOIN b
+     WHERE mn.state <> 'closed' AND mn.resolved_at >= b.e AND mn.mentioned_at < b.e
+),
+lr AS MATERIALIZED (SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id),
+-- Proofs posted in the week that are reused (see the module docstring; decided when posted).
 ru AS MATERIALIZED (
-    SELECT fe.report_id, count(*) AS reused_in_week
-      FROM events fe CROSS JOIN b
-      LEFT JOIN LATERAL (SELECT fu.* FROM follow_ups fu
-                          WHERE fu.id = CAST(fe.payload->>'follow_up' AS bigint) OFFSET 0) fu ON true
-      LEFT JOIN LATERAL (SELECT p.* FROM photos p
-                          WHERE p.id = coalesce(fu.photo_id, CAST(fe.payload->>'photo' AS bigint)) OFFSET 0) p ON true
-     WHERE fe.kind = 'follow_up' AND fe.at >= b.s AND fe.at < b.e
-       AND coalesce(({_REUSE_VERDICT}) = 'fail',
-             EXISTS (SELECT 1 FROM photos o
-                      WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> fe.report_id
-                        AND (o.created_at, o.id) < (p.created_at, p.id))
-             OR EXISTS (SELECT 1 FROM photos o
-                         WHERE o.phash = p.phash AND o.kind = 'proof' AND o.report_id <> fe.report_id
-                           AND (o.created_at, o.id) < (p.created_at, p.id)))
-     GROUP BY fe.report_id
+    SELECT pf.report_id, count(*) AS reused_in_week FROM kpi_proof_facts pf CROSS JOIN b
+     WHERE pf.at >= b.s AND pf.at < b.e AND pf.reused
+     GROUP BY pf.report_id
 ),
 f AS MATERIALIZED (
     SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code, fa.category_code,
            fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
-           fa.first_follow_up_at AS first_fu_at,
+           fa.first_follow_up_at AS first_fu_at, fa.second_forward_at, fa.first_dispatch_due_at,
+           fa.mention_accounts, fa.mention_first_at,
            coalesce(wk.fu_in_week, 0) AS fu_in_week, coalesce(wk.approved_in_week, 0) AS approved_in_week,
            coalesce(wk.rejected_in_week, 0) AS rejected_in_week,
            coalesce(wk.reopened_in_week, 0) AS reopened_in_week,
            coalesce(wk.forwarded_in_week, 0) AS forwarded_in_week,
            coalesce(wk.handed_in_week, 0) AS handed_in_week, wk.closed_in_week_at,
-           CASE WHEN wk.forwarded_in_week > 0 THEN (
-               SELECT count(*) FROM events x
-                WHERE x.report_id = c.report_id AND x.kind = 'forwarded' AND x.at < b.e) ELSE 0 END AS forwards,
+           -- a report whose week held no state change and that is not open: its last span's state
            coalesce(c.state, (
                SELECT sp.state FROM kpi_state_spans sp
                 WHERE sp.report_id = c.report_id AND sp.from_at < b.e AND (sp.to_at IS NULL OR sp.to_at >= b.e)
                 ORDER BY sp.from_at DESC, sp.event_id DESC LIMIT 1)) AS state_at_end,
-           coalesce(ru.reused_in_week, 0) AS reused_in_week
+           coalesce(ru.reused_in_week, 0) AS reused_in_week,
+           coalesce(lr.overdue, false) AS overdue_mention
       FROM cand c CROSS JOIN b
       -- by key, not a hash of all; the facts carry the report's codes, so reports is not read
       CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa WHERE fa.report_id = c.report_id OFFSET 0) fa
       LEFT JOIN wk ON wk.report_id = c.report_id
       LEFT JOIN ru ON ru.report_id = c.report_id
+      LEFT JOIN lr ON lr.report_id = c.report_id
      WHERE fa.created_at < b.e
 ),
 d AS MATERIALIZED (
@@ -173,6 +175,7 @@ d AS MATERIALIZED (
            f.created_at >= b.s AS created_in_week,
            f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
            coalesce(f.dispatched_at >= b.s AND f.dispatched_at < b.e, false) AS dispatched_in_week,
+           coalesce(f.second_forward_at < b.e, false) AS forwarded_twice,
            CASE WHEN f.triaged_at >= b.s AND f.triaged_at < b.e
                 THEN extract(epoch FROM f.triaged_at - f.created_at) / 3600.0 END AS triage_h,
            CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e
@@ -181,67 +184,64 @@ d AS MATERIALIZED (
            CASE WHEN f.closed_in_week_at IS NOT NULL
                 THEN extract(epoch FROM f.closed_in_week_at - f.created_at) / 3600.0 END AS close_h,
            CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e THEN f.first_fu_at <= coalesce(
-                    (SELECT min(mn.due_at) FROM mentions mn
-                      WHERE mn.report_id = f.report_id AND mn.mentioned_at <= f.dispatched_at),
+                    f.first_dispatch_due_at,
                     qlue_due_at(CASE WHEN f.dispatched_at <= f.first_fu_at THEN f.dispatched_at ELSE f.created_at END,
                                 cat.sla_hours, cat.sla_mode)) END AS sla_met,
            f.state_at_end IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'reopened')
-               AND EXISTS (SELECT 1 FROM mentions mn
-                            WHERE mn.report_id = f.report_id AND mn.mentioned_at < b.e AND mn.due_at < b.e
-                              AND mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e))
-               AS overdue_at_end
+               AND f.overdue_mention AS overdue_at_end
       FROM f CROSS JOIN b
       JOIN categories cat ON cat.code = f.category_code
 ),
 -- Which groups each report counts for; 'live'/'own_overdue' narrow the backlog of officials
 -- to their own open (and overdue) mentions.
 m AS (
-    SELECT report_id, 'city' AS grouping, '' AS key, true AS live, true AS own_overdue FROM d
+    SELECT d.*, 'city' AS grouping, '' AS key, true AS live, true AS own_overdue FROM d
     UNION ALL
-    SELECT report_id, 'agency', agency_code, true, true FROM d WHERE 'agency' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'agency', d.agency_code, true, true FROM d WHERE 'agency' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT report_id, 'kota', kota_code, true, true FROM d WHERE 'kota' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kota', d.kota_code, true, true FROM d WHERE 'kota' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT report_id, 'kecamatan', kecamatan_code, true, true FROM d WHERE 'kecamatan' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kecamatan', d.kecamatan_code, true, true FROM d WHERE 'kecamatan' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT report_id, 'kelurahan', kelurahan_code, true, true FROM d WHERE 'kelurahan' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kelurahan', d.kelurahan_code, true, true FROM d WHERE 'kelurahan' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT mn.report_id, 'official', CAST(mn.account_id AS text),
-           bool_or(mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e)),
-           bool_or(mn.state <> 'closed' AND (mn.resolved_at IS NULL OR mn.resolved_at >= b.e) AND mn.due_at < b.e)
-      FROM mentions mn JOIN d ON d.report_id = mn.report_id CROSS JOIN b
-     WHERE mn.mentioned_at < b.e AND 'official' = ANY (CAST(:groupings AS text[]))
-     GROUP BY mn.report_id, mn.account_id
+    SELECT d.*, 'official', CAST(a.account_id AS text), ol.report_id IS NOT NULL, coalesce(ol.overdue, false)
+      FROM d CROSS JOIN b
+     CROSS JOIN LATERAL unnest(d.mention_accounts, d.mention_first_at) AS a(account_id, first_at)
+      LEFT JOIN (SELECT lm.report_id, lm.account_id, bool_or(lm.overdue) AS overdue FROM lm
+                  GROUP BY lm.report_id, lm.account_id) ol
+             ON ol.report_id = d.report_id AND ol.account_id = a.account_id
+     WHERE a.first_at < b.e AND 'official' = ANY (CAST(:groupings AS text[]))
 ),
 k AS (
     SELECT m.grouping, m.key,
-           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
-           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end = 'duplicate') AS duplicates,
-           count(*) FILTER (WHERE d.created_in_week AND d.state_at_end = 'rejected') AS rejected,
-           coalesce(sum(d.weight) FILTER (WHERE d.created_in_week
-                                            AND d.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
-           count(*) FILTER (WHERE d.dispatched_in_week) AS dispatched,
-           count(*) FILTER (WHERE d.fu_in_week > 0) AS followed_up,
-           coalesce(sum(d.fu_in_week), 0) AS follow_ups,
-           count(*) FILTER (WHERE d.closed_in_week_at IS NOT NULL) AS verified,
-           coalesce(sum(d.approved_in_week), 0) AS proofs_approved,
-           coalesce(sum(d.rejected_in_week), 0) AS proofs_rejected,
-           coalesce(sum(d.reopened_in_week), 0) AS reopened,
-           count(*) FILTER (WHERE d.forwarded_in_week > 0) AS forwarded,
-           count(*) FILTER (WHERE d.forwarded_in_week > 0 AND d.forwards >= 2) AS forwarded_multi,
-           count(*) FILTER (WHERE d.handed_in_week > 0) AS handled,
-           count(*) FILTER (WHERE d.open_at_end AND m.live) AS backlog,
-           count(*) FILTER (WHERE d.overdue_at_end AND m.own_overdue) AS overdue,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.triage_h) AS triage_median_h,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.triage_h) AS triage_p90_h,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.response_h) AS response_median_h,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.response_h) AS response_p90_h,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY d.close_h) AS close_median_h,
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY d.close_h) AS close_p90_h,
-           count(d.sla_met) AS sla_base,
-           count(*) FILTER (WHERE d.sla_met) AS sla_met,
-           coalesce(sum(d.reused_in_week), 0) AS reused_proofs
-      FROM m JOIN d ON d.report_id = m.report_id CROSS JOIN b
+           count(*) FILTER (WHERE m.created_in_week AND m.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
+           count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'duplicate') AS duplicates,
+           count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'rejected') AS rejected,
+           coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
+                                            AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
+           count(*) FILTER (WHERE m.dispatched_in_week) AS dispatched,
+           count(*) FILTER (WHERE m.fu_in_week > 0) AS followed_up,
+           coalesce(sum(m.fu_in_week), 0) AS follow_ups,
+           count(*) FILTER (WHERE m.closed_in_week_at IS NOT NULL) AS verified,
+           coalesce(sum(m.approved_in_week), 0) AS proofs_approved,
+           coalesce(sum(m.rejected_in_week), 0) AS proofs_rejected,
+           coalesce(sum(m.reopened_in_week), 0) AS reopened,
+           count(*) FILTER (WHERE m.forwarded_in_week > 0) AS forwarded,
+           count(*) FILTER (WHERE m.forwarded_in_week > 0 AND m.forwarded_twice) AS forwarded_multi,
+           count(*) FILTER (WHERE m.handed_in_week > 0) AS handled,
+           count(*) FILTER (WHERE m.open_at_end AND m.live) AS backlog,
+           count(*) FILTER (WHERE m.overdue_at_end AND m.own_overdue) AS overdue,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY m.triage_h) AS triage_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY m.triage_h) AS triage_p90_h,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY m.response_h) AS response_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY m.response_h) AS response_p90_h,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY m.close_h) AS close_median_h,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY m.close_h) AS close_p90_h,
+           count(m.sla_met) AS sla_base,
+           count(*) FILTER (WHERE m.sla_met) AS sla_met,
+           coalesce(sum(m.reused_in_week), 0) AS reused_proofs
+      FROM m
      GROUP BY m.grouping, m.key
 )
 SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,

@@ -1,7 +1,10 @@
-"""The pre-aggregation of revision 0005 (kpi_report_facts, kpi_state_spans) is exactly what
-a full recomputation from the events gives, however the events arrive."""
+"""The pre-aggregation of revisions 0005 and 0008 (kpi_report_facts, kpi_state_spans,
+kpi_proof_facts) is exactly what a full recomputation from the events, mentions and proofs gives,
+however they arrive."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from sqlalchemy import text
 
@@ -12,11 +15,12 @@ from tests.reports.test_kpis import assert_city_w47
 
 FACTS = "SELECT * FROM kpi_report_facts ORDER BY report_id"
 SPANS = "SELECT report_id, event_id, state, from_at, to_at FROM kpi_state_spans ORDER BY report_id, event_id"
+PROOFS = "SELECT event_id, report_id, at, reused FROM kpi_proof_facts ORDER BY event_id"
 
 
 def snapshot(engine):
     with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(text(FACTS))], [tuple(r) for r in conn.execute(text(SPANS))]
+        return tuple([tuple(r) for r in conn.execute(text(sql))] for sql in (FACTS, SPANS, PROOFS))
 
 
 def rebuilt(engine):
@@ -28,7 +32,7 @@ def rebuilt(engine):
 def test_triggers_keep_what_a_rebuild_computes(week_fixture):
     engine = week_fixture.engine
     kept = snapshot(engine)
-    assert len(kept[0]) == 9 and kept == rebuilt(engine)
+    assert len(kept[0]) == 9 and len(kept[2]) == 5 and kept == rebuilt(engine)
     with engine.connect() as conn:
         spans = conn.execute(text("SELECT state, to_at IS NULL FROM kpi_state_spans WHERE report_id = :r "
                                   "ORDER BY from_at, event_id"), {"r": week_fixture.reports["R2"]}).all()
@@ -72,3 +76,52 @@ def test_comments_and_claims_do_not_touch_the_aggregate(week_fixture):
     week_fixture.event("R6", "claimed", at(20, "09:01"), {"minutes": 10})
     assert snapshot(engine) == before
     assert_city_w47(fetch_weekly_kpis(engine, W47).city)
+
+
+def facts_of(engine, report_id: int):
+    with engine.connect() as conn:
+        return conn.execute(text("SELECT second_forward_at, first_dispatch_due_at, mention_accounts, mention_first_at "
+                                 "FROM kpi_report_facts WHERE report_id = :r"), {"r": report_id}).one()
+
+
+def test_the_mention_facts(week_fixture):
+    engine, acc = week_fixture.engine, week_fixture.accounts
+    # R6: dispatched 08:30 to lurah A (due 14:30), passed on 09:00 to camat A, 10:00 to lurah B
+    second, due, accounts, firsts = facts_of(engine, week_fixture.reports["R6"])
+    assert second == datetime.fromisoformat(at(18, "10:00"))
+    assert due == datetime.fromisoformat(at(18, "14:30"))
+    by_account = dict(zip(accounts, firsts))
+    assert accounts == sorted(accounts) and by_account == {
+        acc["lurahA"]: datetime.fromisoformat(at(18, "08:30")),
+        acc["camatA"]: datetime.fromisoformat(at(18, "09:00")),
+        acc["lurahB"]: datetime.fromisoformat(at(18, "10:00"))}
+    # R5 was reopened with a new mention of lurah B: still one account, first mentioned at dispatch
+    second, due, accounts, firsts = facts_of(engine, week_fixture.reports["R5"])
+    assert second is None and accounts == [acc["lurahB"]] and firsts == [datetime.fromisoformat(at(12, "10:00"))]
+    # A mention added later, moved, then deleted: the facts follow each step.
+    mention = week_fixture.mention("R7", "camatA", at(20, "09:00"), at(20, "12:00"))
+    assert acc["camatA"] in facts_of(engine, week_fixture.reports["R7"])[2]
+    with engine.begin() as conn:   # corrected: it was made before the dispatch, due sooner
+        conn.execute(text("UPDATE mentions SET mentioned_at = :at, due_at = :due WHERE id = :m"),
+                     {"at": at(19, "08:30"), "due": at(19, "12:00"), "m": mention})
+    assert facts_of(engine, week_fixture.reports["R7"])[1] == datetime.fromisoformat(at(19, "12:00"))
+    assert snapshot(engine) == rebuilt(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM mentions WHERE id = :m"), {"m": mention})
+    assert acc["camatA"] not in facts_of(engine, week_fixture.reports["R7"])[2]
+    assert snapshot(engine) == rebuilt(engine)
+
+
+def test_the_verifiers_checks_decide_a_proofs_reuse(week_fixture):
+    engine = week_fixture.engine
+    r7 = week_fixture.reports["R7"]
+    with engine.connect() as conn:
+        fu = conn.execute(text("SELECT id FROM follow_ups WHERE report_id = :r"), {"r": r7}).scalar_one()
+        reused = conn.execute(text("SELECT reused FROM kpi_proof_facts WHERE report_id = :r"), {"r": r7}).scalar_one()
+    assert reused is True   # same sha256 as R1's earlier proof, no check recorded yet
+    assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 2
+    with engine.begin() as conn:   # the verifier looked and passed it (a photo of the same spot)
+        conn.execute(text("UPDATE follow_ups SET checks = CAST(:c AS jsonb) WHERE id = :fu"),
+                     {"fu": fu, "c": '{"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]}'})
+    assert snapshot(engine) == rebuilt(engine)
+    assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 1

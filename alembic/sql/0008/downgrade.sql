@@ -1,0 +1,17 @@
+-- Revision 0008 undone (the revision's Python file then runs 0005/functions.sql, which puts
+-- back 0005's refresh, rebuild and event-trigger functions).
+DROP TRIGGER IF EXISTS mentions_kpi_insert_delete ON mentions;
+DROP TRIGGER IF EXISTS mentions_kpi_update ON mentions;
+DROP TRIGGER IF EXISTS follow_ups_kpi_update ON follow_ups;
+DROP FUNCTION IF EXISTS qlue_kpi_mention_changed();
+DROP FUNCTION IF EXISTS qlue_kpi_follow_up_changed();
+DROP FUNCTION IF EXISTS qlue_kpi_refresh_proofs(bigint[]);
+DROP FUNCTION IF EXISTS qlue_kpi_refresh_mentions(bigint[]);
+DROP FUNCTION IF EXISTS qlue_kpi_proof_reused(bigint, bigint, bigint);
+DROP TABLE IF EXISTS kpi_proof_facts;
+DROP INDEX IF EXISTS kpi_mentions_live_idx;
+ALTER TABLE kpi_report_facts
+    DROP COLUMN IF EXISTS second_forward_at,
+    DROP COLUMN IF EXISTS first_dispatch_due_at,
+    DROP COLUMN IF EXISTS mention_accounts,
+    DROP COLUMN IF EXISTS mention_first_at;
