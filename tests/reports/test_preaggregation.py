@@ -125,3 +125,34 @@ def test_the_verifiers_checks_decide_a_proofs_reuse(week_fixture):
                      {"fu": fu, "c": '{"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]}'})
     assert snapshot(engine) == rebuilt(engine)
     assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 1
+
+
+def test_two_consoles_mentioning_on_one_report_at_once_lose_nothing(week_fixture):
+    """T1 mentions camat A and holds its transaction open; T2 mentions lurah A on the same
+    report and waits on the facts row; T1 commits, then T2: the facts hold both accounts."""
+    import threading
+
+    engine, r7 = week_fixture.engine, week_fixture.reports["R7"]
+    acc = week_fixture.accounts
+    insert = text("INSERT INTO mentions (report_id, account_id, mentioned_at, due_at) "
+                  "VALUES (:r, :a, :at, :due)")
+    first = engine.connect()
+    first.begin()
+    first.execute(insert, {"r": r7, "a": acc["camatA"], "at": at(20, "09:00"), "due": at(20, "12:00")})
+    done = threading.Event()
+
+    def second() -> None:
+        with engine.begin() as conn:
+            conn.execute(insert, {"r": r7, "a": acc["lurahA"], "at": at(20, "09:01"), "due": at(20, "12:01")})
+        done.set()
+
+    worker = threading.Thread(target=second)
+    worker.start()
+    assert not done.wait(1.0)   # T2 waits for T1's lock on the facts row
+    first.commit()
+    first.close()
+    worker.join(10)
+    assert done.is_set()
+    accounts = facts_of(engine, r7)[2]
+    assert {acc["camatA"], acc["lurahA"], acc["lurahB"]} <= set(accounts)
+    assert snapshot(engine) == rebuilt(engine)
