@@ -4,19 +4,28 @@ from each submit_report to the row being in its Qt queue model, and how long the
 was ever blocked (a 10 ms heartbeat timer). It also prints the console's memory (RSS) with the
 database open, and the time the workspace took to show its first page and its map.
 
-    python bench/bench_live.py --database-url URL [--rate 50] [--duration 60]
+    python bench/bench_live.py --database-url URL [--rate 50] [--duration 60] [--sample-blocks]
 
 Baseline in the same run: the same latency measured by polling the queue's first page every
-second (what a console without LISTEN/NOTIFY does).
+second (what a console without LISTEN/NOTIFY does), from its own thread.
+
+A blocked loop has two causes, and the benchmark tells them apart: the UI thread busy (its
+own CPU time between two heartbeats, from /proc/self/task/<tid>/schedstat), or the UI thread
+runnable but waiting for a core that other processes hold (the scheduler's run-queue time). It
+also prints the CPU time each party used during the run: the console's UI thread and whole
+process, QtWebEngine's processes, PostgreSQL's and the submitter. ``--sample-blocks`` prints
+the UI thread's Python stacks seen during blocks (bench/block_sampler.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,6 +55,38 @@ def submitter(url: str, rate: float, duration: float) -> None:
     print(f"submitted {n}", flush=True)
 
 
+def cpu_by_process() -> dict[str, float]:
+    """CPU seconds so far of this process, its QtWebEngine children and the PostgreSQL server's
+    processes, keyed 'group pid'."""
+    import psutil
+
+    me = psutil.Process()
+    found: dict[str, float] = {}
+    children = {c.pid for c in me.children(recursive=True)}
+    for proc in psutil.process_iter(["name", "cmdline", "cpu_times"]):
+        try:
+            times = proc.info["cpu_times"]
+            if times is None:
+                continue
+            name = proc.info["name"] or ""
+            cmd = " ".join(proc.info["cmdline"] or [])
+            if proc.pid == me.pid:
+                group = "console process (all threads)"
+            elif proc.pid in children and "QtWebEngineProcess" in cmd:
+                kind = next((a.split("=", 1)[1] for a in proc.info["cmdline"] if a.startswith("--type=")), "other")
+                group = f"QtWebEngine {kind}"
+            elif "--submitter" in cmd:
+                group = "submitter"
+            elif name.startswith("postgres") or cmd.startswith("postgres"):
+                group = "PostgreSQL"
+            else:
+                continue
+            found[f"{group} {proc.pid}"] = times.user + times.system
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
@@ -56,6 +97,9 @@ def main() -> None:
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--sample-blocks", action="store_true",
+                        help="print the UI thread's Python stacks seen while the event loop was blocked")
+    parser.add_argument("--no-map-updates", action="store_true", help="experiment: leave the map as first drawn")
     parser.add_argument("--submitter", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.submitter:
@@ -84,6 +128,9 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.005)
     model = window.triage.queue.model
+    if args.no_map_updates:
+        window.triage.map.upsert_markers = lambda markers: None
+        window.triage.map.remove_markers = lambda ids: None
     rss_ready = psutil.Process().memory_info().rss / 2**20
 
     latencies: list[float] = []
@@ -104,19 +151,63 @@ def main() -> None:
     clock = QElapsedTimer()
     clock.start()
     last = [clock.elapsed()]
+    schedstat = f"/proc/self/task/{threading.get_native_id()}/schedstat"
+
+    def sched() -> tuple[float, float]:
+        """(ms on a CPU, ms runnable but waiting for a CPU) of the UI thread so far (Linux)."""
+        try:
+            with open(schedstat) as f:
+                on_cpu, waiting, _slices = f.read().split()
+            return int(on_cpu) / 1e6, int(waiting) / 1e6
+        except OSError:
+            return time.thread_time() * 1000, 0.0
+
+    cpu0, queued0 = sched()
+    last_cpu, last_queued = [cpu0], [queued0]
+    gap_cpu: list[float] = []
+    gap_queued: list[float] = []
+
+    # Python's cyclic garbage collector runs on whichever thread allocates: its pauses count too.
+    gc_pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
+    gc_started = [0.0]
+
+    def gc_callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            gc_pauses[info["generation"]].append((time.perf_counter() - gc_started[0]) * 1000)
+
+    gc.callbacks.append(gc_callback)
+
+    sampler = None
+    if args.sample_blocks:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from block_sampler import BlockSampler
+        sampler = BlockSampler()
+        sampler.start()
 
     def beat() -> None:
+        if sampler is not None:
+            sampler.beat()
         now_ms = clock.elapsed()
+        cpu_ms, queued_ms = sched()
         gaps.append(now_ms - last[0])
+        # how much of the gap the UI thread spent running, and waiting for a core
+        gap_cpu.append(cpu_ms - last_cpu[0])
+        gap_queued.append(queued_ms - last_queued[0])
         last[0] = now_ms
+        last_cpu[0] = cpu_ms
+        last_queued[0] = queued_ms
 
     heartbeat = QTimer(interval=10, timerType=Qt.TimerType.PreciseTimer)
     heartbeat.timeout.connect(beat)
     heartbeat.start()
 
-    # the baseline: poll the first page every second and note when each report shows up
+    # The baseline: poll the first page every second and note when each report shows up. It
+    # polls from its own thread so that its queries do not count against the console's loop.
     polled: list[float] = []
     polled_seen: set[int] = set()
+    polling = threading.Event()
 
     def poll() -> None:
         now = time.time()
@@ -125,14 +216,20 @@ def main() -> None:
                 polled_seen.add(row.id)
                 polled.append(now - float(row.excerpt.rsplit("t=", 1)[1]))
 
+    def poller() -> None:
+        while not polling.wait(1.0):
+            poll()
+
     poll()
     polled.clear()
-    poller = QTimer(interval=1000)
-    poller.timeout.connect(poll)
-    poller.start()
+    poll_thread = threading.Thread(target=poller, daemon=True)
+    poll_thread.start()
 
+    cpu_before = cpu_by_process()
+    ui_cpu_before = sched()[0]
     channel = subprocess.Popen([sys.executable, __file__, "--submitter", "--database-url", args.database_url,
                                 "--rate", str(args.rate), "--duration", str(args.duration)], stdout=subprocess.PIPE, text=True)
+    cpu_before[f"submitter {channel.pid}"] = 0.0
     while channel.poll() is None:
         app.processEvents()
         time.sleep(0.002)
@@ -140,8 +237,13 @@ def main() -> None:
     while time.time() < deadline:
         app.processEvents()
         time.sleep(0.002)
+    cpu_after = cpu_by_process()
+    ui_cpu = (sched()[0] - ui_cpu_before) / 1000
     heartbeat.stop()
-    poller.stop()
+    polling.set()
+    poll_thread.join()
+    if sampler is not None:
+        sampler.stop()
     print(channel.stdout.read().strip())
     rss_after = psutil.Process().memory_info().rss / 2**20
     children = sum(c.memory_info().rss for c in psutil.Process().children(recursive=True)) / 2**20
@@ -157,9 +259,27 @@ def main() -> None:
     print(f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, p95 {pct(polled, 0.95) * 1000:.0f} ms "
           f"→ ratio p95 {pct(polled, 0.95) / pct(latencies, 0.95):.1f}x")
     blocked = [g - 10 for g in gaps]
+    worst = sorted(range(len(gaps)), key=lambda i: gaps[i], reverse=True)[:5]
     print(f"event loop: heartbeat gaps p99 {pct(gaps, 0.99):.0f} ms, longest block {max(blocked):.0f} ms (target < 100 ms)")
+    print("  the five longest gaps (the UI thread's time running / waiting for a core within each): "
+          + ", ".join(f"{gaps[i]:.0f} ms ({gap_cpu[i]:.0f} / {gap_queued[i]:.0f})" for i in worst))
+    print(f"  longest time the UI thread was busy between two beats: {max(gap_cpu):.0f} ms")
     print(f"memory: console RSS {rss_ready:.0f} MB when ready, {rss_after:.0f} MB after the run "
           f"(+ {children:.0f} MB in QtWebEngine's processes); target < 600 MB")
+    run_s = args.duration + 3
+    spent: dict[str, float] = {}
+    for key, before in cpu_before.items():
+        group = key.rsplit(" ", 1)[0]
+        spent[group] = spent.get(group, 0.0) + max(0.0, cpu_after.get(key, before) - before)
+    print(f"CPU used during the run ({run_s:.0f} s, 2 cores = {2 * run_s:.0f} core-seconds): "
+          f"console UI thread {ui_cpu:.1f} s, "
+          + ", ".join(f"{group} {seconds:.1f} s" for group, seconds in sorted(spent.items(), key=lambda kv: -kv[1])))
+    gc.callbacks.remove(gc_callback)
+    for generation, pauses in gc_pauses.items():
+        if pauses:
+            print(f"garbage collector, generation {generation}: {len(pauses)} runs, longest {max(pauses):.0f} ms")
+    if sampler is not None:
+        sampler.print_report()
     window.close()
 
 
