@@ -55,6 +55,9 @@ AGES: tuple[tuple[str, float | None, float | None], ...] = (
 )
 
 
+LIVE_BATCH_MS = 150   # the longest a live change waits to join a batch
+
+
 class QueuePane(QObject):
     report_selected = Signal(int)
     first_page_loaded = Signal()
@@ -122,6 +125,12 @@ class QueuePane(QObject):
         self._age_timer.start()
         self._counts_timer = QTimer(self, singleShot=True, interval=700)
         self._counts_timer.timeout.connect(self._refresh_counts)
+        # Live changes are applied in batches a few times a second: one fetch and one repaint of
+        # the table per batch, however many reports a burst from the channels touched.
+        self._live_pending: set[int] = set()
+        self._live_fetching = False
+        self._live_timer = QTimer(self, singleShot=True, interval=LIVE_BATCH_MS)
+        self._live_timer.timeout.connect(self._fetch_live_rows)
         self._tasks.run(fetch_areas, self._engine, on_done=self._fill_areas)
         self._tasks.run(whoami, self._engine, on_done=self._set_me)
         self.reload_views()
@@ -268,14 +277,34 @@ class QueuePane(QObject):
 
     # -- live ------------------------------------------------------------------------------
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
-        ids = sorted({e.report_id for e in events})
-        generation = self._generation
-        self._tasks.run(fetch_queue_rows, self._engine, ids,
-                        on_done=lambda rows: self._rows_changed(generation, rows))
+        self._live_pending.update(e.report_id for e in events)
+        if not self._live_fetching and not self._live_timer.isActive():
+            self._live_timer.start()
         if not self._counts_timer.isActive():
             self._counts_timer.start()
 
+    def _fetch_live_rows(self) -> None:
+        if not self._live_pending:
+            return
+        ids, self._live_pending = sorted(self._live_pending), set()
+        generation = self._generation
+        self._live_fetching = True
+        self._tasks.run(fetch_queue_rows, self._engine, ids,
+                        on_done=lambda rows: self._rows_changed(generation, rows),
+                        on_error=lambda _error: self._live_fetch_failed(ids))
+
+    def _live_fetch_ended(self) -> None:
+        self._live_fetching = False
+        if self._live_pending:
+            self._live_timer.start()
+
+    def _live_fetch_failed(self, ids: list[int]) -> None:
+        # Offline: the ids wait for the next change (the catch-up after reconnecting brings one).
+        self._live_pending.update(ids)
+        self._live_fetching = False
+
     def _rows_changed(self, generation: int, rows: list[QueueRow]) -> None:
+        self._live_fetch_ended()
         if generation != self._generation:
             return
         bar = self._view.verticalScrollBar()

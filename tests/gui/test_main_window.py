@@ -108,3 +108,37 @@ def test_switching_reports_quickly_never_shows_the_previous_photo(qtbot, window)
     photo_ids_of_third = {p.id for p in detail.detail.photos}
     assert shown and set(shown) <= photo_ids_of_third
     assert detail.current_photo_id() in photo_ids_of_third
+
+
+def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, monkeypatch):
+    """Thirty reports committed one by one as fast as a channel can: every one reaches the
+    queue, through a few batched fetches (each one repaint), not one fetch per report."""
+    import qlue_console.gui.queue_pane as queue_pane
+
+    fetches: list[int] = []
+    real_fetch = queue_pane.fetch_queue_rows
+
+    def counting_fetch(engine, ids):
+        fetches.append(len(ids))
+        return real_fetch(engine, ids)
+
+    monkeypatch.setattr(queue_pane, "fetch_queue_rows", counting_fetch)
+    queue = window.triage.queue
+    before = queue.model.rowCount()
+
+    def channel() -> None:
+        for i in range(30):
+            with small_city.begin() as conn:
+                contract.submit_report(conn, channel="web", external_id=f"burst-{i}", citizen=f"warga_b{i}",
+                                       text_=f"Sampah menumpuk {i}", category="sampah", lat=-6.18, lon=106.83)
+
+    started = time.monotonic()
+    thread = threading.Thread(target=channel)
+    thread.start()
+    thread.join()
+    burst_s = time.monotonic() - started
+    qtbot.waitUntil(lambda: queue.model.rowCount() == before + 30, timeout=5_000)
+    assert sum(fetches) >= 30
+    # at most one fetch in flight, the next waits up to LIVE_BATCH_MS for more
+    assert len(fetches) <= burst_s / (queue_pane.LIVE_BATCH_MS / 1000) + 2, (fetches, burst_s)
+    assert len(fetches) < 30
