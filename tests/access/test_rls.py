@@ -242,3 +242,29 @@ def test_a_limited_operator_cannot_dispatch_another_kotas_report(two_kotas, new_
                 cur.execute("SELECT dispatch_report(%s, %s, 'Mohon dicek', ARRAY['ppsu.gambir'])", (pusat, version))
         finally:
             conn.close()
+
+
+def test_a_limited_supervisor_decides_only_its_own_kotas_proofs(two_kotas, new_login, superuser):
+    follow_ups = {}
+    with superuser.cursor() as cur:
+        for kota in ("31.71", "31.72"):
+            cur.execute("SELECT id FROM follow_ups WHERE report_id = %s", (two_kotas[kota][0],))
+            follow_ups[kota] = cur.fetchone()[0]
+    conn = connect(new_login("supervisor", kota="31.72"))
+    try:
+        with conn.cursor() as cur:
+            # Jakarta Pusat's proof: refused as if it did not exist, nothing decided
+            with pytest.raises(psycopg2.errors.InvalidParameterValue, match="unknown follow-up"):
+                cur.execute("SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.71"],))
+            conn.rollback()
+            # its own kota's proof: decided
+            cur.execute("SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.72"],))
+            conn.commit()
+    finally:
+        conn.close()
+    with superuser.cursor() as cur:
+        cur.execute("SELECT id, verification FROM follow_ups WHERE id = ANY (%s) ORDER BY id",
+                    ([follow_ups["31.71"], follow_ups["31.72"]],))
+        decided = dict(cur.fetchall())
+    assert decided[follow_ups["31.71"]] == "pending"
+    assert decided[follow_ups["31.72"]] == "approved"
