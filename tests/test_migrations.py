@@ -81,6 +81,7 @@ def test_0008_goes_down_to_exactly_the_0005_pre_aggregation_and_up_again(db_engi
                                         "WHERE table_name = 'kpi_report_facts'")).scalars())
         assert conn.execute(text("SELECT to_regclass('kpi_proof_facts')")).scalar() is None
     assert "mention_accounts" not in columns and "first_dispatch_due_at" not in columns
+    assert {"qlue_kpi_refresh", "qlue_kpi_rebuild"} <= {name for name, _ in after_downgrade}
     # what 0005 alone creates, from scratch
     migrate.downgrade(db_engine, "0005-1")
     migrate.upgrade(db_engine, "0005")

@@ -21,9 +21,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    run_revision_sql("0005", "tables.sql")
-    run_revision_sql("0005", "functions.sql")   # replaced by 0008; its downgrade runs it again
-    run_revision_sql("0005", "triggers.sql")
+    run_revision_sql("0005", "upgrade.sql")
 
 
 def downgrade() -> None:

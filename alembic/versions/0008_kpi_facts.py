@@ -2,7 +2,8 @@
 report, its second forward, the due time of its first dispatch and the accounts mentioned on it
 (kept by triggers on mentions), and per proof posted whether it is reused (``kpi_proof_facts``,
 kept by triggers on events and on the verifier's checks); plus an index on the mentions live at
-an instant. SQL in ``alembic/sql/0008/``.
+an instant. 0005's refresh and rebuild functions stay as they are, renamed, inside wrappers that
+add the new facts. SQL in ``alembic/sql/0008/``.
 
 Revision ID: 0008
 Revises: 0005
@@ -23,4 +24,3 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     run_revision_sql("0008", "downgrade.sql")
-    run_revision_sql("0005", "functions.sql")

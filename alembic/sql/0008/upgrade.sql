@@ -91,60 +91,37 @@ BEGIN
      WHERE f.report_id = r.report_id;
 END $$;
 
--- 0005's refresh, plus the second forward and the mention-derived facts.
-CREATE OR REPLACE FUNCTION qlue_kpi_refresh(p_reports bigint[]) RETURNS void
+-- 0005's refresh and rebuild are kept as they are, under new names, and wrapped: the wrappers
+-- add the second forward and the mention facts (and, for the rebuild, the proof facts). 0005's
+-- event triggers call qlue_kpi_refresh by name, so they now reach the wrapper.
+ALTER FUNCTION qlue_kpi_refresh(bigint[]) RENAME TO qlue_kpi_refresh_events;
+ALTER FUNCTION qlue_kpi_rebuild() RENAME TO qlue_kpi_rebuild_events;
+
+CREATE FUNCTION qlue_kpi_refresh(p_reports bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
     IF p_reports IS NULL OR cardinality(p_reports) = 0 THEN
         RETURN;
     END IF;
-    INSERT INTO kpi_report_facts (report_id)
-    SELECT DISTINCT r FROM unnest(p_reports) r ORDER BY r
-    ON CONFLICT (report_id) DO NOTHING;
-    PERFORM 1 FROM kpi_report_facts WHERE report_id = ANY (p_reports) ORDER BY report_id FOR UPDATE;
+    PERFORM qlue_kpi_refresh_events(p_reports);   -- locks the facts rows first
     UPDATE kpi_report_facts f
-       SET created_at = x.created_at, first_triage_at = x.first_triage_at,
-           first_dispatch_at = x.first_dispatch_at, first_follow_up_at = x.first_follow_up_at,
-           second_forward_at = x.second_forward_at,
-           category_code = r.category_code, kelurahan_code = r.kelurahan_code,
-           kecamatan_code = r.kecamatan_code, kota_code = r.kota_code
-      FROM reports r, (SELECT ev.report_id,
-                   min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
-                   min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
-                                         OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS first_triage_at,
-                   min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS first_dispatch_at,
-                   min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_follow_up_at,
-                   (array_agg(ev.at ORDER BY ev.at, ev.id) FILTER (WHERE ev.kind = 'forwarded'))[2] AS second_forward_at
-              FROM events ev WHERE ev.report_id = ANY (p_reports) GROUP BY ev.report_id) x
-     WHERE f.report_id = x.report_id AND r.id = x.report_id;
+       SET second_forward_at = (SELECT ev.at FROM events ev WHERE ev.report_id = f.report_id AND ev.kind = 'forwarded'
+                                 ORDER BY ev.at, ev.id OFFSET 1 LIMIT 1)
+     WHERE f.report_id = ANY (p_reports);
     PERFORM qlue_kpi_refresh_mentions(p_reports);
-    DELETE FROM kpi_state_spans WHERE report_id = ANY (p_reports);
-    INSERT INTO kpi_state_spans (report_id, event_id, state, from_at, to_at)
-    SELECT report_id, id, state, at, lead(at) OVER (PARTITION BY report_id ORDER BY at, id)
-      FROM (SELECT ev.report_id, ev.id, ev.at, qlue_kpi_state(ev.kind, ev.payload) AS state
-              FROM events ev WHERE ev.report_id = ANY (p_reports)) x
-     WHERE state IS NOT NULL;
 END $$;
 
--- 0005's rebuild, plus the new facts (set-based: the upgrade's backfill of a city's history).
-CREATE OR REPLACE FUNCTION qlue_kpi_rebuild() RETURNS void
+-- Set-based: the upgrade's backfill of a city's history.
+CREATE FUNCTION qlue_kpi_rebuild() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    LOCK TABLE kpi_report_facts, kpi_state_spans, kpi_proof_facts IN EXCLUSIVE MODE;
-    TRUNCATE kpi_report_facts, kpi_state_spans, kpi_proof_facts;
-    INSERT INTO kpi_report_facts (report_id, created_at, first_triage_at, first_dispatch_at, first_follow_up_at,
-                                  second_forward_at, category_code, kelurahan_code, kecamatan_code, kota_code)
-    SELECT x.report_id, x.created_at, x.first_triage_at, x.first_dispatch_at, x.first_follow_up_at,
-           x.second_forward_at, r.category_code, r.kelurahan_code, r.kecamatan_code, r.kota_code
-      FROM (SELECT ev.report_id,
-                   min(ev.at) FILTER (WHERE ev.kind = 'created') AS created_at,
-                   min(ev.at) FILTER (WHERE ev.kind IN ('triaged', 'dispatched', 'forwarded', 'rejected')
-                                         OR (ev.kind = 'merged' AND ev.payload->>'into' IS NOT NULL)) AS first_triage_at,
-                   min(ev.at) FILTER (WHERE ev.kind = 'dispatched') AS first_dispatch_at,
-                   min(ev.at) FILTER (WHERE ev.kind = 'follow_up') AS first_follow_up_at,
-                   (array_agg(ev.at ORDER BY ev.at, ev.id) FILTER (WHERE ev.kind = 'forwarded'))[2] AS second_forward_at
-              FROM events ev GROUP BY ev.report_id) x
-      JOIN reports r ON r.id = x.report_id;
+    LOCK TABLE kpi_proof_facts IN EXCLUSIVE MODE;
+    PERFORM qlue_kpi_rebuild_events();
+    UPDATE kpi_report_facts f
+       SET second_forward_at = x.second_at
+      FROM (SELECT ev.report_id, (array_agg(ev.at ORDER BY ev.at, ev.id))[2] AS second_at
+              FROM events ev WHERE ev.kind = 'forwarded' GROUP BY ev.report_id HAVING count(*) >= 2) x
+     WHERE f.report_id = x.report_id;
     UPDATE kpi_report_facts f
        SET first_dispatch_due_at = m.due, mention_accounts = m.accounts, mention_first_at = m.firsts
       FROM (SELECT x.report_id,
@@ -157,10 +134,7 @@ BEGIN
                      GROUP BY mn.report_id, mn.account_id) x
              GROUP BY x.report_id) m
      WHERE f.report_id = m.report_id;
-    INSERT INTO kpi_state_spans (report_id, event_id, state, from_at, to_at)
-    SELECT report_id, id, state, at, lead(at) OVER (PARTITION BY report_id ORDER BY at, id)
-      FROM (SELECT ev.report_id, ev.id, ev.at, qlue_kpi_state(ev.kind, ev.payload) AS state FROM events ev) x
-     WHERE state IS NOT NULL;
+    TRUNCATE kpi_proof_facts;
     INSERT INTO kpi_proof_facts (event_id, report_id, at, reused)
     SELECT ev.id, ev.report_id, ev.at,
            qlue_kpi_proof_reused(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint), CAST(ev.payload->>'photo' AS bigint))
@@ -168,33 +142,32 @@ BEGIN
      WHERE ev.kind = 'follow_up';
 END $$;
 
--- The event triggers of 0005, now also keeping the proof facts.
-CREATE OR REPLACE FUNCTION qlue_kpi_events_inserted() RETURNS trigger
+-- Proofs posted, corrected or deleted: their facts follow (beside 0005's event triggers).
+CREATE FUNCTION qlue_kpi_proof_events_inserted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM qlue_kpi_refresh(ARRAY(
-        SELECT DISTINCT report_id FROM kpi_new_events
-         WHERE kind IN ('created', 'triaged', 'dispatched', 'forwarded', 'follow_up', 'proof_approved', 'closed',
-                        'proof_rejected', 'reopened', 'rejected', 'merged')));
     PERFORM qlue_kpi_refresh_proofs(ARRAY(SELECT id FROM kpi_new_events WHERE kind = 'follow_up'));
     RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION qlue_kpi_events_updated() RETURNS trigger
+CREATE FUNCTION qlue_kpi_proof_events_changed() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
-    PERFORM qlue_kpi_refresh(ARRAY(SELECT report_id FROM kpi_old_events UNION SELECT report_id FROM kpi_new_events));
-    PERFORM qlue_kpi_refresh_proofs(ARRAY(SELECT id FROM kpi_old_events UNION SELECT id FROM kpi_new_events));
+    -- the old ids are recomputed (a deleted event's facts go); a DELETE has no new table
+    PERFORM qlue_kpi_refresh_proofs(ARRAY(SELECT id FROM kpi_old_events));
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM qlue_kpi_refresh_proofs(ARRAY(SELECT id FROM kpi_new_events));
+    END IF;
     RETURN NULL;
 END $$;
 
-CREATE OR REPLACE FUNCTION qlue_kpi_events_deleted() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-BEGIN
-    PERFORM qlue_kpi_refresh(ARRAY(SELECT DISTINCT report_id FROM kpi_old_events));
-    PERFORM qlue_kpi_refresh_proofs(ARRAY(SELECT id FROM kpi_old_events));
-    RETURN NULL;
-END $$;
+CREATE TRIGGER events_kpi_proofs_insert AFTER INSERT ON events
+    REFERENCING NEW TABLE AS kpi_new_events FOR EACH STATEMENT EXECUTE FUNCTION qlue_kpi_proof_events_inserted();
+CREATE TRIGGER events_kpi_proofs_update AFTER UPDATE ON events
+    REFERENCING OLD TABLE AS kpi_old_events NEW TABLE AS kpi_new_events
+    FOR EACH STATEMENT EXECUTE FUNCTION qlue_kpi_proof_events_changed();
+CREATE TRIGGER events_kpi_proofs_delete AFTER DELETE ON events
+    REFERENCING OLD TABLE AS kpi_old_events FOR EACH STATEMENT EXECUTE FUNCTION qlue_kpi_proof_events_changed();
 
 -- A mention made, moved in time or re-addressed, or the verifier's checks recorded on a
 -- follow-up: the report's mention facts, or the proof's reuse, follow. (A mention's state and
@@ -232,8 +205,9 @@ CREATE TRIGGER follow_ups_kpi_update AFTER UPDATE OF checks, photo_id ON follow_
 SELECT qlue_kpi_rebuild();
 
 REVOKE ALL ON FUNCTION qlue_kpi_proof_reused(bigint, bigint, bigint), qlue_kpi_refresh_proofs(bigint[]),
-    qlue_kpi_refresh_mentions(bigint[]) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION qlue_kpi_refresh_proofs(bigint[]), qlue_kpi_refresh_mentions(bigint[]) TO qlue_admin;
+    qlue_kpi_refresh_mentions(bigint[]), qlue_kpi_refresh(bigint[]), qlue_kpi_rebuild() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION qlue_kpi_refresh_proofs(bigint[]), qlue_kpi_refresh_mentions(bigint[]),
+    qlue_kpi_refresh(bigint[]), qlue_kpi_rebuild() TO qlue_admin;
 GRANT SELECT ON kpi_proof_facts TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_proof_facts TO qlue_admin;
 
