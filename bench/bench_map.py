@@ -3,6 +3,10 @@ reporting them drawn, and time for one ``upsert_marker``, against naive baseline
 run: the markers as one DOM ``L.marker`` each, added one by one without a canvas; and a new
 report handled by re-rendering the folium page and sending every marker again.
 
+It also tells apart a draw on an empty map from one replacing N existing markers, and reports
+the CPU time QtWebEngine's processes spend per in-place update, and per second while small
+batches arrive as in live use (``--live-seconds``).
+
     python bench/bench_map.py [--markers 50000] [--upserts 30] [--boundaries resources/boundaries/kelurahan.geojson]
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise.
@@ -64,6 +68,51 @@ def wait_for(signal, timeout_s: float = 120.0, until=lambda *a: True):
     return box["args"]
 
 
+def engine_cpu() -> dict[str, float]:
+    """CPU seconds so far of this process (all threads: QtWebEngine's compositor runs in it too)
+    and of its QtWebEngine children by kind; a zygote's fork is the page's renderer."""
+    import psutil
+
+    me = psutil.Process()
+    times = me.cpu_times()
+    found: dict[str, float] = {"console process": times.user + times.system}
+    for child in me.children(recursive=True):
+        try:
+            cmd = child.cmdline()
+            if not any("QtWebEngineProcess" in a for a in cmd):
+                continue
+            kind = next((a.split("=", 1)[1] for a in cmd if a.startswith("--type=")), "other")
+            if kind == "zygote" and "--type=zygote" in " ".join(psutil.Process(child.ppid()).cmdline()):
+                kind = "renderer"
+            times = child.cpu_times()
+            found[kind] = found.get(kind, 0.0) + times.user + times.system
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return found
+
+
+def cpu_delta(before: dict[str, float], after: dict[str, float]) -> dict[str, float]:
+    return {k: after.get(k, 0.0) - before.get(k, 0.0) for k in sorted(set(before) | set(after))}
+
+
+def cpu_text(delta: dict[str, float], per: float, unit: str) -> str:
+    parts = [f"{k} {v / per * 1000:.1f}" for k, v in delta.items() if v > 0]
+    return f"{sum(delta.values()) / per * 1000:.1f} ms CPU {unit}: " + ", ".join(parts)
+
+
+def pump(seconds: float) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def moved(data: list[MapMarker], seed: int) -> list[MapMarker]:
+    """The same reports, every one somewhere else (a replacement that changes everything)."""
+    rnd = random.Random(seed)
+    return [MapMarker(m.report_id, rnd.uniform(-6.36, -6.09), rnd.uniform(106.69, 106.97), rnd.choice(STATES),
+                      m.priority, m.overdue, m.title, m.text) for m in data]
+
+
 def new_view(boundaries: dict | None) -> MapView:
     view = MapView(boundaries=boundaries)
     view.resize(1280, 800)
@@ -99,6 +148,8 @@ def main() -> None:
     default_boundaries = Path(__file__).resolve().parents[1] / "resources" / "boundaries" / "kelurahan.geojson"
     parser.add_argument("--boundaries", type=Path, default=default_boundaries if default_boundaries.exists() else None)
     parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--live-seconds", type=float, default=10.0,
+                        help="small upsert batches at 2.5/s for this long, measuring QtWebEngine's CPU (0: skip)")
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841
@@ -133,6 +184,48 @@ def main() -> None:
     up_p95 = sorted(ups)[int(0.95 * (len(ups) - 1))] * 1000
     print(f"ours   upsert_marker with {view.marker_count():,} on the map: median {up_ms:.1f} ms, p95 {up_p95:.1f} ms "
           f"({len(ups)} upserts, half new, half moved)")
+
+    # -- ours: empty map vs replacing N, QtWebEngine's CPU per update ------------------------
+    empty, replace = [], []
+    for i in range(args.repeat):
+        view.set_markers([])
+        wait_for(view.markers_drawn, until=lambda n: n == 0)
+        view.set_markers(data)
+        wait_for(view.markers_drawn, until=lambda n: n == len(data))
+        empty.append(view.last_update_timing()[0])
+        view.set_markers(moved(data, 100 + i))
+        wait_for(view.markers_drawn, until=lambda n: n == len(data))
+        replace.append(view.last_update_timing()[0])
+    print(f"ours   set_markers({args.markers:,}) on an empty map: median {statistics.median(empty) * 1000:.0f} ms, "
+          f"max {max(empty) * 1000:.0f} ms; replacing {args.markers:,} existing (all moved): "
+          f"median {statistics.median(replace) * 1000:.0f} ms, max {max(replace) * 1000:.0f} ms")
+    pump(1.0)
+    cpu0 = engine_cpu()
+    for i in range(args.upserts):
+        base = data[rnd.randrange(len(data))]
+        view.upsert_marker(MapMarker(base.report_id, rnd.uniform(-6.36, -6.09), rnd.uniform(106.69, 106.97),
+                                     rnd.choice(STATES), rnd.randint(0, 3), rnd.random() < 0.5, "Banjir", "air naik"))
+        wait_for(view.markers_drawn)
+    print(f"ours   per upsert_marker: {cpu_text(cpu_delta(cpu0, engine_cpu()), args.upserts, 'per update')}")
+    if args.live_seconds > 0:
+        pump(1.0)
+        cpu0, t0, batches, seen = engine_cpu(), time.perf_counter(), 0, []
+        view.markers_drawn.connect(seen.append)
+        while time.perf_counter() - t0 < args.live_seconds:
+            batch = []
+            for _ in range(4):
+                base = data[rnd.randrange(len(data))]
+                batch.append(MapMarker(base.report_id, base.lat, base.lon, rnd.choice(STATES), base.priority,
+                                       rnd.random() < 0.2, base.title, base.text))
+            view.upsert_markers(batch)
+            batches += 1
+            pump(0.4)
+        while len(seen) < batches and time.perf_counter() - t0 < args.live_seconds + 30:
+            pump(0.05)   # every batch drawn before the next measurement
+        spent = time.perf_counter() - t0
+        view.markers_drawn.disconnect(seen.append)
+        print(f"ours   live-like: {batches} batches of 4 upserts in {spent:.1f} s with {view.marker_count():,} markers: "
+              f"{cpu_text(cpu_delta(cpu0, engine_cpu()), spent, 'per second')}")
 
     # -- baseline: rebuild the page for a new report ---------------------------------------
     t0 = time.perf_counter()
