@@ -31,7 +31,7 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
@@ -39,52 +39,21 @@ from psycopg2.extras import execute_values
 from sqlalchemy import Connection, Engine, text
 
 from qlue_console.domain.sla import JAKARTA
-from qlue_console.domain.sla import due_at as sla_due_at
 from qlue_console.seed import demo_text
 from qlue_console.seed import geo_sampling as geo
+from qlue_console.seed.demo_city import City, kelurahan_resolver
+from qlue_console.seed.demo_model import (
+    CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, CITIZEN_PHONES, FORWARD_TARGETS, HOUR_WEIGHTS, OFFICIAL_PHONES,
+    PROOF_KINDS, REJECT_REASON, WEAK_KINDS, Account, Event, FollowUp, Mention, Photo, Report, Row)
 
-__all__ = ["DemoSummary", "PROOF_KINDS", "WEAK_KINDS", "seed_demo_reports"]
+__all__ = ["CATEGORY_WEIGHTS", "CHANNEL_WEIGHTS", "CITIZEN_PHONES", "DemoSummary", "OFFICIAL_PHONES",
+           "PROOF_KINDS", "WEAK_KINDS", "seed_demo_reports"]
 
 log = logging.getLogger(__name__)
 UTC = timezone.utc
 
-CHANNEL_WEIGHTS = {"app": 55, "social": 18, "web": 12, "sms": 8, "call_center": 7}
-CATEGORY_WEIGHTS = {
-    "sampah": 18, "saluran_tersumbat": 10, "jalan_rusak": 12, "banjir": 6, "parkir_liar": 10,
-    "angkutan_ngetem": 5, "pohon_tumbang": 3, "pkl_liar": 8, "lampu_jalan": 7, "fasum_rusak": 6,
-    "air_bersih": 4, "kabel_semrawut": 3, "bangunan_liar": 3, "sarang_nyamuk": 2, "gelandangan": 3,
-}
-# Reports per hour of the day (WIB): quiet at night, busy 07-22.
-HOUR_WEIGHTS = (1.0, 0.5, 0.3, 0.3, 0.5, 1.5, 3.0, 6.0, 8.0, 8.0, 7.5, 7.0,
-                6.0, 6.5, 6.5, 7.0, 7.5, 7.5, 6.0, 6.5, 6.5, 5.5, 3.5, 2.0)
-
-#: Kinds of weak proof photos the demo contains, one for each check of DESIGN.md §6.
-WEAK_KINDS = ("far", "before_report", "stale", "citizen_repost", "reused", "reused_dated",
-              "screenshot", "blurred", "dark", "no_exif")
-PROOF_KINDS = ("good",) + WEAK_KINDS + ("self_resolved",)
-# The reason code a supervisor gives when rejecting each kind.
-REJECT_REASON = {
-    "far": "wrong_place", "before_report": "old_photo", "stale": "old_photo",
-    "citizen_repost": "reused_photo", "reused": "reused_photo", "reused_dated": "reused_photo",
-    "screenshot": "other", "blurred": "unreadable", "dark": "unreadable", "no_exif": "other",
-    "self_resolved": "other",
-}
-# Where a report is passed on to (Koordinasi) from its category's agency: agency codes, the
-# utilities (PAMJAYA, PLN, TELKOM) among them.
-FORWARD_TARGETS = {
-    "sampah": ("SDA",), "saluran_tersumbat": ("DLH", "BINAMARGA"), "jalan_rusak": ("PAMJAYA", "SDA", "CITATA"),
-    "banjir": ("BPBD", "GULKARMAT"), "parkir_liar": ("SATPOLPP",), "angkutan_ngetem": ("SATPOLPP",),
-    "pohon_tumbang": ("GULKARMAT", "PLN"), "pkl_liar": ("PPKUKM",), "lampu_jalan": ("PLN",),
-    "fasum_rusak": ("BINAMARGA", "DISTAMHUT", "DPRKP"), "air_bersih": ("SDA",), "kabel_semrawut": ("TELKOM", "PLN"),
-    "bangunan_liar": ("SATPOLPP", "DPRKP"), "sarang_nyamuk": ("DLH",), "gelandangan": ("SATPOLPP",),
-}
-CITIZEN_PHONES = (("Samsung", "SM-A515F"), ("Xiaomi", "Redmi Note 10"), ("OPPO", "CPH2239"),
-                  ("vivo", "V2111"), ("Apple", "iPhone 11"), ("realme", "RMX3363"))
-OFFICIAL_PHONES = (("Samsung", "SM-A125F"), ("Xiaomi", "Redmi 9A"), ("Samsung", "SM-A515F"))
 PHOTO_SIZE = (480, 360)
-SUPERVISORS = ("spv.rina", "spv.hendra")
 BUMPLESS = frozenset({"created", "claimed", "released", "comment"})
-OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "reopened")
 
 
 @dataclass(frozen=True)
@@ -106,220 +75,6 @@ class DemoSummary:
         return (f"{self.reports} reports ({states}); {self.events} events, {self.mentions} mentions, "
                 f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos "
                 f"in {self.seconds:.1f} s [run {self.run_id}]")
-
-
-# ---------------------------------------------------------------------------------------------
-# The city as the database knows it
-
-
-@dataclass(frozen=True)
-class Account:
-    id: int
-    handle: str
-    display_name: str
-    kind: str
-    area_code: str | None
-    agency_code: str | None
-    is_head: bool
-    citizen_handles: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Category:
-    code: str
-    name_id: str
-    agency_code: str | None
-    sla_hours: int
-    sla_mode: str
-
-
-class City:
-    """Accounts, areas, categories, routing rules and holidays, read once."""
-
-    def __init__(self, conn: Connection) -> None:
-        rows = conn.execute(text(
-            "SELECT id, handle, display_name, kind, area_code, agency_code, is_head, citizen_handles "
-            "FROM accounts WHERE active ORDER BY handle")).all()
-        self.accounts = [Account(r[0], r[1], r[2], r[3], r[4], r[5], r[6], tuple(r[7] or ())) for r in rows]
-        self.by_handle = {a.handle: a for a in self.accounts}
-        self.by_area_kind: dict[tuple[str, str], list[Account]] = defaultdict(list)
-        self.by_agency: dict[str, list[Account]] = defaultdict(list)
-        for a in self.accounts:
-            if a.area_code:
-                self.by_area_kind[(a.area_code, a.kind)].append(a)
-            if a.agency_code:
-                self.by_agency[a.agency_code].append(a)
-        self.operators = [a.handle for a in self.accounts if a.kind == "operator"] or ["operator"]
-        self.supervisors = [h for h in SUPERVISORS if h in self.by_handle] or \
-            [a.handle for a in self.accounts if a.kind == "supervisor"] or ["supervisor"]
-        self.areas = {r[0]: (r[1], r[2], r[3]) for r in conn.execute(text(
-            "SELECT code, level, name, parent_code FROM areas")).all()}
-        self.kelurahan_of_kecamatan: dict[str, list[str]] = defaultdict(list)
-        for code, (level, _name, parent) in sorted(self.areas.items()):
-            if level == "kelurahan":
-                self.kelurahan_of_kecamatan[parent].append(code)
-        self.categories = {r[0]: Category(*r) for r in conn.execute(text(
-            "SELECT code, name_id, agency_code, sla_hours, sla_mode FROM categories WHERE active ORDER BY code")).all()}
-        self.rules = [tuple(r) for r in conn.execute(text(
-            "SELECT category_code, area_level, account_kind, position FROM routing_rules")).all()]
-        self.holidays = {r[0] for r in conn.execute(text("SELECT day FROM holidays")).all()}
-
-    # -- routing, the twin of qlue_console.dispatch.routing.suggest_mentions -------------------
-    def route(self, category: str, kel: str | None, kec: str | None, kota: str | None) -> list[Account]:
-        chosen: dict[tuple[str, str], tuple[bool, int]] = {}
-        for cat, level, kind, position in sorted(self.rules, key=lambda r: (r[0] is None, r[3])):
-            if cat is not None and cat != category:
-                continue
-            chosen.setdefault((level, kind), (cat is None, position))
-        agency = self.categories[category].agency_code
-        found: list[tuple[int, str, Account]] = []
-        for (level, kind), (_general, position) in chosen.items():
-            if level in ("kelurahan", "kecamatan", "kota"):
-                area = {"kelurahan": kel, "kecamatan": kec, "kota": kota}[level]
-                matches = self.by_area_kind.get((area, kind), []) if area else []
-            else:
-                matches = [a for a in self.by_agency.get(agency or "", [])
-                           if (kind == "agency" and a.is_head and a.kind in ("agency", "external"))
-                           or (kind != "agency" and a.kind == kind and not a.is_head)]
-            found.extend((position, a.handle, a) for a in matches)
-        result: list[Account] = []
-        for _p, _h, account in sorted(found, key=lambda f: (f[0], f[1])):
-            if account not in result:
-                result.append(account)
-        return result
-
-    def head_of(self, agency: str) -> Account | None:
-        heads = [a for a in self.by_agency.get(agency, []) if a.is_head and a.kind in ("agency", "external")]
-        return heads[0] if heads else None
-
-    def staff_of(self, agency: str) -> list[Account]:
-        return [a for a in self.by_agency.get(agency, []) if a.kind == "field_officer"]
-
-    # -- escalation, the twin of qlue_escalation_target ---------------------------------------
-    def escalation_target(self, account: Account, report: Report) -> Account | None:
-        def level(code: str | None) -> str | None:
-            return self.areas.get(code, (None,))[0] if code else None
-
-        if (account.kind == "field_officer" and account.agency_code) or (account.kind == "agency" and not account.is_head):
-            heads = [a for a in self.by_agency.get(account.agency_code or "", [])
-                     if a.kind == "agency" and a.is_head and a.id != account.id]
-            return heads[0] if heads else None
-        if account.kind in ("field_officer", "lurah"):
-            if level(account.area_code) == "kelurahan":
-                area = self.areas[account.area_code][2]
-            elif level(account.area_code) == "kecamatan":
-                area = account.area_code
-            else:
-                area = report.kec
-            found = self.by_area_kind.get((area, "camat"), []) if area else []
-            return found[0] if found else None
-        if account.kind == "camat":
-            area = self.areas[account.area_code][2] if level(account.area_code) == "kecamatan" else report.kota
-            found = self.by_area_kind.get((area, "walikota"), []) if area else []
-            return found[0] if found else None
-        return None
-
-    def due(self, category: str, start: datetime) -> datetime:
-        c = self.categories[category]
-        return sla_due_at(start, c.sla_hours, c.sla_mode, self.holidays)
-
-
-# ---------------------------------------------------------------------------------------------
-# The plan: Python objects whose ids are given when they are written
-
-
-class _Row:
-    id: int | None = None
-
-
-@dataclass(eq=False)
-class Report(_Row):
-    seq: int
-    channel: str
-    citizen: str
-    text: str
-    category: str
-    initial_category: str
-    lat: float
-    lon: float
-    created_at: datetime
-    reported_at: datetime
-    external_id: str = ""
-    kel: str | None = None
-    kec: str | None = None
-    kota: str | None = None
-    outside: bool = False
-    priority: int = 1
-    status: str = "new"
-    triaged_at: datetime | None = None
-    dispatched_at: datetime | None = None
-    followed_up_at: datetime | None = None
-    closed_at: datetime | None = None
-    duplicate_of: Report | None = None
-    reject_reason: str | None = None
-    followers: list[str] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    photo: Photo | None = None
-    # the scenario
-    reject: str | None = None
-    freeze: str | None = None           # 'new' or 'triaged': stays there
-    forward: int = 0                    # passed on once or twice
-    disposition: bool = False
-    hold: bool = False                  # nobody answers (yet)
-    self_official: Account | None = None
-    citizen_reopen: str | None = None   # 'handled' or 'stays'
-
-
-@dataclass(eq=False)
-class Event(_Row):
-    report: Report
-    at: datetime
-    actor: str
-    kind: str
-    payload: dict
-    seq: int
-
-
-@dataclass(eq=False)
-class Mention(_Row):
-    report: Report
-    account: Account
-    event: Event | None
-    mentioned_at: datetime
-    due_at: datetime
-    seq: int
-    state: str = "open"
-    resolved_at: datetime | None = None
-    escalation_delay: timedelta | None = None
-    no_target: bool = False
-
-
-@dataclass(eq=False)
-class Photo(_Row):
-    report: Report
-    kind: str                   # 'report' or 'proof'
-    job: tuple
-    created_at: datetime
-    seq: int
-    follow_up: FollowUp | None = None
-
-
-@dataclass(eq=False)
-class FollowUp(_Row):
-    report: Report
-    account: Account
-    external_id: str | None
-    note: str
-    submitted_at: datetime
-    proof: str                  # 'good' or a weak kind
-    seq: int
-    photo: Photo | None = None
-    verification: str = "pending"
-    verifier: str | None = None
-    verified_at: datetime | None = None
-    reason: str | None = None
-    reason_note: str | None = None
 
 
 class _Stop(Exception):
@@ -999,7 +754,7 @@ def _rendered(jobs: list[tuple], processes: int) -> Iterator[tuple[tuple, bytes,
 
 def _json(value: Any) -> str:
     def default(o: Any) -> Any:
-        if isinstance(o, _Row):
+        if isinstance(o, Row):
             return o.id
         if isinstance(o, datetime):
             return o.isoformat()
@@ -1010,31 +765,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, default=default, ensure_ascii=False)
 
 
-def _allocate(cur, table: str, rows: Iterable[_Row]) -> None:
+def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
     rows = list(rows)
     if not rows:
         return
     cur.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", (len(rows),))
     for row, (new_id,) in zip(rows, sorted(cur.fetchall())):
         row.id = new_id
-
-
-def _resolver(conn: Connection) -> Callable[[list[tuple[float, float]]], list[str | None]]:
-    """Kelurahan codes as ``submit_report`` resolves them (``qlue_resolve_kelurahan``), in one
-    set query: the first containing boundary part by code, and the function itself only for
-    points no part contains (near a coast or a border it snaps within ~330 m)."""
-    def resolve(points: list[tuple[float, float]]) -> list[str | None]:
-        if not points:
-            return []
-        rows = conn.execute(text(
-            "SELECT u.n, coalesce((SELECT a.area_code FROM area_parts a WHERE a.shape @> point(u.lon, u.lat) "
-            "                       ORDER BY a.area_code LIMIT 1), qlue_resolve_kelurahan(u.lat, u.lon)) "
-            "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n)"),
-            {"lat": [p[0] for p in points], "lon": [p[1] for p in points]}).all()
-        by_n = dict(rows)
-        return [by_n.get(i + 1) for i in range(len(points))]
-
-    return resolve
 
 
 def _run_no(conn: Connection) -> int:
@@ -1058,7 +795,7 @@ def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, no
         if not any(a.kind == "lurah" for a in city.accounts):
             raise RuntimeError("the demo people are missing: seed the accounts (seed_people) before the reports")
         planner = Planner(city, reports=reports, weeks=weeks, now=now, seed=seed, run_no=_run_no(conn),
-                          positions=_resolver(conn))
+                          positions=kelurahan_resolver(conn))
         planner.plan()
         total = len(planner.reports) + len(planner.photos)
         if progress:
