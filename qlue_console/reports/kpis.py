@@ -162,7 +162,8 @@ f AS MATERIALIZED (
                 ORDER BY sp.from_at DESC, sp.event_id DESC LIMIT 1)) AS state_at_end,
            coalesce(ru.reused_in_week, 0) AS reused_in_week,
            coalesce(lr.overdue, false) AS overdue_mention
-      FROM cand c CROSS JOIN b
+      -- in key order: the probes walk the facts' index and pages once, in order
+      FROM (SELECT * FROM cand ORDER BY report_id) c CROSS JOIN b
       -- by key, not a hash of all; the facts carry the report's codes, so reports is not read
       CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa WHERE fa.report_id = c.report_id OFFSET 0) fa
       LEFT JOIN wk ON wk.report_id = c.report_id
