@@ -15,39 +15,42 @@ rows are written.
 
 Recent reports stay in earlier states (new, triaged, dispatched, in coordination, with a proof
 waiting for verification) so the working queue, the map and the verifier queue have work.
+
+The work is shared out so that each module has one job:
+
+- ``demo_model``: the demo's mix (channels, categories, hours), the proof kinds, and the rows
+  a plan is made of;
+- ``demo_city``: the accounts, areas, categories and rules as the database has them, with
+  the Python twins of its routing, escalation and due times;
+- ``demo_plan`` (with ``demo_plan_base``, ``demo_plan_forwarding``, ``demo_plan_follow_ups``):
+  the ``Planner``, every report's life;
+- ``demo_photos``: drawing and describing the photos, in worker processes;
+- ``demo_writer``: writing the rows with ``execute_values`` and COPY;
+- this module: ``seed_demo_reports``, which reads the city, plans and writes in one
+  transaction, and the constants other modules import from here.
 """
 
 from __future__ import annotations
 
-import hashlib
-import io
-import json
-import logging
 import os
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
-from typing import Any
+from datetime import datetime, timezone
 
-from psycopg2.extras import execute_values
 from sqlalchemy import Connection, Engine, text
 
 from qlue_console.seed.demo_city import City, kelurahan_resolver
 from qlue_console.seed.demo_model import (
-    CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, CITIZEN_PHONES, OFFICIAL_PHONES, PROOF_KINDS, WEAK_KINDS, Photo, Row)
-from qlue_console.seed.demo_photos import rendered_photos
+    CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, CITIZEN_PHONES, OFFICIAL_PHONES, PROOF_KINDS, WEAK_KINDS)
 from qlue_console.seed.demo_plan import Planner
+from qlue_console.seed.demo_writer import write_plan
 
 __all__ = ["CATEGORY_WEIGHTS", "CHANNEL_WEIGHTS", "CITIZEN_PHONES", "DemoSummary", "OFFICIAL_PHONES",
            "PROOF_KINDS", "WEAK_KINDS", "seed_demo_reports"]
 
-log = logging.getLogger(__name__)
 UTC = timezone.utc
-
-BUMPLESS = frozenset({"created", "claimed", "released", "comment"})
 
 
 @dataclass(frozen=True)
@@ -69,32 +72,6 @@ class DemoSummary:
         return (f"{self.reports} reports ({states}); {self.events} events, {self.mentions} mentions, "
                 f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos "
                 f"in {self.seconds:.1f} s [run {self.run_id}]")
-
-
-# ---------------------------------------------------------------------------------------------
-# Writing
-
-
-def _json(value: Any) -> str:
-    def default(o: Any) -> Any:
-        if isinstance(o, Row):
-            return o.id
-        if isinstance(o, datetime):
-            return o.isoformat()
-        if isinstance(o, date):
-            return o.isoformat()
-        raise TypeError(f"cannot store {type(o).__name__} in a payload")
-
-    return json.dumps(value, default=default, ensure_ascii=False)
-
-
-def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
-    rows = list(rows)
-    if not rows:
-        return
-    cur.execute(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)", (len(rows),))
-    for row, (new_id,) in zip(rows, sorted(cur.fetchall())):
-        row.id = new_id
 
 
 def _run_no(conn: Connection) -> int:
@@ -123,7 +100,7 @@ def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, no
         total = len(planner.reports) + len(planner.photos)
         if progress:
             progress(len(planner.reports), total)
-        _write(conn, planner, processes, progress, total)
+        write_plan(conn, planner, processes, progress, total)
     statuses = Counter(r.status for r in planner.reports)
     return DemoSummary(
         run_id=planner.run_id, reports=len(planner.reports), statuses=dict(sorted(statuses.items())),
@@ -131,125 +108,3 @@ def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, no
         mentions=len(planner.mentions), follow_ups=len(planner.follow_ups), photos=len(planner.photos),
         weak_proofs=dict(sorted(Counter(f.proof for f in planner.follow_ups if f.proof != "good").items())),
         seconds=time.monotonic() - started)
-
-
-def _write(conn: Connection, p: Planner, processes: int, progress: Callable[[int, int], None] | None,
-           total: int) -> None:
-    # Start drawing photos first: the workers draw while the rows are written.
-    photos_by_job: dict[tuple, list[Photo]] = defaultdict(list)
-    for photo in p.photos:
-        photos_by_job[photo.job].append(photo)
-    rendered = rendered_photos(list(photos_by_job), processes)
-    try:
-        _write_rows(conn, p, photos_by_job, rendered, progress, total)
-    finally:
-        rendered.close()
-
-
-@contextmanager
-def _timed(label: str) -> Iterator[None]:
-    started = time.monotonic()
-    yield
-    log.debug("demo seed: %s in %.2f s", label, time.monotonic() - started)
-
-
-def _write_rows(conn: Connection, p: Planner, photos_by_job: dict[tuple, list[Photo]],
-                rendered: Iterator[tuple[tuple, bytes, dict]], progress: Callable[[int, int], None] | None,
-                total: int) -> None:
-    cur = conn.connection.driver_connection.cursor()
-    with _timed("ids"):
-        _allocate(cur, "reports", p.reports)
-        _allocate(cur, "events", sorted(p.events, key=lambda e: (e.at, e.seq)))
-        _allocate(cur, "mentions", sorted(p.mentions, key=lambda m: (m.mentioned_at, m.seq)))
-        _allocate(cur, "follow_ups", sorted(p.follow_ups, key=lambda f: (f.submitted_at, f.seq)))
-        _allocate(cur, "photos", sorted(p.photos, key=lambda ph: (ph.created_at, ph.seq)))
-    with _timed("reports"):
-        report_rows = []
-        for r in p.reports:
-            bumps = sum(1 for e in r.events if e.kind not in BUMPLESS)
-            report_rows.append((
-                r.id, r.channel, r.external_id, r.citizen, r.text, r.category, r.lat, r.lon, r.kel, r.kec, r.kota,
-                r.outside, r.status, r.priority, r.reported_at, r.created_at, max(e.at for e in r.events),
-                r.triaged_at, r.dispatched_at, r.followed_up_at, r.closed_at,
-                r.duplicate_of.id if r.duplicate_of else None, r.followers, r.reject_reason, 1 + bumps))
-        execute_values(cur, (
-            "INSERT INTO reports (id, channel, external_id, citizen_handle, text, category_code, lat, lon, "
-            "kelurahan_code, kecamatan_code, kota_code, outside_jurisdiction, status, priority, reported_at, "
-            "created_at, updated_at, triaged_at, dispatched_at, followed_up_at, closed_at, duplicate_of, followers, "
-            "reject_reason, version) VALUES %s"), report_rows, page_size=1000)
-    with _timed("events"):
-        execute_values(cur, "INSERT INTO events (id, report_id, at, actor, kind, payload) VALUES %s",
-                       [(e.id, e.report.id, e.at, e.actor, e.kind, _json(e.payload))
-                        for e in sorted(p.events, key=lambda e: e.id)],
-                       template="(%s, %s, %s, %s, %s, CAST(%s AS jsonb))", page_size=2000)
-    with _timed("mentions"):
-        categories = p.city.categories
-        execute_values(cur, (
-            "INSERT INTO mentions (id, report_id, account_id, event_id, mentioned_at, due_at, resolved_at, state) "
-            "VALUES %s"),
-            [(m.id, m.report.id, m.account.id, m.event.id if m.event else None, m.mentioned_at,
-              m.mentioned_at, categories[m.report.category].sla_hours, categories[m.report.category].sla_mode,
-              m.resolved_at, m.state) for m in p.mentions],
-            template="(%s, %s, %s, %s, %s, qlue_due_at(%s, %s, %s), %s, %s)", page_size=2000)
-    with _timed("follow-ups"):
-        execute_values(cur, (
-            "INSERT INTO follow_ups (id, report_id, account_id, external_id, note, submitted_at, verification, "
-            "verifier, verified_at, reason, reason_note) VALUES %s"),
-            [(f.id, f.report.id, f.account.id, f.external_id, f.note, f.submitted_at, f.verification, f.verifier,
-              f.verified_at, f.reason, f.reason_note) for f in p.follow_ups], page_size=2000)
-    with _timed("photos"):
-        _copy_photos(cur, photos_by_job, rendered, progress, len(p.reports), total)
-    with _timed("links and due times"):
-        execute_values(cur, "UPDATE follow_ups f SET photo_id = v.photo FROM (VALUES %s) AS v(id, photo) "
-                            "WHERE f.id = v.id",
-                       [(f.id, f.photo.id) for f in p.follow_ups if f.photo], template="(%s::bigint, %s::bigint)",
-                       page_size=5000)
-        cur.execute(
-            "UPDATE reports r SET due_at = (SELECT min(m.due_at) FROM mentions m "
-            "WHERE m.report_id = r.id AND m.state = 'open') WHERE r.id = ANY(%s)", ([r.id for r in p.reports],))
-        planned = {m.id: m.due_at for m in p.mentions}
-        cur.execute("SELECT id, due_at FROM mentions WHERE id = ANY(%s)", (list(planned),))
-        drift = sum(1 for mid, due in cur.fetchall() if due != planned[mid])
-        if drift:
-            log.warning("%d mention due times differ between the plan and qlue_due_at", drift)
-
-
-def _copy_field(value: Any) -> str:
-    """A value in COPY's text format."""
-    if value is None:
-        return "\\N"
-    if isinstance(value, (bytes, bytearray)):
-        return "\\\\x" + value.hex()
-    if isinstance(value, datetime):
-        return value.isoformat()
-    text_value = str(value)
-    return (text_value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
-            .replace("\r", "\\r"))
-
-
-def _copy_photos(cur, photos_by_job: dict[tuple, list[Photo]], rendered: Iterator[tuple[tuple, bytes, dict]],
-                 progress: Callable[[int, int], None] | None, done: int, total: int) -> None:
-    """Photos go in with COPY, in chunks, as the workers deliver them."""
-    columns = ("id, report_id, follow_up_id, kind, data, mime, sha256, phash, width, height, exif, taken_at, "
-               "gps_lat, gps_lon, created_at")
-    lines: list[str] = []
-
-    def flush() -> None:
-        if lines:
-            cur.copy_expert(f"COPY photos ({columns}) FROM STDIN", io.StringIO("".join(lines)))
-            lines.clear()
-            if progress:
-                progress(done, total)
-
-    for job, data, meta in rendered:
-        sha = hashlib.sha256(data).hexdigest()
-        exif = json.dumps(meta["exif"], ensure_ascii=False) if meta.get("exif") is not None else None
-        for ph in photos_by_job[job]:
-            row = (ph.id, ph.report.id, ph.follow_up.id if ph.follow_up else None, ph.kind, data, meta.get("mime"),
-                   sha, meta.get("phash"), meta.get("width"), meta.get("height"), exif, meta.get("taken_at"),
-                   meta.get("gps_lat"), meta.get("gps_lon"), ph.created_at)
-            lines.append("\t".join(_copy_field(v) for v in row) + "\n")
-            done += 1
-        if len(lines) >= 400:
-            flush()
-    flush()
