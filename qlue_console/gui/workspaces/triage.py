@@ -35,8 +35,20 @@ MAP_MARKER_LIMIT = 100_000
 MAP_FLUSH_MS = 400
 
 
-def _initial_map_data(engine: Engine, flt: QueueFilter) -> tuple[dict, list[MarkerRow]]:
-    return fetch_boundaries(engine), fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT)
+def to_map_marker(row: MarkerRow, language: str) -> MapMarker:
+    return MapMarker(report_id=row.report_id, lat=row.lat, lon=row.lon, state_label=label_of(row.status).value,
+                     priority=row.priority, overdue=row.overdue,
+                     title=category_name(language, row.category_id, row.category_en), text=row.excerpt)
+
+
+def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> list[MapMarker]:
+    """On a worker: the filter's reports as markers (100,000 of them take the UI thread a
+    second to build)."""
+    return [to_map_marker(row, language) for row in fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT)]
+
+
+def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, list[MapMarker]]:
+    return fetch_boundaries(engine), _map_markers(engine, flt, language)
 
 
 class TriageWorkspace(QObject):
@@ -91,7 +103,7 @@ class TriageWorkspace(QObject):
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
         self._tasks.run(fetch_categories, engine, on_done=self._categories_loaded)   # once, for both panes
-        self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), on_done=self._build_map,
+        self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), language, on_done=self._build_map,
                         on_error=lambda e: self._map_loading.setText(
                             self.tr("The map could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
 
@@ -100,12 +112,7 @@ class TriageWorkspace(QObject):
         self.actions.fill_categories(categories)
 
     # -- map -------------------------------------------------------------------------------
-    def _marker(self, row: MarkerRow) -> MapMarker:
-        return MapMarker(report_id=row.report_id, lat=row.lat, lon=row.lon, state_label=label_of(row.status).value,
-                         priority=row.priority, overdue=row.overdue,
-                         title=category_name(self._language, row.category_id, row.category_en), text=row.excerpt)
-
-    def _build_map(self, data: tuple[dict, list[MarkerRow]]) -> None:
+    def _build_map(self, data: tuple[dict, list[MapMarker]]) -> None:
         boundaries, markers = data
         self.map = MapView(self._map_slot, boundaries=boundaries, tile_url=self._tile_url)
         self._map_loading.hide()
@@ -114,10 +121,10 @@ class TriageWorkspace(QObject):
         self.map.ready.connect(self._map_loaded)
         self._show_markers(markers)
 
-    def _show_markers(self, markers: list[MarkerRow]) -> None:
+    def _show_markers(self, markers: list[MapMarker]) -> None:
         if self.map is None:
             return
-        self.map.set_markers([self._marker(m) for m in markers])
+        self.map.set_markers(markers)
         text = self.tr("%1 reports on the map").replace("%1", str(len(markers)))
         if len(markers) >= MAP_MARKER_LIMIT:
             text += " " + self.tr("(the newest %1)").replace("%1", str(MAP_MARKER_LIMIT))
@@ -125,7 +132,8 @@ class TriageWorkspace(QObject):
 
     def _filter_changed(self, flt: QueueFilter) -> None:
         if self.map is not None:
-            self._tasks.run(fetch_markers, self._engine, flt, channel="map-markers", on_done=self._show_markers)
+            self._tasks.run(_map_markers, self._engine, flt, self._language, channel="map-markers",
+                            on_done=self._show_markers)
 
     def _refresh_choropleth(self, *_args) -> None:
         if self.map is None:
@@ -214,5 +222,5 @@ class TriageWorkspace(QObject):
         if self.map is None:
             return
         flt = self.queue.current_filter()
-        self.map.upsert_markers([self._marker(r) for r in rows if r.status in flt.states])
+        self.map.upsert_markers([to_map_marker(r, self._language) for r in rows if r.status in flt.states])
         self.map.remove_markers([r.report_id for r in rows if r.status not in flt.states])
