@@ -31,6 +31,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 
 def submitter(url: str, rate: float, duration: float) -> None:
@@ -108,12 +109,13 @@ def main() -> None:
 
     import psutil
     from PySide6 import QtWebEngineWidgets  # noqa: F401
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
     from qlue_console.data.queue import QueueFilter, fetch_queue_page
     from qlue_console.db.engine import describe, make_engine
     from qlue_console.gui.main_window import MainWindow
+    from loop_monitor import LoopMonitor
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
@@ -147,26 +149,6 @@ def main() -> None:
 
     model.rowsInserted.connect(rows_inserted)
 
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.elapsed()]
-    schedstat = f"/proc/self/task/{threading.get_native_id()}/schedstat"
-
-    def sched() -> tuple[float, float]:
-        """(ms on a CPU, ms runnable but waiting for a CPU) of the UI thread so far (Linux)."""
-        try:
-            with open(schedstat) as f:
-                on_cpu, waiting, _slices = f.read().split()
-            return int(on_cpu) / 1e6, int(waiting) / 1e6
-        except OSError:
-            return time.thread_time() * 1000, 0.0
-
-    cpu0, queued0 = sched()
-    last_cpu, last_queued = [cpu0], [queued0]
-    gap_cpu: list[float] = []
-    gap_queued: list[float] = []
-
     # Python's cyclic garbage collector runs on whichever thread allocates: its pauses count too.
     gc_pauses: dict[int, list[float]] = {0: [], 1: [], 2: []}
     gc_started = [0.0]
@@ -181,27 +163,12 @@ def main() -> None:
 
     sampler = None
     if args.sample_blocks:
-        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         from block_sampler import BlockSampler
         sampler = BlockSampler()
         sampler.start()
 
-    def beat() -> None:
-        if sampler is not None:
-            sampler.beat()
-        now_ms = clock.elapsed()
-        cpu_ms, queued_ms = sched()
-        gaps.append(now_ms - last[0])
-        # how much of the gap the UI thread spent running, and waiting for a core
-        gap_cpu.append(cpu_ms - last_cpu[0])
-        gap_queued.append(queued_ms - last_queued[0])
-        last[0] = now_ms
-        last_cpu[0] = cpu_ms
-        last_queued[0] = queued_ms
-
-    heartbeat = QTimer(interval=10, timerType=Qt.TimerType.PreciseTimer)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start()
+    monitor = LoopMonitor(on_beat=sampler.beat if sampler is not None else None)
+    monitor.start()
 
     # The baseline: poll the first page every second and note when each report shows up. It
     # polls from its own thread so that its queries do not count against the console's loop.
@@ -226,7 +193,7 @@ def main() -> None:
     poll_thread.start()
 
     cpu_before = cpu_by_process()
-    ui_cpu_before = sched()[0]
+    ui_cpu_before = monitor.sched()[0]
     channel = subprocess.Popen([sys.executable, __file__, "--submitter", "--database-url", args.database_url,
                                 "--rate", str(args.rate), "--duration", str(args.duration)], stdout=subprocess.PIPE, text=True)
     cpu_before[f"submitter {channel.pid}"] = 0.0
@@ -238,8 +205,8 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.002)
     cpu_after = cpu_by_process()
-    ui_cpu = (sched()[0] - ui_cpu_before) / 1000
-    heartbeat.stop()
+    ui_cpu = (monitor.sched()[0] - ui_cpu_before) / 1000
+    monitor.stop()
     polling.set()
     poll_thread.join()
     if sampler is not None:
@@ -258,12 +225,7 @@ def main() -> None:
           f"p95 {pct(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms (target p95 < 1000 ms)")
     print(f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, p95 {pct(polled, 0.95) * 1000:.0f} ms "
           f"→ ratio p95 {pct(polled, 0.95) / pct(latencies, 0.95):.1f}x")
-    blocked = [g - 10 for g in gaps]
-    worst = sorted(range(len(gaps)), key=lambda i: gaps[i], reverse=True)[:5]
-    print(f"event loop: heartbeat gaps p99 {pct(gaps, 0.99):.0f} ms, longest block {max(blocked):.0f} ms (target < 100 ms)")
-    print("  the five longest gaps (the UI thread's time running / waiting for a core within each): "
-          + ", ".join(f"{gaps[i]:.0f} ms ({gap_cpu[i]:.0f} / {gap_queued[i]:.0f})" for i in worst))
-    print(f"  longest time the UI thread was busy between two beats: {max(gap_cpu):.0f} ms")
+    print(monitor.summary())
     print(f"memory: console RSS {rss_ready:.0f} MB when ready, {rss_after:.0f} MB after the run "
           f"(+ {children:.0f} MB in QtWebEngine's processes); target < 600 MB")
     run_s = args.duration + 3
