@@ -99,22 +99,92 @@ def test_markers_arrive_in_one_batch(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers(markers))
     assert map_view.marker_count() == 7
     assert js(qtbot, map_view, "QlueMap.count()") == 7
-    colours = js(qtbot, map_view, "JSON.stringify([1,2,3,4,5,6,7].map(i => QlueMap.layerOf(i).options.fillColor))")
+    colours = js(qtbot, map_view, "JSON.stringify([1,2,3,4,5,6,7].map(i => QlueMap.markerStyle(i).fillColor))")
     assert json.loads(colours) == [RED, YELLOW, YELLOW, YELLOW, GREEN, "#757575", "#757575"]
-    # Canvas, not one DOM node per marker.
-    assert js(qtbot, map_view, "QlueMap.layerOf(1)._renderer instanceof L.Canvas") is True
+    # One canvas for all of them, not one DOM node or Leaflet layer per marker.
+    assert js(qtbot, map_view, "QlueMap.markerCanvas() instanceof HTMLCanvasElement") is True
+    assert js(qtbot, map_view, "QlueMap.markerCanvas().isConnected") is True
+    assert js(qtbot, map_view, "document.querySelectorAll('.leaflet-qlueMarkers-pane > *').length") == 1
     assert js(qtbot, map_view, "document.querySelectorAll('.leaflet-pane .leaflet-marker-icon, .leaflet-pane svg path').length") == 0
+    layers = "(function () { var n = 0; QlueMap.map.eachLayer(() => { n += 1; }); return n; })()"
+    with_seven = js(qtbot, map_view, layers)
 
     drawn(qtbot, map_view, lambda: map_view.set_markers(markers[:2]))
     assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.count()") == 2
+    assert js(qtbot, map_view, layers) == with_seven     # no Leaflet layer per marker
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+def pixel(qtbot, view: MapView, report_id: int, dx: float = 0, dy: float = 0) -> list[int]:
+    """The marker canvas's RGBA at a report's centre (+dx, dy)."""
+    return json.loads(js(qtbot, view, f"JSON.stringify(QlueMap.markerPixel({report_id}, {dx}, {dy}))"))
+
+
+def near(colour: list[int], expected: str, tolerance: int = 12) -> bool:
+    """A drawn fill (88 % opaque on the transparent canvas) has the colour it was given."""
+    return colour[3] > 200 and all(abs(c - e) <= tolerance for c, e in zip(colour, rgb(expected)))
+
+
+def on_top(colour: list[int], expected: str) -> bool:
+    """Markers drawn over others: the one on top gives the pixel the nearest of the states' colours."""
+    def distance(c: str) -> int:
+        return sum((a - b) ** 2 for a, b in zip(colour, rgb(c)))
+    return colour[3] > 200 and min((RED, YELLOW, GREEN, "#757575"), key=distance) == expected
 
 
 def test_priority_and_overdue_show_in_size_and_outline(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, priority=0), marker(2, priority=3, overdue=True)]))
-    low = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.layerOf(1).options)"))
-    urgent = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.layerOf(2).options)"))
+    low = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(1))"))
+    urgent = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(2))"))
     assert urgent["radius"] > low["radius"]
     assert urgent["color"] == "#1a1a1a" and urgent["weight"] > low["weight"]
+    assert low["color"] == "#ffffff"
+
+
+def test_markers_are_drawn_in_their_colours_sizes_and_outlines(qtbot, map_view):
+    # Apart from each other (0.03° is ~40 px at zoom 11), all in the view.
+    drawn(qtbot, map_view, lambda: map_view.set_markers([
+        marker(1, -6.20, 106.78, "Menunggu", priority=0), marker(2, -6.20, 106.81, "Proses", priority=3, overdue=True),
+        marker(3, -6.20, 106.84, "Selesai"), marker(4, -6.20, 106.87, "Duplikat")]))
+    assert near(pixel(qtbot, map_view, 1), RED)
+    assert near(pixel(qtbot, map_view, 2), YELLOW)
+    assert near(pixel(qtbot, map_view, 3), GREEN)
+    assert near(pixel(qtbot, map_view, 4), "#757575")
+    low_r = js(qtbot, map_view, "QlueMap.markerRadius(1)")
+    urgent_r = js(qtbot, map_view, "QlueMap.markerRadius(2)")
+    assert urgent_r > low_r
+    # The urgent dot is filled where the low one is already outside its circle ...
+    assert near(pixel(qtbot, map_view, 2, low_r + 1.5), YELLOW)
+    assert pixel(qtbot, map_view, 1, low_r + 1.5)[3] < 60
+    # ... and the overdue one has a dark outline on its edge, the other a white one.
+    edge = pixel(qtbot, map_view, 2, urgent_r)
+    assert edge[3] > 200 and max(edge[:3]) < 90
+    assert min(pixel(qtbot, map_view, 3, js(qtbot, map_view, "QlueMap.markerRadius(3)"))[:3]) > 150
+
+
+def test_drawing_order_waiting_on_top_and_a_change_is_news(qtbot, map_view):
+    # Same place: a done report beneath a waiting one, whatever order they come in.
+    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, state="Menunggu"), marker(2, state="Selesai"),
+                                                         marker(3, -6.25, 106.80, "Proses")]))
+    assert on_top(pixel(qtbot, map_view, 1), RED)
+    # A change is news: the done report changed last is drawn on top (only its area is repainted).
+    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(2, state="Selesai", priority=2)))
+    assert on_top(pixel(qtbot, map_view, 1), GREEN)
+    assert on_top(pixel(qtbot, map_view, 3), YELLOW)
+    # Removed: what was beneath shows again; moved: the old place is empty.
+    drawn(qtbot, map_view, lambda: map_view.remove_marker(2))
+    assert on_top(pixel(qtbot, map_view, 1), RED)
+    before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
+    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(3, -6.22, 106.86, "Proses")))
+    assert near(pixel(qtbot, map_view, 3), YELLOW)
+    after = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
+    old_place = pixel(qtbot, map_view, 3, before["x"] - after["x"], before["y"] - after["y"])
+    assert old_place[3] == 0
+    assert js(qtbot, map_view, f"QlueMap.markerAt({before['x']}, {before['y']}) === null") is True
+    assert js(qtbot, map_view, f"QlueMap.markerAt({after['x']}, {after['y']})") == 3
 
 
 def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
@@ -124,15 +194,16 @@ def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
     map_view.view.loadFinished.connect(loads.append)
 
     drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(2, -6.15, 106.9, "Selesai", 3)))
-    assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.layerOf(2).getLatLng())")) == {
+    assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerLatLng(2))")) == {
         "lat": -6.15, "lng": 106.9}
-    assert js(qtbot, map_view, "QlueMap.layerOf(2).options.fillColor") == GREEN
+    assert js(qtbot, map_view, "QlueMap.markerStyle(2).fillColor") == GREEN
     assert map_view.marker_count() == 2
 
     drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(3)))
     assert map_view.marker_count() == 3 and js(qtbot, map_view, "QlueMap.count()") == 3
     drawn(qtbot, map_view, lambda: map_view.remove_marker(1))
-    assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.layerOf(1) === null") is True
+    assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.markerStyle(1) === null") is True
+    assert js(qtbot, map_view, "QlueMap.markerLatLng(1) === null") is True
 
     assert js(qtbot, map_view, "window.__sentinel") == "still here"
     assert loads == [] and map_view.load_count() == 1
@@ -140,10 +211,14 @@ def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
 
 def test_clicking_a_marker_reports_its_id(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(41), marker(42, -6.21, 106.84)]))
+    point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(42))"))
+    assert js(qtbot, map_view, f"QlueMap.markerAt({point['x']}, {point['y']})") == 42
+    # Mouse events at the marker's pixel, through the page's own event handling.
     with qtbot.waitSignal(map_view.report_clicked, timeout=5_000) as clicked:
-        js(qtbot, map_view, "QlueMap.layerOf(42).fire('click', {latlng: QlueMap.layerOf(42).getLatLng()}, true), 1")
+        qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.clickMarker(42)") is True, timeout=5_000)
     assert clicked.args == [42]
     assert js(qtbot, map_view, "QlueMap.highlight !== null") is True
+    assert js(qtbot, map_view, "QlueMap.selectedId") == 42
 
 
 def test_selecting_a_report_pans_to_it_and_highlights_it(qtbot, map_view):
@@ -202,14 +277,45 @@ def test_calls_before_the_page_is_ready_are_applied_on_ready(qtbot, make_view):
 @pytest.mark.parametrize("payload", [IMG_PAYLOAD, SCRIPT_PAYLOAD])
 def test_citizen_text_shows_as_text_and_runs_nothing(qtbot, map_view, payload):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(9, text=payload, title=payload)]))
-    js(qtbot, map_view, "QlueMap.layerOf(9).fire('mouseover', {}, true), 1")
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverMarker(9)") is True, timeout=5_000)
     tip = "QlueMap.tooltipElement()"
     qtbot.waitUntil(lambda: js(qtbot, map_view, tip + " !== null"), timeout=5_000)
+    assert js(qtbot, map_view, "QlueMap.hoverId") == 9
+    assert js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')") is True
     # The title is in the batch; the text comes over the channel when the tooltip opens.
     qtbot.waitUntil(lambda: js(qtbot, map_view, tip + ".textContent").count(payload) == 2, timeout=5_000)
     assert js(qtbot, map_view, tip + ".querySelectorAll('img, script').length") == 0
     qtbot.wait(200)   # an onerror handler would have run by now
     assert js(qtbot, map_view, "typeof window.__xss") == "undefined"
+
+
+def test_over_a_kelurahan_the_marker_under_the_mouse_has_the_tooltip(qtbot, map_view):
+    # In Gambir (106.80..106.82, -6.19..-6.17).
+    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(5, -6.18, 106.81, title="Banjir")]))
+    open_tips = "JSON.stringify([...document.querySelectorAll('.leaflet-tooltip')].map(t => t.textContent))"
+    point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(5))"))
+    # The mouse in Gambir, 11 px below the marker: the kelurahan's tooltip.
+    qtbot.waitUntil(lambda: js(qtbot, map_view, f"QlueMap.mouse({point['x']}, {point['y'] + 11}, ['mousemove'])"),
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: any("Gambir" in t for t in json.loads(js(qtbot, map_view, open_tips))), timeout=5_000)
+    # On the marker: its tooltip only, and the pointer cursor.
+    qtbot.wait(50)   # the kelurahan canvas takes one mousemove per 32 ms
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverMarker(5)") is True, timeout=5_000)
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverId") == 5, timeout=5_000)
+    def only(text: str, other: str):
+        def check() -> bool:   # a closed tooltip fades out for 200 ms before it leaves the page
+            tips = json.loads(js(qtbot, map_view, open_tips))
+            return len(tips) == 1 and text in tips[0] and other not in tips[0]
+        return check
+    qtbot.waitUntil(only("Banjir", "Gambir"), timeout=5_000)
+    assert js(qtbot, map_view, "QlueMap.hoverBoundary.isTooltipOpen()") is False
+    assert js(qtbot, map_view, "getComputedStyle(QlueMap.markerCanvas()).cursor") == "pointer"
+    # Off the marker again: back to the kelurahan.
+    qtbot.wait(50)
+    js(qtbot, map_view, f"QlueMap.mouse({point['x']}, {point['y'] + 11}, ['mousemove'])")
+    qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverId === null") is True, timeout=5_000)
+    qtbot.waitUntil(only("Gambir", "Banjir"), timeout=5_000)
+    assert js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')") is False
 
 
 def test_kelurahan_names_show_as_text(qtbot, map_view):

@@ -136,8 +136,8 @@ def test_map_click_selects_in_queue_and_queue_selection_highlights_on_map(qtbot,
     qtbot.waitUntil(lambda: ws.map.marker_count() == len(ids), timeout=15_000)
     target = ids[5]
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
-        ws.map.view.page().runJavaScript(
-            f"QlueMap.layerOf({target}).fire('click', {{latlng: QlueMap.layerOf({target}).getLatLng()}}, true), 1")
+        # Mouse events at the marker's pixel (once the map stands still), through the real page.
+        qtbot.waitUntil(lambda: _js(qtbot, ws.map, f"QlueMap.clickMarker({target})") is True, timeout=5_000)
     assert ws.queue.selected_report() == target
     ws.open_report(ids[6])
     qtbot.waitUntil(lambda: _js(qtbot, ws.map, "QlueMap.selectedId") == ids[6], timeout=5_000)

@@ -12,6 +12,12 @@
  * is not in the batch: the tooltip asks for it when it opens (markerText(id) → string).
  * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms).
  *
+ * The markers are one canvas layer (markers.js, QlueMarkers.ReportLayer), not one Leaflet
+ * object each; this file wires it to the commands, the mouse (hover tooltip, click, the
+ * pointer cursor), the selection ring, the kelurahan and the legends. Tests and benchmarks use
+ * the small API at the end (markerStyle, markerLatLng, clickMarker, hoverMarker, ...), which
+ * goes through the same paths as the user's mouse.
+ *
  * Texts from citizens and officials reach the DOM through textContent only.
  */
 (function () {
@@ -20,11 +26,13 @@
   var Q = {
     map: null,
     boundaries: null,
-    events: null,         // the markers' event parent: click and hover of any marker
+    markers: null,        // the ReportLayer
     bridge: null,
-    records: new Map(),   // report id -> {id, lat, lon, s, p, o, title, layer}
+    records: null,        // report id -> slot in the layer (the layer's own Map)
     selectedId: null,
     clickedId: null,
+    hoverId: null,        // the report under the mouse
+    hoverBoundary: null,  // the kelurahan under the mouse
     highlight: null,
     tip: null,
     tipId: null,
@@ -52,61 +60,6 @@
   };
   window.QlueMap = Q;
 
-  // -- drawing many circles ---------------------------------------------------------------
-  // Leaflet's canvas fills and strokes every path on its own. Report markers are added sorted,
-  // so they come in runs of one style: each run is traced as one path and filled and stroked
-  // once (50,000 markers draw in tens of ms instead of hundreds). Everything else (boundaries,
-  // the highlight) is drawn as Leaflet draws it; hit-testing stays Leaflet's own.
-  L.Canvas.include({
-    _draw: function () {
-      var bounds = this._redrawBounds, ctx = this._ctx, run = null;
-      ctx.save();
-      if (bounds) {
-        var size = bounds.getSize();
-        ctx.beginPath();
-        ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y);
-        ctx.clip();
-      }
-      this._drawing = true;
-      for (var order = this._drawFirst; order; order = order.next) {
-        var layer = order.layer;
-        if (bounds && !(layer._pxBounds && layer._pxBounds.intersects(bounds))) { continue; }
-        if (layer.qlueKey === undefined) {
-          run = endRun(ctx, run);
-          layer._updatePath();
-          continue;
-        }
-        if (!run || run.qlueKey !== layer.qlueKey) {
-          endRun(ctx, run);
-          run = layer;
-          ctx.beginPath();
-        }
-        var p = layer._point, r = Math.max(Math.round(layer._radius), 1);
-        ctx.moveTo(p.x + r, p.y);
-        ctx.arc(p.x, p.y, r, 0, Math.PI * 2, false);
-      }
-      endRun(ctx, run);
-      this._drawing = false;
-      ctx.restore();
-    }
-  });
-
-  function endRun(ctx, run) {
-    if (!run) { return null; }
-    var o = run.options;
-    ctx.globalAlpha = o.fillOpacity;
-    ctx.fillStyle = o.fillColor;
-    ctx.fill('nonzero');
-    if (o.stroke && o.weight !== 0) {
-      if (ctx.setLineDash) { ctx.setLineDash([]); }
-      ctx.globalAlpha = o.opacity;
-      ctx.strokeStyle = o.color;
-      ctx.lineWidth = o.weight;
-      ctx.stroke();
-    }
-    return null;
-  }
-
   // -- small DOM helpers (text only) --------------------------------------------------------
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -127,105 +80,31 @@
   }
 
   // -- markers ------------------------------------------------------------------------------
-  function colourOf(rec) {
-    var c = rec.s >= 0 ? Q.styles.colours[rec.s] : undefined;
-    return c || Q.styles.unknown;
-  }
-
-  function styleOf(rec) {
-    var st = Q.styles;
-    return {
-      radius: st.radius[rec.p] || st.radius[0],
-      fillColor: colourOf(rec),
-      fillOpacity: 0.88,
-      color: rec.o ? st.overdueOutline : st.outline,
-      weight: rec.o ? 2.2 : 0.8,
-      opacity: 1
-    };
-  }
-
-  function drawRank(rec) {
-    var r = rec.s >= 0 ? (Q.styles.drawRank[rec.s] || 0) : 0;
-    return r * 8 + rec.p * 2 + (rec.o ? 1 : 0);
-  }
-
-  function record(row, titles) {
-    return {
-      id: row[0], lat: row[1], lon: row[2], s: row[3], p: row[4], o: row[5] === 1,
-      title: titles[row[6]] || '', layer: null
-    };
-  }
-
-  function makeLayer(rec) {
-    var style = styleOf(rec);
-    var layer = L.circleMarker([rec.lat, rec.lon], style);
-    layer.qlueId = rec.id;
-    layer.qlueKey = styleKey(style);
-    layer.addEventParent(Q.events);
-    return layer;
-  }
-
-  function styleKey(style) {
-    return style.fillColor + style.color + style.weight + '/' + style.fillOpacity + '/' + style.opacity;
-  }
-
-  function restyle(rec) {
-    var style = styleOf(rec);
-    rec.layer.qlueKey = styleKey(style);
-    rec.layer.setStyle(style);
-  }
-
   function setAll(msg) {
+    setHover(null);
     closeTip();
-    Q.records.forEach(function (rec) { Q.map.removeLayer(rec.layer); });
-    Q.records.clear();
-    var recs = msg.rows.map(function (row) { return record(row, msg.titles); });
-    // Beneath to on top: done, in progress, waiting; low to urgent; runs of one style.
-    recs.sort(function (a, b) { return drawRank(a) - drawRank(b) || a.s - b.s; });
-    for (var i = 0; i < recs.length; i++) {
-      var rec = recs[i];
-      var old = Q.records.get(rec.id);
-      if (old) { Q.map.removeLayer(old.layer); }
-      rec.layer = makeLayer(rec);
-      Q.map.addLayer(rec.layer);
-      Q.records.set(rec.id, rec);
-    }
+    Q.markers.setAll(msg.rows, msg.titles);
     refreshHighlight();
   }
 
   function upsert(msg) {
+    Q.markers.upsert(msg.rows, msg.titles);
     for (var i = 0; i < msg.rows.length; i++) {
-      var rec = record(msg.rows[i], msg.titles);
-      var old = Q.records.get(rec.id);
-      if (old) {
-        rec.layer = old.layer;
-        rec.layer.setLatLng([rec.lat, rec.lon]);
-        restyle(rec);
-        rec.layer.bringToFront();   // a change is news: draw it on top
-      } else {
-        rec.layer = makeLayer(rec);
-        Q.map.addLayer(rec.layer);
-      }
-      Q.records.set(rec.id, rec);
-      if (Q.tipId === rec.id) { showTip(rec.id); }
+      if (Q.tipId === msg.rows[i][0]) { showTip(Q.tipId); }
     }
     refreshHighlight();
   }
 
   function remove(msg) {
-    for (var i = 0; i < msg.ids.length; i++) {
-      var rec = Q.records.get(msg.ids[i]);
-      if (!rec) { continue; }
-      Q.map.removeLayer(rec.layer);
-      Q.records.delete(rec.id);
-      if (Q.tipId === rec.id) { closeTip(); }
-    }
+    Q.markers.remove(msg.ids);
+    if (Q.tipId !== null && !Q.records.has(Q.tipId)) { closeTip(); }
+    if (Q.hoverId !== null && !Q.records.has(Q.hoverId)) { setHover(null); }
     refreshHighlight();
   }
 
   // -- selection ----------------------------------------------------------------------------
   function refreshHighlight() {
-    var rec = Q.selectedId === null ? undefined : Q.records.get(Q.selectedId);
+    var rec = Q.selectedId === null ? undefined : Q.markers.record(Q.selectedId);
     if (!rec) {
       if (Q.highlight) { Q.map.removeLayer(Q.highlight); Q.highlight = null; }
       return;
@@ -233,13 +112,13 @@
     var radius = (Q.styles.radius[rec.p] || Q.styles.radius[0]) + 5;
     if (!Q.highlight) {
       Q.highlight = L.circleMarker([rec.lat, rec.lon], {
-        radius: radius, color: Q.styles.selected, weight: 3, opacity: 1, fill: false, interactive: false
+        radius: radius, color: Q.styles.selected, weight: 3, opacity: 1, fill: false, interactive: false,
+        pane: 'qlueSelected'
       }).addTo(Q.map);
     } else {
       Q.highlight.setLatLng([rec.lat, rec.lon]);
       Q.highlight.setRadius(radius);
     }
-    Q.highlight.bringToFront();
   }
 
   function select(msg) {
@@ -247,7 +126,7 @@
     var fromClick = Q.clickedId !== null && Q.clickedId === Q.selectedId;
     Q.clickedId = null;
     refreshHighlight();
-    var rec = Q.selectedId === null ? undefined : Q.records.get(Q.selectedId);
+    var rec = Q.selectedId === null ? undefined : Q.markers.record(Q.selectedId);
     if (!rec || !msg.pan) { return; }
     var ll = L.latLng(rec.lat, rec.lon);
     // A click on the map selects in place; a selection from the queue brings the report in.
@@ -255,13 +134,38 @@
     Q.map.setView(ll, Math.max(Q.map.getZoom(), 13), {animate: true});
   }
 
-  function onMarkerClick(e) {
-    var id = e.layer && e.layer.qlueId;
-    if (id === undefined) { return; }
+  // -- the mouse: the layer hit-tests the map's own events ----------------------------------
+  function onMapClick(e) {
+    var id = Q.markers.idAt(e.containerPoint);
+    if (id === null) { return; }
+    // A kelurahan beneath opens its tooltip on click: the marker is what was clicked.
+    if (Q.boundaries) { Q.boundaries.eachLayer(function (layer) { layer.closeTooltip(); }); }
     Q.clickedId = id;
     Q.selectedId = id;
     refreshHighlight();
     if (Q.bridge) { Q.bridge.markerClicked(id); }
+  }
+
+  function onMapMove(e) {
+    if ((Q.map.dragging && Q.map.dragging.moving()) || Q.map._animatingZoom) { return; }
+    setHover(Q.markers.idAt(e.containerPoint), e.latlng);
+  }
+
+  // Over a marker: its tooltip and the pointer; the kelurahan beneath shows neither its hover
+  // style nor its tooltip until the mouse leaves the marker.
+  function setHover(id, latlng) {
+    if (id === Q.hoverId) { return; }
+    Q.hoverId = id;
+    var container = Q.map.getContainer(), b = Q.hoverBoundary;
+    if (id === null) {
+      L.DomUtil.removeClass(container, 'qlue-on-marker');
+      closeTip();
+      if (b && latlng) { styleBoundary(b, true); b.openTooltip(latlng); }
+      return;
+    }
+    L.DomUtil.addClass(container, 'qlue-on-marker');
+    if (b) { b.closeTooltip(); styleBoundary(b, false); }
+    showTip(id);
   }
 
   // -- tooltips -----------------------------------------------------------------------------
@@ -285,7 +189,7 @@
   }
 
   function showTip(id) {
-    var rec = Q.records.get(id);
+    var rec = Q.markers.record(id);
     if (!rec) { return; }
     if (!Q.tip) {
       Q.tip = L.tooltip({className: 'qlue-tip', direction: 'top', offset: [0, -6], opacity: 0.96});
@@ -396,6 +300,7 @@
     if (msg.styles) { Object.assign(Q.styles, msg.styles); }
     if (msg.legend) { Q.legend = msg.legend; }
     if (msg.boundaryFill) { Q.boundaryFill = msg.boundaryFill; }
+    if (msg.styles) { Q.markers.setStyles(Q.styles); }
     buildStateLegend();
     buildChoroLegend();
   }
@@ -407,7 +312,7 @@
   };
 
   function afterPaint(fn) {
-    // Leaflet redraws its canvas in the next animation frame; report after that frame.
+    // The markers' layer draws in the next animation frame; report after that frame.
     if (document.visibilityState === 'hidden') { setTimeout(fn, 0); return; }
     requestAnimationFrame(function () { setTimeout(fn, 0); });
   }
@@ -428,26 +333,97 @@
       console.error('qlue map: ' + msg.op + ' failed: ' + (err && err.stack ? err.stack : err));
     }
     if (msg.seq !== undefined && Q.bridge) {
-      afterPaint(function () { Q.bridge.markersApplied(msg.seq, Q.records.size, performance.now() - t0); });
+      afterPaint(function () { Q.bridge.markersApplied(msg.seq, Q.count(), performance.now() - t0); });
     }
   }
 
-  Q.count = function () { return Q.records.size; };
-  Q.layerOf = function (id) { var rec = Q.records.get(id); return rec ? rec.layer : null; };
+  Q.count = function () { return Q.markers.count(); };
   Q.tooltipElement = function () { return Q.tip && Q.map.hasLayer(Q.tip) ? Q.tip.getElement() : null; };
+
+  // -- for tests and benchmarks: what is drawn, and the mouse at a marker ---------------------
+  Q.markerStyle = function (id) { return Q.markers.styleOf(id); };
+  Q.markerLatLng = function (id) {
+    var rec = Q.markers.record(id);
+    return rec ? {lat: rec.lat, lng: rec.lon} : null;
+  };
+  Q.markerPoint = function (id) {        // container point, or null
+    var rec = Q.markers.record(id);
+    if (!rec) { return null; }
+    var p = Q.map.latLngToContainerPoint([rec.lat, rec.lon]);
+    return {x: p.x, y: p.y};
+  };
+  Q.markerAt = function (x, y) { return Q.markers.idAt(L.point(x, y)); };
+  Q.markerCanvas = function () { return Q.markers.canvas(); };
+  Q.markerPixel = function (id, dx, dy) { return Q.markers.pixel(id, dx, dy); };
+  Q.markerRadius = function (id) { return Q.markers.radiusOf(id); };
+
+  // Real DOM mouse events at the marker's pixel, on whatever element is there (as a user's
+  // mouse would be): the page sees them through Leaflet like any other. A marker outside the
+  // view is brought into it first. Returns false (nothing sent) if the report has no marker or
+  // the map is still moving.
+  function mouseAt(id, types) {
+    var p = Q.markerPoint(id), size = Q.map.getSize();
+    if (!p || Q.moving()) { return false; }
+    if (p.x < 1 || p.y < 1 || p.x > size.x - 1 || p.y > size.y - 1) {
+      var rec = Q.markers.record(id);
+      Q.map.setView([rec.lat, rec.lon], Q.map.getZoom(), {animate: false});
+      p = Q.markerPoint(id);
+    }
+    return Q.mouse(p.x, p.y, types);
+  }
+
+  // Mouse events of the given types at a container point, on the element there.
+  Q.mouse = function (x, y, types) {
+    var box = Q.map.getContainer().getBoundingClientRect();
+    var cx = box.left + x, cy = box.top + y, target = document.elementFromPoint(cx, cy);
+    if (!target) { return false; }
+    types.forEach(function (type) {
+      target.dispatchEvent(new MouseEvent(type, {
+        bubbles: true, cancelable: true, view: window, clientX: cx, clientY: cy, button: 0,
+        buttons: type === 'mousedown' ? 1 : 0
+      }));
+    });
+    return true;
+  };
+
+  // Whether the map is panning or zooming (a marker's pixel is not where it will be).
+  Q.moving = function () {
+    var m = Q.map;
+    return Boolean(m._animatingZoom || (m._panAnim && m._panAnim._inProgress) || m._flyToFrame ||
+                   !Q.markers.isPlaced());
+  };
+  Q.clickMarker = function (id) { return mouseAt(id, ['mousedown', 'mouseup', 'click']); };
+  Q.hoverMarker = function (id) { return mouseAt(id, ['mouseover', 'mousemove']); };
+
+  function pane(name, zIndex) {
+    var div = Q.map.createPane(name);
+    div.style.zIndex = String(zIndex);
+    div.style.pointerEvents = 'none';
+    return div;
+  }
 
   Q.init = function (mapName, boundariesName) {
     Q.map = window[mapName];
     Q.boundaries = boundariesName ? window[boundariesName] : null;
-    Q.events = new L.Evented();
-    Q.events.on('click', onMarkerClick);
-    Q.events.on('mouseover', function (e) { if (e.layer) { showTip(e.layer.qlueId); } });
-    Q.events.on('mouseout', closeTip);
+    // Above the kelurahan (overlayPane, 400), beneath the tooltips; neither takes the mouse.
+    pane('qlueMarkers', 450);
+    pane('qlueSelected', 460);
+    Q.markers = new QlueMarkers.ReportLayer(Q.styles).addTo(Q.map);
+    Q.records = Q.markers.index;
+    Q.map.on('click', onMapClick);
+    Q.map.on('mousemove', onMapMove);
+    Q.map.on('mouseout', function () { setHover(null); });
     if (Q.boundaries) {
       Q.boundaries.eachLayer(function (layer) {
         layer.bindTooltip(boundaryTip, {sticky: true, className: 'qlue-tip', direction: 'top', offset: [0, -8]});
-        layer.on('mouseover', function () { styleBoundary(layer, true); });
-        layer.on('mouseout', function () { styleBoundary(layer, false); });
+        layer.on('mouseover', function () {
+          Q.hoverBoundary = layer;
+          if (Q.hoverId !== null) { layer.closeTooltip(); } else { styleBoundary(layer, true); }
+        });
+        layer.on('mouseout', function () {
+          if (Q.hoverBoundary === layer) { Q.hoverBoundary = null; }
+          styleBoundary(layer, false);
+        });
       });
     }
     if (typeof QWebChannel === 'undefined' || !window.qt || !window.qt.webChannelTransport) {
