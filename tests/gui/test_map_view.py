@@ -187,6 +187,23 @@ def test_drawing_order_waiting_on_top_and_a_change_is_news(qtbot, map_view):
     assert js(qtbot, map_view, f"QlueMap.markerAt({after['x']}, {after['y']})") == 3
 
 
+def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, map_view):
+    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, -6.20, 106.83, "Selesai"),
+                                                         marker(2, -6.21, 106.85, "Menunggu")]))
+    js(qtbot, map_view, "window.__moves = 0; QlueMap.map.on('moveend', () => { window.__moves += 1; }), 1")
+    for n, script in enumerate(("QlueMap.map.setZoom(14, {animate: true})",
+                                "QlueMap.map.panBy([120, -80], {animate: true})"), 1):
+        js(qtbot, map_view, script + ", 1")
+        qtbot.waitUntil(lambda: js(qtbot, map_view, f"window.__moves >= {n} && !QlueMap.moving()") is True,
+                        timeout=5_000)
+        for report_id, colour in ((1, GREEN), (2, RED)):
+            assert near(pixel(qtbot, map_view, report_id), colour)
+            point = json.loads(js(qtbot, map_view, f"JSON.stringify(QlueMap.markerPoint({report_id}))"))
+            assert js(qtbot, map_view, f"QlueMap.markerAt({point['x']}, {point['y']})") == report_id
+            assert js(qtbot, map_view, f"QlueMap.markerAt({point['x'] + 15}, {point['y']}) === null") is True
+    assert js(qtbot, map_view, "QlueMap.map.getZoom()") == 14
+
+
 def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1), marker(2, -6.21, 106.84)]))
     js(qtbot, map_view, "window.__sentinel = 'still here'")

@@ -346,15 +346,24 @@
     var rec = Q.markers.record(id);
     return rec ? {lat: rec.lat, lng: rec.lon} : null;
   };
-  Q.markerPoint = function (id) {        // container point, or null
-    var rec = Q.markers.record(id);
+  Q.markerPoint = function (id) {        // container point (not rounded), or null
+    var rec = Q.markers.record(id), m = Q.map;
     if (!rec) { return null; }
-    var p = Q.map.latLngToContainerPoint([rec.lat, rec.lon]);
+    var p = m.layerPointToContainerPoint(m.project([rec.lat, rec.lon]).subtract(m.getPixelOrigin()));
     return {x: p.x, y: p.y};
   };
   Q.markerAt = function (x, y) { return Q.markers.idAt(L.point(x, y)); };
   Q.markerCanvas = function () { return Q.markers.canvas(); };
-  Q.markerPixel = function (id, dx, dy) { return Q.markers.pixel(id, dx, dy); };
+  // The RGBA on the marker canvas at the report's place on the map (+dx, dy px): where Leaflet
+  // puts the report and where the canvas stands in the page, so a misplaced drawing shows.
+  Q.markerPixel = function (id, dx, dy) {
+    var p = Q.markerPoint(id), canvas = Q.markers.canvas();
+    if (!p) { return null; }
+    var box = Q.map.getContainer().getBoundingClientRect(), at = canvas.getBoundingClientRect();
+    var x = (box.left + p.x + (dx || 0) - at.left) * canvas.width / at.width;
+    var y = (box.top + p.y + (dy || 0) - at.top) * canvas.height / at.height;
+    return Array.prototype.slice.call(canvas.getContext('2d').getImageData(Math.floor(x), Math.floor(y), 1, 1).data);
+  };
   Q.markerRadius = function (id) { return Q.markers.radiusOf(id); };
 
   // Real DOM mouse events at the marker's pixel, on whatever element is there (as a user's

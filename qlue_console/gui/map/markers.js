@@ -529,15 +529,6 @@
               radius: g.radius};
     },
 
-    /** The RGBA of the canvas at a report's centre, offset by (dx, dy) pixels. */
-    pixel: function (id, dx, dy) {
-      var k = this.index.get(id);
-      if (k === undefined || this._zoom === null) { return null; }
-      var px = Math.floor((this.a.x[k] - this._origin.x + (dx || 0)) * this._dpr);
-      var py = Math.floor((this.a.y[k] - this._origin.y + (dy || 0)) * this._dpr);
-      return Array.prototype.slice.call(this._ctx.getImageData(px, py, 1, 1).data);
-    },
-
     canvas: function () { return this._canvas; },
 
     radiusOf: function (id) {
