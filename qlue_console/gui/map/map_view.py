@@ -24,8 +24,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
-from qlue_console.gui.map.page import (BOUNDARY_STYLE, STATES, MapMarker, build_page, choropleth_classes,
-                                       encode_markers, marker_styles, to_json, write_page)
+from qlue_console.gui.map.page import (BOUNDARY_STYLE, STATES, MapMarker, PreparedMarkers, build_page,
+                                       choropleth_classes, encode_markers, marker_styles, prepare_markers, to_json,
+                                       write_page)
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,8 @@ class MapView(QWidget):
                  cache_dir: str | Path | None = None):
         super().__init__(parent)
         self._markers: dict[int, MapMarker] = {}
+        self._batch_json = '{"titles":[],"rows":[]}'    # what the last set_markers sends, encoded
+        self._batch_stale = False                        # markers changed since it was encoded
         self._selected: int | None = None
         self._choropleth: tuple[dict[str, int], str] | None = None
         self._ready = False
@@ -141,17 +144,22 @@ class MapView(QWidget):
         last marker change."""
         return self._last_applied
 
-    def set_markers(self, markers: Sequence[MapMarker]) -> None:
-        """Replaces every marker (one batch over the channel)."""
+    def set_markers(self, markers: Sequence[MapMarker] | PreparedMarkers) -> None:
+        """Replaces every marker (one batch over the channel). A large set should come
+        prepared on a worker (``page.prepare_markers``): encoding it is then not the UI
+        thread's work."""
         t0 = time.perf_counter()
-        self._markers = {m.report_id: m for m in markers}
+        prepared = markers if isinstance(markers, PreparedMarkers) else prepare_markers(markers)
+        self._markers = prepared.by_id
+        self._batch_json, self._batch_stale = prepared.batch_json, False
         if self._ready:
-            self._send({"op": "set", **encode_markers(self._markers.values())}, t0)
+            self._send_set(t0)
 
     def upsert_marker(self, marker: MapMarker) -> None:
         """Adds one marker or moves/recolours it in place; the page is not reloaded."""
         t0 = time.perf_counter()
         self._markers[marker.report_id] = marker
+        self._batch_stale = True
         if self._ready:
             self._send({"op": "upsert", **encode_markers([marker])}, t0)
 
@@ -162,18 +170,23 @@ class MapView(QWidget):
         t0 = time.perf_counter()
         for marker in markers:
             self._markers[marker.report_id] = marker
+        self._batch_stale = True
         if self._ready:
             self._send({"op": "upsert", **encode_markers(markers)}, t0)
 
     def remove_markers(self, report_ids: Sequence[int]) -> None:
         t0 = time.perf_counter()
         gone = [int(i) for i in report_ids if self._markers.pop(i, None) is not None]
+        self._batch_stale = self._batch_stale or bool(gone)
         if gone and self._ready:
             self._send({"op": "remove", "ids": gone}, t0)
 
     def remove_marker(self, report_id: int) -> None:
         t0 = time.perf_counter()
-        if self._markers.pop(report_id, None) is not None and self._ready:
+        if self._markers.pop(report_id, None) is None:
+            return
+        self._batch_stale = True
+        if self._ready:
             self._send({"op": "remove", "ids": [int(report_id)]}, t0)
 
     def select_report(self, report_id: int | None) -> None:
@@ -193,6 +206,16 @@ class MapView(QWidget):
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
         return marker.text if marker is not None else ""
+
+    def _send_set(self, t0: float) -> None:
+        """The ``set`` command from the batch encoded when the markers were set: the JSON is
+        spliced, not decoded and encoded again (encoded anew only after later changes, when a
+        reloaded page needs everything)."""
+        if self._batch_stale:
+            self._batch_json, self._batch_stale = to_json(encode_markers(self._markers.values())), False
+        self._seq += 1
+        self._sent_at[self._seq] = t0
+        self._bridge.command.emit(f'{{"op":"set","seq":{self._seq},{self._batch_json[1:]}')
 
     def _send(self, command: dict, t0: float | None = None) -> None:
         if t0 is not None:
@@ -244,7 +267,7 @@ class MapView(QWidget):
     def _page_ready(self) -> None:
         # Everything the page should show, in order: it may have missed all of it.
         self._send(self._config_command())
-        self._send({"op": "set", **encode_markers(self._markers.values())}, time.perf_counter())
+        self._send_set(time.perf_counter())
         if self._choropleth is not None:
             self._send(self._choropleth_command())
         if self._selected is not None:

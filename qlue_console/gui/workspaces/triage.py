@@ -25,7 +25,7 @@ from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.map.map_view import MapView
-from qlue_console.gui.map.page import MapMarker
+from qlue_console.gui.map.page import MapMarker, PreparedMarkers, prepare_markers
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.related_reports import RelatedReports
 from qlue_console.gui.triage_actions import TriageActions
@@ -41,13 +41,13 @@ def to_map_marker(row: MarkerRow, language: str) -> MapMarker:
                      title=category_name(language, row.category_id, row.category_en), text=row.excerpt)
 
 
-def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> list[MapMarker]:
-    """On a worker: the filter's reports as markers (100,000 of them take the UI thread a
-    second to build)."""
-    return [to_map_marker(row, language) for row in fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT)]
+def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
+    """On a worker: the filter's reports as markers, encoded for the page (100,000 of them take
+    the UI thread a second to build and encode)."""
+    return prepare_markers(to_map_marker(row, language) for row in fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT))
 
 
-def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, list[MapMarker]]:
+def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, PreparedMarkers]:
     return fetch_boundaries(engine), _map_markers(engine, flt, language)
 
 
@@ -112,7 +112,7 @@ class TriageWorkspace(QObject):
         self.actions.fill_categories(categories)
 
     # -- map -------------------------------------------------------------------------------
-    def _build_map(self, data: tuple[dict, list[MapMarker]]) -> None:
+    def _build_map(self, data: tuple[dict, PreparedMarkers]) -> None:
         boundaries, markers = data
         self.map = MapView(self._map_slot, boundaries=boundaries, tile_url=self._tile_url)
         self._map_loading.hide()
@@ -121,7 +121,7 @@ class TriageWorkspace(QObject):
         self.map.ready.connect(self._map_loaded)
         self._show_markers(markers)
 
-    def _show_markers(self, markers: list[MapMarker]) -> None:
+    def _show_markers(self, markers: PreparedMarkers) -> None:
         if self.map is None:
             return
         self.map.set_markers(markers)
