@@ -12,6 +12,7 @@ the UI thread (what a console without a background worker does), measured the sa
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import sys
@@ -44,6 +45,7 @@ def main() -> None:
     app = QApplication([])
     engine = make_engine(args.database_url)
     window = MainWindow(engine, args.database_url, describe(args.database_url), "en")
+    gc.freeze()   # as qlue_console.gui.app does once the window is made
     window.resize(1600, 940)
     window.show()
     ready: list[str] = []

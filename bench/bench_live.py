@@ -122,6 +122,7 @@ def main() -> None:
     engine = make_engine(args.database_url)
     opened = time.perf_counter()
     window = MainWindow(engine, args.database_url, describe(args.database_url), "en")
+    gc.freeze()   # as qlue_console.gui.app does once the window is made
     window.resize(1600, 940)
     window.show()
     ready_at: dict[str, float] = {}

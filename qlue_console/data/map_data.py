@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from sqlalchemy import Engine, bindparam, text
 
@@ -13,8 +13,10 @@ from qlue_console.data.queue import QueueFilter, where_clauses
 EXCERPT_CHARS = 200
 
 
-@dataclass(frozen=True)
-class MarkerRow:
+class MarkerRow(NamedTuple):
+    """A report as the map needs it; a tuple of plain values, which the garbage collector stops
+    tracking (100,000 of them must not make collections long)."""
+
     report_id: int
     lat: float
     lon: float
@@ -38,6 +40,13 @@ def fetch_markers(engine: Engine, flt: QueueFilter | None = None, *, closed_with
                   limit: int = 100_000) -> list[MarkerRow]:
     """The reports the queue's filter selects; without a filter every open report and the ones
     closed in the last few days (green on the map)."""
+    return list(iter_markers(engine, flt, closed_within_days=closed_within_days, limit=limit))
+
+
+def iter_markers(engine: Engine, flt: QueueFilter | None = None, *, closed_within_days: int = 3,
+                 limit: int = 100_000) -> Iterator[MarkerRow]:
+    """``fetch_markers`` one row at a time (a caller that keeps something smaller than the
+    rows never holds 100,000 of them). Consume it to the end: it holds a connection."""
     params: dict = {"days": closed_within_days, "limit": limit}
     if flt is None:
         where = """r.status NOT IN ('verified', 'rejected', 'duplicate')
@@ -47,7 +56,8 @@ def fetch_markers(engine: Engine, flt: QueueFilter | None = None, *, closed_with
         sql = text(_SELECT + " WHERE " + " AND ".join(where_clauses(flt, params)) + " ORDER BY r.id DESC LIMIT :limit")
         sql = sql.bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
-        return [MarkerRow(**dict(m)) for m in conn.execute(sql, params).mappings()]
+        for row in conn.execute(sql, params):
+            yield MarkerRow._make(row)   # columns in field order
 
 
 def fetch_choropleth(engine: Engine, measure: str = "open") -> dict[str, int]:
@@ -64,7 +74,7 @@ def fetch_markers_by_ids(engine: Engine, ids: Sequence[int]) -> list[MarkerRow]:
         return []
     sql = text(_SELECT + " WHERE r.id IN :ids").bindparams(bindparam("ids", expanding=True))
     with engine.connect() as conn:
-        return [MarkerRow(**dict(m)) for m in conn.execute(sql, {"ids": list(ids)}).mappings()]
+        return [MarkerRow._make(row) for row in conn.execute(sql, {"ids": list(ids)})]
 
 
 def fetch_boundaries(engine: Engine) -> dict:

@@ -3,6 +3,7 @@ thread, with a small progress window), the main window, and the offscreen screen
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -73,6 +74,9 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         window = MainWindow(session.engine, session.url, describe(session.url), language, tile_url=tile_url,
                             workspace=workspace, identity=session.identity)
         state["window"] = window
+        # What start-up made (modules, Qt wrappers, the forms) lives as long as the console: the
+        # garbage collector stops walking it, so its full collections stay short all day.
+        gc.freeze()
         if screenshot is not None:
             _arm_screenshot(app, window, screenshot, window.current_workspace(), state)
         else:

@@ -90,10 +90,10 @@ def test_markers_are_one_compact_batch():
                MapMarker(4, -6.23, 106.83, "Unknown", -1, False, "Banjir", "")]
     batch = encode_markers(markers)
     assert batch["titles"] == ["Sampah", "Banjir"]
-    assert batch["rows"][0] == [1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0]
-    assert batch["rows"][1][3:7] == [STATES.index("Selesai"), 0, 0, 1]
+    assert batch["rows"][0] == (1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0)
+    assert batch["rows"][1][3:7] == (STATES.index("Selesai"), 0, 0, 1)
     assert batch["rows"][2][4] == 3                  # priority clamped
-    assert batch["rows"][3][3:5] == [-1, 0]          # unknown state: grey
+    assert batch["rows"][3][3:5] == (-1, 0)          # unknown state: grey
     # Citizens' texts stay in Python: the page asks for one when its tooltip opens.
     assert "</script>" not in json.dumps(batch)
 

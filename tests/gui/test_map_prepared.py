@@ -9,10 +9,16 @@ from qlue_console.gui.map.page import encode_markers, prepare_markers, to_json
 from tests.gui.test_map_view import drawn, js, make_view, map_view, marker  # noqa: F401  (fixtures)
 
 
-def test_a_prepared_set_is_the_encoded_batch():
-    markers = [marker(3, priority=3), marker(1, state="Selesai", title="Banjir"), marker(2, overdue=True)]
-    prepared = prepare_markers(markers)
-    assert len(prepared) == 3 and set(prepared.by_id) == {1, 2, 3}
+def test_a_prepared_set_is_the_encoded_batch(monkeypatch):
+    import qlue_console.gui.map.page as page
+
+    monkeypatch.setattr(page, "JSON_SLICE", 2)   # several slices, as with a city's markers
+    markers = [marker(i, priority=i % 4, state=("Selesai", "Menunggu")[i % 2], title=("Banjir", "Sampah")[i % 3 == 0],
+                      overdue=i % 5 == 0) for i in range(1, 8)]
+    prepared = prepare_markers(iter(markers))
+    assert len(prepared) == 7 and set(prepared.by_id) == set(range(1, 8))
+    # plain tuples, which the garbage collector stops tracking
+    assert all(type(t) is tuple for t in prepared.by_id.values())
     assert json.loads(prepared.batch_json) == json.loads(to_json(encode_markers(markers)))
 
 

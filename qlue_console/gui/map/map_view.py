@@ -71,7 +71,7 @@ class MapView(QWidget):
                  tile_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83), zoom: int = 11,
                  cache_dir: str | Path | None = None):
         super().__init__(parent)
-        self._markers: dict[int, MapMarker] = {}
+        self._markers: dict[int, tuple] = {}    # plain tuples (page.MarkerTuple), untracked by the GC
         self._batch_json = '{"titles":[],"rows":[]}'    # what the last set_markers sends, encoded
         self._batch_stale = False                        # markers changed since it was encoded
         self._selected: int | None = None
@@ -158,7 +158,7 @@ class MapView(QWidget):
     def upsert_marker(self, marker: MapMarker) -> None:
         """Adds one marker or moves/recolours it in place; the page is not reloaded."""
         t0 = time.perf_counter()
-        self._markers[marker.report_id] = marker
+        self._markers[marker.report_id] = tuple(marker)
         self._batch_stale = True
         if self._ready:
             self._send({"op": "upsert", **encode_markers([marker])}, t0)
@@ -169,7 +169,7 @@ class MapView(QWidget):
             return
         t0 = time.perf_counter()
         for marker in markers:
-            self._markers[marker.report_id] = marker
+            self._markers[marker.report_id] = tuple(marker)
         self._batch_stale = True
         if self._ready:
             self._send({"op": "upsert", **encode_markers(markers)}, t0)
@@ -205,7 +205,7 @@ class MapView(QWidget):
     # -- the page --------------------------------------------------------------------------
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
-        return marker.text if marker is not None else ""
+        return MapMarker._make(marker).text if marker is not None else ""
 
     def _send_set(self, t0: float) -> None:
         """The ``set`` command from the batch encoded when the markers were set: the JSON is

@@ -20,6 +20,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,8 +55,12 @@ BOUNDARY_STYLE = {"color": "#8a8a8a", "weight": 0.7, "opacity": 0.9, "fillColor"
 CHOROPLETH_RAMP: tuple[str, ...] = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
 
 
-@dataclass(frozen=True)
-class MapMarker:
+class MapMarker(NamedTuple):
+    """One report on the map. Large sets are kept as plain tuples in this field order
+    (``MarkerTuple``): Python's garbage collector stops tracking a tuple of plain values, while
+    it walks every NamedTuple or dataclass instance at each full collection — 100,000 markers
+    made each one hold every thread, the UI's too, for a tenth of a second."""
+
     report_id: int
     lat: float
     lon: float
@@ -64,6 +69,11 @@ class MapMarker:
     overdue: bool
     title: str         # category name
     text: str          # citizen text excerpt
+
+
+# A MapMarker's values as an exact tuple (report_id, lat, lon, state_label, priority, overdue,
+# title, text): what marker sets hold.
+MarkerTuple = tuple
 
 
 def state_index(label: str) -> int:
@@ -87,17 +97,21 @@ def marker_styles() -> dict:
     }
 
 
-def encode_markers(markers: Iterable[MapMarker]) -> dict:
+def encode_markers(markers: Iterable[MapMarker | MarkerTuple]) -> dict:
     """Markers as one compact batch: category titles once, then one row per marker
     ``[id, lat, lon, state index, priority, overdue 0/1, title index]``. The citizen's text
     stays in Python; the page asks for it when a tooltip opens."""
     titles: dict[str, int] = {}
     rows = []
-    for m in markers:
-        t = titles.setdefault(m.title, len(titles))
-        rows.append([int(m.report_id), round(float(m.lat), 6), round(float(m.lon), 6), state_index(m.state_label),
-                     max(0, min(3, int(m.priority))), 1 if m.overdue else 0, t])
+    for report_id, lat, lon, state_label, priority, overdue, title, _text in markers:
+        t = titles.setdefault(title, len(titles))
+        # tuples, not lists: the garbage collector stops tracking them (a list it walks each time)
+        rows.append((int(report_id), round(float(lat), 6), round(float(lon), 6), state_index(state_label),
+                     max(0, min(3, int(priority))), 1 if overdue else 0, t))
     return {"titles": list(titles), "rows": rows}
+
+
+JSON_SLICE = 4000   # marker rows encoded per json.dumps call when preparing a set
 
 
 @dataclass(frozen=True)
@@ -105,7 +119,7 @@ class PreparedMarkers:
     """A whole marker set made ready for the page off the UI thread (``prepare_markers``): the
     markers by report id, and the ``set`` command's batch already as JSON."""
 
-    by_id: dict[int, MapMarker]
+    by_id: dict[int, MarkerTuple]
     batch_json: str      # '{"titles": [...], "rows": [...]}'
 
     def __len__(self) -> int:
@@ -113,9 +127,15 @@ class PreparedMarkers:
 
 
 def prepare_markers(markers: Iterable[MapMarker]) -> PreparedMarkers:
-    """For a worker thread: 100,000 markers take the UI thread most of a second to encode."""
-    by_id = {m.report_id: m for m in markers}
-    return PreparedMarkers(by_id, to_json(encode_markers(by_id.values())))
+    """For a worker thread: 100,000 markers take the UI thread most of a second to encode.
+    ``markers`` may be a generator: each marker is kept only as a plain tuple."""
+    by_id = {m[0]: tuple(m) for m in markers}
+    batch = encode_markers(by_id.values())
+    # In slices: one json.dumps of 100,000 rows holds the interpreter lock (and so the UI
+    # thread) for a tenth of a second; slices of a few thousand let it in between.
+    rows = batch["rows"]
+    slices = ",".join(to_json(rows[i:i + JSON_SLICE])[1:-1] for i in range(0, len(rows), JSON_SLICE))
+    return PreparedMarkers(by_id, f'{{"titles":{to_json(batch["titles"])},"rows":[{slices}]}}')
 
 
 def to_json(payload: object) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_choropleth, fetch_markers, fetch_markers_by_ids
+from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_choropleth, fetch_markers_by_ids, iter_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
@@ -44,7 +44,7 @@ def to_map_marker(row: MarkerRow, language: str) -> MapMarker:
 def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
     """On a worker: the filter's reports as markers, encoded for the page (100,000 of them take
     the UI thread a second to build and encode)."""
-    return prepare_markers(to_map_marker(row, language) for row in fetch_markers(engine, flt, limit=MAP_MARKER_LIMIT))
+    return prepare_markers(to_map_marker(row, language) for row in iter_markers(engine, flt, limit=MAP_MARKER_LIMIT))
 
 
 def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, PreparedMarkers]:
