@@ -204,6 +204,17 @@ def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, 
     assert js(qtbot, map_view, "QlueMap.map.getZoom()") == 14
 
 
+def test_after_a_resize_the_canvas_covers_the_view_and_markers_are_drawn(qtbot, map_view):
+    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, -6.20, 106.83, "Selesai")]))
+    map_view.resize(640, 480)
+    covers = ("(function () { var c = QlueMap.markerCanvas().getBoundingClientRect(),"
+              " m = QlueMap.map.getContainer().getBoundingClientRect();"
+              " return m.width === 640 && c.left <= m.left && c.top <= m.top && c.right >= m.right"
+              " && c.bottom >= m.bottom && c.width < 1.5 * m.width; })()")
+    qtbot.waitUntil(lambda: js(qtbot, map_view, covers) is True, timeout=5_000)
+    qtbot.waitUntil(lambda: near(pixel(qtbot, map_view, 1), GREEN), timeout=5_000)
+
+
 def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1), marker(2, -6.21, 106.84)]))
     js(qtbot, map_view, "window.__sentinel = 'still here'")

@@ -19,7 +19,7 @@
  *    changed report: clipped to them, cleared, and drawn again with every report that reaches
  *    into them, found in a coarse grid of CELL-pixel cells, so a change never walks all
  *    reports. The whole canvas is drawn only on set, move, zoom and resize (or when the changes
- *    of one frame cover a large part of it).
+ *    of one frame cover a quarter of it).
  *  - Hit-testing: the canvas takes no pointer events (the kelurahan beneath keep theirs); the
  *    page asks idAt(containerPoint) on the map's own mousemove and click, answered from the
  *    same grid: of the markers under the pointer the one drawn on top, else the nearest one
@@ -322,8 +322,9 @@
       this._zoom = null;
     },
 
+    // A resize ends with a (debounced) moveend too, as every pan and zoom does.
     getEvents: function () {
-      var events = {zoom: this._onZoom, moveend: this._place, resize: this._requestFull};
+      var events = {zoom: this._onZoom, moveend: this._place};
       if (this._map && this._map._zoomAnimated) { events.zoomanim = this._onZoomAnim; }
       return events;
     },
