@@ -109,6 +109,7 @@
       this._grid = new Map();       // cell key -> [slot]
       this._zoom = null;
       this._dirty = [];             // world-pixel rectangles [x0, y0, x1, y1] to repaint
+      this.stats = {redraws: 0, repaints: 0};   // full redraws and partial repaints so far
       this._full = false;
       this._frame = 0;
       this._grow(1024);
@@ -386,6 +387,7 @@
 
     // -- drawing -----------------------------------------------------------------------------
     _redraw: function () {
+      this.stats.redraws++;
       this._full = false;
       this._dirty.length = 0;
       if (!this._map || this._zoom === null) { return; }
@@ -418,6 +420,7 @@
       }
       if (!boxes.length) { return; }
       if (area > 0.25 * this._w * this._h || boxes.length > 512) { this._redraw(); return; }
+      this.stats.repaints++;
       var ctx = this._ctx;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.save();
