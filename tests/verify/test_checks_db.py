@@ -136,11 +136,13 @@ def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
 
 
 def test_the_weekly_kpis_read_the_stored_reuse_verdict(city):
-    from qlue_console.reports.kpis import _REUSE_VERDICT
-
+    """The verifier's recorded checks reach the KPIs' proof facts (revision 0008's trigger on
+    follow_ups): a proof its reuse check failed counts as reused, one it passed does not."""
     engine, ids = city
     check_pending(engine, limit=100)
     with engine.connect() as conn:
-        verdicts = dict(conn.execute(text(f"SELECT fu.id, {_REUSE_VERDICT} FROM follow_ups fu")).all())
-    assert verdicts[ids["reused"]] == "fail" and verdicts[ids["jaki"]] == "fail"
-    assert verdicts[ids["good"]] == "pass"
+        reused = dict(conn.execute(text(
+            "SELECT CAST(ev.payload->>'follow_up' AS bigint), pf.reused FROM kpi_proof_facts pf "
+            "JOIN events ev ON ev.id = pf.event_id")).all())
+    assert reused[ids["reused"]] is True and reused[ids["jaki"]] is True
+    assert reused[ids["good"]] is False
