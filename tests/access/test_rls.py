@@ -268,3 +268,35 @@ def test_a_limited_supervisor_decides_only_its_own_kotas_proofs(two_kotas, new_l
         decided = dict(cur.fetchall())
     assert decided[follow_ups["31.71"]] == "pending"
     assert decided[follow_ups["31.72"]] == "approved"
+
+
+KPI_COUNTS = {
+    "kpi_report_facts": "SELECT count(*) FROM kpi_report_facts",
+    "kpi_state_spans": "SELECT count(*) FROM kpi_state_spans",
+    "kpi_proof_facts": "SELECT count(*) FROM kpi_proof_facts",
+}
+
+
+def kpi_counts(conn) -> dict[str, int]:
+    with conn.cursor() as cur:
+        result = {}
+        for table, sql in KPI_COUNTS.items():
+            cur.execute(sql)
+            result[table] = cur.fetchone()[0]
+        return result
+
+
+@pytest.mark.parametrize("kota", ["31.72", None])
+def test_the_kpi_pre_aggregation_follows_the_kota_limit(kota, two_kotas, new_login, superuser):
+    where = "TRUE" if kota is None else "r.kota_code = %(k)s"
+    with superuser.cursor() as cur:
+        cur.execute(f"""SELECT (SELECT count(*) FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id WHERE {where}),
+            (SELECT count(*) FROM kpi_state_spans s JOIN reports r ON r.id = s.report_id WHERE {where}),
+            (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id WHERE {where})""", {"k": kota})
+        expected = dict(zip(KPI_COUNTS, cur.fetchone()))
+    assert all(expected.values())
+    conn = connect(new_login("analyst", kota=kota))
+    try:
+        assert kpi_counts(conn) == expected
+    finally:
+        conn.close()

@@ -17,6 +17,12 @@ DROP FUNCTION IF EXISTS qlue_kpi_refresh_proofs(bigint[]);
 DROP FUNCTION IF EXISTS qlue_kpi_refresh_mentions(bigint[]);
 DROP FUNCTION IF EXISTS qlue_kpi_proof_reused(bigint, bigint, bigint);
 DROP TABLE IF EXISTS kpi_proof_facts;
+DROP POLICY IF EXISTS kpi_facts_visible ON kpi_report_facts;
+DROP POLICY IF EXISTS kpi_spans_visible ON kpi_state_spans;
+CREATE POLICY kpi_facts_visible ON kpi_report_facts FOR SELECT
+    USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
+CREATE POLICY kpi_spans_visible ON kpi_state_spans FOR SELECT
+    USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
 DROP INDEX IF EXISTS kpi_mentions_live_idx;
 ALTER TABLE kpi_report_facts
     DROP COLUMN IF EXISTS second_forward_at,

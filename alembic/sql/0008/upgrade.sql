@@ -211,7 +211,16 @@ GRANT EXECUTE ON FUNCTION qlue_kpi_refresh_proofs(bigint[]), qlue_kpi_refresh_me
 GRANT SELECT ON kpi_proof_facts TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_proof_facts TO qlue_admin;
 
--- A login sees the aggregate of the reports it may see (row-level security of reports).
+-- A login sees the aggregate of the reports it may see. 0005 checked every row against reports
+-- (a probe per row, for every login: a second per week for the Reports workspace); a login
+-- without a kota limit (revision 0007) now passes with one look-up per query, a limited one is
+-- checked as before — for the facts by the kota they carry.
 ALTER TABLE kpi_proof_facts ENABLE ROW LEVEL SECURITY;
+DROP POLICY kpi_facts_visible ON kpi_report_facts;
+DROP POLICY kpi_spans_visible ON kpi_state_spans;
+CREATE POLICY kpi_facts_visible ON kpi_report_facts FOR SELECT
+    USING ((SELECT qlue_scope_kota()) IS NULL OR kota_code = (SELECT qlue_scope_kota()));
+CREATE POLICY kpi_spans_visible ON kpi_state_spans FOR SELECT
+    USING ((SELECT qlue_scope_kota()) IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
 CREATE POLICY kpi_proofs_visible ON kpi_proof_facts FOR SELECT
-    USING (EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
+    USING ((SELECT qlue_scope_kota()) IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
