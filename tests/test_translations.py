@@ -39,3 +39,17 @@ def test_the_compiled_translation_loads(qapp):
         assert QCoreApplication.translate("Labels", "Urgent") == "Mendesak"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_no_literal_reaches_a_translate_wrapper_unmarked():
+    """lupdate reads tr(), translate() and QT_TRANSLATE_NOOP(), not a module's own ``_tr``
+    wrapper: a literal passed straight to one never reaches the .ts file and stays English on
+    an Indonesian screen. Mark it: ``_tr(QT_TRANSLATE_NOOP("Context", "text"))``."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "qlue_console"
+    unmarked = [f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}"
+                for path in sorted(root.rglob("*.py")) for text in [path.read_text(encoding="utf-8")]
+                for m in re.finditer(r"\b_tr\(\s*[\"']", text)]
+    assert unmarked == []

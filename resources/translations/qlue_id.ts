@@ -407,6 +407,16 @@
         <source>category's agency</source>
         <translation>dinas kategori</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="44" />
+        <source>Agency head</source>
+        <translation>Kepala dinas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="62" />
+        <source>%1 of the %2</source>
+        <translation>%1 dari %2</translation>
+    </message>
 </context>
 <context>
     <name>DispatchPanel</name>
@@ -850,42 +860,42 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="107" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="110" />
         <source>Boundaries: OCHA / BPS (CC BY-IGO 3.0), Kemendagri codes</source>
         <translation>Batas wilayah: OCHA / BPS (CC BY-IGO 3.0), kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="218" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="241" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="221" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="244" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="222" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="245" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="223" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="246" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="224" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="247" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="225" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="248" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="226" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="249" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
@@ -999,90 +1009,90 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="132" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="140" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="133" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="141" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="134" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="142" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="137" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="145" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="139" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="147" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="168" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="176" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="264" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="272" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="268" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="276" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="296" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
         <source>↑ %n new report(s)</source>
         <translation>
             <numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="313" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="341" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="315" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="343" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="316" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="316" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="325" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="328" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="332" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="356" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="325" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="329" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="339" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="367" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
     </message>
@@ -1320,165 +1330,205 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
+        <source>Reports received per day, by state at the week's end</source>
+        <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
+        <source>Response time: from dispatch to the first follow-up</source>
+        <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="86" />
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <source>Top and bottom ten (normalised score)</source>
+        <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="111" />
+        <source>Top ten</source>
+        <translation>Sepuluh teratas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="112" />
+        <source>Bottom ten</source>
+        <translation>Sepuluh terbawah</translation>
+    </message>
 </context>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="23" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="24" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="25" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="55" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="25" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="26" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="26" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="27" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="27" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="28" />
         <source>Dispatched</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="28" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="29" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="29" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
         <source>Verified</source>
         <translation>Selesai (terverifikasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
         <source>Proofs rejected</source>
         <translation>Bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
         <source>Backlog</source>
         <translation>Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
         <source>Triage median (h)</source>
         <translation>Triase median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
         <source>Triage p90 (h)</source>
         <translation>Triase p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
         <source>Response median (h)</source>
         <translation>Respons median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
         <source>Response p90 (h)</source>
         <translation>Respons p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
         <source>Close median (h)</source>
         <translation>Selesai median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
         <source>Close p90 (h)</source>
         <translation>Selesai p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
         <source>SLA met</source>
         <translation>Patuh SLA</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
         <source>Proof rejection rate</source>
         <translation>Tingkat bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
         <source>Reopen rate</source>
         <translation>Tingkat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
         <source>Reused-proof rate</source>
         <translation>Tingkat bukti daur ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
         <source>Forwarding rate</source>
         <translation>Tingkat diteruskan &gt; 1 kali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="55" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="46" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
         <source>Response rate</source>
         <translation>Tingkat respons</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="49" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
         <source>vs last week</source>
         <translation>vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="53" />
         <source>Score</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="53" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
         <source>Performance</source>
         <translation>Kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
         <source>Raw rank</source>
         <translation>Peringkat mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
         <source>Raw vs last week</source>
         <translation>Mentah vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
         <source>Raw score</source>
         <translation>Skor mentah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="102" />
+        <source>(unassigned)</source>
+        <translation>(tanpa wilayah/dinas)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="132" />
+        <source>new</source>
+        <translation>baru</translation>
     </message>
 </context>
 <context>
@@ -1973,32 +2023,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="20" />
+        <location filename="../../qlue_console/gui/app.py" line="21" />
         <source>Starting the embedded PostgreSQL…</source>
         <translation>Menjalankan PostgreSQL bawaan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="21" />
+        <location filename="../../qlue_console/gui/app.py" line="22" />
         <source>Migrating the database…</source>
         <translation>Memigrasi basis data…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="22" />
+        <location filename="../../qlue_console/gui/app.py" line="23" />
         <source>Preparing the demo city (first start)…</source>
         <translation>Menyiapkan kota demo (pertama kali)…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="23" />
+        <location filename="../../qlue_console/gui/app.py" line="24" />
         <source>Connecting to the central database…</source>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="58" />
+        <location filename="../../qlue_console/gui/app.py" line="59" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="69" />
+        <location filename="../../qlue_console/gui/app.py" line="70" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -2039,68 +2089,68 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="103" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="102" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="110" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="109" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="113" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="112" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="116" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="115" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="118" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="118" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
         <location filename="../../ui/triage_actions.ui" line="21" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="153" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="152" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="155" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="154" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="157" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="159" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="162" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="178" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="177" />
         <source>No report is waiting.</source>
         <translation>Tidak ada laporan yang menunggu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="249" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="248" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
@@ -2158,42 +2208,42 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="59" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="60" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="61" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="74" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="94" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="108" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="128" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="117" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="130" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="187" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="174" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="188" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

@@ -41,7 +41,7 @@ def _tr(source: str) -> str:
 
 def kind_text(kind: str, is_head: bool = False) -> str:
     if kind == "agency" and is_head:
-        return _tr("Agency head")
+        return _tr(QT_TRANSLATE_NOOP("DispatchLabels", "Agency head"))
     return _tr(_KINDS.get(kind, kind))
 
 
@@ -59,7 +59,8 @@ def level_text(level: str) -> str:
 
 def rule_text(level: str, kind: str) -> str:
     """Why the routing rules suggest an account: "Lurah of the kelurahan"."""
-    return _tr("%1 of the %2").replace("%1", kind_text(kind)).replace("%2", level_text(level))
+    template = _tr(QT_TRANSLATE_NOOP("DispatchLabels", "%1 of the %2"))
+    return template.replace("%1", kind_text(kind)).replace("%2", level_text(level))
 
 
 def due_text(moment: datetime | None) -> str:

@@ -53,7 +53,7 @@ def _value_axis(top: float) -> QValueAxis:
 
 
 def daily_chart(kpis: WeeklyKpis) -> QChart:
-    chart = _chart(_tr("Reports received per day, by state at the week's end"))
+    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Reports received per day, by state at the week's end")))
     days = kpis.week.days()
     counts = {label: [0] * len(days) for label in STATE_ORDER}
     for item in kpis.daily:
@@ -81,9 +81,9 @@ def daily_chart(kpis: WeeklyKpis) -> QChart:
 
 
 def response_chart(kpis: WeeklyKpis) -> QChart:
-    chart = _chart(_tr("Response time: from dispatch to the first follow-up"))
+    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Response time: from dispatch to the first follow-up")))
     counts = list(kpis.response_histogram) or [0] * len(BUCKETS)
-    bar = QBarSet(_tr("Reports"))
+    bar = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Reports")))
     bar.setColor(QColor("#1f4e79"))
     bar.append([float(n) for n in counts])
     series = QBarSeries()
@@ -103,12 +103,13 @@ def response_chart(kpis: WeeklyKpis) -> QChart:
 
 def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
     """The ten best and ten worst ranked groups by normalised score (bars in 0-100)."""
-    chart = _chart(_tr("Top and bottom ten (normalised score)"))
+    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten (normalised score)")))
     ranked = [r for r in league if r.rank_normalised is not None]
     top = ranked[:10]
     bottom = [r for r in ranked[-10:] if r not in top]
     rows = list(reversed(top + bottom))   # the best at the top of the chart
-    best, worst = QBarSet(_tr("Top ten")), QBarSet(_tr("Bottom ten"))
+    best = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top ten")))
+    worst = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Bottom ten")))
     best.setColor(QColor("#2e7d32"))
     worst.setColor(QColor("#c62828"))
     for r in rows:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QPersistentModelIndex, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qlue_console.reports.labels import COLUMN, fmt_value
@@ -98,7 +99,7 @@ class RankedTableModel(QAbstractTableModel):
 
     def _value(self, ranked: RankedRow, code: str) -> Any:
         if code == "name" and ranked.row.key is None:
-            return _tr("(unassigned)")
+            return _tr(QT_TRANSLATE_NOOP("ReportsModel", "(unassigned)"))
         return value_of(ranked, code, self._language)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
@@ -126,7 +127,9 @@ class RankedTableModel(QAbstractTableModel):
             if kind == "text":
                 return value
             if kind == "change":
-                return arrow(value) if value is not None else ("–" if ranked.rank_normalised is None else _tr("new"))
+                if value is not None:
+                    return arrow(value)
+                return "–" if ranked.rank_normalised is None else _tr(QT_TRANSLATE_NOOP("ReportsModel", "new"))
             return fmt_value(kind, value, self._language)
         if role == SORT_ROLE:
             if kind == "text":
