@@ -187,6 +187,44 @@ def test_drawing_order_waiting_on_top_and_a_change_is_news(qtbot, map_view):
     assert js(qtbot, map_view, f"QlueMap.markerAt({after['x']}, {after['y']})") == 3
 
 
+CANVAS_DIGEST = """(function () {
+  var c = QlueMap.markerCanvas(), d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  var h = 2166136261, painted = 0;
+  for (var i = 0; i < d.length; i++) { h = Math.imul(h ^ d[i], 16777619) >>> 0; }
+  for (i = 3; i < d.length; i += 4) { if (d[i]) { painted++; } }
+  return JSON.stringify([h, painted]);
+})()"""
+
+
+def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(qtbot, map_view):
+    # A dense pile (hundreds of markers overlapping) changed in place, moved, added and removed:
+    # the repainted rectangles must leave exactly what drawing everything again leaves.
+    import random
+    rnd = random.Random(5)
+    states = ["Menunggu", "Proses", "Selesai", "Koordinasi"]
+    pile = [marker(i, rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86), rnd.choice(states),
+                   rnd.randint(0, 3), rnd.random() < 0.2) for i in range(1, 1201)]
+    drawn(qtbot, map_view, lambda: map_view.set_markers(pile))
+    before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))
+    shown = set(range(1, 1201))
+    for _round in range(6):
+        changes = [marker(rnd.randint(1, 1300), rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86),
+                          rnd.choice(states), rnd.randint(0, 3), rnd.random() < 0.2) for _ in range(15)]
+        drawn(qtbot, map_view, lambda: map_view.upsert_markers(changes))
+        shown.update(m.report_id for m in changes)
+        gone = rnd.choice(sorted(shown))
+        shown.discard(gone)
+        drawn(qtbot, map_view, lambda: map_view.remove_marker(gone))
+    after = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))
+    assert after["repaints"] > before["repaints"] and after["redraws"] == before["redraws"]
+    repainted, painted = json.loads(js(qtbot, map_view, CANVAS_DIGEST))
+    assert painted > 5000
+    # The same state drawn whole: a moveend without a move places and draws the canvas again.
+    js(qtbot, map_view, "QlueMap.map.fire('moveend'), 1")
+    assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))["redraws"] == after["redraws"] + 1
+    assert json.loads(js(qtbot, map_view, CANVAS_DIGEST)) == [repainted, painted]
+
+
 def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, map_view):
     drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, -6.20, 106.83, "Selesai"),
                                                          marker(2, -6.21, 106.85, "Menunggu")]))

@@ -13,13 +13,15 @@
  *  - Order, beneath to on top: done/rejected/duplicate, in progress, waiting; within each, low
  *    to urgent priority; overdue above the others of their priority; then the last NEWS_MAX
  *    reports that changed since the last full set, in the order they changed: a change is
- *    news. In the base order the reports of one style (fill, outline, radius) are traced as one
- *    path and filled and stroked once; the news are drawn one by one.
- *  - A change repaints only small rectangles around the old and the new position of each
- *    changed report: clipped to them, cleared, and drawn again with every report that reaches
- *    into them, found in a coarse grid of CELL-pixel cells, so a change never walks all
- *    reports. The whole canvas is drawn only on set, move, zoom and resize (or when the changes
- *    of one frame cover a quarter of it).
+ *    news.
+ *  - Drawing: each style (fill, outline, radius) is drawn once into a sprite, and the markers
+ *    are stamped from their sprites into a pixel buffer (raster.js, QlueRaster) that goes to the
+ *    canvas with putImageData; a marker stands on the device pixel its position falls in.
+ *  - A change repaints only the rectangles the old and the new drawing of each changed report
+ *    cover: each is cleared and drawn again with every report whose sprite reaches into it,
+ *    found in a coarse grid of CELL-pixel cells, so a change never walks all reports; the
+ *    pixels are those a whole drawing gives. The whole canvas is drawn only on set, move, zoom
+ *    and resize (or when the changes of one frame cover a quarter of it).
  *  - Hit-testing: the canvas takes no pointer events (the kelurahan beneath keep theirs); the
  *    page asks idAt(containerPoint) on the map's own mousemove and click, answered from the
  *    same grid: of the markers under the pointer the one drawn on top, else the nearest one
@@ -46,11 +48,11 @@
   }
 
   // One slot per report; `g` is the style group (its place in the base order), `news` the
-  // number of its latest change (0: not news), `cell` its grid key, `mark` a scratch stamp.
+  // number of its latest change (0: not news), `cell` its grid key.
   var COLUMNS = {
     id: Float64Array, lat: Float64Array, lon: Float64Array, x: Float64Array, y: Float64Array,
     s: Int8Array, p: Uint8Array, o: Uint8Array, t: Int32Array, g: Uint16Array,
-    news: Float64Array, used: Uint8Array, cell: Float64Array, mark: Uint32Array
+    news: Float64Array, used: Uint8Array, cell: Float64Array
   };
 
   // The style groups from the page's style table: group = ((rank * 4 + priority) * 2 + overdue)
@@ -73,8 +75,8 @@
           for (var c = 0; c < colours.length; c++) {
             var radius = st.radius[p] || st.radius[0], weight = o ? OVERDUE_WEIGHT : WEIGHT;
             var g = {
-              fill: colours[c], stroke: o ? st.overdueOutline : st.outline, weight: weight,
-              radius: radius, r: Math.max(Math.round(radius), 1)
+              fill: colours[c], fillOpacity: FILL_OPACITY, stroke: o ? st.overdueOutline : st.outline,
+              weight: weight, radius: radius, r: Math.max(Math.round(radius), 1)
             };
             g.ext = g.r + weight / 2 + 1;          // half the box a marker paints, antialiasing included
             maxExt = Math.max(maxExt, g.ext);
@@ -105,10 +107,12 @@
       this._titleIndex = new Map();
       this._news = [];              // slots, oldest change first
       this._newsSeq = 0;
-      this._stamp = 0;
       this._grid = new Map();       // cell key -> [slot]
       this._zoom = null;
-      this._dirty = [];             // world-pixel rectangles [x0, y0, x1, y1] to repaint
+      this._dirty = [];             // x, y (world pixels), style group of each drawing to repaint
+      this._sprites = null;         // QlueRaster.Sprite per style group, at this._spritesDpr
+      this._spritesDpr = 0;
+      this._surface = null;         // QlueRaster.Surface, the canvas's pixels
       this.stats = {redraws: 0, repaints: 0};   // full redraws and partial repaints so far
       this._full = false;
       this._frame = 0;
@@ -131,6 +135,7 @@
 
     setStyles: function (styles) {
       this._styles = styleTable(styles);
+      this._sprites = null;
       for (var k = 0; k < this._top; k++) {
         if (this.a.used[k]) { this._regroup(k); }
       }
@@ -358,6 +363,9 @@
         this._canvas.style.width = w + 'px';
         this._canvas.style.height = h + 'px';
       }
+      if (!this._surface || this._surface.width !== this._canvas.width || this._surface.height !== this._canvas.height) {
+        this._surface = new QlueRaster.Surface(this._canvas.width, this._canvas.height);
+      }
       if (map.getZoom() !== this._zoom) {
         this._zoom = map.getZoom();
         this._reproject();
@@ -381,78 +389,85 @@
 
     _dirtySlot: function (k) {
       if (this._zoom === null) { return; }
-      var a = this.a, e = this._styles.groups[a.g[k]].ext;
-      this._dirty.push([a.x[k] - e, a.y[k] - e, a.x[k] + e, a.y[k] + e]);
+      this._dirty.push(this.a.x[k], this.a.y[k], this.a.g[k]);
     },
 
     // -- drawing -----------------------------------------------------------------------------
+    _spriteList: function () {
+      if (!this._sprites || this._spritesDpr !== this._dpr) {
+        var dpr = this._dpr;
+        this._sprites = this._styles.groups.map(function (g) { return new QlueRaster.Sprite(g, dpr); });
+        this._spritesDpr = dpr;
+      }
+      return this._sprites;
+    },
+
+    // The device pixel of the canvas that a world-pixel coordinate falls in.
+    _deviceX: function (x) { return Math.floor((x - this._origin.x) * this._dpr); },
+    _deviceY: function (y) { return Math.floor((y - this._origin.y) * this._dpr); },
+
     _redraw: function () {
       this.stats.redraws++;
       this._full = false;
       this._dirty.length = 0;
       if (!this._map || this._zoom === null) { return; }
-      var ctx = this._ctx, a = this.a, m = this._styles.maxExt;
+      var a = this.a, m = this._styles.maxExt + 2, surface = this._surface;
       var x0 = this._origin.x - m, y0 = this._origin.y - m, x1 = x0 + this._w + 2 * m, y1 = y0 + this._h + 2 * m;
       var found = new Int32Array(this._top), n = 0;
       for (var k = 0; k < this._top; k++) {
         if (a.used[k] && a.x[k] >= x0 && a.x[k] <= x1 && a.y[k] >= y0 && a.y[k] <= y1) { found[n++] = k; }
       }
-      ctx.setTransform(this._dpr, 0, 0, this._dpr, 0, 0);
-      ctx.clearRect(0, 0, this._w, this._h);
-      this._drawInOrder(found, n);
+      surface.clear(0, 0, surface.width, surface.height);
+      this._drawInOrder(found, n, [0, 0, surface.width, surface.height]);
+      surface.show(this._ctx, 0, 0, surface.width, surface.height);
     },
 
-    // Repaints the dirty rectangles only: clip, clear, draw every report reaching into them.
+    // Repaints the rectangles of the changed drawings only: each cleared and drawn again with
+    // every report whose sprite reaches into it.
     _repaint: function () {
-      var rects = this._dirty, ox = this._origin.x, oy = this._origin.y, dpr = this._dpr;
+      var dirty = this._dirty;
       this._dirty = [];
       if (!this._map || this._zoom === null) { return; }
-      var boxes = [], area = 0;
-      for (var i = 0; i < rects.length; i++) {
-        // In canvas pixels, on whole device pixels (no antialiased seam), inside the canvas.
-        var bx0 = Math.max(0, Math.floor((rects[i][0] - ox) * dpr) / dpr);
-        var by0 = Math.max(0, Math.floor((rects[i][1] - oy) * dpr) / dpr);
-        var bx1 = Math.min(this._w, Math.ceil((rects[i][2] - ox) * dpr) / dpr);
-        var by1 = Math.min(this._h, Math.ceil((rects[i][3] - oy) * dpr) / dpr);
-        if (bx1 <= bx0 || by1 <= by0) { continue; }
+      var surface = this._surface, sprites = this._spriteList(), boxes = [], seen = new Set(), area = 0;
+      for (var i = 0; i < dirty.length; i += 3) {
+        var half = sprites[dirty[i + 2]].half, cx = this._deviceX(dirty[i]), cy = this._deviceY(dirty[i + 1]);
+        var bx0 = Math.max(0, cx - half), by0 = Math.max(0, cy - half);
+        var bx1 = Math.min(surface.width, cx + half + 1), by1 = Math.min(surface.height, cy + half + 1);
+        var key = bx0 + ',' + by0 + ',' + bx1 + ',' + by1;
+        if (bx1 <= bx0 || by1 <= by0 || seen.has(key)) { continue; }   // outside, or the same box again
+        seen.add(key);
         boxes.push([bx0, by0, bx1, by1]);
         area += (bx1 - bx0) * (by1 - by0);
       }
       if (!boxes.length) { return; }
-      if (area > 0.25 * this._w * this._h || boxes.length > 512) { this._redraw(); return; }
+      if (area > 0.25 * surface.width * surface.height || boxes.length > 512) { this._redraw(); return; }
       this.stats.repaints++;
-      var ctx = this._ctx;
-      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx.save();
-      ctx.beginPath();
-      boxes.forEach(function (b) { ctx.rect(b[0], b[1], b[2] - b[0], b[3] - b[1]); });
-      ctx.clip();
-      boxes.forEach(function (b) { ctx.clearRect(b[0], b[1], b[2] - b[0], b[3] - b[1]); });
-      var found = this._reaching(boxes);
-      this._drawInOrder(found, found.length);
-      ctx.restore();
+      for (var j = 0; j < boxes.length; j++) {
+        var b = boxes[j], found = this._reaching(b);
+        surface.clear(b[0], b[1], b[2], b[3]);
+        this._drawInOrder(found, found.length, b);
+        surface.show(this._ctx, b[0], b[1], b[2], b[3]);
+      }
     },
 
-    // The reports whose painted box meets one of the boxes (canvas pixels), each once.
-    _reaching: function (boxes) {
-      var a = this.a, groups = this._styles.groups, m = this._styles.maxExt, found = [];
-      var ox = this._origin.x, oy = this._origin.y, stamp = ++this._stamp;
-      boxes.forEach(function (b) {
-        var x0 = b[0] + ox, y0 = b[1] + oy, x1 = b[2] + ox, y1 = b[3] + oy;
-        this._eachNear(x0 - m, y0 - m, x1 + m, y1 + m, function (k) {
-          if (a.mark[k] === stamp) { return; }
-          var e = groups[a.g[k]].ext;
-          if (a.x[k] + e < x0 || a.x[k] - e > x1 || a.y[k] + e < y0 || a.y[k] - e > y1) { return; }
-          a.mark[k] = stamp;
-          found.push(k);
+    // The reports whose sprite meets the box [x0, y0, x1, y1) of device pixels, by slot: within
+    // a style group the stamps go in slot order, as in a whole drawing (where they overlap, the
+    // order decides whose outline shows).
+    _reaching: function (box) {
+      var a = this.a, sprites = this._spriteList(), found = [];
+      var dpr = this._dpr, ox = this._origin.x, oy = this._origin.y, m = this._styles.maxExt + 2;   // + rounding
+      this._eachNear(ox + box[0] / dpr - m, oy + box[1] / dpr - m, ox + box[2] / dpr + m, oy + box[3] / dpr + m,
+        function (k) {
+          var half = sprites[a.g[k]].half;
+          var cx = Math.floor((a.x[k] - ox) * dpr), cy = Math.floor((a.y[k] - oy) * dpr);
+          if (cx + half >= box[0] && cx - half < box[2] && cy + half >= box[1] && cy - half < box[3]) { found.push(k); }
         });
-      }, this);
-      return found;
+      return Int32Array.from(found).sort();
     },
 
-    // Draws the slots found[0..n) in the drawing order: the base groups (counting sort), then
-    // the news by the order of their changes.
-    _drawInOrder: function (found, n) {
+    // Stamps the slots found[0..n) inside box [x0, y0, x1, y1) in the drawing order: the base
+    // groups (counting sort), then the news by the order of their changes.
+    _drawInOrder: function (found, n, box) {
       var a = this.a, groups = this._styles.groups, counts = new Int32Array(groups.length + 1);
       var news = [], base = 0, i, k;
       for (i = 0; i < n; i++) {
@@ -466,22 +481,13 @@
         if (!a.news[k]) { order[counts[a.g[k]]++] = k; }
       }
       news.sort(function (p, q) { return a.news[p] - a.news[q]; });
-      var ctx = this._ctx, ox = this._origin.x, oy = this._origin.y, current = -1;
-      for (i = 0; i < base; i++) {
-        k = order[i];
-        if (a.g[k] !== current) {
-          if (current >= 0) { paint(ctx, groups[current]); }
-          current = a.g[k];
-          begin(ctx, a.x[k] - ox, a.y[k] - oy);
-        }
-        trace(ctx, a.x[k] - ox, a.y[k] - oy, groups[current].r);
-      }
-      if (current >= 0) { paint(ctx, groups[current]); }
-      for (i = 0; i < news.length; i++) {
-        k = news[i];
-        begin(ctx, a.x[k] - ox, a.y[k] - oy);
-        trace(ctx, a.x[k] - ox, a.y[k] - oy, groups[a.g[k]].r);
-        paint(ctx, groups[a.g[k]]);
+      var surface = this._surface, sprites = this._spriteList();
+      var ox = this._origin.x, oy = this._origin.y, dpr = this._dpr;
+      var x0 = box[0], y0 = box[1], x1 = box[2], y1 = box[3];
+      for (i = 0; i < base + news.length; i++) {
+        k = i < base ? order[i] : news[i - base];
+        surface.stamp(sprites[a.g[k]], Math.floor((a.x[k] - ox) * dpr), Math.floor((a.y[k] - oy) * dpr),
+                      x0, y0, x1, y1);
       }
     },
 
@@ -540,34 +546,6 @@
       return k === undefined ? 0 : this._styles.groups[this.a.g[k]].r;
     }
   });
-
-  // A path that is one circle is drawn by the canvas as an oval, antialiased quite otherwise
-  // than the same circle in a path of many, and a repaint often has one where the whole drawing
-  // had many. A zero-length segment (invisible: nothing to fill, butt caps) keeps every path a
-  // path. What remains: a repaint may antialias a few edge pixels in its rectangles slightly
-  // otherwise than a whole drawing would (measured: after 300 random changes to 20,000 markers,
-  // 1.8 % of the painted pixels off by 1-31 levels of 255, 11 of a million by more, none to be
-  // seen side by side); the next move or zoom draws all of it again.
-  function begin(ctx, x, y) {
-    ctx.beginPath();
-    ctx.moveTo(x, y);
-    ctx.lineTo(x, y);
-  }
-
-  function trace(ctx, x, y, r) {
-    ctx.moveTo(x + r, y);
-    ctx.arc(x, y, r, 0, TAU, false);
-  }
-
-  function paint(ctx, g) {
-    ctx.globalAlpha = FILL_OPACITY;
-    ctx.fillStyle = g.fill;
-    ctx.fill('nonzero');
-    ctx.globalAlpha = 1;
-    ctx.strokeStyle = g.stroke;
-    ctx.lineWidth = g.weight;
-    ctx.stroke();
-  }
 
   window.QlueMarkers = {ReportLayer: ReportLayer, PAD: PAD, CELL: CELL, NEWS_MAX: NEWS_MAX};
 }());

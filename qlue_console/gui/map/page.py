@@ -2,10 +2,10 @@
 reach it later as JSON over the QWebChannel bridge (see ``map.js``).
 
 Everything the page loads is local: Leaflet from the django-js-lib-leaflet package's files,
-our ``markers.js`` (the markers' canvas layer) and ``map.js`` beside this module and
-``qwebchannel.js`` from Qt's resources. folium's default
-CDN links (jQuery, Bootstrap, awesome-markers, Font Awesome) are dropped. The only remote
-address the page may hold is a configured tile URL template.
+our ``markers.js`` (the markers' canvas layer), ``raster.js`` (its pixels) and ``map.js`` beside
+this module and ``qwebchannel.js`` from Qt's resources. folium's default CDN links (jQuery,
+Bootstrap, awesome-markers, Font Awesome) are dropped. The only remote address the page may hold
+is a configured tile URL template.
 
 The boundaries are embedded by folium with Jinja's ``tojson`` (which escapes ``<``, ``>`` and
 ``&``), so no property can close the script; the page is ~2 MB with them, more than
@@ -35,6 +35,7 @@ from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 LEAFLET_DIR = Path(js_lib_leaflet.__file__).resolve().parent / "static" / "js_lib_leaflet"
 MAP_JS = Path(__file__).resolve().with_name("map.js")
 MARKERS_JS = Path(__file__).resolve().with_name("markers.js")
+RASTER_JS = Path(__file__).resolve().with_name("raster.js")
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 
 # The states in the order the page knows them (a marker row carries the index).
@@ -217,6 +218,7 @@ def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, t
     # Only local files: Leaflet from the package, our script; nothing from a CDN.
     m.default_js = [("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
                     ("qwebchannel", QWEBCHANNEL_JS),
+                    ("qlue_raster", RASTER_JS.as_uri()),
                     ("qlue_markers", MARKERS_JS.as_uri()),
                     ("qlue_map", MAP_JS.as_uri())]
     m.default_css = [("leaflet_css", (LEAFLET_DIR / "leaflet.css").as_uri())]
