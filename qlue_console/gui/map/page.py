@@ -139,6 +139,17 @@ def prepare_markers(markers: Iterable[MapMarker]) -> PreparedMarkers:
     return PreparedMarkers(by_id, f'{{"titles":{to_json(batch["titles"])},"rows":[{slices}]}}')
 
 
+def prepare_encoded(titles: Sequence[str], rows: Iterable[tuple]) -> PreparedMarkers:
+    """A marker set PostgreSQL has encoded (``data.map_data.fetch_encoded_markers``): each row is
+    a ``MarkerTuple`` followed by its page row as JSON text, so nothing is encoded here."""
+    by_id: dict[int, MarkerTuple] = {}
+    encoded: list[str] = []
+    for row in rows:
+        by_id[row[0]] = row[:8]
+        encoded.append(row[8])
+    return PreparedMarkers(by_id, f'{{"titles":{to_json(list(titles))},"rows":[{",".join(encoded)}]}}')
+
+
 def to_json(payload: object) -> str:
     """JSON for the channel. The page parses it with JSON.parse; it is never inlined in HTML."""
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

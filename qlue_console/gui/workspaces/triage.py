@@ -15,23 +15,25 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.data.map_data import MarkerRow, fetch_boundaries, fetch_choropleth, fetch_markers_by_ids, iter_markers
+from qlue_console.data.map_data import (MarkerRow, fetch_boundaries, fetch_choropleth, fetch_encoded_markers,
+                                        fetch_markers_by_ids)
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
-from qlue_console.domain.states import label_of
+from qlue_console.domain.states import LABEL_OF_STATE, label_of
 from qlue_console.gui.detail_pane import DetailPane
 from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.map.map_view import MapView
-from qlue_console.gui.map.page import MapMarker, PreparedMarkers, prepare_markers
+from qlue_console.gui.map.page import STATES, MapMarker, PreparedMarkers, prepare_encoded
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.related_reports import RelatedReports
 from qlue_console.gui.triage_actions import TriageActions
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 MAP_MARKER_LIMIT = 100_000
+MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()}   # status -> label
 MAP_FLUSH_MS = 400
 
 
@@ -42,9 +44,12 @@ def to_map_marker(row: MarkerRow, language: str) -> MapMarker:
 
 
 def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
-    """On a worker: the filter's reports as markers, encoded for the page (100,000 of them take
-    the UI thread a second to build and encode)."""
-    return prepare_markers(to_map_marker(row, language) for row in iter_markers(engine, flt, limit=MAP_MARKER_LIMIT))
+    """On a worker: the filter's reports as markers, encoded for the page by PostgreSQL (built
+    and encoded in Python, 100,000 of them held the interpreter lock, and so the UI thread's
+    painting, for more than a second)."""
+    found = fetch_encoded_markers(engine, flt, language=language, label_of=MAP_LABELS, label_order=STATES,
+                                  limit=MAP_MARKER_LIMIT)
+    return prepare_encoded(found.titles, found.rows)
 
 
 def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, PreparedMarkers]:
