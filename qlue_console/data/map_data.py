@@ -28,9 +28,11 @@ class MarkerRow(NamedTuple):
     excerpt: str
 
 
+_OVERDUE = "(r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate'))"
+_TITLE = "CASE WHEN :language = 'id' THEN name_id ELSE name_en END"   # a category's name in :language
+
 _SELECT = f"""
-SELECT r.id AS report_id, r.lat, r.lon, r.status, r.priority,
-       (r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate')) AS overdue,
+SELECT r.id AS report_id, r.lat, r.lon, r.status, r.priority, {_OVERDUE} AS overdue,
        c.name_id AS category_id, c.name_en AS category_en, left(r.text, {EXCERPT_CHARS}) AS excerpt
   FROM reports r JOIN categories c ON c.code = r.category_code
 """
@@ -72,12 +74,12 @@ class EncodedMarkers(NamedTuple):
 
 _ENCODED = f"""
 WITH titles AS (
-    SELECT code, CASE WHEN :language = 'id' THEN name_id ELSE name_en END AS title,
+    SELECT code, {_TITLE} AS title,
            (row_number() OVER (ORDER BY code))::int - 1 AS t
       FROM categories),
      selected AS (
     SELECT r.id, r.lat, r.lon, r.status, r.priority, r.text, r.category_code,
-           coalesce(r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate'), false) AS overdue
+           coalesce({_OVERDUE}, false) AS overdue
       FROM reports r JOIN categories c ON c.code = r.category_code
      WHERE {{where}}
      ORDER BY r.id DESC LIMIT :limit)
@@ -89,7 +91,7 @@ SELECT s.id, s.lat, s.lon, st.label, s.priority, s.overdue, t.title, left(s.text
             AS st(status, label, idx) ON st.status = s.status
  ORDER BY s.id DESC
 """
-_TITLES = """SELECT CASE WHEN :language = 'id' THEN name_id ELSE name_en END FROM categories ORDER BY code"""
+_TITLES = f"SELECT {_TITLE} FROM categories ORDER BY code"
 _FETCH_ROWS = 2_000   # rows turned into Python objects per call (each call holds the interpreter lock)
 
 
