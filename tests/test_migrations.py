@@ -73,8 +73,8 @@ KPI_FUNCTIONS = ("SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
 def test_0008_goes_down_to_exactly_the_0005_pre_aggregation_and_up_again(db_engine):
     with db_engine.connect() as conn:
         assert conn.execute(text("SELECT to_regclass('kpi_proof_facts') IS NOT NULL")).scalar() is True
-    migrate.downgrade(db_engine, "0007")   # 0008 merges the 0005 and 0007 branches: step back below it
-    assert "0005" in migrate.current_revisions(db_engine) and "0008" not in migrate.current_revisions(db_engine)
+    migrate.downgrade(db_engine, "0007")
+    assert migrate.current_revisions(db_engine) == {"0007"}
     with db_engine.connect() as conn:
         after_downgrade = conn.execute(text(KPI_FUNCTIONS)).all()
         columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns "
@@ -82,9 +82,9 @@ def test_0008_goes_down_to_exactly_the_0005_pre_aggregation_and_up_again(db_engi
         assert conn.execute(text("SELECT to_regclass('kpi_proof_facts')")).scalar() is None
     assert "mention_accounts" not in columns and "first_dispatch_due_at" not in columns
     assert {"qlue_kpi_refresh", "qlue_kpi_rebuild"} <= {name for name, _ in after_downgrade}
-    # what 0005 alone creates, from scratch
-    migrate.downgrade(db_engine, "0005-1")
-    migrate.upgrade(db_engine, "0005")
+    # what the chain up to 0007 creates, from scratch
+    migrate.downgrade(db_engine, "base")
+    migrate.upgrade(db_engine, "0007")
     with db_engine.connect() as conn:
         assert conn.execute(text(KPI_FUNCTIONS)).all() == after_downgrade
     migrate.upgrade(db_engine)

@@ -6,17 +6,27 @@ Revises: 0001
 Create Date: 2026-11-28
 """
 
-from qlue_console.db.sqlfile import run_revision_sql
+from pathlib import Path
+
+from alembic import op
 
 revision = "0002"
 down_revision = "0001"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__).resolve().parents[1] / "sql" / "0002"
+
+
+def _run(name: str) -> None:
+    """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
+    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
+                                  execution_options={"no_parameters": True})
+
 
 def upgrade() -> None:
-    run_revision_sql("0002", "upgrade.sql")
+    _run("upgrade.sql")
 
 
 def downgrade() -> None:
-    run_revision_sql("0002", "downgrade.sql")
+    _run("downgrade.sql")

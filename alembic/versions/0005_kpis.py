@@ -5,24 +5,34 @@ events whenever one is written, inserted late, corrected or deleted; ``qlue_kpi_
 recomputes everything (the upgrade runs it). Plus an index on the proof photos' perceptual
 hash for the reused-proof rate. SQL in ``alembic/sql/0005/``.
 
-Built on 0001 only (a parallel branch to the other features' revisions).
+Written as a branch beside the other features' revisions; in the one chain it follows 0004.
 
 Revision ID: 0005
-Revises: 0001
+Revises: 0004
 Create Date: 2026-12-01
 """
 
-from qlue_console.db.sqlfile import run_revision_sql
+from pathlib import Path
+
+from alembic import op
 
 revision = "0005"
-down_revision = "0001"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__).resolve().parents[1] / "sql" / "0005"
+
+
+def _run(name: str) -> None:
+    """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
+    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
+                                  execution_options={"no_parameters": True})
+
 
 def upgrade() -> None:
-    run_revision_sql("0005", "upgrade.sql")
+    _run("upgrade.sql")
 
 
 def downgrade() -> None:
-    run_revision_sql("0005", "downgrade.sql")
+    _run("downgrade.sql")

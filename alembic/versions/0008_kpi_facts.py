@@ -7,21 +7,31 @@ add the new facts. The KPI tables' row-level security asks for the login's kota 
 per query instead of checking every row against reports. SQL in ``alembic/sql/0008/``.
 
 Revision ID: 0008
-Revises: 0005, 0007
+Revises: 0007
 Create Date: 2026-11-28
 """
 
-from qlue_console.db.sqlfile import run_revision_sql
+from pathlib import Path
+
+from alembic import op
 
 revision = "0008"
-down_revision = ("0005", "0007")   # 0007: the kota limit of logins (qlue_scope_kota) in the row-level security
+down_revision = "0007"   # needs 0005 (KPI facts) and 0007 (qlue_scope_kota in the row-level security)
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__).resolve().parents[1] / "sql" / "0008"
+
+
+def _run(name: str) -> None:
+    """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
+    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
+                                  execution_options={"no_parameters": True})
+
 
 def upgrade() -> None:
-    run_revision_sql("0008", "upgrade.sql")
+    _run("upgrade.sql")
 
 
 def downgrade() -> None:
-    run_revision_sql("0008", "downgrade.sql")
+    _run("downgrade.sql")

@@ -1,7 +1,8 @@
 """Alembic from code: upgrade, downgrade, the current revision and the start-up check.
 
-Features may add migrations on parallel branches (each from the revision it builds on); the
-console upgrades to all heads and checks the database against the full set of them.
+The history is one chain (``alembic/versions``, each revision's SQL in ``alembic/sql/NNNN/``); a
+released revision is never edited. A database migrated while the history still had parallel
+branches records their heads; ``alembic/env.py`` collapses them to the latest on upgrade.
 """
 
 from __future__ import annotations

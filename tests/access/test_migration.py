@@ -1,4 +1,4 @@
-"""Revision 0007 goes down (to 0002) and up again cleanly, leaving the other branches alone."""
+"""Revision 0007 goes down (to 0002, with what follows it) and up again cleanly."""
 
 from __future__ import annotations
 
