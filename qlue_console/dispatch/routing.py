@@ -87,6 +87,13 @@ class RoutingRule:
     position: int
 
 
+def can_edit_routing(engine: Engine) -> bool:
+    """Whether this login may edit routing rules and holidays (PostgreSQL's own answer)."""
+    with engine.connect() as conn:
+        return conn.execute(text(
+            "SELECT has_function_privilege('set_routing_rule(text, text, text, integer)', 'EXECUTE')")).scalar_one()
+
+
 def fetch_routing_rules(engine: Engine) -> list[RoutingRule]:
     with engine.connect() as conn:
         return [RoutingRule(**dict(m)) for m in conn.execute(text(

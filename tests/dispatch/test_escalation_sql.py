@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import migrate
+from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import ContractError, PermissionDenied
 from qlue_console.dispatch import routing, service
 from qlue_console.dispatch.cli import escalate_main
@@ -148,6 +149,12 @@ def test_an_admin_edits_holidays_and_routing_rules(people_engine, login_url, db_
     e = people_engine
     admin = clock_engine(login_url("qlue_admin"), "")
     try:
+        assert routing.can_edit_routing(admin)
+        operator = make_engine(login_url("qlue_operator"))
+        try:
+            assert not routing.can_edit_routing(operator)
+        finally:
+            operator.dispose()
         rid = submit(e, category="pkl_liar")
         assert [s.handle for s in routing.suggest_mentions(e, rid)] == ["lurah.gambir", "satpolpp"]
         rule = routing.set_routing_rule(admin, "pkl_liar", "kecamatan", "camat", 2)

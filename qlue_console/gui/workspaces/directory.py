@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
                                QTableView, QTreeWidget, QTreeWidgetItem, QWidget)
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.dispatch.directory import AccountDetail, DirectoryRow, fetch_account_detail, fetch_directory, \
     filter_directory
+from qlue_console.dispatch.routing import can_edit_routing
 from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL_OVERDUE, ROW_ROLE, SORT_ROLE,
                                                        DirectoryModel)
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, kind_text, kinds
@@ -29,14 +30,8 @@ _LOAD_EVENTS = frozenset({"dispatched", "forwarded", "escalated", "follow_up", "
 RELOAD_DELAY_MS = 1500
 
 
-def _can_administer(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT has_function_privilege('set_routing_rule(text, text, text, integer)', 'EXECUTE')")).scalar_one()
-
-
 def _load(engine: Engine) -> tuple[list[DirectoryRow], bool]:
-    return fetch_directory(engine), _can_administer(engine)
+    return fetch_directory(engine), can_edit_routing(engine)
 
 
 class DirectoryWorkspace(QObject):
