@@ -1,4 +1,4 @@
-"""Report states (DESIGN.md §3) and the labels Jakarta's citizens and officials know.
+"""Report states (docs/workflow.md) and the labels Jakarta's citizens and officials know.
 
 The labels are data: the Qt layer translates them through QT_TRANSLATE_NOOP-marked tables.
 """
