@@ -1,5 +1,5 @@
 """Live changes from the database: LISTEN on 'qlue_events', and catch-up from the events table
-for whatever happened while a console was not listening (from the events table, never from memory).
+for whatever happened while a console was not listening (never from memory).
 
 Plain Python on a dedicated psycopg2 connection; the Qt layer runs it on a worker thread.
 """
