@@ -24,9 +24,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
-from qlue_console.gui.map.page import (BOUNDARY_STYLE, STATES, MapMarker, PreparedMarkers, build_page,
-                                       choropleth_classes, encode_markers, marker_styles, prepare_markers, to_json,
-                                       write_page)
+from qlue_console.gui.map.page import (BOUNDARY_STYLE, ROW_JSON, ROW_TITLES, STATES, PreparedMarkers, batch_json,
+                                       build_page, choropleth_classes, marker_styles, to_json, write_page)
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +70,7 @@ class MapView(QWidget):
                  tile_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83), zoom: int = 11,
                  cache_dir: str | Path | None = None):
         super().__init__(parent)
-        self._markers: dict[int, tuple] = {}    # plain tuples (page.MarkerTuple), untracked by the GC
+        self._markers: dict[int, tuple] = {}    # page.EncodedMarker tuples, untracked by the GC
         self._batch_json = '{"titles":[],"rows":[]}'    # what the last set_markers sends, encoded
         self._batch_stale = False                        # markers changed since it was encoded
         self._selected: int | None = None
@@ -144,50 +143,40 @@ class MapView(QWidget):
         last marker change."""
         return self._last_applied
 
-    def set_markers(self, markers: Sequence[MapMarker] | PreparedMarkers) -> None:
-        """Replaces every marker (one batch over the channel). A large set should come
-        prepared on a worker (``page.prepare_markers``): encoding it is then not the UI
-        thread's work."""
+    def set_markers(self, markers: PreparedMarkers) -> None:
+        """Replaces every marker (one batch over the channel). The set comes encoded by
+        PostgreSQL and prepared on a worker (``page.prepare_encoded``): nothing is encoded on
+        the UI thread."""
         t0 = time.perf_counter()
-        prepared = markers if isinstance(markers, PreparedMarkers) else prepare_markers(markers)
-        self._markers = prepared.by_id
-        self._batch_json, self._batch_stale = prepared.batch_json, False
+        self._markers = dict(markers.by_id)
+        self._batch_json, self._batch_stale = markers.batch_json, False
         if self._ready:
             self._send_set(t0)
 
-    def upsert_marker(self, marker: MapMarker) -> None:
-        """Adds one marker or moves/recolours it in place; the page is not reloaded."""
-        t0 = time.perf_counter()
-        self._markers[marker.report_id] = tuple(marker)
-        self._batch_stale = True
-        if self._ready:
-            self._send({"op": "upsert", **encode_markers([marker])}, t0)
-
-    def upsert_markers(self, markers: Sequence[MapMarker]) -> None:
-        """Adds or moves/recolours several markers in one command (one redraw of the page)."""
-        if not markers:
+    def upsert_markers(self, markers: PreparedMarkers) -> None:
+        """Adds or moves/recolours several markers in one command (one redraw of the page; the
+        page is not reloaded)."""
+        if not len(markers):
             return
         t0 = time.perf_counter()
-        for marker in markers:
-            self._markers[marker.report_id] = tuple(marker)
+        self._markers.update(markers.by_id)
         self._batch_stale = True
         if self._ready:
-            self._send({"op": "upsert", **encode_markers(markers)}, t0)
+            self._send_batch("upsert", markers.batch_json, t0)
 
     def remove_markers(self, report_ids: Sequence[int]) -> None:
         t0 = time.perf_counter()
-        gone = [int(i) for i in report_ids if self._markers.pop(i, None) is not None]
+        gone = [int(i) for i in report_ids if self._markers.pop(int(i), None) is not None]
         self._batch_stale = self._batch_stale or bool(gone)
         if gone and self._ready:
             self._send({"op": "remove", "ids": gone}, t0)
 
     def remove_marker(self, report_id: int) -> None:
-        t0 = time.perf_counter()
-        if self._markers.pop(report_id, None) is None:
-            return
-        self._batch_stale = True
-        if self._ready:
-            self._send({"op": "remove", "ids": [int(report_id)]}, t0)
+        self.remove_markers([report_id])
+
+    def report_ids(self) -> set[int]:
+        """The reports the map holds (what the page shows once it has drawn the last change)."""
+        return set(self._markers)
 
     def select_report(self, report_id: int | None) -> None:
         """Highlights the report's marker and pans the map to it (None clears the selection)."""
@@ -205,17 +194,29 @@ class MapView(QWidget):
     # -- the page --------------------------------------------------------------------------
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
-        return MapMarker._make(marker).text if marker is not None else ""
+        return marker[7] if marker is not None else ""
 
     def _send_set(self, t0: float) -> None:
-        """The ``set`` command from the batch encoded when the markers were set: the JSON is
-        spliced, not decoded and encoded again (encoded anew only after later changes, when a
-        reloaded page needs everything)."""
-        if self._batch_stale:
-            self._batch_json, self._batch_stale = to_json(encode_markers(self._markers.values())), False
+        """The ``set`` command from the batch PostgreSQL encoded: its JSON is spliced, not
+        decoded and encoded again. After later changes (a reloaded page needs everything) the
+        rows each marker keeps are spliced again, one command per list of titles they point
+        into."""
+        if not self._batch_stale:
+            self._send_batch("set", self._batch_json, t0)
+            return
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for marker in self._markers.values():
+            groups.setdefault(marker[ROW_TITLES], []).append(marker[ROW_JSON])
+        batches = [batch_json(titles, rows) for titles, rows in groups.items()] or [batch_json((), [])]
+        if len(batches) == 1:
+            self._batch_json, self._batch_stale = batches[0], False
+        for i, batch in enumerate(batches):
+            self._send_batch("set" if i == 0 else "upsert", batch, t0)
+
+    def _send_batch(self, op: str, batch: str, t0: float) -> None:
         self._seq += 1
         self._sent_at[self._seq] = t0
-        self._bridge.command.emit(f'{{"op":"set","seq":{self._seq},{self._batch_json[1:]}')
+        self._bridge.command.emit(f'{{"op":"{op}","seq":{self._seq},{batch[1:]}')
 
     def _send(self, command: dict, t0: float | None = None) -> None:
         if t0 is not None:

@@ -77,14 +77,6 @@ class MapMarker(NamedTuple):
 MarkerTuple = tuple
 
 
-def state_index(label: str) -> int:
-    """The page's index of a state label; unknown labels get -1 (drawn grey)."""
-    try:
-        return STATES.index(label)
-    except ValueError:
-        return -1
-
-
 def marker_styles() -> dict:
     """The drawing table the page uses for every marker (sent once, in the config)."""
     return {
@@ -98,56 +90,46 @@ def marker_styles() -> dict:
     }
 
 
-def encode_markers(markers: Iterable[MapMarker | MarkerTuple]) -> dict:
-    """Markers as one compact batch: category titles once, then one row per marker
-    ``[id, lat, lon, state index, priority, overdue 0/1, title index]``. The citizen's text
-    stays in Python; the page asks for it when a tooltip opens."""
-    titles: dict[str, int] = {}
-    rows = []
-    for report_id, lat, lon, state_label, priority, overdue, title, _text in markers:
-        t = titles.setdefault(title, len(titles))
-        # tuples, not lists: the garbage collector stops tracking them (a list it walks each time)
-        rows.append((int(report_id), round(float(lat), 6), round(float(lon), 6), state_index(state_label),
-                     max(0, min(3, int(priority))), 1 if overdue else 0, t))
-    return {"titles": list(titles), "rows": rows}
-
-
-JSON_SLICE = 4000   # marker rows encoded per json.dumps call when preparing a set
-
-
 @dataclass(frozen=True)
 class PreparedMarkers:
-    """A whole marker set made ready for the page off the UI thread (``prepare_markers``): the
-    markers by report id, and the ``set`` command's batch already as JSON."""
+    """Markers as PostgreSQL encoded them for the page (``data.map_data.fetch_encoded_markers``),
+    made ready off the UI thread (``prepare_encoded``): the markers by report id, and the batch
+    of the ``set`` or ``upsert`` command already as JSON.
 
-    by_id: dict[int, MarkerTuple]
+    Each marker is an ``EncodedMarker``: its ``MarkerTuple`` values, its page row as JSON text
+    ``[id, lat, lon, state index, priority 0-3, overdue 0/1, title index]`` and the titles that
+    row's title index points into (so a map that has to send everything again can)."""
+
+    by_id: dict[int, tuple]
+    titles: tuple[str, ...]
     batch_json: str      # '{"titles": [...], "rows": [...]}'
 
     def __len__(self) -> int:
         return len(self.by_id)
 
 
-def prepare_markers(markers: Iterable[MapMarker]) -> PreparedMarkers:
-    """For a worker thread: 100,000 markers take the UI thread most of a second to encode.
-    ``markers`` may be a generator: each marker is kept only as a plain tuple."""
-    by_id = {m[0]: tuple(m) for m in markers}
-    batch = encode_markers(by_id.values())
-    # In slices: one json.dumps of 100,000 rows holds the interpreter lock (and so the UI
-    # thread) for a tenth of a second; slices of a few thousand let it in between.
-    rows = batch["rows"]
-    slices = ",".join(to_json(rows[i:i + JSON_SLICE])[1:-1] for i in range(0, len(rows), JSON_SLICE))
-    return PreparedMarkers(by_id, f'{{"titles":{to_json(batch["titles"])},"rows":[{slices}]}}')
+# A marker as the map keeps it: (report_id, lat, lon, state_label, priority, overdue, title, text,
+# page row JSON, titles); plain values and a tuple of strings, which the garbage collector stops
+# tracking.
+EncodedMarker = tuple
+ROW_JSON, ROW_TITLES = 8, 9
 
 
 def prepare_encoded(titles: Sequence[str], rows: Iterable[tuple]) -> PreparedMarkers:
-    """A marker set PostgreSQL has encoded (``data.map_data.fetch_encoded_markers``): each row is
-    a ``MarkerTuple`` followed by its page row as JSON text, so nothing is encoded here."""
-    by_id: dict[int, MarkerTuple] = {}
+    """A marker set PostgreSQL has encoded: each row is a ``MarkerTuple`` followed by its page
+    row as JSON text, so nothing is encoded here."""
+    shared = tuple(titles)
+    by_id: dict[int, tuple] = {}
     encoded: list[str] = []
     for row in rows:
-        by_id[row[0]] = row[:8]
+        by_id[row[0]] = (*row[:9], shared)
         encoded.append(row[8])
-    return PreparedMarkers(by_id, f'{{"titles":{to_json(list(titles))},"rows":[{",".join(encoded)}]}}')
+    return PreparedMarkers(by_id, shared, batch_json(shared, encoded))
+
+
+def batch_json(titles: Sequence[str], encoded_rows: Iterable[str]) -> str:
+    """The page's batch from rows already encoded as JSON text (spliced, not encoded again)."""
+    return f'{{"titles":{to_json(list(titles))},"rows":[{",".join(encoded_rows)}]}}'
 
 
 def to_json(payload: object) -> str:
