@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTemporaryDir, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTemporaryDir, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
@@ -28,6 +28,8 @@ from qlue_console.gui.map.page import (BOUNDARY_STYLE, ROW_JSON, ROW_TITLES, STA
                                        build_page, choropleth_classes, marker_styles, to_json, write_page)
 
 log = logging.getLogger(__name__)
+
+LEGEND_FOLDED_KEY = "map/legendFolded"
 
 
 class _MapPage(QWebEnginePage):
@@ -94,6 +96,7 @@ class MapView(QWidget):
         self._bridge.page_ready.connect(self._page_ready)
         self._bridge.marker_clicked.connect(self.report_clicked)
         self._bridge.applied.connect(self._applied)
+        self._bridge.legend_folded.connect(self._remember_legend)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("qlueBridge", self._bridge)
         self._page.setWebChannel(self._channel)
@@ -106,7 +109,7 @@ class MapView(QWidget):
         self.setFocusProxy(self._view)
 
         html = build_page(boundaries=boundaries, tile_url=tile_url, tile_attribution=tile_attribution,
-                          boundaries_attribution=self.tr("Boundaries: OCHA / BPS (CC BY-IGO 3.0), Kemendagri codes")
+                          boundaries_attribution=self.tr("Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri")
                           if boundaries is not None else None,
                           center=center, zoom=zoom)
         if cache_dir is None:
@@ -133,6 +136,11 @@ class MapView(QWidget):
     @property
     def view(self) -> QWebEngineView:
         return self._view
+
+    def legend_folded(self) -> bool:
+        """Whether the legend is folded to its title (the user's choice, remembered)."""
+        value = QSettings().value(LEGEND_FOLDED_KEY, False)
+        return value in (True, "true", "1", 1)
 
     def load_count(self) -> int:
         """How many times the page has been loaded (1 unless the renderer had to be restarted)."""
@@ -248,7 +256,14 @@ class MapView(QWidget):
                 "none": self.tr("No reports"),
                 "overdueNote": self.tr("Dark outline: overdue"),
                 "priorityNote": self.tr("Larger dot: higher priority"),
+                "foldLegend": self.tr("Hide the legend"),
+                "unfoldLegend": self.tr("Show the legend"),
+                "islands": self.tr("Kepulauan Seribu"),
+                "mainland": self.tr("Jakarta"),
+                "islandsTip": self.tr("Show the Thousand Islands (Kepulauan Seribu)"),
+                "mainlandTip": self.tr("Back to mainland Jakarta"),
             },
+            "legendFolded": self.legend_folded(),
             "styles": marker_styles(),
             "legend": [
                 {"text": state("Menunggu"), "colour": COLOUR_OF_LABEL[Label.MENUNGGU]},
@@ -275,6 +290,9 @@ class MapView(QWidget):
             self._send({"op": "select", "id": self._selected, "pan": True})
         self._ready = True
         self.ready.emit()
+
+    def _remember_legend(self, folded: bool) -> None:
+        QSettings().setValue(LEGEND_FOLDED_KEY, bool(folded))
 
     def _applied(self, seq: int, count: int, page_ms: float) -> None:
         t0 = self._sent_at.pop(seq, None)

@@ -163,20 +163,50 @@ def choropleth_classes(values: Mapping[str, int], ramp: Sequence[str] = CHOROPLE
     return classes
 
 
+# Kabupaten Administrasi Kepulauan Seribu: islands up to 80 km out at sea. Fitted with the
+# mainland, they push the city into a corner of the pane; the map opens on the five mainland kota
+# and offers the islands one click away.
+ISLANDS_KOTA = "31.01"
+
+
+def view_bounds(boundaries: dict | None) -> dict[str, list[list[float]]]:
+    """The map's two home views as Leaflet bounds ``[[south, west], [north, east]]``:
+    ``mainland`` (every kelurahan outside Kepulauan Seribu) and ``islands`` (those inside);
+    a view without kelurahan is left out."""
+    boxes: dict[str, list[float]] = {}
+    for feature in (boundaries or {}).get("features", []):
+        code = str((feature.get("properties") or {}).get("code") or "")
+        view = "islands" if code == ISLANDS_KOTA or code.startswith(ISLANDS_KOTA + ".") else "mainland"
+        box = boxes.setdefault(view, [90.0, 180.0, -90.0, -180.0])
+        for lon, lat in _positions((feature.get("geometry") or {}).get("coordinates", [])):
+            box[0], box[1] = min(box[0], lat), min(box[1], lon)
+            box[2], box[3] = max(box[2], lat), max(box[3], lon)
+    return {view: [[b[0], b[1]], [b[2], b[3]]] for view, b in boxes.items() if b[0] <= b[2]}
+
+
+def _positions(coordinates) -> Iterable[tuple[float, float]]:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield float(coordinates[0]), float(coordinates[1])
+        return
+    for part in coordinates:
+        yield from _positions(part)
+
+
 class _Init(MacroElement):
-    """Hands folium's map and boundary layer to map.js once they exist."""
+    """Hands folium's map and boundary layer, and the home views, to map.js once they exist."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }});
+        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }}, {{ this.views|tojson }});
         {% endmacro %}
     """)
 
-    def __init__(self, map_name: str, boundaries_name: str | None):
+    def __init__(self, map_name: str, boundaries_name: str | None, views: dict):
         super().__init__()
         self._name = "QlueInit"
         self.map_name = map_name
         self.boundaries_name = boundaries_name
+        self.views = views
 
 
 _CSS = """
@@ -188,13 +218,23 @@ _CSS = """
   .qlue-tip .qlue-meta { color: #555; }
   .qlue-tip .qlue-overdue { color: #b71c1c; font-weight: 600; }
   .qlue-tip .qlue-text { margin-top: 3px; overflow-wrap: anywhere; }
-  .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 6px 8px; border-radius: 4px;
-                 box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); line-height: 1.5; min-width: 120px; }
-  .qlue-legend .qlue-legend-title { font-weight: 600; margin-bottom: 2px; }
-  .qlue-legend .qlue-swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px;
-                              vertical-align: -2px; border: 1px solid rgba(0, 0, 0, 0.35); }
+  .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 3px 6px; border-radius: 4px;
+                 box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3); line-height: 1.3; font-size: 11px; }
+  .qlue-legend .qlue-legend-title { font-weight: 600; }
+  .qlue-legend .qlue-legend-toggle { font: inherit; font-weight: 600; background: none; border: 0; padding: 1px 0;
+                                     margin: 0; cursor: pointer; color: #222; width: 100%; text-align: left; }
+  .qlue-legend .qlue-fold-mark { float: right; margin-left: 8px; color: #555; }
+  .qlue-legend .qlue-legend-body { margin-top: 2px; }
+  .qlue-legend .qlue-swatch { display: inline-block; width: 9px; height: 9px; margin-right: 5px;
+                              vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.35); }
   .qlue-legend .qlue-dot { border-radius: 50%; }
-  .qlue-legend .qlue-note { color: #555; font-size: 11px; }
+  .qlue-legend .qlue-note { color: #555; font-size: 10px; }
+  .leaflet-container .leaflet-bar a.qlue-view-toggle { width: auto; padding: 0 8px; font-size: 12px;
+                                                       font-weight: 600; white-space: nowrap; }
+  /* The attribution stays one line beside the scale bar (bottom left), never over it. */
+  .leaflet-control-attribution { font-size: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+                                 max-width: calc(100vw - 130px); box-sizing: border-box; }
+  .leaflet-bottom.leaflet-left .leaflet-control-scale { margin-bottom: 4px; }
   .qlue-hidden { display: none; }
   .leaflet-container.qlue-on-marker, .leaflet-container.qlue-on-marker * { cursor: pointer; }
 </style>
@@ -206,8 +246,10 @@ def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, t
                zoom: int = 11) -> str:
     """The page's HTML. ``boundaries`` is a GeoJSON FeatureCollection of kelurahan
     (properties ``code``, ``name``, ``kecamatan``, ``kota``); attributions are plain text."""
+    # The scale bar is map.js's (metric only: a second, imperial line was cut off by the
+    # attribution beside it).
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
-                   control_scale=True, min_zoom=8, max_zoom=19)
+                   control_scale=False, min_zoom=8, max_zoom=19)
     # Only local files: Leaflet from the package, our script; nothing from a CDN.
     m.default_js = [("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
                     ("qwebchannel", QWEBCHANNEL_JS),
@@ -226,7 +268,7 @@ def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, t
                                control=False, smooth_factor=1.0,
                                attribution=html.escape(boundaries_attribution or ""))
         layer.add_to(m)
-    _Init(m.get_name(), layer.get_name() if layer is not None else None).add_to(m)
+    _Init(m.get_name(), layer.get_name() if layer is not None else None, view_bounds(boundaries)).add_to(m)
     return m.get_root().render()
 
 
