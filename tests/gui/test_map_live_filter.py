@@ -136,3 +136,24 @@ def test_the_live_question_is_the_filters_question_narrowed_to_the_changed_repor
     assert found(QueueFilter(area_code="31.72")) == set(banjir)
     assert found(QueueFilter(area_code="31.72", category="sampah")) == set()
     assert found(QueueFilter()) == set(asked)
+
+
+def test_citizen_markup_arriving_live_is_shown_as_text_on_the_map(qtbot, triage, city):
+    engine = city[0]
+    payload = "Banjir <img src=x onerror=window.__xss=1> <b>tebal</b>"
+    box = _from_another_connection(engine, lambda conn: contract.submit_report(
+        conn, channel="sms", external_id="markup", citizen="warga_markup", text_=payload, category="sampah",
+        lat=MONAS[0] - 0.01, lon=MONAS[1]))
+    report = box["ids"]
+    view = triage.map
+    qtbot.waitUntil(lambda: report in view.report_ids() and view.marker_count() == 6, timeout=10_000)
+
+    def js(script: str):
+        with qtbot.waitCallback(timeout=5_000) as callback:
+            view.view.page().runJavaScript(script, 0, callback)
+        return callback.args[0]
+    qtbot.waitUntil(lambda: js(f"QlueMap.hoverMarker({report})") is True, timeout=5_000)
+    qtbot.waitUntil(lambda: payload in (js("QlueMap.tooltipElement() && QlueMap.tooltipElement().textContent") or ""),
+                    timeout=5_000)
+    assert js("document.querySelectorAll('img, .leaflet-tooltip b').length") == 0
+    assert js("typeof window.__xss") == "undefined"
