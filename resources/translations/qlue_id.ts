@@ -2253,33 +2253,34 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="111" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="112" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="142" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="143" />
         <source>%n report(s) on the map</source>
         <translation>
             <numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="144" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="145" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="160" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="161" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="253" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

@@ -8,13 +8,14 @@ import threading
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+
 from qlue_console.data.map_data import fetch_encoded_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.db import contract
 from qlue_console.db.engine import describe
 from qlue_console.gui.main_window import MainWindow
-from qlue_console.gui.workspaces.triage import MAP_LABELS
 from qlue_console.gui.map.page import STATES
+from qlue_console.gui.workspaces.triage import MAP_LABELS
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
 
@@ -78,7 +79,7 @@ def _recategorise(engine, report_id: int, category: str) -> None:
 
 
 def test_with_a_category_filter_only_matching_reports_reach_the_map(qtbot, triage, city):
-    engine, sampah, banjir = city
+    engine, sampah, _banjir = city
     _show(qtbot, triage, QueueFilter(category="sampah"), set(sampah))
     box = _from_another_connection(engine, lambda conn: (_submit(conn, "new-banjir", "banjir", MONAS),
                                                          _submit(conn, "new-sampah", "sampah", PLUIT)))
@@ -96,7 +97,7 @@ def test_with_a_category_filter_only_matching_reports_reach_the_map(qtbot, triag
 
 
 def test_with_an_area_filter_only_reports_in_the_area_reach_the_map(qtbot, triage, city):
-    engine, sampah, banjir = city
+    engine, _sampah, banjir = city
     _show(qtbot, triage, QueueFilter(area_code="31.72"), set(banjir))
     box = _from_another_connection(engine, lambda conn: (_submit(conn, "in-pusat", "banjir", MONAS),
                                                          _submit(conn, "in-utara", "sampah", PLUIT, 5)))

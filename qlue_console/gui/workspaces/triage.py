@@ -100,6 +100,7 @@ class TriageWorkspace(QObject):
         self._map_generation = 0      # counts filter changes: a live answer for an older filter is dropped
         self._map_full = False        # the set shown was cut at MAP_MARKER_LIMIT
         self._map_set_coming = True   # a whole marker set is being fetched: live changes wait for it
+        self._map_live_busy = False   # a live question is in flight: the next one waits for its answer
         self._map_flush = QTimer(self, singleShot=True, interval=MAP_FLUSH_MS)
         self._map_flush.timeout.connect(self._flush_map)
         self.queue.first_page_loaded.connect(self._queue_loaded)
@@ -238,18 +239,30 @@ class TriageWorkspace(QObject):
             self._refresh_choropleth()
 
     def _flush_map(self) -> None:
-        if self.map is None or self._map_set_coming:
-            return   # flushed once the set is shown
+        if self.map is None or self._map_set_coming or self._map_live_busy:
+            return   # flushed once the set is shown, or the answer in flight has come
         ids, self._map_pending = sorted(self._map_pending), set()
         if ids:
-            generation = self._map_generation
+            generation, self._map_live_busy = self._map_generation, True
             self._tasks.run(_map_markers, self._engine, self.queue.current_filter(), self._language, ids,
-                            on_done=lambda result: self._markers_changed(generation, result))
+                            on_done=lambda result: self._markers_changed(generation, result),
+                            on_error=self._live_failed)
+
+    def _live_failed(self, error: Exception) -> None:
+        self._live_answered()
+        self._tell(self.tr("The map could not be updated: %1").replace("%1", str(error).splitlines()[0]))
+
+    def _live_answered(self) -> None:
+        # One live question at a time: two in flight could be answered out of order.
+        self._map_live_busy = False
+        if self._map_pending and not self._map_flush.isActive():
+            self._map_flush.start()
 
     def _markers_changed(self, generation: int, result: tuple[PreparedMarkers, list[int]]) -> None:
         """The map's own question asked again for the changed reports: the ones it returns are
         upserted, the others no longer belong on the map. An answer for an earlier filter is
         dropped (the markers of the new filter are on their way, or already shown)."""
+        self._live_answered()
         if self.map is None or generation != self._map_generation:
             return
         markers, ids = result
