@@ -929,6 +929,16 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="265" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="266" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
 </context>
 <context>
     <name>MentionComposer</name>

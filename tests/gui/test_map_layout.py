@@ -112,3 +112,29 @@ def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, 
     assert ar <= sl or sr <= al or ab <= st or sb <= at, f"attribution {boxes[0]} over the scale bar {boxes[1]}"
     assert ab - at < 20                                       # one line
     assert js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1   # metric only
+
+
+def test_the_pages_own_words_are_translated(qtbot, make_view, settings):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from qlue_console.paths import resource
+
+    translator = QTranslator()
+    assert translator.load(str(resource("translations", "qlue_id.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
+        qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + " !== null"), timeout=5_000)
+        words = json.loads(js(qtbot, view, """JSON.stringify({
+            legend: document.querySelector('.qlue-legend-toggle').textContent,
+            fold: document.querySelector('.qlue-legend-toggle').title,
+            zoomIn: document.querySelector('.leaflet-control-zoom-in').title,
+            zoomOut: document.querySelector('.leaflet-control-zoom-out').title,
+            islands: document.querySelector('.qlue-view-toggle').title,
+            attribution: document.querySelector('.leaflet-control-attribution').textContent})"""))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert words["legend"].startswith("Laporan")
+    assert (words["fold"], words["zoomIn"], words["zoomOut"]) == ("Sembunyikan legenda", "Perbesar", "Perkecil")
+    assert words["islands"] == "Tampilkan Kepulauan Seribu"
+    assert "Batas wilayah" in words["attribution"]

@@ -66,7 +66,9 @@
       islands: 'Kepulauan Seribu',
       mainland: 'Jakarta',
       islandsTip: 'Show the Thousand Islands',
-      mainlandTip: 'Back to mainland Jakarta'
+      mainlandTip: 'Back to mainland Jakarta',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out'
     },
     styles: {
       colours: [], unknown: '#757575', drawRank: [], radius: [4, 5, 6.5, 8],
@@ -324,6 +326,15 @@
     buildViewControl();
   }
 
+  // The zoom buttons with the translated titles, and the home view's button beneath them.
+  function buildTopLeft() {
+    if (Q.map.zoomControl) { Q.map.removeControl(Q.map.zoomControl); }
+    if (Q.viewControl) { Q.map.removeControl(Q.viewControl); Q.viewControl = null; }
+    Q.map.zoomControl = L.control.zoom({position: 'topleft', zoomInTitle: Q.strings.zoomIn,
+                                        zoomOutTitle: Q.strings.zoomOut}).addTo(Q.map);
+    buildViewControl();
+  }
+
   function buildViewControl() {
     if (!Q.views.islands || !Q.views.mainland) { return; }
     if (!Q.viewControl) {
@@ -383,7 +394,7 @@
     if (msg.styles) { Q.markers.setStyles(Q.styles); }
     buildStateLegend();
     buildChoroLegend();
-    buildViewControl();
+    buildTopLeft();
   }
 
   // -- the channel --------------------------------------------------------------------------

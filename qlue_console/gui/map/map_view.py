@@ -262,6 +262,8 @@ class MapView(QWidget):
                 "mainland": self.tr("Jakarta"),
                 "islandsTip": self.tr("Show the Thousand Islands (Kepulauan Seribu)"),
                 "mainlandTip": self.tr("Back to mainland Jakarta"),
+                "zoomIn": self.tr("Zoom in"),
+                "zoomOut": self.tr("Zoom out"),
             },
             "legendFolded": self.legend_folded(),
             "styles": marker_styles(),
