@@ -111,6 +111,7 @@ def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, 
     assert ar <= width and ab <= 600 and sb <= 600
     assert ar <= sl or sr <= al or ab <= st or sb <= at, f"attribution {boxes[0]} over the scale bar {boxes[1]}"
     assert ab - at < 20                                       # one line
+    assert "OCHA/BPS" in js(qtbot, view, "document.querySelector('.leaflet-control-attribution').title")
     assert js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1   # metric only
 
 

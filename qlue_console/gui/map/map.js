@@ -519,6 +519,8 @@
     // Short attribution (no flag); a metric scale bar, one line, at the other corner.
     Q.map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
     L.control.scale({position: 'bottomleft', imperial: false, maxWidth: 90}).addTo(Q.map);
+    var credits = Q.map.attributionControl.getContainer();
+    credits.title = credits.textContent;   // the whole line, when a narrow pane cuts it short
     // The user's own moves (a resize's re-centring fires 'movestart' too, so not that one).
     Q.map.on('dragstart zoomstart', function () { if (!Q.fitting) { Q.userMoved = true; } });
     Q.map.on('resize', onResize);
