@@ -42,8 +42,10 @@ def main() -> None:
     from qlue_console.db.engine import describe, make_engine
     from qlue_console.gui.main_window import MainWindow
     from qlue_console.data.map_data import iter_markers
-    from qlue_console.gui.map.page import prepare_markers
-    from qlue_console.gui.workspaces.triage import MAP_MARKER_LIMIT, to_map_marker
+    from qlue_console.domain.states import label_of
+    from qlue_console.gui.map.page import MapMarker
+    from qlue_console.gui.workspaces.triage import MAP_MARKER_LIMIT
+    from tests.map_markers import prepared
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
@@ -85,7 +87,8 @@ def main() -> None:
     def baseline(flt) -> None:   # everything on the UI thread, as one blocking step, built in Python
         triage.queue.set_filter(flt)
         rows = iter_markers(engine, flt, limit=MAP_MARKER_LIMIT)
-        triage.map.set_markers(prepare_markers(to_map_marker(row, "en") for row in rows))
+        triage.map.set_markers(prepared(MapMarker(r.report_id, r.lat, r.lon, label_of(r.status).value, r.priority,
+                                                  r.overdue, r.category_en, r.excerpt) for r in rows))
 
     results: dict[str, dict[str, list[tuple[float, ...]]]] = {"ours": {}, "baseline": {}}
     markers: dict[str, int] = {}

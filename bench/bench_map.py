@@ -1,5 +1,5 @@
 """Map benchmark: time to draw N markers (default 50,000) from ``set_markers`` to the page
-reporting them drawn, and time for one ``upsert_marker``, against naive baselines in the same
+reporting them drawn, and time for one ``upsert_markers`` of one marker, against naive baselines in the same
 run: the markers as one DOM ``L.marker`` each, added one by one without a canvas; and a new
 report handled by re-rendering the folium page and sending every marker again.
 
@@ -33,7 +33,8 @@ from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from qlue_console.gui.map.map_view import MapView  # noqa: E402
-from qlue_console.gui.map.page import MapMarker, build_page, encode_markers, to_json, write_page  # noqa: E402
+from qlue_console.gui.map.page import MapMarker, build_page, write_page  # noqa: E402
+from tests.map_markers import prepared  # noqa: E402  (markers as PostgreSQL encodes them)
 
 STATES = ["Menunggu"] * 4 + ["Proses"] * 3 + ["Koordinasi", "Disposisi", "Selesai", "Selesai", "Ditolak", "Duplikat"]
 CATEGORIES = ["Sampah", "Banjir", "Jalan rusak", "Saluran tersumbat", "Pohon tumbang", "Parkir liar",
@@ -158,13 +159,13 @@ def main() -> None:
     boundaries = json.loads(args.boundaries.read_text(encoding="utf-8")) if args.boundaries else None
     data = markers(args.markers)
     print(f"{args.markers:,} markers, {len(boundaries['features']) if boundaries else 0} kelurahan; "
-          f"batch JSON {len(to_json(encode_markers(data))) / 1e6:.1f} MB")
+          f"batch JSON {len(prepared(data).batch_json) / 1e6:.1f} MB")
 
     # -- ours ------------------------------------------------------------------------------
     view = new_view(boundaries)
     draws = []
     for _ in range(args.repeat):
-        view.set_markers(data)
+        view.set_markers(prepared(data))
         wait_for(view.markers_drawn, until=lambda n: n == len(data))
         draws.append(view.last_update_timing())
     draw_s = statistics.median(d[0] for d in draws)
@@ -179,7 +180,7 @@ def main() -> None:
         m = MapMarker(report_id=base.report_id if base else args.markers + 1 + i, lat=rnd.uniform(-6.36, -6.09),
                       lon=rnd.uniform(106.69, 106.97), state_label=rnd.choice(STATES), priority=rnd.randint(0, 3),
                       overdue=rnd.random() < 0.5, title="Banjir", text="air naik")
-        view.upsert_marker(m)
+        view.upsert_markers(prepared([m]))
         wait_for(view.markers_drawn)
         ups.append(view.last_update_timing()[0])
     up_ms = statistics.median(ups) * 1000
@@ -190,12 +191,12 @@ def main() -> None:
     # -- ours: empty map vs replacing N, QtWebEngine's CPU per update ------------------------
     empty, replace = [], []
     for i in range(args.repeat):
-        view.set_markers([])
+        view.set_markers(prepared([]))
         wait_for(view.markers_drawn, until=lambda n: n == 0)
-        view.set_markers(data)
+        view.set_markers(prepared(data))
         wait_for(view.markers_drawn, until=lambda n: n == len(data))
         empty.append(view.last_update_timing()[0])
-        view.set_markers(moved(data, 100 + i))
+        view.set_markers(prepared(moved(data, 100 + i)))
         wait_for(view.markers_drawn, until=lambda n: n == len(data))
         replace.append(view.last_update_timing()[0])
     print(f"ours   set_markers({args.markers:,}) on an empty map: median {statistics.median(empty) * 1000:.0f} ms, "
@@ -205,8 +206,9 @@ def main() -> None:
     cpu0 = engine_cpu()
     for i in range(args.upserts):
         base = data[rnd.randrange(len(data))]
-        view.upsert_marker(MapMarker(base.report_id, rnd.uniform(-6.36, -6.09), rnd.uniform(106.69, 106.97),
-                                     rnd.choice(STATES), rnd.randint(0, 3), rnd.random() < 0.5, "Banjir", "air naik"))
+        view.upsert_markers(prepared([MapMarker(base.report_id, rnd.uniform(-6.36, -6.09), rnd.uniform(106.69, 106.97),
+                                                rnd.choice(STATES), rnd.randint(0, 3), rnd.random() < 0.5, "Banjir",
+                                                "air naik")]))
         wait_for(view.markers_drawn)
     print(f"ours   per upsert_marker: {cpu_text(cpu_delta(cpu0, engine_cpu()), args.upserts, 'per update')}")
     if args.live_seconds > 0:
@@ -219,7 +221,7 @@ def main() -> None:
                 base = data[rnd.randrange(len(data))]
                 batch.append(MapMarker(base.report_id, base.lat, base.lon, rnd.choice(STATES), base.priority,
                                        rnd.random() < 0.2, base.title, base.text))
-            view.upsert_markers(batch)
+            view.upsert_markers(prepared(batch))
             batches += 1
             pump(0.4)
         while len(seen) < batches and time.perf_counter() - t0 < args.live_seconds + 30:
@@ -244,7 +246,7 @@ def main() -> None:
         return
     naive_view = new_view(boundaries)
     t0 = time.perf_counter()
-    naive_view.view.page().runJavaScript(NAIVE % to_json(encode_markers(data)), 0, lambda _r: None)
+    naive_view.view.page().runJavaScript(NAIVE % prepared(data).batch_json, 0, lambda _r: None)
     _seq, _count, page_ms = wait_for(naive_view._bridge.applied, timeout_s=600)
     naive_s = time.perf_counter() - t0
     print(f"naive  {args.markers:,} L.marker (DOM icons) added one by one: {naive_s * 1000:.0f} ms "

@@ -96,20 +96,27 @@ _FETCH_ROWS = 2_000   # rows turned into Python objects per call (each call hold
 
 
 def fetch_encoded_markers(engine: Engine, flt: QueueFilter | None, *, language: str, label_of: Mapping[str, str],
-                          label_order: Sequence[str], closed_within_days: int = 3,
-                          limit: int = 100_000) -> EncodedMarkers:
+                          label_order: Sequence[str], closed_within_days: int = 3, limit: int = 100_000,
+                          ids: Sequence[int] | None = None) -> EncodedMarkers:
     """The reports ``iter_markers`` gives, each also encoded by PostgreSQL as the map page's row
     ``[id, lat, lon, label index, priority 0-3, overdue 0/1, title index]``: ``label_of`` maps a
     status to its label, ``label_order`` gives a label's index (-1: not there), titles are the
     categories' names in ``language``. Building and encoding 100,000 markers in Python kept a
     worker thread on the interpreter lock for more than a second, and the UI thread, which needs
     that lock for every cell it paints, waited; here the rows arrive as plain tuples made in C,
-    a few thousand at a time."""
+    a few thousand at a time.
+
+    With ``ids`` the same question narrowed to those reports (the map's live updates): a report
+    among them that is not returned no longer belongs on the map."""
     params: dict = {"days": closed_within_days, "limit": limit, "language": language,
                     "statuses": list(label_of), "labels": [label_of[s] for s in label_of],
                     "indexes": [label_order.index(label_of[s]) if label_of[s] in label_order else -1
                                 for s in label_of]}
-    statement = _ENCODED.replace("{where}", _where(flt, params))
+    where = _where(flt, params)
+    if ids is not None:
+        where = f"({where}) AND r.id = ANY(:ids)"
+        params["ids"] = [int(i) for i in ids]
+    statement = _ENCODED.replace("{where}", where)
     sql = text(statement).bindparams(*(bindparam(name, value, expanding=name == "states")
                                        for name, value in params.items() if f":{name}" in statement))
     with engine.connect() as conn:
@@ -135,14 +142,6 @@ def fetch_choropleth(engine: Engine, measure: str = "open") -> dict[str, int]:
         return dict(conn.execute(text(
             f"SELECT kelurahan_code, count(*) FROM reports WHERE status NOT IN ('verified', 'rejected', 'duplicate') "
             f"AND kelurahan_code IS NOT NULL AND {condition} GROUP BY kelurahan_code")).all())
-
-
-def fetch_markers_by_ids(engine: Engine, ids: Sequence[int]) -> list[MarkerRow]:
-    if not ids:
-        return []
-    sql = text(_SELECT + " WHERE r.id IN :ids").bindparams(bindparam("ids", expanding=True))
-    with engine.connect() as conn:
-        return [MarkerRow._make(row) for row in conn.execute(sql, {"ids": list(ids)})]
 
 
 def fetch_boundaries(engine: Engine) -> dict:

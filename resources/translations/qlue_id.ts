@@ -860,44 +860,84 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="110" />
-        <source>Boundaries: OCHA / BPS (CC BY-IGO 3.0), Kemendagri codes</source>
-        <translation>Batas wilayah: OCHA / BPS (CC BY-IGO 3.0), kode Kemendagri</translation>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="112" />
+        <source>Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri</source>
+        <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="241" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="250" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="244" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="253" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="245" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="254" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="246" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="255" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="247" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="256" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="248" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="257" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="249" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="258" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="259" />
+        <source>Hide the legend</source>
+        <translation>Sembunyikan legenda</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="260" />
+        <source>Show the legend</source>
+        <translation>Tampilkan legenda</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="261" />
+        <source>Kepulauan Seribu</source>
+        <translation>Kepulauan Seribu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="262" />
+        <source>Jakarta</source>
+        <translation>Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="263" />
+        <source>Show the Thousand Islands (Kepulauan Seribu)</source>
+        <translation>Tampilkan Kepulauan Seribu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="264" />
+        <source>Back to mainland Jakarta</source>
+        <translation>Kembali ke daratan Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="265" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="266" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
     </message>
 </context>
 <context>
@@ -2208,42 +2248,49 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="71" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="74" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="108" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="112" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="128" />
-        <source>%1 reports on the map</source>
-        <translation>%1 laporan di peta</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="143" />
+        <source>%n report(s) on the map</source>
+        <translation>
+            <numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="145" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="187" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="161" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="253" />
+        <source>The map could not be updated: %1</source>
+        <translation>Peta tidak dapat diperbarui: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="188" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

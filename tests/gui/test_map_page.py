@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from qlue_console.gui.map.page import (CHOROPLETH_RAMP, QWEBCHANNEL_JS, STATES, MapMarker, build_page,
-                                       choropleth_classes, encode_markers, write_page)
+                                       choropleth_classes, write_page)
+from tests.map_markers import prepared
 
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 
@@ -88,14 +89,16 @@ def test_markers_are_one_compact_batch():
                MapMarker(2, -6.21, 106.81, "Selesai", 0, False, "Banjir", "b"),
                MapMarker(3, -6.22, 106.82, "Proses", 9, False, "Sampah", "</script>"),
                MapMarker(4, -6.23, 106.83, "Unknown", -1, False, "Banjir", "")]
-    batch = encode_markers(markers)
+    ready = prepared(markers)
+    batch = json.loads(ready.batch_json)
     assert batch["titles"] == ["Sampah", "Banjir"]
-    assert batch["rows"][0] == (1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0)
-    assert batch["rows"][1][3:7] == (STATES.index("Selesai"), 0, 0, 1)
+    assert batch["rows"][0] == [1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0]
+    assert batch["rows"][1][3:7] == [STATES.index("Selesai"), 0, 0, 1]
     assert batch["rows"][2][4] == 3                  # priority clamped
-    assert batch["rows"][3][3:5] == (-1, 0)          # unknown state: grey
+    assert batch["rows"][3][3:5] == [-1, 0]          # unknown state: grey
     # Citizens' texts stay in Python: the page asks for one when its tooltip opens.
-    assert "</script>" not in json.dumps(batch)
+    assert "</script>" not in ready.batch_json
+    assert ready.by_id[3][7] == "</script>"
 
 
 def test_choropleth_classes_cover_the_counts_in_order():

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 
 from qlue_console.gui.map.map_view import MapView  # noqa: E402
 from qlue_console.gui.map.page import BOUNDARY_STYLE, CHOROPLETH_RAMP, MapMarker  # noqa: E402
+from tests.map_markers import prepared  # noqa: E402
 
 IMG_PAYLOAD = "<img src=x onerror=window.__xss=1>"
 SCRIPT_PAYLOAD = "</script><script>window.__xss=1</script>"
@@ -96,7 +97,7 @@ def test_markers_arrive_in_one_batch(qtbot, map_view):
     assert map_view.is_ready()
     markers = [marker(i, -6.2 + i * 1e-3, 106.8, state) for i, state in
                enumerate(["Menunggu", "Proses", "Koordinasi", "Disposisi", "Selesai", "Ditolak", "Duplikat"], 1)]
-    drawn(qtbot, map_view, lambda: map_view.set_markers(markers))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(markers)))
     assert map_view.marker_count() == 7
     assert js(qtbot, map_view, "QlueMap.count()") == 7
     colours = js(qtbot, map_view, "JSON.stringify([1,2,3,4,5,6,7].map(i => QlueMap.markerStyle(i).fillColor))")
@@ -109,7 +110,7 @@ def test_markers_arrive_in_one_batch(qtbot, map_view):
     layers = "(function () { var n = 0; QlueMap.map.eachLayer(() => { n += 1; }); return n; })()"
     with_seven = js(qtbot, map_view, layers)
 
-    drawn(qtbot, map_view, lambda: map_view.set_markers(markers[:2]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(markers[:2])))
     assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.count()") == 2
     assert js(qtbot, map_view, layers) == with_seven     # no Leaflet layer per marker
 
@@ -136,7 +137,7 @@ def on_top(colour: list[int], expected: str) -> bool:
 
 
 def test_priority_and_overdue_show_in_size_and_outline(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, priority=0), marker(2, priority=3, overdue=True)]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, priority=0), marker(2, priority=3, overdue=True)])))
     low = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(1))"))
     urgent = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(2))"))
     assert urgent["radius"] > low["radius"]
@@ -146,9 +147,9 @@ def test_priority_and_overdue_show_in_size_and_outline(qtbot, map_view):
 
 def test_markers_are_drawn_in_their_colours_sizes_and_outlines(qtbot, map_view):
     # Apart from each other (0.03° is ~40 px at zoom 11), all in the view.
-    drawn(qtbot, map_view, lambda: map_view.set_markers([
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([
         marker(1, -6.20, 106.78, "Menunggu", priority=0), marker(2, -6.20, 106.81, "Proses", priority=3, overdue=True),
-        marker(3, -6.20, 106.84, "Selesai"), marker(4, -6.20, 106.87, "Duplikat")]))
+        marker(3, -6.20, 106.84, "Selesai"), marker(4, -6.20, 106.87, "Duplikat")])))
     assert near(pixel(qtbot, map_view, 1), RED)
     assert near(pixel(qtbot, map_view, 2), YELLOW)
     assert near(pixel(qtbot, map_view, 3), GREEN)
@@ -167,18 +168,18 @@ def test_markers_are_drawn_in_their_colours_sizes_and_outlines(qtbot, map_view):
 
 def test_drawing_order_waiting_on_top_and_a_change_is_news(qtbot, map_view):
     # Same place: a done report beneath a waiting one, whatever order they come in.
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, state="Menunggu"), marker(2, state="Selesai"),
-                                                         marker(3, -6.25, 106.80, "Proses")]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, state="Menunggu"), marker(2, state="Selesai"),
+                                                         marker(3, -6.25, 106.80, "Proses")])))
     assert on_top(pixel(qtbot, map_view, 1), RED)
     # A change is news: the done report changed last is drawn on top (only its area is repainted).
-    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(2, state="Selesai", priority=2)))
+    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, state="Selesai", priority=2)])))
     assert on_top(pixel(qtbot, map_view, 1), GREEN)
     assert on_top(pixel(qtbot, map_view, 3), YELLOW)
     # Removed: what was beneath shows again; moved: the old place is empty.
     drawn(qtbot, map_view, lambda: map_view.remove_marker(2))
     assert on_top(pixel(qtbot, map_view, 1), RED)
     before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
-    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(3, -6.22, 106.86, "Proses")))
+    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(3, -6.22, 106.86, "Proses")])))
     assert near(pixel(qtbot, map_view, 3), YELLOW)
     after = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
     old_place = pixel(qtbot, map_view, 3, before["x"] - after["x"], before["y"] - after["y"])
@@ -204,13 +205,13 @@ def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(qtbot, map
     states = ["Menunggu", "Proses", "Selesai", "Koordinasi"]
     pile = [marker(i, rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86), rnd.choice(states),
                    rnd.randint(0, 3), rnd.random() < 0.2) for i in range(1, 1201)]
-    drawn(qtbot, map_view, lambda: map_view.set_markers(pile))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(pile)))
     before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))
     shown = set(range(1, 1201))
     for _round in range(6):
         changes = [marker(rnd.randint(1, 1300), rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86),
                           rnd.choice(states), rnd.randint(0, 3), rnd.random() < 0.2) for _ in range(15)]
-        drawn(qtbot, map_view, lambda: map_view.upsert_markers(changes))
+        drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared(changes)))
         shown.update(m.report_id for m in changes)
         gone = rnd.choice(sorted(shown))
         shown.discard(gone)
@@ -226,8 +227,8 @@ def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(qtbot, map
 
 
 def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, -6.20, 106.83, "Selesai"),
-                                                         marker(2, -6.21, 106.85, "Menunggu")]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, -6.20, 106.83, "Selesai"),
+                                                         marker(2, -6.21, 106.85, "Menunggu")])))
     js(qtbot, map_view, "window.__moves = 0; QlueMap.map.on('moveend', () => { window.__moves += 1; }), 1")
     for n, script in enumerate(("QlueMap.map.setZoom(14, {animate: true})",
                                 "QlueMap.map.panBy([120, -80], {animate: true})"), 1):
@@ -243,7 +244,7 @@ def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, 
 
 
 def test_after_a_resize_the_canvas_covers_the_view_and_markers_are_drawn(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1, -6.20, 106.83, "Selesai")]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, -6.20, 106.83, "Selesai")])))
     map_view.resize(640, 480)
     covers = ("(function () { var c = QlueMap.markerCanvas().getBoundingClientRect(),"
               " m = QlueMap.map.getContainer().getBoundingClientRect();"
@@ -254,18 +255,18 @@ def test_after_a_resize_the_canvas_covers_the_view_and_markers_are_drawn(qtbot, 
 
 
 def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1), marker(2, -6.21, 106.84)]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.21, 106.84)])))
     js(qtbot, map_view, "window.__sentinel = 'still here'")
     loads = []
     map_view.view.loadFinished.connect(loads.append)
 
-    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(2, -6.15, 106.9, "Selesai", 3)))
+    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, -6.15, 106.9, "Selesai", 3)])))
     assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerLatLng(2))")) == {
         "lat": -6.15, "lng": 106.9}
     assert js(qtbot, map_view, "QlueMap.markerStyle(2).fillColor") == GREEN
     assert map_view.marker_count() == 2
 
-    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(3)))
+    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(3)])))
     assert map_view.marker_count() == 3 and js(qtbot, map_view, "QlueMap.count()") == 3
     drawn(qtbot, map_view, lambda: map_view.remove_marker(1))
     assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.markerStyle(1) === null") is True
@@ -276,7 +277,7 @@ def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
 
 
 def test_clicking_a_marker_reports_its_id(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(41), marker(42, -6.21, 106.84)]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(41), marker(42, -6.21, 106.84)])))
     point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(42))"))
     assert js(qtbot, map_view, f"QlueMap.markerAt({point['x']}, {point['y']})") == 42
     # Mouse events at the marker's pixel, through the page's own event handling.
@@ -288,7 +289,7 @@ def test_clicking_a_marker_reports_its_id(qtbot, map_view):
 
 
 def test_selecting_a_report_pans_to_it_and_highlights_it(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(1), marker(2, -6.32, 106.95)]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.32, 106.95)])))
     map_view.select_report(2)
 
     def centred() -> bool:
@@ -299,7 +300,7 @@ def test_selecting_a_report_pans_to_it_and_highlights_it(qtbot, map_view):
     assert ring == {"lat": -6.32, "lng": 106.95}
 
     # The selected marker moves: its highlight follows.
-    drawn(qtbot, map_view, lambda: map_view.upsert_marker(marker(2, -6.30, 106.90)))
+    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, -6.30, 106.90)])))
     assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.highlight.getLatLng())")) == {
         "lat": -6.30, "lng": 106.90}
     map_view.select_report(None)
@@ -327,8 +328,8 @@ def test_the_choropleth_shows_and_hides(qtbot, map_view):
 def test_calls_before_the_page_is_ready_are_applied_on_ready(qtbot, make_view):
     view = make_view()
     assert not view.is_ready()
-    view.set_markers([marker(1), marker(2), marker(3, -6.3, 106.9)])
-    view.upsert_marker(marker(4))
+    view.set_markers(prepared([marker(1), marker(2), marker(3, -6.3, 106.9)]))
+    view.upsert_markers(prepared([marker(4)]))
     view.remove_marker(2)
     view.select_report(3)
     view.set_choropleth({"31.71.01.1001": 5}, "Overdue reports")
@@ -342,7 +343,7 @@ def test_calls_before_the_page_is_ready_are_applied_on_ready(qtbot, make_view):
 
 @pytest.mark.parametrize("payload", [IMG_PAYLOAD, SCRIPT_PAYLOAD])
 def test_citizen_text_shows_as_text_and_runs_nothing(qtbot, map_view, payload):
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(9, text=payload, title=payload)]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(9, text=payload, title=payload)])))
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverMarker(9)") is True, timeout=5_000)
     tip = "QlueMap.tooltipElement()"
     qtbot.waitUntil(lambda: js(qtbot, map_view, tip + " !== null"), timeout=5_000)
@@ -357,7 +358,7 @@ def test_citizen_text_shows_as_text_and_runs_nothing(qtbot, map_view, payload):
 
 def test_over_a_kelurahan_the_marker_under_the_mouse_has_the_tooltip(qtbot, map_view):
     # In Gambir (106.80..106.82, -6.19..-6.17).
-    drawn(qtbot, map_view, lambda: map_view.set_markers([marker(5, -6.18, 106.81, title="Banjir")]))
+    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(5, -6.18, 106.81, title="Banjir")])))
     open_tips = "JSON.stringify([...document.querySelectorAll('.leaflet-tooltip')].map(t => t.textContent))"
     point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(5))"))
     # The mouse in Gambir, 11 px below the marker: the kelurahan's tooltip.

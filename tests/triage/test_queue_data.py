@@ -15,9 +15,10 @@ from qlue_console.data.map_data import fetch_choropleth, fetch_encoded_markers, 
 from qlue_console.data.queue import QueueFilter, fetch_queue_page, fetch_queue_rows, fetch_state_counts, matches
 from qlue_console.db.engine import make_engine
 from qlue_console.domain.states import LABEL_OF_STATE, label_of
-from qlue_console.gui.map.page import STATES, encode_markers
+from qlue_console.gui.map.page import STATES
 from qlue_console.triage.duplicates import earlier_reports_by_citizen, suggest_duplicates
 from qlue_console.triage.views import list_views, save_view
+from tests.map_markers import page_row
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
 
@@ -176,7 +177,8 @@ def test_map_markers_encoded_by_postgres_are_the_markers_python_encodes(db_engin
             title = m.category_id if language == "id" else m.category_en
             assert row[:8] == (m.report_id, m.lat, m.lon, label_of(m.status).value, m.priority, bool(m.overdue),
                                title, m.excerpt)
-            ours, python = json.loads(row[8]), encode_markers([row[:8]])["rows"][0]
+            ours = json.loads(row[8])
+            python = page_row(row[:8], ours[6])
             assert ours[0] == python[0] and ours[3:6] == list(python[3:6])
             assert abs(ours[1] - python[1]) < 1e-9 and abs(ours[2] - python[2]) < 1e-9
             assert found.titles[ours[6]] == title

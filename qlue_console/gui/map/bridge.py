@@ -19,6 +19,7 @@ class MapBridge(QObject):
     page_ready = Signal()                 # the page's script and channel are up
     marker_clicked = Signal(int)          # the user clicked a report's marker
     applied = Signal(int, int, float)     # command seq, markers on the page, ms in the page
+    legend_folded = Signal(bool)          # the user folded (True) or unfolded the legend
 
     def __init__(self, text_of: Callable[[int], str], parent: QObject | None = None):
         super().__init__(parent)
@@ -35,6 +36,10 @@ class MapBridge(QObject):
     @Slot(int, int, float)
     def markersApplied(self, seq: int, count: int, ms: float) -> None:  # noqa: N802
         self.applied.emit(int(seq), int(count), float(ms))
+
+    @Slot(bool)
+    def legendFolded(self, folded: bool) -> None:  # noqa: N802
+        self.legend_folded.emit(bool(folded))
 
     @Slot(int, result=str)
     def markerText(self, report_id: int) -> str:  # noqa: N802

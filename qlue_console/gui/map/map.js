@@ -2,7 +2,7 @@
  * driven from Python over QWebChannel (qlue_console/gui/map/bridge.py).
  *
  * Python sends commands as JSON strings on the bridge's `command` signal:
- *   {op: "config", strings, styles, legend}        once, before anything else
+ *   {op: "config", strings, styles, legend, legendFolded}   once, before anything else
  *   {op: "set", seq, titles, rows}                  replace every marker (one batch)
  *   {op: "upsert", seq, titles, rows}               add or move/recolour some markers
  *   {op: "remove", seq, ids}                        remove markers
@@ -10,7 +10,12 @@
  *   {op: "choropleth", values, classes, title}      colour the kelurahan (values null: off)
  * A row is [id, lat, lon, state index, priority, overdue 0/1, title index]. The citizen's text
  * is not in the batch: the tooltip asks for it when it opens (markerText(id) → string).
- * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms).
+ * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms),
+ * legendFolded(folded) when the user folds or unfolds the legend (Python remembers it).
+ *
+ * The map opens on the mainland (the five kota; Python sends the bounds of the two home views)
+ * fitted to the pane, and fits it again when the pane is laid out or resized until the user
+ * moves the map; a control switches to Kepulauan Seribu and back.
  *
  * The markers are one canvas layer (markers.js, QlueMarkers.ReportLayer), not one Leaflet
  * object each; this file wires it to the commands, the mouse (hover tooltip, click, the
@@ -39,6 +44,12 @@
     choro: null,
     stateLegend: null,
     choroLegend: null,
+    legendFolded: false,
+    views: {},            // 'mainland' / 'islands' -> [[south, west], [north, east]]
+    view: 'mainland',     // the home view shown (or last shown)
+    fitting: false,       // the map moves because the page fits a view, not because of the user
+    userMoved: false,
+    viewControl: null,
     // Defaults only: Python sends the translated strings and the styles in the config.
     strings: {
       legendTitle: 'Reports',
@@ -49,7 +60,15 @@
       kecamatan: 'Kecamatan %1',
       none: 'None',
       overdueNote: 'Dark outline: overdue',
-      priorityNote: 'Larger: higher priority'
+      priorityNote: 'Larger: higher priority',
+      foldLegend: 'Hide the legend',
+      unfoldLegend: 'Show the legend',
+      islands: 'Kepulauan Seribu',
+      mainland: 'Jakarta',
+      islandsTip: 'Show the Thousand Islands',
+      mainlandTip: 'Back to mainland Jakarta',
+      zoomIn: 'Zoom in',
+      zoomOut: 'Zoom out'
     },
     styles: {
       colours: [], unknown: '#757575', drawRank: [], radius: [4, 5, 6.5, 8],
@@ -131,6 +150,7 @@
     var ll = L.latLng(rec.lat, rec.lon);
     // A click on the map selects in place; a selection from the queue brings the report in.
     if (fromClick && Q.map.getBounds().pad(-0.1).contains(ll)) { return; }
+    Q.userMoved = true;   // the report brought in stays in view when the pane is resized
     Q.map.setView(ll, Math.max(Q.map.getZoom(), 13), {animate: true});
   }
 
@@ -260,20 +280,90 @@
 
   function buildStateLegend() {
     if (!Q.stateLegend) { Q.stateLegend = legendControl('bottomright').addTo(Q.map); }
-    var div = Q.stateLegend.getContainer();
+    var div = Q.stateLegend.getContainer(), S = Q.strings;
     div.textContent = '';
-    div.appendChild(el('div', 'qlue-legend-title', Q.strings.legendTitle));
+    div.classList.toggle('qlue-folded', Q.legendFolded);
+    // The title is the fold button: folded, the legend is one short line.
+    var head = el('button', 'qlue-legend-title qlue-legend-toggle', S.legendTitle);
+    head.type = 'button';
+    head.title = Q.legendFolded ? S.unfoldLegend : S.foldLegend;
+    head.setAttribute('aria-expanded', Q.legendFolded ? 'false' : 'true');
+    head.appendChild(el('span', 'qlue-fold-mark', Q.legendFolded ? '\u25B8' : '\u25BE'));
+    L.DomEvent.on(head, 'click', function (e) {
+      L.DomEvent.stop(e);
+      Q.legendFolded = !Q.legendFolded;
+      buildStateLegend();
+      if (Q.bridge && Q.bridge.legendFolded) { Q.bridge.legendFolded(Q.legendFolded); }
+    });
+    div.appendChild(head);
+    if (Q.legendFolded) { return; }
+    var body = el('div', 'qlue-legend-body');
     for (var i = 0; i < Q.legend.length; i++) {
       var row = el('div');
       row.appendChild(swatch(Q.legend[i].colour, true));
       row.appendChild(document.createTextNode(Q.legend[i].text));
-      div.appendChild(row);
+      body.appendChild(row);
     }
     var overdue = el('div', 'qlue-note');
     overdue.appendChild(swatch('#ffffff', true, Q.styles.overdueOutline));
-    overdue.appendChild(document.createTextNode(Q.strings.overdueNote));
-    div.appendChild(overdue);
-    div.appendChild(el('div', 'qlue-note', Q.strings.priorityNote));
+    overdue.appendChild(document.createTextNode(S.overdueNote));
+    body.appendChild(overdue);
+    body.appendChild(el('div', 'qlue-note', S.priorityNote));
+    div.appendChild(body);
+  }
+
+  // -- the home views: the mainland, Kepulauan Seribu ----------------------------------------
+  function fitView(name) {
+    var b = Q.views[name];
+    if (!b) { return; }
+    Q.view = name;
+    Q.fitting = true;
+    try {
+      Q.map.fitBounds(b, {animate: false, padding: [8, 8]});
+    } finally {
+      Q.fitting = false;
+    }
+    buildViewControl();
+  }
+
+  // The zoom buttons with the translated titles, and the home view's button beneath them.
+  function buildTopLeft() {
+    if (Q.map.zoomControl) { Q.map.removeControl(Q.map.zoomControl); }
+    if (Q.viewControl) { Q.map.removeControl(Q.viewControl); Q.viewControl = null; }
+    Q.map.zoomControl = L.control.zoom({position: 'topleft', zoomInTitle: Q.strings.zoomIn,
+                                        zoomOutTitle: Q.strings.zoomOut}).addTo(Q.map);
+    buildViewControl();
+  }
+
+  function buildViewControl() {
+    if (!Q.views.islands || !Q.views.mainland) { return; }
+    if (!Q.viewControl) {
+      Q.viewControl = L.control({position: 'topleft'});
+      Q.viewControl.onAdd = function () {
+        var div = el('div', 'leaflet-bar qlue-view-control');
+        L.DomEvent.disableClickPropagation(div);
+        return div;
+      };
+      Q.viewControl.addTo(Q.map);
+    }
+    var div = Q.viewControl.getContainer(), S = Q.strings, toIslands = Q.view !== 'islands';
+    div.textContent = '';
+    var button = el('a', 'qlue-view-toggle', toIslands ? S.islands : S.mainland);
+    button.href = '#';
+    button.setAttribute('role', 'button');
+    button.title = toIslands ? S.islandsTip : S.mainlandTip;
+    L.DomEvent.on(button, 'click', function (e) {
+      L.DomEvent.stop(e);
+      Q.userMoved = false;
+      fitView(toIslands ? 'islands' : 'mainland');
+    });
+    div.appendChild(button);
+  }
+
+  function onResize() {
+    // Until the user moves the map, the home view follows the pane's size (the pane is laid
+    // out, or resized, after the page has loaded).
+    if (!Q.userMoved) { fitView(Q.view); }
   }
 
   function buildChoroLegend() {
@@ -297,12 +387,14 @@
 
   function configure(msg) {
     if (msg.strings) { Object.assign(Q.strings, msg.strings); }
+    if (msg.legendFolded !== undefined) { Q.legendFolded = Boolean(msg.legendFolded); }
     if (msg.styles) { Object.assign(Q.styles, msg.styles); }
     if (msg.legend) { Q.legend = msg.legend; }
     if (msg.boundaryFill) { Q.boundaryFill = msg.boundaryFill; }
     if (msg.styles) { Q.markers.setStyles(Q.styles); }
     buildStateLegend();
     buildChoroLegend();
+    buildTopLeft();
   }
 
   // -- the channel --------------------------------------------------------------------------
@@ -338,6 +430,14 @@
   }
 
   Q.count = function () { return Q.markers.count(); };
+  Q.homeView = function () { return Q.view; };
+  // The zoom that fits a home view in the pane, and whether the map shows all of it.
+  Q.fits = function (name) {
+    var b = Q.views[name] && L.latLngBounds(Q.views[name]);
+    if (!b) { return null; }
+    return {contains: Q.map.getBounds().contains(b), zoom: Q.map.getZoom(),
+            fitZoom: Q.map.getBoundsZoom(b, false, L.point(16, 16))};
+  };
   Q.tooltipElement = function () { return Q.tip && Q.map.hasLayer(Q.tip) ? Q.tip.getElement() : null; };
 
   // -- for tests and benchmarks: what is drawn, and the mouse at a marker ---------------------
@@ -411,9 +511,20 @@
     return div;
   }
 
-  Q.init = function (mapName, boundariesName) {
+  Q.init = function (mapName, boundariesName, views) {
     Q.map = window[mapName];
     Q.boundaries = boundariesName ? window[boundariesName] : null;
+    Q.views = views || {};
+    Q.map.options.zoomSnap = 0.25;   // a home view fills the pane (whole zoom levels left up to half of it empty)
+    // Short attribution (no flag); a metric scale bar, one line, at the other corner.
+    Q.map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
+    L.control.scale({position: 'bottomleft', imperial: false, maxWidth: 90}).addTo(Q.map);
+    var credits = Q.map.attributionControl.getContainer();
+    credits.title = credits.textContent;   // the whole line, when a narrow pane cuts it short
+    // The user's own moves (a resize's re-centring fires 'movestart' too, so not that one).
+    Q.map.on('dragstart zoomstart', function () { if (!Q.fitting) { Q.userMoved = true; } });
+    Q.map.on('resize', onResize);
+    fitView('mainland');
     // Above the kelurahan (overlayPane, 400), beneath the tooltips; neither takes the mouse.
     pane('qlueMarkers', 450);
     pane('qlueSelected', 460);

@@ -14,7 +14,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTemporaryDir, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTemporaryDir, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
-from qlue_console.gui.map.page import (BOUNDARY_STYLE, STATES, MapMarker, PreparedMarkers, build_page,
-                                       choropleth_classes, encode_markers, marker_styles, prepare_markers, to_json,
-                                       write_page)
+from qlue_console.gui.map.page import (BOUNDARY_STYLE, ROW_JSON, ROW_TITLES, STATES, PreparedMarkers, batch_json,
+                                       build_page, choropleth_classes, marker_styles, to_json, write_page)
 
 log = logging.getLogger(__name__)
+
+LEGEND_FOLDED_KEY = "map/legendFolded"
 
 
 class _MapPage(QWebEnginePage):
@@ -71,7 +72,7 @@ class MapView(QWidget):
                  tile_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83), zoom: int = 11,
                  cache_dir: str | Path | None = None):
         super().__init__(parent)
-        self._markers: dict[int, tuple] = {}    # plain tuples (page.MarkerTuple), untracked by the GC
+        self._markers: dict[int, tuple] = {}    # page.EncodedMarker tuples, untracked by the GC
         self._batch_json = '{"titles":[],"rows":[]}'    # what the last set_markers sends, encoded
         self._batch_stale = False                        # markers changed since it was encoded
         self._selected: int | None = None
@@ -95,6 +96,7 @@ class MapView(QWidget):
         self._bridge.page_ready.connect(self._page_ready)
         self._bridge.marker_clicked.connect(self.report_clicked)
         self._bridge.applied.connect(self._applied)
+        self._bridge.legend_folded.connect(self._remember_legend)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("qlueBridge", self._bridge)
         self._page.setWebChannel(self._channel)
@@ -107,7 +109,7 @@ class MapView(QWidget):
         self.setFocusProxy(self._view)
 
         html = build_page(boundaries=boundaries, tile_url=tile_url, tile_attribution=tile_attribution,
-                          boundaries_attribution=self.tr("Boundaries: OCHA / BPS (CC BY-IGO 3.0), Kemendagri codes")
+                          boundaries_attribution=self.tr("Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri")
                           if boundaries is not None else None,
                           center=center, zoom=zoom)
         if cache_dir is None:
@@ -135,6 +137,11 @@ class MapView(QWidget):
     def view(self) -> QWebEngineView:
         return self._view
 
+    def legend_folded(self) -> bool:
+        """Whether the legend is folded to its title (the user's choice, remembered)."""
+        value = QSettings().value(LEGEND_FOLDED_KEY, False)
+        return value in (True, "true", "1", 1)
+
     def load_count(self) -> int:
         """How many times the page has been loaded (1 unless the renderer had to be restarted)."""
         return self._loads
@@ -144,50 +151,40 @@ class MapView(QWidget):
         last marker change."""
         return self._last_applied
 
-    def set_markers(self, markers: Sequence[MapMarker] | PreparedMarkers) -> None:
-        """Replaces every marker (one batch over the channel). A large set should come
-        prepared on a worker (``page.prepare_markers``): encoding it is then not the UI
-        thread's work."""
+    def set_markers(self, markers: PreparedMarkers) -> None:
+        """Replaces every marker (one batch over the channel). The set comes encoded by
+        PostgreSQL and prepared on a worker (``page.prepare_encoded``): nothing is encoded on
+        the UI thread."""
         t0 = time.perf_counter()
-        prepared = markers if isinstance(markers, PreparedMarkers) else prepare_markers(markers)
-        self._markers = prepared.by_id
-        self._batch_json, self._batch_stale = prepared.batch_json, False
+        self._markers = dict(markers.by_id)
+        self._batch_json, self._batch_stale = markers.batch_json, False
         if self._ready:
             self._send_set(t0)
 
-    def upsert_marker(self, marker: MapMarker) -> None:
-        """Adds one marker or moves/recolours it in place; the page is not reloaded."""
-        t0 = time.perf_counter()
-        self._markers[marker.report_id] = tuple(marker)
-        self._batch_stale = True
-        if self._ready:
-            self._send({"op": "upsert", **encode_markers([marker])}, t0)
-
-    def upsert_markers(self, markers: Sequence[MapMarker]) -> None:
-        """Adds or moves/recolours several markers in one command (one redraw of the page)."""
-        if not markers:
+    def upsert_markers(self, markers: PreparedMarkers) -> None:
+        """Adds or moves/recolours several markers in one command (one redraw of the page; the
+        page is not reloaded)."""
+        if not len(markers):
             return
         t0 = time.perf_counter()
-        for marker in markers:
-            self._markers[marker.report_id] = tuple(marker)
+        self._markers.update(markers.by_id)
         self._batch_stale = True
         if self._ready:
-            self._send({"op": "upsert", **encode_markers(markers)}, t0)
+            self._send_batch("upsert", markers.batch_json, t0)
 
     def remove_markers(self, report_ids: Sequence[int]) -> None:
         t0 = time.perf_counter()
-        gone = [int(i) for i in report_ids if self._markers.pop(i, None) is not None]
+        gone = [int(i) for i in report_ids if self._markers.pop(int(i), None) is not None]
         self._batch_stale = self._batch_stale or bool(gone)
         if gone and self._ready:
             self._send({"op": "remove", "ids": gone}, t0)
 
     def remove_marker(self, report_id: int) -> None:
-        t0 = time.perf_counter()
-        if self._markers.pop(report_id, None) is None:
-            return
-        self._batch_stale = True
-        if self._ready:
-            self._send({"op": "remove", "ids": [int(report_id)]}, t0)
+        self.remove_markers([report_id])
+
+    def report_ids(self) -> set[int]:
+        """The reports the map holds (what the page shows once it has drawn the last change)."""
+        return set(self._markers)
 
     def select_report(self, report_id: int | None) -> None:
         """Highlights the report's marker and pans the map to it (None clears the selection)."""
@@ -205,17 +202,29 @@ class MapView(QWidget):
     # -- the page --------------------------------------------------------------------------
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
-        return MapMarker._make(marker).text if marker is not None else ""
+        return marker[7] if marker is not None else ""
 
     def _send_set(self, t0: float) -> None:
-        """The ``set`` command from the batch encoded when the markers were set: the JSON is
-        spliced, not decoded and encoded again (encoded anew only after later changes, when a
-        reloaded page needs everything)."""
-        if self._batch_stale:
-            self._batch_json, self._batch_stale = to_json(encode_markers(self._markers.values())), False
+        """The ``set`` command from the batch PostgreSQL encoded: its JSON is spliced, not
+        decoded and encoded again. After later changes (a reloaded page needs everything) the
+        rows each marker keeps are spliced again, one command per list of titles they point
+        into."""
+        if not self._batch_stale:
+            self._send_batch("set", self._batch_json, t0)
+            return
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for marker in self._markers.values():
+            groups.setdefault(marker[ROW_TITLES], []).append(marker[ROW_JSON])
+        batches = [batch_json(titles, rows) for titles, rows in groups.items()] or [batch_json((), [])]
+        if len(batches) == 1:
+            self._batch_json, self._batch_stale = batches[0], False
+        for i, batch in enumerate(batches):
+            self._send_batch("set" if i == 0 else "upsert", batch, t0)
+
+    def _send_batch(self, op: str, batch: str, t0: float) -> None:
         self._seq += 1
         self._sent_at[self._seq] = t0
-        self._bridge.command.emit(f'{{"op":"set","seq":{self._seq},{self._batch_json[1:]}')
+        self._bridge.command.emit(f'{{"op":"{op}","seq":{self._seq},{batch[1:]}')
 
     def _send(self, command: dict, t0: float | None = None) -> None:
         if t0 is not None:
@@ -247,7 +256,16 @@ class MapView(QWidget):
                 "none": self.tr("No reports"),
                 "overdueNote": self.tr("Dark outline: overdue"),
                 "priorityNote": self.tr("Larger dot: higher priority"),
+                "foldLegend": self.tr("Hide the legend"),
+                "unfoldLegend": self.tr("Show the legend"),
+                "islands": self.tr("Kepulauan Seribu"),
+                "mainland": self.tr("Jakarta"),
+                "islandsTip": self.tr("Show the Thousand Islands (Kepulauan Seribu)"),
+                "mainlandTip": self.tr("Back to mainland Jakarta"),
+                "zoomIn": self.tr("Zoom in"),
+                "zoomOut": self.tr("Zoom out"),
             },
+            "legendFolded": self.legend_folded(),
             "styles": marker_styles(),
             "legend": [
                 {"text": state("Menunggu"), "colour": COLOUR_OF_LABEL[Label.MENUNGGU]},
@@ -274,6 +292,9 @@ class MapView(QWidget):
             self._send({"op": "select", "id": self._selected, "pan": True})
         self._ready = True
         self.ready.emit()
+
+    def _remember_legend(self, folded: bool) -> None:
+        QSettings().setValue(LEGEND_FOLDED_KEY, bool(folded))
 
     def _applied(self, seq: int, count: int, page_ms: float) -> None:
         t0 = self._sent_at.pop(seq, None)

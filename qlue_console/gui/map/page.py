@@ -77,14 +77,6 @@ class MapMarker(NamedTuple):
 MarkerTuple = tuple
 
 
-def state_index(label: str) -> int:
-    """The page's index of a state label; unknown labels get -1 (drawn grey)."""
-    try:
-        return STATES.index(label)
-    except ValueError:
-        return -1
-
-
 def marker_styles() -> dict:
     """The drawing table the page uses for every marker (sent once, in the config)."""
     return {
@@ -98,56 +90,46 @@ def marker_styles() -> dict:
     }
 
 
-def encode_markers(markers: Iterable[MapMarker | MarkerTuple]) -> dict:
-    """Markers as one compact batch: category titles once, then one row per marker
-    ``[id, lat, lon, state index, priority, overdue 0/1, title index]``. The citizen's text
-    stays in Python; the page asks for it when a tooltip opens."""
-    titles: dict[str, int] = {}
-    rows = []
-    for report_id, lat, lon, state_label, priority, overdue, title, _text in markers:
-        t = titles.setdefault(title, len(titles))
-        # tuples, not lists: the garbage collector stops tracking them (a list it walks each time)
-        rows.append((int(report_id), round(float(lat), 6), round(float(lon), 6), state_index(state_label),
-                     max(0, min(3, int(priority))), 1 if overdue else 0, t))
-    return {"titles": list(titles), "rows": rows}
-
-
-JSON_SLICE = 4000   # marker rows encoded per json.dumps call when preparing a set
-
-
 @dataclass(frozen=True)
 class PreparedMarkers:
-    """A whole marker set made ready for the page off the UI thread (``prepare_markers``): the
-    markers by report id, and the ``set`` command's batch already as JSON."""
+    """Markers as PostgreSQL encoded them for the page (``data.map_data.fetch_encoded_markers``),
+    made ready off the UI thread (``prepare_encoded``): the markers by report id, and the batch
+    of the ``set`` or ``upsert`` command already as JSON.
 
-    by_id: dict[int, MarkerTuple]
+    Each marker is an ``EncodedMarker``: its ``MarkerTuple`` values, its page row as JSON text
+    ``[id, lat, lon, state index, priority 0-3, overdue 0/1, title index]`` and the titles that
+    row's title index points into (so a map that has to send everything again can)."""
+
+    by_id: dict[int, tuple]
+    titles: tuple[str, ...]
     batch_json: str      # '{"titles": [...], "rows": [...]}'
 
     def __len__(self) -> int:
         return len(self.by_id)
 
 
-def prepare_markers(markers: Iterable[MapMarker]) -> PreparedMarkers:
-    """For a worker thread: 100,000 markers take the UI thread most of a second to encode.
-    ``markers`` may be a generator: each marker is kept only as a plain tuple."""
-    by_id = {m[0]: tuple(m) for m in markers}
-    batch = encode_markers(by_id.values())
-    # In slices: one json.dumps of 100,000 rows holds the interpreter lock (and so the UI
-    # thread) for a tenth of a second; slices of a few thousand let it in between.
-    rows = batch["rows"]
-    slices = ",".join(to_json(rows[i:i + JSON_SLICE])[1:-1] for i in range(0, len(rows), JSON_SLICE))
-    return PreparedMarkers(by_id, f'{{"titles":{to_json(batch["titles"])},"rows":[{slices}]}}')
+# A marker as the map keeps it: (report_id, lat, lon, state_label, priority, overdue, title, text,
+# page row JSON, titles); plain values and a tuple of strings, which the garbage collector stops
+# tracking.
+EncodedMarker = tuple
+ROW_JSON, ROW_TITLES = 8, 9
 
 
 def prepare_encoded(titles: Sequence[str], rows: Iterable[tuple]) -> PreparedMarkers:
-    """A marker set PostgreSQL has encoded (``data.map_data.fetch_encoded_markers``): each row is
-    a ``MarkerTuple`` followed by its page row as JSON text, so nothing is encoded here."""
-    by_id: dict[int, MarkerTuple] = {}
+    """A marker set PostgreSQL has encoded: each row is a ``MarkerTuple`` followed by its page
+    row as JSON text, so nothing is encoded here."""
+    shared = tuple(titles)
+    by_id: dict[int, tuple] = {}
     encoded: list[str] = []
     for row in rows:
-        by_id[row[0]] = row[:8]
+        by_id[row[0]] = (*row[:9], shared)
         encoded.append(row[8])
-    return PreparedMarkers(by_id, f'{{"titles":{to_json(list(titles))},"rows":[{",".join(encoded)}]}}')
+    return PreparedMarkers(by_id, shared, batch_json(shared, encoded))
+
+
+def batch_json(titles: Sequence[str], encoded_rows: Iterable[str]) -> str:
+    """The page's batch from rows already encoded as JSON text (spliced, not encoded again)."""
+    return f'{{"titles":{to_json(list(titles))},"rows":[{",".join(encoded_rows)}]}}'
 
 
 def to_json(payload: object) -> str:
@@ -181,20 +163,50 @@ def choropleth_classes(values: Mapping[str, int], ramp: Sequence[str] = CHOROPLE
     return classes
 
 
+# Kabupaten Administrasi Kepulauan Seribu: islands up to 80 km out at sea. Fitted with the
+# mainland, they push the city into a corner of the pane; the map opens on the five mainland kota
+# and offers the islands one click away.
+ISLANDS_KOTA = "31.01"
+
+
+def view_bounds(boundaries: dict | None) -> dict[str, list[list[float]]]:
+    """The map's two home views as Leaflet bounds ``[[south, west], [north, east]]``:
+    ``mainland`` (every kelurahan outside Kepulauan Seribu) and ``islands`` (those inside);
+    a view without kelurahan is left out."""
+    boxes: dict[str, list[float]] = {}
+    for feature in (boundaries or {}).get("features", []):
+        code = str((feature.get("properties") or {}).get("code") or "")
+        view = "islands" if code == ISLANDS_KOTA or code.startswith(ISLANDS_KOTA + ".") else "mainland"
+        box = boxes.setdefault(view, [90.0, 180.0, -90.0, -180.0])
+        for lon, lat in _positions((feature.get("geometry") or {}).get("coordinates", [])):
+            box[0], box[1] = min(box[0], lat), min(box[1], lon)
+            box[2], box[3] = max(box[2], lat), max(box[3], lon)
+    return {view: [[b[0], b[1]], [b[2], b[3]]] for view, b in boxes.items() if b[0] <= b[2]}
+
+
+def _positions(coordinates) -> Iterable[tuple[float, float]]:
+    if coordinates and isinstance(coordinates[0], (int, float)):
+        yield float(coordinates[0]), float(coordinates[1])
+        return
+    for part in coordinates:
+        yield from _positions(part)
+
+
 class _Init(MacroElement):
-    """Hands folium's map and boundary layer to map.js once they exist."""
+    """Hands folium's map and boundary layer, and the home views, to map.js once they exist."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }});
+        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }}, {{ this.views|tojson }});
         {% endmacro %}
     """)
 
-    def __init__(self, map_name: str, boundaries_name: str | None):
+    def __init__(self, map_name: str, boundaries_name: str | None, views: dict):
         super().__init__()
         self._name = "QlueInit"
         self.map_name = map_name
         self.boundaries_name = boundaries_name
+        self.views = views
 
 
 _CSS = """
@@ -206,13 +218,23 @@ _CSS = """
   .qlue-tip .qlue-meta { color: #555; }
   .qlue-tip .qlue-overdue { color: #b71c1c; font-weight: 600; }
   .qlue-tip .qlue-text { margin-top: 3px; overflow-wrap: anywhere; }
-  .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 6px 8px; border-radius: 4px;
-                 box-shadow: 0 1px 4px rgba(0, 0, 0, 0.3); line-height: 1.5; min-width: 120px; }
-  .qlue-legend .qlue-legend-title { font-weight: 600; margin-bottom: 2px; }
-  .qlue-legend .qlue-swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px;
-                              vertical-align: -2px; border: 1px solid rgba(0, 0, 0, 0.35); }
+  .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 3px 6px; border-radius: 4px;
+                 box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3); line-height: 1.3; font-size: 11px; }
+  .qlue-legend .qlue-legend-title { font-weight: 600; }
+  .qlue-legend .qlue-legend-toggle { font: inherit; font-weight: 600; background: none; border: 0; padding: 1px 0;
+                                     margin: 0; cursor: pointer; color: #222; width: 100%; text-align: left; }
+  .qlue-legend .qlue-fold-mark { float: right; margin-left: 8px; color: #555; }
+  .qlue-legend .qlue-legend-body { margin-top: 2px; }
+  .qlue-legend .qlue-swatch { display: inline-block; width: 9px; height: 9px; margin-right: 5px;
+                              vertical-align: -1px; border: 1px solid rgba(0, 0, 0, 0.35); }
   .qlue-legend .qlue-dot { border-radius: 50%; }
-  .qlue-legend .qlue-note { color: #555; font-size: 11px; }
+  .qlue-legend .qlue-note { color: #555; font-size: 10px; }
+  .leaflet-container .leaflet-bar a.qlue-view-toggle { width: auto; padding: 0 8px; font-size: 12px;
+                                                       font-weight: 600; white-space: nowrap; }
+  /* The attribution stays one line beside the scale bar (bottom left), never over it. */
+  .leaflet-control-attribution { font-size: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+                                 max-width: calc(100vw - 130px); box-sizing: border-box; }
+  .leaflet-bottom.leaflet-left .leaflet-control-scale { margin-bottom: 4px; }
   .qlue-hidden { display: none; }
   .leaflet-container.qlue-on-marker, .leaflet-container.qlue-on-marker * { cursor: pointer; }
 </style>
@@ -224,8 +246,10 @@ def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, t
                zoom: int = 11) -> str:
     """The page's HTML. ``boundaries`` is a GeoJSON FeatureCollection of kelurahan
     (properties ``code``, ``name``, ``kecamatan``, ``kota``); attributions are plain text."""
+    # The scale bar is map.js's (metric only: a second, imperial line was cut off by the
+    # attribution beside it).
     m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
-                   control_scale=True, min_zoom=8, max_zoom=19)
+                   control_scale=False, min_zoom=8, max_zoom=19)
     # Only local files: Leaflet from the package, our script; nothing from a CDN.
     m.default_js = [("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
                     ("qwebchannel", QWEBCHANNEL_JS),
@@ -244,7 +268,7 @@ def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, t
                                control=False, smooth_factor=1.0,
                                attribution=html.escape(boundaries_attribution or ""))
         layer.add_to(m)
-    _Init(m.get_name(), layer.get_name() if layer is not None else None).add_to(m)
+    _Init(m.get_name(), layer.get_name() if layer is not None else None, view_bounds(boundaries)).add_to(m)
     return m.get_root().render()
 
 

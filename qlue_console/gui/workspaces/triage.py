@@ -15,18 +15,16 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.data.map_data import (MarkerRow, fetch_boundaries, fetch_choropleth, fetch_encoded_markers,
-                                        fetch_markers_by_ids)
+from qlue_console.data.map_data import fetch_boundaries, fetch_choropleth, fetch_encoded_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
-from qlue_console.domain.states import LABEL_OF_STATE, label_of
+from qlue_console.domain.states import LABEL_OF_STATE
 from qlue_console.gui.detail_pane import DetailPane
 from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
 from qlue_console.gui.map.map_view import MapView
-from qlue_console.gui.map.page import STATES, MapMarker, PreparedMarkers, prepare_encoded
+from qlue_console.gui.map.page import STATES, PreparedMarkers, prepare_encoded
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.related_reports import RelatedReports
 from qlue_console.gui.triage_actions import TriageActions
@@ -37,23 +35,19 @@ MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()
 MAP_FLUSH_MS = 400
 
 
-def to_map_marker(row: MarkerRow, language: str) -> MapMarker:
-    return MapMarker(report_id=row.report_id, lat=row.lat, lon=row.lon, state_label=label_of(row.status).value,
-                     priority=row.priority, overdue=row.overdue,
-                     title=category_name(language, row.category_id, row.category_en), text=row.excerpt)
-
-
-def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
+def _map_markers(engine: Engine, flt: QueueFilter, language: str,
+                 ids: Sequence[int] | None = None) -> tuple[PreparedMarkers, list[int]]:
     """On a worker: the filter's reports as markers, encoded for the page by PostgreSQL (built
     and encoded in Python, 100,000 of them held the interpreter lock, and so the UI thread's
-    painting, for more than a second)."""
+    painting, for more than a second). With ``ids``, the same statement narrowed to those
+    reports (live changes); with the ids asked for, so the ones not returned can leave the map."""
     found = fetch_encoded_markers(engine, flt, language=language, label_of=MAP_LABELS, label_order=STATES,
-                                  limit=MAP_MARKER_LIMIT)
-    return prepare_encoded(found.titles, found.rows)
+                                  limit=MAP_MARKER_LIMIT, ids=ids)
+    return prepare_encoded(found.titles, found.rows), list(ids or ())
 
 
 def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, PreparedMarkers]:
-    return fetch_boundaries(engine), _map_markers(engine, flt, language)
+    return fetch_boundaries(engine), _map_markers(engine, flt, language)[0]
 
 
 class TriageWorkspace(QObject):
@@ -103,12 +97,17 @@ class TriageWorkspace(QObject):
         self._queue_ready = self._map_ready = False
         self._claimed_by_me: dict[int, bool] = {}
         self._map_pending: set[int] = set()
+        self._map_generation = 0      # counts filter changes: a live answer for an older filter is dropped
+        self._map_full = False        # the set shown was cut at MAP_MARKER_LIMIT
+        self._map_set_coming = True   # a whole marker set is being fetched: live changes wait for it
+        self._map_live_busy = False   # a live question is in flight: the next one waits for its answer
         self._map_flush = QTimer(self, singleShot=True, interval=MAP_FLUSH_MS)
         self._map_flush.timeout.connect(self._flush_map)
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
         self._tasks.run(fetch_categories, engine, on_done=self._categories_loaded)   # once, for both panes
-        self._tasks.run(_initial_map_data, engine, self.queue.current_filter(), language, on_done=self._build_map,
+        self._map_filter = self.queue.current_filter()   # the filter of the markers fetched last
+        self._tasks.run(_initial_map_data, engine, self._map_filter, language, on_done=self._build_map,
                         on_error=lambda e: self._map_loading.setText(
                             self.tr("The map could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
 
@@ -124,21 +123,42 @@ class TriageWorkspace(QObject):
         self._map_slot.layout().addWidget(self.map, 1)
         self.map.report_clicked.connect(self._marker_clicked)
         self.map.ready.connect(self._map_loaded)
-        self._show_markers(markers)
+        self.map.markers_drawn.connect(self._show_map_count)
+        self._show_markers((markers, []))
+        if self.queue.current_filter() != self._map_filter:   # changed while the map was loading
+            self._filter_changed(self.queue.current_filter())
 
-    def _show_markers(self, markers: PreparedMarkers) -> None:
+    def _show_markers(self, result: tuple[PreparedMarkers, list[int]]) -> None:
         if self.map is None:
             return
+        markers, _ids = result
+        self._map_full = len(markers) >= MAP_MARKER_LIMIT
+        self._map_set_coming = False
         self.map.set_markers(markers)
-        text = self.tr("%1 reports on the map").replace("%1", str(len(markers)))
-        if len(markers) >= MAP_MARKER_LIMIT:
+        if self._map_pending:   # changed while the set was fetched: it may hold them as they were
+            self._map_flush.start()
+
+    def _show_map_count(self, count: int) -> None:
+        """The markers the page shows, as it reports after drawing each change."""
+        text = self.tr("%n report(s) on the map", "", count)
+        if self._map_full:
             text += " " + self.tr("(the newest %1)").replace("%1", str(MAP_MARKER_LIMIT))
         self._map_count.setText(text)
 
+    def map_count_text(self) -> str:
+        """What the map's count says (empty until the page has drawn its markers)."""
+        return self._map_count.text()
+
     def _filter_changed(self, flt: QueueFilter) -> None:
+        self._map_generation += 1
         if self.map is not None:
+            self._map_filter, self._map_set_coming = flt, True
             self._tasks.run(_map_markers, self._engine, flt, self._language, channel="map-markers",
-                            on_done=self._show_markers)
+                            on_done=self._show_markers, on_error=self._map_set_failed)
+
+    def _map_set_failed(self, error: Exception) -> None:
+        self._map_set_coming = False
+        self._tell(self.tr("The map could not be updated: %1").replace("%1", str(error).splitlines()[0]))
 
     def _refresh_choropleth(self, *_args) -> None:
         if self.map is None:
@@ -219,13 +239,32 @@ class TriageWorkspace(QObject):
             self._refresh_choropleth()
 
     def _flush_map(self) -> None:
+        if self.map is None or self._map_set_coming or self._map_live_busy:
+            return   # flushed once the set is shown, or the answer in flight has come
         ids, self._map_pending = sorted(self._map_pending), set()
         if ids:
-            self._tasks.run(fetch_markers_by_ids, self._engine, ids, on_done=self._markers_changed)
+            generation, self._map_live_busy = self._map_generation, True
+            self._tasks.run(_map_markers, self._engine, self.queue.current_filter(), self._language, ids,
+                            on_done=lambda result: self._markers_changed(generation, result),
+                            on_error=self._live_failed)
 
-    def _markers_changed(self, rows: list[MarkerRow]) -> None:
-        if self.map is None:
+    def _live_failed(self, error: Exception) -> None:
+        self._live_answered()
+        self._tell(self.tr("The map could not be updated: %1").replace("%1", str(error).splitlines()[0]))
+
+    def _live_answered(self) -> None:
+        # One live question at a time: two in flight could be answered out of order.
+        self._map_live_busy = False
+        if self._map_pending and not self._map_flush.isActive():
+            self._map_flush.start()
+
+    def _markers_changed(self, generation: int, result: tuple[PreparedMarkers, list[int]]) -> None:
+        """The map's own question asked again for the changed reports: the ones it returns are
+        upserted, the others no longer belong on the map. An answer for an earlier filter is
+        dropped (the markers of the new filter are on their way, or already shown)."""
+        self._live_answered()
+        if self.map is None or generation != self._map_generation:
             return
-        flt = self.queue.current_filter()
-        self.map.upsert_markers([to_map_marker(r, self._language) for r in rows if r.status in flt.states])
-        self.map.remove_markers([r.report_id for r in rows if r.status not in flt.states])
+        markers, ids = result
+        self.map.upsert_markers(markers)
+        self.map.remove_markers([i for i in ids if i not in markers.by_id])
