@@ -23,7 +23,7 @@ def _function(engine) -> tuple[str, list]:
 def _body(path) -> str:
     sql = path.read_text(encoding="utf-8")
     start = re.search(r"CREATE (OR REPLACE )?FUNCTION decide_follow_up", sql).start()
-    return re.search(r"AS \$\$(.*?)\$\$;", sql[start:], re.S).group(1)
+    return re.search(r"AS \$\$(.*?)\$\$;", sql[start:], re.DOTALL).group(1)
 
 
 def test_downgrade_restores_the_decision_function_of_0004(db_engine):
