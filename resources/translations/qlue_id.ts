@@ -1340,57 +1340,77 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>ReportsCharts</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
         <source>0–6 h</source>
         <translation>0–6 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
         <source>6–24 h</source>
         <translation>6–24 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
         <source>1–3 days</source>
         <translation>1–3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
         <source>3–7 days</source>
         <translation>3–7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="54" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="82" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="86" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <source>Upper half</source>
+        <translation>Separuh atas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
+        <source>Middle</source>
+        <translation>Tengah</translation>
+    </message>
+    <message>
         <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <source>Lower half</source>
+        <translation>Separuh bawah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="115" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="111" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="117" />
+        <source>All %1 ranked (normalised score)</source>
+        <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="112" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
