@@ -920,11 +920,10 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <source>Approve report #%1 despite failed checks?</source>
         <translation>Setujui laporan #%1 meski ada pemeriksaan yang gagal?</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../qlue_console/gui/verify/override_dialog.py" line="31" />
-        <source>This proof fails %n check(s). Approving closes the report as done.</source>
-        <translation>
-            <numerusform>Bukti ini gagal dalam %n pemeriksaan. Menyetujuinya menutup laporan sebagai selesai.</numerusform></translation>
+        <source>This proof fails the checks below. Approving closes the report as done.</source>
+        <translation>Bukti ini gagal dalam pemeriksaan di bawah. Menyetujuinya menutup laporan sebagai selesai.</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/override_dialog.py" line="47" />

@@ -28,8 +28,7 @@ class OverrideDialog(QDialog):
         self.follow_up_id = follow_up_id
         self.setWindowTitle(self.tr("Approve report #%1 despite failed checks?").replace("%1", str(report_id)))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("This proof fails %n check(s). Approving closes the report as done.", "",
-                               len(failed)))
+        intro = QLabel(self.tr("This proof fails the checks below. Approving closes the report as done."))
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -41,7 +40,8 @@ class OverrideDialog(QDialog):
             item.setBackground(background)
             item.setForeground(foreground)
             self.checks.addItem(item)
-        self.checks.setMaximumHeight(22 * max(1, len(failed)) + 8)
+        rows = max(1, self.checks.count())
+        self.checks.setFixedHeight(rows * max(18, self.checks.sizeHintForRow(0)) + 2 * self.checks.frameWidth() + 4)
         self.checks.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout.addWidget(self.checks)
         prompt = QLabel(self.tr("Why do you approve it anyway? (required — kept on the report's timeline)"))
