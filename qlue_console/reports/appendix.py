@@ -75,7 +75,8 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
             "laporan yang kebetulan baik tidak menjadi juara.",
             "Karena itu tingkat respons yang lebih tinggi belum tentu berperingkat lebih tinggi: skor juga memuat "
             "kepatuhan SLA dan mutu, dan n yang kecil menarik skor ke arah P_kota. Tabel berikut memuat R, T, Q, P, "
-            "n dan skor setiap kelompok.",
+            "n dan skor setiap kelompok (skor dengan empat desimal: dua kelompok yang sama-sama 0,85 di klasemen "
+            "berbeda di sini).",
             "Peringkat mentah = P × volume berbobot (kelompok besar dengan masalah berat yang ditangani baik di atas). "
             "Peringkat kompetisi (skor sama, peringkat sama); ± = peringkat minggu lalu − peringkat minggu ini "
             "(▲ naik, ▼ turun). Kelompok tanpa wilayah/dinas tidak diberi peringkat.",
@@ -91,7 +92,7 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
         "reports do not top the table.",
         "So a higher response rate does not by itself rank higher: the score also counts SLA compliance and "
         "quality, and a small n pulls the score towards P_city. The table below gives every group's R, T, Q, P, "
-        "n and score.",
+        "n and score (the score with four decimals: two groups both at 0.85 in the league table differ here).",
         "Raw rank = P × weighted volume (big groups handling heavy problems well come first). Competition ranks "
         "(equal scores share a rank); ± = last week's rank − this week's (▲ up, ▼ down). The unassigned group "
         "is not ranked.",

@@ -22,7 +22,8 @@ from qlue_console.reports import appendix
 from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
-                                         SUMMARY_FIELDS, check_language, fmt_value, grouping_name, long_date,
+                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value,
+                                         grouping_name, long_date,
                                          period, t)
 from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
 from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
@@ -41,6 +42,7 @@ NAVY = (31, 78, 121)
 GREY = (110, 110, 110)
 LEAGUE_WIDTHS = {"rank_normalised": 10, "change_normalised": 11, "name": 42, "rank_raw": 14, "change_raw": 11}
 STATE_COLOURS = {label: rgb(colour) for label, colour in _STATE_HEX.items()}
+SCORE_DECIMALS = 4      # the appendix's scores: two groups the league shows as 0,85 differ here
 
 
 class _Document(FPDF):
@@ -359,6 +361,8 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
 
 def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     ranked = [r for r in report.league() if r.rank_normalised is not None and r.components is not None]
+    if pdf.get_y() + 35 > pdf.page_break_trigger:      # the title with its header and first rows
+        pdf.add_page()
     _heading(pdf, f"{appendix.BREAKDOWN_TITLE[lang]} — {grouping_name(report.grouping, lang)}")
     if not ranked:
         _paragraph(pdf, t("empty", lang))
@@ -375,8 +379,6 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.set_text_color(0, 0, 0)
         pdf.ln(5)
 
-    if pdf.get_y() + 15 > pdf.page_break_trigger:
-        pdf.add_page()
     header()
     borrowed = False
     for i, r in enumerate(ranked):
@@ -391,8 +393,10 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         for value, mine in zip((parts.rate, parts.time, parts.quality), own):
             cells.append(fmt_value("rate", value, lang) + ("*" if mine is None else ""))
             borrowed = borrowed or mine is None
-        cells += [fmt_value("rate", parts.performance, lang), fmt_value("count", row.followed_up + row.overdue, lang),
-                  fmt_value("number", r.score_normalised, lang)]
+        # P and the score precise enough to tell apart the groups the league shows alike
+        cells += [fmt_number(100 * parts.performance, lang, 2) + " %",
+                  fmt_value("count", row.followed_up + row.overdue, lang),
+                  fmt_number(r.score_normalised, lang, SCORE_DECIMALS)]
         pdf.set_fill_color(242, 246, 250)
         pdf.font(7)
         for cell, width, align in zip(cells, widths, aligns):

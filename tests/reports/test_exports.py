@@ -125,6 +125,7 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_path, lang):
     from qlue_console.reports import appendix
+    from qlue_console.reports.labels import fmt_number
     from qlue_console.reports.ranking import components
 
     reader = PdfReader(write_pdf(report, tmp_path / "week.pdf", lang))
@@ -146,8 +147,9 @@ def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_pat
     for ranked in (r for r in report.league() if r.rank_normalised is not None):
         line = next(l for l in lines if f" {ranked.row.name} " in f" {l} ")
         parts = ranked.components
-        tokens = [fmt_value("rate", v, lang) for v in (parts.rate, parts.time, parts.quality, parts.performance)]
-        tokens += [str(ranked.row.followed_up + ranked.row.overdue), fmt_value("number", ranked.score_normalised, lang)]
+        tokens = [fmt_value("rate", v, lang) for v in (parts.rate, parts.time, parts.quality)]
+        tokens += [fmt_number(100 * parts.performance, lang, 2) + " %", str(ranked.row.followed_up + ranked.row.overdue),
+                   fmt_number(ranked.score_normalised, lang, 4)]
         position = 0
         for token in tokens:
             found = line.find(token, position)
