@@ -1404,6 +1404,16 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
     </message>
     <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="147" />
+        <source>Top and bottom ten</source>
+        <translation>Sepuluh teratas dan terbawah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
+        <source>All ranked</source>
+        <translation>Semua berperingkat</translation>
+    </message>
+    <message>
         <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
@@ -1637,52 +1647,52 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="219" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="221" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="234" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="236" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="239" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="246" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="253" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="261" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="267" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="269" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>

@@ -60,3 +60,9 @@ def test_twenty_five_ranked_show_the_top_and_bottom_ten(qapp):
 def test_nothing_ranked_gives_an_empty_chart(qapp):
     assert highlights([]).rows == ()
     assert top_bottom_chart([], "(unassigned)").series()
+
+
+def test_the_tab_is_named_after_what_the_chart_shows(qapp):
+    from qlue_console.gui.reports.charts import rank_tab_title
+    assert rank_tab_title(_league(11)) == "All ranked"
+    assert rank_tab_title(_league(25)) == "Top and bottom ten"

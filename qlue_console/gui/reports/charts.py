@@ -139,3 +139,10 @@ def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
     series.attachAxis(axis_y)
     series.attachAxis(axis_x)
     return chart
+
+
+def rank_tab_title(league: Sequence[RankedRow]) -> str:
+    """The name of the league chart's tab: what the chart shows for this league."""
+    if highlights(league).split:
+        return _tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten"))
+    return _tr(QT_TRANSLATE_NOOP("ReportsCharts", "All ranked"))
