@@ -60,7 +60,9 @@ METHOD_TITLE = {"id": "Metode peringkat", "en": "Ranking method"}
 
 def method_lines(lang: str, city_performance: float | None) -> list[str]:
     """The ranking formula with its weights, and this week's city performance."""
-    n = lambda value, d=2: fmt_number(value, lang, d)  # noqa: E731 - a local shorthand
+    def n(value: float, decimals: int = 2) -> str:
+        return fmt_number(value, lang, decimals)
+
     k = fmt_number(SHRINK_K, lang, 0)
     p_city = "–" if city_performance is None else fmt_number(100 * city_performance, lang, 1) + " %"
     if lang == "id":

@@ -19,15 +19,14 @@ from fpdf.enums import XPos, YPos
 
 from qlue_console.domain.states import label_of
 from qlue_console.reports import appendix
-from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, highlights
+from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
-                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value,
-                                         grouping_name, long_date,
-                                         period, t)
+                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value, grouping_name,
+                                         long_date, period, t)
 from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
 from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
-from qlue_console.reports.ranking import components
+from qlue_console.reports.ranking import RankedRow, components
 from qlue_console.reports.service import WeeklyReport, display_name, value_of
 
 FONT_CANDIDATES = (
@@ -225,14 +224,15 @@ def _histogram(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: flo
 
 def _top_bottom(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
     shown = highlights(report.league())
+    blocks: tuple[tuple[str, list[tuple[RankedRow, Band]]], ...]
     if shown.split:
-        blocks = ((t("top", lang), [(r, "top") for r in shown.band("top")]),
-                  (t("bottom", lang), [(r, "bottom") for r in shown.band("bottom")]))
+        blocks = ((t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
+                  (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]))
     else:   # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
-        rows = list(shown.rows)
-        cut = (len(rows) + 1) // 2
-        blocks = ((UPPER_HALF[lang].format(n=shown.ranked), rows[:cut]),
-                  (LOWER_HALF[lang], rows[cut:]))
+        ordered = list(shown.rows)
+        cut = (len(ordered) + 1) // 2
+        blocks = ((UPPER_HALF[lang].format(n=shown.ranked), ordered[:cut]),
+                  (LOWER_HALF[lang], ordered[cut:]))
     half = w / 2 - 4
     for block, (title, rows) in enumerate(blocks):
         bx = x + block * (half + 8)
@@ -386,6 +386,8 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             pdf.add_page()
             header()
         parts, row = r.components, r.row
+        if parts is None:
+            continue
         own = (row.response_rate, row.sla_compliance,
                None if row.proof_rejection_rate is None and row.reopen_rate is None and row.reused_proof_rate is None
                else 0.0)

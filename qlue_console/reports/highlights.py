@@ -33,12 +33,16 @@ def highlights(league: Sequence[RankedRow], size: int = SIZE) -> Highlights:
     """The ranked rows of ``league`` (best first) to show, each with its band."""
     ranked = sorted((r for r in league if r.rank_normalised is not None), key=lambda r: r.rank_normalised or 0)
     n = len(ranked)
-    if n >= 2 * size:
-        rows = [(r, "top") for r in ranked[:size]] + [(r, "bottom") for r in ranked[-size:]]
-        return Highlights(tuple(rows), True, n)
-    half = n // 2
-    rows = [(r, "top" if i < half else "bottom" if i >= n - half else "middle") for i, r in enumerate(ranked)]
-    return Highlights(tuple(rows), False, n)  # type: ignore[arg-type]
+    split = n >= 2 * size
+    if split:
+        ranked = ranked[:size] + ranked[-size:]
+    half = size if split else n // 2
+    count = len(ranked)
+
+    def band_of(position: int) -> Band:
+        return "top" if position < half else "bottom" if position >= count - half else "middle"
+
+    return Highlights(tuple((r, band_of(i)) for i, r in enumerate(ranked)), split, n)
 
 
 # The PDF's titles of the two halves (the console's chart names them through tr()).
