@@ -2696,225 +2696,230 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="184" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="185" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="192" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="193" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="195" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="201" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="203" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="204" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="232" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="233" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="239" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="519" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="521" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="241" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="248" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="525" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="249" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="281" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="283" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="284" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="290" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="291" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="298" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="305" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="308" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="335" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="337" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="339" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="340" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="347" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="348" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="350" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="351" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="387" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="388" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="388" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="388" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="395" />
         <location filename="../../ui/verify_workspace.ui" line="72" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="396" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="397" />
         <location filename="../../ui/verify_workspace.ui" line="97" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="397" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
         <location filename="../../ui/verify_workspace.ui" line="110" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="498" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="500" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="534" />
+        <source>Approved despite failed checks: report #%1 is closed; your reason is on its timeline.</source>
+        <translation>Disetujui meski ada pemeriksaan yang gagal: laporan #%1 ditutup; alasan Anda ada di linimasanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="537" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="533" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="540" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="544" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="552" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="549" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="549" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="552" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>

@@ -254,6 +254,7 @@ def test_a_reason_approves_and_is_kept_on_the_timeline(qtbot, workspace, city):
     with qtbot.waitSignal(ws.decided, timeout=10_000) as decided:
         _press_approve_and_give(qtbot, ws, "Petugas mengirim lokasi lewat telepon")
     assert decided.args[0].status == "verified"
+    assert "despite failed checks" in ws._status.text() and "timeline" in ws._status.text()
     state = _verification(engine, ids["far"])
     assert (state.verification, state.reason_note) == ("approved", "Petugas mengirim lokasi lewat telepon")
     with engine.connect() as conn:

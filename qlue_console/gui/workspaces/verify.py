@@ -173,6 +173,7 @@ class VerifyWorkspace(QObject):
         self._cache: dict[int, LoadedItem] = {}
         self._inflight: set[int] = set()
         self._decided_here: set[int] = set()
+        self._overridden: set[int] = set()          # approved over a failed check, with a reason
         self._keystroke_at: float | None = None
         self._ready_sent = False
         self._filters_ready = False
@@ -470,6 +471,7 @@ class VerifyWorkspace(QObject):
 
     def _override_given(self, follow_up_id: int, reason: str) -> None:
         if self.current is not None and self.current.item.follow_up_id == follow_up_id and self.can_decide_now():
+            self._overridden.add(follow_up_id)
             self._decide("approve", None, reason)
 
     def _override_closed(self, _result: int) -> None:
@@ -526,7 +528,12 @@ class VerifyWorkspace(QObject):
 
     def _decision_done(self, result: Decision) -> None:
         self._decided_here.discard(result.follow_up_id)
-        if result.decision == "approve":
+        overridden = result.follow_up_id in self._overridden
+        self._overridden.discard(result.follow_up_id)
+        if result.decision == "approve" and overridden:
+            text = self.tr("Approved despite failed checks: report #%1 is closed; your reason is on its timeline.") \
+                .replace("%1", str(result.report_id))
+        elif result.decision == "approve":
             text = self.tr("Approved: report #%1 is closed.").replace("%1", str(result.report_id))
         else:
             handles = ", ".join("@" + m.handle for m in result.mentions) or "–"
@@ -538,6 +545,7 @@ class VerifyWorkspace(QObject):
 
     def _decision_error(self, follow_up_id: int, report_id: int, error: Exception) -> None:
         self._decided_here.discard(follow_up_id)
+        self._overridden.discard(follow_up_id)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if isinstance(error, Conflict):
             actor = error.details.get("actor") or "?"
