@@ -36,7 +36,7 @@ FONT_CANDIDATES = (
     Path("/Library/Fonts/DejaVuSans.ttf"),
     Path("C:/Windows/Fonts/DejaVuSans.ttf"),
 )
-_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "≥": ">=", "…": "...", "’": "'"}
+_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "−": "-", "≥": ">=", "…": "...", "’": "'", "“": '"', "”": '"'}
 NAVY = (31, 78, 121)
 GREY = (110, 110, 110)
 LEAGUE_WIDTHS = {"rank_normalised": 10, "change_normalised": 11, "name": 42, "rank_raw": 14, "change_raw": 11}
