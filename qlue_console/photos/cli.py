@@ -5,7 +5,8 @@
 
 Without a database there are no reuse hits and no self-resolved data: those checks are
 reported as not checked. Times without an offset are Jakarta time. Exit 0 with the report on
-stdout; a user mistake (missing file, bad time) is one line on stderr and exit 2.
+stdout; a user mistake (missing file, bad time, a latitude or longitude out of range, an
+unknown option) is one line on stderr and exit 2.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import math
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -29,9 +31,14 @@ class _UsageError(Exception):
     pass
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):   # one line, not argparse's usage block
+        raise _UsageError(message)
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="qlue-console check-photo",
-                                description="Run the proof-photo checks on a file and print JSON.")
+    p = _Parser(prog="qlue-console check-photo",
+                description="Run the proof-photo checks on a file and print JSON.")
     p.add_argument("photo", help="the proof photo (JPEG, PNG, WebP, HEIC)")
     p.add_argument("--lat", type=float, help="latitude of the report")
     p.add_argument("--lon", type=float, help="longitude of the report")
@@ -51,6 +58,14 @@ def _time(value: str | None, option: str) -> datetime | None:
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=JAKARTA)
 
 
+def _coordinate(value: float | None, option: str, limit: float) -> float | None:
+    if value is None:
+        return None
+    if not math.isfinite(value) or not -limit <= value <= limit:
+        raise _UsageError(f"{option} {value:g} is out of range (-{limit:g} to {limit:g} degrees)")
+    return value
+
+
 def _read(path: str, what: str) -> bytes:
     try:
         return Path(path).read_bytes()
@@ -64,10 +79,12 @@ def _read(path: str, what: str) -> bytes:
 
 def check_photo_main(argv: list[str]) -> int:
     """Entry point of ``check-photo``; returns the exit code."""
-    args = _parser().parse_args(argv)
     try:
+        args = _parser().parse_args(argv)
         if (args.lat is None) != (args.lon is None):
             raise _UsageError("give both --lat and --lon, or neither")
+        _coordinate(args.lat, "--lat", 90.0)
+        _coordinate(args.lon, "--lon", 180.0)
         photo = _read(args.photo, "photo")
         report_phash = None
         if args.report_photo:

@@ -3,9 +3,12 @@
     qlue-console report weekly [--week 2026-W47] [--by agency|kota|kecamatan|kelurahan|official]
                                [--format csv|xlsx|pdf] --out FILE [--lang id|en] [--database-url URL]
 
-Without ``--week``, the last complete week (Jakarta time). Exit 0 with the file written; one
-line on stderr and a non-zero exit for a bad week, an unwritable path or an unreachable
-database (2: bad arguments, 1: the database or the file system failed).
+Without ``--week``, the last complete week (Jakarta time); a week that has not ended yet is
+refused (its figures would still change). Without ``--format`` the format follows the file's
+extension (.csv, .xlsx, .pdf); an unknown or missing extension, or one that contradicts
+``--format``, is refused. Exit 0 with the file written; one line on stderr and a non-zero exit
+for a bad week or format, an unwritable path or an unreachable database (2: bad arguments,
+1: the database or the file system failed).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from qlue_console.db.errors import QlueDatabaseError
 from qlue_console.reports.kpis import GROUPINGS
-from qlue_console.reports.weeks import BadWeek, Week, last_complete_week
+from qlue_console.reports.weeks import BadWeek, Week, last_complete_week, require_finished
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -40,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     weekly = commands.add_parser("weekly", help="write one week's report to a file")
     weekly.add_argument("--week", help="ISO week such as 2026-W47 (default: the last complete week, Jakarta time)")
     weekly.add_argument("--by", choices=GROUPINGS, default="agency", help="grouping of the league table")
-    weekly.add_argument("--format", choices=FORMATS, help="output format (default: from the file name, else xlsx)")
+    weekly.add_argument("--format", choices=FORMATS, help="output format (default: from the file's extension)")
     weekly.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
     weekly.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default id)")
     weekly.add_argument("--database-url", metavar="URL",
@@ -59,6 +62,23 @@ def _check_writable(path: Path) -> None:
         raise OSError(f"{path} is not writable")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise OSError(f"the folder {directory} is not writable")
+
+
+def output_format(out: Path, fmt: str | None) -> str:
+    """The format to write: ``fmt`` when given (the file's extension, if any, must agree), else
+    the extension's. Raises ``_UsageError`` with one line otherwise."""
+    suffix = out.suffix.lower().lstrip(".")
+    if fmt is not None:
+        if suffix and suffix != fmt:
+            raise _UsageError(f"--out {out.name} has the extension .{suffix} but --format is {fmt}: "
+                              f"name the file .{fmt} or choose --format {suffix if suffix in FORMATS else fmt}")
+        return fmt
+    if suffix in FORMATS:
+        return suffix
+    known = ", ".join(f".{f}" for f in FORMATS)
+    if not suffix:
+        raise _UsageError(f"--out {out.name} has no extension: end the name with {known}, or give --format")
+    raise _UsageError(f"--out {out.name}: unknown extension .{suffix} (a report is {known})")
 
 
 def _engine(database_url: str | None):
@@ -102,11 +122,10 @@ def report_main(argv: list[str]) -> int:
         args = _parser().parse_args(argv)
         if args.command != "weekly":
             raise _UsageError("say which report: qlue-console report weekly --out FILE …")
-        week = Week.parse(args.week) if args.week else last_complete_week()
-        fmt = args.format or (args.out.suffix.lower().lstrip(".") if args.out.suffix.lower().lstrip(".") in FORMATS
-                              else "xlsx")
+        week = require_finished(Week.parse(args.week)) if args.week else last_complete_week()
         out = args.out.expanduser()
         _check_writable(out)
+        fmt = output_format(out, args.format)
     except (_UsageError, BadWeek) as exc:
         print(f"qlue-console report: {exc}", file=sys.stderr)
         return 2

@@ -1,7 +1,9 @@
 """PDF export (A4 landscape, fpdf2): title, week and period, generated-at time, the summary
 figures with last week's, the charts (reports received per day by state, response-time
-distribution, top and bottom ten), the league table of the main grouping, and page numbers.
-Indonesian by default, English on request.
+distribution, top and bottom ten — or every ranked group in halves when fewer than twenty are
+ranked), the league table of the main grouping, an appendix (what each figure counts, the
+ranking formula, and each group's score components), and page numbers. Indonesian by default,
+English on request. State colours are the console's (reports/palette.py).
 
 The charts are drawn with the PDF's own lines and boxes: a scheduled job needs no Qt and no
 plotting library. Text uses DejaVu Sans when the system has it (for ▲ ▼ and –); otherwise the
@@ -15,12 +17,16 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from qlue_console.domain.states import COLOUR_OF_LABEL, Label, label_of
+from qlue_console.domain.states import label_of
+from qlue_console.reports import appendix
+from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
-                                         SUMMARY_FIELDS, check_language, fmt_value, grouping_name, long_date,
-                                         period, t)
-from qlue_console.reports.ranking import RankedRow
+                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value, grouping_name,
+                                         long_date, period, t)
+from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
+from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
+from qlue_console.reports.ranking import RankedRow, components
 from qlue_console.reports.service import WeeklyReport, display_name, value_of
 
 FONT_CANDIDATES = (
@@ -30,24 +36,12 @@ FONT_CANDIDATES = (
     Path("/Library/Fonts/DejaVuSans.ttf"),
     Path("C:/Windows/Fonts/DejaVuSans.ttf"),
 )
-_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "≥": ">=", "…": "...", "’": "'"}
+_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "−": "-", "≥": ">=", "…": "...", "’": "'", "“": '"', "”": '"'}
 NAVY = (31, 78, 121)
 GREY = (110, 110, 110)
 LEAGUE_WIDTHS = {"rank_normalised": 10, "change_normalised": 11, "name": 42, "rank_raw": 14, "change_raw": 11}
-STATE_ORDER = (Label.MENUNGGU, Label.KOORDINASI, Label.DISPOSISI, Label.PROSES, Label.SELESAI, Label.DITOLAK,
-               Label.DUPLIKAT)
-
-
-def _hex(colour: str) -> tuple[int, int, int]:
-    colour = colour.lstrip("#")
-    return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
-
-
-# Distinct shades for the states that share Jakarta's yellow.
-STATE_COLOURS = {Label.MENUNGGU: _hex(COLOUR_OF_LABEL[Label.MENUNGGU]), Label.KOORDINASI: (239, 108, 0),
-                 Label.DISPOSISI: (255, 179, 0), Label.PROSES: _hex(COLOUR_OF_LABEL[Label.PROSES]),
-                 Label.SELESAI: _hex(COLOUR_OF_LABEL[Label.SELESAI]), Label.DITOLAK: (117, 117, 117),
-                 Label.DUPLIKAT: (176, 176, 176)}
+STATE_COLOURS = {label: rgb(colour) for label, colour in _STATE_HEX.items()}
+SCORE_DECIMALS = 4      # the appendix's scores: two groups the league shows as 0,85 differ here
 
 
 class _Document(FPDF):
@@ -228,16 +222,19 @@ def _histogram(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: flo
         pdf.put(bw + 6, 4, BUCKET_NAMES[lang][i], align="C")
 
 
-def _ranked(report: WeeklyReport) -> list[RankedRow]:
-    return [r for r in report.league() if r.rank_normalised is not None]
-
-
 def _top_bottom(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
-    ranked = _ranked(report)
-    top, bottom = ranked[:10], list(reversed(ranked[-10:])) if len(ranked) > 10 else []
+    shown = highlights(report.league())
+    blocks: tuple[tuple[str, list[tuple[RankedRow, Band]]], ...]
+    if shown.split:
+        blocks = ((t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
+                  (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]))
+    else:   # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
+        ordered = list(shown.rows)
+        cut = (len(ordered) + 1) // 2
+        blocks = ((UPPER_HALF[lang].format(n=shown.ranked), ordered[:cut]),
+                  (LOWER_HALF[lang], ordered[cut:]))
     half = w / 2 - 4
-    for block, (title, rows, colour) in enumerate(((t("top", lang), top, (46, 125, 50)),
-                                                   (t("bottom", lang), bottom, (211, 47, 47)))):
+    for block, (title, rows) in enumerate(blocks):
         bx = x + block * (half + 8)
         _axis_title(pdf, bx, y, f"{title} — {grouping_name(report.grouping, lang)}")
         if not rows:
@@ -246,14 +243,14 @@ def _top_bottom(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: fl
             pdf.put(half, 5, t("empty", lang) if block == 0 else "–")
             continue
         row_h = min(5.5, (h - 10) / 10)
-        for i, r in enumerate(rows):
+        for i, (r, band) in enumerate(rows):
             ry = y + 8 + i * row_h
             pdf.font(7.5)
             pdf.set_xy(bx, ry)
             pdf.put(8, row_h, fmt_value("rank", r.rank_normalised, lang), align="R")
             pdf.put(44, row_h, _fit_text(pdf, display_name(r.row, lang), 44))
             bar_w = (half - 70) * (r.score_normalised or 0.0)
-            pdf.set_fill_color(*colour)
+            pdf.set_fill_color(*rgb(BAND_COLOURS[band]))
             pdf.rect(bx + 53, ry + 1, max(bar_w, 0.3), row_h - 2, style="F")
             pdf.set_xy(bx + 53 + half - 68, ry)
             pdf.put(16, row_h, fmt_value("number", r.score_normalised, lang), align="R")
@@ -327,12 +324,98 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.set_text_color(0, 0, 0)
 
 
+def _heading(pdf: _Document, text: str, size: float = 11) -> None:
+    pdf.ln(1.5)
+    pdf.font(size, True)
+    pdf.set_text_color(*NAVY)
+    pdf.put(0, 7, text, newline=True)
+    pdf.set_text_color(0, 0, 0)
+
+
+def _paragraph(pdf: _Document, text: str, size: float = 8.5) -> None:
+    pdf.font(size)
+    pdf.set_x(pdf.l_margin)
+    pdf.multi_cell(0, 4.2, pdf.txt(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+
+
+def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    """What each figure counts, the ranking formula, and each ranked group's score components."""
+    pdf.add_page()
+    pdf.font(13, True)
+    pdf.put(0, 8, appendix.TITLE[lang], newline=True)
+    _paragraph(pdf, appendix.WEEK[lang])
+    _heading(pdf, appendix.DEFINITIONS_TITLE[lang])
+    for code, text_id, text_en in appendix.DEFINITIONS:
+        pdf.font(8, True)
+        label = pdf.txt(COLUMN[code].label(lang))
+        pdf.put(62, 4.2, _fit_text(pdf, label, 62))
+        pdf.font(8)
+        pdf.multi_cell(0, 4.2, pdf.txt(text_id if lang == "id" else text_en), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    _paragraph(pdf, appendix.NO_VALUE[lang], 8)
+    _heading(pdf, appendix.METHOD_TITLE[lang])
+    city = components(report.kpis.city)
+    for line in appendix.method_lines(lang, city.performance):
+        _paragraph(pdf, line)
+    _breakdown(pdf, report, lang)
+
+
+def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    ranked = [r for r in report.league() if r.rank_normalised is not None and r.components is not None]
+    if pdf.get_y() + 35 > pdf.page_break_trigger:      # the title with its header and first rows
+        pdf.add_page()
+    _heading(pdf, f"{appendix.BREAKDOWN_TITLE[lang]} — {grouping_name(report.grouping, lang)}")
+    if not ranked:
+        _paragraph(pdf, t("empty", lang))
+        return
+    widths = (12, 70, 26, 26, 26, 28, 16, 20)
+    aligns = ("R", "L", "R", "R", "R", "R", "R", "R")
+
+    def header() -> None:
+        pdf.font(7, True)
+        pdf.set_fill_color(*NAVY)
+        pdf.set_text_color(255, 255, 255)
+        for label, width, align in zip(appendix.BREAKDOWN_HEADERS[lang], widths, aligns):
+            pdf.put(width, 5, label, align=align, fill=True)
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(5)
+
+    header()
+    borrowed = False
+    for i, r in enumerate(ranked):
+        if pdf.get_y() + 4.5 > pdf.page_break_trigger:
+            pdf.add_page()
+            header()
+        parts, row = r.components, r.row
+        if parts is None:
+            continue
+        own = (row.response_rate, row.sla_compliance,
+               None if row.proof_rejection_rate is None and row.reopen_rate is None and row.reused_proof_rate is None
+               else 0.0)
+        cells = [fmt_value("rank", r.rank_normalised, lang), _fit_text(pdf, display_name(row, lang), widths[1])]
+        for value, mine in zip((parts.rate, parts.time, parts.quality), own):
+            cells.append(fmt_value("rate", value, lang) + ("*" if mine is None else ""))
+            borrowed = borrowed or mine is None
+        # P and the score precise enough to tell apart the groups the league shows alike
+        cells += [fmt_number(100 * parts.performance, lang, 2) + " %",
+                  fmt_value("count", row.followed_up + row.overdue, lang),
+                  fmt_number(r.score_normalised, lang, SCORE_DECIMALS)]
+        pdf.set_fill_color(242, 246, 250)
+        pdf.font(7)
+        for cell, width, align in zip(cells, widths, aligns):
+            pdf.put(width, 4.5, cell, align=align, fill=i % 2 == 1)
+        pdf.ln(4.5)
+    if borrowed:
+        pdf.ln(1)
+        _paragraph(pdf, appendix.BORROWED[lang], 7.5)
+
+
 def write_pdf(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
     check_language(lang)
     pdf = _Document(report, lang)
     _cover(pdf, report, lang)
     _charts(pdf, report, lang)
     _league(pdf, report, lang)
+    _appendix(pdf, report, lang)
     path = Path(path)
     pdf.output(str(path))
     return path

@@ -126,10 +126,10 @@ TEXT: dict[str, dict[str, str]] = {
     "score_note": {
         "id": "Peringkat menurut skor ternormalisasi (kinerja = 0,35 respons + 0,30 SLA + 0,35 mutu, "
               "disusutkan ke rata-rata kota untuk volume kecil); peringkat mentah = kinerja × volume berbobot. "
-              "Definisi: docs/kpis.md.",
+              "Definisi dan rincian skor: Lampiran (halaman terakhir).",
         "en": "Ranked by normalised score (performance = 0.35 response + 0.30 SLA + 0.35 quality, shrunk "
               "towards the city's for small volumes); raw rank = performance × weighted volume. "
-              "Definitions: docs/kpis.md."},
+              "Definitions and score breakdown: Appendix (last pages)."},
     "hours_unit": {"id": "jam", "en": "h"},
 }
 

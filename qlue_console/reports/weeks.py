@@ -86,6 +86,15 @@ def jakarta_now() -> datetime:
     return datetime.now(JAKARTA)
 
 
+def require_finished(week: Week, now: datetime | None = None) -> Week:
+    """``week`` when it has ended in Jakarta; else :class:`BadWeek` saying when it ends."""
+    moment = (now or jakarta_now()).astimezone(JAKARTA)
+    if week.end > moment:
+        raise BadWeek(f"{week} has not ended yet (it ends {week.end:%Y-%m-%d %H:%M} WIB); "
+                      f"the last complete week is {last_complete_week(moment)}")
+    return week
+
+
 def last_complete_week(now: datetime | None = None) -> Week:
     """The latest week that has ended in Jakarta: on any day of a week, the one before it."""
     moment = (now or jakarta_now()).astimezone(JAKARTA)

@@ -1,5 +1,9 @@
-"""A supervisor's decision on a proof, through ``decide_follow_up`` (revision 0004), and the
-caller's role as the database sees it."""
+"""A supervisor's decision on a proof, through ``decide_follow_up`` (revisions 0004 and 0012),
+and the caller's role as the database sees it.
+
+Approving a proof that fails a check needs a reason (the note): PostgreSQL refuses the approval
+without one (22023, field ``override_reason``) and records it, with the failed checks, on the
+``proof_approved`` event."""
 
 from __future__ import annotations
 
@@ -51,6 +55,21 @@ class VerifierRole:
     can_decide: bool            # a supervisor (or admin, or superuser)
 
 
+# Characters that write nothing: a reason made only of these is blank (the SQL rule of 0012).
+_INVISIBLE = {"\u180e", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+
+
+def is_blank(text: str | None) -> bool:
+    """True for None, '' and text made only of spaces of any kind (tabs, no-break, zero-width)."""
+    return not any(not ch.isspace() and ch not in _INVISIBLE for ch in text or "")
+
+
+def failed_checks(checks) -> tuple[str, ...]:
+    """The codes of the checks that failed (not skipped), in the given order; ``checks`` are
+    objects with ``code``, ``verdict`` and ``skipped`` (``CheckView``)."""
+    return tuple(c.code for c in checks if c.verdict == "fail" and not c.skipped)
+
+
 def suggested_reason(failing: dict[str, str]) -> str | None:
     """The reason code the failing checks point to (``failing``: code → verdict)."""
     for verdict in ("fail", "warn"):
@@ -77,8 +96,8 @@ def _time(value: str | None) -> datetime | None:
 
 def decide(engine: Engine, follow_up_id: int, decision: str, reason: str | None = None,
            note: str | None = None) -> Decision:
-    """Approves or rejects a follow-up's proof. Raises ``ContractError`` (bad input, nothing
-    written), ``Conflict`` (already decided; ``details['actor']`` says by whom) or
+    """Approves or rejects a follow-up's proof. ``note`` is the reason when approving over a
+    failed check (required then). Raises ``ContractError`` (bad input, nothing written), ``Conflict`` (already decided; ``details['actor']`` says by whom) or
     ``PermissionDenied`` (not a supervisor's login)."""
     if decision not in DECISIONS:
         raise ContractError("decision", f"the decision is approve or reject, not {decision!r}")

@@ -180,52 +180,52 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="87" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="82" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="108" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="125" />
         <source>%1 of %2 accounts · %3 with overdue mentions</source>
         <translation>%1 dari %2 akun · %3 dengan mention lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="164" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="164" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="166" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="174" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
         <source>earliest due %1 WIB</source>
         <translation>batas terdekat %1 WIB</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="177" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
         <source>%1 in the last %2 days</source>
         <translation>%1 dalam %2 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="178" />
         <source>%1 h</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="184" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -954,6 +954,39 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     </message>
 </context>
 <context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="29" />
+        <source>Approve report #%1 despite failed checks?</source>
+        <translation>Setujui laporan #%1 meski ada pemeriksaan yang gagal?</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="31" />
+        <source>This proof fails the checks below. Approving closes the report as done.</source>
+        <translation>Bukti ini gagal dalam pemeriksaan di bawah. Menyetujuinya menutup laporan sebagai selesai.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="47" />
+        <source>Why do you approve it anyway? (required — kept on the report's timeline)</source>
+        <translation>Mengapa tetap disetujui? (wajib — disimpan di linimasa laporan)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="53" />
+        <source>e.g. the official confirmed the place by phone</source>
+        <translation>mis. petugas memastikan lokasinya lewat telepon</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="58" />
+        <source>Approve anyway</source>
+        <translation>Tetap setujui</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="59" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../qlue_console/gui/queue_model.py" line="53" />
@@ -1346,57 +1379,87 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>ReportsCharts</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
         <source>0–6 h</source>
         <translation>0–6 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
         <source>6–24 h</source>
         <translation>6–24 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
         <source>1–3 days</source>
         <translation>1–3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
         <source>3–7 days</source>
         <translation>3–7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="54" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="82" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="86" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <source>Upper half</source>
+        <translation>Separuh atas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
+        <source>Middle</source>
+        <translation>Tengah</translation>
+    </message>
+    <message>
         <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <source>Lower half</source>
+        <translation>Separuh bawah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="115" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="111" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="117" />
+        <source>All %1 ranked (normalised score)</source>
+        <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="147" />
+        <source>Top and bottom ten</source>
+        <translation>Sepuluh teratas dan terbawah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
+        <source>All ranked</source>
+        <translation>Semua berperingkat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="112" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
@@ -1624,52 +1687,52 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="219" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="221" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="234" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="236" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="239" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="246" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="253" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="261" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="267" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="269" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -2323,279 +2386,288 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="17" />
-        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
         <source>Unreadable</source>
         <translation>Tidak terbaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
-        <source>No location</source>
-        <translation>Tanpa lokasi</translation>
-    </message>
-    <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
-        <source>No capture time</source>
-        <translation>Tanpa waktu pengambilan</translation>
+        <source>Image readable</source>
+        <translation>Gambar dapat dibaca</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
-        <source>Far from the report</source>
-        <translation>Jauh dari lokasi laporan</translation>
+        <source>Location in EXIF</source>
+        <translation>Lokasi di EXIF</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
-        <source>Taken before the report</source>
-        <translation>Diambil sebelum laporan</translation>
+        <source>Capture time in EXIF</source>
+        <translation>Waktu pengambilan di EXIF</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
-        <source>Stale</source>
-        <translation>Foto lama</translation>
+        <source>Near the report</source>
+        <translation>Dekat lokasi laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
-        <source>Camera clock implausible</source>
-        <translation>Jam kamera tidak wajar</translation>
+        <source>Taken after the report</source>
+        <translation>Diambil setelah laporan</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
-        <source>Same as the citizen's photo</source>
-        <translation>Sama dengan foto warga</translation>
+        <source>Taken recently</source>
+        <translation>Diambil baru-baru ini</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
-        <source>Reused proof</source>
-        <translation>Bukti dipakai ulang</translation>
+        <source>Camera clock plausible</source>
+        <translation>Jam kamera wajar</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
-        <source>Self-resolved</source>
-        <translation>Lapor sendiri, beresin sendiri</translation>
+        <source>Differs from the citizen's photo</source>
+        <translation>Berbeda dari foto warga</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
-        <source>Poor quality</source>
-        <translation>Kualitas buruk</translation>
+        <source>New photo (not reused)</source>
+        <translation>Foto baru (bukan daur ulang)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
-        <source>Screenshot or edited</source>
-        <translation>Tangkapan layar atau diedit</translation>
+        <source>Reporter not linked to the official</source>
+        <translation>Pelapor tidak terkait dengan petugas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
+        <source>Photo quality</source>
+        <translation>Kualitas foto</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
+        <source>Camera original (not a screenshot or edit)</source>
+        <translation>Asli dari kamera (bukan tangkapan layar atau suntingan)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
         <source>Pass</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="32" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
         <source>Fail</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
         <source>Not checked</source>
         <translation>Tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
         <source>Wrong place</source>
         <translation>Lokasi salah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="38" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Old photo</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Reused photo</source>
         <translation>Foto dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Not showing the fix</source>
         <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
         <source>Other (write a note)</source>
         <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
         <source>blurred</source>
         <translation>buram</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="46" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>too dark</source>
         <translation>terlalu gelap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
         <source>overexposed</source>
         <translation>terlalu terang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="83" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/labels.py" line="90" />
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="92" />
         <source>%1 hours</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="104" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="111" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="105" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="112" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="122" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="129" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="146" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="161" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="165" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="170" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="176" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="171" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="180" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="175" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="182" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="177" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>
@@ -2634,8 +2706,8 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
-        <source>Failing checks</source>
-        <translation>Pemeriksaan gagal</translation>
+        <source>Checks to look at</source>
+        <translation>Pemeriksaan yang perlu dilihat</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
@@ -2653,17 +2725,17 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="102" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="108" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="127" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="121" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="129" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
@@ -2671,225 +2743,230 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="181" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="185" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="193" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="192" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="195" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="204" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="229" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="233" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="497" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="521" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="241" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="245" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="249" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="277" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="281" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="284" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="291" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="295" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="296" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="308" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="331" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="335" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="340" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="344" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="348" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="347" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="351" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="384" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="388" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="395" />
         <location filename="../../ui/verify_workspace.ui" line="72" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="393" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="397" />
         <location filename="../../ui/verify_workspace.ui" line="97" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
         <location filename="../../ui/verify_workspace.ui" line="110" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="476" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="500" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="508" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="534" />
+        <source>Approved despite failed checks: report #%1 is closed; your reason is on its timeline.</source>
+        <translation>Disetujui meski ada pemeriksaan yang gagal: laporan #%1 ditutup; alasan Anda ada di linimasanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="537" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="511" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="540" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="552" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>

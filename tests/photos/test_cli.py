@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
+
 from qlue_console.photos.cli import check_photo_main
 from qlue_console.photos.demo import recompress_resized
 
@@ -59,3 +61,51 @@ def test_bad_time_and_half_a_position(tmp_path, capsys):
     assert "--reported-at" in capsys.readouterr().err
     assert check_photo_main([str(photo), "--lat", "1.0"]) == 2
     assert "--lon" in capsys.readouterr().err
+
+
+def _one_line_error(capsys, *needles):
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.count("\n") == 1 and out.err.startswith("check-photo: ")
+    assert "Traceback" not in out.err and "usage:" not in out.err
+    for needle in needles:
+        assert needle in out.err, out.err
+    return out.err
+
+
+@pytest.mark.parametrize(("lat", "lon", "option"), [("999", "106.8", "--lat"), ("-90.5", "106.8", "--lat"),
+                                                    ("-6.2", "181", "--lon"), ("nan", "106.8", "--lat"),
+                                                    ("-6.2", "inf", "--lon")])
+def test_a_position_out_of_range_is_one_line(tmp_path, capsys, lat, lon, option):
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(proof(6))
+    assert check_photo_main([str(photo), "--lat", lat, "--lon", lon]) == 2
+    _one_line_error(capsys, option, "out of range")
+
+
+@pytest.mark.parametrize("args", [["--lat", "abc", "--lon", "106.8"], ["--unknown"], []])
+def test_bad_arguments_are_one_line(tmp_path, capsys, args):
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(proof(6))
+    assert check_photo_main(([str(photo)] if args else []) + args) == 2
+    _one_line_error(capsys)
+
+
+@pytest.mark.parametrize("value", ["yesterday", "2026-13-45", "2026-11-30T25:00"])
+def test_a_bad_reported_at_is_one_line(tmp_path, capsys, value):
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(proof(6))
+    assert check_photo_main([str(photo), "--reported-at", value]) == 2
+    _one_line_error(capsys, "--reported-at", value)
+
+
+def test_a_missing_file_is_one_line_from_the_command(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "qlue_console", "check-photo", str(tmp_path / "nope.jpg"),
+                           "--lat", "999", "--lon", "0"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("check-photo: "), done.stderr

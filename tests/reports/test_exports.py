@@ -120,3 +120,38 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
             position = found + len(token)
     assert "265" in table                                 # the kelurahan without activity are summarised
     assert grouping_name("kelurahan", lang) in text
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_path, lang):
+    from qlue_console.reports import appendix
+    from qlue_console.reports.labels import fmt_number
+    from qlue_console.reports.ranking import components
+
+    reader = PdfReader(write_pdf(report, tmp_path / "week.pdf", lang))
+    pages = [p.extract_text() for p in reader.pages]
+    text = "\n".join(pages)
+    assert "docs/kpis.md" not in text and "kpis.md" not in text        # nothing points to the source code
+    start = next(i for i, page in enumerate(pages) if appendix.TITLE[lang] in page)
+    assert start >= 3                                                    # after the league table
+    tail = " ".join(" ".join(pages[start:]).split())                     # words, whatever the line breaks
+    for code, text_id, text_en in appendix.DEFINITIONS:
+        assert " ".join((text_id if lang == "id" else text_en).split()) in tail, code
+    assert ("Skor (peringkat) = (n × P + 10 × P_kota) / (n + 10)" if lang == "id"
+            else "Score (the rank) = (n × P + 10 × P_city) / (n + 10)") in tail
+    assert ("Kinerja P = 0,35 R + 0,30 T + 0,35 Q" if lang == "id" else "Performance P = 0.35 R + 0.30 T + 0.35 Q") \
+        in tail
+    p_city = fmt_value("rate", components(report.kpis.city).performance, lang)
+    assert p_city in tail
+    lines = "\n".join(pages[start:]).splitlines()
+    for ranked in (r for r in report.league() if r.rank_normalised is not None):
+        line = next(l for l in lines if f" {ranked.row.name} " in f" {l} ")
+        parts = ranked.components
+        tokens = [fmt_value("rate", v, lang) for v in (parts.rate, parts.time, parts.quality)]
+        tokens += [fmt_number(100 * parts.performance, lang, 2) + " %", str(ranked.row.followed_up + ranked.row.overdue),
+                   fmt_number(ranked.score_normalised, lang, 4)]
+        position = 0
+        for token in tokens:
+            found = line.find(token, position)
+            assert found >= 0, (token, line)
+            position = found + len(token)

@@ -73,3 +73,72 @@ def test_bad_arguments_and_an_unreachable_database(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("qlue-console report:")
     assert not list(tmp_path.iterdir())
+
+
+UNREACHABLE = "postgresql://nobody@127.0.0.1:1/none"
+
+
+def _one_line(capsys, *needles):
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("qlue-console report: "), err
+    for needle in needles:
+        assert needle in err, err
+    return err
+
+
+@pytest.mark.parametrize("week", ["2027-W10", "this"])
+def test_a_week_that_has_not_ended_is_refused(tmp_path, capsys, week):
+    from qlue_console.reports.weeks import Week, jakarta_now
+    if week == "this":
+        week = str(Week.containing(jakarta_now().date()))
+    out = tmp_path / "week.xlsx"
+    assert report_main(["weekly", "--week", week, "--out", str(out), "--database-url", UNREACHABLE]) == 2
+    _one_line(capsys, week, "has not ended yet", str(last_complete_week()))
+    assert not out.exists()
+
+
+def test_a_week_ends_at_monday_midnight_in_jakarta():
+    from datetime import datetime, timezone
+
+    from qlue_console.reports.weeks import BadWeek, Week, require_finished
+    week = Week(2026, 48)     # Monday 23 to Sunday 29 November 2026
+    just_after = datetime(2026, 11, 29, 17, 0, tzinfo=timezone.utc)      # Monday 00:00 WIB
+    assert require_finished(week, just_after) == week
+    with pytest.raises(BadWeek, match="has not ended yet"):
+        require_finished(week, datetime(2026, 11, 29, 16, 59, tzinfo=timezone.utc))   # Sunday 23:59 WIB
+
+
+@pytest.mark.parametrize(("args", "needles"), [
+    (["--out", "x.docx"], ("x.docx", ".docx", "unknown extension")),
+    (["--out", "x.docx", "--format", "xlsx"], ("x.docx", ".docx", "xlsx")),
+    (["--out", "x.pdf", "--format", "csv"], ("x.pdf", ".pdf", "csv")),
+    (["--out", "report"], ("report", "no extension")),
+])
+def test_an_extension_that_does_not_match_the_format_is_refused(tmp_path, capsys, monkeypatch, args, needles):
+    monkeypatch.chdir(tmp_path)
+    assert report_main(["weekly", "--week", "2026-W47", *args, "--database-url", UNREACHABLE]) == 2
+    _one_line(capsys, *needles)
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(("name", "fmt", "expected"), [("w.PDF", None, "pdf"), ("w.csv", None, "csv"),
+                                                      ("w.xlsx", "xlsx", "xlsx"), ("w", "csv", "csv")])
+def test_the_format_follows_the_extension(name, fmt, expected):
+    from pathlib import Path
+
+    from qlue_console.reports.cli import output_format
+    assert output_format(Path(name), fmt) == expected
+
+
+def test_the_command_line_says_it_in_one_line(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "qlue_console", "report", "weekly", "--week", "2027-W10",
+                           "--out", str(tmp_path / "w.xlsx"), "--database-url", UNREACHABLE],
+                          capture_output=True, text=True, timeout=120, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 2 and done.stderr.count("\n") == 1 and "has not ended yet" in done.stderr
+    assert not list(tmp_path.iterdir())

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from qlue_console.data.queue import fetch_queue_rows
 from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.verify.checking import check_pending
 from qlue_console.verify.decisions import decide, fetch_role, suggested_reason
 
 from .city import LURAH, SELF_OFFICIAL, build_city
@@ -189,3 +190,48 @@ def test_suggested_reason_follows_the_strongest_failing_check():
     assert suggested_reason({"reused_proof": "fail", "far_from_report": "fail"}) == "reused_photo"
     assert suggested_reason({"stale": "warn"}) == "old_photo"
     assert suggested_reason({}) is None
+
+
+def _sqlstate_of_approval(engine, follow_up_id, note):
+    from sqlalchemy.exc import DBAPIError
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT decide_follow_up(:f, 'approve', NULL, :n)"), {"f": follow_up_id, "n": note})
+    except DBAPIError as exc:
+        return exc.orig.pgcode, str(exc.orig)
+    return None, ""
+
+
+def test_approving_over_a_failed_check_needs_a_reason_in_postgresql(city):
+    engine, ids = city
+    check_pending(engine, limit=100)
+    for blank in (None, "", "   \t\n", "\u00a0\u200b"):
+        state, message = _sqlstate_of_approval(engine, ids["far"], blank)
+        assert state == "22023" and "far_from_report" in message
+    with pytest.raises(ContractError) as info:
+        decide(engine, ids["far"], "approve")
+    assert info.value.field == "override_reason"
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT verification FROM follow_ups WHERE id = :f"),
+                            {"f": ids["far"]}).scalar_one() == "pending"        # nothing written
+    result = decide(engine, ids["far"], "approve", None, "Lokasi dikonfirmasi lewat telepon")
+    assert result.status == "verified"
+    approved = [e for e in _events(engine, ids["report:far"]) if e.kind == "proof_approved"]
+    assert len(approved) == 1
+    payload = approved[0].payload
+    assert payload["override_reason"] == "Lokasi dikonfirmasi lewat telepon"
+    assert "far_from_report" in payload["failed_checks"]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT reason_note FROM follow_ups WHERE id = :f"),
+                            {"f": ids["far"]}).scalar_one() == "Lokasi dikonfirmasi lewat telepon"
+
+
+def test_approving_a_proof_without_failed_checks_needs_no_reason(city):
+    engine, ids = city
+    check_pending(engine, limit=100)
+    with engine.connect() as conn:
+        checks = conn.execute(text("SELECT checks FROM follow_ups WHERE id = :f"), {"f": ids["good"]}).scalar_one()
+    assert not [r for r in checks["results"] if r["verdict"] == "fail" and not r["skipped"]]
+    decide(engine, ids["good"], "approve")
+    (approved,) = [e for e in _events(engine, ids["report:good"]) if e.kind == "proof_approved"]
+    assert approved.payload["override_reason"] is None and approved.payload["failed_checks"] == []

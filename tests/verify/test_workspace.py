@@ -75,13 +75,22 @@ def test_queue_is_riskiest_first_and_supervisor_sees_buttons(workspace, city):
     assert ws._exif.rowCount() >= 5
 
 
+def _press_approve_and_give(qtbot, ws, reason: str) -> None:
+    """A on a proof that fails a check, then the reason typed and "Approve anyway" clicked."""
+    qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000)
+    dialog = ws.override_dialog
+    qtbot.keyClicks(dialog.reason, reason)
+    qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
+
+
 def test_approve_keystroke_closes_and_shows_the_next_from_prefetch(qtbot, workspace, city):
     engine, ids = city
     ws = workspace
     first = ws.current.item
     nxt = _wait_prefetched(qtbot, ws)
     with qtbot.waitSignal(ws.item_shown, timeout=5_000) as shown, qtbot.waitSignal(ws.decided, timeout=10_000):
-        qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
+        _press_approve_and_give(qtbot, ws, "Dicek langsung di lapangan")
     assert shown.args == [nxt, True]                     # from the prefetched data
     assert ws.current.item.follow_up_id == nxt
     assert ws.last_next_ms is not None and ws.last_next_ms < 200
@@ -153,7 +162,7 @@ def test_a_decision_made_elsewhere_first_is_reported(qtbot, workspace, city, log
     decide(other, target, "reject", "reused_photo")
     other.dispose()
     with qtbot.waitSignal(ws.decision_failed, timeout=10_000):
-        qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
+        _press_approve_and_give(qtbot, ws, "Sudah dicek")
     assert "spv.hendra" in ws._status.text()
     assert _verification(engine, target).verification == "rejected"   # the first decision stands
     qtbot.waitUntil(lambda: ws.model.row_of(target) == -1, timeout=10_000)
@@ -213,3 +222,73 @@ def test_a_reuse_hit_shows_the_other_photo_and_opens_it(qtbot, workspace, city):
     qtbot.waitUntil(lambda: dialog.loaded, timeout=10_000)
     assert dialog.photos.has_photo(1) and dialog.photos.has_photo(2)
     dialog.close()
+
+
+def test_approving_over_a_failed_check_asks_for_a_reason_and_cancel_leaves_it_pending(qtbot, workspace, city):
+    engine, ids = city
+    ws = workspace
+    item = ws.current.item
+    failed = [c.code for c in item.checks if c.verdict == "fail" and not c.skipped]
+    assert failed and item.risk > 0
+    qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000)
+    dialog = ws.override_dialog
+    listed = [dialog.checks.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.checks.count())]
+    assert listed == failed
+    assert not dialog.approve_button.isEnabled()
+    qtbot.keyClicks(dialog.reason, "   ")
+    assert not dialog.approve_button.isEnabled()             # blank is not a reason
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: ws.override_dialog is None, timeout=5_000)
+    ws._tasks.wait_idle()
+    assert _verification(engine, item.follow_up_id).verification == "pending"
+    assert ws.current.item.follow_up_id == item.follow_up_id and ws.model.row_of(item.follow_up_id) >= 0
+
+
+def test_a_reason_approves_and_is_kept_on_the_timeline(qtbot, workspace, city):
+    engine, ids = city
+    ws = workspace
+    with qtbot.waitSignal(ws.queue_loaded, timeout=10_000):
+        ws.set_filter(failing_check="far_from_report")
+    qtbot.waitUntil(lambda: ws.current is not None and ws.current.item.follow_up_id == ids["far"], timeout=10_000)
+    with qtbot.waitSignal(ws.decided, timeout=10_000) as decided:
+        _press_approve_and_give(qtbot, ws, "Petugas mengirim lokasi lewat telepon")
+    assert decided.args[0].status == "verified"
+    assert "despite failed checks" in ws._status.text() and "timeline" in ws._status.text()
+    state = _verification(engine, ids["far"])
+    assert (state.verification, state.reason_note) == ("approved", "Petugas mengirim lokasi lewat telepon")
+    with engine.connect() as conn:
+        payload = conn.execute(text("SELECT payload FROM events WHERE report_id = :r AND kind = 'proof_approved'"),
+                               {"r": ids["report:far"]}).scalar_one()
+    assert payload["override_reason"] == "Petugas mengirim lokasi lewat telepon"
+    assert payload["failed_checks"] == ["far_from_report"]
+
+
+def test_a_proof_without_failed_checks_is_approved_at_once(qtbot, workspace, city):
+    engine, ids = city
+    ws = workspace
+    with qtbot.waitSignal(ws.item_shown, timeout=10_000):
+        ws._select_row(ws.model.row_of(ids["good"]))
+    with qtbot.waitSignal(ws.decided, timeout=10_000):
+        qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
+    assert ws.override_dialog is None
+    assert _verification(engine, ids["good"]).verification == "approved"
+
+
+def test_the_queue_names_every_check_that_makes_up_the_risk(workspace):
+    from qlue_console.gui.verify.queue_model import COL_CHECKS
+    ws = workspace
+    model = ws.model
+    assert model.headerData(COL_CHECKS, Qt.Orientation.Horizontal) == "Checks to look at"
+    for row in range(model.rowCount()):
+        item = model.row_at(row)
+        shown = model.data(model.index(row, COL_CHECKS))
+        if item.risk:
+            assert item.failing or item.warning
+            assert shown != "–"
+            parts = shown.split(" · ")
+            assert len(parts) == len(item.failing) + len(item.warning)
+            assert all(p.endswith(": Fail") for p in parts[:len(item.failing)])     # fails first
+            assert all(p.endswith(": Warning") for p in parts[len(item.failing):])
+        else:
+            assert shown == "–"

@@ -1,5 +1,7 @@
 """The Reports workspace's charts (QtCharts): reports received per day by state, the
-response-time distribution, and the top and bottom ten of the grouping."""
+response-time distribution, and the top and bottom ten of the grouping (every ranked group, in
+halves, when fewer than twenty are ranked: reports/highlights.py). State colours are the PDF's
+(reports/palette.py)."""
 
 from __future__ import annotations
 
@@ -10,15 +12,11 @@ from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QCh
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QPainter
 
-from qlue_console.domain.states import COLOUR_OF_LABEL, Label, label_of
+from qlue_console.domain.states import label_of
+from qlue_console.reports.highlights import highlights
 from qlue_console.reports.kpis import WeeklyKpis
+from qlue_console.reports.palette import BAND_COLOURS, STATE_COLOURS, STATE_ORDER
 from qlue_console.reports.ranking import RankedRow
-
-STATE_ORDER = (Label.MENUNGGU, Label.KOORDINASI, Label.DISPOSISI, Label.PROSES, Label.SELESAI, Label.DITOLAK,
-               Label.DUPLIKAT)
-STATE_COLOURS = {Label.MENUNGGU: COLOUR_OF_LABEL[Label.MENUNGGU], Label.KOORDINASI: "#ef6c00",
-                 Label.DISPOSISI: "#ffb300", Label.PROSES: COLOUR_OF_LABEL[Label.PROSES],
-                 Label.SELESAI: COLOUR_OF_LABEL[Label.SELESAI], Label.DITOLAK: "#757575", Label.DUPLIKAT: "#b0b0b0"}
 BUCKETS = (QT_TRANSLATE_NOOP("ReportsCharts", "0–6 h"), QT_TRANSLATE_NOOP("ReportsCharts", "6–24 h"),
            QT_TRANSLATE_NOOP("ReportsCharts", "1–3 days"), QT_TRANSLATE_NOOP("ReportsCharts", "3–7 days"),
            QT_TRANSLATE_NOOP("ReportsCharts", "≥ 7 days"))
@@ -101,30 +99,38 @@ def response_chart(kpis: WeeklyKpis) -> QChart:
     return chart
 
 
+_BAND_NAMES = {
+    True: {"top": QT_TRANSLATE_NOOP("ReportsCharts", "Top ten"), "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Bottom ten")},
+    False: {"top": QT_TRANSLATE_NOOP("ReportsCharts", "Upper half"),
+            "middle": QT_TRANSLATE_NOOP("ReportsCharts", "Middle"),
+            "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Lower half")},
+}
+
+
 def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
-    """The ten best and ten worst ranked groups by normalised score (bars in 0-100)."""
-    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten (normalised score)")))
-    ranked = [r for r in league if r.rank_normalised is not None]
-    top = ranked[:10]
-    bottom = [r for r in ranked[-10:] if r not in top]
-    rows = list(reversed(top + bottom))   # the best at the top of the chart
-    best = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top ten")))
-    worst = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Bottom ten")))
-    best.setColor(QColor("#2e7d32"))
-    worst.setColor(QColor("#c62828"))
-    for r in rows:
-        score = 100.0 * (r.score_normalised or 0.0)
-        best.append(score if r in top else 0.0)
-        worst.append(score if r not in top else 0.0)
+    """The ten best and ten worst ranked groups by normalised score (bars in 0-100); with fewer
+    than twenty ranked, all of them: the upper half green, the lower half red."""
+    shown = highlights(league)
+    if shown.split:
+        title = _tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten (normalised score)"))
+    else:
+        title = _tr(QT_TRANSLATE_NOOP("ReportsCharts", "All %1 ranked (normalised score)")).replace(
+            "%1", str(shown.ranked))
+    chart = _chart(title)
+    rows = list(reversed(shown.rows))     # the best at the top of the chart
     series = QHorizontalStackedBarSeries()
-    series.append(best)
-    if bottom:
-        series.append(worst)
+    for band in ("top", "middle", "bottom"):
+        if band not in _BAND_NAMES[shown.split] or not shown.band(band):
+            continue
+        bar = QBarSet(_tr(_BAND_NAMES[shown.split][band]))
+        bar.setColor(QColor(BAND_COLOURS[band]))
+        bar.append([100.0 * (r.score_normalised or 0.0) if b == band else 0.0 for r, b in rows])
+        series.append(bar)
     series.setBarWidth(0.9)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append([f"{r.rank_normalised}. {r.row.name if r.row.key is not None else unassigned}"[:34]
-                   for r in rows] or [""])
+                   for r, _b in rows] or [""])
     axis_x = QValueAxis()
     axis_x.setRange(0, 100)
     axis_x.setLabelFormat("%d")
@@ -133,3 +139,10 @@ def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
     series.attachAxis(axis_y)
     series.attachAxis(axis_x)
     return chart
+
+
+def rank_tab_title(league: Sequence[RankedRow]) -> str:
+    """The name of the league chart's tab: what the chart shows for this league."""
+    if highlights(league).split:
+        return _tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten"))
+    return _tr(QT_TRANSLATE_NOOP("ReportsCharts", "All ranked"))

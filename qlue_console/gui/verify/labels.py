@@ -13,19 +13,21 @@ from qlue_console.verify.context import CheckView
 
 _CONTEXT = "VerifyLabels"
 
+# Each check is named by what a pass means, so that "name: verdict" reads as a sentence
+# ("Near the report: Fail", "Location in EXIF: Pass").
 CHECK_NAMES = {
-    "unreadable": QT_TRANSLATE_NOOP("VerifyLabels", "Unreadable"),
-    "no_location": QT_TRANSLATE_NOOP("VerifyLabels", "No location"),
-    "no_capture_time": QT_TRANSLATE_NOOP("VerifyLabels", "No capture time"),
-    "far_from_report": QT_TRANSLATE_NOOP("VerifyLabels", "Far from the report"),
-    "taken_before_report": QT_TRANSLATE_NOOP("VerifyLabels", "Taken before the report"),
-    "stale": QT_TRANSLATE_NOOP("VerifyLabels", "Stale"),
-    "clock_implausible": QT_TRANSLATE_NOOP("VerifyLabels", "Camera clock implausible"),
-    "same_as_citizen_photo": QT_TRANSLATE_NOOP("VerifyLabels", "Same as the citizen's photo"),
-    "reused_proof": QT_TRANSLATE_NOOP("VerifyLabels", "Reused proof"),
-    "self_resolved": QT_TRANSLATE_NOOP("VerifyLabels", "Self-resolved"),
-    "poor_quality": QT_TRANSLATE_NOOP("VerifyLabels", "Poor quality"),
-    "screenshot_or_edited": QT_TRANSLATE_NOOP("VerifyLabels", "Screenshot or edited"),
+    "unreadable": QT_TRANSLATE_NOOP("VerifyLabels", "Image readable"),
+    "no_location": QT_TRANSLATE_NOOP("VerifyLabels", "Location in EXIF"),
+    "no_capture_time": QT_TRANSLATE_NOOP("VerifyLabels", "Capture time in EXIF"),
+    "far_from_report": QT_TRANSLATE_NOOP("VerifyLabels", "Near the report"),
+    "taken_before_report": QT_TRANSLATE_NOOP("VerifyLabels", "Taken after the report"),
+    "stale": QT_TRANSLATE_NOOP("VerifyLabels", "Taken recently"),
+    "clock_implausible": QT_TRANSLATE_NOOP("VerifyLabels", "Camera clock plausible"),
+    "same_as_citizen_photo": QT_TRANSLATE_NOOP("VerifyLabels", "Differs from the citizen's photo"),
+    "reused_proof": QT_TRANSLATE_NOOP("VerifyLabels", "New photo (not reused)"),
+    "self_resolved": QT_TRANSLATE_NOOP("VerifyLabels", "Reporter not linked to the official"),
+    "poor_quality": QT_TRANSLATE_NOOP("VerifyLabels", "Photo quality"),
+    "screenshot_or_edited": QT_TRANSLATE_NOOP("VerifyLabels", "Camera original (not a screenshot or edit)"),
 }
 VERDICTS = {
     "pass": QT_TRANSLATE_NOOP("VerifyLabels", "Pass"),
@@ -75,6 +77,11 @@ def verdict_key(check: CheckView) -> str:
 
 def verdict_name(check: CheckView) -> str:
     return tr(VERDICTS[verdict_key(check)])
+
+
+def check_result(code: str, verdict: str) -> str:
+    """A check and its verdict as one phrase: "Near the report: Fail"."""
+    return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "%1: %2"), check_name(code), tr(VERDICTS.get(verdict, verdict)))
 
 
 def span(seconds: float) -> str:

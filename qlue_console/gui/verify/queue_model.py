@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from qlue_console.gui.i18n import category_name
-from qlue_console.gui.verify.labels import check_name, wib
+from qlue_console.gui.verify.labels import check_name, check_result, wib
 from qlue_console.verify.queue import PendingItem
 
 # The columns a supervisor needs to pick first: how risky, which report, who, why.
@@ -17,7 +17,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Risk"),
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Report"),
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Official"),
-    QT_TRANSLATE_NOOP("VerifyQueueModel", "Failing checks"),
+    QT_TRANSLATE_NOOP("VerifyQueueModel", "Checks to look at"),
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Kelurahan"),
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Category"),
     QT_TRANSLATE_NOOP("VerifyQueueModel", "Posted"),
@@ -35,6 +35,12 @@ def risk_colour(risk: float | None) -> QColor:
     if risk >= 15:
         return QColor("#f9a825")
     return QColor("#2e7d32")
+
+
+def checks_to_look_at(item: PendingItem) -> str:
+    """The checks that make up the risk: the failed ones first, then the warnings
+    ("Near the report: Fail · Location in EXIF: Warning")."""
+    return " · ".join([check_result(c, "fail") for c in item.failing] + [check_result(c, "warn") for c in item.warning])
 
 
 class VerifyQueueModel(QAbstractTableModel):
@@ -100,12 +106,14 @@ class VerifyQueueModel(QAbstractTableModel):
             if col == COL_CHECKS:
                 if r.risk is None:
                     return self.tr("not checked yet")
-                return ", ".join(check_name(c) for c in r.failing) or "–"
+                return checks_to_look_at(r) or "–"
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == COL_RISK:
                 return QBrush(QColor("white"))
             if col == COL_CHECKS and r.failing:
                 return QBrush(QColor("#a61b1b"))
+            if col == COL_CHECKS and r.warning:
+                return QBrush(QColor("#8a5300"))
         if role == Qt.ItemDataRole.BackgroundRole and col == COL_RISK:
             return QBrush(risk_colour(r.risk))
         if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_RISK:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QVBoxLayout, QWidget)
+                               QTableView, QTabWidget, QVBoxLayout, QWidget)
 from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
@@ -214,6 +214,8 @@ class ReportsWorkspace(QObject):
         self.chart_views["daily"].setChart(charts.daily_chart(report.kpis))
         self.chart_views["response"].setChart(charts.response_chart(report.kpis))
         self.chart_views["rank"].setChart(charts.top_bottom_chart(league, self.tr("(unassigned)")))
+        tabs = child(self.widget, QTabWidget, "chartTabs")
+        tabs.setTabText(tabs.indexOf(child(self.widget, QWidget, "rankTab")), charts.rank_tab_title(league))
         ranked = sum(1 for r in league if r.rank_normalised is not None)
         city = report.kpis.city
         self._set_busy(False, self.tr("%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); "

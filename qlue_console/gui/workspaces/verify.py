@@ -33,6 +33,7 @@ from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidenc
                                            verdict_key, verdict_name, wib)
 from qlue_console.gui.verify.loading import LoadedItem, load_item
 from qlue_console.gui.verify.mini_map import MiniMap
+from qlue_console.gui.verify.override_dialog import OverrideDialog
 from qlue_console.gui.verify.queue_model import (COL_CATEGORY, COL_CHECKS, COL_OFFICIAL, COL_PLACE, COL_REPORT, COL_RISK,
                                                 COL_SUBMITTED, VerifyQueueModel, risk_colour)
 from qlue_console.gui.verify.reuse_dialog import ReuseDialog
@@ -40,7 +41,8 @@ from qlue_console.gui.verify.synced_photos import SyncedPhotoViews
 from qlue_console.gui.workspaces.base import WorkspaceContext
 from qlue_console.photos.checks import CHECK_CODES
 from qlue_console.verify.checking import check_pending
-from qlue_console.verify.decisions import REASONS, Decision, VerifierRole, decide, fetch_role, suggested_reason
+from qlue_console.verify.decisions import (REASONS, Decision, VerifierRole, decide, failed_checks, fetch_role,
+                                           suggested_reason)
 from qlue_console.verify.queue import VerifyFilter, fetch_filter_options, fetch_pending
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,7 @@ class VerifyWorkspace(QObject):
         self._reason_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._report_text.setTextFormat(Qt.TextFormat.PlainText)   # citizens' text is never markup
         self.reuse_dialog: ReuseDialog | None = None
+        self.override_dialog: OverrideDialog | None = None   # open while a reason is asked for
 
         self.model = VerifyQueueModel(self._language, self)
         self._queue_view.setModel(self.model)
@@ -170,6 +173,7 @@ class VerifyWorkspace(QObject):
         self._cache: dict[int, LoadedItem] = {}
         self._inflight: set[int] = set()
         self._decided_here: set[int] = set()
+        self._overridden: set[int] = set()          # approved over a failed check, with a reason
         self._keystroke_at: float | None = None
         self._ready_sent = False
         self._filters_ready = False
@@ -450,9 +454,29 @@ class VerifyWorkspace(QObject):
                 and self.current.item.follow_up_id not in self._decided_here)
 
     def approve(self) -> None:
-        if self._reason_panel.isVisible() or not self.can_decide_now():
+        """Approves the shown proof; over a failed check, asks for the reason first."""
+        if self._reason_panel.isVisible() or self.override_dialog is not None or not self.can_decide_now():
             return
-        self._decide("approve", None, None)
+        item = self.current.item
+        failed = set(failed_checks(item.checks))
+        if not failed:
+            self._decide("approve", None, None)
+            return
+        views = [c for c in item.checks if c.code in failed]
+        dialog = OverrideDialog(item.follow_up_id, item.report_id, views, self.widget)
+        dialog.reason_given.connect(self._override_given)
+        dialog.finished.connect(self._override_closed)
+        self.override_dialog = dialog
+        dialog.open()
+
+    def _override_given(self, follow_up_id: int, reason: str) -> None:
+        if self.current is not None and self.current.item.follow_up_id == follow_up_id and self.can_decide_now():
+            self._overridden.add(follow_up_id)
+            self._decide("approve", None, reason)
+
+    def _override_closed(self, _result: int) -> None:
+        self.override_dialog = None
+        self._queue_view.setFocus()
 
     def start_reject(self) -> None:
         if not self.can_decide_now():
@@ -504,7 +528,12 @@ class VerifyWorkspace(QObject):
 
     def _decision_done(self, result: Decision) -> None:
         self._decided_here.discard(result.follow_up_id)
-        if result.decision == "approve":
+        overridden = result.follow_up_id in self._overridden
+        self._overridden.discard(result.follow_up_id)
+        if result.decision == "approve" and overridden:
+            text = self.tr("Approved despite failed checks: report #%1 is closed; your reason is on its timeline.") \
+                .replace("%1", str(result.report_id))
+        elif result.decision == "approve":
             text = self.tr("Approved: report #%1 is closed.").replace("%1", str(result.report_id))
         else:
             handles = ", ".join("@" + m.handle for m in result.mentions) or "–"
@@ -516,6 +545,7 @@ class VerifyWorkspace(QObject):
 
     def _decision_error(self, follow_up_id: int, report_id: int, error: Exception) -> None:
         self._decided_here.discard(follow_up_id)
+        self._overridden.discard(follow_up_id)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if isinstance(error, Conflict):
             actor = error.details.get("actor") or "?"
