@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from qlue_console.config import DatabaseTarget
@@ -38,28 +38,51 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _Splash(QLabel):
+    """The small progress window of the start-up; closing it quits."""
+
+    closed_by_user = Signal()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.spontaneous():
+            self.closed_by_user.emit()
+        super().closeEvent(event)
+
+
 def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
             tile_url: str | None = None, demo_role: str | None = None) -> int:
+    """Runs the console until its window closes (Quit, the close button); returns the exit code.
+
+    The start-up is asynchronous (the database, then the sign-in), so between windows none may
+    be open: the application quits only when the main window closes or the sign-in is
+    cancelled, never because "the last window closed" (the splash closing before the demo
+    login's window shows)."""
     from qlue_console.gui.i18n import chosen_language, install_translations
-    from qlue_console.db.engine import describe
     from qlue_console.gui.main_window import MainWindow
     from qlue_console.gui.sign_in import SignIn, open_session, saved_server_url
     from qlue_console.gui.tasks import TaskRunner
 
     app = make_application()
+    app.setQuitOnLastWindowClosed(False)
     language = install_translations(app, chosen_language())
     if target.embedded and screenshot is None and demo_role is None and saved_server_url():
         # this workstation signed in to the central server before: go there again
         target = DatabaseTarget(url=saved_server_url(), data_dir=target.data_dir)
     tasks = TaskRunner(app)
-    splash = QLabel()
+    splash = _Splash()
     splash.setWindowTitle("Qlue Console")
     splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
     splash.setMinimumSize(420, 120)
     splash.setText(QCoreApplication.translate("Startup", "Starting Qlue Console…"))
+    state: dict = {"exit": 0}
+
+    def finish(code: int) -> None:
+        state["exit"] = code
+        app.exit(code)
+
+    splash.closed_by_user.connect(lambda: finish(1))
     if screenshot is None:
         splash.show()
-    state: dict = {"exit": 0}
 
     def progress(message: str) -> None:
         # runs on the worker thread: hand the text to the GUI thread
@@ -70,10 +93,24 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         text = QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%").replace("%1", str(percent))
         QTimer.singleShot(0, app, lambda: splash.setText(text))
 
+    def window_closed(window) -> None:
+        if not window.signing_out:
+            finish(state["exit"])
+
+    def signed_out(window) -> None:
+        window.deleteLater()
+        state.pop("window", None)
+        state["session"].engine.dispose()
+        ask_sign_in(state["base_url"], state["embedded"])
+
     def signed_in(session) -> None:
-        window = MainWindow(session.engine, session.url, describe(session.url), language, tile_url=tile_url,
+        splash.close()
+        state["session"] = session
+        window = MainWindow(session.engine, session.url, session.server, language, tile_url=tile_url,
                             workspace=workspace, identity=session.identity)
         state["window"] = window
+        window.closed.connect(lambda: window_closed(window))
+        window.sign_out_requested.connect(lambda: signed_out(window))
         # What start-up made (modules, Qt wrappers, the forms) lives as long as the console: the
         # garbage collector stops walking it, so its full collections stay short all day.
         gc.freeze()
@@ -82,20 +119,21 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         else:
             window.show()
 
-    def not_signed_in() -> None:
-        state["exit"] = 1
-        app.exit(1)
-
-    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
-        splash.close()
-        sign_in = SignIn(db.url, True, tasks)
+    def ask_sign_in(base_url: str, embedded: bool, as_role: str | None = None) -> None:
+        state["base_url"], state["embedded"] = base_url, embedded
+        sign_in = SignIn(base_url, embedded, tasks)
         state["sign_in"] = sign_in
         sign_in.signed_in.connect(signed_in)
-        sign_in.cancelled.connect(not_signed_in)
-        if screenshot is not None or demo_role:
-            sign_in.sign_in_as_demo(demo_role or "admin")
+        sign_in.cancelled.connect(lambda: finish(1))
+        if as_role:
+            sign_in.sign_in_as_demo(as_role)
         else:
+            splash.close()
             sign_in.start()
+
+    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
+        state["database"] = db
+        ask_sign_in(db.url, True, "admin" if screenshot is not None else demo_role)
 
     def failed(error: Exception) -> None:
         splash.close()
@@ -103,26 +141,23 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         print(f"qlue-console: {message}", file=sys.stderr)
         if screenshot is None:
             QMessageBox.critical(None, "Qlue Console", message)
-        state["exit"] = 1
-        app.exit(1)
+        finish(1)
 
     if target.embedded:
         tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
     elif screenshot is not None or _has_password(target.url):
-        tasks.run(open_session, target.url, on_done=lambda session: (splash.close(), signed_in(session)),
-                  on_error=failed)
+        state["base_url"], state["embedded"] = target.url, False
+        tasks.run(open_session, target.url, on_done=signed_in, on_error=failed)
     else:                        # a central server: the person signs in with their own login
-        splash.close()
-        sign_in = SignIn(target.url, False, tasks)
-        state["sign_in"] = sign_in
-        sign_in.signed_in.connect(signed_in)
-        sign_in.cancelled.connect(not_signed_in)
-        sign_in.start()
+        ask_sign_in(target.url, False)
     app.exec()
     window = state.get("window")
     if window is not None:
         window.close()
     tasks.wait_idle(5000)
+    database = state.get("database")
+    if database is not None:
+        database.engine.dispose()
     return state["exit"]
 
 
