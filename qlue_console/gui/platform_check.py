@@ -113,16 +113,17 @@ def missing_libraries(paths: list[Path]) -> list[str]:
 def install_line(sonames: list[str]) -> str:
     """``apt-get install …`` for the packages providing ``sonames`` (unknown ones named as they are)."""
     packages = sorted({PACKAGES.get(name, name) for name in sonames})
-    return "sudo apt-get install " + " ".join(packages)
+    sudo = "" if hasattr(os, "geteuid") and os.geteuid() == 0 else "sudo "
+    return f"{sudo}apt-get install " + " ".join(packages)
 
 
-def missing_system_packages_message(environ: dict[str, str] | None = None) -> str | None:
+def missing_system_packages_message(environ: dict[str, str] | None = None, qt_dir: Path | None = None) -> str | None:
     """One line saying what to install, or None when nothing is missing (or not on Linux)."""
     env = os.environ if environ is None else environ
     if not sys.platform.startswith("linux"):
         return None
     platform = platform_name(env)
-    missing = missing_libraries(libraries_to_check(platform))
+    missing = missing_libraries(libraries_to_check(platform, qt_dir))
     if missing:
         return (f"Qt cannot start: the system libraries {', '.join(missing)} are missing. "
                 f"Install them with: {install_line(missing)}")
