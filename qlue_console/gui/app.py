@@ -1,5 +1,6 @@
 """Starting the desktop console: the QApplication, translations, the database (off the UI
-thread, with a small progress window), the main window, and the offscreen screenshot mode."""
+thread, with a small progress window), the sign-in, the main window (and back to the sign-in
+after a sign out), and the screenshot mode."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from qlue_console.config import DatabaseTarget
@@ -133,7 +135,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
 
     def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
         state["database"] = db
-        ask_sign_in(db.url, True, "admin" if screenshot is not None else demo_role)
+        ask_sign_in(db.url, True, demo_role or ("admin" if screenshot is not None else None))
 
     def failed(error: Exception) -> None:
         splash.close()
@@ -172,8 +174,12 @@ def _has_password(url: str) -> bool:
 
 
 def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state: dict) -> None:
-    """Renders the window offscreen once its data is on screen, writes the PNG and quits."""
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    """Once the window's data is on screen, writes the PNG and quits. Offscreen the window is
+    rendered without being shown; on a real display (xcb …) it is shown and the screen's pixels
+    of it are taken, as the person would see them."""
+    offscreen = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if offscreen:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.resize(1600, 940)
     window.show()
 
@@ -181,7 +187,7 @@ def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state
         if state.get("grabbed"):
             return
         state["grabbed"] = True
-        image = window.grab()
+        image = window.grab() if offscreen else window.screen().grabWindow(window.winId())
         if image.isNull() or not image.save(str(path), "PNG"):
             print(f"qlue-console: could not write the screenshot to {path}", file=sys.stderr)
             state["exit"] = 1
