@@ -145,13 +145,14 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
             QMessageBox.critical(None, "Qlue Console", message)
         finish(1)
 
+    central = target.url or ""
     if target.embedded:
         tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
-    elif screenshot is not None or _has_password(target.url):
-        state["base_url"], state["embedded"] = target.url, False
-        tasks.run(open_session, target.url, on_done=signed_in, on_error=failed)
+    elif screenshot is not None or _has_password(central):
+        state["base_url"], state["embedded"] = central, False
+        tasks.run(open_session, central, on_done=signed_in, on_error=failed)
     else:                        # a central server: the person signs in with their own login
-        ask_sign_in(target.url, False)
+        ask_sign_in(central, False)
     app.exec()
     window = state.get("window")
     if window is not None:

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 # soname → the Debian/Ubuntu package that ships it (apt picks the t64 variant where renamed)
@@ -79,7 +80,7 @@ def _qt_dir() -> Path:
     return Path(PySide6.__file__).resolve().parent / "Qt"
 
 
-def platform_name(environ: dict[str, str] | None = None) -> str:
+def platform_name(environ: Mapping[str, str] | None = None) -> str:
     """The platform plugin Qt will load on Linux: QT_QPA_PLATFORM's first choice, else xcb
     (or wayland in a Wayland session)."""
     env = os.environ if environ is None else environ
@@ -117,7 +118,8 @@ def install_line(sonames: list[str]) -> str:
     return f"{sudo}apt-get install " + " ".join(packages)
 
 
-def missing_system_packages_message(environ: dict[str, str] | None = None, qt_dir: Path | None = None) -> str | None:
+def missing_system_packages_message(environ: Mapping[str, str] | None = None,
+                                    qt_dir: Path | None = None) -> str | None:
     """One line saying what to install, or None when nothing is missing (or not on Linux)."""
     env = os.environ if environ is None else environ
     if not sys.platform.startswith("linux"):

@@ -207,6 +207,7 @@ class SignIn(QObject):
     def fit_to_contents(self) -> None:
         d = self.dialog
         layout = d.layout()
+        assert layout is not None          # the form's top-level layout
         layout.invalidate()
         layout.activate()
         width = max(d.width(), layout.totalMinimumSize().width())
