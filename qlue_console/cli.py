@@ -1,6 +1,8 @@
 """The ``qlue-console`` command: the GUI by default, and the operator's commands
-(``db``, ``seed``, ``simulate``, ``check-photo``). A user's mistake (a bad URL, an unreachable
-server, a bad argument) ends with one clear line and a non-zero exit, never a traceback."""
+(``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``escalate``). The global
+options (``--database-url``, ``-v``, ``--lang``) may stand before or after the command. A user's
+mistake (a bad URL, an unreachable server, a bad argument, a missing system library) ends with
+one clear line and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 

@@ -33,6 +33,8 @@ def test_a_missing_library_of_the_xcb_plugin_is_named_with_its_apt_line(tmp_path
     assert message is not None and "\n" not in message
     assert "libqlue-gone.so" in message and "apt-get install" in message
     assert "libxcb-cursor0" not in message
+    # in a Wayland session Qt does not need the xcb plugin (it falls back to it by itself)
+    assert missing_system_packages_message({"WAYLAND_DISPLAY": "wayland-0"}, qt_dir=qt) is None
 
 
 def test_the_packages_are_the_debian_names():

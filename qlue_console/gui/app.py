@@ -103,6 +103,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         window.deleteLater()
         state.pop("window", None)
         state["session"].engine.dispose()
+        state["signed_out"] = True        # cancelling the sign-in now simply ends the console
         ask_sign_in(state["base_url"], state["embedded"])
 
     def signed_in(session) -> None:
@@ -126,7 +127,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         sign_in = SignIn(base_url, embedded, tasks)
         state["sign_in"] = sign_in
         sign_in.signed_in.connect(signed_in)
-        sign_in.cancelled.connect(lambda: finish(1))
+        sign_in.cancelled.connect(lambda: finish(0 if state.get("signed_out") else 1))
         if as_role:
             sign_in.sign_in_as_demo(as_role)
         else:

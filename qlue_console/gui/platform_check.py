@@ -91,8 +91,12 @@ def platform_name(environ: Mapping[str, str] | None = None) -> str:
 
 
 def libraries_to_check(platform: str, qt_dir: Path | None = None) -> list[Path]:
+    """QtWebEngine (always loaded) and, for xcb, its platform plugin. Other platforms are left
+    to Qt: in a Wayland session it falls back to xcb by itself."""
     qt = qt_dir or _qt_dir()
-    paths = [qt / "plugins" / "platforms" / f"libq{platform}.so", qt / "lib" / "libQt6WebEngineCore.so.6"]
+    paths = [qt / "lib" / "libQt6WebEngineCore.so.6"]
+    if platform == "xcb":
+        paths.insert(0, qt / "plugins" / "platforms" / "libqxcb.so")
     return [p for p in paths if p.exists()]
 
 
@@ -101,13 +105,15 @@ def missing_libraries(paths: list[Path]) -> list[str]:
     ldd = shutil.which("ldd")
     if ldd is None or not paths:
         return []
+    try:
+        result = subprocess.run([ldd, *map(str, paths)], capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []                   # cannot ask the linker: let Qt try
     missing: list[str] = []
-    for path in paths:
-        result = subprocess.run([ldd, str(path)], capture_output=True, text=True, timeout=30, check=False)
-        for line in result.stdout.splitlines():
-            name, _, where = line.strip().partition(" => ")
-            if where.strip() == "not found" and name not in missing:
-                missing.append(name)
+    for line in result.stdout.splitlines():
+        name, _, where = line.strip().partition(" => ")
+        if where.strip() == "not found" and name not in missing:
+            missing.append(name)
     return missing
 
 
