@@ -58,3 +58,11 @@ def test_no_x_display_is_one_line_and_exit_1():
                             timeout=120)
     assert result.returncode == 1, result.stderr
     assert result.stderr.strip().count("\n") == 0 and "DISPLAY" in result.stderr
+
+
+def test_an_x_display_nobody_answers_is_one_line_and_exit_1():
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":87"}      # no X server there
+    result = subprocess.run([sys.executable, "-m", "qlue_console"], capture_output=True, text=True, env=env,
+                            timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().count("\n") == 0 and "cannot connect to the X display :87" in result.stderr

@@ -124,6 +124,25 @@ def install_line(sonames: list[str]) -> str:
     return f"{sudo}apt-get install " + " ".join(packages)
 
 
+def x_display_reachable(display: str) -> bool:
+    """Whether an X server answers on ``display`` (libxcb's own connect, as Qt's plugin does)."""
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True                 # named above as a missing library, or not X at all: Qt says
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        return xcb.xcb_connection_has_error(connection) == 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def missing_system_packages_message(environ: Mapping[str, str] | None = None,
                                     qt_dir: Path | None = None) -> str | None:
     """One line saying what to install, or None when nothing is missing (or not on Linux)."""
@@ -138,4 +157,7 @@ def missing_system_packages_message(environ: Mapping[str, str] | None = None,
     if platform == "xcb" and not env.get("DISPLAY"):
         return ("there is no X display (DISPLAY is not set): start the console in a desktop session, "
                 "or use --screenshot PATH to render it offscreen")
+    if platform == "xcb" and not x_display_reachable(env["DISPLAY"]):
+        return (f"cannot connect to the X display {env['DISPLAY']}: is the X server running, and may "
+                "this user use it?")
     return None
