@@ -1,6 +1,8 @@
 """The ``qlue-console`` command: the GUI by default, and the operator's commands
-(``db``, ``seed``, ``simulate``, ``check-photo``). A user's mistake (a bad URL, an unreachable
-server, a bad argument) ends with one clear line and a non-zero exit, never a traceback."""
+(``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``escalate``). The global
+options (``--database-url``, ``-v``, ``--lang``) may stand before or after the command. A user's
+mistake (a bad URL, an unreachable server, a bad argument, a missing system library) ends with
+one clear line and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
@@ -127,20 +129,92 @@ def _simulate(args) -> int:
     return 0
 
 
+# The commands that parse their own arguments; the global options are taken out of their argv
+# (either side of the command) and handed on where the command uses them.
+_DELEGATED = ("check-photo", "user", "report", "escalate")
+# Top-level options that take a value: their value is never taken for the command's name.
+_VALUED = ("--database-url", "--screenshot", "--workspace", "--lang", "--demo-role", "--tile-url")
+
+
+def _global_parser(command: str) -> argparse.ArgumentParser:
+    """The options accepted before a delegated command."""
+    parser = argparse.ArgumentParser(prog=f"qlue-console … {command}", add_help=False)
+    parser.add_argument("--database-url", metavar="URL")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--lang", choices=("id", "en"))
+    return parser
+
+
+def _command_index(argv: list[str]) -> int | None:
+    """Where the command's name is in ``argv`` (None: no command, the desktop console)."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--":
+            return None
+        if not token.startswith("-"):
+            return i
+        if token in _VALUED:
+            i += 1
+        i += 1
+    return None
+
+
+def _take_globals(rest: list[str]) -> tuple[list[str], str | None, bool]:
+    """Takes ``--database-url`` and ``-v`` out of a delegated command's arguments."""
+    kept: list[str] = []
+    url, verbose = None, False
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        if token in ("-v", "--verbose"):
+            verbose = True
+        elif token == "--database-url" and i + 1 < len(rest):
+            url = rest[i + 1]
+            i += 1
+        elif token.startswith("--database-url="):
+            url = token.split("=", 1)[1]
+        else:
+            kept.append(token)
+        i += 1
+    return kept, url, verbose
+
+
+def _delegate(argv: list[str], at: int) -> int:
+    command, rest = argv[at], argv[at + 1:]
+    before = _global_parser(command).parse_args(argv[:at])
+    rest, url_after, verbose_after = _take_globals(rest)
+    logging.basicConfig(level=logging.INFO if before.verbose or verbose_after else logging.WARNING,
+                        format="%(asctime)s %(name)s: %(message)s")
+    if before.lang:
+        os.environ["QLUE_LANG"] = before.lang
+    extra: list[str] = []
+    url = url_after or before.database_url
+    if url and command != "check-photo":          # the photo checks use no database
+        extra += ["--database-url", url]
+    if before.lang and command == "report" and "--lang" not in rest:
+        extra += ["--lang", before.lang]
+    # after the action (report weekly, user add …) where the command has one
+    at_action = 1 if command in ("report", "user") and rest and not rest[0].startswith("-") else 0
+    rest = rest[:at_action] + extra + rest[at_action:]
+    if command == "check-photo":
+        from qlue_console.photos.cli import check_photo_main
+        return check_photo_main(rest)
+    if command == "user":
+        from qlue_console.access.cli import user_main
+        return user_main(rest)
+    if command == "report":
+        from qlue_console.reports.cli import report_main
+        return report_main(rest)
+    from qlue_console.dispatch.cli import escalate_main
+    return escalate_main(rest)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] == "check-photo":
-        from qlue_console.photos.cli import check_photo_main
-        return check_photo_main(argv[1:])
-    if argv and argv[0] == "user":
-        from qlue_console.access.cli import user_main
-        return user_main(argv[1:])
-    if argv and argv[0] == "report":
-        from qlue_console.reports.cli import report_main
-        return report_main(argv[1:])
-    if argv and argv[0] == "escalate":
-        from qlue_console.dispatch.cli import escalate_main
-        return escalate_main(argv[1:])
+    at = _command_index(argv)
+    if at is not None and argv[at] in _DELEGATED:
+        return _delegate(argv, at)
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(asctime)s %(name)s: %(message)s")
@@ -153,11 +227,7 @@ def main(argv: list[str] | None = None) -> int:
             return _seed(args)
         if args.command == "simulate":
             return _simulate(args)
-        from qlue_console.gui.app import run_gui
-        if args.screenshot is not None:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        return run_gui(resolve_target(args.database_url), screenshot=args.screenshot, workspace=args.workspace,
-                       tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None, demo_role=args.demo_role)
+        return _gui(args)
     except QlueDatabaseError as exc:
         print(f"qlue-console: {exc}", file=sys.stderr)
         return 1
@@ -167,6 +237,25 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _gui(args) -> int:
+    from qlue_console.db.engine import parse_database_url
+
+    target = resolve_target(args.database_url)
+    if target.url is not None:
+        parse_database_url(target.url)        # a bad URL is one line here, not a dialog or a traceback
+    if args.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qlue_console.gui.platform_check import missing_system_packages_message
+
+    problem = missing_system_packages_message()
+    if problem:
+        print(f"qlue-console: {problem}", file=sys.stderr)
+        return 1
+    from qlue_console.gui.app import run_gui
+    return run_gui(target, screenshot=args.screenshot, workspace=args.workspace,
+                   tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None, demo_role=args.demo_role)
 
 
 if __name__ == "__main__":

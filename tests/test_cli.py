@@ -61,3 +61,35 @@ def test_screenshot_writes_a_png_of_the_loaded_workspace(tmp_path, db_url, db_en
         assert image.size[0] >= 1200 and image.size[1] >= 700
         colours = image.convert("RGB").resize((64, 40)).getcolors(64 * 40)
     assert colours is not None and len(colours) > 20, "the screenshot is blank"
+
+
+def test_a_bad_url_for_the_desktop_console_is_one_clear_line():
+    result = _run(["--database-url", "notaurl"], {"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert "'notaurl' is not valid" in result.stderr
+
+
+def test_global_options_before_a_command(tmp_path, db_url):
+    out = tmp_path / "weekly.csv"
+    result = _run(["--database-url", db_url, "--lang", "en", "report", "weekly", "--by", "kota", "--out", str(out)])
+    assert result.returncode == 0, result.stderr
+    assert out.exists() and out.stat().st_size > 0
+    result = _run(["-v", "--database-url", db_url, "escalate"])
+    assert result.returncode == 0, result.stderr
+    result = _run(["--database-url", db_url, "user", "list"])
+    assert result.returncode == 0, result.stderr
+    result = _run(["--database-url", db_url, "db", "current"])
+    assert result.returncode == 0 and "revision:" in result.stdout, result.stderr
+
+
+def test_global_options_after_a_command(tmp_path, db_url):
+    result = _run(["escalate", "--database-url", db_url, "-v"])
+    assert result.returncode == 0, result.stderr
+    result = _run(["user", "list", "-v", f"--database-url={db_url}"])
+    assert result.returncode == 0, result.stderr
+    photo = tmp_path / "proof.jpg"
+    photo.write_bytes(jpeg(3))
+    result = _run(["--database-url", db_url, "check-photo", str(photo), "-v"])
+    assert result.returncode == 0, result.stderr
+    assert '"checks"' in result.stdout or "{" in result.stdout

@@ -35,7 +35,7 @@ class OpenDatabase:
 
     @property
     def display_url(self) -> str:
-        return describe(self.url)
+        return describe(self.url, embedded=self.embedded)
 
 
 def database_url(target: DatabaseTarget) -> str:

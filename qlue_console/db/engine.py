@@ -1,29 +1,84 @@
-"""Creating SQLAlchemy engines and turning driver failures into one-line user errors."""
+"""Creating SQLAlchemy engines, showing a server as a person reads it, and turning driver
+failures into one-line user errors."""
 
 from __future__ import annotations
 
+from urllib.parse import unquote, urlsplit
+
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from qlue_console.db.errors import BadDatabaseUrl, ConnectionFailed
 
+EMBEDDED_DEMO = "embedded demo"
+"""How :func:`describe` names the console's own private server (the GUI translates it)."""
 
-def describe(url: str) -> str:
-    """The URL without its password, for messages."""
+UNREADABLE = "<unreadable URL>"
+
+
+def _hosts_of(url: URL) -> list[str]:
+    """``host[:port]`` of each server the URL names: in the authority or as ``?host=`` (a
+    socket directory, or several hosts for libpq's multi-host failover)."""
+    query_hosts = url.query.get("host")
+    if query_hosts:
+        hosts = [query_hosts] if isinstance(query_hosts, str) else list(query_hosts)
+        port = url.query.get("port")
+        ports = ([port] if isinstance(port, str) else list(port)) if port else []
+        shown = []
+        for i, host in enumerate(hosts):
+            host = unquote(host)
+            if host.startswith("/"):
+                shown.append(f"socket {host}")
+            elif ":" in host or i >= len(ports):
+                shown.append(host)
+            else:
+                shown.append(f"{host}:{ports[i]}")
+        return shown
+    if not url.host:
+        return ["local socket"]
+    host = f"[{url.host}]" if ":" in url.host else url.host
+    return [f"{host}:{url.port}" if url.port else host]
+
+
+def describe(url: str, *, embedded: bool = False) -> str:
+    """The server as a person reads it: ``host:port/db`` (several hosts comma-separated, a
+    Unix socket as ``socket /dir/db``), or ``embedded demo`` for the console's own server.
+    Never the password, the login or the driver name."""
+    if embedded:
+        return EMBEDDED_DEMO
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<unreadable URL>"
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):
+        parsed = None
+    if parsed is not None:
+        return f"{','.join(_hosts_of(parsed))}/{parsed.database or ''}"
+    # libpq's multi-host authority (host1:5432,host2:5433), which SQLAlchemy does not parse
+    try:
+        split = urlsplit(url)
+    except ValueError:
+        return UNREADABLE
+    if not split.scheme.startswith("postgres") or not split.netloc:
+        return UNREADABLE
+    hosts = split.netloc.rpartition("@")[2]
+    return f"{hosts}/{unquote(split.path.lstrip('/'))}"
+
+
+def parse_database_url(url: str) -> URL:
+    """The URL parsed, or :class:`BadDatabaseUrl` with a one-line reason."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError) as exc:
+        shown = describe(url) if "@" in url else repr(url)     # a URL one cannot read may hold a password
+        raise BadDatabaseUrl(f"The database URL {shown} is not valid: expected "
+                             "postgresql://user@host:5432/dbname") from exc
+    if parsed.get_backend_name() != "postgresql":
+        raise BadDatabaseUrl(f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}")
+    return parsed
 
 
 def make_engine(url: str, *, application_name: str = "qlue-console", pool_size: int = 4) -> Engine:
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise BadDatabaseUrl(f"The database URL {url!r} is not valid: expected postgresql://user@host/dbname") from exc
-    if parsed.get_backend_name() != "postgresql":
-        raise BadDatabaseUrl(f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}")
+    parsed = parse_database_url(url)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg2")
     return create_engine(

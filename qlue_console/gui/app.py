@@ -1,5 +1,6 @@
 """Starting the desktop console: the QApplication, translations, the database (off the UI
-thread, with a small progress window), the main window, and the offscreen screenshot mode."""
+thread, with a small progress window), the sign-in, the main window (and back to the sign-in
+after a sign out), and the screenshot mode."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from qlue_console.config import DatabaseTarget
@@ -38,28 +40,51 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _Splash(QLabel):
+    """The small progress window of the start-up; closing it quits."""
+
+    closed_by_user = Signal()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.spontaneous():
+            self.closed_by_user.emit()
+        super().closeEvent(event)
+
+
 def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
             tile_url: str | None = None, demo_role: str | None = None) -> int:
+    """Runs the console until its window closes (Quit, the close button); returns the exit code.
+
+    The start-up is asynchronous (the database, then the sign-in), so between windows none may
+    be open: the application quits only when the main window closes or the sign-in is
+    cancelled, never because "the last window closed" (the splash closing before the demo
+    login's window shows)."""
     from qlue_console.gui.i18n import chosen_language, install_translations
-    from qlue_console.db.engine import describe
     from qlue_console.gui.main_window import MainWindow
     from qlue_console.gui.sign_in import SignIn, open_session, saved_server_url
     from qlue_console.gui.tasks import TaskRunner
 
     app = make_application()
+    app.setQuitOnLastWindowClosed(False)
     language = install_translations(app, chosen_language())
     if target.embedded and screenshot is None and demo_role is None and saved_server_url():
         # this workstation signed in to the central server before: go there again
         target = DatabaseTarget(url=saved_server_url(), data_dir=target.data_dir)
     tasks = TaskRunner(app)
-    splash = QLabel()
+    splash = _Splash()
     splash.setWindowTitle("Qlue Console")
     splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
     splash.setMinimumSize(420, 120)
     splash.setText(QCoreApplication.translate("Startup", "Starting Qlue Console…"))
+    state: dict = {"exit": 0}
+
+    def finish(code: int) -> None:
+        state["exit"] = code
+        app.exit(code)
+
+    splash.closed_by_user.connect(lambda: finish(1))
     if screenshot is None:
         splash.show()
-    state: dict = {"exit": 0}
 
     def progress(message: str) -> None:
         # runs on the worker thread: hand the text to the GUI thread
@@ -70,10 +95,25 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         text = QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%").replace("%1", str(percent))
         QTimer.singleShot(0, app, lambda: splash.setText(text))
 
+    def window_closed(window) -> None:
+        if not window.signing_out:
+            finish(state["exit"])
+
+    def signed_out(window) -> None:
+        window.deleteLater()
+        state.pop("window", None)
+        state["session"].engine.dispose()
+        state["signed_out"] = True        # cancelling the sign-in now simply ends the console
+        ask_sign_in(state["base_url"], state["embedded"])
+
     def signed_in(session) -> None:
-        window = MainWindow(session.engine, session.url, describe(session.url), language, tile_url=tile_url,
+        splash.close()
+        state["session"] = session
+        window = MainWindow(session.engine, session.url, session.server, language, tile_url=tile_url,
                             workspace=workspace, identity=session.identity)
         state["window"] = window
+        window.closed.connect(lambda: window_closed(window))
+        window.sign_out_requested.connect(lambda: signed_out(window))
         # What start-up made (modules, Qt wrappers, the forms) lives as long as the console: the
         # garbage collector stops walking it, so its full collections stay short all day.
         gc.freeze()
@@ -82,20 +122,21 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         else:
             window.show()
 
-    def not_signed_in() -> None:
-        state["exit"] = 1
-        app.exit(1)
-
-    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
-        splash.close()
-        sign_in = SignIn(db.url, True, tasks)
+    def ask_sign_in(base_url: str, embedded: bool, as_role: str | None = None) -> None:
+        state["base_url"], state["embedded"] = base_url, embedded
+        sign_in = SignIn(base_url, embedded, tasks)
         state["sign_in"] = sign_in
         sign_in.signed_in.connect(signed_in)
-        sign_in.cancelled.connect(not_signed_in)
-        if screenshot is not None or demo_role:
-            sign_in.sign_in_as_demo(demo_role or "admin")
+        sign_in.cancelled.connect(lambda: finish(0 if state.get("signed_out") else 1))
+        if as_role:
+            sign_in.sign_in_as_demo(as_role)
         else:
+            splash.close()
             sign_in.start()
+
+    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
+        state["database"] = db
+        ask_sign_in(db.url, True, demo_role or ("admin" if screenshot is not None else None))
 
     def failed(error: Exception) -> None:
         splash.close()
@@ -103,26 +144,24 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         print(f"qlue-console: {message}", file=sys.stderr)
         if screenshot is None:
             QMessageBox.critical(None, "Qlue Console", message)
-        state["exit"] = 1
-        app.exit(1)
+        finish(1)
 
+    central = target.url or ""
     if target.embedded:
         tasks.run(open_database, target, progress, seed_progress, on_done=opened, on_error=failed)
-    elif screenshot is not None or _has_password(target.url):
-        tasks.run(open_session, target.url, on_done=lambda session: (splash.close(), signed_in(session)),
-                  on_error=failed)
+    elif screenshot is not None or _has_password(central):
+        state["base_url"], state["embedded"] = central, False
+        tasks.run(open_session, central, on_done=signed_in, on_error=failed)
     else:                        # a central server: the person signs in with their own login
-        splash.close()
-        sign_in = SignIn(target.url, False, tasks)
-        state["sign_in"] = sign_in
-        sign_in.signed_in.connect(signed_in)
-        sign_in.cancelled.connect(not_signed_in)
-        sign_in.start()
+        ask_sign_in(central, False)
     app.exec()
     window = state.get("window")
     if window is not None:
         window.close()
     tasks.wait_idle(5000)
+    database = state.get("database")
+    if database is not None:
+        database.engine.dispose()
     return state["exit"]
 
 
@@ -137,8 +176,12 @@ def _has_password(url: str) -> bool:
 
 
 def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state: dict) -> None:
-    """Renders the window offscreen once its data is on screen, writes the PNG and quits."""
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    """Once the window's data is on screen, writes the PNG and quits. Offscreen the window is
+    rendered without being shown; on a real display (xcb …) it is shown and the screen's pixels
+    of it are taken, as the person would see them."""
+    offscreen = QGuiApplication.platformName() in ("offscreen", "minimal")
+    if offscreen:
+        window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.resize(1600, 940)
     window.show()
 
@@ -146,7 +189,7 @@ def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state
         if state.get("grabbed"):
             return
         state["grabbed"] = True
-        image = window.grab()
+        image = window.grab() if offscreen else window.screen().grabWindow(window.winId())
         if image.isNull() or not image.save(str(path), "PNG"):
             print(f"qlue-console: could not write the screenshot to {path}", file=sys.stderr)
             state["exit"] = 1

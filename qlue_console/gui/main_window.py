@@ -1,5 +1,6 @@
-"""The main window: workspaces in a stack, a toolbar to switch between them, the status bar,
-and the live feed that keeps every workspace current."""
+"""The main window: workspaces in a stack, a toolbar to switch between them (each with its fixed
+Ctrl+1…4), the File menu (sign out, quit) and Help menu (about), the status bar, and the live
+feed that keeps every workspace current."""
 
 from __future__ import annotations
 
@@ -9,22 +10,28 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
+from qlue_console import __version__
 from qlue_console.access.roles import Identity
+from qlue_console.db.engine import EMBEDDED_DEMO
 from qlue_console.gui.dispatch import EscalationTimer
 from qlue_console.gui.live import LiveFeed
 from qlue_console.gui.status_bar import StatusBarController
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.workspaces.base import Workspace, WorkspaceContext
-from qlue_console.gui.workspaces.registry import WORKSPACES
+from qlue_console.gui.sign_in import role_name
+from qlue_console.gui.workspaces.registry import SHORTCUTS, WORKSPACES
 
 
 class MainWindow(QMainWindow):
     workspace_ready = Signal(str)
+    sign_out_requested = Signal()      # File ▸ Sign out: the application shows the sign-in again
+    closed = Signal()                  # the window has closed (Quit, the close button, sign out)
 
     def __init__(self, engine: Engine, url: str, display_url: str, language: str,
                  tile_url: str | None = None, workspace: str = "triage", identity: Identity | None = None) -> None:
         super().__init__()
         self.identity = identity
+        self._signing_out = False
         # the workspaces this login may use (all without an identity: tests and tools)
         self._specs = [s for s in WORKSPACES if identity is None or identity.may_use(s.name)]
         self.setWindowTitle(self.tr("Qlue Console — Jakarta operations center"))
@@ -46,9 +53,12 @@ class MainWindow(QMainWindow):
         self._context = WorkspaceContext(engine, self.tasks, language, tile_url, url)
         self.workspaces: dict[str, Workspace] = {}
         self._actions: dict[str, QAction] = {}
+        self.server = self.tr("embedded demo") if display_url == EMBEDDED_DEMO else display_url
+        self._build_menus()
         self._build_toolbar()
-        who = display_url if identity is None else f"{identity.name} · {identity.role} · {display_url}"
-        self.status = StatusBarController(self.statusBar(), engine, self.tasks, who)
+        self.status = StatusBarController(self.statusBar(), engine, self.tasks, self.signed_in_as())
+        self.status.set_where_tooltip(self.tr("Login %1 on %2").replace("%1", identity.login).replace("%2", self.server)
+                                      if identity is not None else self.server)
 
         self.escalation = EscalationTimer(self._context, self)
         self.escalation.escalated.connect(lambda n: self.statusBar().showMessage(
@@ -81,6 +91,31 @@ class MainWindow(QMainWindow):
             created.ready.connect(lambda n=name: self.workspace_ready.emit(n))
         return self.workspaces[name]
 
+    def signed_in_as(self) -> str:
+        """The person, their role and the server, as the status bar shows them."""
+        if self.identity is None:
+            return self.server
+        return f"{self.identity.name} · {role_name(self.identity.role)} · {self.server}"
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.sign_out_action = QAction(qta.icon("fa5s.sign-out-alt"), self.tr("Sign &out…"), self)
+        self.sign_out_action.setToolTip(self.tr("Sign out and sign in again, with another login or role"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(qta.icon("fa5s.power-off"), self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(qta.icon("fa5s.info-circle"), self.tr("&About Qlue Console"), self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+        help_menu.addAction(self.about_action)
+
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Workspaces"), self)
         bar.setObjectName("workspaceToolbar")
@@ -88,18 +123,27 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(bar)
         group = QActionGroup(self)
-        for number, spec in enumerate(self._specs, start=1):
+        allowed = {s.name for s in self._specs}
+        for spec in WORKSPACES:
+            shortcut = SHORTCUTS[spec.name]
+            if spec.name not in allowed:
+                # the shortcut is the workspace's, whatever the role: it says why nothing opens
+                refused = QAction(self, shortcut=QKeySequence(shortcut))
+                refused.triggered.connect(lambda _checked=False, s=spec: self._refuse_workspace(s))
+                self.addAction(refused)
+                continue
             action = QAction(qta.icon(spec.icon), spec.title(), self, checkable=True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.setToolTip(f"{spec.tooltip()} (Ctrl+{number})")
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{spec.tooltip()} ({shortcut})")
             action.triggered.connect(lambda _checked=False, n=spec.name: self.show_workspace(n))
             group.addAction(action)
             bar.addAction(action)
             self._actions[spec.name] = action
-        bar.addSeparator()
-        about = QAction(qta.icon("fa5s.info-circle"), self.tr("About"), self)
-        about.triggered.connect(self._about)
-        bar.addAction(about)
+
+    def _refuse_workspace(self, spec) -> None:
+        role = role_name(self.identity.role) if self.identity is not None else ""
+        self.statusBar().showMessage(self.tr("%1 is not a workspace of your role (%2).")
+                                     .replace("%1", spec.title()).replace("%2", role), 8000)
 
     def current_workspace(self) -> str:
         current = self._stack.currentWidget()
@@ -128,10 +172,32 @@ class MainWindow(QMainWindow):
             workspace.apply_changes(events)
         self.status.refresh_soon()
 
+    def about_text(self) -> str:
+        lines = [self.tr("Qlue Console %1 — the operations console of Jakarta's command center.").replace("%1", __version__),
+                 "",
+                 self.tr("Database server: %1").replace("%1", self.server)]
+        if self.identity is not None:
+            lines.append(self.tr("Signed in as %1 (login %2), %3.").replace("%1", self.identity.name)
+                         .replace("%2", self.identity.login).replace("%3", role_name(self.identity.role)))
+        lines += ["", self.tr("Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via "
+                              "cahyadsn/wilayah (MIT).")]
+        return "\n".join(lines)
+
     def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Qlue Console"), self.tr(
-            "Qlue Console — the operations console of Jakarta's command center.\n\n"
-            "Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT)."))
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Qlue Console"), self.about_text(),
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)      # the login and server are shown as typed
+        box.open()
+
+    def sign_out(self) -> None:
+        """Closes the window and asks the application for the sign-in again."""
+        self._signing_out = True
+        self.close()
+        self.sign_out_requested.emit()
+
+    @property
+    def signing_out(self) -> bool:
+        return self._signing_out
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())
@@ -139,3 +205,4 @@ class MainWindow(QMainWindow):
         self.escalation.stop()
         self.tasks.wait_idle(5000)
         super().closeEvent(event)
+        self.closed.emit()

@@ -12,6 +12,7 @@ with the error when it fails, and what was typed stays in it.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
@@ -24,7 +25,7 @@ from qlue_console.access.credentials import CredentialStore, account_key
 from qlue_console.access.demo_logins import DEMO_LOGINS, demo_url
 from qlue_console.access.roles import Identity, whoami
 from qlue_console.db import migrate
-from qlue_console.db.engine import check_connection, make_engine
+from qlue_console.db.engine import check_connection, describe, make_engine
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.tasks import TaskRunner
 
@@ -51,14 +52,30 @@ def server_without_secrets(url: str) -> str:
                       query=u.query).render_as_string(hide_password=True)
 
 
+def role_name(role: str | None) -> str:
+    """A role as the console names it to a person, translated."""
+    names = {"operator": QCoreApplication.translate("SignIn", "Operator"),
+             "supervisor": QCoreApplication.translate("SignIn", "Supervisor"),
+             "analyst": QCoreApplication.translate("SignIn", "Analyst"),
+             "admin": QCoreApplication.translate("SignIn", "Administrator"),
+             "channel": QCoreApplication.translate("SignIn", "Channel")}
+    return names.get(role or "", role or "")
+
+
 @dataclass(frozen=True)
 class Session:
     url: str
     engine: Engine
     identity: Identity
+    embedded: bool = False
+
+    @property
+    def server(self) -> str:
+        """The server as a person reads it (``host:port/db``, ``embedded demo``)."""
+        return describe(self.url, embedded=self.embedded)
 
 
-def open_session(url: str) -> Session:
+def open_session(url: str, embedded: bool = False) -> Session:
     """Worker: connects with the given login, checks the schema revision and asks the database
     who that is."""
     engine = make_engine(url)
@@ -69,7 +86,7 @@ def open_session(url: str) -> Session:
     except Exception:
         engine.dispose()
         raise
-    return Session(url, engine, identity)
+    return Session(url, engine, identity, embedded)
 
 
 def with_login(url: str, login: str, password: str | None) -> str:
@@ -105,7 +122,7 @@ class SignIn(QObject):
         if embedded:
             server.setText(self.tr("Demo city on the embedded PostgreSQL of this computer."))
             for demo in DEMO_LOGINS:
-                self._roles.addItem(f"{self._role_name(demo.role)} — {demo.display_name} (@{demo.handle})", demo.role)
+                self._roles.addItem(f"{role_name(demo.role)} — {demo.display_name} (@{demo.handle})", demo.role)
             last = str(self._settings.value("signin/demo_role", "operator"))
             self._roles.setCurrentIndex(max(0, self._roles.findData(last)))
             note.setText(self.tr("Each role sees the workspaces it may use; PostgreSQL refuses the rest."))
@@ -122,14 +139,6 @@ class SignIn(QObject):
                 self._remember.setChecked(True)
         self._buttons.accepted.connect(self._try)
         self._buttons.rejected.connect(self._cancel)
-
-    @staticmethod
-    def _role_name(role: str) -> str:
-        names = {"operator": QCoreApplication.translate("SignIn", "Operator"),
-                 "supervisor": QCoreApplication.translate("SignIn", "Supervisor"),
-                 "analyst": QCoreApplication.translate("SignIn", "Analyst"),
-                 "admin": QCoreApplication.translate("SignIn", "Administrator")}
-        return names.get(role, role)
 
     def _url_for(self, login: str, password: str | None = None) -> str:
         return with_login(self._base_url, login, password)
@@ -152,11 +161,11 @@ class SignIn(QObject):
 
     def sign_in_as_demo(self, role: str) -> None:
         """Without the dialog (the screenshot mode): the demo login of ``role``."""
-        self._tasks.run(open_session, demo_url(self._base_url, role), on_done=self.signed_in.emit,
+        self._tasks.run(open_session, demo_url(self._base_url, role), True, on_done=self.signed_in.emit,
                         on_error=lambda e: self._failed(e, silent=True))
 
     def _try(self) -> None:
-        self._error.setText(self.tr("Signing in…"))
+        self._show_message(self.tr("Signing in…"))
         self._buttons.setEnabled(False)
         if self._embedded:
             role = self._roles.currentData()
@@ -170,7 +179,7 @@ class SignIn(QObject):
                 self._failed(ValueError(self.tr("Enter your login.")))
                 return
             url = self._url_for(login, self._password.text() or None)
-        self._tasks.run(open_session, url, on_done=self._done, on_error=self._failed)
+        self._tasks.run(open_session, url, self._embedded, on_done=self._done, on_error=self._failed)
 
     def _done(self, session: Session) -> None:
         if not self._embedded:
@@ -190,12 +199,31 @@ class SignIn(QObject):
         self.dialog.accept()
         self.signed_in.emit(session)
 
+    def _show_message(self, text: str) -> None:
+        """The red line under the fields; the dialog grows so that nothing above it is squashed."""
+        self._error.setText(text)
+        self.fit_to_contents()
+
+    def fit_to_contents(self) -> None:
+        d = self.dialog
+        layout = d.layout()
+        assert layout is not None          # the form's top-level layout
+        layout.invalidate()
+        layout.activate()
+        width = max(d.width(), layout.totalMinimumSize().width())
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        needed = max(needed, layout.totalMinimumSize().height())
+        d.setMinimumHeight(needed)
+        if d.height() < needed or d.width() < width:
+            d.resize(width, max(d.height(), needed))
+
     def _failed(self, error: Exception, silent: bool = False) -> None:
         self._buttons.setEnabled(True)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        self._error.setText(message)
+        self._show_message(message)
         if silent:
-            print(f"qlue-console: {message}")
+            print(f"qlue-console: {message}", file=sys.stderr)
             self.cancelled.emit()
 
     def _cancel(self) -> None:

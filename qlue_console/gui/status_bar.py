@@ -29,6 +29,9 @@ class StatusBarController(QObject):
         self._periodic.start()
         self.refresh()
 
+    def set_where_tooltip(self, text: str) -> None:
+        self._where.setToolTip(text)
+
     def set_online(self, online: bool, reason: str) -> None:
         if online:
             self._connection.setText("● " + self.tr("Online"))

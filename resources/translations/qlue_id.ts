@@ -807,54 +807,105 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="30" />
+        <location filename="../../qlue_console/gui/main_window.py" line="37" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="56" />
+        <source>embedded demo</source>
+        <translation>demo tertanam</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="60" />
+        <source>Login %1 on %2</source>
+        <translation>Login %1 di %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="55" />
+        <location filename="../../qlue_console/gui/main_window.py" line="65" />
         <source>%n overdue mention(s) escalated</source>
         <translation>
             <numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="85" />
+        <location filename="../../qlue_console/gui/main_window.py" line="101" />
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="102" />
+        <source>Sign &amp;out…</source>
+        <translation>&amp;Keluar akun…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="103" />
+        <source>Sign out and sign in again, with another login or role</source>
+        <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="107" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Tutup aplikasi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="113" />
+        <source>&amp;Help</source>
+        <translation>&amp;Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="114" />
+        <source>&amp;About Qlue Console</source>
+        <translation>&amp;Tentang Qlue Console</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="120" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="100" />
-        <source>About</source>
-        <translation>Tentang</translation>
+        <location filename="../../qlue_console/gui/main_window.py" line="145" />
+        <source>%1 is not a workspace of your role (%2).</source>
+        <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="118" />
+        <location filename="../../qlue_console/gui/main_window.py" line="162" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="122" />
+        <location filename="../../qlue_console/gui/main_window.py" line="166" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="123" />
+        <location filename="../../qlue_console/gui/main_window.py" line="167" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="132" />
-        <source>About Qlue Console</source>
-        <translation>Tentang Qlue Console</translation>
+        <location filename="../../qlue_console/gui/main_window.py" line="176" />
+        <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
+        <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="133" />
-        <source>Qlue Console — the operations console of Jakarta's command center.
-
-Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
-        <translation>Qlue Console — konsol operasional Pusat Komando Jakarta.
-
-Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
+        <location filename="../../qlue_console/gui/main_window.py" line="178" />
+        <source>Database server: %1</source>
+        <translation>Server basis data: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="180" />
+        <source>Signed in as %1 (login %2), %3.</source>
+        <translation>Masuk sebagai %1 (login %2), %3.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="182" />
+        <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
+        <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/main_window.py" line="187" />
+        <source>About Qlue Console</source>
+        <translation>Tentang Qlue Console</translation>
     </message>
 </context>
 <context>
@@ -2020,67 +2071,72 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="106" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="123" />
         <source>Demo city on the embedded PostgreSQL of this computer.</source>
         <translation>Kota demo pada PostgreSQL bawaan komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="111" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="128" />
         <source>Each role sees the workspaces it may use; PostgreSQL refuses the rest.</source>
         <translation>Setiap peran melihat ruang kerja yang boleh dipakainya; PostgreSQL menolak sisanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="113" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="130" />
         <source>Central PostgreSQL of the operations center.</source>
         <translation>PostgreSQL pusat milik pusat komando.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="117" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="134" />
         <source>Passwords are kept in the system keyring when you ask for it.</source>
         <translation>Kata sandi disimpan di keyring sistem bila Anda memintanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="118" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="135" />
         <source>No system keyring here: the password is asked at each sign-in and never stored.</source>
         <translation>Tidak ada keyring sistem di sini: kata sandi ditanyakan setiap masuk dan tidak pernah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="128" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="57" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="129" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="58" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="130" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="59" />
         <source>Analyst</source>
         <translation>Analis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="131" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="60" />
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="145" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="61" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/sign_in.py" line="154" />
         <source>The server must be a PostgreSQL URL such as postgresql://host:5432/qlue</source>
         <translation>Server harus berupa URL PostgreSQL seperti postgresql://host:5432/qlue</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="159" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="168" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="170" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="179" />
         <source>Enter your login.</source>
         <translation>Masukkan login Anda.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="187" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="196" />
         <source>The login %1 has no Qlue role; ask an administrator.</source>
         <translation>Login %1 tidak memiliki peran Qlue; hubungi administrator.</translation>
     </message>
@@ -2126,32 +2182,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="21" />
+        <location filename="../../qlue_console/gui/app.py" line="23" />
         <source>Starting the embedded PostgreSQL…</source>
         <translation>Menjalankan PostgreSQL bawaan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="22" />
+        <location filename="../../qlue_console/gui/app.py" line="24" />
         <source>Migrating the database…</source>
         <translation>Memigrasi basis data…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="23" />
+        <location filename="../../qlue_console/gui/app.py" line="25" />
         <source>Preparing the demo city (first start)…</source>
         <translation>Menyiapkan kota demo (pertama kali)…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="24" />
+        <location filename="../../qlue_console/gui/app.py" line="26" />
         <source>Connecting to the central database…</source>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="59" />
+        <location filename="../../qlue_console/gui/app.py" line="78" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="70" />
+        <location filename="../../qlue_console/gui/app.py" line="95" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -2159,32 +2215,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>StatusBarController</name>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="34" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="37" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="36" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="39" />
         <source>Connected; live updates on</source>
         <translation>Terhubung; pembaruan langsung aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="38" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="41" />
         <source>Offline — reconnecting</source>
         <translation>Luring — menghubungkan kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="53" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="56" />
         <source>overdue %1</source>
         <translation>lewat batas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="54" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="57" />
         <source>proofs to verify %1</source>
         <translation>bukti untuk diverifikasi %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="55" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="58" />
         <source>received today %1</source>
         <translation>diterima hari ini %1</translation>
     </message>
@@ -3100,42 +3156,42 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="36" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="37" />
         <source>Triage</source>
         <translation>Triase</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="37" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="38" />
         <source>Triage queue, map and report detail</source>
         <translation>Antrean triase, peta dan detail laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="38" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="39" />
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="39" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="40" />
         <source>Officials directory: load, overdue mentions, performance</source>
         <translation>Direktori pejabat: beban, mention lewat batas, kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="40" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="41" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="41" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="42" />
         <source>Proof-photo verifier: approve or reject follow-ups</source>
         <translation>Verifikasi foto bukti: setujui atau tolak tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="42" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="43" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="43" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="44" />
         <source>Weekly KPIs, league tables and exports</source>
         <translation>KPI mingguan, klasemen dan ekspor</translation>
     </message>

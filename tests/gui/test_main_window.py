@@ -142,3 +142,65 @@ def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, mo
     # at most one fetch in flight, the next waits up to LIVE_BATCH_MS for more
     assert len(fetches) <= burst_s / (queue_pane.LIVE_BATCH_MS / 1000) + 2, (fetches, burst_s)
     assert len(fetches) < 30
+
+
+@pytest.fixture
+def supervisor_window(qtbot, people_engine, db_url):
+    from PySide6.QtWidgets import QApplication
+
+    from qlue_console.access.demo_logins import demo_url, ensure_demo_logins
+    from qlue_console.gui.sign_in import open_session
+
+    with people_engine.begin() as conn:
+        ensure_demo_logins(conn)
+    session = open_session(demo_url(db_url, "supervisor"))
+    win = MainWindow(session.engine, session.url, session.server, "en", identity=session.identity)
+    qtbot.addWidget(win)
+    win.show()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=10_000)
+    yield win
+    win.close()
+    session.engine.dispose()
+
+
+def test_each_workspace_keeps_its_shortcut_whatever_the_role(qtbot, supervisor_window):
+    from PySide6.QtCore import Qt
+
+    win = supervisor_window
+    assert {name: a.shortcut().toString() for name, a in win._actions.items()} == {
+        "triage": "Ctrl+1", "directory": "Ctrl+2", "verify": "Ctrl+4"}
+    qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.current_workspace() == "verify", timeout=10_000)
+    qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)   # Reports: not a supervisor's
+    assert win.current_workspace() == "verify"
+    assert win.statusBar().currentMessage() == "Reports is not a workspace of your role (Supervisor)."
+    qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: win.current_workspace() == "directory", timeout=10_000)
+
+
+def test_the_status_bar_and_about_name_the_person_and_the_server(supervisor_window):
+    from qlue_console import __version__
+
+    win = supervisor_window
+    server = win.server
+    assert "%" not in server and "postgresql" not in server.split("/")[0] and "?" not in server
+    assert win.signed_in_as() == f"Rina Kusuma · Supervisor · {server}"
+    about = win.about_text()
+    assert __version__ in about and server in about and "demo_supervisor" in about and "Rina Kusuma" in about
+
+
+def test_ctrl_q_quits(qtbot, supervisor_window):
+    from PySide6.QtCore import Qt
+
+    win = supervisor_window
+    with qtbot.waitSignal(win.closed, timeout=10_000):
+        qtbot.keyClick(win, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not win.isVisible() and not win.signing_out
+
+
+def test_sign_out_closes_the_window_and_asks_for_the_sign_in(qtbot, supervisor_window):
+    win = supervisor_window
+    with qtbot.waitSignal(win.sign_out_requested, timeout=10_000), qtbot.waitSignal(win.closed, timeout=10_000):
+        win.sign_out_action.trigger()
+    assert not win.isVisible() and win.signing_out

@@ -76,3 +76,32 @@ def test_the_central_server_is_checked_and_kept_without_its_password(qtbot, peop
     assert make_url(saved).password is None and make_url(saved).username is None
     forget_server()
     assert QSettings().value(SERVER_SETTING) is None
+
+
+def _fields_fit(sign_in) -> bool:
+    """Every field of the central sign-in at least as tall as it asks, the message fully shown."""
+    edits = (sign_in._server, sign_in._login, sign_in._password)
+    label = sign_in._error
+    return (all(e.height() >= e.minimumSizeHint().height() for e in edits)
+            and label.height() >= label.heightForWidth(label.width()))
+
+
+def test_a_long_error_grows_the_dialog_instead_of_squashing_the_fields(qtbot, db_url):
+    tasks = TaskRunner()
+    sign_in = SignIn("postgresql://127.0.0.1:9/qlue", False, tasks)
+    qtbot.addWidget(sign_in.dialog)
+    sign_in.dialog.show()
+    qtbot.waitExposed(sign_in.dialog)
+    before = sign_in.dialog.height()
+    sign_in._login.setText("op.andi")
+    sign_in._password.setText("s3cret")
+    sign_in._try()
+    qtbot.waitUntil(lambda: sign_in._buttons.isEnabled() and "Cannot reach" in sign_in._error.text(),
+                    timeout=20_000)
+    message = sign_in._error.text()
+    assert "127.0.0.1:9/qlue" in message
+    assert "postgresql" not in message.split(":")[0] and "psycopg2" not in message and "s3cret" not in message
+    long = " ".join(["The server refused the connection, and this sentence goes on to wrap over lines."] * 6)
+    sign_in._failed(ValueError(long))
+    qtbot.waitUntil(lambda: _fields_fit(sign_in), timeout=5_000)
+    assert sign_in.dialog.height() > before

@@ -1,4 +1,5 @@
-"""The workspaces of the main window, in toolbar order (Ctrl+1, Ctrl+2, …)."""
+"""The workspaces of the main window, in toolbar order. Each has its fixed shortcut, whatever
+the role: Ctrl+1 Triage, Ctrl+2 Directory, Ctrl+3 Reports, Ctrl+4 Verify."""
 
 from __future__ import annotations
 
@@ -57,3 +58,6 @@ WORKSPACES: tuple[WorkspaceSpec, ...] = (
 )
 
 NAMES: tuple[str, ...] = tuple(spec.name for spec in WORKSPACES)
+
+SHORTCUTS: dict[str, str] = {name: f"Ctrl+{number}" for number, name in enumerate(NAMES, start=1)}
+"""The fixed shortcut of each workspace (the same for every role)."""
