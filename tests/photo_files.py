@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pillow_heif
-from PIL import Image
 
 from qlue_console.photos.demo import make_scene_photo, scene_image
 from qlue_console.photos.exif import JAKARTA

@@ -109,15 +109,15 @@ def test_a_retry_is_recognised_after_the_report_was_recategorised_and_reopened_w
 
 
 def test_a_given_reported_at_must_match_too(db_engine):
-    from datetime import datetime, timezone
+    from datetime import UTC, datetime
 
-    moment = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    moment = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     with db_engine.begin() as conn:
         first = _submit(conn, "when", reported_at=moment)
         assert _submit(conn, "when", reported_at=moment) == first
         assert _submit(conn, "when") == first                    # not given: not compared
     with db_engine.connect() as conn, pytest.raises(IdempotencyConflict, match="different reported_at"):
-        _submit(conn, "when", reported_at=datetime(2026, 11, 30, 9, 0, tzinfo=timezone.utc))
+        _submit(conn, "when", reported_at=datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
 
 
 def test_position_outside_dki_is_stored_and_flagged(db_engine):
