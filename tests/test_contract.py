@@ -323,3 +323,57 @@ def test_sql_due_times_agree_with_the_python_rule(db_engine):
         for moment, hours, mode in cases:
             from_sql = conn.execute(text("SELECT qlue_due_at(:s, :h, :m)"), {"s": moment, "h": hours, "m": mode}).scalar_one()
             assert from_sql == sla.due_at(moment, hours, mode, holidays), (moment, hours, mode)
+
+
+def test_a_concurrent_submission_under_the_same_key_is_compared_too(db_url):
+    """Two channels' calls race on one (channel, external_id): the second waits for the first's
+    insert; once the first commits, the same content is its id and other content is QC010."""
+    import threading
+    import time
+
+    import psycopg2
+
+    from tests.access.conftest import connect
+
+    sql = ("SELECT submit_report('app', %s, 'warga_monas', %s, 'sampah', -6.1754, 106.8272)")
+    first, watcher = connect(db_url, autocommit=False), connect(db_url)
+    for key, second_text, expected in (("race-same", "Sampah", "same id"), ("race-other", "Banjir", "QC010")):
+        second = connect(db_url, autocommit=False)
+        with first.cursor() as cur:
+            cur.execute(sql, (key, "Sampah"))
+            first_id = cur.fetchone()[0]
+        outcome: dict = {}
+
+        def race(conn=second, key=key, body=second_text, outcome=outcome):
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(sql, (key, body))
+                    outcome["id"] = cur.fetchone()[0]
+                conn.commit()
+            except psycopg2.Error as exc:
+                outcome["pgcode"] = exc.pgcode
+                conn.rollback()
+
+        thread = threading.Thread(target=race)
+        thread.start()
+        deadline = time.monotonic() + 20
+        waiting = False
+        with watcher.cursor() as cur:          # until the second call waits on the first's insert
+            while not waiting and time.monotonic() < deadline:
+                cur.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s",
+                            (second.get_backend_pid(),))
+                waiting = bool(cur.fetchone()[0])
+                time.sleep(0.01)
+        first.commit()
+        assert waiting
+        thread.join(20)
+        second.close()
+        if expected == "same id":
+            assert outcome == {"id": first_id}
+        else:
+            assert outcome == {"pgcode": "QC010"}
+    with watcher.cursor() as cur:
+        cur.execute("SELECT count(*) FROM reports WHERE external_id LIKE 'race-%'")
+        assert cur.fetchone()[0] == 2
+    first.close()
+    watcher.close()

@@ -36,10 +36,13 @@ $$;
 
 -- Unsigned big-endian integer of p_len (<= 4) bytes at 0-based offset p_at.
 CREATE FUNCTION qlue_uint_be(p bytea, p_at integer, p_len integer) RETURNS bigint
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v bigint := 0;
 BEGIN
+    IF p IS NULL OR p_at IS NULL OR p_len IS NULL THEN
+        RETURN NULL;
+    END IF;
     FOR k IN 0 .. p_len - 1 LOOP
         v := v * 256 + get_byte(p, p_at + k);
     END LOOP;
@@ -50,7 +53,7 @@ END $$;
 -- a width and 1-4 components before the first scan (SOS), scan data, and an EOI marker after it.
 -- Bytes after the EOI (phone trailers, motion-photo videos) are allowed.
 CREATE FUNCTION qlue_jpeg_problem(p bytea) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     n integer := length(p);
     i integer := 2;
@@ -59,6 +62,9 @@ DECLARE
     v_frame boolean := false;
     v_steps integer := 0;
 BEGIN
+    IF p IS NULL THEN
+        RETURN 'there are no bytes';
+    END IF;
     LOOP
         v_steps := v_steps + 1;
         IF v_steps > 10000 THEN
@@ -111,7 +117,7 @@ END $$;
 -- PNG: the signature, IHDR first (13 bytes, a non-empty size, a valid bit depth and colour type),
 -- chunks whose lengths stay inside the file, at least one IDAT, and IEND.
 CREATE FUNCTION qlue_png_problem(p bytea) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     n integer := length(p);
     i integer := 8;
@@ -120,6 +126,9 @@ DECLARE
     v_idat boolean := false;
     v_steps integer := 0;
 BEGIN
+    IF p IS NULL THEN
+        RETURN 'there are no bytes';
+    END IF;
     IF substring(p FROM 1 FOR 8) <> '\x89504e470d0a1a0a'::bytea THEN
         RETURN 'the PNG signature is wrong';
     END IF;
@@ -158,7 +167,7 @@ END $$;
 -- WebP: a RIFF container that fits in the file, chunks that fit in it, and a VP8 (with its frame
 -- signature), VP8L (with its signature byte) or animation frame chunk.
 CREATE FUNCTION qlue_webp_problem(p bytea) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     n integer := length(p);
     v_end bigint;
@@ -167,6 +176,9 @@ DECLARE
     kind bytea;
     v_image boolean := false;
 BEGIN
+    IF p IS NULL THEN
+        RETURN 'there are no bytes';
+    END IF;
     v_end := 8 + get_byte(p, 4) + get_byte(p, 5) * 256 + get_byte(p, 6) * 65536 + get_byte(p, 7)::bigint * 16777216;
     IF v_end > n THEN
         RETURN 'the WebP is cut short: its RIFF container is longer than the file';
@@ -199,7 +211,7 @@ END $$;
 -- HEIC/HEIF/AVIF: ISO base media boxes that follow each other to the end of the file, 'ftyp'
 -- first, and a 'meta' box (which describes the images).
 CREATE FUNCTION qlue_heif_problem(p bytea) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     n integer := length(p);
     i bigint := 0;
@@ -208,6 +220,9 @@ DECLARE
     v_meta boolean := false;
     v_steps integer := 0;
 BEGIN
+    IF p IS NULL THEN
+        RETURN 'there are no bytes';
+    END IF;
     WHILE i < n LOOP
         v_steps := v_steps + 1;
         IF v_steps > 10000 THEN
