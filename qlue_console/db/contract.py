@@ -106,7 +106,8 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
                   category: str, lat: float, lon: float, photo: bytes | None = None,
                   reported_at: datetime | None = None) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
-    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflict` when ``external_id`` was used with other content."""
+    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflict` when ``external_id``
+    was used before with other content."""
     _check_text("channel", channel)
     _check_text("external_id", external_id, required="the channel's external_id is required")
     _check_text("citizen", citizen, required="the citizen handle is required")
