@@ -54,6 +54,11 @@ def encoded(fmt: str, **options) -> bytes:
     return buf.getvalue()
 
 
+def _with_junk_after_app0(jpeg: bytes) -> bytes:
+    end = 4 + struct.unpack(">H", jpeg[4:6])[0]             # SOI + the APP0 segment
+    return jpeg[:end] + b"\x00\x00junk" + jpeg[end:]
+
+
 def phone_formats() -> dict[str, bytes]:
     """One image in each format and variant the contract accepts."""
     return {
@@ -63,6 +68,7 @@ def phone_formats() -> dict[str, bytes]:
                                                         taken_at=datetime(2026, 3, 1, 9, 30, tzinfo=JAKARTA)),
         "real jpeg (Pillow's hopper)": real("pillow__hopper.jpg"),
         "jpeg with a trailer after EOI": encoded("JPEG") + b"motion-photo trailer" * 10,
+        "jpeg with extraneous bytes between segments": _with_junk_after_app0(encoded("JPEG")),
         "png": encoded("PNG"),
         "png, eXIf after the pixels": real("pillow__exif.png"),
         "webp lossy": encoded("WEBP", quality=80),

@@ -40,12 +40,15 @@ def _refused_in_sql(conn, call) -> psycopg2.Error:
 
 
 @pytest.mark.parametrize("name", GOOD)
-def test_images_a_phone_sends_pass_the_sql_structure_check_and_are_stored_whole(db_engine, name):
+def test_images_a_phone_sends_pass_both_checks_and_are_stored_whole(db_engine, name):
     with db_engine.begin() as conn:
         assert conn.execute(text("SELECT qlue_image_problem(:p)"), {"p": GOOD[name]}).scalar_one() is None
         report_id = _sql_report(conn, GOOD[name])
         stored = conn.execute(text("SELECT data FROM photos WHERE report_id = :r"), {"r": report_id}).scalar_one()
         assert bytes(stored) == GOOD[name]
+        through_wrapper = _report(conn, GOOD[name], "p2")       # decoded fully, metadata stored
+        assert conn.execute(text("SELECT width > 0 AND phash IS NOT NULL FROM photos WHERE report_id = :r"),
+                            {"r": through_wrapper}).scalar_one() is True
 
 
 @pytest.mark.parametrize("name", BAD)

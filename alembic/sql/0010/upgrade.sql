@@ -51,7 +51,8 @@ END $$;
 
 -- JPEG: SOI, then marker segments whose lengths stay inside the file, a frame header (SOFn) with
 -- a width and 1-4 components before the first scan (SOS), scan data, and an EOI marker after it.
--- Bytes after the EOI (phone trailers, motion-photo videos) are allowed.
+-- Extraneous bytes between segments (which decoders skip with a warning) and bytes after the EOI
+-- (phone trailers, motion-photo videos) are allowed.
 CREATE FUNCTION qlue_jpeg_problem(p bytea) RETURNS text
 LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
@@ -59,6 +60,7 @@ DECLARE
     i integer := 2;
     m integer;
     seg integer;
+    skip integer;
     v_frame boolean := false;
     v_steps integer := 0;
 BEGIN
@@ -73,8 +75,13 @@ BEGIN
         IF i + 4 > n THEN
             RETURN 'the JPEG ends before its image data';
         END IF;
-        IF get_byte(p, i) <> 255 THEN
-            RETURN format('the JPEG has no segment marker at byte %s', i);
+        IF get_byte(p, i) <> 255 THEN                       -- extraneous bytes, as decoders skip them
+            skip := position('\xff'::bytea IN substring(p FROM i + 1));
+            IF skip = 0 THEN
+                RETURN 'the JPEG ends before its image data';
+            END IF;
+            i := i + skip - 1;
+            CONTINUE;
         END IF;
         WHILE i + 4 < n AND get_byte(p, i + 1) = 255 LOOP   -- fill bytes before a marker
             i := i + 1;
