@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import contract
-from qlue_console.db.errors import ContractError
+from qlue_console.db.errors import ContractError, IdempotencyConflict
 from tests.photo_factory import jpeg
 
 MONAS = (-6.1754, 106.8272)
@@ -48,11 +48,76 @@ def test_submit_report_resolves_kelurahan_stores_photo_and_event(db_engine):
 def test_submit_report_is_idempotent_on_channel_and_external_id(db_engine):
     with db_engine.begin() as conn:
         first = _submit(conn, "dup-1")
-        again = _submit(conn, "dup-1", text_="a retry with other text")
+        again = _submit(conn, "dup-1")
         other_channel = _submit(conn, "dup-1", channel="sms")
         assert first == again != other_channel
         assert _count(conn, "reports") == 2
         assert _count(conn, "events") == 2
+        assert _count(conn, "photos") == 2
+
+
+@pytest.mark.parametrize(("overrides", "differs"), [
+    ({"text_": "a retry with other text"}, ["text"]),
+    ({"category": "banjir"}, ["category"]),
+    ({"lat": -6.1755}, ["position"]),
+    ({"lon": 106.8273}, ["position"]),
+    ({"photo": jpeg(2)}, ["photo"]),
+    ({"photo": None}, ["photo"]),
+    ({"citizen": "warga_lain"}, ["citizen"]),
+    ({"text_": "other", "photo": jpeg(3), "category": "banjir"}, ["text", "category", "photo"]),
+])
+def test_other_content_under_a_used_key_is_refused_with_its_own_code(db_engine, overrides, differs):
+    with db_engine.begin() as conn:
+        first = _submit(conn, "dup-2")
+    with db_engine.connect() as conn:
+        before = [_count(conn, t) for t in ("reports", "photos", "events")]
+        with pytest.raises(IdempotencyConflict) as err:
+            _submit(conn, "dup-2", **overrides)
+        conn.rollback()
+        assert (err.value.sqlstate, err.value.field, err.value.existing_id) == ("QC010", "external_id", first)
+        assert list(err.value.differs) == differs
+        assert err.value.message == (f"external_id 'dup-2' of channel app was already used for report {first} "
+                                     f"with a different {', '.join(differs)}: send new content under a new external_id")
+        assert isinstance(err.value, ContractError)
+        # the same through SQL: SQLSTATE QC010
+        args = dict(ext="dup-2", citizen="warga_monas", text="Sampah menumpuk", category="sampah", lat=MONAS[0],
+                    lon=MONAS[1], photo=jpeg(1))
+        args.update({"text": overrides.get("text_", args["text"]), "category": overrides.get("category", "sampah"),
+                     "lat": overrides.get("lat", MONAS[0]), "lon": overrides.get("lon", MONAS[1]),
+                     "photo": overrides.get("photo", args["photo"]), "citizen": overrides.get("citizen", "warga_monas")})
+        with pytest.raises(Exception) as raw:
+            conn.execute(text("SELECT submit_report('app', :ext, :citizen, :text, :category, :lat, :lon, :photo)"), args)
+        conn.rollback()
+        assert raw.value.orig.pgcode == "QC010"
+        assert [_count(conn, t) for t in ("reports", "photos", "events")] == before
+        assert conn.execute(text("SELECT text FROM reports WHERE id = :id"), {"id": first}).scalar_one() == "Sampah menumpuk"
+
+
+def test_a_retry_is_recognised_after_the_report_was_recategorised_and_reopened_with_a_photo(db_engine):
+    """What the channel sent is compared, not what the report became since."""
+    with db_engine.begin() as conn:
+        report_id, _ = _follow_up_flow(conn)
+        conn.execute(text("SELECT set_report_category(:r, version, 'banjir') FROM reports WHERE id = :r"),
+                     {"r": report_id})
+        contract.submit_follow_up(conn, report_id=report_id, official="lurah.gambir", note="done", photo=jpeg(5))
+        contract.reopen_report(conn, report_id=report_id, citizen="warga_monas", text_="Belum", photo=jpeg(8))
+    with db_engine.begin() as conn:
+        assert _submit(conn, "flow") == report_id
+        with pytest.raises(IdempotencyConflict) as err:
+            _submit(conn, "flow", category="banjir")
+        assert err.value.differs == ("category",)
+
+
+def test_a_given_reported_at_must_match_too(db_engine):
+    from datetime import UTC, datetime
+
+    moment = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    with db_engine.begin() as conn:
+        first = _submit(conn, "when", reported_at=moment)
+        assert _submit(conn, "when", reported_at=moment) == first
+        assert _submit(conn, "when") == first                    # not given: not compared
+    with db_engine.connect() as conn, pytest.raises(IdempotencyConflict, match="different reported_at"):
+        _submit(conn, "when", reported_at=datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
 
 
 def test_position_outside_dki_is_stored_and_flagged(db_engine):
@@ -97,6 +162,9 @@ def test_a_point_just_off_the_coast_resolves_to_the_nearest_kelurahan(db_engine)
     ({"photo": b"this is not an image at all"}, "photo"),
     ({"channel": "pigeon"}, "channel"),
     ({"citizen": ""}, "citizen"),
+    ({"citizen": "\u00a0\u200b"}, "citizen"),
+    ({"text_": "\t\n\u202f\ufeff"}, "text"),
+    ({"photo": b"\xff\xd8\xff" + b"garbage" * 100}, "photo"),
     ({"text_": "nul \x00 byte"}, "text"),
 ])
 def test_bad_input_is_refused_with_a_clear_error_and_no_write(db_engine, overrides, field):
@@ -144,8 +212,9 @@ def test_follow_up_resolves_mentions_and_moves_the_report(db_engine):
         fu = contract.submit_follow_up(conn, report_id=report_id, official="@lurah.gambir",
                                        note="Sudah dibersihkan PPSU", photo=jpeg(5), external_id="tl-1")
         again = contract.submit_follow_up(conn, report_id=report_id, official="lurah.gambir",
-                                          note="retry", photo=jpeg(5), external_id="tl-1")
+                                          note="Sudah dibersihkan PPSU", photo=jpeg(5), external_id="tl-1")
         assert fu == again
+        assert _count(conn, "follow_ups") == 1
         status = conn.execute(text("SELECT status FROM reports WHERE id = :id"), {"id": report_id}).scalar_one()
         assert status == "followed_up"
         mention = conn.execute(text("SELECT state, resolved_at IS NOT NULL FROM mentions WHERE report_id = :id"),
@@ -157,6 +226,29 @@ def test_follow_up_resolves_mentions_and_moves_the_report(db_engine):
         kinds = conn.execute(text("SELECT kind FROM events WHERE report_id = :id ORDER BY id"),
                              {"id": report_id}).scalars().all()
         assert kinds == ["created", "follow_up"]
+
+
+@pytest.mark.parametrize(("overrides", "differs"), [
+    ({"note": "retry"}, ("note",)),
+    ({"photo": jpeg(6)}, ("photo",)),
+    ({"note": "other", "photo": jpeg(6)}, ("note", "photo")),
+])
+def test_a_follow_up_key_reused_with_other_content_is_refused(db_engine, overrides, differs):
+    with db_engine.begin() as conn:
+        report_id, _ = _follow_up_flow(conn)
+        fu = contract.submit_follow_up(conn, report_id=report_id, official="lurah.gambir", note="Sudah",
+                                       photo=jpeg(5), external_id="tl-2")
+    args = dict(report_id=report_id, official="lurah.gambir", note="Sudah", photo=jpeg(5), external_id="tl-2")
+    args.update(overrides)
+    with db_engine.connect() as conn:
+        before = [_count(conn, t) for t in ("follow_ups", "photos", "events")]
+        with pytest.raises(IdempotencyConflict) as err:
+            contract.submit_follow_up(conn, **args)
+        conn.rollback()
+        assert (err.value.sqlstate, err.value.existing_id, err.value.differs) == ("QC010", fu, differs)
+        assert err.value.message.startswith(f"external_id 'tl-2' of official @lurah.gambir was already used for "
+                                            f"follow-up {fu} with a different ")
+        assert [_count(conn, t) for t in ("follow_ups", "photos", "events")] == before
 
 
 def test_follow_up_refusals(db_engine):
@@ -231,3 +323,57 @@ def test_sql_due_times_agree_with_the_python_rule(db_engine):
         for moment, hours, mode in cases:
             from_sql = conn.execute(text("SELECT qlue_due_at(:s, :h, :m)"), {"s": moment, "h": hours, "m": mode}).scalar_one()
             assert from_sql == sla.due_at(moment, hours, mode, holidays), (moment, hours, mode)
+
+
+def test_a_concurrent_submission_under_the_same_key_is_compared_too(db_url):
+    """Two channels' calls race on one (channel, external_id): the second waits for the first's
+    insert; once the first commits, the same content is its id and other content is QC010."""
+    import threading
+    import time
+
+    import psycopg2
+
+    from tests.access.conftest import connect
+
+    sql = ("SELECT submit_report('app', %s, 'warga_monas', %s, 'sampah', -6.1754, 106.8272)")
+    first, watcher = connect(db_url, autocommit=False), connect(db_url)
+    for key, second_text, expected in (("race-same", "Sampah", "same id"), ("race-other", "Banjir", "QC010")):
+        second = connect(db_url, autocommit=False)
+        with first.cursor() as cur:
+            cur.execute(sql, (key, "Sampah"))
+            first_id = cur.fetchone()[0]
+        outcome: dict = {}
+
+        def race(conn=second, key=key, body=second_text, outcome=outcome):
+            try:
+                with conn.cursor() as cur:
+                    cur.execute(sql, (key, body))
+                    outcome["id"] = cur.fetchone()[0]
+                conn.commit()
+            except psycopg2.Error as exc:
+                outcome["pgcode"] = exc.pgcode
+                conn.rollback()
+
+        thread = threading.Thread(target=race)
+        thread.start()
+        deadline = time.monotonic() + 20
+        waiting = False
+        with watcher.cursor() as cur:          # until the second call waits on the first's insert
+            while not waiting and time.monotonic() < deadline:
+                cur.execute("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s",
+                            (second.get_backend_pid(),))
+                waiting = bool(cur.fetchone()[0])
+                time.sleep(0.01)
+        first.commit()
+        assert waiting
+        thread.join(20)
+        second.close()
+        if expected == "same id":
+            assert outcome == {"id": first_id}
+        else:
+            assert outcome == {"pgcode": "QC010"}
+    with watcher.cursor() as cur:
+        cur.execute("SELECT count(*) FROM reports WHERE external_id LIKE 'race-%'")
+        assert cur.fetchone()[0] == 2
+    first.close()
+    watcher.close()

@@ -4,6 +4,12 @@
 The SQL functions are the contract (any language can call them); these wrappers add what a
 Python channel can do better before the call: decode the photo once to refuse a broken file
 early and to compute its perceptual hash, size and EXIF, stored with the photo.
+
+The wrappers refuse what the SQL functions refuse with the same field and the same message
+(text made only of blanks, a photo over ``contract_settings.photo_max_bytes``), and also what
+PostgreSQL could not receive at all (a NUL character), as a :class:`ContractError` whose
+``sqlstate`` is 22023. A key reused with other content is an
+:class:`~qlue_console.db.errors.IdempotencyConflict` (SQLSTATE QC010).
 """
 
 from __future__ import annotations
@@ -22,28 +28,51 @@ from qlue_console.photos.ingest import describe_photo
 CHANNELS = ("app", "web", "sms", "social", "call_center")
 
 
-def _photo_meta(photo: bytes | None) -> str | None:
+# The characters that show nothing, as qlue_trim in alembic/sql/0010/upgrade.sql: the ASCII
+# blanks, NEL, the no-break spaces, the Unicode spaces and separators, the zero-width characters.
+BLANKS = ("\t\n\v\f\r \u0085\u00a0\u1680\u180e" + "".join(chr(c) for c in range(0x2000, 0x200E))
+          + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff")
+
+
+def is_blank(value: str) -> bool:
+    """True when ``value`` is empty or made only of :data:`BLANKS`."""
+    return not value.strip(BLANKS)
+
+
+def _photo_limit(conn: Connection) -> int:
+    with translated_errors():
+        return int(conn.execute(text("SELECT qlue_photo_max_bytes()")).scalar_one())
+
+
+def _photo_meta(conn: Connection, photo: bytes | None, what: str = "the photo") -> str | None:
     if photo is None:
         return None
     if not isinstance(photo, (bytes, bytearray, memoryview)):
         raise ContractError("photo", "the photo must be bytes")
+    size, limit = len(photo), _photo_limit(conn)
+    if size > limit:
+        raise ContractError("photo", f"{what} is {size} bytes, more than the limit of {limit} bytes")
     try:
         return json.dumps(describe_photo(bytes(photo)).to_json())
     except PhotoError as exc:
-        raise ContractError("photo", f"the photo is not a readable image: {exc}") from exc
+        raise ContractError("photo", f"{what} is not a readable image: {exc}") from exc
 
 
-def _check_text(field: str, value: object, *, required: bool = True) -> None:
-    if value is None and not required:
+def _check_text(field: str, value: object, *, required: str | None = None, optional: bool = False) -> None:
+    """Refuses what is not text, text PostgreSQL cannot hold and, when ``required`` (the SQL
+    function's message) is given, text made only of blanks."""
+    if value is None and optional:
         return
     if not isinstance(value, str):
         raise ContractError(field, f"{field} must be text")
     if "\x00" in value:
-        raise ContractError(field, f"{field} contains a NUL character")
+        raise ContractError(field, f"{field} contains a NUL character (U+0000), which cannot be stored")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ContractError(field, f"{field} is not valid Unicode text") from exc
+    if required is not None and is_blank(value):
+        raise ContractError(field, required)
 
 
 BIGINT_MAX = 2**63 - 1
@@ -76,14 +105,18 @@ def _check_coordinate(field: str, value: object, limit: float) -> float:
 def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: str, text_: str,
                   category: str, lat: float, lon: float, photo: bytes | None = None,
                   reported_at: datetime | None = None) -> int:
-    """Submits a citizen's report; returns its id (the same id again for a repeated external_id)."""
-    for field, value in (("channel", channel), ("external_id", external_id), ("citizen", citizen),
-                         ("text", text_), ("category", category)):
-        _check_text(field, value)
+    """Submits a citizen's report; returns its id (the same id again for a retry of the same
+    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflict` when ``external_id``
+    was used before with other content."""
+    _check_text("channel", channel)
+    _check_text("external_id", external_id, required="the channel's external_id is required")
+    _check_text("citizen", citizen, required="the citizen handle is required")
+    _check_text("text", text_, required="the report text is required")
+    _check_text("category", category)
     lat = _check_coordinate("lat", lat, 90)
     lon = _check_coordinate("lon", lon, 180)
     reported_at = _check_moment("reported_at", reported_at)
-    meta = _photo_meta(photo)
+    meta = _photo_meta(conn, photo)
     with translated_errors():
         return conn.execute(text(
             "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
@@ -96,14 +129,15 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
 
 def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: str, photo: bytes,
                      external_id: str | None = None) -> int:
-    """An official's follow-up with its proof photo; returns the follow-up id."""
+    """An official's follow-up with its proof photo; returns the follow-up id (the same id again
+    for a retry under the same ``external_id`` with the same report, note and photo)."""
     report_id = _check_id("report", report_id)
-    _check_text("official", official)
+    _check_text("official", official, required="the official's handle is required")
     _check_text("note", note)
-    _check_text("external_id", external_id, required=False)
+    _check_text("external_id", external_id, optional=True)
     if photo is None:
         raise ContractError("photo", "a follow-up needs a proof photo")
-    meta = _photo_meta(photo)
+    meta = _photo_meta(conn, photo, "the proof photo")
     with translated_errors():
         return conn.execute(text(
             "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"),
@@ -115,9 +149,9 @@ def reopen_report(conn: Connection, *, report_id: int, citizen: str, text_: str,
                   photo: bytes | None = None) -> int:
     """A citizen's re-report; returns the id of the 'reopened' event."""
     report_id = _check_id("report", report_id)
-    _check_text("citizen", citizen)
-    _check_text("text", text_)
-    meta = _photo_meta(photo)
+    _check_text("text", text_, required="say what was not handled right: the text is required")
+    _check_text("citizen", citizen, required="the citizen handle is required")
+    meta = _photo_meta(conn, photo)
     with translated_errors():
         return conn.execute(text(
             "SELECT reopen_report(:report, :citizen, :text, :photo, CAST(:meta AS jsonb))"),

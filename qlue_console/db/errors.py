@@ -20,12 +20,31 @@ class SchemaMismatch(QlueDatabaseError):
 
 
 class ContractError(QlueDatabaseError):
-    """A channel's input was refused by the contract; nothing was written."""
+    """A channel's input was refused by the contract; nothing was written.
+
+    ``sqlstate`` is the SQL function's code for the same refusal (22023, invalid_parameter_value),
+    whether the wrapper refused before sending or the database refused.
+    """
+
+    sqlstate = "22023"
 
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
+
+
+class IdempotencyConflict(ContractError):
+    """An idempotency key (a channel's or an official's external_id) was used before with other
+    content (SQLSTATE QC010): ``existing_id`` is what the first call made, ``differs`` names the
+    fields whose content differs. Nothing was written; send new content under a new key."""
+
+    sqlstate = "QC010"
+
+    def __init__(self, message: str, existing_id: int | None = None, differs: tuple[str, ...] = ()) -> None:
+        super().__init__("external_id", message)
+        self.existing_id = existing_id
+        self.differs = differs
 
 
 class Conflict(QlueDatabaseError):

@@ -10,7 +10,19 @@ from contextlib import contextmanager
 import psycopg2
 from sqlalchemy.exc import DBAPIError
 
-from qlue_console.db.errors import Claimed, Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import (
+    Claimed,
+    Conflict,
+    ContractError,
+    IdempotencyConflict,
+    PermissionDenied,
+)
+
+# Raised by PostgreSQL before a function runs, for text it cannot hold: a NUL character (22021 in
+# a binary parameter, 54000 from chr(0), 22P05 from a \u0000 escape) or bytes that are not UTF-8.
+UNSTORABLE_TEXT = ("22021", "22P05", "54000")
+UNSTORABLE_MESSAGE = ("the input contains a NUL character (U+0000) or bytes that are not UTF-8 text, "
+                      "which cannot be stored")
 
 
 def _details(diag) -> dict:
@@ -31,8 +43,11 @@ def translated_errors() -> Iterator[None]:
         message = orig.diag.message_primary or str(orig).strip()
         if orig.pgcode == "22023":
             raise ContractError(orig.diag.message_detail or "input", message) from exc
-        if orig.pgcode in ("22021", "22P05", "54000"):
-            raise ContractError("text", f"the input cannot be stored: {message}") from exc
+        if orig.pgcode in UNSTORABLE_TEXT:
+            raise ContractError("input", UNSTORABLE_MESSAGE) from exc
+        if orig.pgcode == "QC010":
+            details = _details(orig.diag)
+            raise IdempotencyConflict(message, details.get("id"), tuple(details.get("differs") or ())) from exc
         if orig.pgcode == "QC001":
             raise Conflict(message, _details(orig.diag)) from exc
         if orig.pgcode == "QC002":

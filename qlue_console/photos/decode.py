@@ -14,6 +14,12 @@ with a stable ``reason`` code:
                         refused before decoding, whatever Pillow's global limit says
 ``undecodable``         the header reads but the pixels do not (truncated, damaged)
 
+A decode failure anywhere is a failure: the pixels are decoded (:func:`decode_pixels`) before
+anything reads the EXIF, because Pillow reads a PNG's eXIf chunk, which follows the pixel data,
+by decoding the pixels; an error swallowed there would leave a partial image (the damaged part
+black) that a later ``load()`` returns as if whole. Truncated files are never completed with
+grey or black (Pillow's ``LOAD_TRUNCATED_IMAGES`` is refused while decoding).
+
 JPEGs can be decoded at 1/2, 1/4 or 1/8 scale by the DCT (``Image.draft``): a 12-megapixel
 photo needed only for a 32×32 hash decodes about ten times faster.
 """
@@ -24,7 +30,7 @@ import io
 import logging
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageFile, ImageOps
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +164,22 @@ def open_header(data: bytes, *, max_pixels: int = MAX_PIXELS) -> tuple[Image.Ima
     return image, fmt
 
 
+def decode_pixels(image: Image.Image, fmt: str) -> None:
+    """Decodes all the pixels of a lazily opened image, strictly: any decoder error, truncation
+    included, raises :class:`PhotoError` (``undecodable``). Does nothing once decoded."""
+    if ImageFile.LOAD_TRUNCATED_IMAGES:
+        raise PhotoError("undecodable", "Pillow is set to accept truncated images (LOAD_TRUNCATED_IMAGES): "
+                                        "refusing to decode photos that could be incomplete")
+    try:
+        image.load()
+    except Image.DecompressionBombError as exc:
+        raise PhotoError("too_many_pixels", str(exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - truncated or damaged pixel data
+        raise PhotoError("undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})") from exc
+
+
 def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation of an image whose pixels are decoded (:func:`decode_pixels`)."""
     try:
         value = image.getexif().get(0x0112, 1)
         value = int(value)
@@ -176,11 +197,11 @@ def load_image(data: bytes, *, max_pixels: int = MAX_PIXELS,
     """
     image, fmt = open_header(data, max_pixels=max_pixels)
     width, height = image.size
-    orientation = _orientation(image)
     try:
         if draft_size is not None and fmt == "jpeg":
             image.draft("RGB", draft_size)
-        image.load()
+        decode_pixels(image, fmt)
+        orientation = _orientation(image)
         if getattr(image, "n_frames", 1) > 1:
             image.seek(0)
         upright = ImageOps.exif_transpose(image)

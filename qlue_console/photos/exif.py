@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import ExifTags, Image
 
-from qlue_console.photos.decode import PhotoError, open_header
+from qlue_console.photos.decode import PhotoError, decode_pixels, open_header
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +159,14 @@ def parse_exif_datetime(value: Any, offset: Any = None) -> tuple[datetime | None
 
 
 def exif_from_image(image: Image.Image) -> ExifInfo:
-    """The EXIF of an opened (not necessarily decoded) Pillow image."""
+    """The EXIF of an opened (not necessarily decoded) Pillow image.
+
+    A PNG's EXIF (its eXIf chunk) may follow the pixel data, and Pillow reads it by decoding the
+    pixels: a PNG is therefore decoded first, strictly, and damaged pixels raise
+    :class:`PhotoError` (``undecodable``) instead of being taken for a readable photo.
+    """
+    if image.format == "PNG":
+        decode_pixels(image, "png")
     try:
         exif = image.getexif()
     except Exception as exc:  # noqa: BLE001 - a broken EXIF block means no EXIF
@@ -210,7 +217,8 @@ def exif_from_image(image: Image.Image) -> ExifInfo:
 def read_exif(data: bytes) -> ExifInfo:
     """The EXIF of photo bytes; an image without EXIF gives an empty :class:`ExifInfo`.
 
-    Raises :class:`PhotoError` only when the bytes are not an image at all.
+    Raises :class:`PhotoError` when the bytes are not an image at all, and for a PNG whose
+    pixels cannot be decoded (see :func:`exif_from_image`).
     """
     image, _ = open_header(data)
     try:

@@ -24,7 +24,8 @@ from qlue_console.db.errors import ContractError
 
 CHANNELS = ("app", "web", "sms", "social", "call_center")
 CATEGORIES = ("sampah", "jalan_rusak", "banjir", "pohon_tumbang")
-CONTRACT_SQLSTATES = frozenset({"22023", "22021", "22P05", "54000"})   # what translated_errors makes a ContractError
+# What translated_errors makes a ContractError; QC010: an external_id used before with other content.
+CONTRACT_SQLSTATES = frozenset({"22023", "22021", "22P05", "54000", "QC010"})
 CITIZEN = "warga_fuzz"
 OFFICIAL = "lurah.gambir"
 

@@ -6,6 +6,8 @@ The long campaign is bench/fuzz_contract.py."""
 
 from __future__ import annotations
 
+import itertools
+
 import psycopg2
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -13,7 +15,7 @@ from hypothesis import strategies as st
 
 from qlue_console.db import contract
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError
+from qlue_console.db.errors import ContractError, IdempotencyConflict
 from tests.access import fuzzing as fz
 from tests.access.conftest import connect
 
@@ -126,3 +128,55 @@ def test_nul_characters_and_wrong_sql_types_write_nothing(fuzz_db):
     raw.rollback()
     assert fz.snapshot(cursor) == before
     fz.assert_consistent(cursor)
+
+
+# --- blanks and idempotency keys (revision 0010) ----------------------------------------------------
+
+_keys = itertools.count()          # one database serves all examples: each example its own key
+BLANK_TEXTS = st.text(alphabet=st.sampled_from(contract.BLANKS), max_size=12)
+SMALL = settings(CI, max_examples=40)
+
+
+@SMALL
+@given(blank=BLANK_TEXTS, field=st.sampled_from(["external_id", "citizen", "text_"]))
+def test_text_made_of_blanks_is_refused_through_both_paths(fuzz_db, blank, field):
+    key = f"blank-{next(_keys)}"
+    args = {"channel": "app", "external_id": key, "citizen": fz.CITIZEN, "text_": "Sampah",
+            "category": "sampah", "lat": -6.17, "lon": 106.82, "photo": None, "reported_at": None}
+    args[field] = blank
+    assert isinstance(fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **args)), ContractError)
+    raw = tuple(args[k] if k != "meta" else None for k in fz._RAW_ORDER)
+    error = fz.through_sql(fuzz_db, fz.RAW_SUBMIT, raw)
+    assert error.pgcode == "22023" and error.diag.message_detail == field.rstrip("_")
+    args[field] = blank + key + blank                   # blanks around something: accepted
+    assert isinstance(fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **args)), int)
+
+
+CHANGES = {
+    "text_": st.text(min_size=1, max_size=40).filter(lambda s: s.strip(contract.BLANKS) and "\x00" not in s),
+    "category": st.sampled_from(fz.CATEGORIES),
+    "lat": fz.jakarta_lat,
+    "lon": fz.jakarta_lon,
+    "photo": st.one_of(st.none(), st.integers(0, 5).map(fz.real_jpeg)),
+}
+
+
+@SMALL
+@given(data=st.data())
+def test_a_key_returns_its_id_for_the_same_content_and_refuses_other_content(fuzz_db, data):
+    args = {"channel": "web", "external_id": f"key-{next(_keys)}", "citizen": fz.CITIZEN,
+            "reported_at": None, **{k: data.draw(v) for k, v in CHANGES.items()}}
+    first = fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **args))
+    assert isinstance(first, int)
+    assert fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **args)) == first
+    raw = tuple(psycopg2.Binary(args["photo"]) if k == "photo" and args["photo"] else args.get(k) for k in fz._RAW_ORDER)
+    assert fz.through_sql(fuzz_db, fz.RAW_SUBMIT, raw) == first
+    changed = dict(args)
+    for key in data.draw(st.lists(st.sampled_from(sorted(CHANGES)), min_size=1, unique=True)):
+        changed[key] = data.draw(CHANGES[key])
+    differs = args != changed
+    result = fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **changed))
+    if differs:
+        assert isinstance(result, IdempotencyConflict) and result.existing_id == first and result.differs
+    else:
+        assert result == first

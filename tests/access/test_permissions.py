@@ -54,7 +54,8 @@ _TRIAGE = {"claim_next_report", "claim_report", "release_claim", "comment_report
            "decide_follow_up", "qlue_record_checks", "qlue_verify_actor"}
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {"submit_report", "submit_follow_up", "reopen_report", "official_forward_report", "qlue_fail",
-                "qlue_dispatch_clock", "qlue_whoami", "qlue_scope_kota"},
+                "qlue_dispatch_clock", "qlue_whoami", "qlue_scope_kota",
+                "qlue_photo_max_bytes"},          # 0010: the Python wrapper checks the limit before decoding
     "analyst": _READ,
     "operator": _READ | _TRIAGE,
     "supervisor": _READ | _TRIAGE,
