@@ -6,21 +6,31 @@ QC010 naming what differs, instead of silently returning the first id. SQL in
 ``alembic/sql/0010/``; the downgrade restores revision 0001's definitions.
 
 Revision ID: 0010
-Revises: 0003, 0004, 0008
+Revises: 0008
 Create Date: 2026-12-02
 """
 
-from qlue_console.db.sqlfile import run_revision_sql
+from pathlib import Path
+
+from alembic import op
 
 revision = "0010"
-down_revision = ("0003", "0004", "0008")
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__).resolve().parents[1] / "sql" / "0010"
+
+
+def _run(name: str) -> None:
+    """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
+    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
+                                  execution_options={"no_parameters": True})
+
 
 def upgrade() -> None:
-    run_revision_sql("0010", "upgrade.sql")
+    _run("upgrade.sql")
 
 
 def downgrade() -> None:
-    run_revision_sql("0010", "downgrade.sql")
+    _run("downgrade.sql")
