@@ -68,6 +68,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -130,13 +131,14 @@ cand AS MATERIALIZED (
       FROM open_end o FULL JOIN wk ON wk.report_id = o.report_id
       LEFT JOIN wst ON wst.report_id = wk.report_id
 ),
--- The mentions live at the week's end (not closed, not resolved or passed on before it).
+-- The mentions open at the week's end: made before it and not ended (resolved, passed on,
+-- escalated, closed with the report) before it, whatever happened to them since.
 lm AS MATERIALIZED (
-    SELECT mn.report_id, mn.account_id, mn.due_at < b.e AS overdue FROM mentions mn CROSS JOIN b
-     WHERE mn.state <> 'closed' AND mn.resolved_at IS NULL AND mn.mentioned_at < b.e
+    SELECT ms.report_id, ms.account_id, ms.due_at < b.e AS overdue FROM kpi_mention_spans ms CROSS JOIN b
+     WHERE ms.to_at IS NULL AND ms.from_at < b.e
     UNION ALL
-    SELECT mn.report_id, mn.account_id, mn.due_at < b.e FROM mentions mn CROSS JOIN b
-     WHERE mn.state <> 'closed' AND mn.resolved_at >= b.e AND mn.mentioned_at < b.e
+    SELECT ms.report_id, ms.account_id, ms.due_at < b.e FROM kpi_mention_spans ms CROSS JOIN b
+     WHERE ms.to_at >= b.e AND ms.from_at < b.e
 ),
 lr AS MATERIALIZED (SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id),
 -- Proofs posted in the week that are reused (see the module docstring; decided when posted).
@@ -219,8 +221,10 @@ k AS (
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'duplicate') AS duplicates,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'rejected') AS rejected,
-           coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
-                                            AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
+           -- exact (numeric), as text so that JSON does not turn it into a float
+           CAST(coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
+                                                 AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0)
+                AS text) AS weighted_received,
            count(*) FILTER (WHERE m.dispatched_in_week) AS dispatched,
            count(*) FILTER (WHERE m.fu_in_week > 0) AS followed_up,
            coalesce(sum(m.fu_in_week), 0) AS follow_ups,
@@ -258,7 +262,7 @@ SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,
 _COUNT_FIELDS = ("received", "duplicates", "rejected", "dispatched", "followed_up", "follow_ups", "verified",
                  "proofs_approved", "proofs_rejected", "reopened", "forwarded", "forwarded_multi", "handled",
                  "backlog", "overdue", "sla_base", "sla_met", "reused_proofs")
-_FLOAT_FIELDS = ("weighted_received",)
+_DECIMAL_FIELDS = ("weighted_received",)   # sums of categories.weight (numeric): exact
 _DURATION_FIELDS = ("triage_median_h", "triage_p90_h", "response_median_h", "response_p90_h",
                     "close_median_h", "close_p90_h")
 
@@ -274,7 +278,7 @@ class KpiRow:
     received: int = 0
     duplicates: int = 0
     rejected: int = 0
-    weighted_received: float = 0.0
+    weighted_received: Decimal = Decimal(0)     # exact: a sum of decimal weights
     dispatched: int = 0
     followed_up: int = 0
     follow_ups: int = 0
@@ -324,6 +328,13 @@ class KpiRow:
     @property
     def response_rate(self) -> float | None:
         return self._ratio(self.followed_up, self.followed_up + self.overdue)
+
+    @property
+    def has_figures(self) -> bool:
+        """One of the row's own figures is non-zero: a count, the weighted volume, or a duration
+        (an official is listed in a week only then)."""
+        return (any(getattr(self, name) for name in _COUNT_FIELDS) or bool(self.weighted_received)
+                or any(getattr(self, name) is not None for name in _DURATION_FIELDS))
 
     @property
     def active(self) -> bool:
@@ -397,8 +408,8 @@ def _as_row(grouping: str, key: str | None, values: dict) -> KpiRow:
     kwargs: dict = {}
     for name in _COUNT_FIELDS:
         kwargs[name] = int(values.get(name) or 0)
-    for name in _FLOAT_FIELDS:
-        kwargs[name] = float(values.get(name) or 0.0)
+    for name in _DECIMAL_FIELDS:
+        kwargs[name] = Decimal(str(values.get(name) or 0))
     for name in _DURATION_FIELDS:
         value = values.get(name)
         kwargs[name] = None if value is None else float(value)
@@ -453,6 +464,8 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
                 row = _as_row(item["grouping"], item["key"], item)
                 if row.grouping == "city":
                     city = row
+                elif row.grouping == "official" and not row.has_figures:
+                    continue    # mentioned on a report in view, but nothing of their own this week
                 else:
                     by_grouping[row.grouping][row.key] = row
             result: dict[str, tuple[KpiRow, ...]] = {}
