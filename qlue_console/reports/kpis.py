@@ -8,12 +8,17 @@ table.
 into instants inside PostgreSQL with ``AT TIME ZONE 'Asia/Jakarta'`` so the server's TimeZone
 setting never matters. An event counts in W when its ``at`` falls in that interval.
 
-**As of the week's end.** Only events before the week's end are read, so a finished week's
-figures never change afterwards (events are append-only). A report's state at the week's end
+**As of the week's end.** Only what happened before the week's end is read, so a finished
+week's figures never change afterwards, whatever is done to its reports since (events are
+append-only; a mention's current state is never read). A report's state at the week's end
 is the state its last state-changing event before the end put it in (``qlue_kpi_state`` in
 alembic/sql/0005: created -> new, triaged, dispatched, forwarded -> coordination, follow_up ->
 followed_up, proof_approved/closed -> verified, proof_rejected/reopened -> reopened, rejected,
-merged into another -> duplicate).
+merged into another -> duplicate). A mention is open at the week's end when it was made before
+the end and had not stopped being open before it: its validity interval (``kpi_mention_spans``
+in alembic/sql/0011) ends at its ``resolved_at`` (resolved by a follow-up, passed on), at the
+``escalated`` event naming it, or, closed with its report, when the report first became
+verified, rejected or a duplicate after the mention was made.
 
 **Per report** (the facts), for a report with a ``created`` event before the week's end:
 
@@ -29,9 +34,11 @@ merged into another -> duplicate).
 - forwarded: it has a ``forwarded`` event in W; forwarded more than once: it also has two or
   more ``forwarded`` events in all up to the week's end; handled: a ``dispatched`` or
   ``forwarded`` event in W (the forwarding rate's base);
+- weighted received: the sum of the problem weights (``categories.weight``, numeric) of the
+  received reports, exact (``Decimal``);
 - backlog: open at the week's end (not verified, rejected or merged); overdue: in the backlog,
-  not waiting for proof verification (state ``followed_up``), and holding a mention that was
-  open at the week's end (not resolved or forwarded before it, not closed) and due before it;
+  not waiting for proof verification (state ``followed_up``), and holding a mention open at the
+  week's end (see above) and due before it;
 - time to triage: for a report whose first triage action (``triaged``, ``dispatched``,
   ``forwarded``, ``rejected``, or ``merged`` into another) falls in W, from ``created`` to it;
 - response time: for a report whose first ``follow_up`` falls in W, from its first
@@ -51,7 +58,9 @@ kota, kecamatan, kelurahan: the report's area codes; official: every account men
 report before the week's end (a report counts for each of them; backlog and overdue only for
 the officials whose own mention was open, and overdue, at the week's end). A report without the
 group's code (outside DKI Jakarta) falls in the group ``None`` (shown as unassigned, not ranked).
-The city row counts every report once.
+The city row counts every report once. Every agency and area of the level is listed; an
+official only when one of their own figures is non-zero (``KpiRow.has_figures``: a count, the
+weighted volume or a duration), not merely for being mentioned on a report still open.
 
 **Per group**: counts are sums over its reports; durations are medians and 90th percentiles
 (``percentile_cont``, hours); rates are ratios of the counts (``None`` when the base is 0):
@@ -88,8 +97,9 @@ _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'follow
 # The pre-aggregation of revisions 0005 and 0008, exact and kept by triggers, holds what would
 # otherwise be looked up report by report: first times, second forward, the first dispatch's
 # due time and the accounts mentioned (kpi_report_facts), the states as spans between
-# state-changing events (kpi_state_spans) and each proof's reuse (kpi_proof_facts). The week's
-# own events and the mentions live at its end are read as ranges of their indexes.
+# state-changing events (kpi_state_spans), each proof's reuse (kpi_proof_facts) and, from
+# revision 0011, each mention's validity interval (kpi_mention_spans). The week's own events
+# and the mentions open at its end are read as ranges of their indexes.
 _SQL = f"""
 WITH b AS MATERIALIZED (
     SELECT CAST(:ws AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS s,
