@@ -53,7 +53,8 @@ verified, rejected or a duplicate after the mention was made.
   photo of another report stored before it (the first use of a photo is not a reuse; every
   later use on another report is).
 
-**Groups.** agency: the agency responsible for the report's category (categories.agency_code);
+**Groups.** agency: the agency responsible for the report's category at the week's end
+(categories.agency_code; a report recategorised since counts with the category it had then);
 kota, kecamatan, kelurahan: the report's area codes; official: every account mentioned on the
 report before the week's end (a report counts for each of them; backlog and overdue only for
 the officials whose own mention was open, and overdue, at the week's end). A report without the
@@ -157,8 +158,18 @@ ru AS MATERIALIZED (
      WHERE pf.at >= b.s AND pf.at < b.e AND pf.reused
      GROUP BY pf.report_id
 ),
+-- Reports recategorised since the week's end: their category at the end is what the first
+-- such change changed from (the facts carry the current category). One range of
+-- events_kind_at_idx, short for recent weeks.
+rc AS MATERIALIZED (
+    SELECT DISTINCT ON (ev.report_id) ev.report_id, ev.payload->>'from' AS category_code
+      FROM events ev CROSS JOIN b
+     WHERE ev.kind = 'categorised' AND ev.at >= b.e AND ev.payload->>'from' IS NOT NULL
+     ORDER BY ev.report_id, ev.at, ev.id
+),
 f AS MATERIALIZED (
-    SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code, fa.category_code,
+    SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code,
+           coalesce(rc.category_code, fa.category_code) AS category_code,
            fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
            fa.first_follow_up_at AS first_fu_at, fa.second_forward_at, fa.first_dispatch_due_at,
            fa.mention_accounts, fa.mention_first_at,
@@ -181,6 +192,7 @@ f AS MATERIALIZED (
       LEFT JOIN wk ON wk.report_id = c.report_id
       LEFT JOIN ru ON ru.report_id = c.report_id
       LEFT JOIN lr ON lr.report_id = c.report_id
+      LEFT JOIN rc ON rc.report_id = c.report_id
      WHERE fa.created_at < b.e
 ),
 d AS MATERIALIZED (

@@ -1,7 +1,8 @@
 """A finished week's figures depend only on what happened before its end: export the week,
 act on its reports afterwards through the console's own paths (approve and reject proofs,
-reopen, dispatch again, pass on, add mentions, merge, reject reports, escalate, close), export
-again — every grouping's figures, CSV and XLSX are the same, apart from the generated-at time.
+reopen, dispatch again, pass on, add mentions, merge, recategorise, reject reports, escalate,
+close), export again — every grouping's figures, CSV and XLSX are the same, apart from the
+generated-at time.
 
 The hand-built week of conftest.py (2026-W47) plus four reports of its last days:
 
@@ -18,7 +19,8 @@ X4  B sampah   created Thu 19 13:00, triaged 13:30; afterwards passed on to lura
 And afterwards: R7's waiting proof approved; R6 (lurah B's mention open and overdue at the
 week's end) dispatched again to camat A, who posts a proof that is approved — lurah B's mention
 closes with the report, the issue's case; R1 reopened by its citizen, then rejected; R5 (its
-reopening's mention open and overdue) rejected; R9 dispatched.
+reopening's mention open and overdue) rejected; R9 recategorised (sampah to banjir: another
+agency) and dispatched.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from qlue_console.reports.export_xlsx import write_xlsx
 from qlue_console.reports.kpis import GROUPINGS, fetch_weekly_kpis
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
-from qlue_console.triage.actions import merge, reject
+from qlue_console.triage.actions import merge, reject, set_category
 from qlue_console.verify.decisions import decide
 
 from tests.photo_factory import jpeg
@@ -106,6 +108,7 @@ def act_after_the_week(fx) -> None:
     reject(engine, fx.reports["R5"], fx.version("R5"), "out_of_scope")
     # merged with its mention open; dispatched; passed on, another mention added, rejected
     merge(engine, fx.reports["X3"], fx.version("X3"), fx.reports["R9"])
+    set_category(engine, fx.reports["R9"], fx.version("R9"), "banjir")      # DLH's until now: SDA's
     dispatch(engine, fx.reports["R9"], None, f"@{h['lurahA']} tolong", [h["lurahA"]])
     forward(engine, fx.reports["X4"], None, [h["lurahB"]], "wilayah Senayan")
     dispatch(engine, fx.reports["X4"], None, f"@{h['camatA']} ikut pantau", [h["camatA"]])
