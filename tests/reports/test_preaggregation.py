@@ -209,7 +209,9 @@ def schema(engine):
                 conn.execute(text(TRIGGERS)).all(),
                 conn.execute(text("SELECT pg_get_constraintdef(oid) FROM pg_constraint "
                                   "WHERE conname = 'categories_weight_check'")).scalar_one(),
-                conn.execute(text("SELECT to_regclass('kpi_mention_spans') IS NOT NULL")).scalar_one())
+                conn.execute(text("SELECT to_regclass('kpi_mention_spans') IS NOT NULL")).scalar_one(),
+                conn.execute(text("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'mentions' "
+                                  "ORDER BY indexname")).all())
 
 
 def test_0011_goes_down_to_exactly_what_was_before_it_and_up_again(db_engine):
@@ -234,5 +236,5 @@ def test_0011_goes_down_to_exactly_what_was_before_it_and_up_again(db_engine):
         migrate.upgrade(db_engine, revision)
     assert schema(db_engine) == below
     migrate.upgrade(db_engine)
-    _, weight_type, _, check, spans = schema(db_engine)
+    _, weight_type, _, check, spans, _ = schema(db_engine)
     assert (weight_type, check, spans) == ("numeric", "CHECK ((weight > (0)::numeric))", True)

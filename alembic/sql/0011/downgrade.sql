@@ -65,6 +65,8 @@ END $$;
 
 DROP FUNCTION IF EXISTS qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz);
 DROP TABLE IF EXISTS kpi_mention_spans;
+CREATE INDEX kpi_mentions_live_idx ON mentions (resolved_at, mentioned_at) INCLUDE (report_id, account_id, due_at)
+    WHERE state <> 'closed';
 
 ALTER TABLE categories
     DROP CONSTRAINT categories_weight_check,

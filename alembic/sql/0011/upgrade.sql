@@ -39,6 +39,8 @@ CREATE TABLE kpi_mention_spans (
 -- The mentions open at an instant T: to_at IS NULL, and to_at >= T, each with from_at < T.
 CREATE INDEX kpi_mention_spans_live_idx ON kpi_mention_spans (to_at, from_at) INCLUDE (report_id, account_id, due_at);
 CREATE INDEX kpi_mention_spans_report_idx ON kpi_mention_spans (report_id);
+-- 0008's index of the mentions live at an instant read their current state: nothing uses it now.
+DROP INDEX kpi_mentions_live_idx;
 
 -- When a mention stopped being open (NULL: it is open). Without the event that ended it (a
 -- hand-made row), a mention that is no longer open counts from its resolution, else as never
