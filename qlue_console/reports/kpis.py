@@ -48,7 +48,8 @@ verified, rejected or a duplicate after the mention was made.
   dispatch); when no mention exists, ``qlue_due_at`` of the category from the first dispatch;
 - time to verified close: for a report verified in W, from ``created`` to its last approval in W;
 - reused proofs: of the follow-ups posted in W, those whose proof is reused — by the
-  verifier's reuse check when ``follow_ups.checks`` carries one (verdict 'fail'), otherwise when
+  verifier's reuse check when one was recorded before the week's end (verdict 'fail'; the
+  last such verdict, ``kpi_proof_checks`` in alembic/sql/0011), otherwise when
   the proof photo's sha256, or its perceptual hash (exact equality), equals that of a proof
   photo of another report stored before it (the first use of a photo is not a reuse; every
   later use on another report is).
@@ -152,10 +153,19 @@ lm AS MATERIALIZED (
      WHERE ms.to_at >= b.e AND ms.from_at < b.e
 ),
 lr AS MATERIALIZED (SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id),
--- Proofs posted in the week that are reused (see the module docstring; decided when posted).
+-- The verifier's reuse verdicts recorded in the week (a proof posted in the week is checked
+-- after it was posted): the last one before the week's end counts, not one recorded since.
+ck AS MATERIALIZED (
+    SELECT DISTINCT ON (pc.follow_up_id) pc.follow_up_id, pc.reused FROM kpi_proof_checks pc CROSS JOIN b
+     WHERE pc.checked_at >= b.s AND pc.checked_at < b.e
+     ORDER BY pc.follow_up_id, pc.checked_at DESC, pc.id DESC
+),
+-- Proofs posted in the week that are reused, as known at its end: that verdict, else the photo
+-- rule (see the module docstring).
 ru AS MATERIALIZED (
     SELECT pf.report_id, count(*) AS reused_in_week FROM kpi_proof_facts pf CROSS JOIN b
-     WHERE pf.at >= b.s AND pf.at < b.e AND pf.reused
+      LEFT JOIN ck ON ck.follow_up_id = pf.follow_up_id
+     WHERE pf.at >= b.s AND pf.at < b.e AND coalesce(ck.reused, pf.reused_by_photo)
      GROUP BY pf.report_id
 ),
 -- Reports recategorised since the week's end: their category at the end is what the first

@@ -1,7 +1,7 @@
 """A finished week's figures depend only on what happened before its end: export the week,
 act on its reports afterwards through the console's own paths (approve and reject proofs,
 reopen, dispatch again, pass on, add mentions, merge, recategorise, reject reports, escalate,
-close), export again — every grouping's figures, CSV and XLSX are the same, apart from the
+close, record the verifier's checks), export again — every grouping's figures, CSV and XLSX are the same, apart from the
 generated-at time.
 
 The hand-built week of conftest.py (2026-W47) plus four reports of its last days:
@@ -9,8 +9,8 @@ The hand-built week of conftest.py (2026-W47) plus four reports of its last days
 X1  A sampah   created Fri 20 09:00, dispatched 09:30 to lurah A (due Sat 21 09:30): overdue at
                the week's end; escalated to camat A afterwards, who answers; approved.
 X2  B banjir   created Sat 21 10:00, dispatched 10:30 to lurah B, follow-up 12:00 waiting for
-               verification at the week's end; afterwards its proof is rejected, lurah B posts
-               again, approved.
+               verification at the week's end; afterwards the verifier's checks find its proof
+               reused, it is rejected, lurah B posts again, approved.
 X3  A sampah   created Sun 22 20:00, dispatched 20:30 to lurah A (due Mon 23 20:30): open, not
                overdue at the week's end; merged into R9 afterwards (its mention closes).
 X4  B sampah   created Thu 19 13:00, triaged 13:30; afterwards passed on to lurah B, camat A
@@ -90,6 +90,11 @@ def exported(engine, tmp_path, tag: str) -> dict:
 def act_after_the_week(fx) -> None:
     engine, h = fx.engine, fx.handles
     assert datetime.now(timezone.utc) > W48.end       # the database's now() is after every week read
+    # the verifier's checks recorded on X2's proof (posted in the week): its reuse check fails
+    with engine.begin() as conn:
+        conn.execute(text("SELECT qlue_record_checks(:f, CAST(:c AS jsonb), 90)"),
+                     {"f": fx.pending_follow_up("X2"),
+                      "c": '{"risk": 90, "results": [{"code": "reused_proof", "verdict": "fail"}]}'})
     # proofs approved and rejected
     decide(engine, fx.pending_follow_up("R7"), "approve")
     decide(engine, fx.pending_follow_up("X2"), "reject", "wrong_place")

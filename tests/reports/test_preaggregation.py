@@ -17,7 +17,7 @@ from tests.reports.test_kpis import assert_city_w47
 
 FACTS = "SELECT * FROM kpi_report_facts ORDER BY report_id"
 SPANS = "SELECT report_id, event_id, state, from_at, to_at FROM kpi_state_spans ORDER BY report_id, event_id"
-PROOFS = "SELECT event_id, report_id, at, reused FROM kpi_proof_facts ORDER BY event_id"
+PROOFS = "SELECT event_id, report_id, at, reused, follow_up_id, reused_by_photo FROM kpi_proof_facts ORDER BY event_id"
 MENTIONS = "SELECT mention_id, report_id, account_id, due_at, from_at, to_at FROM kpi_mention_spans ORDER BY mention_id"
 
 
@@ -115,20 +115,27 @@ def test_the_mention_facts(week_fixture):
     assert snapshot(engine) == rebuilt(engine)
 
 
-def test_the_verifiers_checks_decide_a_proofs_reuse(week_fixture):
+def test_the_verifiers_checks_decide_a_proofs_reuse_from_when_they_were_recorded(week_fixture):
     engine = week_fixture.engine
     r7 = week_fixture.reports["R7"]
+    passed = '{"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]}'
     with engine.connect() as conn:
         fu = conn.execute(text("SELECT id FROM follow_ups WHERE report_id = :r"), {"r": r7}).scalar_one()
         reused = conn.execute(text("SELECT reused FROM kpi_proof_facts WHERE report_id = :r"), {"r": r7}).scalar_one()
     assert reused is True   # same sha256 as R1's earlier proof, no check recorded yet
     assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 2
-    with engine.begin() as conn:   # the verifier looked and passed it (a photo of the same spot)
-        conn.execute(text("UPDATE follow_ups SET checks = CAST(:c AS jsonb) WHERE id = :fu"),
-                     {"fu": fu, "c": '{"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]}'})
+    with engine.begin() as conn:   # the verifier looked and passed it (a photo of the same spot), today
+        conn.execute(text("UPDATE follow_ups SET checks = CAST(:c AS jsonb) WHERE id = :fu"), {"fu": fu, "c": passed})
     assert snapshot(engine) == rebuilt(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT reused, reused_by_photo FROM kpi_proof_facts WHERE report_id = :r"),
+                            {"r": r7}).one() == (False, True)
+    assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 2      # W47 ended before the verdict
+    with engine.begin() as conn:   # the same verdict recorded on Friday 20 November (the database clock)
+        conn.execute(text("SELECT set_config('qlue.now', :t, true)"), {"t": at(20, "09:00")})
+        conn.execute(text("UPDATE follow_ups SET checks = CAST(:c AS jsonb) WHERE id = :fu"),
+                     {"fu": fu, "c": passed.replace('"risk": 0', '"risk": 1')})
     assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 1
-
 
 def test_two_consoles_mentioning_on_one_report_at_once_lose_nothing(week_fixture):
     """T1 mentions camat A and holds its transaction open; T2 mentions lurah A on the same

@@ -1,7 +1,23 @@
--- Revision 0011 undone: the mention intervals go, 0008's refresh of the mention facts and its
--- rebuild and 0005's event trigger function come back as they were, and the weights are
--- single precision again.
+-- Revision 0011 undone: the mention intervals and the log of reuse verdicts go, 0008's
+-- refreshes of the proof and mention facts, its rebuild, its indexes and 0005's event trigger
+-- function come back as they were, and the weights are single precision again.
 DROP TRIGGER IF EXISTS mentions_kpi_state ON mentions;
+DROP TRIGGER IF EXISTS follow_ups_kpi_checks_insert ON follow_ups;
+DROP TRIGGER IF EXISTS follow_ups_kpi_checks_update ON follow_ups;
+
+CREATE OR REPLACE FUNCTION qlue_kpi_refresh_proofs(p_events bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF p_events IS NULL OR cardinality(p_events) = 0 THEN
+        RETURN;
+    END IF;
+    DELETE FROM kpi_proof_facts WHERE event_id = ANY (p_events);
+    INSERT INTO kpi_proof_facts (event_id, report_id, at, reused)
+    SELECT ev.id, ev.report_id, ev.at,
+           qlue_kpi_proof_reused(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint), CAST(ev.payload->>'photo' AS bigint))
+      FROM events ev
+     WHERE ev.id = ANY (p_events) AND ev.kind = 'follow_up';
+END $$;
 
 CREATE OR REPLACE FUNCTION qlue_kpi_events_inserted() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -64,6 +80,13 @@ BEGIN
 END $$;
 
 DROP FUNCTION IF EXISTS qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz);
+DROP FUNCTION IF EXISTS qlue_kpi_checks_recorded();
+DROP FUNCTION IF EXISTS qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint);
+DROP FUNCTION IF EXISTS qlue_kpi_reuse_verdict(jsonb);
+DROP TABLE IF EXISTS kpi_proof_checks;
+DROP INDEX IF EXISTS kpi_proof_facts_at_idx;
+ALTER TABLE kpi_proof_facts DROP COLUMN IF EXISTS follow_up_id, DROP COLUMN IF EXISTS reused_by_photo;
+CREATE INDEX kpi_proof_facts_at_idx ON kpi_proof_facts (at) INCLUDE (report_id, reused);
 DROP TABLE IF EXISTS kpi_mention_spans;
 CREATE INDEX kpi_mentions_live_idx ON mentions (resolved_at, mentioned_at) INCLUDE (report_id, account_id, due_at)
     WHERE state <> 'closed';

@@ -20,6 +20,12 @@
 -- resolution) and the event triggers of 0005 recompute the affected reports' intervals, and
 -- qlue_kpi_rebuild() recomputes them all.
 --
+-- A proof's reuse, likewise, is what was known at the week's end: the verifier's reuse verdict
+-- counts for a week only when it was recorded before the week's end (kpi_proof_checks, a log
+-- of the verdicts with when they were recorded, kept by a trigger on follow_ups), otherwise
+-- the photo rule of 0008 decides (kpi_proof_facts.reused_by_photo). A proof posted on Sunday
+-- evening and checked on Monday counts as the photos said on Sunday.
+--
 -- The categories' problem weights become exact decimals: a weighted volume is a sum of them,
 -- and in single precision 40 reports of weight 1 came out 39.99998.
 
@@ -92,6 +98,99 @@ BEGIN
            from_at = EXCLUDED.from_at, to_at = EXCLUDED.to_at;
 END $$;
 
+-- The verifier's reuse verdicts, with when each was recorded (an append-only log, like the
+-- events: the rebuild leaves it alone). checked_at is the database clock of the recording
+-- (qlue_dispatch_clock(): now(), or a superuser's replayed 'qlue.now'); checks that came with
+-- the follow-up itself count from its submission.
+CREATE TABLE kpi_proof_checks (
+    id            bigserial PRIMARY KEY,
+    follow_up_id  bigint NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+    report_id     bigint NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+    checked_at    timestamptz NOT NULL,
+    reused        boolean NOT NULL
+);
+-- The verdicts recorded in a week: one range (a proof posted in the week is checked after it).
+CREATE INDEX kpi_proof_checks_at_idx ON kpi_proof_checks (checked_at) INCLUDE (follow_up_id, reused, id);
+
+-- The verdict of a check report's reuse check: true (reused), false (passed), NULL (none).
+CREATE FUNCTION qlue_kpi_reuse_verdict(p_checks jsonb) RETURNS boolean
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN jsonb_typeof(p_checks->'results') = 'array' THEN
+        (SELECT x->>'verdict' FROM jsonb_array_elements(p_checks->'results') x
+          WHERE x->>'code' = 'reused_proof' LIMIT 1) = 'fail' END
+$$;
+
+-- 0008's photo rule alone: the proof photo's sha256, or its perceptual hash (exact equality),
+-- equals that of a proof photo of another report stored before it.
+CREATE FUNCTION qlue_kpi_proof_reused_by_photo(p_report bigint, p_follow_up bigint, p_photo bigint) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+    SELECT coalesce(
+        (SELECT EXISTS (SELECT 1 FROM photos o
+                         WHERE o.sha256 = p.sha256 AND o.kind = 'proof' AND o.report_id <> p_report
+                           AND (o.created_at, o.id) < (p.created_at, p.id))
+                OR EXISTS (SELECT 1 FROM photos o
+                            WHERE o.phash = p.phash AND o.kind = 'proof' AND o.report_id <> p_report
+                              AND (o.created_at, o.id) < (p.created_at, p.id))
+           FROM photos p
+          WHERE p.id = coalesce((SELECT fu.photo_id FROM follow_ups fu WHERE fu.id = p_follow_up), p_photo)),
+        false)
+$$;
+
+ALTER TABLE kpi_proof_facts
+    ADD COLUMN follow_up_id     bigint,                      -- the event's payload 'follow_up'
+    ADD COLUMN reused_by_photo  boolean NOT NULL DEFAULT false;
+-- The proofs posted in a week, with what the KPIs need of them, from the index alone.
+DROP INDEX kpi_proof_facts_at_idx;
+CREATE INDEX kpi_proof_facts_at_idx ON kpi_proof_facts (at) INCLUDE (report_id, follow_up_id, reused_by_photo);
+
+-- 0008's recomputation of proof facts, plus the follow-up and the photo rule's answer.
+CREATE OR REPLACE FUNCTION qlue_kpi_refresh_proofs(p_events bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    IF p_events IS NULL OR cardinality(p_events) = 0 THEN
+        RETURN;
+    END IF;
+    DELETE FROM kpi_proof_facts WHERE event_id = ANY (p_events);
+    INSERT INTO kpi_proof_facts (event_id, report_id, at, reused, follow_up_id, reused_by_photo)
+    SELECT ev.id, ev.report_id, ev.at,
+           qlue_kpi_proof_reused(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint), CAST(ev.payload->>'photo' AS bigint)),
+           CAST(ev.payload->>'follow_up' AS bigint),
+           qlue_kpi_proof_reused_by_photo(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint),
+                                          CAST(ev.payload->>'photo' AS bigint))
+      FROM events ev
+     WHERE ev.id = ANY (p_events) AND ev.kind = 'follow_up';
+END $$;
+
+-- Checks recorded on a follow-up: the verdict goes to the log with its time.
+CREATE FUNCTION qlue_kpi_checks_recorded() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE v_reused boolean := qlue_kpi_reuse_verdict(NEW.checks);
+BEGIN
+    IF v_reused IS NOT NULL THEN
+        INSERT INTO kpi_proof_checks (follow_up_id, report_id, checked_at, reused)
+        VALUES (NEW.id, NEW.report_id, CASE WHEN TG_OP = 'INSERT' THEN NEW.submitted_at ELSE qlue_dispatch_clock() END,
+                v_reused);
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER follow_ups_kpi_checks_insert AFTER INSERT ON follow_ups
+    FOR EACH ROW WHEN (NEW.checks IS NOT NULL) EXECUTE FUNCTION qlue_kpi_checks_recorded();
+CREATE TRIGGER follow_ups_kpi_checks_update AFTER UPDATE OF checks ON follow_ups
+    FOR EACH ROW WHEN (NEW.checks IS NOT NULL AND OLD.checks IS DISTINCT FROM NEW.checks)
+    EXECUTE FUNCTION qlue_kpi_checks_recorded();
+
+-- The verdicts already stored: when they were recorded is not known; they count from the
+-- proof's posting (as 0008 counted them).
+INSERT INTO kpi_proof_checks (follow_up_id, report_id, checked_at, reused)
+SELECT fu.id, fu.report_id, coalesce((SELECT min(pf.at) FROM kpi_proof_facts pf
+                                       JOIN events ev ON ev.id = pf.event_id
+                                      WHERE ev.report_id = fu.report_id AND ev.payload->>'follow_up' = CAST(fu.id AS text)),
+                                     fu.submitted_at),
+       qlue_kpi_reuse_verdict(fu.checks)
+  FROM follow_ups fu
+ WHERE qlue_kpi_reuse_verdict(fu.checks) IS NOT NULL;
+
 -- 0008's rebuild, plus the mentions' validity intervals.
 CREATE OR REPLACE FUNCTION qlue_kpi_rebuild() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -116,9 +215,12 @@ BEGIN
              GROUP BY x.report_id) m
      WHERE f.report_id = m.report_id;
     TRUNCATE kpi_proof_facts;
-    INSERT INTO kpi_proof_facts (event_id, report_id, at, reused)
+    INSERT INTO kpi_proof_facts (event_id, report_id, at, reused, follow_up_id, reused_by_photo)
     SELECT ev.id, ev.report_id, ev.at,
-           qlue_kpi_proof_reused(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint), CAST(ev.payload->>'photo' AS bigint))
+           qlue_kpi_proof_reused(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint), CAST(ev.payload->>'photo' AS bigint)),
+           CAST(ev.payload->>'follow_up' AS bigint),
+           qlue_kpi_proof_reused_by_photo(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint),
+                                          CAST(ev.payload->>'photo' AS bigint))
       FROM events ev
      WHERE ev.kind = 'follow_up';
     TRUNCATE kpi_mention_spans;
@@ -146,13 +248,27 @@ CREATE TRIGGER mentions_kpi_state AFTER UPDATE OF state, resolved_at ON mentions
     FOR EACH ROW WHEN ((OLD.state, OLD.resolved_at) IS DISTINCT FROM (NEW.state, NEW.resolved_at))
     EXECUTE FUNCTION qlue_kpi_mention_changed();
 
+UPDATE kpi_proof_facts pf
+   SET follow_up_id = CAST(ev.payload->>'follow_up' AS bigint),
+       reused_by_photo = qlue_kpi_proof_reused_by_photo(ev.report_id, CAST(ev.payload->>'follow_up' AS bigint),
+                                                        CAST(ev.payload->>'photo' AS bigint))
+  FROM events ev
+ WHERE ev.id = pf.event_id;
+
 TRUNCATE kpi_mention_spans;
 INSERT INTO kpi_mention_spans (mention_id, report_id, account_id, due_at, from_at, to_at)
 SELECT mn.id, mn.report_id, mn.account_id, mn.due_at, mn.mentioned_at,
        qlue_kpi_mention_end(mn.report_id, mn.id, mn.state, mn.mentioned_at, mn.resolved_at)
   FROM mentions mn;
 
-REVOKE ALL ON FUNCTION qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz),
+    qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint), qlue_kpi_checks_recorded() FROM PUBLIC;
+GRANT SELECT ON kpi_proof_checks TO qlue_analyst, qlue_operator;
+GRANT ALL ON kpi_proof_checks TO qlue_admin;
+GRANT USAGE ON SEQUENCE kpi_proof_checks_id_seq TO qlue_admin;
+ALTER TABLE kpi_proof_checks ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kpi_proof_checks_visible ON kpi_proof_checks FOR SELECT
+    USING ((SELECT qlue_scope_kota()) IS NULL OR EXISTS (SELECT 1 FROM reports r WHERE r.id = report_id));
 GRANT SELECT ON kpi_mention_spans TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_mention_spans TO qlue_admin;
 ALTER TABLE kpi_mention_spans ENABLE ROW LEVEL SECURITY;
