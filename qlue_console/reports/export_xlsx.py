@@ -35,7 +35,8 @@ def cell_value(kind: str, value):
 def number_format(kind: str, value) -> str:
     """The cell's format: by kind, except that an exact decimal shows all its digits."""
     if isinstance(value, Decimal):
-        places = max(0, -value.normalize().as_tuple().exponent) if value else 0
+        exponent = value.normalize().as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         return "#,##0" + ("." + "0" * places if places else "")
     return FORMATS.get(kind, "General")
 
