@@ -4,12 +4,14 @@ database server's time zone."""
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 
+from qlue_console.db.engine import make_engine
 from qlue_console.reports.export_csv import write_csv
 from qlue_console.reports.export_xlsx import write_xlsx
 from qlue_console.reports.kpis import GROUPINGS, CancelToken, Cancelled, fetch_weekly_kpis
@@ -17,6 +19,7 @@ from qlue_console.reports.labels import COLUMNS
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
 
+from tests.access.conftest import drop_roles, unique_login, url_as
 from tests.reports.conftest import W46, W47, at, city
 
 H = 1.0
@@ -178,8 +181,6 @@ def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
 
 @pytest.mark.parametrize("group", ["qlue_analyst", "qlue_operator"])
 def test_an_analyst_login_gets_the_same_numbers(week_fixture, login_url, group):
-    from qlue_console.db.engine import make_engine
-
     engine = make_engine(login_url(group))
     try:
         assert_city_w47(fetch_weekly_kpis(engine, W47, GROUPINGS).city)
@@ -225,3 +226,21 @@ def test_weights_are_summed_exactly(people_engine, tmp_path):
     sheet = load_workbook(write_xlsx(report, tmp_path / "w.xlsx", "en")).worksheets[1]
     by_code = {row[[c.code for c in COLUMNS].index("key")].value: row[column] for row in sheet.iter_rows(min_row=2)}
     assert by_code["SDA"].value == 23 and by_code["SDA"].number_format == "#,##0"
+
+
+def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
+    """The KPI tables of revision 0011 (mention intervals, reuse verdicts) follow the kota limit
+    like the others: the city row of a login limited to kota A is kota A's row."""
+    kota = week_fixture.areas["A"]["kota"]
+    login = unique_login("u.analyst.")
+    with week_fixture.engine.begin() as conn:
+        conn.execute(text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"), {"l": login, "k": kota})
+    engine = make_engine(url_as(db_url, login))
+    try:
+        limited = fetch_weekly_kpis(engine, W47, ("kota",)).city
+    finally:
+        engine.dispose()
+        drop_roles(db_url, [login])
+    full = by_key(fetch_weekly_kpis(week_fixture.engine, W47, ("kota",)), "kota")[kota]
+    assert replace(limited, grouping="kota", key=kota, name=full.name, context=full.context) == full
+    assert (full.backlog, full.overdue, full.reused_proofs) == (2, 1, 1)    # R6 R9 | R6 | R2 (2nd proof)
