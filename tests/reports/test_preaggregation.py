@@ -137,6 +137,27 @@ def test_the_verifiers_checks_decide_a_proofs_reuse_from_when_they_were_recorded
                      {"fu": fu, "c": passed.replace('"risk": 0', '"risk": 1')})
     assert fetch_weekly_kpis(engine, W47).city.reused_proofs == 1
 
+
+def test_a_proof_photos_hash_filled_in_later_is_followed(week_fixture):
+    """R7's proof photo arrived without its perceptual hash; the verifier's first check stores
+    it, and it equals R1's earlier proof: the photo rule follows, as a rebuild computes it."""
+    engine = week_fixture.engine
+    r7 = week_fixture.reports["R7"]
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE photos SET phash = NULL, sha256 = NULL WHERE report_id = :r AND kind = 'proof'"),
+                     {"r": r7})
+    assert snapshot(engine) == rebuilt(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT reused_by_photo FROM kpi_proof_facts WHERE report_id = :r"),
+                            {"r": r7}).scalar_one() is False
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE photos SET phash = 1229764173248856065 WHERE report_id = :r AND kind = 'proof'"),
+                     {"r": r7})    # 0x1111_0000_0000_0001, R1's proof
+    assert snapshot(engine) == rebuilt(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT reused_by_photo FROM kpi_proof_facts WHERE report_id = :r"),
+                            {"r": r7}).scalar_one() is True
+
 def test_two_consoles_mentioning_on_one_report_at_once_lose_nothing(week_fixture):
     """T1 mentions camat A and holds its transaction open; T2 mentions lurah A on the same
     report and waits on the facts row; T1 commits, then T2: the facts hold both accounts."""
@@ -206,8 +227,8 @@ def test_a_mentions_interval_ends_when_it_stops_being_open(week_fixture):
 KPI_OBJECTS = ("SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
                "WHERE p.proname LIKE 'qlue_kpi%' ORDER BY p.proname")
 WEIGHT_TYPE = "SELECT data_type FROM information_schema.columns WHERE table_name = 'categories' AND column_name = 'weight'"
-TRIGGERS = ("SELECT tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT tgisinternal "
-            "AND tgrelid IN ('events'::regclass, 'mentions'::regclass) ORDER BY tgname")
+TRIGGERS = ("SELECT tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT tgisinternal AND tgrelid IN "
+            "('events'::regclass, 'mentions'::regclass, 'follow_ups'::regclass, 'photos'::regclass) ORDER BY tgname")
 
 
 def schema(engine):

@@ -4,6 +4,7 @@
 DROP TRIGGER IF EXISTS mentions_kpi_state ON mentions;
 DROP TRIGGER IF EXISTS follow_ups_kpi_checks_insert ON follow_ups;
 DROP TRIGGER IF EXISTS follow_ups_kpi_checks_update ON follow_ups;
+DROP TRIGGER IF EXISTS photos_kpi_hashes ON photos;
 
 CREATE OR REPLACE FUNCTION qlue_kpi_refresh_proofs(p_events bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -81,6 +82,7 @@ END $$;
 
 DROP FUNCTION IF EXISTS qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz);
 DROP FUNCTION IF EXISTS qlue_kpi_checks_recorded();
+DROP FUNCTION IF EXISTS qlue_kpi_proof_photo_changed();
 DROP FUNCTION IF EXISTS qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint);
 DROP FUNCTION IF EXISTS qlue_kpi_reuse_verdict(jsonb);
 DROP TABLE IF EXISTS kpi_proof_checks;

@@ -180,6 +180,27 @@ CREATE TRIGGER follow_ups_kpi_checks_update AFTER UPDATE OF checks ON follow_ups
     FOR EACH ROW WHEN (NEW.checks IS NOT NULL AND OLD.checks IS DISTINCT FROM NEW.checks)
     EXECUTE FUNCTION qlue_kpi_checks_recorded();
 
+-- A proof photo's hashes filled in or corrected later (the verifier's first check stores the
+-- hashes a channel did not send): the photo rule of every proof sharing the old or the new
+-- hash follows, as a rebuild would compute it. The hashes are the photo's own content, posted
+-- with it, so this is no later knowledge.
+CREATE FUNCTION qlue_kpi_proof_photo_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    PERFORM qlue_kpi_refresh_proofs(ARRAY(
+        SELECT DISTINCT ev.id FROM photos p
+          JOIN events ev ON ev.report_id = p.report_id AND ev.kind = 'follow_up'
+                        AND (ev.payload->>'photo' = CAST(p.id AS text)
+                             OR ev.payload->>'follow_up' = CAST(p.follow_up_id AS text))
+         WHERE p.kind = 'proof'
+           AND (p.id = NEW.id OR p.phash IN (OLD.phash, NEW.phash) OR p.sha256 IN (OLD.sha256, NEW.sha256))));
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER photos_kpi_hashes AFTER UPDATE OF phash, sha256 ON photos
+    FOR EACH ROW WHEN (NEW.kind = 'proof' AND (OLD.phash, OLD.sha256) IS DISTINCT FROM (NEW.phash, NEW.sha256))
+    EXECUTE FUNCTION qlue_kpi_proof_photo_changed();
+
 -- The verdicts already stored: when they were recorded is not known; they count from the
 -- proof's posting (as 0008 counted them).
 INSERT INTO kpi_proof_checks (follow_up_id, report_id, checked_at, reused)
@@ -262,7 +283,8 @@ SELECT mn.id, mn.report_id, mn.account_id, mn.due_at, mn.mentioned_at,
   FROM mentions mn;
 
 REVOKE ALL ON FUNCTION qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz),
-    qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint), qlue_kpi_checks_recorded() FROM PUBLIC;
+    qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint), qlue_kpi_checks_recorded(),
+    qlue_kpi_proof_photo_changed() FROM PUBLIC;
 GRANT SELECT ON kpi_proof_checks TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_proof_checks TO qlue_admin;
 GRANT USAGE ON SEQUENCE kpi_proof_checks_id_seq TO qlue_admin;
