@@ -3,22 +3,35 @@ row per group of the main grouping, best first, the columns of ``labels.COLUMNS`
 labels in the chosen language as the header (docs/kpis.md lists them with their codes).
 
 Values are machine-readable whatever the language: counts as integers, durations in hours and
-rates as fractions (0.25 = 25 %) with a dot and four decimals, changes of rank as signed
-integers (+2 moved up two places), empty when there is no value.
+rates as fractions (0.25 = 25 %) with a dot and four decimals, exact decimals (the weighted
+volume, a sum of the categories' weights) with a dot and every digit they have, no more
+(``40``, ``39.5``), changes of rank as signed integers (+2 moved up two places), empty when
+there is no value.
 """
 
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 from pathlib import Path
 
 from qlue_console.reports.labels import COLUMNS, check_language
 from qlue_console.reports.service import WeeklyReport, value_of
 
 
+def exact_text(value: Decimal) -> str:
+    """A decimal with every digit it has and no trailing zeros, never in exponent form."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def csv_value(kind: str, value) -> str:
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return exact_text(value)
     if kind in ("count", "rank"):
         return str(int(value))
     if kind == "change":

@@ -1,11 +1,13 @@
 """XLSX export: a summary sheet (the week, its period, when it was made, the city's figures
 with last week's beside them) and one sheet per grouping with every column of
 ``labels.COLUMNS``, best first. Numbers are stored as numbers: durations as Excel durations
-(fractions of a day, shown [h]:mm), rates as fractions shown as percentages; headers are frozen,
+(fractions of a day, shown [h]:mm), rates as fractions shown as percentages, exact decimals (the
+weighted volume) as decimals shown with every digit they have; headers are frozen,
 columns sized to their content, and the sheet filterable."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -28,6 +30,15 @@ def cell_value(kind: str, value):
     if kind == "hours":
         return float(value) / 24.0
     return value
+
+
+def number_format(kind: str, value) -> str:
+    """The cell's format: by kind, except that an exact decimal shows all its digits."""
+    if isinstance(value, Decimal):
+        exponent = value.normalize().as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return "#,##0" + ("." + "0" * places if places else "")
+    return FORMATS.get(kind, "General")
 
 
 def _header(ws, row: int, labels: list[str]) -> None:
@@ -58,8 +69,9 @@ def _summary(wb: Workbook, report: WeeklyReport, lang: str) -> None:
         ws.cell(row=i, column=1, value=column.label(lang))
         widths[1] = max(widths[1], len(column.label(lang)))
         for col, row in ((2, report.kpis.city), (3, report.previous.city)):
-            cell = ws.cell(row=i, column=col, value=cell_value(column.kind, getattr(row, code)))
-            cell.number_format = FORMATS.get(column.kind, "General")
+            value = getattr(row, code)
+            cell = ws.cell(row=i, column=col, value=cell_value(column.kind, value))
+            cell.number_format = number_format(column.kind, value)
     ws.freeze_panes = "A8"
     _fit(ws, widths)
 
@@ -73,7 +85,7 @@ def _grouping_sheet(wb: Workbook, report: WeeklyReport, grouping: str, lang: str
             value = value_of(ranked, column.code, lang)
             cell = ws.cell(row=r, column=col, value=cell_value(column.kind, value))
             if column.kind != "text":
-                cell.number_format = FORMATS[column.kind]
+                cell.number_format = number_format(column.kind, value)
             widths[col] = max(widths[col], len(str(value)) if column.kind == "text" and value else 6)
     ws.freeze_panes = "H2"     # headers and the rank / code / name columns stay in view
     ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.league(grouping)) + 1)}"

@@ -8,12 +8,17 @@ table.
 into instants inside PostgreSQL with ``AT TIME ZONE 'Asia/Jakarta'`` so the server's TimeZone
 setting never matters. An event counts in W when its ``at`` falls in that interval.
 
-**As of the week's end.** Only events before the week's end are read, so a finished week's
-figures never change afterwards (events are append-only). A report's state at the week's end
+**As of the week's end.** Only what happened before the week's end is read, so a finished
+week's figures never change afterwards, whatever is done to its reports since (events are
+append-only; a mention's current state is never read). A report's state at the week's end
 is the state its last state-changing event before the end put it in (``qlue_kpi_state`` in
 alembic/sql/0005: created -> new, triaged, dispatched, forwarded -> coordination, follow_up ->
 followed_up, proof_approved/closed -> verified, proof_rejected/reopened -> reopened, rejected,
-merged into another -> duplicate).
+merged into another -> duplicate). A mention is open at the week's end when it was made before
+the end and had not stopped being open before it: its validity interval (``kpi_mention_spans``
+in alembic/sql/0011) ends at its ``resolved_at`` (resolved by a follow-up, passed on), at the
+``escalated`` event naming it, or, closed with its report, when the report first became
+verified, rejected or a duplicate after the mention was made.
 
 **Per report** (the facts), for a report with a ``created`` event before the week's end:
 
@@ -29,9 +34,11 @@ merged into another -> duplicate).
 - forwarded: it has a ``forwarded`` event in W; forwarded more than once: it also has two or
   more ``forwarded`` events in all up to the week's end; handled: a ``dispatched`` or
   ``forwarded`` event in W (the forwarding rate's base);
+- weighted received: the sum of the problem weights (``categories.weight``, numeric) of the
+  received reports, exact (``Decimal``);
 - backlog: open at the week's end (not verified, rejected or merged); overdue: in the backlog,
-  not waiting for proof verification (state ``followed_up``), and holding a mention that was
-  open at the week's end (not resolved or forwarded before it, not closed) and due before it;
+  not waiting for proof verification (state ``followed_up``), and holding a mention open at the
+  week's end (see above) and due before it;
 - time to triage: for a report whose first triage action (``triaged``, ``dispatched``,
   ``forwarded``, ``rejected``, or ``merged`` into another) falls in W, from ``created`` to it;
 - response time: for a report whose first ``follow_up`` falls in W, from its first
@@ -41,17 +48,21 @@ merged into another -> duplicate).
   dispatch); when no mention exists, ``qlue_due_at`` of the category from the first dispatch;
 - time to verified close: for a report verified in W, from ``created`` to its last approval in W;
 - reused proofs: of the follow-ups posted in W, those whose proof is reused — by the
-  verifier's reuse check when ``follow_ups.checks`` carries one (verdict 'fail'), otherwise when
+  verifier's reuse check when one was recorded before the week's end (verdict 'fail'; the
+  last such verdict, ``kpi_proof_checks`` in alembic/sql/0011), otherwise when
   the proof photo's sha256, or its perceptual hash (exact equality), equals that of a proof
   photo of another report stored before it (the first use of a photo is not a reuse; every
   later use on another report is).
 
-**Groups.** agency: the agency responsible for the report's category (categories.agency_code);
+**Groups.** agency: the agency responsible for the report's category at the week's end
+(categories.agency_code; a report recategorised since counts with the category it had then);
 kota, kecamatan, kelurahan: the report's area codes; official: every account mentioned on the
 report before the week's end (a report counts for each of them; backlog and overdue only for
 the officials whose own mention was open, and overdue, at the week's end). A report without the
 group's code (outside DKI Jakarta) falls in the group ``None`` (shown as unassigned, not ranked).
-The city row counts every report once.
+The city row counts every report once. Every agency and area of the level is listed; an
+official only when one of their own figures is non-zero (``KpiRow.has_figures``: a count, the
+weighted volume or a duration), not merely for being mentioned on a report still open.
 
 **Per group**: counts are sums over its reports; durations are medians and 90th percentiles
 (``percentile_cont``, hours); rates are ratios of the counts (``None`` when the base is 0):
@@ -68,6 +79,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
@@ -87,8 +99,9 @@ _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'follow
 # The pre-aggregation of revisions 0005 and 0008, exact and kept by triggers, holds what would
 # otherwise be looked up report by report: first times, second forward, the first dispatch's
 # due time and the accounts mentioned (kpi_report_facts), the states as spans between
-# state-changing events (kpi_state_spans) and each proof's reuse (kpi_proof_facts). The week's
-# own events and the mentions live at its end are read as ranges of their indexes.
+# state-changing events (kpi_state_spans), each proof's reuse (kpi_proof_facts) and, from
+# revision 0011, each mention's validity interval (kpi_mention_spans). The week's own events
+# and the mentions open at its end are read as ranges of their indexes.
 _SQL = f"""
 WITH b AS MATERIALIZED (
     SELECT CAST(:ws AS timestamp) AT TIME ZONE 'Asia/Jakarta' AS s,
@@ -130,23 +143,43 @@ cand AS MATERIALIZED (
       FROM open_end o FULL JOIN wk ON wk.report_id = o.report_id
       LEFT JOIN wst ON wst.report_id = wk.report_id
 ),
--- The mentions live at the week's end (not closed, not resolved or passed on before it).
+-- The mentions open at the week's end: made before it and not ended (resolved, passed on,
+-- escalated, closed with the report) before it, whatever happened to them since.
 lm AS MATERIALIZED (
-    SELECT mn.report_id, mn.account_id, mn.due_at < b.e AS overdue FROM mentions mn CROSS JOIN b
-     WHERE mn.state <> 'closed' AND mn.resolved_at IS NULL AND mn.mentioned_at < b.e
+    SELECT ms.report_id, ms.account_id, ms.due_at < b.e AS overdue FROM kpi_mention_spans ms CROSS JOIN b
+     WHERE ms.to_at IS NULL AND ms.from_at < b.e
     UNION ALL
-    SELECT mn.report_id, mn.account_id, mn.due_at < b.e FROM mentions mn CROSS JOIN b
-     WHERE mn.state <> 'closed' AND mn.resolved_at >= b.e AND mn.mentioned_at < b.e
+    SELECT ms.report_id, ms.account_id, ms.due_at < b.e FROM kpi_mention_spans ms CROSS JOIN b
+     WHERE ms.to_at >= b.e AND ms.from_at < b.e
 ),
 lr AS MATERIALIZED (SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id),
--- Proofs posted in the week that are reused (see the module docstring; decided when posted).
+-- The verifier's reuse verdicts recorded in the week (a proof posted in the week is checked
+-- after it was posted): the last one before the week's end counts, not one recorded since.
+ck AS MATERIALIZED (
+    SELECT DISTINCT ON (pc.follow_up_id) pc.follow_up_id, pc.reused FROM kpi_proof_checks pc CROSS JOIN b
+     WHERE pc.checked_at >= b.s AND pc.checked_at < b.e
+     ORDER BY pc.follow_up_id, pc.checked_at DESC, pc.id DESC
+),
+-- Proofs posted in the week that are reused, as known at its end: that verdict, else the photo
+-- rule (see the module docstring).
 ru AS MATERIALIZED (
     SELECT pf.report_id, count(*) AS reused_in_week FROM kpi_proof_facts pf CROSS JOIN b
-     WHERE pf.at >= b.s AND pf.at < b.e AND pf.reused
+      LEFT JOIN ck ON ck.follow_up_id = pf.follow_up_id
+     WHERE pf.at >= b.s AND pf.at < b.e AND coalesce(ck.reused, pf.reused_by_photo)
      GROUP BY pf.report_id
 ),
+-- Reports recategorised since the week's end: their category at the end is what the first
+-- such change changed from (the facts carry the current category). One range of
+-- events_kind_at_idx, short for recent weeks.
+rc AS MATERIALIZED (
+    SELECT DISTINCT ON (ev.report_id) ev.report_id, ev.payload->>'from' AS category_code
+      FROM events ev CROSS JOIN b
+     WHERE ev.kind = 'categorised' AND ev.at >= b.e AND ev.payload->>'from' IS NOT NULL
+     ORDER BY ev.report_id, ev.at, ev.id
+),
 f AS MATERIALIZED (
-    SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code, fa.category_code,
+    SELECT c.report_id, fa.kelurahan_code, fa.kecamatan_code, fa.kota_code,
+           coalesce(rc.category_code, fa.category_code) AS category_code,
            fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
            fa.first_follow_up_at AS first_fu_at, fa.second_forward_at, fa.first_dispatch_due_at,
            fa.mention_accounts, fa.mention_first_at,
@@ -169,6 +202,7 @@ f AS MATERIALIZED (
       LEFT JOIN wk ON wk.report_id = c.report_id
       LEFT JOIN ru ON ru.report_id = c.report_id
       LEFT JOIN lr ON lr.report_id = c.report_id
+      LEFT JOIN rc ON rc.report_id = c.report_id
      WHERE fa.created_at < b.e
 ),
 d AS MATERIALIZED (
@@ -219,8 +253,10 @@ k AS (
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'duplicate') AS duplicates,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'rejected') AS rejected,
-           coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
-                                            AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0) AS weighted_received,
+           -- exact (numeric), as text so that JSON does not turn it into a float
+           CAST(coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
+                                                 AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0)
+                AS text) AS weighted_received,
            count(*) FILTER (WHERE m.dispatched_in_week) AS dispatched,
            count(*) FILTER (WHERE m.fu_in_week > 0) AS followed_up,
            coalesce(sum(m.fu_in_week), 0) AS follow_ups,
@@ -258,7 +294,7 @@ SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,
 _COUNT_FIELDS = ("received", "duplicates", "rejected", "dispatched", "followed_up", "follow_ups", "verified",
                  "proofs_approved", "proofs_rejected", "reopened", "forwarded", "forwarded_multi", "handled",
                  "backlog", "overdue", "sla_base", "sla_met", "reused_proofs")
-_FLOAT_FIELDS = ("weighted_received",)
+_DECIMAL_FIELDS = ("weighted_received",)   # sums of categories.weight (numeric): exact
 _DURATION_FIELDS = ("triage_median_h", "triage_p90_h", "response_median_h", "response_p90_h",
                     "close_median_h", "close_p90_h")
 
@@ -274,7 +310,7 @@ class KpiRow:
     received: int = 0
     duplicates: int = 0
     rejected: int = 0
-    weighted_received: float = 0.0
+    weighted_received: Decimal = Decimal(0)     # exact: a sum of decimal weights
     dispatched: int = 0
     followed_up: int = 0
     follow_ups: int = 0
@@ -324,6 +360,13 @@ class KpiRow:
     @property
     def response_rate(self) -> float | None:
         return self._ratio(self.followed_up, self.followed_up + self.overdue)
+
+    @property
+    def has_figures(self) -> bool:
+        """One of the row's own figures is non-zero: a count, the weighted volume, or a duration
+        (an official is listed in a week only then)."""
+        return (any(getattr(self, name) for name in _COUNT_FIELDS) or bool(self.weighted_received)
+                or any(getattr(self, name) is not None for name in _DURATION_FIELDS))
 
     @property
     def active(self) -> bool:
@@ -397,8 +440,8 @@ def _as_row(grouping: str, key: str | None, values: dict) -> KpiRow:
     kwargs: dict = {}
     for name in _COUNT_FIELDS:
         kwargs[name] = int(values.get(name) or 0)
-    for name in _FLOAT_FIELDS:
-        kwargs[name] = float(values.get(name) or 0.0)
+    for name in _DECIMAL_FIELDS:
+        kwargs[name] = Decimal(str(values.get(name) or 0))
     for name in _DURATION_FIELDS:
         value = values.get(name)
         kwargs[name] = None if value is None else float(value)
@@ -453,6 +496,8 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
                 row = _as_row(item["grouping"], item["key"], item)
                 if row.grouping == "city":
                     city = row
+                elif row.grouping == "official" and not row.has_figures:
+                    continue    # mentioned on a report in view, but nothing of their own this week
                 else:
                     by_grouping[row.grouping][row.key] = row
             result: dict[str, tuple[KpiRow, ...]] = {}

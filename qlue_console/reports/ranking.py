@@ -115,7 +115,7 @@ def rank_rows(rows: Sequence[KpiRow], city: KpiRow) -> list[RankedRow]:
         parts = components(row, city)
         p = parts.performance
         n = row.followed_up + row.overdue
-        raw[index] = p * row.weighted_received
+        raw[index] = p * float(row.weighted_received)     # a score, not a figure: float is enough
         normalised[index] = (n * p + SHRINK_K * p_city) / (n + SHRINK_K)
         scored.append(RankedRow(row=row, components=parts, score_raw=raw[index], score_normalised=normalised[index]))
     ranks_raw, ranks_norm = _competition_ranks(raw), _competition_ranks(normalised)

@@ -52,6 +52,7 @@ class Fixture:
     reports: dict[str, int] = field(default_factory=dict)
     accounts: dict[str, int] = field(default_factory=dict)
     areas: dict[str, dict[str, str]] = field(default_factory=dict)
+    handles: dict[str, str] = field(default_factory=dict)      # "lurahA" -> the account's handle
 
     def _one(self, sql: str, **params):
         with self.engine.begin() as conn:
@@ -121,6 +122,13 @@ class Fixture:
         self.event(name, "proof_approved" if approved else "proof_rejected", when,
                    {"follow_up": follow_up} | ({} if approved else {"reason": "wrong_place"}), actor="spv1")
 
+    def version(self, name: str) -> int:
+        return self._one("SELECT version FROM reports WHERE id = :r", r=self.reports[name])
+
+    def pending_follow_up(self, name: str) -> int:
+        return self._one("SELECT id FROM follow_ups WHERE report_id = :r AND verification = 'pending' "
+                         "ORDER BY id DESC LIMIT 1", r=self.reports[name])
+
     def finish(self, name: str, status: str, closed_at: str | None = None) -> None:
         with self.engine.begin() as conn:
             conn.execute(text("UPDATE reports SET status = :s, closed_at = :c WHERE id = :r"),
@@ -136,7 +144,8 @@ def _area(conn, kelurahan_name: str, kota_hint: str) -> dict[str, str]:
     return {"kel": row[0], "kec": row[1], "kota": row[2], "kel_name": row[3], "kec_name": row[4], "kota_name": row[5]}
 
 
-def build_week(engine) -> Fixture:
+def city(engine) -> Fixture:
+    """The two kelurahan and three officials of the hand-built week, no reports yet."""
     fx = Fixture(engine)
     with engine.connect() as conn:
         fx.areas = {"A": _area(conn, "Gambir", "Pusat"), "B": _area(conn, "Senayan", "Selatan")}
@@ -146,6 +155,12 @@ def build_week(engine) -> Fixture:
                                     "ORDER BY id LIMIT 1"), {"k": kind, "a": code}).one()
             fx.accounts[key] = row[0]
             fx.accounts[row[1]] = row[0]
+            fx.handles[key] = row[1]
+    return fx
+
+
+def build_week(engine) -> Fixture:
+    fx = city(engine)
     # R1: the Sunday-23:59 report of the week before, handled this week.
     fx.report("R1", "A", "sampah", at(15, "23:59"))
     fx.event("R1", "triaged", at(16, "07:59"))

@@ -47,7 +47,7 @@ def test_csv_has_one_row_per_group_with_the_screen_values(report, tmp_path, lang
         for column, cell in zip(COLUMNS, line):
             value = value_of(ranked, column.code, lang)
             if column.kind in ("hours", "rate", "number"):
-                assert (cell == "" and value is None) or abs(float(cell) - value) < 5e-5, column.code
+                assert (cell == "" and value is None) or abs(float(cell) - float(value)) < 5e-5, column.code
             elif column.kind in ("count", "rank", "change"):
                 assert cell == ("" if value is None else str(int(value)) if column.kind != "change"
                                 else f"{int(value):+d}"), column.code

@@ -3,13 +3,24 @@ database server's time zone."""
 
 from __future__ import annotations
 
+import csv
+from dataclasses import replace
+from decimal import Decimal
+
 import pytest
+from openpyxl import load_workbook
 from sqlalchemy import create_engine, text
 
+from qlue_console.db.engine import make_engine
+from qlue_console.reports.export_csv import write_csv
+from qlue_console.reports.export_xlsx import write_xlsx
 from qlue_console.reports.kpis import GROUPINGS, CancelToken, Cancelled, fetch_weekly_kpis
+from qlue_console.reports.labels import COLUMNS
+from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
 
-from tests.reports.conftest import W46, W47
+from tests.access.conftest import drop_roles, unique_login, url_as
+from tests.reports.conftest import W46, W47, at, city
 
 H = 1.0
 CLOSE_R1 = 33 + 1 / 60          # Sun 15 23:59 -> Tue 17 09:00
@@ -170,10 +181,66 @@ def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
 
 @pytest.mark.parametrize("group", ["qlue_analyst", "qlue_operator"])
 def test_an_analyst_login_gets_the_same_numbers(week_fixture, login_url, group):
-    from qlue_console.db.engine import make_engine
-
     engine = make_engine(login_url(group))
     try:
         assert_city_w47(fetch_weekly_kpis(engine, W47, GROUPINGS).city)
     finally:
         engine.dispose()
+
+
+def test_officials_are_listed_only_with_figures_of_their_own(week_fixture):
+    """W48: R6 is still open (lurah B's mention), but lurah A and camat A passed it on in W47 —
+    a report mentioning them is in the backlog, none of their own figures is."""
+    acc = week_fixture.accounts
+    rows = {int(r.key): r for r in fetch_weekly_kpis(week_fixture.engine, Week(2026, 48), ("official",)).groups["official"]}
+    assert set(rows) == {acc["lurahB"]}
+    assert (rows[acc["lurahB"]].backlog, rows[acc["lurahB"]].overdue) == (2, 2)      # R5 R6
+    w47 = fetch_weekly_kpis(week_fixture.engine, W47, ("official",)).groups["official"]
+    assert {int(r.key) for r in w47} == {acc["lurahA"], acc["lurahB"], acc["camatA"]}
+    assert all(r.has_figures for r in w47)
+
+
+def test_weights_are_summed_exactly(people_engine, tmp_path):
+    """100 reports of weight 0.1, 50 of 0.2 and 10 of 1.3 make 33, not 32.99998."""
+    fx = city(people_engine)
+    with people_engine.begin() as conn:
+        conn.execute(text("UPDATE categories SET weight = CASE code WHEN 'sampah' THEN 0.1 "
+                          "WHEN 'saluran_tersumbat' THEN 0.2 WHEN 'banjir' THEN 1.3 END "
+                          "WHERE code IN ('sampah', 'saluran_tersumbat', 'banjir')"))
+    for i, (area, category) in enumerate([("A", "sampah")] * 100 + [("A", "saluran_tersumbat")] * 50
+                                         + [("B", "banjir")] * 10):
+        fx.report(f"W{i}", area, category, at(17, f"{8 + i // 60:02d}:{i % 60:02d}"))
+    kpis = fetch_weekly_kpis(people_engine, W47, ("agency", "kelurahan"))
+    assert kpis.city.weighted_received == Decimal("33") and isinstance(kpis.city.weighted_received, Decimal)
+    agency = by_key(kpis, "agency")
+    assert (agency["DLH"].weighted_received, agency["SDA"].weighted_received) == (Decimal("10"), Decimal("23"))
+    kel = by_key(kpis, "kelurahan")
+    assert kel[fx.areas["A"]["kel"]].weighted_received == Decimal("20")
+    assert kel[fx.areas["B"]["kel"]].weighted_received == Decimal("13")
+
+    report = build_report(people_engine, W47, ("agency",), "agency")
+    column = [c.code for c in COLUMNS].index("weighted_received")
+    with write_csv(report, tmp_path / "w.csv", "en").open(encoding="utf-8-sig", newline="") as f:
+        cells = {line[[c.code for c in COLUMNS].index("key")]: line[column] for line in list(csv.reader(f))[1:]}
+    assert (cells["DLH"], cells["SDA"], cells["DISHUB"]) == ("10", "23", "0")
+    sheet = load_workbook(write_xlsx(report, tmp_path / "w.xlsx", "en")).worksheets[1]
+    by_code = {row[[c.code for c in COLUMNS].index("key")].value: row[column] for row in sheet.iter_rows(min_row=2)}
+    assert by_code["SDA"].value == 23 and by_code["SDA"].number_format == "#,##0"
+
+
+def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
+    """The KPI tables of revision 0011 (mention intervals, reuse verdicts) follow the kota limit
+    like the others: the city row of a login limited to kota A is kota A's row."""
+    kota = week_fixture.areas["A"]["kota"]
+    login = unique_login("u.analyst.")
+    with week_fixture.engine.begin() as conn:
+        conn.execute(text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"), {"l": login, "k": kota})
+    engine = make_engine(url_as(db_url, login))
+    try:
+        limited = fetch_weekly_kpis(engine, W47, ("kota",)).city
+    finally:
+        engine.dispose()
+        drop_roles(db_url, [login])
+    full = by_key(fetch_weekly_kpis(week_fixture.engine, W47, ("kota",)), "kota")[kota]
+    assert replace(limited, grouping="kota", key=kota, name=full.name, context=full.context) == full
+    assert (full.backlog, full.overdue, full.reused_proofs) == (2, 1, 1)    # R6 R9 | R6 | R2 (2nd proof)

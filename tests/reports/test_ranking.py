@@ -57,3 +57,11 @@ def test_changes_against_last_week_and_unranked_rows():
     assert table[0].change_normalised == 1 and table[1].change_normalised == -1
     assert all(r.rank_normalised is None for r in table[2:])
     assert (arrow(2), arrow(-1), arrow(0), arrow(None)) == ("▲ 2", "▼ 1", "=", "")
+
+
+def test_the_raw_score_takes_the_exact_weighted_volume():
+    from decimal import Decimal
+
+    r = row("a", received=40, weighted_received=Decimal("39.5"), followed_up=9, overdue=1, sla_base=9, sla_met=6)
+    ranked = rank_rows([r], CITY)[0]
+    assert ranked.score_raw == pytest.approx(components(r, CITY).performance * 39.5)
