@@ -5,21 +5,31 @@ end still counts as open at that end; and the categories' problem weights as exa
 (numeric, not single precision). SQL in ``alembic/sql/0011/``.
 
 Revision ID: 0011
-Revises: 0003, 0004, 0008
+Revises: 0010
 Create Date: 2026-12-02
 """
 
-from qlue_console.db.sqlfile import run_revision_sql
+from pathlib import Path
+
+from alembic import op
 
 revision = "0011"
-down_revision = ("0003", "0004", "0008")   # 0003: escalation events; 0004: proof decisions; 0008: the facts
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
+SQL = Path(__file__).resolve().parents[1] / "sql" / "0011"
+
+
+def _run(name: str) -> None:
+    """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
+    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
+                                  execution_options={"no_parameters": True})
+
 
 def upgrade() -> None:
-    run_revision_sql("0011", "upgrade.sql")
+    _run("upgrade.sql")
 
 
 def downgrade() -> None:
-    run_revision_sql("0011", "downgrade.sql")
+    _run("downgrade.sql")

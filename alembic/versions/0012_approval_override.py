@@ -5,7 +5,7 @@ event. Same signature as revision 0004's; the downgrade restores 0004's text. SQ
 ``alembic/sql/0012/``.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-02
 """
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from alembic import op
 
 revision = "0012"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
