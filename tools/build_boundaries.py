@@ -20,6 +20,7 @@ import argparse
 import csv
 import json
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +114,7 @@ def _outline_edges(dki) -> list[tuple[tuple[float, float], tuple[float, float]]]
     for polygon in getattr(dki, "geoms", [dki]):
         for ring in [polygon.exterior, *polygon.interiors]:
             coords = [(round(x, 6), round(y, 6)) for x, y in ring.coords]
-            edges.extend((a, b) for a, b in zip(coords, coords[1:]) if a != b)
+            edges.extend((a, b) for a, b in pairwise(coords) if a != b)
     return edges
 
 
