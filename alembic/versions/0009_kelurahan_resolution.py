@@ -2,10 +2,13 @@
 
 PostgreSQL's geometric operators compare with a fixed tolerance (EPSILON = 1e-6, in the units of
 the coordinates). On boundaries stored in degrees, ``polygon @> point`` tests a cross product,
-in square degrees, against it: for an edge of length L degrees a point up to 1e-6 / L degrees
-away counts as on the edge, so inside the polygon (for a 30 m edge, about 40 m). Two
-neighbouring kelurahan both "contained" points tens of metres inside one of them, and the lower
-code won. The boundary parts are now stored in micro-degrees (the shipped coordinates have six
+in square degrees, against it: a point in the bounding box of an edge of length L degrees and
+less than 1e-6 / L degrees from its line counts as on the edge, so inside the polygon; for the
+layer's edges (most shorter than 1e-3 degrees, 110 m) that is their whole bounding box. Two
+neighbouring kelurahan both "contained" points up to 61 m inside one of them, and the lower
+code won. The same tolerance made 0001's function fail on some positions just outside a part
+("index returned tuples in wrong order": the exact distance, rounded to 0, was below the
+index's). The boundary parts are now stored in micro-degrees (the shipped coordinates have six
 decimals, so every vertex is an exact integer) and the tolerance shrinks to nothing.
 
 ``area_land_borders`` holds the edges of DKI's outline that a neighbouring regency shares

@@ -37,7 +37,7 @@ def _rows_as_0001_loads_them(conn) -> str:
 
 def _function_0001() -> str:
     sql = (alembic_dir() / "sql" / "0001" / "functions.sql").read_text(encoding="utf-8")
-    return re.search(r"FUNCTION qlue_resolve_kelurahan\(.*?AS \$\$(.*?)\$\$;", sql, re.S).group(1)
+    return re.search(r"FUNCTION qlue_resolve_kelurahan\(.*?AS \$\$(.*?)\$\$;", sql, re.DOTALL).group(1)
 
 
 def _submit(conn, external_id: str) -> int:

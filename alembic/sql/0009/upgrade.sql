@@ -1,9 +1,10 @@
 -- Revision 0009: the boundary parts in micro-degrees, DKI's land border, and resolution that
 -- keeps positions beyond the land border outside DKI.
 
--- PostgreSQL's geometric tolerance (1e-6 in the coordinates' units) is a band of tens of
--- metres around every edge when the unit is a degree; in micro-degrees it is nothing. The
--- shipped vertices have six decimals, so the rescaled ones are exact integers.
+-- PostgreSQL's geometric tolerance (1e-6 in the coordinates' units, compared with a cross
+-- product) makes the bounding box of a short edge "on the edge" when the unit is a degree: up
+-- to tens of metres. In micro-degrees it is nothing. The shipped vertices have six decimals,
+-- so the rescaled ones are exact integers.
 -- Stored uncompressed: a large ring is read at every test, not decompressed first.
 ALTER TABLE area_parts ALTER COLUMN shape SET STORAGE EXTERNAL;
 UPDATE area_parts SET shape = (
