@@ -95,16 +95,27 @@ class Layer:
                 code[i] = nearest[k]
         return code
 
+    @cached_property
+    def coast_tree(self) -> shapely.STRtree:
+        """DKI's outline where no neighbour shares it: coast, islands, lake shores."""
+        land = shapely.union_all(self.land_lines).buffer(1e-7)
+        outline = shapely.union_all([LineString(r.coords) for g in self.dki.geoms
+                                     for r in [g.exterior, *g.interiors]])
+        return shapely.STRtree(list(outline.difference(land).geoms))
+
     def margin_m(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
         """Metres from each point to the nearest line where the answer changes: a kelurahan
-        boundary, the snapping distance, or where DKI's nearest boundary turns from coast to
-        land border."""
+        boundary, the snapping distance, or (outside) where DKI's nearest boundary turns from
+        coast to land border."""
         points = shapely.points(lon, lat)
         _, margin = self.ring_tree.query_nearest(points, return_distance=True, all_matches=False)
-        distance, _, land = self._nearest(points)
-        outside = np.isfinite(distance) & (distance > 0)
-        margin[outside] = np.minimum.reduce([margin[outside], np.abs(distance[outside] - SNAP),
-                                             np.abs(land[outside] - distance[outside])])
+        _, land = self.land_tree.query_nearest(points, return_distance=True, all_matches=False)
+        _, coast = self.coast_tree.query_nearest(points, return_distance=True, all_matches=False)
+        inside = np.array([i for i, _ in zip(*self.part_tree.query(points, predicate="intersects"))], dtype=int)
+        outside = np.ones(len(points), dtype=bool)
+        outside[inside] = False
+        margin[outside] = np.minimum.reduce([margin[outside], np.abs(margin[outside] - SNAP),
+                                             np.abs(land[outside] - coast[outside])])
         return metres(margin)
 
 
