@@ -37,8 +37,25 @@ def _dump(url: str) -> str:
     out = subprocess.run([_pg_dump(), "--no-owner", "--exclude-table-data=alembic_version",
                           f"--dbname={libpq}"], check=True, capture_output=True, text=True).stdout
     # pg_dump 17.6+ writes a random \restrict key; comments name the dump's time and versions
-    return "\n".join(line for line in out.splitlines()
-                     if not re.match(r"^(\\(un)?restrict |-- )", line))
+    lines = [line for line in out.splitlines() if not re.match(r"^(\\(un)?restrict |-- )", line)]
+    return "\n".join(_rows_sorted(lines))
+
+
+def _rows_sorted(lines: list[str]) -> list[str]:
+    """A table's rows in a sorted order: an UPDATE that a downgrade undoes moves rows physically,
+    and pg_dump writes them in the order they are stored."""
+    out, rows = [], None
+    for line in lines:
+        if rows is None:
+            out.append(line)
+            if line.startswith("COPY ") and line.endswith("FROM stdin;"):
+                rows = []
+        elif line == "\\.":
+            out += sorted(rows) + [line]
+            rows = None
+        else:
+            rows.append(line)
+    return out
 
 
 @pytest.mark.parametrize("revision", _later_revisions())

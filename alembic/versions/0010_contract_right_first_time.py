@@ -6,7 +6,7 @@ QC010 naming what differs, instead of silently returning the first id. SQL in
 ``alembic/sql/0010/``; the downgrade restores revision 0001's definitions.
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-02
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

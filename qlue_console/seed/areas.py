@@ -3,6 +3,10 @@
 The data ships in ``resources/boundaries`` (see its ATTRIBUTION.md). Each outer ring of a
 kelurahan's MultiPolygon becomes one row of ``area_parts`` as a PostgreSQL ``polygon``, so the
 contract can resolve a position with ``polygon @> point`` on any PostgreSQL, without PostGIS.
+This is revision 0001's loader: it writes degrees, and revision 0009 rescales the rows to
+micro-degrees (PostgreSQL's geometric tolerance, 1e-6 in the coordinates' units, is tens of
+metres near an edge in degrees and nothing in micro-degrees). The layer has no holes: a ring
+with an interior ring is refused here, since a ``polygon`` cannot hold one.
 """
 
 from __future__ import annotations
@@ -86,6 +90,10 @@ def load_areas(conn: Connection) -> int:
     conn.execute(text(
         "INSERT INTO areas (code, level, name, parent_code, bps_code, centroid_lat, centroid_lon, boundary) "
         "VALUES (:code, :level, :name, :parent, :bps, :lat, :lon, CAST(:boundary AS jsonb))"), area_rows)
+    with_holes = [code for code, feature in features.items()
+                  if any(len(polygon) > 1 for polygon in feature["geometry"]["coordinates"])]
+    if with_holes:
+        raise ValueError(f"kelurahan boundaries with holes cannot be stored as polygons: {with_holes}")
     parts = [{"code": code, "shape": _polygon_literal(polygon[0])}
              for code, feature in features.items() for polygon in feature["geometry"]["coordinates"]]
     conn.execute(text("INSERT INTO area_parts (area_code, shape) VALUES (:code, CAST(:shape AS polygon))"), parts)

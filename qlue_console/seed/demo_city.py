@@ -111,14 +111,12 @@ class City:
 
 def kelurahan_resolver(conn: Connection) -> Callable[[list[tuple[float, float]]], list[str | None]]:
     """Kelurahan codes as ``submit_report`` resolves them (``qlue_resolve_kelurahan``), in one
-    set query: the first containing boundary part by code, and the function itself only for
-    points no part contains (near a coast or a border it snaps within ~330 m)."""
+    set query."""
     def resolve(points: list[tuple[float, float]]) -> list[str | None]:
         if not points:
             return []
         rows = conn.execute(text(
-            "SELECT u.n, coalesce((SELECT a.area_code FROM area_parts a WHERE a.shape @> point(u.lon, u.lat) "
-            "                       ORDER BY a.area_code LIMIT 1), qlue_resolve_kelurahan(u.lat, u.lon)) "
+            "SELECT u.n, qlue_resolve_kelurahan(u.lat, u.lon) "
             "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n)"),
             {"lat": [p[0] for p in points], "lon": [p[1] for p in points]}).all()
         by_n = dict(rows)

@@ -46,7 +46,7 @@ def table_allowance(role: str, table: str) -> tuple[set[str], set[str] | str]:
     return privileges, update
 
 
-_READ = {"qlue_actor", "qlue_is_supervisor", "qlue_due_at", "qlue_resolve_kelurahan", "qlue_is_image",
+_READ = {"qlue_actor", "qlue_is_supervisor", "qlue_due_at", "qlue_resolve_kelurahan", "qlue_nearest_kelurahan", "qlue_is_image",
          "qlue_dispatch_clock", "qlue_verify_is_supervisor", "qlue_kpi_state", "qlue_whoami", "qlue_scope_kota"}
 _TRIAGE = {"claim_next_report", "claim_report", "release_claim", "comment_report", "set_report_category",
            "set_report_priority", "mark_report_triaged", "reject_report", "merge_report", "qlue_lock_for_action",
