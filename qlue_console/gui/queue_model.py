@@ -142,6 +142,9 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_CLAIMED), self.index(len(self._rows) - 1, COL_CLAIMED),
                                   [Qt.ItemDataRole.DisplayRole])
 
+    def knows_person(self, login: str) -> bool:
+        return login in self._people
+
     # -- access ----------------------------------------------------------------------------
     def row_at(self, position: int) -> QueueRow:
         return self._rows[position]

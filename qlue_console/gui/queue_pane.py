@@ -325,6 +325,9 @@ class QueuePane(QObject):
         before = self.model.rowCount()
         flt, me, now = self._filter, self._me, datetime.now(timezone.utc)
         self.model.apply_rows(rows, lambda row: matches(row, flt, me, now))
+        if any(r.claimed_by and not self.model.knows_person(r.claimed_by) for r in rows):
+            self._tasks.run(fetch_people, self._engine, channel="queue-people", coalesce=True,
+                            on_done=self.model.set_people, on_error=lambda e: None)
         inserted = self.model.rowCount() - before
         if inserted > 0 and not at_top:
             bar.setValue(bar.value() + inserted * self._view.verticalHeader().defaultSectionSize())

@@ -25,6 +25,7 @@ from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, mention_state_text, rule_text
+from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.plain_text import plain_tooltip
@@ -51,6 +52,7 @@ class DispatchPanel(QObject):
         self._title = child(w, QLabel, "titleLabel")
         self._sla = child(w, QLabel, "slaLabel")
         self._chips_box = child(w, QWidget, "suggestionsBox")
+        FlowLayout(self._chips_box)    # the chips wrap onto more lines instead of widening the pane
         self._accept = child(w, QPushButton, "acceptSuggestionsButton")
         self._problem = child(w, QLabel, "problemLabel")
         self._mentions = child(w, QTreeWidget, "mentionsTree")
