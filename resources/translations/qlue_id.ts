@@ -3,42 +3,42 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="78" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="79" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="88" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="89" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="100" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="104" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="105" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="159" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="163" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -48,72 +48,72 @@
         <translation>Pilih laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="36" />
+        <location filename="../../ui/detail_pane.ui" line="37" />
         <source>Wheel or +/- to zoom, drag to pan</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="45" />
+        <location filename="../../ui/detail_pane.ui" line="46" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="48" />
+        <location filename="../../ui/detail_pane.ui" line="49" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="51" />
+        <location filename="../../ui/detail_pane.ui" line="52" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="51" />
+        <location filename="../../ui/detail_pane.ui" line="52" />
         <source>Fit the photo in the view</source>
         <translation>Sesuaikan foto dengan tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="71" />
+        <location filename="../../ui/detail_pane.ui" line="72" />
         <source>Place</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="73" />
+        <location filename="../../ui/detail_pane.ui" line="74" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="75" />
+        <location filename="../../ui/detail_pane.ui" line="76" />
         <source>Channel / citizen</source>
         <translation>Kanal / warga</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="77" />
+        <location filename="../../ui/detail_pane.ui" line="78" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="79" />
+        <location filename="../../ui/detail_pane.ui" line="80" />
         <source>SLA due</source>
         <translation>Batas waktu SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="85" />
+        <location filename="../../ui/detail_pane.ui" line="86" />
         <source>Timeline</source>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="94" />
+        <location filename="../../ui/detail_pane.ui" line="95" />
         <source>When</source>
         <translation>Kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="95" />
+        <location filename="../../ui/detail_pane.ui" line="96" />
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="96" />
+        <location filename="../../ui/detail_pane.ui" line="97" />
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
@@ -421,157 +421,157 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="76" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="81" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="107" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="112" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="150" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="155" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="151" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="156" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="152" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="159" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="164" />
         <source>SLA %n working days</source>
         <translation>
             <numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="161" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="166" />
         <source>SLA %n hours (calendar)</source>
         <translation>
             <numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
         <source>%1 · a mention sent now is due %2 WIB</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2 WIB</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="171" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="176" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="179" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="184" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="195" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="200" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="197" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="202" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="199" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="208" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="213" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="219" />
-        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="222" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="227" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="229" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="245" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="250" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="259" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="273" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="278" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="287" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="292" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="289" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="294" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="291" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="296" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="304" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="312" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="321" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="329" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="306" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="323" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="310" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="327" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="315" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="332" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -591,42 +591,42 @@
         <translation>Mention semua pejabat yang disarankan di pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="21" />
+        <location filename="../../ui/dispatch_panel.ui" line="22" />
         <source>Write the instruction and @mention the officials (type @ to search the directory)…</source>
         <translation>Tulis instruksi dan @mention pejabat (ketik @ untuk mencari di direktori)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>Due (WIB)</source>
         <translation>Batas (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="26" />
+        <location filename="../../ui/dispatch_panel.ui" line="27" />
         <source>Reason for passing on (Koordinasi)</source>
         <translation>Alasan meneruskan (Koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <location filename="../../ui/dispatch_panel.ui" line="28" />
         <source>Pass on (Koordinasi)</source>
         <translation>Teruskan (Koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <location filename="../../ui/dispatch_panel.ui" line="28" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead, with the reason</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya, dengan alasannya</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Send (Ctrl+Enter)</source>
         <translation>Kirim (Ctrl+Enter)</translation>
     </message>
@@ -803,6 +803,11 @@
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="54" />
+        <source>Undone</source>
+        <translation>Dibatalkan</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -916,62 +921,62 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="57" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="172" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="187" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="174" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="189" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="196" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="211" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
@@ -979,122 +984,137 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="49" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="140" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="148" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="149" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="145" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="153" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="147" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="176" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="184" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="272" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="285" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="276" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="289" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="340" />
         <source>↑ %n new report(s)</source>
         <translation>
             <numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="341" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="343" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="356" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="372" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="376" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="373" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="367" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="383" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="427" />
+        <source>Filters cleared to show report #%1.</source>
+        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="445" />
+        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
+        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
+        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
+        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_pane.ui" line="15" />
@@ -2089,118 +2109,234 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="102" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="130" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="109" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="137" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="112" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="140" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="115" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="143" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="145" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
-        <location filename="../../ui/triage_actions.ui" line="21" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="145" />
+        <location filename="../../ui/triage_actions.ui" line="37" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="152" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="165" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="294" />
+        <source>Wait: the last action is still running.</source>
+        <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="167" />
+        <source>No report is open: press N for the next one, or pick one in the queue.</source>
+        <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="172" />
+        <source>Report #%1 is claimed by %2: read-only.</source>
+        <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="174" />
+        <source>Report #%1 is closed (%2): nothing to change.</source>
+        <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="178" />
+        <source>Report #%1 is already triaged.</source>
+        <translation>Laporan #%1 sudah diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="179" />
+        <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
+        <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="225" />
+        <source>Could not undo: %1</source>
+        <translation>Tidak dapat dibatalkan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="234" />
+        <source>Report #%1 passed on to %2 (Koordinasi).</source>
+        <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="238" />
+        <source>Report #%1 dispatched to %2.</source>
+        <translation>Laporan #%1 didisposisikan ke %2.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="240" />
+        <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
+        <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="275" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="154" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="277" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="279" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="281" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="284" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="177" />
-        <source>No report is waiting.</source>
-        <translation>Tidak ada laporan yang menunggu.</translation>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="304" />
+        <source>No report is waiting for triage.</source>
+        <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="248" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="306" />
+        <source>You keep report #%1.</source>
+        <translation>Laporan #%1 tetap Anda pegang.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="309" />
+        <source>You took report #%1, the most urgent waiting.</source>
+        <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="311" />
+        <source>Report #%1 was released.</source>
+        <translation>Laporan #%1 dilepas.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="323" />
+        <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
+        <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="327" />
+        <source>Report #%1 released.</source>
+        <translation>Laporan #%1 dilepas.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="329" />
+        <source>You hold report #%1.</source>
+        <translation>Anda memegang laporan #%1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="341" />
+        <source>Report #%1 triaged.</source>
+        <translation>Laporan #%1 diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="361" />
+        <source>Report #%1 already has priority %2.</source>
+        <translation>Laporan #%1 sudah berprioritas %2.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="378" />
+        <source>Report #%1 rejected (%2): it left the working queue.</source>
+        <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="381" />
+        <source>Rejection of report #%1 undone: it is back in the queue.</source>
+        <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="411" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="20" />
+        <location filename="../../ui/triage_actions.ui" line="29" />
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="29" />
+        <source>Undo this, while nobody has acted on the report since</source>
+        <translation>Batalkan ini, selama belum ada yang menindaklanjuti laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="30" />
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Next (N)</source>
         <translation>Berikutnya (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="20" />
+        <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim the most urgent waiting report (N)</source>
         <translation>Klaim laporan menunggu yang paling mendesak (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="21" />
+        <location filename="../../ui/triage_actions.ui" line="37" />
         <source>Claim or release this report (L)</source>
         <translation>Klaim atau lepas laporan ini (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="22" />
+        <location filename="../../ui/triage_actions.ui" line="38" />
         <source>Triaged (T)</source>
         <translation>Terverifikasi (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="22" />
+        <location filename="../../ui/triage_actions.ui" line="38" />
         <source>Checked: photo, text and place are right (T)</source>
         <translation>Sudah dicek: foto, teks dan lokasi benar (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="23" />
+        <location filename="../../ui/triage_actions.ui" line="39" />
         <source>Reject (R)</source>
         <translation>Tolak (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="23" />
+        <location filename="../../ui/triage_actions.ui" line="39" />
         <source>Reject as spam, out of scope, incomplete, outside DKI… (R)</source>
         <translation>Tolak sebagai spam, di luar cakupan, tidak lengkap, di luar DKI… (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="28" />
+        <location filename="../../ui/triage_actions.ui" line="44" />
         <source>Category (C)</source>
         <translation>Kategori (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="29" />
+        <location filename="../../ui/triage_actions.ui" line="45" />
         <source>Priority (keys 1–4)</source>
         <translation>Prioritas (tombol 1–4)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="34" />
+        <location filename="../../ui/triage_actions.ui" line="50" />
         <source>Internal comment… (K, Enter to add)</source>
         <translation>Komentar internal… (K, Enter untuk menambah)</translation>
     </message>
@@ -2208,42 +2344,42 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="80" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="81" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="74" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="82" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="108" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="118" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="128" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="138" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="140" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="187" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="188" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -2271,6 +2407,76 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <location filename="../../ui/triage_workspace.ui" line="50" />
         <source>Loading the map…</source>
         <translation>Memuat peta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="75" />
+        <source>No report open</source>
+        <translation>Belum ada laporan yang dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="81" />
+        <source>Press N to take the most urgent report waiting for triage, or pick one in the queue or on the map.</source>
+        <translation>Tekan N untuk mengambil laporan paling mendesak yang menunggu verifikasi, atau pilih satu di antrean atau di peta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="88" />
+        <source>Take the next report (N)</source>
+        <translation>Ambil laporan berikutnya (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="94" />
+        <source>Keys, once a report is open</source>
+        <translation>Tombol, setelah laporan dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="104" />
+        <source>Take the next report: the most urgent waiting one</source>
+        <translation>Ambil laporan berikutnya: yang paling mendesak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="106" />
+        <source>Claim or release the open report</source>
+        <translation>Klaim atau lepas laporan yang dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="108" />
+        <source>Triaged: photo, text and place checked</source>
+        <translation>Diverifikasi: foto, teks, dan lokasi sudah dicek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="110" />
+        <source>Reject, with a reason</source>
+        <translation>Tolak, dengan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="112" />
+        <source>Change the category</source>
+        <translation>Ubah kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="114" />
+        <source>Priority: low, normal, high, urgent</source>
+        <translation>Prioritas: rendah, normal, tinggi, mendesak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="116" />
+        <source>Write an internal comment</source>
+        <translation>Tulis komentar internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="118" />
+        <source>Merge into the selected duplicate</source>
+        <translation>Gabungkan ke duplikat yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="120" />
+        <source>Switch between Detail and Duplicates</source>
+        <translation>Beralih antara Detail dan Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="122" />
+        <source>Search the queue</source>
+        <translation>Cari di antrean</translation>
     </message>
 </context>
 <context>

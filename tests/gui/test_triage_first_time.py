@@ -6,7 +6,7 @@ that keeps its width, and an empty state that says what to do."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QTextDocument, Qt
+from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWidgetItem
 from sqlalchemy import text
 
@@ -235,7 +235,7 @@ def test_plain_tooltip_keeps_every_character():
 
 
 def test_citizen_and_official_text_is_shown_literally(qtbot, city, db_url, monkeypatch):
-    engine, ids = city
+    engine, _ids = city
     with engine.begin() as conn:
         rid = _submit(conn, 50, body=MARKUP, lat=MONAS[0] + 0.0002)
         near = _submit(conn, 51, body=MARKUP + " lagi", citizen="warga_lain", lat=MONAS[0] + 0.0003)
@@ -284,7 +284,7 @@ def test_citizen_and_official_text_is_shown_literally(qtbot, city, db_url, monke
 # -- 6. the right pane keeps its width ----------------------------------------------------
 
 def test_the_right_pane_and_the_window_keep_their_width(qtbot, city, db_url, monkeypatch):
-    engine, ids = city
+    engine, _ids = city
     long_word = "x" * 400
     with engine.begin() as conn:
         long_ids = [_submit(conn, 60 + i, body=f"{long_word} {'panjang ' * 200}", citizen="w" * 60,
