@@ -984,135 +984,135 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="78" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="79" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="80" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="81" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="82" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="83" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="148" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="176" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="149" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="177" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="178" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="153" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="181" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="183" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="184" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="212" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="285" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="313" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="289" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="317" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="340" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="368" />
         <source>↑ %n new report(s)</source>
         <translation>
             <numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="385" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="387" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="388" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="388" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="372" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="376" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="397" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="400" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="404" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="397" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="373" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="401" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="383" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="411" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="427" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="455" />
         <source>Filters cleared to show report #%1.</source>
         <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="445" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="473" />
         <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
         <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="475" />
         <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
         <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
     </message>
@@ -1283,19 +1283,29 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
 <context>
     <name>RelatedReports</name>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="76" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="77" />
         <source>#%1 · %2 m · text %3% alike · %4</source>
         <translation>#%1 · %2 m · teks %3% mirip · %4</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="89" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="90" />
         <source>No likely duplicate nearby.</source>
         <translation>Tidak ada kemungkinan duplikat di sekitar.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="97" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="98" />
         <source>None: first report of this kind by this citizen here.</source>
         <translation>Tidak ada: laporan pertama warga ini untuk jenis ini di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/related_reports.py" line="107" />
+        <source>No report is open: press N for the next one, or pick one in the queue.</source>
+        <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/related_reports.py" line="109" />
+        <source>No likely duplicate is selected: M merges into the one chosen under Duplicates.</source>
+        <translation>Tidak ada kemungkinan duplikat yang dipilih: M menggabungkan ke laporan yang dipilih di Duplikat.</translation>
     </message>
     <message>
         <location filename="../../ui/related_reports.ui" line="10" />
@@ -2109,169 +2119,169 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="130" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="138" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="137" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="145" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="140" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="143" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="151" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="145" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="153" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="145" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="153" />
         <location filename="../../ui/triage_actions.ui" line="37" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="165" />
-        <location filename="../../qlue_console/gui/triage_actions.py" line="294" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="173" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="302" />
         <source>Wait: the last action is still running.</source>
         <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="167" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="175" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="172" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="180" />
         <source>Report #%1 is claimed by %2: read-only.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="174" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="182" />
         <source>Report #%1 is closed (%2): nothing to change.</source>
         <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="178" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="186" />
         <source>Report #%1 is already triaged.</source>
         <translation>Laporan #%1 sudah diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="179" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="187" />
         <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
         <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="225" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="233" />
         <source>Could not undo: %1</source>
         <translation>Tidak dapat dibatalkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="234" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="242" />
         <source>Report #%1 passed on to %2 (Koordinasi).</source>
         <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="238" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="246" />
         <source>Report #%1 dispatched to %2.</source>
         <translation>Laporan #%1 didisposisikan ke %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="240" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="248" />
         <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
         <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="275" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="277" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="285" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="279" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="287" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="281" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="289" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="284" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="292" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="304" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="312" />
         <source>No report is waiting for triage.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="306" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="314" />
         <source>You keep report #%1.</source>
         <translation>Laporan #%1 tetap Anda pegang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="309" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="317" />
         <source>You took report #%1, the most urgent waiting.</source>
         <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="311" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="319" />
         <source>Report #%1 was released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="323" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="331" />
         <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="327" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="335" />
         <source>Report #%1 released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="329" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="337" />
         <source>You hold report #%1.</source>
         <translation>Anda memegang laporan #%1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="341" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="349" />
         <source>Report #%1 triaged.</source>
         <translation>Laporan #%1 diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="361" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="369" />
         <source>Report #%1 already has priority %2.</source>
         <translation>Laporan #%1 sudah berprioritas %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="378" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="386" />
         <source>Report #%1 rejected (%2): it left the working queue.</source>
         <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="381" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="389" />
         <source>Rejection of report #%1 undone: it is back in the queue.</source>
         <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="411" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="419" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
@@ -2359,27 +2369,27 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="118" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="119" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="138" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="139" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="140" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="141" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -2777,52 +2787,52 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyQueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="17" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
         <source>Failing checks</source>
         <translation>Pemeriksaan gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
         <source>Posted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="102" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="103" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="120" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="121" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="122" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
@@ -2830,225 +2840,225 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="181" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="182" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="190" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="192" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="193" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="195" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="201" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="229" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="230" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="497" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="498" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="238" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="245" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="246" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="504" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="277" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="278" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="281" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="288" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="295" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="296" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="296" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="297" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="305" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="331" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="332" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="335" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="337" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="344" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="345" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="347" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="348" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="384" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="386" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="386" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="392" />
         <location filename="../../ui/verify_workspace.ui" line="72" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="393" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
         <location filename="../../ui/verify_workspace.ui" line="97" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="395" />
         <location filename="../../ui/verify_workspace.ui" line="110" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="476" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="477" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="508" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="509" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="511" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="512" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="523" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="528" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="528" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="531" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>

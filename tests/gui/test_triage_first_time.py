@@ -79,7 +79,7 @@ def _kinds(engine, report_id):
 
 # -- 1. counts from the first load --------------------------------------------------------
 
-@pytest.mark.parametrize("role", ["qlue_operator", "qlue_supervisor"])
+@pytest.mark.parametrize("role", ["qlue_operator", "qlue_supervisor", "qlue_admin"])
 def test_state_tabs_show_counts_from_the_first_load(qtbot, city, login_url, role):
     url = login_url(role)
     engine = make_engine(url)
@@ -144,6 +144,9 @@ def test_an_action_that_does_nothing_says_why(qtbot, window, city):
         ws.actions.mark_triaged()
     assert f"#{ids[2]}" in said.args[0] and "Proses" in said.args[0]
     assert _kinds(engine, ids[2]) == ["created"]
+    with qtbot.waitSignal(ws.actions.message, timeout=2_000) as said:
+        ws.actions.set_priority(ws.detail.detail.priority)
+    assert "already has priority" in said.args[0]
 
 
 # -- 3. the person, not the login ---------------------------------------------------------

@@ -154,3 +154,44 @@ def test_undo_dispatch_is_refused_when_the_report_moved_on(people):
         assert conn.execute(text("SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'"),
                             {"id": rid}).scalar_one() == 1
     assert _row(people, rid, "status")[0] == "dispatched"
+
+
+_DEFINITIONS = """
+    SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p
+     WHERE p.proname IN ('claim_next_report', 'claim_report', 'qlue_kpi_state', 'qlue_kpi_events_inserted',
+                         'undo_reject', 'undo_dispatch')
+    UNION ALL
+    SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'events_kind_check'
+    ORDER BY 1"""
+
+
+def _definitions(engine):
+    with engine.connect() as conn:
+        return conn.execute(text(_DEFINITIONS)).all()
+
+
+def test_0013_goes_down_to_exactly_what_was_before_and_keeps_undone_steps_as_comments(db_engine):
+    from qlue_console.db import migrate
+    rid = submit(db_engine, 13)
+    actions.undo_reject(db_engine, rid, actions.reject(db_engine, rid, version(db_engine, rid), "spam"))
+    migrate.downgrade(db_engine, "0008")     # 0013 merges 0003, 0004 and 0008: step back below it
+    assert "0013" not in migrate.current_revisions(db_engine)
+    after_downgrade = _definitions(db_engine)
+    assert events(db_engine, rid) == ["created", "rejected", "comment"]
+    with db_engine.connect() as conn:
+        note = conn.execute(text("SELECT payload->>'text' FROM events WHERE report_id = :id ORDER BY id DESC LIMIT 1"),
+                            {"id": rid}).scalar_one()
+    assert note.startswith("undone: rejected")
+    # the same objects as a database that never had 0013
+    with db_engine.begin() as conn:
+        conn.execute(text("DELETE FROM events WHERE report_id = :id"), {"id": rid})
+        conn.execute(text("DELETE FROM kpi_state_spans WHERE report_id = :id"), {"id": rid})
+        conn.execute(text("DELETE FROM kpi_report_facts WHERE report_id = :id"), {"id": rid})
+        conn.execute(text("DELETE FROM reports WHERE id = :id"), {"id": rid})
+    migrate.downgrade(db_engine, "base")
+    for head in ("0003", "0004", "0008"):
+        migrate.upgrade(db_engine, head)
+    assert _definitions(db_engine) == after_downgrade
+    migrate.upgrade(db_engine)
+    assert migrate.current_revisions(db_engine) == migrate.head_revisions()
+    assert {name for name, _ in _definitions(db_engine)} >= {"undo_reject", "undo_dispatch"}

@@ -97,6 +97,7 @@ class TriageWorkspace(QObject):
         self.actions.next_claimed.connect(self._next_claimed)
         self.actions.message.connect(self._tell)
         self.queue.message.connect(self._tell)
+        self.related.message.connect(self._tell)
         self.dispatch.sent.connect(self.actions.show_dispatched)
         self.related.merge_requested.connect(self.actions.merge_into)
         self.related.open_requested.connect(self.open_report)
