@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QLabel
 
 
@@ -20,6 +21,12 @@ def plain_tooltip(text: str | None) -> str:
     if not text:
         return ""
     return "<p style='white-space:pre-wrap'>" + html.escape(text, quote=False) + "</p>"
+
+
+def plain_message(text: str) -> str:
+    """Text for a message box (which, like a tooltip, guesses the format): as it is unless Qt
+    would take it for markup, then escaped the same way."""
+    return plain_tooltip(text) if QtGui.mightBeRichText(text) else text
 
 
 def set_plain(label: QLabel, text: str) -> None:

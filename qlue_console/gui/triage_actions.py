@@ -36,6 +36,7 @@ from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import priority_text, state_text
+from qlue_console.gui.plain_text import plain_message
 from qlue_console.gui.reject_dialog import REASONS, ask_reject_reason
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.triage import actions
@@ -292,7 +293,8 @@ class TriageActions(QObject):
             text += "\n\n" + self.tr("The report has been reloaded; your choice is still in the form.")
             if self._detail is not None:
                 self.changed.emit(self._detail.id)
-        QMessageBox.warning(self.widget, title, text)
+        # the message may quote what someone typed: never let Qt take it for markup
+        QMessageBox.warning(self.widget, title, plain_message(text))
 
     # -- the actions -----------------------------------------------------------------------
     def next_report(self) -> None:

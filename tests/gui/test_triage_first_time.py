@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.main_window import MainWindow
-from qlue_console.gui.plain_text import plain_tooltip
+from qlue_console.gui.plain_text import plain_message, plain_tooltip
 from qlue_console.gui.queue_model import COL_CLAIMED, COL_TEXT
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
@@ -235,6 +235,8 @@ def test_plain_tooltip_keeps_every_character():
     for payload in (MARKUP, "a < b && c > d", "line one\nline two", "<p>x</p>"):
         assert shown(plain_tooltip(payload)) == payload
     assert plain_tooltip("") == ""
+    assert plain_message("Report 7 was changed by op.andi") == "Report 7 was changed by op.andi"
+    assert shown(plain_message(MARKUP)) == MARKUP
 
 
 def test_citizen_and_official_text_is_shown_literally(qtbot, city, db_url, monkeypatch):
