@@ -12,32 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QCompleter,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTabBar,
-    QTableView,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QHeaderView, QInputDialog, QLabel, QLineEdit,
+                               QMessageBox, QPushButton, QTabBar, QTableView, QToolButton, QWidget)
 from sqlalchemy import Engine
 
-from qlue_console.data.queue import (
-    QueueFilter,
-    QueueKey,
-    QueueRow,
-    fetch_queue_page,
-    fetch_queue_rows,
-    fetch_state_counts,
-    matches,
-)
+from qlue_console.data.queue import (QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows,
+                                     fetch_state_counts, matches)
 from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas
 from qlue_console.data.report_detail import fetch_people
 from qlue_console.db.listen import ChangeEvent
@@ -46,15 +26,7 @@ from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import _tr as label_tr
 from qlue_console.gui.labels import channel_text, priority_text
-from qlue_console.gui.queue_model import (
-    COL_AGE,
-    COL_CATEGORY,
-    COL_PLACE,
-    COL_PRIORITY,
-    COL_TEXT,
-    ROW_ROLE,
-    QueueModel,
-)
+from qlue_console.gui.queue_model import COL_AGE, COL_CATEGORY, COL_PLACE, COL_PRIORITY, COL_TEXT, ROW_ROLE, QueueModel
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.triage.actions import whoami
 from qlue_console.triage.views import SavedView, delete_view, list_views, save_view

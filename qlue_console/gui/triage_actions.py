@@ -15,16 +15,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import (QComboBox, QFrame, QLabel, QLineEdit, QMessageBox, QPushButton, QToolButton,
+                               QWidget)
 from sqlalchemy import Engine
 
 from qlue_console.data.reference import CategoryInfo

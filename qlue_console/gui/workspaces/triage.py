@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
+                               QWidget)
 from sqlalchemy import Engine
 
 from qlue_console.data.map_data import (MarkerRow, fetch_boundaries, fetch_choropleth, fetch_encoded_markers,
