@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFrame, QLabel, QLineEdit, QMessageBox, QPushButton, QToolButton,
                                QWidget)
@@ -80,6 +80,7 @@ class TriageActions(QObject):
         self._triaged.clicked.connect(self.mark_triaged)
         self._reject.clicked.connect(self.reject)
         self._undo_button.clicked.connect(self.undo)
+        self._result.installEventFilter(self)
         child(w, QToolButton, "resultCloseButton").clicked.connect(self.hide_result)
         self._category.activated.connect(self._category_chosen)
         self._priority.activated.connect(lambda i: self.set_priority(self._priority.itemData(i)))
@@ -193,9 +194,22 @@ class TriageActions(QObject):
         self._result.setText(text)
         self._undo_button.setVisible(undo is not None)
         self._result_bar.setVisible(True)
+        self._fit_result()
         self._update_enabled()
         self.message.emit(text)
         self.result_changed.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._result and event.type() == QEvent.Type.Resize:
+            self._fit_result()
+        return False
+
+    def _fit_result(self) -> None:
+        """The confirmation's wrapped lines all shown: the pane's layout does not follow a
+        label's height-for-width, so the label asks for that height as its minimum."""
+        height = self._result.heightForWidth(max(1, self._result.width()))
+        if height > 0 and height != self._result.minimumHeight():
+            self._result.setMinimumHeight(height)
 
     def hide_result(self) -> None:
         self._undo = None

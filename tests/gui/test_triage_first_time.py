@@ -341,3 +341,18 @@ def test_with_no_report_open_the_right_pane_says_what_to_do(qtbot, window, city)
         page.findChild(QWidget, "emptyNextButton").click()
     qtbot.waitUntil(ws.has_open_report, timeout=5_000)
     assert not page.isVisible()
+
+
+def test_a_long_confirmation_shows_every_line(qtbot, window, city):
+    ws = window.triage
+    _select(qtbot, ws, city[1][0])
+    ws.side_tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: ws.dispatch.context is not None, timeout=10_000)
+    label = ws.actions.widget.findChild(QLabel, "resultLabel")
+    ws.actions.show_result("Report #1 dispatched to @lurah.gambir.")
+    qtbot.waitUntil(label.isVisible, timeout=5_000)
+    qtbot.wait(100)    # laid out with one line
+    ws.actions.show_result("Report #1 dispatched to " + ", ".join(f"@lurah.kelurahan{i}" for i in range(8)) + ".")
+    qtbot.waitUntil(lambda: label.isVisible() and label.heightForWidth(label.width()) > 3 * label.fontMetrics().height(),
+                    timeout=5_000)
+    qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5_000)
