@@ -81,6 +81,7 @@ class TriageActions(QObject):
         self._reject.clicked.connect(self.reject)
         self._undo_button.clicked.connect(self.undo)
         self._result.installEventFilter(self)
+        self._banner.installEventFilter(self)
         child(w, QToolButton, "resultCloseButton").clicked.connect(self.hide_result)
         self._category.activated.connect(self._category_chosen)
         self._priority.activated.connect(lambda i: self.set_priority(self._priority.itemData(i)))
@@ -145,6 +146,7 @@ class TriageActions(QObject):
             self._banner.setText(self.tr("Not claimed"))
             self._banner.setStyleSheet("color: #555; padding: 3px;")
         self._claim.setText(self.tr("Release") if d.claimed_by and not holder else self.tr("Claim"))
+        self._fit_result()
 
     def _update_enabled(self) -> None:
         d = self._detail
@@ -200,16 +202,17 @@ class TriageActions(QObject):
         self.result_changed.emit(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._result and event.type() == QEvent.Type.Resize:
+        if watched in (self._result, self._banner) and event.type() == QEvent.Type.Resize:
             self._fit_result()
         return False
 
     def _fit_result(self) -> None:
-        """The confirmation's wrapped lines all shown: the pane's layout does not follow a
-        label's height-for-width, so the label asks for that height as its minimum."""
-        height = self._result.heightForWidth(max(1, self._result.width()))
-        if height > 0 and height != self._result.minimumHeight():
-            self._result.setMinimumHeight(height)
+        """Every wrapped line of the banner and the confirmation shown: the pane's layout does
+        not follow a label's height-for-width, so each label asks for that height as its minimum."""
+        for label in (self._banner, self._result):
+            height = label.heightForWidth(max(1, label.width()))
+            if height > 0 and height != label.minimumHeight():
+                label.setMinimumHeight(height)
 
     def hide_result(self) -> None:
         self._undo = None
