@@ -54,7 +54,8 @@ class ReportDetail:
     due_at: datetime | None
     duplicate_of: int | None
     followers: tuple[str, ...]
-    claimed_by: str | None
+    claimed_by: str | None          # the login holding a live claim (compared with the console's login)
+    claimed_by_name: str | None     # the same person as the timeline names them (their handle)
     version: int
     photos: tuple[PhotoInfo, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -68,7 +69,10 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
                    r.lat, r.lon, r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan,
                    kota.name AS kota, r.outside_jurisdiction, r.status, r.priority, r.created_at,
                    r.reported_at, r.due_at, r.duplicate_of, r.followers,
-                   CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by, r.version
+                   CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
+                   CASE WHEN r.claim_expires_at > now()
+                        THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by), r.claimed_by)
+                   END AS claimed_by_name, r.version
               FROM reports r
               JOIN categories c ON c.code = r.category_code
               LEFT JOIN areas kel ON kel.code = r.kelurahan_code
@@ -86,6 +90,20 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
     values = dict(row)
     values["followers"] = tuple(values["followers"] or ())
     return ReportDetail(**values, photos=photos, timeline=timeline)
+
+
+def fetch_people(engine: Engine) -> dict[str, str]:
+    """Login -> handle of every account that signs in: the person a claim or a change shows,
+    as the timeline names them (a login without an account shows as itself)."""
+    with engine.connect() as conn:
+        return dict(conn.execute(text("SELECT login, handle FROM accounts WHERE login IS NOT NULL")).all())
+
+
+def person_of(engine: Engine, login: str) -> str:
+    """The handle of one login (itself when it has no account)."""
+    with engine.connect() as conn:
+        handle = conn.execute(text("SELECT handle FROM accounts WHERE login = :l"), {"l": login}).scalar_one_or_none()
+    return handle or login
 
 
 def fetch_photo_bytes(engine: Engine, photo_id: int) -> bytes | None:

@@ -21,7 +21,7 @@ from qlue_console.domain.mentions import unique_handles
 
 __all__ = [
     "DispatchContext", "DispatchResult", "Escalation", "MentionInfo", "ReportMention",
-    "dispatch", "escalate_overdue", "fetch_report_mentions", "forward", "load_dispatch_context",
+    "dispatch", "escalate_overdue", "undo_dispatch", "fetch_report_mentions", "forward", "load_dispatch_context",
 ]
 
 
@@ -66,6 +66,13 @@ def dispatch(engine: Engine, report_id: int, version: int | None, message: str,
         raw = conn.execute(text("SELECT dispatch_report(:r, :v, :m, CAST(:h AS text[]))"),
                            {"r": report_id, "v": version, "m": message, "h": list(handles)}).scalar_one()
     return _result(raw)
+
+
+def undo_dispatch(engine: Engine, report_id: int, version: int) -> int:
+    """Withdraws a dispatch made during triage while no official has acted on it and the report
+    is still at ``version`` (the one the dispatch returned); returns the new version."""
+    with translated_errors(), engine.begin() as conn:
+        return conn.execute(text("SELECT undo_dispatch(:r, :v)"), {"r": report_id, "v": version}).scalar_one()
 
 
 def forward(engine: Engine, report_id: int, version: int | None, to: Sequence[str], reason: str,

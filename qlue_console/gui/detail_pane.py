@@ -22,6 +22,7 @@ from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import channel_text, event_text, priority_text, state_text
 from qlue_console.gui.photo_view import PhotoView, decode_for_display
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.tasks import TaskRunner
 
 FOLLOW_UP_GREEN = "#2e7d32"
@@ -96,7 +97,7 @@ class DetailPane(QObject):
         self._title.setText(f"#{detail.id} · {category}")
         state = state_text(detail.status)
         if detail.claimed_by:
-            state += " · " + self.tr("claimed by %1").replace("%1", detail.claimed_by)
+            state += " · " + self.tr("claimed by %1").replace("%1", detail.claimed_by_name or detail.claimed_by)
         self._state.setText(state)
         self._state.setStyleSheet(f"color: {colour_of(detail.status)}; font-weight: 600;")
         self._text.setPlainText(detail.text)
@@ -117,11 +118,14 @@ class DetailPane(QObject):
         self._timeline.clear()
         for entry in entries:
             what = event_text(entry.kind)
+            if entry.kind == "undone" and entry.payload.get("kind"):
+                what = f"{what}: {event_text(str(entry.payload['kind']))}"
             note = entry.payload.get("note") or entry.payload.get("text") or entry.payload.get("reason") or ""
             if note:
                 what = f"{what}: {' '.join(str(note).split())}"
             item = QTreeWidgetItem([_local(entry.at), what, entry.actor])
-            item.setToolTip(1, what)
+            item.setToolTip(1, plain_tooltip(what))
+            item.setToolTip(2, plain_tooltip(entry.actor))
             if entry.kind in ("follow_up", "proof_approved", "closed"):
                 item.setForeground(1, QBrush(QColor(FOLLOW_UP_GREEN)))
                 item.setText(1, "✔ " + what)   # the green TL mark

@@ -51,6 +51,7 @@ _EVENTS = {
     "merged": QT_TRANSLATE_NOOP("Labels", "Merged as duplicate"),
     "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "undone": QT_TRANSLATE_NOOP("Labels", "Undone"),
 }
 
 

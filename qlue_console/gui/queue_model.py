@@ -20,6 +20,7 @@ from qlue_console.domain.sla import JAKARTA
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import channel_text, priority_text, state_text
+from qlue_console.gui.plain_text import plain_tooltip
 
 COL_PRIORITY, COL_AGE, COL_CATEGORY, COL_PLACE, COL_CHANNEL, COL_STATE, COL_TEXT, COL_PHOTO, COL_CLAIMED = range(9)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -50,6 +51,7 @@ class QueueModel(QAbstractTableModel):
         self._loading = False
         self._sort = "newest"
         self._now = datetime.now(timezone.utc)
+        self._people: dict[str, str] = {}     # login -> the person's handle, as the timeline names them
         self._headers = [self.tr("Priority"), self.tr("Age"), self.tr("Category"), self.tr("Kelurahan / Kecamatan"),
                          self.tr("Channel"), self.tr("State"), self.tr("Report"), self.tr("Photo"),
                          self.tr("Claimed by")]
@@ -72,6 +74,9 @@ class QueueModel(QAbstractTableModel):
             self._reindex(first)
             self.endInsertRows()
         self._has_more = has_more
+
+    def is_loading(self) -> bool:
+        return self._loading
 
     def page_failed(self) -> None:
         self._loading = False
@@ -130,6 +135,16 @@ class QueueModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, COL_AGE), self.index(len(self._rows) - 1, COL_AGE),
                                   [Qt.ItemDataRole.DisplayRole])
 
+    def set_people(self, people: dict[str, str]) -> None:
+        """The handles of the logins, so a claim shows the person, not the database login."""
+        self._people = dict(people)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, COL_CLAIMED), self.index(len(self._rows) - 1, COL_CLAIMED),
+                                  [Qt.ItemDataRole.DisplayRole])
+
+    def knows_person(self, login: str) -> bool:
+        return login in self._people
+
     # -- access ----------------------------------------------------------------------------
     def row_at(self, position: int) -> QueueRow:
         return self._rows[position]
@@ -165,7 +180,7 @@ class QueueModel(QAbstractTableModel):
             return {COL_PRIORITY: row.priority, COL_AGE: row.created_at.timestamp()}.get(column, self._display(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
-                return row.excerpt
+                return plain_tooltip(row.excerpt)
             if column == COL_AGE:
                 return row.created_at.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M WIB")
             if column == COL_STATE and row.overdue:
@@ -205,5 +220,5 @@ class QueueModel(QAbstractTableModel):
         if column == COL_PHOTO:
             return "📷" if row.has_photo else ""
         if column == COL_CLAIMED:
-            return row.claimed_by or ""
+            return self._people.get(row.claimed_by, row.claimed_by) if row.claimed_by else ""
         return ""

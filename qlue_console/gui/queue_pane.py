@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from qlue_console.data.queue import (QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows,
                                      fetch_state_counts, matches)
 from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas
+from qlue_console.data.report_detail import fetch_people
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
@@ -56,12 +57,15 @@ AGES: tuple[tuple[str, float | None, float | None], ...] = (
 
 
 LIVE_BATCH_MS = 150   # the longest a live change waits to join a batch
+REVEAL_MAX_PAGES = 25  # how far the queue pages on to bring a report into view
 
 
 class QueuePane(QObject):
     report_selected = Signal(int)
     first_page_loaded = Signal()
     filter_changed = Signal(object)    # the QueueFilter now shown
+    counts_shown = Signal()            # the state tabs show their counts
+    message = Signal(str)              # something to tell the operator in the status line
 
     def __init__(self, engine: Engine, tasks: TaskRunner, language: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -93,6 +97,8 @@ class QueuePane(QObject):
         self._new_count = 0
         self._me: str | None = None
         self._applying_view = False
+        self._reveal: int | None = None     # a report to select once it is loaded
+        self._reveal_pages = 0
 
         self.model = QueueModel(language, self._request_page, self)
         self._view.setModel(self.model)
@@ -133,7 +139,9 @@ class QueuePane(QObject):
         self._live_timer.timeout.connect(self._fetch_live_rows)
         self._tasks.run(fetch_areas, self._engine, on_done=self._fill_areas)
         self._tasks.run(whoami, self._engine, on_done=self._set_me)
+        self._tasks.run(fetch_people, self._engine, on_done=self.model.set_people, on_error=lambda e: None)
         self.reload_views()
+        self._refresh_counts()    # the tabs count from the first load, not from the first change
 
     # -- selectors -------------------------------------------------------------------------
     def _fill_static_selectors(self) -> None:
@@ -250,6 +258,10 @@ class QueuePane(QObject):
         for i, (label, states) in enumerate(self._tab_specs()):
             total = sum(counts.get(s, 0) for s in states)
             self._tabs.setTabText(i, f"{label_tr(label) if label else self.tr('All')} ({total})")
+        self.counts_shown.emit()
+
+    def tab_texts(self) -> list[str]:
+        return [self._tabs.tabText(i) for i in range(self._tabs.count())]
 
     # -- paging ----------------------------------------------------------------------------
     def _request_page(self, after: QueueKey | None) -> None:
@@ -265,6 +277,7 @@ class QueuePane(QObject):
         self._update_count()
         if after is None:
             self.first_page_loaded.emit()
+        self._continue_reveal()
 
     def _page_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
@@ -312,6 +325,9 @@ class QueuePane(QObject):
         before = self.model.rowCount()
         flt, me, now = self._filter, self._me, datetime.now(timezone.utc)
         self.model.apply_rows(rows, lambda row: matches(row, flt, me, now))
+        if any(r.claimed_by and not self.model.knows_person(r.claimed_by) for r in rows):
+            self._tasks.run(fetch_people, self._engine, channel="queue-people", coalesce=True,
+                            on_done=self.model.set_people, on_error=lambda e: None)
         inserted = self.model.rowCount() - before
         if inserted > 0 and not at_top:
             bar.setValue(bar.value() + inserted * self._view.verticalHeader().defaultSectionSize())
@@ -381,6 +397,55 @@ class QueuePane(QObject):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._view.scrollTo(index)
         return True
+
+    def reveal_report(self, report_id: int) -> None:
+        """Selects and scrolls to a report: at once when it is loaded; else, when the filter
+        shows it, once the pages down to it are loaded; else after clearing the filters (on the
+        tab of its state), saying so. When it still is not there, the status line says why."""
+        if self.select_report(report_id):
+            self._reveal = None
+            return
+        self._view.selectionModel().clear()    # the row clicked before is not the one shown
+        self._reveal, self._reveal_pages = report_id, 0
+        self._tasks.run(fetch_queue_rows, self._engine, [report_id], channel="queue-reveal",
+                        on_done=lambda rows: self._reveal_row(report_id, rows), on_error=lambda e: None)
+
+    def _reveal_row(self, report_id: int, rows: list[QueueRow]) -> None:
+        if self._reveal != report_id:
+            return
+        if not rows:
+            self._reveal = None
+            return
+        row = rows[0]
+        if matches(row, self._filter, self._me, datetime.now(timezone.utc)):
+            self._continue_reveal()
+            return
+        # the filter hides it: the tab of its state, every other filter cleared
+        archive = row.status in CLOSED_STATES
+        specs = ARCHIVE_TABS if archive else OPEN_TABS
+        tab = next((i for i, (label, states) in enumerate(specs) if label and row.status in states), 0)
+        self.message.emit(self.tr("Filters cleared to show report #%1.").replace("%1", str(report_id)))
+        self.apply_filter_to_widgets(QueueFilter(states=specs[tab][1], sort=self._filter.sort))
+
+    def _continue_reveal(self) -> None:
+        report_id = self._reveal
+        if report_id is None:
+            return
+        if self.select_report(report_id):
+            self._reveal = None
+            return
+        if self.model.is_loading():
+            return    # the next page is on its way and brings this back here
+        if self.model.canFetchMore() and self._reveal_pages < REVEAL_MAX_PAGES:
+            self._reveal_pages += 1
+            self.model.fetchMore()
+            return
+        self._reveal = None
+        if self.model.canFetchMore():
+            text = self.tr("Report #%1 is too far down the queue to show here; it is open on the right.")
+        else:
+            text = self.tr("Report #%1 is not in this list (it changed meanwhile); it is open on the right.")
+        self.message.emit(text.replace("%1", str(report_id)))
 
     def selected_report(self) -> int | None:
         index = self._view.selectionModel().currentIndex()

@@ -44,6 +44,7 @@ class RelatedReports(QObject):
     merge_requested = Signal(int)    # merge the open report into this one
     open_requested = Signal(int)
     loaded = Signal(int)             # candidates for this report are shown
+    message = Signal(str)            # why M did nothing, for the status line
 
     def __init__(self, engine: Engine, tasks: TaskRunner, parent: QWidget) -> None:
         super().__init__(parent)
@@ -102,6 +103,11 @@ class RelatedReports(QObject):
         item = self._duplicates.currentItem()
         if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None:
             self.merge_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        elif self._report_id is None:
+            self.message.emit(self.tr("No report is open: press N for the next one, or pick one in the queue."))
+        else:
+            self.message.emit(self.tr("No likely duplicate is selected: M merges into the one chosen under "
+                                      "Duplicates."))
 
     def _open_selected(self) -> None:
         item = self._duplicates.currentItem()

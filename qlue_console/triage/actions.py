@@ -20,7 +20,9 @@ def _call(engine: Engine, sql: str, **params):
 
 
 def claim_next(engine: Engine, minutes: int = CLAIM_MINUTES) -> int | None:
-    """Claims the oldest of the most urgent unclaimed reports; None when the queue is empty."""
+    """Claims the oldest of the most urgent reports waiting for triage (new or triaged) that
+    nobody holds — never the one the caller already holds, whose claim is released when another
+    report is found; None (and nothing released) when none is waiting."""
     return _call(engine, "SELECT claim_next_report(:m)", m=minutes)
 
 
@@ -49,6 +51,12 @@ def mark_triaged(engine: Engine, report_id: int, version: int) -> int:
 def reject(engine: Engine, report_id: int, version: int, reason: str, note: str | None = None) -> int:
     return _call(engine, "SELECT reject_report(:r, :v, :reason, :note)", r=report_id, v=version,
                  reason=reason, note=note)
+
+
+def undo_reject(engine: Engine, report_id: int, version: int) -> int:
+    """Undoes a rejection made during triage while the report is still at ``version`` (the one
+    ``reject`` returned): the report is back in its state before."""
+    return _call(engine, "SELECT undo_reject(:r, :v)", r=report_id, v=version)
 
 
 def merge(engine: Engine, report_id: int, version: int, original_id: int) -> int:

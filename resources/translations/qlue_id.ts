@@ -3,42 +3,42 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="78" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="79" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="88" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="89" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="100" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="104" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="105" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="159" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="163" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -48,72 +48,72 @@
         <translation>Pilih laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="36" />
+        <location filename="../../ui/detail_pane.ui" line="37" />
         <source>Wheel or +/- to zoom, drag to pan</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="45" />
+        <location filename="../../ui/detail_pane.ui" line="46" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="48" />
+        <location filename="../../ui/detail_pane.ui" line="49" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="51" />
+        <location filename="../../ui/detail_pane.ui" line="52" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="51" />
+        <location filename="../../ui/detail_pane.ui" line="52" />
         <source>Fit the photo in the view</source>
         <translation>Sesuaikan foto dengan tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="71" />
+        <location filename="../../ui/detail_pane.ui" line="72" />
         <source>Place</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="73" />
+        <location filename="../../ui/detail_pane.ui" line="74" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="75" />
+        <location filename="../../ui/detail_pane.ui" line="76" />
         <source>Channel / citizen</source>
         <translation>Kanal / warga</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="77" />
+        <location filename="../../ui/detail_pane.ui" line="78" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="79" />
+        <location filename="../../ui/detail_pane.ui" line="80" />
         <source>SLA due</source>
         <translation>Batas waktu SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="85" />
+        <location filename="../../ui/detail_pane.ui" line="86" />
         <source>Timeline</source>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="94" />
+        <location filename="../../ui/detail_pane.ui" line="95" />
         <source>When</source>
         <translation>Kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="95" />
+        <location filename="../../ui/detail_pane.ui" line="96" />
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="96" />
+        <location filename="../../ui/detail_pane.ui" line="97" />
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
@@ -421,157 +421,157 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="76" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="81" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="107" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="112" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="150" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="155" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="151" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="156" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="152" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="159" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="164" />
         <source>SLA %n working days</source>
         <translation>
             <numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="161" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="166" />
         <source>SLA %n hours (calendar)</source>
         <translation>
             <numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
         <source>%1 · a mention sent now is due %2 WIB</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2 WIB</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="171" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="176" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="179" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="184" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="195" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="200" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="197" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="202" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="199" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="208" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="213" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="219" />
-        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="222" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="227" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="229" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="245" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="250" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="259" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="273" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="278" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="287" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="292" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="289" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="294" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="291" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="296" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="304" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="312" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="321" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="329" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="306" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="323" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="310" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="327" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="315" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="332" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -591,42 +591,42 @@
         <translation>Mention semua pejabat yang disarankan di pesan</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="21" />
+        <location filename="../../ui/dispatch_panel.ui" line="22" />
         <source>Write the instruction and @mention the officials (type @ to search the directory)…</source>
         <translation>Tulis instruksi dan @mention pejabat (ketik @ untuk mencari di direktori)…</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="23" />
+        <location filename="../../ui/dispatch_panel.ui" line="24" />
         <source>Due (WIB)</source>
         <translation>Batas (WIB)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="26" />
+        <location filename="../../ui/dispatch_panel.ui" line="27" />
         <source>Reason for passing on (Koordinasi)</source>
         <translation>Alasan meneruskan (Koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <location filename="../../ui/dispatch_panel.ui" line="28" />
         <source>Pass on (Koordinasi)</source>
         <translation>Teruskan (Koordinasi)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="27" />
+        <location filename="../../ui/dispatch_panel.ui" line="28" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead, with the reason</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya, dengan alasannya</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.ui" line="33" />
+        <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Send (Ctrl+Enter)</source>
         <translation>Kirim (Ctrl+Enter)</translation>
     </message>
@@ -802,6 +802,11 @@
         <location filename="../../qlue_console/gui/labels.py" line="53" />
         <source>Closed</source>
         <translation>Ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="54" />
+        <source>Undone</source>
+        <translation>Dibatalkan</translation>
     </message>
 </context>
 <context>
@@ -1040,62 +1045,62 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="57" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="172" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="187" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="174" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="189" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="196" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="211" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
@@ -1103,122 +1108,137 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="49" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="140" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="148" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="149" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="145" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="153" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="147" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="176" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="184" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="272" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="285" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="276" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="289" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="340" />
         <source>↑ %n new report(s)</source>
         <translation>
             <numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="341" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="343" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="356" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="372" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="376" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="373" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="367" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="383" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="427" />
+        <source>Filters cleared to show report #%1.</source>
+        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="445" />
+        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
+        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
+        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
+        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
     </message>
     <message>
         <location filename="../../ui/queue_pane.ui" line="15" />
@@ -1387,19 +1407,29 @@
 <context>
     <name>RelatedReports</name>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="76" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="77" />
         <source>#%1 · %2 m · text %3% alike · %4</source>
         <translation>#%1 · %2 m · teks %3% mirip · %4</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="89" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="90" />
         <source>No likely duplicate nearby.</source>
         <translation>Tidak ada kemungkinan duplikat di sekitar.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="97" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="98" />
         <source>None: first report of this kind by this citizen here.</source>
         <translation>Tidak ada: laporan pertama warga ini untuk jenis ini di sini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/related_reports.py" line="107" />
+        <source>No report is open: press N for the next one, or pick one in the queue.</source>
+        <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/related_reports.py" line="109" />
+        <source>No likely duplicate is selected: M merges into the one chosen under Duplicates.</source>
+        <translation>Tidak ada kemungkinan duplikat yang dipilih: M menggabungkan ke laporan yang dipilih di Duplikat.</translation>
     </message>
     <message>
         <location filename="../../ui/related_reports.ui" line="10" />
@@ -2248,118 +2278,234 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="102" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="133" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="109" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="140" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="112" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="143" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="115" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="146" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="117" />
-        <location filename="../../ui/triage_actions.ui" line="21" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
+        <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="152" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="169" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="313" />
+        <source>Wait: the last action is still running.</source>
+        <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="171" />
+        <source>No report is open: press N for the next one, or pick one in the queue.</source>
+        <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="176" />
+        <source>Report #%1 is claimed by %2: read-only.</source>
+        <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="178" />
+        <source>Report #%1 is closed (%2): nothing to change.</source>
+        <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="182" />
+        <source>Report #%1 is already triaged.</source>
+        <translation>Laporan #%1 sudah diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="183" />
+        <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
+        <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="243" />
+        <source>Could not undo: %1</source>
+        <translation>Tidak dapat dibatalkan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="252" />
+        <source>Report #%1 passed on to %2 (Koordinasi).</source>
+        <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="256" />
+        <source>Report #%1 dispatched to %2.</source>
+        <translation>Laporan #%1 didisposisikan ke %2.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="258" />
+        <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
+        <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="293" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="154" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="295" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="297" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="299" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="302" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="177" />
-        <source>No report is waiting.</source>
-        <translation>Tidak ada laporan yang menunggu.</translation>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="323" />
+        <source>No report is waiting for triage.</source>
+        <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="248" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="325" />
+        <source>You keep report #%1.</source>
+        <translation>Laporan #%1 tetap Anda pegang.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="328" />
+        <source>You took report #%1, the most urgent waiting.</source>
+        <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="330" />
+        <source>Report #%1 was released.</source>
+        <translation>Laporan #%1 dilepas.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
+        <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
+        <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="346" />
+        <source>Report #%1 released.</source>
+        <translation>Laporan #%1 dilepas.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="348" />
+        <source>You hold report #%1.</source>
+        <translation>Anda memegang laporan #%1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="360" />
+        <source>Report #%1 triaged.</source>
+        <translation>Laporan #%1 diverifikasi.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="380" />
+        <source>Report #%1 already has priority %2.</source>
+        <translation>Laporan #%1 sudah berprioritas %2.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
+        <source>Report #%1 rejected (%2): it left the working queue.</source>
+        <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="400" />
+        <source>Rejection of report #%1 undone: it is back in the queue.</source>
+        <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/triage_actions.py" line="430" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="20" />
+        <location filename="../../ui/triage_actions.ui" line="28" />
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="28" />
+        <source>Undo this, while nobody has acted on the report since</source>
+        <translation>Batalkan ini, selama belum ada yang menindaklanjuti laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="29" />
+        <source>Hide this message</source>
+        <translation>Sembunyikan pesan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_actions.ui" line="35" />
         <source>Next (N)</source>
         <translation>Berikutnya (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="20" />
+        <location filename="../../ui/triage_actions.ui" line="35" />
         <source>Claim the most urgent waiting report (N)</source>
         <translation>Klaim laporan menunggu yang paling mendesak (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="21" />
+        <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim or release this report (L)</source>
         <translation>Klaim atau lepas laporan ini (L)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="22" />
+        <location filename="../../ui/triage_actions.ui" line="37" />
         <source>Triaged (T)</source>
         <translation>Terverifikasi (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="22" />
+        <location filename="../../ui/triage_actions.ui" line="37" />
         <source>Checked: photo, text and place are right (T)</source>
         <translation>Sudah dicek: foto, teks dan lokasi benar (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="23" />
+        <location filename="../../ui/triage_actions.ui" line="38" />
         <source>Reject (R)</source>
         <translation>Tolak (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="23" />
+        <location filename="../../ui/triage_actions.ui" line="38" />
         <source>Reject as spam, out of scope, incomplete, outside DKI… (R)</source>
         <translation>Tolak sebagai spam, di luar cakupan, tidak lengkap, di luar DKI… (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="28" />
+        <location filename="../../ui/triage_actions.ui" line="43" />
         <source>Category (C)</source>
         <translation>Kategori (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="29" />
+        <location filename="../../ui/triage_actions.ui" line="44" />
         <source>Priority (keys 1–4)</source>
         <translation>Prioritas (tombol 1–4)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_actions.ui" line="34" />
+        <location filename="../../ui/triage_actions.ui" line="49" />
         <source>Internal comment… (K, Enter to add)</source>
         <translation>Komentar internal… (K, Enter untuk menambah)</translation>
     </message>
@@ -2367,49 +2513,49 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="71" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="75" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="76" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="77" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="112" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="119" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="143" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="150" />
         <source>%n report(s) on the map</source>
         <translation>
             <numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="145" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="152" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="161" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="253" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="168" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="274" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="233" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="234" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -2437,6 +2583,76 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <location filename="../../ui/triage_workspace.ui" line="50" />
         <source>Loading the map…</source>
         <translation>Memuat peta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="75" />
+        <source>No report open</source>
+        <translation>Belum ada laporan yang dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="81" />
+        <source>Press N to take the most urgent report waiting for triage, or pick one in the queue or on the map.</source>
+        <translation>Tekan N untuk mengambil laporan paling mendesak yang menunggu verifikasi, atau pilih satu di antrean atau di peta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="88" />
+        <source>Take the next report (N)</source>
+        <translation>Ambil laporan berikutnya (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="94" />
+        <source>Keys, once a report is open</source>
+        <translation>Tombol, setelah laporan dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="104" />
+        <source>Take the next report: the most urgent waiting one</source>
+        <translation>Ambil laporan berikutnya: yang paling mendesak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="106" />
+        <source>Claim or release the open report</source>
+        <translation>Klaim atau lepas laporan yang dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="108" />
+        <source>Triaged: photo, text and place checked</source>
+        <translation>Diverifikasi: foto, teks, dan lokasi sudah dicek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="110" />
+        <source>Reject, with a reason</source>
+        <translation>Tolak, dengan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="112" />
+        <source>Change the category</source>
+        <translation>Ubah kategori</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="114" />
+        <source>Priority: low, normal, high, urgent</source>
+        <translation>Prioritas: rendah, normal, tinggi, mendesak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="116" />
+        <source>Write an internal comment</source>
+        <translation>Tulis komentar internal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="118" />
+        <source>Merge into the selected duplicate</source>
+        <translation>Gabungkan ke duplikat yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="120" />
+        <source>Switch between Detail and Duplicates</source>
+        <translation>Beralih antara Detail dan Duplikat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="122" />
+        <source>Search the queue</source>
+        <translation>Cari di antrean</translation>
     </message>
 </context>
 <context>
@@ -2746,52 +2962,52 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyQueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="17" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
         <source>Checks to look at</source>
         <translation>Pemeriksaan yang perlu dilihat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
         <source>Posted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="108" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="109" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="128" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="129" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="130" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
@@ -2799,230 +3015,230 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="185" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="186" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="193" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="194" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="197" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="203" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="204" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="205" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="233" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="234" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="240" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="521" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="241" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="241" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="242" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="249" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="250" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="528" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="281" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="282" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="284" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="285" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="291" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="292" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="301" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="308" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="308" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="309" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="335" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="339" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="340" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="341" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="348" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="349" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="351" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="352" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="372" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="388" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="390" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="390" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="395" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="396" />
         <location filename="../../ui/verify_workspace.ui" line="72" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="397" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
         <location filename="../../ui/verify_workspace.ui" line="97" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="399" />
         <location filename="../../ui/verify_workspace.ui" line="110" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="500" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="501" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="534" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="535" />
         <source>Approved despite failed checks: report #%1 is closed; your reason is on its timeline.</source>
         <translation>Disetujui meski ada pemeriksaan yang gagal: laporan #%1 ditutup; alasan Anda ada di linimasanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="537" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="538" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="540" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="541" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="552" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="553" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="558" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="557" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="558" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="561" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>

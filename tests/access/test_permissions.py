@@ -51,7 +51,7 @@ _READ = {"qlue_actor", "qlue_is_supervisor", "qlue_due_at", "qlue_resolve_kelura
 _TRIAGE = {"claim_next_report", "claim_report", "release_claim", "comment_report", "set_report_category",
            "set_report_priority", "mark_report_triaged", "reject_report", "merge_report", "qlue_lock_for_action",
            "qlue_touch", "qlue_fail", "dispatch_report", "forward_report", "qlue_escalate_overdue",
-           "decide_follow_up", "qlue_record_checks", "qlue_verify_actor"}
+           "decide_follow_up", "qlue_record_checks", "qlue_verify_actor", "undo_reject", "undo_dispatch"}
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {"submit_report", "submit_follow_up", "reopen_report", "official_forward_report", "qlue_fail",
                 "qlue_dispatch_clock", "qlue_whoami", "qlue_scope_kota",

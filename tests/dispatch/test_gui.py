@@ -222,3 +222,26 @@ def test_escalation_timer_stops_for_a_login_that_may_not(qtbot, ctx, login_url):
         ctx.tasks.wait_idle(5_000)
     finally:
         analyst.dispose()
+
+
+MARKUP = "<img src=x onerror=alert(1)> <b>bold</b> &amp;"
+
+
+def test_the_directory_shows_an_officials_name_literally(qtbot, ctx, host):
+    from PySide6.QtCore import Qt as QtCore_Qt
+    from PySide6.QtWidgets import QLabel
+
+    from qlue_console.gui.dispatch.directory_model import COL_NAME
+    execute(ctx.engine, "UPDATE accounts SET display_name = :n WHERE handle = 'lurah.gambir'", n=MARKUP)
+    rid = submit(ctx.engine)
+    service.dispatch(ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir")
+    workspace = DirectoryWorkspace(ctx, host)
+    with qtbot.waitSignal(workspace.ready, timeout=10_000):
+        pass
+    table = workspace.table.model()
+    row = next(r for r in range(table.rowCount()) if table.index(r, COL_HANDLE).data() == "@lurah.gambir")
+    workspace.table.setCurrentIndex(table.index(row, COL_NAME))
+    title = workspace.widget.findChild(QLabel, "detailTitle")
+    qtbot.waitUntil(lambda: MARKUP in title.text(), timeout=10_000)
+    assert title.textFormat() == QtCore_Qt.TextFormat.PlainText
+    assert table.index(row, COL_NAME).data() == MARKUP

@@ -18,14 +18,17 @@ from PySide6.QtWidgets import (QLabel, QLineEdit, QPlainTextEdit, QPushButton, Q
 
 from qlue_console.db.errors import Claimed, Conflict, PermissionDenied, QlueDatabaseError
 from qlue_console.dispatch import service
+from qlue_console.data.report_detail import person_of
 from qlue_console.dispatch.directory import fetch_mention_accounts
 from qlue_console.dispatch.service import DispatchContext, DispatchResult
 from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, mention_state_text, rule_text
+from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ OK_GREEN = "#2e7d32"
 
 class DispatchPanel(QObject):
     dispatched = Signal(int)      # the report was dispatched or passed on from this panel
+    sent = Signal(int, object)    # the same, with the DispatchResult (for the confirmation and its Undo)
 
     def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -48,6 +52,7 @@ class DispatchPanel(QObject):
         self._title = child(w, QLabel, "titleLabel")
         self._sla = child(w, QLabel, "slaLabel")
         self._chips_box = child(w, QWidget, "suggestionsBox")
+        FlowLayout(self._chips_box)    # the chips wrap onto more lines instead of widening the pane
         self._accept = child(w, QPushButton, "acceptSuggestionsButton")
         self._problem = child(w, QLabel, "problemLabel")
         self._mentions = child(w, QTreeWidget, "mentionsTree")
@@ -170,7 +175,7 @@ class DispatchPanel(QObject):
             if suggestion.already_open:
                 tip += "\n" + self.tr("Already mentioned, still open")
                 chip.setEnabled(False)
-            chip.setToolTip(tip)
+            chip.setToolTip(plain_tooltip(tip))
             chip.clicked.connect(lambda _checked=False, h=suggestion.handle: self._chip_clicked(h))
             layout.addWidget(chip)
             self._chips.append(chip)
@@ -253,7 +258,7 @@ class DispatchPanel(QObject):
             if m.overdue:
                 state += " · " + self.tr("overdue")
             item = QTreeWidgetItem([f"@{m.handle} · {m.display_name}", state, due_text(m.due_at)])
-            item.setToolTip(0, m.display_name)
+            item.setToolTip(0, plain_tooltip(m.display_name))
             if m.overdue:
                 for column in range(3):
                     item.setForeground(column, QBrush(QColor(OVERDUE_RED)))
@@ -295,11 +300,23 @@ class DispatchPanel(QObject):
             self.refresh()
         self._update()
         if report_id is not None:
+            self.sent.emit(report_id, result)
             self.dispatched.emit(report_id)
 
     def _failed(self, report_id: int | None, error: Exception) -> None:
+        holder = str(error.details.get("holder") or "") if isinstance(error, Claimed) else ""
+        if holder:   # the database names the login: show the person, as the timeline does
+            self._tasks.run(person_of, self._engine, holder,
+                            on_done=lambda name: self._show_failure(report_id, error, holder, name),
+                            on_error=lambda _e: self._show_failure(report_id, error, holder, holder))
+            return
+        self._show_failure(report_id, error, "", "")
+
+    def _show_failure(self, report_id: int | None, error: Exception, login: str, person: str) -> None:
         self._busy = False
         text = _first_line(error)
+        if login:
+            text = text.replace(login, person)
         if isinstance(error, Claimed):
             text = self.tr("Not sent: %1").replace("%1", text)
         elif isinstance(error, Conflict):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from qlue_console.gui.i18n import category_name
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.verify.labels import check_name, check_result, wib
 from qlue_console.verify.queue import PendingItem
 
@@ -120,7 +121,7 @@ class VerifyQueueModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_OFFICIAL:
-                return r.official_name
+                return plain_tooltip(r.official_name)
             if col == COL_CHECKS and (r.failing or r.warning):
                 lines = []
                 if r.failing:

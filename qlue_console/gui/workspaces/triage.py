@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import (QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
+                               QWidget)
 from sqlalchemy import Engine
 
 from qlue_console.data.map_data import fetch_boundaries, fetch_choropleth, fetch_encoded_markers
@@ -65,8 +66,11 @@ class TriageWorkspace(QObject):
         self.related = RelatedReports(engine, tasks, self.widget)
         self.dispatch = DispatchPanel(ctx, self.widget)
         child(self.widget, QWidget, "queueSlot").layout().addWidget(self.queue.widget)
-        detail_slot = child(self.widget, QWidget, "detailSlot")
-        detail_slot.layout().insertWidget(0, self.actions.widget)
+        # the right pane: what to do while no report is open, else the actions and the tabs
+        self._side_pages = child(self.widget, QStackedWidget, "sidePages")
+        child(self.widget, QWidget, "reportPage").layout().insertWidget(0, self.actions.widget)
+        child(self.widget, QPushButton, "emptyNextButton").clicked.connect(self.actions.next_report)
+        self._side_pages.setCurrentIndex(0)
         self.side_tabs = child(self.widget, QTabWidget, "sideTabs")
         self.side_tabs.addTab(self.detail.widget, self.tr("Detail"))
         self.side_tabs.addTab(self.related.widget, self.tr("Duplicates"))
@@ -85,8 +89,11 @@ class TriageWorkspace(QObject):
         self.queue.filter_changed.connect(self._filter_changed)
         self.detail.loaded.connect(self._detail_loaded)
         self.actions.changed.connect(self._changed_here)
-        self.actions.next_claimed.connect(self.open_report)
+        self.actions.next_claimed.connect(self._next_claimed)
         self.actions.message.connect(self._tell)
+        self.queue.message.connect(self._tell)
+        self.related.message.connect(self._tell)
+        self.dispatch.sent.connect(self.actions.show_dispatched)
         self.related.merge_requested.connect(self.actions.merge_into)
         self.related.open_requested.connect(self.open_report)
         self.dispatch.dispatched.connect(self._changed_here)
@@ -193,8 +200,22 @@ class TriageWorkspace(QObject):
         if not self.queue.select_report(report_id):
             self._report_selected(report_id)
 
+    def _next_claimed(self, report_id: int) -> None:
+        """The report "Next" claimed: open on the right at once, and selected in the queue
+        (the queue pages down to it, or clears its filters, when it is not in view)."""
+        if self.detail.report_id != report_id:
+            self._report_selected(report_id)
+        self.queue.reveal_report(report_id)
+
+    def has_open_report(self) -> bool:
+        return self._side_pages.currentIndex() == 1
+
     def _report_selected(self, report_id: int) -> None:
-        self.detail.show_report(report_id)
+        self._side_pages.setCurrentIndex(1)
+        if self.detail.detail is not None and self.detail.detail.id == report_id:
+            self.detail.refresh()
+        else:
+            self.detail.show_report(report_id)
         self.related.show_for(report_id)
         self.dispatch.set_report(report_id)
         if self.map is not None:

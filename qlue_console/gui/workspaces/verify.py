@@ -29,6 +29,7 @@ from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidence_text, metres, reason_name,
                                            verdict_key, verdict_name, wib)
 from qlue_console.gui.verify.loading import LoadedItem, load_item
@@ -299,7 +300,7 @@ class VerifyWorkspace(QObject):
         place = ", ".join(x for x in (item.kelurahan, item.kecamatan, item.kota) if x) or self.tr("outside DKI Jakarta")
         self._title.setText(self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6").replace(
             "%1", str(item.report_id)).replace("%2", _escape(category)).replace("%3", _escape(place)).replace(
-            "%4", item.official).replace("%5", _escape(item.official_name)).replace("%6", wib(item.submitted_at)))
+            "%4", _escape(item.official)).replace("%5", _escape(item.official_name)).replace("%6", wib(item.submitted_at)))
         self._report_text.setText(self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”").replace(
             "%1", item.citizen).replace("%2", wib(item.report_created_at)).replace(
             "%3", _shorten(item.report_text, 300)).replace("%4", _shorten(item.note, 200) or "–"))
@@ -337,7 +338,7 @@ class VerifyWorkspace(QObject):
         for hit in hits[:6]:
             links.append(self.tr('<a href="%1">#%2</a> (distance %3)').replace("%1", str(hit.photo_id)).replace(
                 "%2", str(hit.report_id)).replace("%3", str(hit.distance)))
-        who = self.tr("posted by @%1, %2").replace("%1", first.official or "?").replace("%2", wib(first.submitted_at))
+        who = self.tr("posted by @%1, %2").replace("%1", _escape(first.official or "?")).replace("%2", wib(first.submitted_at))
         self._reuse_links.setText(who + "<br>" + ", ".join(links))
         self.photos.set_pixels(2, loaded.reuse_pixels)
         self._reuse_panel.show()
@@ -357,7 +358,7 @@ class VerifyWorkspace(QObject):
             for col in range(2):
                 row.setBackground(col, QBrush(background))
                 row.setForeground(col, QBrush(foreground))
-                row.setToolTip(col, check.message)
+                row.setToolTip(col, plain_tooltip(check.message))
             row.setData(0, Qt.ItemDataRole.UserRole, check.code)
             self._checks.addTopLevelItem(row)
 
@@ -379,7 +380,7 @@ class VerifyWorkspace(QObject):
         for i, (name, value) in enumerate(rows):
             self._exif.setItem(i, 0, QTableWidgetItem(name))
             cell = QTableWidgetItem(value)
-            cell.setToolTip(value)
+            cell.setToolTip(plain_tooltip(value))
             self._exif.setItem(i, 1, cell)
 
     def _show_decided(self, item) -> None:
