@@ -163,8 +163,7 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="79" />
         <source>%n mention(s) past their due time</source>
-        <translation>
-            <numerusform>%n mention lewat batas waktu</numerusform></translation>
+        <translation><numerusform>%n mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
@@ -454,14 +453,12 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="159" />
         <source>SLA %n working days</source>
-        <translation>
-            <numerusform>SLA %n hari kerja</numerusform></translation>
+        <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="161" />
         <source>SLA %n hours (calendar)</source>
-        <translation>
-            <numerusform>SLA %n jam (kalender)</numerusform></translation>
+        <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
@@ -814,8 +811,7 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/main_window.py" line="55" />
         <source>%n overdue mention(s) escalated</source>
-        <translation>
-            <numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
+        <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/main_window.py" line="85" />
@@ -911,6 +907,415 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
         <location filename="../../qlue_console/gui/dispatch/composer.py" line="146" />
         <source>No account is named @%1.</source>
         <translation>Tidak ada akun bernama @%1.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="96" />
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="97" />
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="98" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="57" />
+        <source>&amp;Step up</source>
+        <translation>&amp;Naikkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="58" />
+        <source>Step &amp;down</source>
+        <translation>&amp;Turunkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="59" />
+        <source>&amp;Select All</source>
+        <translation>&amp;Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="62" />
+        <source>Save As</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="63" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="64" />
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="65" />
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="66" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Lihat di:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="67" />
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="68" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Jenis berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="69" />
+        <source>All Files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="70" />
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="71" />
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="72" />
+        <source>Parent Directory</source>
+        <translation>Folder induk</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="73" />
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="74" />
+        <source>Go forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="75" />
+        <source>Go to the parent directory</source>
+        <translation>Ke folder induk</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="76" />
+        <source>Create New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="77" />
+        <source>Create a New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="78" />
+        <source>List View</source>
+        <translation>Tampilan daftar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="79" />
+        <source>Detail View</source>
+        <translation>Tampilan rinci</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="80" />
+        <source>Change to list view mode</source>
+        <translation>Ganti ke tampilan daftar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="81" />
+        <source>Change to detail view mode</source>
+        <translation>Ganti ke tampilan rinci</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="82" />
+        <source>Sidebar</source>
+        <translation>Bilah samping</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="83" />
+        <source>List of places and bookmarks</source>
+        <translation>Daftar tempat dan markah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="84" />
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="85" />
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="86" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="87" />
+        <source>Show &amp;hidden files</source>
+        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="88" />
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="89" />
+        <source>New Folder</source>
+        <translation>Folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="90" />
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 sudah ada.
+Ganti berkas itu?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="91" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="92" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="93" />
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="94" />
+        <source>Date Modified</source>
+        <translation>Tanggal diubah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="95" />
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+</context>
+<context>
+    <name>QInputDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="61" />
+        <source>Enter a value:</source>
+        <translation>Masukkan nilai:</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="37" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="38" />
+        <source>&amp;Redo</source>
+        <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="39" />
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="40" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="41" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="42" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="43" />
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="46" />
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="47" />
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="16" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="17" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="18" />
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="19" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="20" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="21" />
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="22" />
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="23" />
+        <source>N&amp;o to All</source>
+        <translation>T&amp;idak untuk semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="24" />
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="25" />
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="26" />
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="27" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="28" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="29" />
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="30" />
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="31" />
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="32" />
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="33" />
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="49" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="50" />
+        <source>&amp;Redo</source>
+        <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="51" />
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="52" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="53" />
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin a&amp;lamat tautan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="54" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="55" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="56" />
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
     </message>
 </context>
 <context>
@@ -1051,8 +1456,7 @@ Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyad
     <message numerus="yes">
         <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
         <source>↑ %n new report(s)</source>
-        <translation>
-            <numerusform>↑ %n laporan baru</numerusform></translation>
+        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/queue_pane.py" line="341" />
@@ -2208,42 +2612,42 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="77" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="73" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="78" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="74" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="79" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="108" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="128" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="133" />
         <source>%1 reports on the map</source>
         <translation>%1 laporan di peta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="135" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="187" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="192" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="188" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="193" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
