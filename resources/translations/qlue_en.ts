@@ -9,6 +9,19 @@
     </message>
 </context>
 <context>
+    <name>DirectoryWorkspace</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
+        <source>%1 of %n account(s) · %2 with overdue mentions</source>
+        <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="180" />
+        <source>%1 in the last %n day(s)</source>
+        <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DispatchPanel</name>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="159" />
@@ -35,6 +48,24 @@
         <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
         <source>↑ %n new report(s)</source>
         <translation><numerusform>↑ %n new report</numerusform><numerusform>↑ %n new reports</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarController</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="105" />
+        <source>%Ln overdue</source>
+        <translation><numerusform>%Ln overdue</numerusform><numerusform>%Ln overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="106" />
+        <source>%Ln proof(s) to verify</source>
+        <translation><numerusform>%Ln proof to verify</numerusform><numerusform>%Ln proofs to verify</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="107" />
+        <source>%Ln received today</source>
+        <translation><numerusform>%Ln received today</numerusform><numerusform>%Ln received today</numerusform></translation>
     </message>
 </context>
 </TS>

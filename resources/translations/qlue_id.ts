@@ -179,52 +179,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="87" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="88" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="114" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
-        <source>%1 of %2 accounts · %3 with overdue mentions</source>
-        <translation>%1 dari %2 akun · %3 dengan mention lewat batas</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
+        <source>%1 of %n account(s) · %2 with overdue mentions</source>
+        <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="174" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="174" />
-        <source>earliest due %1 WIB</source>
-        <translation>batas terdekat %1 WIB</translation>
-    </message>
-    <message>
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="177" />
-        <source>%1 in the last %2 days</source>
-        <translation>%1 dalam %2 hari terakhir</translation>
+        <source>earliest due %1</source>
+        <translation>batas terdekat %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="180" />
+        <source>%1 in the last %n day(s)</source>
+        <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
-        <source>%1 h</source>
-        <translation>%1 jam</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -325,94 +320,94 @@
     </message>
     <message>
         <location filename="../../ui/directory_workspace.ui" line="63" />
-        <source>Due (WIB)</source>
-        <translation>Batas (WIB)</translation>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
     </message>
 </context>
 <context>
     <name>DispatchLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
         <source>Lurah</source>
         <translation>Lurah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
         <source>Camat</source>
         <translation>Camat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
         <source>Mayor (walikota)</source>
         <translation>Wali kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
         <source>Field officer</source>
         <translation>Petugas lapangan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
         <source>Outside utility</source>
         <translation>Utilitas luar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
         <source>Passed on</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
         <source>Escalated</source>
         <translation>Dieskalasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
         <source>kelurahan</source>
         <translation>kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
         <source>kota</source>
         <translation>kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="32" />
         <source>category's agency</source>
         <translation>dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="44" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="45" />
         <source>Agency head</source>
         <translation>Kepala dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="62" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="63" />
         <source>%1 of the %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -462,8 +457,8 @@
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
-        <source>%1 · a mention sent now is due %2 WIB</source>
-        <translation>%1 · mention yang dikirim sekarang jatuh tempo %2 WIB</translation>
+        <source>%1 · a mention sent now is due %2</source>
+        <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="171" />
@@ -604,8 +599,8 @@
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.ui" line="23" />
-        <source>Due (WIB)</source>
-        <translation>Batas (WIB)</translation>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.ui" line="26" />
@@ -1667,17 +1662,17 @@ Ganti berkas itu?</translation>
 <context>
     <name>RelatedReports</name>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="76" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="78" />
         <source>#%1 · %2 m · text %3% alike · %4</source>
         <translation>#%1 · %2 m · teks %3% mirip · %4</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="89" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="91" />
         <source>No likely duplicate nearby.</source>
         <translation>Tidak ada kemungkinan duplikat di sekitar.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="97" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="99" />
         <source>None: first report of this kind by this citizen here.</source>
         <translation>Tidak ada: laporan pertama warga ini untuk jenis ini di sini.</translation>
     </message>
@@ -1938,102 +1933,102 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="123" />
-        <source>%1 (%2 – %3)</source>
-        <translation>%1 (%2 – %3)</translation>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="125" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Agencies</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Kota</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
         <source>Officials</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="132" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="131" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="133" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="200" />
         <source>Computing the KPIs of %1…</source>
         <translation>Menghitung KPI %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="216" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="218" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="219" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="221" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="234" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="236" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="239" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="246" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="253" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="254" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="261" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="267" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="269" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -2191,33 +2186,33 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>RoutingAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="46" />
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="79" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="47" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="80" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="90" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="91" />
         <source>Rule saved.</source>
         <translation>Aturan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="96" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="97" />
         <source>Rule removed.</source>
         <translation>Aturan dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="115" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="116" />
         <source>Holiday saved.</source>
         <translation>Hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="121" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="122" />
         <source>Holiday removed.</source>
         <translation>Hari libur dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="135" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="136" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
@@ -2460,34 +2455,34 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>StatusBarController</name>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="34" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="85" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="36" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="87" />
         <source>Connected; live updates on</source>
         <translation>Terhubung; pembaruan langsung aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="38" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="89" />
         <source>Offline — reconnecting</source>
         <translation>Luring — menghubungkan kembali</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="53" />
-        <source>overdue %1</source>
-        <translation>lewat batas %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="105" />
+        <source>%Ln overdue</source>
+        <translation><numerusform>%Ln lewat batas waktu</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="54" />
-        <source>proofs to verify %1</source>
-        <translation>bukti untuk diverifikasi %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="106" />
+        <source>%Ln proof(s) to verify</source>
+        <translation><numerusform>%Ln bukti untuk diverifikasi</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="55" />
-        <source>received today %1</source>
-        <translation>diterima hari ini %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="107" />
+        <source>%Ln received today</source>
+        <translation><numerusform>%Ln diterima hari ini</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2680,279 +2675,279 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="17" />
-        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Unreadable</source>
         <translation>Tidak terbaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
         <source>No location</source>
         <translation>Tanpa lokasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
         <source>No capture time</source>
         <translation>Tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
         <source>Far from the report</source>
         <translation>Jauh dari lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
         <source>Taken before the report</source>
         <translation>Diambil sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
         <source>Stale</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
         <source>Camera clock implausible</source>
         <translation>Jam kamera tidak wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
         <source>Same as the citizen's photo</source>
         <translation>Sama dengan foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
         <source>Reused proof</source>
         <translation>Bukti dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
         <source>Self-resolved</source>
         <translation>Lapor sendiri, beresin sendiri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
         <source>Poor quality</source>
         <translation>Kualitas buruk</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
         <source>Screenshot or edited</source>
         <translation>Tangkapan layar atau diedit</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="32" />
         <source>Pass</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="32" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Fail</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
         <source>Not checked</source>
         <translation>Tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="38" />
         <source>Wrong place</source>
         <translation>Lokasi salah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="38" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
         <source>Old photo</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Reused photo</source>
         <translation>Foto dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Not showing the fix</source>
         <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
         <source>Other (write a note)</source>
         <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="46" />
         <source>blurred</source>
         <translation>buram</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="46" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
         <source>too dark</source>
         <translation>terlalu gelap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>overexposed</source>
         <translation>terlalu terang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="83" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
         <source>%1 days</source>
         <translation>%1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
         <source>%1 hours</source>
         <translation>%1 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="87" />
         <source>%1 minutes</source>
         <translation>%1 menit</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="104" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="97" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="105" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="112" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="122" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="115" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="116" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="120" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="124" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="132" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="162" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="171" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="164" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="175" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="168" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="177" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="170" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>

@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from qlue_console.photos.exif import JAKARTA
+from qlue_console.domain import formatting
+from qlue_console.gui.i18n import current_language
 from qlue_console.verify.context import CheckView
 
 _CONTEXT = "VerifyLabels"
@@ -87,16 +88,8 @@ def span(seconds: float) -> str:
 
 
 def wib(value: datetime | str | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=JAKARTA)
-    return value.astimezone(JAKARTA).strftime("%d-%m-%Y %H:%M") + " WIB"
+    """A moment as every moment is written (Jakarta time): "4 Des 2026 11:40 WIB"."""
+    return formatting.moment(value, current_language())
 
 
 def metres(value: float) -> str:
