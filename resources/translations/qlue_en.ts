@@ -11,12 +11,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="135" />
         <source>%1 of %n account(s) · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="180" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
         <source>%1 in the last %n day(s)</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -45,7 +45,7 @@
 <context>
     <name>QueuePane</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="326" />
         <source>↑ %n new report(s)</source>
         <translation><numerusform>↑ %n new report</numerusform><numerusform>↑ %n new reports</numerusform></translation>
     </message>

@@ -179,47 +179,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="88" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="91" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="114" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="117" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="135" />
         <source>%1 of %n account(s) · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="175" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="175" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="174" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="177" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="177" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="180" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="180" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
         <source>%1 in the last %n day(s)</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="197" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -1379,119 +1379,119 @@ Ganti berkas itu?</translation>
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="49" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="140" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="142" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="143" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="144" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="145" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="147" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="147" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="149" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="176" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="178" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="272" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="274" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="276" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="278" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="324" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="326" />
         <source>↑ %n new report(s)</source>
         <translation><numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="341" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="343" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="343" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="345" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="346" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="344" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="346" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="356" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="355" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="358" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="362" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="353" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="355" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="367" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
     </message>
@@ -2389,32 +2389,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Masuk — Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="12" />
+        <location filename="../../ui/sign_in_dialog.ui" line="13" />
         <source>Sign in as</source>
         <translation>Masuk sebagai</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="20" />
+        <location filename="../../ui/sign_in_dialog.ui" line="21" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="21" />
+        <location filename="../../ui/sign_in_dialog.ui" line="22" />
         <source>The central PostgreSQL, without the password (kept in the settings)</source>
         <translation>PostgreSQL pusat, tanpa kata sandi (disimpan di pengaturan)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="22" />
+        <location filename="../../ui/sign_in_dialog.ui" line="23" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="24" />
+        <location filename="../../ui/sign_in_dialog.ui" line="25" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="26" />
+        <location filename="../../ui/sign_in_dialog.ui" line="27" />
         <source>Remember the password in the system keyring</source>
         <translation>Ingat kata sandi di keyring sistem</translation>
     </message>
@@ -3023,225 +3023,225 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="181" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="183" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="191" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="192" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="194" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="195" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="197" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="229" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="231" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="497" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="238" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="499" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="239" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="245" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="247" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="505" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="277" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="279" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="282" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="289" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="295" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="297" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="296" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="298" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="299" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="301" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="305" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="331" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="333" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="344" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="346" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="347" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="349" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="362" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="363" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="364" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="365" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="366" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="384" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="386" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="387" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="385" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="387" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
-        <location filename="../../ui/verify_workspace.ui" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="393" />
+        <location filename="../../ui/verify_workspace.ui" line="73" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="393" />
-        <location filename="../../ui/verify_workspace.ui" line="97" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="395" />
+        <location filename="../../ui/verify_workspace.ui" line="98" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="394" />
-        <location filename="../../ui/verify_workspace.ui" line="110" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="396" />
+        <location filename="../../ui/verify_workspace.ui" line="111" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="476" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="478" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="508" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="510" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="511" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="513" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="524" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="529" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="527" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="529" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="532" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>
@@ -3251,123 +3251,123 @@ Catatan pejabat: “%4”</translation>
         <translation>&lt;b&gt;Bukti yang menunggu keputusan&lt;/b&gt; — paling berisiko dahulu</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="29" />
+        <location filename="../../ui/verify_workspace.ui" line="30" />
         <source>The official's agency or the category's agency</source>
         <translation>Dinas pejabat atau dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="35" />
+        <location filename="../../ui/verify_workspace.ui" line="36" />
         <source>Kota, kecamatan or kelurahan of the report (type to search)</source>
         <translation>Kota, kecamatan atau kelurahan laporan (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="41" />
+        <location filename="../../ui/verify_workspace.ui" line="42" />
         <source>The official who posted the follow-up (type to search)</source>
         <translation>Pejabat yang mengirim tindak lanjut (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="46" />
+        <location filename="../../ui/verify_workspace.ui" line="47" />
         <source>Only follow-ups failing this check</source>
         <translation>Hanya tindak lanjut yang gagal pada pemeriksaan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="102" />
-        <location filename="../../ui/verify_workspace.ui" line="115" />
+        <location filename="../../ui/verify_workspace.ui" line="103" />
+        <location filename="../../ui/verify_workspace.ui" line="116" />
         <source>Wheel or +/- to zoom, drag to pan: both photos move together</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser: kedua foto bergerak bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="136" />
+        <location filename="../../ui/verify_workspace.ui" line="137" />
         <source>The earlier proof this photo matches; click to open its report</source>
         <translation>Bukti sebelumnya yang cocok dengan foto ini; klik untuk membuka laporannya</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="156" />
+        <location filename="../../ui/verify_workspace.ui" line="157" />
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="157" />
+        <location filename="../../ui/verify_workspace.ui" line="158" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="162" />
+        <location filename="../../ui/verify_workspace.ui" line="163" />
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="163" />
+        <location filename="../../ui/verify_workspace.ui" line="164" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="168" />
+        <location filename="../../ui/verify_workspace.ui" line="169" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="169" />
+        <location filename="../../ui/verify_workspace.ui" line="170" />
         <source>Fit the photos in the views (0)</source>
         <translation>Sesuaikan foto dengan tampilan (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="174" />
+        <location filename="../../ui/verify_workspace.ui" line="175" />
         <source>Zoom and pan move both photos together</source>
         <translation>Zoom dan geser menggerakkan kedua foto bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="192" />
+        <location filename="../../ui/verify_workspace.ui" line="193" />
         <source>Approve (A)</source>
         <translation>Setujui (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="193" />
+        <location filename="../../ui/verify_workspace.ui" line="194" />
         <source>The proof is good: close the report</source>
         <translation>Bukti baik: selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="199" />
+        <location filename="../../ui/verify_workspace.ui" line="200" />
         <source>Reject (R)</source>
         <translation>Tolak (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="200" />
+        <location filename="../../ui/verify_workspace.ui" line="201" />
         <source>The proof is weak: reopen the report for the same officials</source>
         <translation>Bukti lemah: buka kembali laporan untuk pejabat yang sama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="219" />
+        <location filename="../../ui/verify_workspace.ui" line="220" />
         <source>Read-only: only a supervisor can approve or reject proofs.</source>
         <translation>Hanya baca: hanya supervisor yang dapat menyetujui atau menolak bukti.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="230" />
+        <location filename="../../ui/verify_workspace.ui" line="231" />
         <source>Reject: press 1–6 for the reason (Enter takes the highlighted one, Esc cancels)</source>
         <translation>Tolak: tekan 1–6 untuk alasan (Enter memilih yang disorot, Esc membatalkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="241" />
+        <location filename="../../ui/verify_workspace.ui" line="242" />
         <source>Note for the official (required with "Other")</source>
         <translation>Catatan untuk pejabat (wajib untuk "Lainnya")</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="273" />
+        <location filename="../../ui/verify_workspace.ui" line="275" />
         <source>Check</source>
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="274" />
+        <location filename="../../ui/verify_workspace.ui" line="276" />
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="280" />
+        <location filename="../../ui/verify_workspace.ui" line="282" />
         <source>&lt;b&gt;Where&lt;/b&gt;: the report and the photo's GPS position</source>
         <translation>&lt;b&gt;Lokasi&lt;/b&gt;: laporan dan posisi GPS foto</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="296" />
+        <location filename="../../ui/verify_workspace.ui" line="299" />
         <source>&lt;b&gt;EXIF&lt;/b&gt; of the proof photo</source>
         <translation>&lt;b&gt;EXIF&lt;/b&gt; foto bukti</translation>
     </message>

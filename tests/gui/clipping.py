@@ -134,7 +134,7 @@ def _combo(combo: QComboBox) -> Clipped | None:
         return None
     fm = QFontMetrics(combo.font())
     arrow = combo.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, combo)
-    needs, has = fm.horizontalAdvance(text) + arrow + 8, combo.width()
+    needs, has = fm.horizontalAdvance(text) + arrow + 4, combo.width()
     return Clipped(_path(combo), text, needs, has) if needs > has + 1 else None
 
 
@@ -164,9 +164,7 @@ def _header(header: QHeaderView) -> list[Clipped]:
     model = header.model()
     if model is None or header.isHidden() or header.orientation() != Qt.Orientation.Horizontal:
         return []
-    font = header.font()
-    font.setBold(True)          # the style may draw the sorted section bold: measure the wider
-    fm = QFontMetrics(font)
+    fm = QFontMetrics(header.font())
     margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     mark = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
     found = []
@@ -183,12 +181,6 @@ def _header(header: QHeaderView) -> list[Clipped]:
         if needs > has + 1:
             found.append(Clipped(f"{_path(header)}[{logical}]", str(text), needs, has))
     return found
-
-
-def _visible(widget: QWidget, top: QWidget) -> bool:
-    if not widget.isVisibleTo(top) or widget.width() <= 0:
-        return False
-    return widget.visibleRegion().boundingRect().width() > 0 or widget is top
 
 
 def _ancestors_shown(widget: QWidget, top: QWidget) -> bool:
@@ -222,8 +214,6 @@ def clipped_in(top: QWidget, screen: QSize | None = None) -> list[Clipped]:
         if screen is not None and isinstance(widget, (QLabel, QAbstractButton, QComboBox, QTabBar)) \
                 and widget is not top:
             found.append(_beyond_edge(widget, top, screen))
-        if not _visible(widget, top):
-            continue
         if isinstance(widget, QLabel):
             found.append(_label(widget))
         elif isinstance(widget, (QPushButton, QToolButton, QCheckBox, QRadioButton)):

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar
 from qlue_console.db.engine import describe
 from qlue_console.gui.dispatch.routing_admin import RoutingAdminDialog
 from qlue_console.gui.main_window import MainWindow
-from qlue_console.gui.reject_dialog import ask_reject_reason
+from qlue_console.gui.forms import load_form
 from qlue_console.gui.sign_in import SignIn
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.seed.demo_reports import seed_demo_reports
@@ -95,6 +95,7 @@ def window(qtbot, language, demo_city, db_url):
         win.show()
     yield win
     win.close()
+    qtbot.wait(50)
 
 
 def test_no_layout_clips_a_longer_translation(qtbot, window, db_url):
@@ -126,10 +127,15 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, db_url):
         sign_in = SignIn(db_url, embedded, window.tasks, window)
         sign_in.start()
         qtbot.waitExposed(sign_in.dialog)
+        qtbot.wait(100)
         clipped[f"sign-in (embedded={embedded})"] = clipped_in(sign_in.dialog)
         sign_in.dialog.reject()
 
-    clipped["reject dialog"] = _modal(qtbot, lambda: ask_reject_reason(window))
+    reject = load_form("reject_dialog", window)      # the form ask_reject_reason() runs
+    reject.show()
+    qtbot.waitExposed(reject)
+    clipped["reject dialog"] = clipped_in(reject)
+    reject.close()
     about = next(a for a in window.findChild(QToolBar, "workspaceToolbar").actions()
                  if not a.isCheckable() and not a.isSeparator() and a.text())
     clipped["about"] = _modal(qtbot, about.trigger)

@@ -21,6 +21,7 @@ from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL
                                                        DirectoryModel)
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.header_fit import fit_titles
 from qlue_console.gui.i18n import category_name, current_language
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
@@ -84,6 +85,8 @@ class DirectoryWorkspace(QObject):
         self._open_tree.setColumnWidth(0, 54)
         self._open_tree.setColumnWidth(1, 110)
         self._open_tree.setColumnWidth(2, 100)
+        fit_titles(self.table)
+        fit_titles(self._open_tree)
 
         self._kind.addItem(self.tr("All kinds"), None)
         for code, label in kinds():
