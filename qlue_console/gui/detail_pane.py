@@ -128,6 +128,7 @@ class DetailPane(QObject):
             elif entry.kind in ("proof_rejected", "reopened", "escalated"):
                 item.setForeground(1, QBrush(QColor("#c62828")))
             self._timeline.addTopLevelItem(item)
+        self._timeline.resizeColumnToContents(0)      # the moment, whole
         if self._timeline.topLevelItemCount():
             self._timeline.scrollToItem(self._timeline.topLevelItem(self._timeline.topLevelItemCount() - 1))
 

@@ -103,7 +103,7 @@ class StatusBarController(QObject):
         parts = [f"{state_label_text(label)} {formatting.integer(counters.by_label.get(label, 0), lang)}"
                  for label in ("Menunggu", "Koordinasi", "Disposisi", "Proses")]
         parts.append(self.tr("%Ln overdue", "", counters.overdue))
-        parts.append(self.tr("%Ln proof(s) to verify", "", counters.pending_proofs))
+        parts.append(self.tr("%Ln proofs to verify", "", counters.pending_proofs))
         parts.append(self.tr("%Ln received today", "", counters.received_today))
         self._counters.setText(SEPARATOR.join(parts))
         # the counters keep the room they need; the label beside them gives way

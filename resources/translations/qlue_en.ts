@@ -12,12 +12,12 @@
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="135" />
-        <source>%1 of %n account(s) · %2 with overdue mentions</source>
+        <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
-        <source>%1 in the last %n day(s)</source>
+        <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
 </context>
@@ -59,7 +59,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/status_bar.py" line="106" />
-        <source>%Ln proof(s) to verify</source>
+        <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln proof to verify</numerusform><numerusform>%Ln proofs to verify</numerusform></translation>
     </message>
     <message numerus="yes">

@@ -23,22 +23,22 @@
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="139" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="138" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="139" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="143" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="159" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="160" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -190,7 +190,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="135" />
-        <source>%1 of %n account(s) · %2 with overdue mentions</source>
+        <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
@@ -215,7 +215,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="183" />
-        <source>%1 in the last %n day(s)</source>
+        <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
@@ -1705,57 +1705,57 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsCharts</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
         <source>0–6 h</source>
         <translation>0–6 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
         <source>6–24 h</source>
         <translation>6–24 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="25" />
         <source>1–3 days</source>
         <translation>1–3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="25" />
         <source>3–7 days</source>
         <translation>3–7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="26" />
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="58" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="85" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="86" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="87" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="107" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="111" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="112" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="112" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="113" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
@@ -2476,7 +2476,7 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/status_bar.py" line="106" />
-        <source>%Ln proof(s) to verify</source>
+        <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln bukti untuk diverifikasi</numerusform></translation>
     </message>
     <message numerus="yes">

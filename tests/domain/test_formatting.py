@@ -61,7 +61,7 @@ def test_an_unknown_language_is_refused():
 # format(), Qt's date formatting, isoformat() of a value shown. Only domain/formatting.py may.
 _DATE_FORMATTING = re.compile(
     r"strftime\(|\{[^{}]*:%[a-zA-Z]|QDateTime|QLocale\(\)\.toString\(|\.toString\(\s*[\"'][dMyHhms]"
-    r"|(?<!from)isoformat\(\)")
+    r"|(?<!from)isoformat\(\)|\.dayName\(|\.monthName\(")
 # Not for a person: EXIF's own timestamp format, JSON and SQL values, the photo layer's stored
 # English evidence, the seeding of the demo city.
 _NOT_DISPLAY = {"photos/demo.py", "photos/ingest.py", "photos/checks.py", "domain/sla.py"}

@@ -132,7 +132,7 @@ class DirectoryWorkspace(QObject):
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue_mentions)
         lang = current_language()
-        self._count.setText(self.tr("%1 of %n account(s) · %2 with overdue mentions", "", len(self._rows))
+        self._count.setText(self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows))
                             .replace("%1", formatting.integer(len(rows), lang))
                             .replace("%2", formatting.integer(overdue, lang)))
         if self._selected is not None:
@@ -180,7 +180,7 @@ class DirectoryWorkspace(QObject):
             load += " · " + self.tr("earliest due %1").replace("%1", due_text(a.next_due))
         self._load_label.setText(load)
         self._load_label.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else "")
-        self._values["receivedValue"].setText(self.tr("%1 in the last %n day(s)", "", perf.days)
+        self._values["receivedValue"].setText(self.tr("%1 in the last %n days", "", perf.days)
                                               .replace("%1", formatting.integer(perf.received, lang)))
         self._values["resolvedValue"].setText(formatting.integer(perf.resolved, lang))
         rate = perf.on_time_rate
