@@ -85,7 +85,7 @@ def day_range(first: date, last: date, lang: str) -> str:
     return f"{day(first, lang)} – {day(last, lang)}"
 
 
-def decimal(value: float | int | None, lang: str, decimals: int = 1) -> str:
+def decimal(value: float | None, lang: str, decimals: int = 1) -> str:
     """``1.234,5`` (id) or ``1,234.5`` (en)."""
     if value is None:
         return NONE

@@ -16,8 +16,14 @@ from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from qlue_console.domain.language import SUPPORTED, default_language
 from qlue_console.paths import resource
 
-__all__ = ["SUPPORTED", "chosen_language", "current_language", "install_translations",
-           "uninstall_translations", "category_name"]
+__all__ = [
+    "SUPPORTED",
+    "category_name",
+    "chosen_language",
+    "current_language",
+    "install_translations",
+    "uninstall_translations",
+]
 
 _installed: list[QTranslator] = []
 LOCALES = {

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from qlue_console.domain import formatting as f
 
-UTC_MOMENT = datetime(2026, 12, 4, 4, 40, tzinfo=timezone.utc)     # 11:40 in Jakarta
+UTC_MOMENT = datetime(2026, 12, 4, 4, 40, tzinfo=UTC)     # 11:40 in Jakarta
 
 
 @pytest.mark.parametrize(("lang", "expected"), [("id", "4 Des 2026 11:40 WIB"), ("en", "4 Dec 2026 11:40 WIB")])
@@ -23,7 +23,7 @@ def test_a_moment_is_written_in_jakarta_time(lang, expected):
 
 
 def test_a_moment_near_midnight_takes_jakarta_s_day():
-    late = datetime(2026, 12, 31, 17, 30, tzinfo=timezone.utc)     # 1 Jan 2027 00:30 WIB
+    late = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)     # 1 Jan 2027 00:30 WIB
     assert f.moment(late, "id") == "1 Jan 2027 00:30 WIB"
     assert f.day(late, "en") == "1 Jan 2027"
 

@@ -14,8 +14,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QCheckBox, QComboBox, QGroupBox, QHeaderView, QLabel, QPushButton,
-                               QRadioButton, QStyle, QTabBar, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QStyle,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
 
 # What a pseudo-translation leaves alone: placeholders, mnemonics' ampersands, markup, entities.
 _KEEP = re.compile(r"(%n|%L?\d+|&[a-zA-Z]+;|<[^>]+>|\{[^}]*\}|\\n|\n|\t)")
@@ -91,7 +103,7 @@ def _label(label: QLabel) -> Clipped | None:
     if not text or label.pixmap() is not None and not label.pixmap().isNull():
         return None
     rect = label.contentsRect()
-    margin = label.margin() * 2 + (label.indent() if label.indent() > 0 else 0)
+    margin = label.margin() * 2 + (max(0, label.indent()))
     width = rect.width() - margin
     rich = label.textFormat() == Qt.TextFormat.RichText or (
         label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QToolBar
 
 from qlue_console.db.engine import describe
 from qlue_console.gui.dispatch.routing_admin import RoutingAdminDialog
-from qlue_console.gui.main_window import MainWindow
 from qlue_console.gui.forms import load_form
+from qlue_console.gui.main_window import MainWindow
 from qlue_console.gui.sign_in import SignIn
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.seed.demo_reports import seed_demo_reports
