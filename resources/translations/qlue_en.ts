@@ -68,4 +68,22 @@
         <translation><numerusform>%Ln received today</numerusform><numerusform>%Ln received today</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>VerifyLabels</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="87" />
+        <source>%Ln days</source>
+        <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="90" />
+        <source>%Ln hours</source>
+        <translation><numerusform>%Ln hour</numerusform><numerusform>%Ln hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="92" />
+        <source>%Ln minutes</source>
+        <translation><numerusform>%Ln minute</numerusform><numerusform>%Ln minutes</numerusform></translation>
+    </message>
+</context>
 </TS>

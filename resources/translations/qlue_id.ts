@@ -2800,154 +2800,154 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
-        <source>%1 days</source>
-        <translation>%1 hari</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
-        <source>%1 hours</source>
-        <translation>%1 jam</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../qlue_console/gui/verify/labels.py" line="87" />
-        <source>%1 minutes</source>
-        <translation>%1 menit</translation>
+        <source>%Ln days</source>
+        <translation><numerusform>%Ln hari</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="90" />
+        <source>%Ln hours</source>
+        <translation><numerusform>%Ln jam</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="92" />
+        <source>%Ln minutes</source>
+        <translation><numerusform>%Ln menit</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="97" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="112" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="113" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="112" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="127" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="115" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="116" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="120" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="135" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="124" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="146" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="132" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="149" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="155" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="144" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="160" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="162" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="167" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="171" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="162" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="177" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="164" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="179" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="181" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="168" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="183" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="170" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="185" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from qlue_console.domain import formatting
@@ -78,13 +78,26 @@ def verdict_name(check: CheckView) -> str:
     return tr(VERDICTS[verdict_key(check)])
 
 
+class VerifyLabels(QObject):
+    """The plural texts of this context (lupdate marks plural forms in ``tr()`` only)."""
+
+    def span(self, seconds: float) -> str:
+        if seconds >= 2 * 86400:
+            days = round(seconds / 86400)
+            return self.tr("%Ln days", "", days)
+        if seconds >= 2 * 3600:
+            hours = round(seconds / 3600)
+            return self.tr("%Ln hours", "", hours)
+        minutes = round(seconds / 60)
+        return self.tr("%Ln minutes", "", minutes)
+
+
+_PLURALS = VerifyLabels()
+
+
 def span(seconds: float) -> str:
-    seconds = abs(seconds)
-    if seconds >= 2 * 86400:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 days")).replace("%1", f"{seconds / 86400:.0f}")
-    if seconds >= 2 * 3600:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 hours")).replace("%1", f"{seconds / 3600:.0f}")
-    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 minutes")).replace("%1", f"{seconds / 60:.0f}")
+    """A time span in whole days, hours or minutes: "3 days", "1 minute"."""
+    return _PLURALS.span(abs(seconds))
 
 
 def wib(value: datetime | str | None) -> str:
@@ -93,9 +106,11 @@ def wib(value: datetime | str | None) -> str:
 
 
 def metres(value: float) -> str:
+    """A distance in the language's number style: "1,2 km" (id), "1.2 km" (en), "620 m"."""
+    lang = current_language()
     if value >= 1000:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")).replace("%1", f"{value / 1000:.1f}")
-    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")).replace("%1", f"{value:.0f}")
+        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")).replace("%1", formatting.decimal(value / 1000, lang, 1))
+    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")).replace("%1", formatting.integer(round(value), lang))
 
 
 def _fill(template: str, *values: object) -> str:
