@@ -1,5 +1,6 @@
-"""Refreshes the Indonesian translation: lupdate over the Qt layer and the forms, then
-lrelease to the .qm the console loads.
+"""Refreshes the translations: lupdate over the Qt layer and the forms, then lrelease to the
+.qm files the console loads: ``qlue_id`` (every string in Bahasa Indonesia) and ``qlue_en``
+(only the English plural forms of the ``%n`` strings; English is the source language).
 
     python tools/update_translations.py            # update the .ts and build the .qm
     python tools/update_translations.py --check    # exit 1 if a string lacks a translation
@@ -20,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "qlue_id.ts"
 QM = TS.with_suffix(".qm")
+TS_EN = ROOT / "resources" / "translations" / "qlue_en.ts"
+QM_EN = TS_EN.with_suffix(".qm")
 
 
 def _tool(name: str) -> str:
@@ -33,9 +36,15 @@ def sources() -> list[str]:
     return files
 
 
-def run_lupdate(ts: Path) -> None:
-    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-source-language", "en",
-                    "-target-language", "id", "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+def run_lupdate(ts: Path, language: str = "id") -> None:
+    """Brings ``ts`` up to date with the code; for English only the plural (``%n``) strings."""
+    extra = ["-pluralonly"] if language == "en" else []
+    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", *extra, "-source-language", "en",
+                    "-target-language", language, "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+
+
+def run_lrelease(ts: Path, qm: Path) -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, capture_output=True)
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -54,14 +63,14 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
 
 def main() -> int:
     if "--check" in sys.argv:
-        missing = unfinished(TS)
+        missing = unfinished(TS) + unfinished(TS_EN)
         for context, source in missing:
             print(f"untranslated: [{context}] {source}")
         return 1 if missing else 0
-    run_lupdate(TS)
-    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT, check=True, capture_output=True)
-    missing = unfinished(TS)
-    print(f"{TS.name}: {len(missing)} unfinished")
+    for language, ts, qm in (("id", TS, QM), ("en", TS_EN, QM_EN)):
+        run_lupdate(ts, language)
+        run_lrelease(ts, qm)
+        print(f"{ts.name}: {len(unfinished(ts))} unfinished")
     return 0
 
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (QComboBox, QGraphicsView, QLabel, QPlainTextEdit,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 from sqlalchemy import Engine
 
-from qlue_console.domain.sla import JAKARTA
 from qlue_console.data.report_detail import ReportDetail, TimelineEntry, fetch_photo_bytes, fetch_report_detail
+from qlue_console.domain import formatting
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import category_name, current_language
 from qlue_console.gui.labels import channel_text, event_text, priority_text, state_text
 from qlue_console.gui.photo_view import PhotoView, decode_for_display
 from qlue_console.gui.plain_text import plain_tooltip
@@ -29,7 +29,7 @@ FOLLOW_UP_GREEN = "#2e7d32"
 
 
 def _local(moment: datetime | None) -> str:
-    return moment.astimezone(JAKARTA).strftime("%d-%m-%y %H:%M") if moment else "—"
+    return formatting.moment(moment, current_language())
 
 
 def _fetch_photo_pixels(engine: Engine, photo_id: int):
@@ -132,6 +132,7 @@ class DetailPane(QObject):
             elif entry.kind in ("proof_rejected", "reopened", "escalated"):
                 item.setForeground(1, QBrush(QColor("#c62828")))
             self._timeline.addTopLevelItem(item)
+        self._timeline.resizeColumnToContents(0)      # the moment, whole
         if self._timeline.topLevelItemCount():
             self._timeline.scrollToItem(self._timeline.topLevelItem(self._timeline.topLevelItemCount() - 1))
 

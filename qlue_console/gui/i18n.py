@@ -1,50 +1,63 @@
 """Translations: the console speaks Bahasa Indonesia or English.
 
-The language comes from ``QLUE_LANG`` (``id`` or ``en``), else the saved setting, else the
-system locale (Indonesian when the system is Indonesian, English otherwise). Source strings
-are English; ``resources/translations/qlue_id.qm`` holds the Indonesian translation.
+The language follows the one rule of ``qlue_console.domain.language`` (``QLUE_LANG`` or
+``--lang``, else the saved setting, else the system locale), the same rule as the command
+line's. Source strings are English; ``resources/translations/qlue_id.qm`` holds the Indonesian
+translation, Qt's own buttons and menus included (Qt ships no Indonesian of its own), and
+``qlue_en.qm`` the English plural forms (``%n report(s)`` → "1 report", "2 reports").
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator, QLibraryInfo
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
+from qlue_console.domain.language import SUPPORTED, default_language
 from qlue_console.paths import resource
 
-SUPPORTED = ("id", "en")
+__all__ = [
+    "SUPPORTED",
+    "category_name",
+    "chosen_language",
+    "current_language",
+    "install_translations",
+    "uninstall_translations",
+]
+
 _installed: list[QTranslator] = []
+LOCALES = {
+    "id": QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 
 def chosen_language() -> str:
-    env = os.environ.get("QLUE_LANG", "").strip().lower()
-    if env in SUPPORTED:
-        return env
     saved = str(QSettings().value("ui/language", "") or "")
-    if saved in SUPPORTED:
-        return saved
-    return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
+    return default_language(os.environ, saved)
+
+
+def current_language() -> str:
+    """The language the screens speak now (what ``install_translations`` set)."""
+    return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+
+
+def uninstall_translations(app: QCoreApplication) -> None:
+    """Removes the translators ``install_translations`` installed (the screens speak the source English)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
 
 
 def install_translations(app: QCoreApplication, language: str) -> str:
     """Installs the translators for ``language`` (replacing earlier ones); returns the language."""
-    for translator in _installed:
-        app.removeTranslator(translator)
-    _installed.clear()
-    if language == "id":
-        ours = QTranslator(app)
-        if ours.load(str(resource("translations", "qlue_id.qm"))):
-            app.installTranslator(ours)
-            _installed.append(ours)
-        qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Indonesian), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            _installed.append(qt)
-        QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
-    else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    uninstall_translations(app)
+    language = language if language in SUPPORTED else "en"
+    translator = QTranslator(app)
+    if translator.load(str(resource("translations", f"qlue_{language}.qm"))):
+        app.installTranslator(translator)
+        _installed.append(translator)
+    QLocale.setDefault(LOCALES[language])
     return language
 
 

@@ -73,3 +73,8 @@ def priority_text(priority: int) -> str:
 
 def event_text(kind: str) -> str:
     return _tr(_EVENTS.get(kind, kind))
+
+
+def state_label_text(label: str) -> str:
+    """A Jakarta state label ("Menunggu", …) as shown."""
+    return _tr(_STATES.get(label, label))

@@ -23,6 +23,7 @@ from qlue_console.data.report_detail import fetch_people
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.header_fit import fit_titles
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import _tr as label_tr
 from qlue_console.gui.labels import channel_text, priority_text
@@ -105,6 +106,7 @@ class QueuePane(QObject):
         self._view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in ((COL_PRIORITY, 64), (COL_AGE, 70), (COL_CATEGORY, 150), (COL_PLACE, 170), (COL_TEXT, 260)):
             self._view.setColumnWidth(column, width)
+        fit_titles(self._view)
         self._view.verticalHeader().setDefaultSectionSize(24)
         self._view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.new_rows_arrived.connect(self._rows_arrived)

@@ -9,7 +9,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton,
 from sqlalchemy import Engine
 
 from qlue_console.data.report_detail import fetch_photo_bytes
+from qlue_console.domain import formatting
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.i18n import current_language
 from qlue_console.gui.labels import state_text
 from qlue_console.gui.photo_view import DecodedPixels
 from qlue_console.gui.tasks import TaskRunner
@@ -90,7 +92,7 @@ class RelatedReports(QObject):
             self._duplicates.addItem(self.tr("No likely duplicate nearby."))
             self._duplicates.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         for e in earlier:
-            item = QListWidgetItem(f"#{e.report_id} · {e.created_at.astimezone().strftime('%d-%m-%Y')} · "
+            item = QListWidgetItem(f"#{e.report_id} · {formatting.day(e.created_at, current_language())} · "
                                    f"{e.distance_m:.0f} m · {state_text(e.status)}\n{' '.join(e.excerpt.split())[:90]}")
             item.setData(Qt.ItemDataRole.UserRole, e.report_id)
             self._earlier.addItem(item)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Literal
 
+from qlue_console.domain import formatting
 from qlue_console.photos.decode import PhotoError
 from qlue_console.photos.exif import JAKARTA
 from qlue_console.photos.hashing import hamming, hex64
@@ -208,7 +209,7 @@ def _time(a: PhotoAnalysis, ctx: CheckContext) -> list[CheckResult]:
     latest = max(now, submitted) if submitted is not None else now
     if taken < t.earliest_plausible or taken > latest + t.future_tolerance:
         results.append(CheckResult("clock_implausible", "fail",
-                                   f"the camera clock is implausible ({taken:%Y-%m-%d %H:%M})",
+                                   f"the camera clock is implausible ({formatting.moment(taken, 'en')})",
                                    {**evidence, "earliest": _iso(t.earliest_plausible), "latest": _iso(latest)}))
         why = "the camera clock is implausible"
         return results + [_skip("taken_before_report", why), _skip("stale", why)]

@@ -3,6 +3,9 @@
     qlue-console report weekly [--week 2026-W47] [--by agency|kota|kecamatan|kelurahan|official]
                                [--format csv|xlsx|pdf] --out FILE [--lang id|en] [--database-url URL]
 
+The language, when ``--lang`` is not given, follows the console's rule
+(``qlue_console.domain.language``): ``QLUE_LANG``, else the system locale.
+
 Without ``--week``, the last complete week (Jakarta time); a week that has not ended yet is
 refused (its figures would still change). Without ``--format`` the format follows the file's
 extension (.csv, .xlsx, .pdf); an unknown or missing extension, or one that contradicts
@@ -22,6 +25,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 
 from qlue_console.db.errors import QlueDatabaseError
+from qlue_console.domain.language import default_language
 from qlue_console.reports.kpis import GROUPINGS
 from qlue_console.reports.weeks import BadWeek, Week, last_complete_week, require_finished
 
@@ -45,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     weekly.add_argument("--by", choices=GROUPINGS, default="agency", help="grouping of the league table")
     weekly.add_argument("--format", choices=FORMATS, help="output format (default: from the file's extension)")
     weekly.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
-    weekly.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default id)")
+    weekly.add_argument("--lang", choices=("id", "en"),
+                        help="language of the report (default: $QLUE_LANG, else the system locale: id… → id, else en)")
     weekly.add_argument("--database-url", metavar="URL",
                         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
     return parser
@@ -135,7 +140,7 @@ def report_main(argv: list[str]) -> int:
     try:
         engine = _engine(args.database_url)
         try:
-            write_report(engine, week, args.by, fmt, out, args.lang)
+            write_report(engine, week, args.by, fmt, out, args.lang or default_language(os.environ))
         finally:
             engine.dispose()
     except QlueDatabaseError as exc:

@@ -17,13 +17,13 @@ from pathlib import Path
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from qlue_console.domain import formatting
 from qlue_console.domain.states import label_of
 from qlue_console.reports import appendix
 from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
-                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value, grouping_name,
-                                         long_date, period, t)
+                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value, grouping_name, period, t)
 from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
 from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
 from qlue_console.reports.ranking import RankedRow, components
@@ -91,7 +91,7 @@ class _Document(FPDF):
         self.set_y(-11)
         self.font(8)
         self.set_text_color(*GREY)
-        self.put(0, 5, f"{t('generated', self.lang)} {self.report.generated_at:%Y-%m-%d %H:%M} WIB", align="L")
+        self.put(0, 5, f"{t('generated', self.lang)} {formatting.moment(self.report.generated_at, self.lang)}", align="L")
         self.set_x(self.l_margin)
         self.put(0, 5, t("page", self.lang).format(page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0, 0, 0)
@@ -117,8 +117,7 @@ def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     pdf.ln(2)
     for key, value in (("week", str(report.week)), ("period", period(report.week, lang)),
                        ("grouping", grouping_name(report.grouping, lang)),
-                       ("generated", f"{long_date(report.generated_at.date(), lang)} "
-                                     f"{report.generated_at:%H:%M} WIB")):
+                       ("generated", formatting.moment(report.generated_at, lang))):
         pdf.font(10, True)
         pdf.put(42, 6, t(key, lang))
         pdf.font(10)
@@ -190,8 +189,8 @@ def _daily_chart(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: f
             total += n
         pdf.set_xy(bx - 2, base - 4)
         pdf.put(bar_w + 4, 4, fmt_value("count", total, lang), align="C")
-        pdf.set_xy(bx - 2, plot_y + plot_h + 1)
-        pdf.put(bar_w + 4, 4, f"{day:%d/%m}", align="C")
+        pdf.set_xy(x + i * w / len(days), plot_y + plot_h + 1)
+        pdf.put(w / len(days), 4, formatting.day(day, lang), align="C")
     lx = x
     for label in STATE_ORDER:
         pdf.set_fill_color(*STATE_COLOURS[label])

@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from qlue_console.domain import formatting
 from qlue_console.reports.labels import COLUMN, COLUMNS, SUMMARY_FIELDS, check_language, grouping_name, period, t
 from qlue_console.reports.service import WeeklyReport, value_of
 
@@ -60,7 +61,7 @@ def _summary(wb: Workbook, report: WeeklyReport, lang: str) -> None:
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"], ws["B2"] = t("week", lang), str(report.week)
     ws["A3"], ws["B3"] = t("period", lang), period(report.week, lang)
-    ws["A4"], ws["B4"] = t("generated", lang), report.generated_at.strftime("%Y-%m-%d %H:%M WIB")
+    ws["A4"], ws["B4"] = t("generated", lang), formatting.moment(report.generated_at, lang)
     ws["A5"], ws["B5"] = t("grouping", lang), grouping_name(report.grouping, lang)
     _header(ws, 7, [t("figure", lang), t("city", lang), t("previous", lang)])
     widths = {1: len(t("figure", lang)), 2: 14, 3: 14}

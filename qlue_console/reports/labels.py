@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from qlue_console.domain import formatting
+
 LANGUAGES = ("id", "en")
 
 
@@ -157,14 +159,6 @@ BUCKET_NAMES: dict[str, tuple[str, ...]] = {
     "en": ("0–6 h", "6–24 h", "1–3 days", "3–7 days", "≥ 7 days"),
 }
 
-MONTHS = {
-    "id": ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"),
-}
-
-
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r} (id or en)")
@@ -179,22 +173,14 @@ def grouping_name(grouping: str, lang: str) -> str:
     return GROUPING_NAMES[grouping][lang]
 
 
-def long_date(day, lang: str) -> str:
-    return f"{day.day} {MONTHS[lang][day.month - 1]} {day.year}"
-
-
 def period(week, lang: str) -> str:
-    return f"{long_date(week.monday, lang)} – {long_date(week.sunday, lang)}"
+    """The week's days as every span of days is written: "23–29 Nov 2026"."""
+    return formatting.day_range(week.monday, week.sunday, lang)
 
 
 def fmt_number(value: float | int | None, lang: str, decimals: int = 1) -> str:
     """1.234,5 in Indonesian, 1,234.5 in English; '–' for no value."""
-    if value is None:
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    return formatting.decimal(value, lang, decimals)
 
 
 def fmt_value(kind: str, value, lang: str) -> str:
@@ -206,7 +192,7 @@ def fmt_value(kind: str, value, lang: str) -> str:
     if kind == "hours":
         return fmt_number(value, lang, 1)
     if kind == "rate":
-        return fmt_number(100.0 * value, lang, 1) + " %"
+        return formatting.percent(value, lang, 1)
     if kind == "number":
         return fmt_number(value, lang, 2)
     if kind == "change":

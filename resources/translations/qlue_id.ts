@@ -23,22 +23,22 @@
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="143" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="143" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="147" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="163" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="164" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -163,8 +163,7 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="79" />
         <source>%n mention(s) past their due time</source>
-        <translation>
-            <numerusform>%n mention lewat batas waktu</numerusform></translation>
+        <translation><numerusform>%n mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
@@ -180,52 +179,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="82" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="86" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="108" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="112" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="125" />
-        <source>%1 of %2 accounts · %3 with overdue mentions</source>
-        <translation>%1 dari %2 akun · %3 dengan mention lewat batas</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
+        <source>%1 of %n accounts · %2 with overdue mentions</source>
+        <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="164" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="170" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="164" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="170" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="166" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="169" />
-        <source>earliest due %1 WIB</source>
-        <translation>batas terdekat %1 WIB</translation>
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="175" />
+        <source>earliest due %1</source>
+        <translation>batas terdekat %1</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
-        <source>%1 in the last %2 days</source>
-        <translation>%1 dalam %2 hari terakhir</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/directory.py" line="178" />
-        <source>%1 h</source>
-        <translation>%1 jam</translation>
+        <source>%1 in the last %n days</source>
+        <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="184" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="192" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -326,94 +320,94 @@
     </message>
     <message>
         <location filename="../../ui/directory_workspace.ui" line="63" />
-        <source>Due (WIB)</source>
-        <translation>Batas (WIB)</translation>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
     </message>
 </context>
 <context>
     <name>DispatchLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
         <source>Lurah</source>
         <translation>Lurah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
         <source>Camat</source>
         <translation>Camat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
         <source>Mayor (walikota)</source>
         <translation>Wali kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
         <source>Field officer</source>
         <translation>Petugas lapangan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
         <source>Outside utility</source>
         <translation>Utilitas luar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
         <source>Passed on</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
         <source>Escalated</source>
         <translation>Dieskalasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
         <source>kelurahan</source>
         <translation>kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
         <source>kota</source>
         <translation>kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="32" />
         <source>category's agency</source>
         <translation>dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="44" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="45" />
         <source>Agency head</source>
         <translation>Kepala dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="62" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="63" />
         <source>%1 of the %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -454,19 +448,17 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="164" />
         <source>SLA %n working days</source>
-        <translation>
-            <numerusform>SLA %n hari kerja</numerusform></translation>
+        <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="166" />
         <source>SLA %n hours (calendar)</source>
-        <translation>
-            <numerusform>SLA %n jam (kalender)</numerusform></translation>
+        <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
-        <source>%1 · a mention sent now is due %2 WIB</source>
-        <translation>%1 · mention yang dikirim sekarang jatuh tempo %2 WIB</translation>
+        <source>%1 · a mention sent now is due %2</source>
+        <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/dispatch/panel.py" line="176" />
@@ -607,8 +599,8 @@
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.ui" line="24" />
-        <source>Due (WIB)</source>
-        <translation>Batas (WIB)</translation>
+        <source>Due</source>
+        <translation>Batas waktu</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.ui" line="27" />
@@ -829,8 +821,7 @@
     <message numerus="yes">
         <location filename="../../qlue_console/gui/main_window.py" line="65" />
         <source>%n overdue mention(s) escalated</source>
-        <translation>
-            <numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
+        <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/main_window.py" line="101" />
@@ -1043,6 +1034,415 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="96" />
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="97" />
+        <source>Drive</source>
+        <translation>Drive</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="98" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="57" />
+        <source>&amp;Step up</source>
+        <translation>&amp;Naikkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="58" />
+        <source>Step &amp;down</source>
+        <translation>&amp;Turunkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="59" />
+        <source>&amp;Select All</source>
+        <translation>&amp;Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="62" />
+        <source>Save As</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="63" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="64" />
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="65" />
+        <source>&amp;Open</source>
+        <translation>&amp;Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="66" />
+        <source>&amp;Look in:</source>
+        <translation>&amp;Lihat di:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="67" />
+        <source>File &amp;name:</source>
+        <translation>&amp;Nama berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="68" />
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Jenis berkas:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="69" />
+        <source>All Files (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="70" />
+        <source>Back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="71" />
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="72" />
+        <source>Parent Directory</source>
+        <translation>Folder induk</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="73" />
+        <source>Go back</source>
+        <translation>Kembali</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="74" />
+        <source>Go forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="75" />
+        <source>Go to the parent directory</source>
+        <translation>Ke folder induk</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="76" />
+        <source>Create New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="77" />
+        <source>Create a New Folder</source>
+        <translation>Buat folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="78" />
+        <source>List View</source>
+        <translation>Tampilan daftar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="79" />
+        <source>Detail View</source>
+        <translation>Tampilan rinci</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="80" />
+        <source>Change to list view mode</source>
+        <translation>Ganti ke tampilan daftar</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="81" />
+        <source>Change to detail view mode</source>
+        <translation>Ganti ke tampilan rinci</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="82" />
+        <source>Sidebar</source>
+        <translation>Bilah samping</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="83" />
+        <source>List of places and bookmarks</source>
+        <translation>Daftar tempat dan markah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="84" />
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="85" />
+        <source>&amp;Rename</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="86" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="87" />
+        <source>Show &amp;hidden files</source>
+        <translation>Tampilkan berkas &amp;tersembunyi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="88" />
+        <source>&amp;New Folder</source>
+        <translation>Folder &amp;baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="89" />
+        <source>New Folder</source>
+        <translation>Folder baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="90" />
+        <source>%1 already exists.
+Do you want to replace it?</source>
+        <translation>%1 sudah ada.
+Ganti berkas itu?</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="91" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="92" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="93" />
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="94" />
+        <source>Date Modified</source>
+        <translation>Tanggal diubah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="95" />
+        <source>Computer</source>
+        <translation>Komputer</translation>
+    </message>
+</context>
+<context>
+    <name>QInputDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="61" />
+        <source>Enter a value:</source>
+        <translation>Masukkan nilai:</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="37" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="38" />
+        <source>&amp;Redo</source>
+        <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="39" />
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="40" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="41" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="42" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="43" />
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="46" />
+        <source>Show Details...</source>
+        <translation>Tampilkan rincian...</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="47" />
+        <source>Hide Details...</source>
+        <translation>Sembunyikan rincian...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="16" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="17" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="18" />
+        <source>Save All</source>
+        <translation>Simpan semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="19" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="20" />
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="21" />
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="22" />
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="23" />
+        <source>N&amp;o to All</source>
+        <translation>T&amp;idak untuk semua</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="24" />
+        <source>Abort</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="25" />
+        <source>Retry</source>
+        <translation>Coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="26" />
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="27" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="28" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="29" />
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="30" />
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="31" />
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="32" />
+        <source>Reset</source>
+        <translation>Atur ulang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="33" />
+        <source>Restore Defaults</source>
+        <translation>Kembalikan bawaan</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="49" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="50" />
+        <source>&amp;Redo</source>
+        <translation>Ulan&amp;gi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="51" />
+        <source>Cu&amp;t</source>
+        <translation>Po&amp;tong</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="52" />
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="53" />
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin a&amp;lamat tautan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="54" />
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="55" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/qt_strings.py" line="56" />
+        <source>Select All</source>
+        <translation>Pilih semua</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../qlue_console/gui/queue_model.py" line="55" />
@@ -1108,135 +1508,134 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="50" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="56" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="148" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="149" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="151" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="152" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="153" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="157" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="184" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="186" />
         <source>All</source>
         <translation>Semua</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="285" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="287" />
         <source>Could not load the queue: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="289" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="291" />
         <source>%1 reports shown</source>
         <translation>%1 laporan ditampilkan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="340" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="342" />
         <source>↑ %n new report(s)</source>
-        <translation>
-            <numerusform>↑ %n laporan baru</numerusform></translation>
+        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="357" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
         <source>— Named views —</source>
         <translation>— Tampilan tersimpan —</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="361" />
         <source>mine</source>
         <translation>milik saya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="362" />
         <source>shared</source>
         <translation>dibagikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="362" />
         <source>private</source>
         <translation>pribadi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="372" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="376" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="371" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="374" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="378" />
         <source>Save view</source>
         <translation>Simpan tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="369" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="371" />
         <source>Name of the view:</source>
         <translation>Nama tampilan:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="373" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="375" />
         <source>Share this view with the team?</source>
         <translation>Bagikan tampilan ini kepada tim?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="383" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="385" />
         <source>Delete view</source>
         <translation>Hapus tampilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="427" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="429" />
         <source>Filters cleared to show report #%1.</source>
         <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="445" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
         <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
         <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
+        <location filename="../../qlue_console/gui/queue_pane.py" line="449" />
         <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
         <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
     </message>
@@ -1407,27 +1806,27 @@
 <context>
     <name>RelatedReports</name>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="77" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="79" />
         <source>#%1 · %2 m · text %3% alike · %4</source>
         <translation>#%1 · %2 m · teks %3% mirip · %4</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="90" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="92" />
         <source>No likely duplicate nearby.</source>
         <translation>Tidak ada kemungkinan duplikat di sekitar.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="98" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="100" />
         <source>None: first report of this kind by this citizen here.</source>
         <translation>Tidak ada: laporan pertama warga ini untuk jenis ini di sini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="107" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="109" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="109" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="111" />
         <source>No likely duplicate is selected: M merges into the one chosen under Duplicates.</source>
         <translation>Tidak ada kemungkinan duplikat yang dipilih: M menggabungkan ke laporan yang dipilih di Duplikat.</translation>
     </message>
@@ -1460,87 +1859,87 @@
 <context>
     <name>ReportsCharts</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
         <source>0–6 h</source>
         <translation>0–6 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="20" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
         <source>6–24 h</source>
         <translation>6–24 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
         <source>1–3 days</source>
         <translation>1–3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="21" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
         <source>3–7 days</source>
         <translation>3–7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="54" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="82" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="83" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="84" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="85" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
         <source>Upper half</source>
         <translation>Separuh atas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
         <source>Middle</source>
         <translation>Tengah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="107" />
         <source>Lower half</source>
         <translation>Separuh bawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="115" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="116" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="117" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="118" />
         <source>All %1 ranked (normalised score)</source>
         <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="147" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
         <source>Top and bottom ten</source>
         <translation>Sepuluh teratas dan terbawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="149" />
         <source>All ranked</source>
         <translation>Semua berperingkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="103" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
@@ -1718,102 +2117,102 @@
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="123" />
-        <source>%1 (%2 – %3)</source>
-        <translation>%1 (%2 – %3)</translation>
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="125" />
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Agencies</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Kota</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="127" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
         <source>Officials</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="132" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="131" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="133" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="198" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="200" />
         <source>Computing the KPIs of %1…</source>
         <translation>Menghitung KPI %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="216" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="218" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="221" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="223" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="238" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="239" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="241" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="246" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="248" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="258" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="256" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="258" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="261" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="263" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="269" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="271" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -1971,33 +2370,33 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>RoutingAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="46" />
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="79" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="47" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="80" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="90" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="91" />
         <source>Rule saved.</source>
         <translation>Aturan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="96" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="97" />
         <source>Rule removed.</source>
         <translation>Aturan dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="115" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="116" />
         <source>Holiday saved.</source>
         <translation>Hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="121" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="122" />
         <source>Holiday removed.</source>
         <translation>Hari libur dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="135" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="136" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
@@ -2179,32 +2578,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Masuk — Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="12" />
+        <location filename="../../ui/sign_in_dialog.ui" line="13" />
         <source>Sign in as</source>
         <translation>Masuk sebagai</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="20" />
+        <location filename="../../ui/sign_in_dialog.ui" line="21" />
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="21" />
+        <location filename="../../ui/sign_in_dialog.ui" line="22" />
         <source>The central PostgreSQL, without the password (kept in the settings)</source>
         <translation>PostgreSQL pusat, tanpa kata sandi (disimpan di pengaturan)</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="22" />
+        <location filename="../../ui/sign_in_dialog.ui" line="23" />
         <source>Login</source>
         <translation>Login</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="24" />
+        <location filename="../../ui/sign_in_dialog.ui" line="25" />
         <source>Password</source>
         <translation>Kata sandi</translation>
     </message>
     <message>
-        <location filename="../../ui/sign_in_dialog.ui" line="26" />
+        <location filename="../../ui/sign_in_dialog.ui" line="27" />
         <source>Remember the password in the system keyring</source>
         <translation>Ingat kata sandi di keyring sistem</translation>
     </message>
@@ -2245,34 +2644,34 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>StatusBarController</name>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="37" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="89" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="39" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="91" />
         <source>Connected; live updates on</source>
         <translation>Terhubung; pembaruan langsung aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="41" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="93" />
         <source>Offline — reconnecting</source>
         <translation>Luring — menghubungkan kembali</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="56" />
-        <source>overdue %1</source>
-        <translation>lewat batas %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="109" />
+        <source>%Ln overdue</source>
+        <translation><numerusform>%Ln lewat batas waktu</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="57" />
-        <source>proofs to verify %1</source>
-        <translation>bukti untuk diverifikasi %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="110" />
+        <source>%Ln proofs to verify</source>
+        <translation><numerusform>%Ln bukti untuk diverifikasi</numerusform></translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="58" />
-        <source>received today %1</source>
-        <translation>diterima hari ini %1</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/status_bar.py" line="111" />
+        <source>%Ln received today</source>
+        <translation><numerusform>%Ln diterima hari ini</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2535,8 +2934,7 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/workspaces/triage.py" line="150" />
         <source>%n report(s) on the map</source>
-        <translation>
-            <numerusform>%n laporan di peta</numerusform></translation>
+        <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/workspaces/triage.py" line="152" />
@@ -2658,288 +3056,288 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
         <source>Unreadable</source>
         <translation>Tidak terbaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
         <source>Image readable</source>
         <translation>Gambar dapat dibaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
         <source>Location in EXIF</source>
         <translation>Lokasi di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
         <source>Capture time in EXIF</source>
         <translation>Waktu pengambilan di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
         <source>Near the report</source>
         <translation>Dekat lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
         <source>Taken after the report</source>
         <translation>Diambil setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
         <source>Taken recently</source>
         <translation>Diambil baru-baru ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
         <source>Camera clock plausible</source>
         <translation>Jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
         <source>Differs from the citizen's photo</source>
         <translation>Berbeda dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
         <source>New photo (not reused)</source>
         <translation>Foto baru (bukan daur ulang)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
         <source>Reporter not linked to the official</source>
         <translation>Pelapor tidak terkait dengan petugas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
         <source>Photo quality</source>
         <translation>Kualitas foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
         <source>Camera original (not a screenshot or edit)</source>
         <translation>Asli dari kamera (bukan tangkapan layar atau suntingan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Pass</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
         <source>Fail</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
         <source>Not checked</source>
         <translation>Tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Wrong place</source>
         <translation>Lokasi salah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Old photo</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Reused photo</source>
         <translation>Foto dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
         <source>Not showing the fix</source>
         <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
         <source>Other (write a note)</source>
         <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>blurred</source>
         <translation>buram</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
         <source>too dark</source>
         <translation>terlalu gelap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
         <source>overexposed</source>
         <translation>terlalu terang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="51" />
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
-    <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="90" />
-        <source>%1 days</source>
-        <translation>%1 hari</translation>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="94" />
+        <source>%Ln days</source>
+        <translation><numerusform>%Ln hari</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="97" />
+        <source>%Ln hours</source>
+        <translation><numerusform>%Ln jam</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/labels.py" line="99" />
+        <source>%Ln minutes</source>
+        <translation><numerusform>%Ln menit</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="92" />
-        <source>%1 hours</source>
-        <translation>%1 jam</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
-        <source>%1 minutes</source>
-        <translation>%1 menit</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="111" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="112" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="120" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="126" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="129" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="133" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="142" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="146" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="146" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="151" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="152" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="160" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="162" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="158" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="167" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="161" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="165" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="174" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="170" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="176" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="186" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="180" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="188" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="182" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="190" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="192" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>
@@ -3015,230 +3413,230 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="186" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="188" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="197" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="200" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="203" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="205" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="205" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="207" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="234" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="241" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="243" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="524" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="242" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="244" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="250" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="528" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="252" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="282" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="284" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="285" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="292" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="294" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="300" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="301" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="307" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="309" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="308" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="310" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="309" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="311" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="336" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="339" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="341" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="341" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="343" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="349" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="351" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="352" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="354" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="367" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="368" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="372" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="373" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="372" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="374" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="390" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="392" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="390" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="392" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="396" />
-        <location filename="../../ui/verify_workspace.ui" line="72" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
+        <location filename="../../ui/verify_workspace.ui" line="73" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
-        <location filename="../../ui/verify_workspace.ui" line="97" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="400" />
+        <location filename="../../ui/verify_workspace.ui" line="98" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="399" />
-        <location filename="../../ui/verify_workspace.ui" line="110" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="401" />
+        <location filename="../../ui/verify_workspace.ui" line="111" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="501" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="535" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="537" />
         <source>Approved despite failed checks: report #%1 is closed; your reason is on its timeline.</source>
         <translation>Disetujui meski ada pemeriksaan yang gagal: laporan #%1 ditutup; alasan Anda ada di linimasanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="538" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="540" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="541" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="543" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="553" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="555" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="558" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="558" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="561" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="563" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>
@@ -3248,123 +3646,123 @@ Catatan pejabat: “%4”</translation>
         <translation>&lt;b&gt;Bukti yang menunggu keputusan&lt;/b&gt; — paling berisiko dahulu</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="29" />
+        <location filename="../../ui/verify_workspace.ui" line="30" />
         <source>The official's agency or the category's agency</source>
         <translation>Dinas pejabat atau dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="35" />
+        <location filename="../../ui/verify_workspace.ui" line="36" />
         <source>Kota, kecamatan or kelurahan of the report (type to search)</source>
         <translation>Kota, kecamatan atau kelurahan laporan (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="41" />
+        <location filename="../../ui/verify_workspace.ui" line="42" />
         <source>The official who posted the follow-up (type to search)</source>
         <translation>Pejabat yang mengirim tindak lanjut (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="46" />
+        <location filename="../../ui/verify_workspace.ui" line="47" />
         <source>Only follow-ups failing this check</source>
         <translation>Hanya tindak lanjut yang gagal pada pemeriksaan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="102" />
-        <location filename="../../ui/verify_workspace.ui" line="115" />
+        <location filename="../../ui/verify_workspace.ui" line="103" />
+        <location filename="../../ui/verify_workspace.ui" line="116" />
         <source>Wheel or +/- to zoom, drag to pan: both photos move together</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser: kedua foto bergerak bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="136" />
+        <location filename="../../ui/verify_workspace.ui" line="137" />
         <source>The earlier proof this photo matches; click to open its report</source>
         <translation>Bukti sebelumnya yang cocok dengan foto ini; klik untuk membuka laporannya</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="156" />
+        <location filename="../../ui/verify_workspace.ui" line="157" />
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="157" />
+        <location filename="../../ui/verify_workspace.ui" line="158" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="162" />
+        <location filename="../../ui/verify_workspace.ui" line="163" />
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="163" />
+        <location filename="../../ui/verify_workspace.ui" line="164" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="168" />
+        <location filename="../../ui/verify_workspace.ui" line="169" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="169" />
+        <location filename="../../ui/verify_workspace.ui" line="170" />
         <source>Fit the photos in the views (0)</source>
         <translation>Sesuaikan foto dengan tampilan (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="174" />
+        <location filename="../../ui/verify_workspace.ui" line="175" />
         <source>Zoom and pan move both photos together</source>
         <translation>Zoom dan geser menggerakkan kedua foto bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="192" />
+        <location filename="../../ui/verify_workspace.ui" line="193" />
         <source>Approve (A)</source>
         <translation>Setujui (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="193" />
+        <location filename="../../ui/verify_workspace.ui" line="194" />
         <source>The proof is good: close the report</source>
         <translation>Bukti baik: selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="199" />
+        <location filename="../../ui/verify_workspace.ui" line="200" />
         <source>Reject (R)</source>
         <translation>Tolak (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="200" />
+        <location filename="../../ui/verify_workspace.ui" line="201" />
         <source>The proof is weak: reopen the report for the same officials</source>
         <translation>Bukti lemah: buka kembali laporan untuk pejabat yang sama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="219" />
+        <location filename="../../ui/verify_workspace.ui" line="220" />
         <source>Read-only: only a supervisor can approve or reject proofs.</source>
         <translation>Hanya baca: hanya supervisor yang dapat menyetujui atau menolak bukti.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="230" />
+        <location filename="../../ui/verify_workspace.ui" line="231" />
         <source>Reject: press 1–6 for the reason (Enter takes the highlighted one, Esc cancels)</source>
         <translation>Tolak: tekan 1–6 untuk alasan (Enter memilih yang disorot, Esc membatalkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="241" />
+        <location filename="../../ui/verify_workspace.ui" line="242" />
         <source>Note for the official (required with "Other")</source>
         <translation>Catatan untuk pejabat (wajib untuk "Lainnya")</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="273" />
+        <location filename="../../ui/verify_workspace.ui" line="275" />
         <source>Check</source>
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="274" />
+        <location filename="../../ui/verify_workspace.ui" line="276" />
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="280" />
+        <location filename="../../ui/verify_workspace.ui" line="282" />
         <source>&lt;b&gt;Where&lt;/b&gt;: the report and the photo's GPS position</source>
         <translation>&lt;b&gt;Lokasi&lt;/b&gt;: laporan dan posisi GPS foto</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="296" />
+        <location filename="../../ui/verify_workspace.ui" line="299" />
         <source>&lt;b&gt;EXIF&lt;/b&gt; of the proof photo</source>
         <translation>&lt;b&gt;EXIF&lt;/b&gt; foto bukti</translation>
     </message>

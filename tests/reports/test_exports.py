@@ -61,7 +61,7 @@ def test_xlsx_has_a_summary_and_a_sheet_per_grouping(report, tmp_path):
         [grouping_name(g, "id") for g in GROUPINGS if g != "kelurahan"]
     summary = wb[t("summary", "id")]
     assert summary["B2"].value == "2026-W47"
-    assert summary["B3"].value == "16 November 2026 – 22 November 2026"
+    assert summary["B3"].value == "16–22 Nov 2026"
     for i, code in enumerate(SUMMARY_FIELDS, start=8):
         kind = next(c.kind for c in COLUMNS if c.code == code)
         stored = summary.cell(row=i, column=2).value
@@ -96,7 +96,7 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
     pages = [p.extract_text() for p in reader.pages]
     text = "\n".join(pages)
     assert t("title", lang) in pages[0]
-    assert "2026-W47" in pages[0] and ("16 November 2026" in pages[0])
+    assert "2026-W47" in pages[0] and ("16–22 Nov 2026" in pages[0])
     assert t("generated", lang) in pages[0]
     assert re.search(t("page", lang).format(page=1, pages=len(pages)), pages[0])
     for code in SUMMARY_FIELDS:

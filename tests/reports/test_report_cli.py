@@ -16,7 +16,7 @@ from qlue_console.reports.weeks import last_complete_week
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "pdf"])
 def test_an_empty_week_gives_a_valid_labelled_report(db_engine, db_url, tmp_path, capsys, fmt):
     out = tmp_path / f"week.{fmt}"
-    code = report_main(["weekly", "--week", "2026-W10", "--by", "agency", "--format", fmt,
+    code = report_main(["weekly", "--week", "2026-W10", "--by", "agency", "--format", fmt, "--lang", "id",
                         "--out", str(out), "--database-url", db_url])
     assert code == 0, capsys.readouterr().err
     assert out.is_file()

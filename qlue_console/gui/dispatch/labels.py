@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from qlue_console.domain.sla import JAKARTA
+from qlue_console.domain import formatting
+from qlue_console.gui.i18n import current_language
 
 _KINDS = {
     "lurah": QT_TRANSLATE_NOOP("DispatchLabels", "Lurah"),
@@ -64,9 +65,5 @@ def rule_text(level: str, kind: str) -> str:
 
 
 def due_text(moment: datetime | None) -> str:
-    """A due time on the Jakarta clock, with the day: "Tue 08-12 10:00"."""
-    if moment is None:
-        return "—"
-    local = moment.astimezone(JAKARTA)
-    qt = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return QLocale().toString(qt, "ddd dd-MM HH:mm")
+    """A due time as every moment is written: "8 Des 2026 10:00 WIB"."""
+    return formatting.moment(moment, current_language())

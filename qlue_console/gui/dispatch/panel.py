@@ -164,7 +164,7 @@ class DispatchPanel(QObject):
             sla = self.tr("SLA %n working days", "", ctx.sla_hours // 24)
         else:
             sla = self.tr("SLA %n hours (calendar)", "", ctx.sla_hours)
-        self._sla.setText(self.tr("%1 · a mention sent now is due %2 WIB").replace("%1", sla)
+        self._sla.setText(self.tr("%1 · a mention sent now is due %2").replace("%1", sla)
                           .replace("%2", due_text(ctx.due_if_sent_now)))
         layout = self._chips_box.layout()
         for suggestion in ctx.suggestions:

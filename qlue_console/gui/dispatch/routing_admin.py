@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
 from qlue_console.data.reference import fetch_categories
 from qlue_console.dispatch import routing
 from qlue_console.dispatch.routing import Holiday, RoutingRule
+from qlue_console.domain import formatting
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds, level_text
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import category_name, current_language
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 
@@ -103,7 +104,7 @@ class RoutingAdminDialog(QObject):
     def _show_holidays(self, holidays: list[Holiday]) -> None:
         self._holidays.setRowCount(len(holidays))
         for r, holiday in enumerate(holidays):
-            for column, value in enumerate((holiday.day.isoformat(), holiday.name_id, holiday.name_en)):
+            for column, value in enumerate((formatting.day(holiday.day, current_language()), holiday.name_id, holiday.name_en)):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, holiday.day)
                 self._holidays.setItem(r, column, item)

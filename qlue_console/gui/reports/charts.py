@@ -9,10 +9,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
                               QStackedBarSeries, QValueAxis)
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QPainter
 
+from qlue_console.domain import formatting
 from qlue_console.domain.states import label_of
+from qlue_console.gui.i18n import current_language
 from qlue_console.reports.highlights import highlights
 from qlue_console.reports.kpis import WeeklyKpis
 from qlue_console.reports.palette import BAND_COLOURS, STATE_COLOURS, STATE_ORDER
@@ -66,9 +68,8 @@ def daily_chart(kpis: WeeklyKpis) -> QChart:
         bar.append([float(n) for n in counts[label]])
         series.append(bar)
     chart.addSeries(series)
-    locale = QLocale()
     axis_x = QBarCategoryAxis()
-    axis_x.append([f"{locale.dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)} {d.day}" for d in days])
+    axis_x.append([formatting.day(d, current_language()) for d in days])
     totals = [sum(counts[label][i] for label in STATE_ORDER) for i in range(len(days))]
     axis_y = _value_axis(max(totals + [0]))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
-from qlue_console.photos.exif import JAKARTA
+from qlue_console.domain import formatting
+from qlue_console.gui.i18n import current_language
 from qlue_console.verify.context import CheckView
 
 _CONTEXT = "VerifyLabels"
@@ -84,32 +85,39 @@ def check_result(code: str, verdict: str) -> str:
     return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "%1: %2"), check_name(code), tr(VERDICTS.get(verdict, verdict)))
 
 
+class VerifyLabels(QObject):
+    """The plural texts of this context (lupdate marks plural forms in ``tr()`` only)."""
+
+    def span(self, seconds: float) -> str:
+        if seconds >= 2 * 86400:
+            days = round(seconds / 86400)
+            return self.tr("%Ln days", "", days)
+        if seconds >= 2 * 3600:
+            hours = round(seconds / 3600)
+            return self.tr("%Ln hours", "", hours)
+        minutes = round(seconds / 60)
+        return self.tr("%Ln minutes", "", minutes)
+
+
+_PLURALS = VerifyLabels()
+
+
 def span(seconds: float) -> str:
-    seconds = abs(seconds)
-    if seconds >= 2 * 86400:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 days")).replace("%1", f"{seconds / 86400:.0f}")
-    if seconds >= 2 * 3600:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 hours")).replace("%1", f"{seconds / 3600:.0f}")
-    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 minutes")).replace("%1", f"{seconds / 60:.0f}")
+    """A time span in whole days, hours or minutes: "3 days", "1 minute"."""
+    return _PLURALS.span(abs(seconds))
 
 
 def wib(value: datetime | str | None) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
-        except ValueError:
-            return value
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=JAKARTA)
-    return value.astimezone(JAKARTA).strftime("%d-%m-%Y %H:%M") + " WIB"
+    """A moment as every moment is written (Jakarta time): "4 Des 2026 11:40 WIB"."""
+    return formatting.moment(value, current_language())
 
 
 def metres(value: float) -> str:
+    """A distance in the language's number style: "1,2 km" (id), "1.2 km" (en), "620 m"."""
+    lang = current_language()
     if value >= 1000:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")).replace("%1", f"{value / 1000:.1f}")
-    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")).replace("%1", f"{value:.0f}")
+        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")).replace("%1", formatting.decimal(value / 1000, lang, 1))
+    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")).replace("%1", formatting.integer(round(value), lang))
 
 
 def _fill(template: str, *values: object) -> str:

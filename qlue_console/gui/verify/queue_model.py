@@ -103,7 +103,7 @@ class VerifyQueueModel(QAbstractTableModel):
             if col == COL_OFFICIAL:
                 return f"@{r.official}"
             if col == COL_SUBMITTED:
-                return wib(r.submitted_at).replace(" WIB", "")
+                return wib(r.submitted_at)
             if col == COL_CHECKS:
                 if r.risk is None:
                     return self.tr("not checked yet")

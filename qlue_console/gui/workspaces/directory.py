@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLabel, QLineE
 from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
+from qlue_console.domain import formatting
 from qlue_console.dispatch.directory import AccountDetail, DirectoryRow, fetch_account_detail, fetch_directory, \
     filter_directory
 from qlue_console.dispatch.routing import can_edit_routing
@@ -21,7 +22,8 @@ from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL
                                                        DirectoryModel)
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.header_fit import fit_titles
+from qlue_console.gui.i18n import category_name, current_language
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 # Event kinds that change someone's load.
@@ -78,6 +80,8 @@ class DirectoryWorkspace(QObject):
         self._open_tree.setColumnWidth(0, 54)
         self._open_tree.setColumnWidth(1, 110)
         self._open_tree.setColumnWidth(2, 100)
+        fit_titles(self.table)
+        fit_titles(self._open_tree)
 
         self._kind.addItem(self.tr("All kinds"), None)
         for code, label in kinds():
@@ -122,9 +126,10 @@ class DirectoryWorkspace(QObject):
                                 overdue_only=self._overdue_only.isChecked(), active_only=self._active_only.isChecked())
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue_mentions)
-        self._count.setText(self.tr("%1 of %2 accounts · %3 with overdue mentions")
-                            .replace("%1", str(len(rows))).replace("%2", str(len(self._rows)))
-                            .replace("%3", str(overdue)))
+        lang = current_language()
+        self._count.setText(self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows))
+                            .replace("%1", formatting.integer(len(rows), lang))
+                            .replace("%2", formatting.integer(overdue, lang)))
         if self._selected is not None:
             self.select_account(self._selected)
 
@@ -155,6 +160,7 @@ class DirectoryWorkspace(QObject):
         if detail is None or detail.account.id != self._selected:
             return
         a, perf = detail.account, detail.performance
+        lang = current_language()
         self._title.setText(f"@{a.handle} · {a.display_name}")
         meta = [kind_text(a.kind, a.is_head)]
         if a.area_name:
@@ -163,22 +169,24 @@ class DirectoryWorkspace(QObject):
             meta.append(a.agency_name)
         meta.append(self.tr("active") if a.active else self.tr("inactive: cannot be mentioned"))
         self._meta.setText(" · ".join(meta))
-        load = self.tr("Current load: %1 open, %2 overdue").replace("%1", str(a.open_mentions)) \
-            .replace("%2", str(a.overdue_mentions))
+        load = self.tr("Current load: %1 open, %2 overdue").replace("%1", formatting.integer(a.open_mentions, lang)) \
+            .replace("%2", formatting.integer(a.overdue_mentions, lang))
         if a.next_due is not None:
-            load += " · " + self.tr("earliest due %1 WIB").replace("%1", due_text(a.next_due))
+            load += " · " + self.tr("earliest due %1").replace("%1", due_text(a.next_due))
         self._load_label.setText(load)
         self._load_label.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else "")
-        self._values["receivedValue"].setText(self.tr("%1 in the last %2 days").replace("%1", str(perf.received))
-                                              .replace("%2", str(perf.days)))
-        self._values["resolvedValue"].setText(str(perf.resolved))
+        self._values["receivedValue"].setText(self.tr("%1 in the last %n days", "", perf.days)
+                                              .replace("%1", formatting.integer(perf.received, lang)))
+        self._values["resolvedValue"].setText(formatting.integer(perf.resolved, lang))
         rate = perf.on_time_rate
-        self._values["onTimeValue"].setText("—" if rate is None else f"{perf.resolved_on_time} ({rate:.0%})")
-        median = perf.median_response_hours
-        self._values["medianValue"].setText("—" if median is None else self.tr("%1 h").replace("%1", f"{median:.1f}"))
-        self._values["escalatedValue"].setText(str(perf.escalated))
-        self._values["forwardedValue"].setText(str(perf.forwarded))
-        self._values["rejectedValue"].setText(f"{perf.proofs_rejected} / {perf.follow_ups}")
+        self._values["onTimeValue"].setText(
+            "—" if rate is None else f"{formatting.integer(perf.resolved_on_time, lang)} "
+                                     f"({formatting.percent(rate, lang, 0)})")
+        self._values["medianValue"].setText(formatting.hours(perf.median_response_hours, lang))
+        self._values["escalatedValue"].setText(formatting.integer(perf.escalated, lang))
+        self._values["forwardedValue"].setText(formatting.integer(perf.forwarded, lang))
+        self._values["rejectedValue"].setText(f"{formatting.integer(perf.proofs_rejected, lang)} / "
+                                              f"{formatting.integer(perf.follow_ups, lang)}")
         self._open_tree.clear()
         for m in detail.open:
             due = due_text(m.due_at) + (" · " + self.tr("overdue") if m.overdue else "")

@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHeaderView, QLabel, QPro
 from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
+from qlue_console.domain import formatting
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.i18n import current_language
 from qlue_console.gui.reports import charts
 from qlue_console.gui.reports.models import KPI_COLUMNS, LEAGUE_COLUMNS, SORT_ROLE, RankedTableModel
 from qlue_console.gui.tasks import TaskRunner
@@ -120,8 +122,8 @@ class ReportsWorkspace(QObject):
         week = last_complete_week()
         for _ in range(WEEKS_SHOWN):
             self.week_selector.addItem(
-                self.tr("%1 (%2 – %3)").replace("%1", str(week)).replace("%2", f"{week.monday:%d/%m}")
-                .replace("%3", f"{week.sunday:%d/%m/%Y}"), str(week))
+                self.tr("%1 (%2)").replace("%1", str(week))
+                .replace("%2", formatting.day_range(week.monday, week.sunday, current_language())), str(week))
             week = week.previous()
         names = {"agency": self.tr("Agencies"), "kota": self.tr("Kota"), "kecamatan": self.tr("Kecamatan"),
                  "kelurahan": self.tr("Kelurahan"), "official": self.tr("Officials")}

@@ -28,6 +28,7 @@ from qlue_console.data.reference import fetch_areas
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.header_fit import fit_titles
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidence_text, metres, reason_name,
@@ -119,6 +120,7 @@ class VerifyWorkspace(QObject):
         for col, width in ((COL_RISK, 42), (COL_REPORT, 56), (COL_OFFICIAL, 150), (COL_CHECKS, 190),
                            (COL_PLACE, 130), (COL_CATEGORY, 120), (COL_SUBMITTED, 120)):
             header.resizeSection(col, width)
+        fit_titles(self._queue_view)
         self._queue_view.verticalHeader().hide()
         self._queue_view.verticalHeader().setDefaultSectionSize(22)
         self._queue_view.setTextElideMode(Qt.TextElideMode.ElideRight)
