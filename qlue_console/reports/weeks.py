@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from qlue_console.domain import formatting
+
 JAKARTA = ZoneInfo("Asia/Jakarta")
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
@@ -90,7 +92,7 @@ def require_finished(week: Week, now: datetime | None = None) -> Week:
     """``week`` when it has ended in Jakarta; else :class:`BadWeek` saying when it ends."""
     moment = (now or jakarta_now()).astimezone(JAKARTA)
     if week.end > moment:
-        raise BadWeek(f"{week} has not ended yet (it ends {week.end:%Y-%m-%d %H:%M} WIB); "
+        raise BadWeek(f"{week} has not ended yet (it ends {formatting.moment(week.end, 'en')}); "
                       f"the last complete week is {last_complete_week(moment)}")
     return week
 

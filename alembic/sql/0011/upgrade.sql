@@ -284,7 +284,7 @@ SELECT mn.id, mn.report_id, mn.account_id, mn.due_at, mn.mentioned_at,
 
 REVOKE ALL ON FUNCTION qlue_kpi_mention_end(bigint, bigint, text, timestamptz, timestamptz),
     qlue_kpi_proof_reused_by_photo(bigint, bigint, bigint), qlue_kpi_checks_recorded(),
-    qlue_kpi_proof_photo_changed() FROM PUBLIC;
+    qlue_kpi_proof_photo_changed(), qlue_kpi_reuse_verdict(jsonb) FROM PUBLIC;
 GRANT SELECT ON kpi_proof_checks TO qlue_analyst, qlue_operator;
 GRANT ALL ON kpi_proof_checks TO qlue_admin;
 GRANT USAGE ON SEQUENCE kpi_proof_checks_id_seq TO qlue_admin;
