@@ -47,6 +47,11 @@ class ReportDetail:
     kecamatan: str | None
     kota: str | None
     outside_jurisdiction: bool
+    # outside DKI: the nearest kelurahan, offered as a suggestion, and the neighbour across the
+    # land border when that is where the position lies (qlue_nearest_kelurahan, revision 0009)
+    nearest_kelurahan: str | None
+    nearest_distance_m: float | None
+    across_border_with: str | None
     status: str
     priority: int
     created_at: datetime
@@ -67,7 +72,8 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
             SELECT r.id, r.channel, r.external_id, r.citizen_handle AS citizen, r.text, r.category_code,
                    c.name_id AS category_id, c.name_en AS category_en, c.sla_hours, c.sla_mode,
                    r.lat, r.lon, r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan,
-                   kota.name AS kota, r.outside_jurisdiction, r.status, r.priority, r.created_at,
+                   kota.name AS kota, r.outside_jurisdiction, nk.name AS nearest_kelurahan,
+                   near.distance_m AS nearest_distance_m, near.land_border_with AS across_border_with, r.status, r.priority, r.created_at,
                    r.reported_at, r.due_at, r.duplicate_of, r.followers,
                    CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
                    CASE WHEN r.claim_expires_at > now()
@@ -78,6 +84,10 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
               LEFT JOIN areas kel ON kel.code = r.kelurahan_code
               LEFT JOIN areas kec ON kec.code = r.kecamatan_code
               LEFT JOIN areas kota ON kota.code = r.kota_code
+              LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with
+                                   FROM qlue_nearest_kelurahan(r.lat, r.lon) n
+                                  WHERE r.outside_jurisdiction) near ON true
+              LEFT JOIN areas nk ON nk.code = near.kelurahan_code
              WHERE r.id = :id"""), {"id": report_id}).mappings().one_or_none()
         if row is None:
             return None

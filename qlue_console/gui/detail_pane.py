@@ -102,8 +102,16 @@ class DetailPane(QObject):
         self._state.setStyleSheet(f"color: {colour_of(detail.status)}; font-weight: 600;")
         self._text.setPlainText(detail.text)
         if detail.outside_jurisdiction:
-            self._place.setText(self.tr("Outside DKI Jakarta (%1, %2)").replace("%1", f"{detail.lat:.5f}")
-                                .replace("%2", f"{detail.lon:.5f}"))
+            place = self.tr("Outside DKI Jakarta (%1, %2)").replace("%1", f"{detail.lat:.5f}") \
+                .replace("%2", f"{detail.lon:.5f}")
+            if detail.nearest_kelurahan and detail.across_border_with:
+                place += "\n" + self.tr("Across the land border with %1; the nearest kelurahan is %2, %3 m away") \
+                    .replace("%1", detail.across_border_with).replace("%2", detail.nearest_kelurahan) \
+                    .replace("%3", formatting.integer(round(detail.nearest_distance_m or 0), self._language))
+            elif detail.nearest_kelurahan:
+                place += "\n" + self.tr("Nearest kelurahan: %1, %2 m away").replace("%1", detail.nearest_kelurahan) \
+                    .replace("%2", formatting.integer(round(detail.nearest_distance_m or 0), self._language))
+            self._place.setText(place)
         else:
             self._place.setText(f"{detail.kelurahan}, {detail.kecamatan}, {detail.kota}")
         self._category.setText(category)

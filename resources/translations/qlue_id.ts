@@ -23,22 +23,32 @@
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="143" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="108" />
+        <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
+        <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/detail_pane.py" line="112" />
+        <source>Nearest kelurahan: %1, %2 m away</source>
+        <translation>Kelurahan terdekat: %1, %2 m</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/detail_pane.py" line="151" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="143" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="151" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="147" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="155" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="164" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="172" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>

@@ -356,3 +356,22 @@ def test_a_long_confirmation_shows_every_line(qtbot, window, city):
     qtbot.waitUntil(lambda: label.isVisible() and label.heightForWidth(label.width()) > 3 * label.fontMetrics().height(),
                     timeout=5_000)
     qtbot.waitUntil(lambda: label.height() >= label.heightForWidth(label.width()), timeout=5_000)
+
+
+# -- a position beyond the land border --------------------------------------------------------
+
+def test_a_report_beyond_the_land_border_offers_the_nearest_kelurahan(qtbot, window, city):
+    """108 m beyond the border with Depok: outside DKI, and the detail names the neighbour and the
+    nearest kelurahan as the operator's suggestion."""
+    engine, _ = city
+    with engine.begin() as conn:
+        outside = _submit(conn, 90, lat=-6.357226, lon=106.816688)
+        inside = _submit(conn, 91)
+    ws = window.workspace("triage")
+    detail = _select(qtbot, ws, outside)
+    assert detail.outside_jurisdiction and detail.across_border_with == "Kota Depok"
+    assert detail.nearest_kelurahan == "Srengseng Sawah" and 50 < detail.nearest_distance_m < 200
+    place = ws.detail.widget.findChild(QLabel, "placeValue").text()
+    assert "Kota Depok" in place and "Srengseng Sawah" in place
+    detail = _select(qtbot, ws, inside)
+    assert detail.nearest_kelurahan is None and detail.across_border_with is None
