@@ -61,6 +61,8 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
     seen: list[str] = []
 
     def step() -> None:
+        if "stopped" in seen:
+            return
         if not seen:
             window = _shown_window("supervisor")
             if window is not None:
@@ -82,10 +84,16 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
         QTimer.singleShot(100, step)
 
     QTimer.singleShot(0, step)
-    QTimer.singleShot(LIMIT_MS, lambda: app.exit(99))      # a failing test ends; it never hangs
+    # A failing test ends; it never hangs. The timer is stopped afterwards: QCoreApplication.exit
+    # firing during a later test would end every event loop of the process from then on.
+    limit = QTimer(singleShot=True, interval=LIMIT_MS)
+    limit.timeout.connect(lambda: app.exit(99))
+    limit.start()
     try:
         code = run_gui(DatabaseTarget(url=None, data_dir=data_dir), demo_role="supervisor")
     finally:
+        limit.stop()
+        seen.append("stopped")          # the polling step ends too, whatever it reached
         gc.unfreeze()
         app.setOrganizationName(names[0])
         app.setApplicationName(names[1])
@@ -93,5 +101,5 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
                           QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation))
         app.setQuitOnLastWindowClosed(True)
         stop_embedded(data_dir)
-    assert seen == ["supervisor: 5 reports", "sign-in dialog", "operator"]
+    assert seen == ["supervisor: 5 reports", "sign-in dialog", "operator", "stopped"]
     assert code == 0
