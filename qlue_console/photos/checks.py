@@ -1,4 +1,4 @@
-"""The proof-photo checks of DESIGN.md §6 and the risk score that orders the review queue.
+"""The proof-photo checks (docs/photo-checks.md) and the risk score that orders the review queue.
 
 Every check returns a :class:`CheckResult` (``pass``/``warn``/``fail``, a short English message,
 JSON-safe evidence). A check that cannot be evaluated (the photo is unreadable, has no GPS,
@@ -331,8 +331,8 @@ def _unreadable_report(error: PhotoError, ctx: CheckContext) -> CheckReport:
 
 
 def run_checks(photo: bytes | PhotoAnalysis, ctx: CheckContext | None = None) -> CheckReport:
-    """All checks of §6 on a proof photo (bytes, or an analysis already made). Never raises for
-    bad photo bytes."""
+    """Every check of docs/photo-checks.md on a proof photo (bytes, or an analysis already
+    made). Never raises for bad photo bytes."""
     ctx = ctx or CheckContext()
     if isinstance(photo, PhotoAnalysis):
         analysis = photo

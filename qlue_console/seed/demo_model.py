@@ -1,7 +1,7 @@
 """The demo's vocabulary and the rows a plan is made of.
 
 The mix of the demo city (channels, categories, hours of the day), the kinds of proof photos
-(good, every weak kind the verifier checks, DESIGN.md §6) and what a supervisor says of each,
+(good, every weak kind the verifier checks, docs/photo-checks.md) and what a supervisor says of each,
 where reports are passed on to, the phones in the photos' EXIF; the accounts and categories
 as ``demo_city`` reads them; and the planned rows (reports, events, mentions, photos,
 follow-ups): Python objects that refer to each other and get their ids only when
@@ -23,7 +23,7 @@ CATEGORY_WEIGHTS = {
 HOUR_WEIGHTS = (1.0, 0.5, 0.3, 0.3, 0.5, 1.5, 3.0, 6.0, 8.0, 8.0, 7.5, 7.0,
                 6.0, 6.5, 6.5, 7.0, 7.5, 7.5, 6.0, 6.5, 6.5, 5.5, 3.5, 2.0)
 
-#: Kinds of weak proof photos the demo contains, one for each check of DESIGN.md §6.
+#: Kinds of weak proof photos the demo contains, one for each check of docs/photo-checks.md.
 WEAK_KINDS = ("far", "before_report", "stale", "citizen_repost", "reused", "reused_dated",
               "screenshot", "blurred", "dark", "no_exif")
 PROOF_KINDS = ("good",) + WEAK_KINDS + ("self_resolved",)

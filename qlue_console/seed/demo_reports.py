@@ -1,6 +1,6 @@
 """The demo city's history: thousands of citizens' reports over the last weeks, each with its
 photo, its timeline of events, its mentions with SLA due times, follow-ups with proof photos
-(good ones and every kind of weak one the verifier checks, DESIGN.md §6), verifications,
+(good ones and every kind of weak one the verifier checks, docs/photo-checks.md), verifications,
 escalations, passing on (Koordinasi), disposition to an agency's field unit, merges of
 duplicates, rejections and citizens reopening reports.
 

@@ -1,4 +1,4 @@
-"""The checks of DESIGN.md §6, one generated photo per weakness, and the risk score."""
+"""The checks of docs/photo-checks.md, one generated photo per weakness, and the risk score."""
 
 from __future__ import annotations
 

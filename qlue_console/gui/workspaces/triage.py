@@ -1,5 +1,5 @@
 """The operator's triage workspace: queue (left), map (center), actions and report detail
-(right) — the three panes of DESIGN.md §5.
+(right) — the three panes the README describes.
 
 It wires the panes together: selecting in the queue shows the detail and highlights the
 marker; clicking a marker selects the report; the map draws what the queue's filter selects;
