@@ -7,7 +7,6 @@ earlier report is dropped, so a photo never appears under another report's title
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -19,17 +18,13 @@ from qlue_console.data.report_detail import ReportDetail, TimelineEntry, fetch_p
 from qlue_console.domain import formatting
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name, current_language
+from qlue_console.gui.i18n import category_name, moment_text
 from qlue_console.gui.labels import channel_text, event_text, priority_text, state_text
 from qlue_console.gui.photo_view import PhotoView, decode_for_display
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.tasks import TaskRunner
 
 FOLLOW_UP_GREEN = "#2e7d32"
-
-
-def _local(moment: datetime | None) -> str:
-    return formatting.moment(moment, current_language())
 
 
 def _fetch_photo_pixels(engine: Engine, photo_id: int):
@@ -117,7 +112,7 @@ class DetailPane(QObject):
         self._category.setText(category)
         self._channel.setText(f"{channel_text(detail.channel)} · @{detail.citizen}")
         self._priority.setText(priority_text(detail.priority))
-        self._due.setText(_local(detail.due_at))
+        self._due.setText(moment_text(detail.due_at))
         self._fill_timeline(detail.timeline)
         self._fill_photos(detail, previous_photo)
         self.loaded.emit(detail.id)
@@ -131,7 +126,7 @@ class DetailPane(QObject):
             note = entry.payload.get("note") or entry.payload.get("text") or entry.payload.get("reason") or ""
             if note:
                 what = f"{what}: {' '.join(str(note).split())}"
-            item = QTreeWidgetItem([_local(entry.at), what, entry.actor])
+            item = QTreeWidgetItem([moment_text(entry.at), what, entry.actor])
             item.setToolTip(1, plain_tooltip(what))
             item.setToolTip(2, plain_tooltip(entry.actor))
             if entry.kind in ("follow_up", "proof_approved", "closed"):

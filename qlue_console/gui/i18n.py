@@ -14,6 +14,7 @@ import os
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from qlue_console.domain.language import SUPPORTED, default_language
+from qlue_console.domain import formatting
 from qlue_console.paths import resource
 
 __all__ = [
@@ -40,6 +41,11 @@ def chosen_language() -> str:
 def current_language() -> str:
     """The language the screens speak now (what ``install_translations`` set)."""
     return "id" if QLocale().language() == QLocale.Language.Indonesian else "en"
+
+
+def moment_text(value) -> str:
+    """A moment as every screen writes it, in the current language: "4 Des 2026 11:40 WIB"."""
+    return formatting.moment(value, current_language())
 
 
 def uninstall_translations(app: QCoreApplication) -> None:

@@ -16,9 +16,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from qlue_console.data.queue import QueueKey, QueueRow, sort_key
-from qlue_console.domain import formatting
 from qlue_console.domain.states import colour_of
-from qlue_console.gui.i18n import category_name, current_language
+from qlue_console.gui.i18n import category_name, moment_text
 from qlue_console.gui.labels import channel_text, priority_text, state_text
 from qlue_console.gui.plain_text import plain_tooltip
 
@@ -182,7 +181,7 @@ class QueueModel(QAbstractTableModel):
             if column == COL_TEXT:
                 return plain_tooltip(row.excerpt)
             if column == COL_AGE:
-                return formatting.moment(row.created_at, current_language())
+                return moment_text(row.created_at)
             if column == COL_STATE and row.overdue:
                 return self.tr("Overdue")
             if column == COL_CATEGORY and row.repeat:

@@ -11,12 +11,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="131" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="178" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="179" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -24,12 +24,12 @@
 <context>
     <name>DispatchPanel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="164" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="165" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n working day</numerusform><numerusform>SLA %n working days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="166" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n hour (calendar)</numerusform><numerusform>SLA %n hours (calendar)</numerusform></translation>
     </message>
@@ -79,17 +79,17 @@
 <context>
     <name>VerifyLabels</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="94" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
         <source>%Ln days</source>
         <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="97" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="96" />
         <source>%Ln hours</source>
         <translation><numerusform>%Ln hour</numerusform><numerusform>%Ln hours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="99" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
         <source>%Ln minutes</source>
         <translation><numerusform>%Ln minute</numerusform><numerusform>%Ln minutes</numerusform></translation>
     </message>

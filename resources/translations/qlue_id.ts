@@ -3,52 +3,52 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="79" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="74" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="89" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="84" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="100" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="95" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="105" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="100" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="108" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="103" />
         <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
         <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="112" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="107" />
         <source>Nearest kelurahan: %1, %2 m away</source>
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="151" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="151" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="155" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="150" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="172" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="167" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -189,47 +189,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="86" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="87" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="112" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="113" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="130" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="131" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="170" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="170" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="172" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="173" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="175" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="176" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="178" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="179" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="192" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -337,87 +337,87 @@
 <context>
     <name>DispatchLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="9" />
         <source>Lurah</source>
         <translation>Lurah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="10" />
         <source>Camat</source>
         <translation>Camat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="11" />
         <source>Mayor (walikota)</source>
         <translation>Wali kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="12" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
         <source>Field officer</source>
         <translation>Petugas lapangan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
         <source>Outside utility</source>
         <translation>Utilitas luar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
         <source>Passed on</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="20" />
         <source>Escalated</source>
         <translation>Dieskalasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
         <source>kelurahan</source>
         <translation>kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
         <source>kota</source>
         <translation>kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="32" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="27" />
         <source>category's agency</source>
         <translation>dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="45" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="40" />
         <source>Agency head</source>
         <translation>Kepala dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="63" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="58" />
         <source>%1 of the %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -425,155 +425,155 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="81" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="82" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="112" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="113" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="155" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="156" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="156" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="158" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="162" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="163" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="164" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="165" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="166" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="168" />
         <source>%1 · a mention sent now is due %2</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="176" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="177" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="184" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="185" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="200" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="202" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="203" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="205" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="207" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="212" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="213" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="214" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="224" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="225" />
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="227" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="228" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="229" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="230" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="250" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="251" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="259" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="260" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="278" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="279" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="292" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="293" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="294" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="295" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="296" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="297" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="321" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="329" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="322" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="330" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="323" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="324" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="327" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="328" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="332" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="333" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -1455,62 +1455,62 @@ Ganti berkas itu?</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="57" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="187" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="186" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="189" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="188" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="211" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="210" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
@@ -3066,288 +3066,288 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
         <source>Unreadable</source>
         <translation>Tidak terbaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
         <source>Image readable</source>
         <translation>Gambar dapat dibaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
         <source>Location in EXIF</source>
         <translation>Lokasi di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
         <source>Capture time in EXIF</source>
         <translation>Waktu pengambilan di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
         <source>Near the report</source>
         <translation>Dekat lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
         <source>Taken after the report</source>
         <translation>Diambil setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
         <source>Taken recently</source>
         <translation>Diambil baru-baru ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
         <source>Camera clock plausible</source>
         <translation>Jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
         <source>Differs from the citizen's photo</source>
         <translation>Berbeda dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
         <source>New photo (not reused)</source>
         <translation>Foto baru (bukan daur ulang)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
         <source>Reporter not linked to the official</source>
         <translation>Pelapor tidak terkait dengan petugas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
         <source>Photo quality</source>
         <translation>Kualitas foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="31" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
         <source>Camera original (not a screenshot or edit)</source>
         <translation>Asli dari kamera (bukan tangkapan layar atau suntingan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
         <source>Pass</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
         <source>Fail</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
         <source>Not checked</source>
         <translation>Tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
         <source>Wrong place</source>
         <translation>Lokasi salah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Old photo</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Reused photo</source>
         <translation>Foto dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Not showing the fix</source>
         <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
         <source>Other (write a note)</source>
         <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
         <source>blurred</source>
         <translation>buram</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>too dark</source>
         <translation>terlalu gelap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
         <source>overexposed</source>
         <translation>terlalu terang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="51" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="85" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="94" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
         <source>%Ln days</source>
         <translation><numerusform>%Ln hari</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="97" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="96" />
         <source>%Ln hours</source>
         <translation><numerusform>%Ln jam</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="99" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
         <source>%Ln minutes</source>
         <translation><numerusform>%Ln menit</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="113" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="120" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="114" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="134" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="128" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="137" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="132" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="141" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="135" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="142" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="136" />
         <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="146" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="142" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="150" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="159" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="160" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="162" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="160" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="167" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="161" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="169" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="173" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="167" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="174" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="168" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="172" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="186" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="180" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="188" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="182" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="190" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="192" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="186" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>
@@ -3370,52 +3370,52 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyQueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="18" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
         <source>Checks to look at</source>
         <translation>Pemeriksaan yang perlu dilihat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="25" />
         <source>Posted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="109" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="110" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="128" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="129" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="131" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale
 
-from qlue_console.gui.verify.labels import metres, span, wib
+from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.verify.labels import metres, span
 
 
 @pytest.fixture
@@ -28,4 +29,4 @@ def test_distances_spans_and_moments(language, lang, km, one_minute, days, momen
     assert metres(620.4) == "620 m"
     assert span(60) == one_minute
     assert span(-3 * 86400) == days
-    assert wib("2026-11-30T07:30:00+00:00") == moment
+    assert moment_text("2026-11-30T07:30:00+00:00") == moment

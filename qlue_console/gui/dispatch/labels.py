@@ -1,14 +1,9 @@
-"""Translatable labels of dispatch data (account kinds, mention states, area levels) and the
-Jakarta-time formatting of due times."""
+"""Translatable labels of dispatch data (account kinds, mention states, area levels); due times
+are written as every moment is (``gui.i18n.moment_text``)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-from qlue_console.domain import formatting
-from qlue_console.gui.i18n import current_language
 
 _KINDS = {
     "lurah": QT_TRANSLATE_NOOP("DispatchLabels", "Lurah"),
@@ -62,8 +57,3 @@ def rule_text(level: str, kind: str) -> str:
     """Why the routing rules suggest an account: "Lurah of the kelurahan"."""
     template = _tr(QT_TRANSLATE_NOOP("DispatchLabels", "%1 of the %2"))
     return template.replace("%1", kind_text(kind)).replace("%2", level_text(level))
-
-
-def due_text(moment: datetime | None) -> str:
-    """A due time as every moment is written: "8 Des 2026 10:00 WIB"."""
-    return formatting.moment(moment, current_language())

@@ -24,7 +24,8 @@ from qlue_console.dispatch.service import DispatchContext, DispatchResult
 from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
-from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, mention_state_text, rule_text
+from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.dispatch.labels import OVERDUE_RED, mention_state_text, rule_text
 from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name
@@ -165,7 +166,7 @@ class DispatchPanel(QObject):
         else:
             sla = self.tr("SLA %n hours (calendar)", "", ctx.sla_hours)
         self._sla.setText(self.tr("%1 · a mention sent now is due %2").replace("%1", sla)
-                          .replace("%2", due_text(ctx.due_if_sent_now)))
+                          .replace("%2", moment_text(ctx.due_if_sent_now)))
         layout = self._chips_box.layout()
         for suggestion in ctx.suggestions:
             chip = QToolButton(self._chips_box)
@@ -248,7 +249,7 @@ class DispatchPanel(QObject):
             if normalize_handle(handle) in open_now:
                 continue
             item = QTreeWidgetItem([f"@{account.handle} · {account.display_name}", self.tr("to send"),
-                                    due_text(ctx.due_if_sent_now)])
+                                    moment_text(ctx.due_if_sent_now)])
             for column in range(3):
                 item.setFont(column, italic)
                 item.setForeground(column, QBrush(QColor(CHIP_FOREGROUND)))
@@ -257,7 +258,7 @@ class DispatchPanel(QObject):
             state = mention_state_text(m.state)
             if m.overdue:
                 state += " · " + self.tr("overdue")
-            item = QTreeWidgetItem([f"@{m.handle} · {m.display_name}", state, due_text(m.due_at)])
+            item = QTreeWidgetItem([f"@{m.handle} · {m.display_name}", state, moment_text(m.due_at)])
             item.setToolTip(0, plain_tooltip(m.display_name))
             if m.overdue:
                 for column in range(3):

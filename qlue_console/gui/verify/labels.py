@@ -3,13 +3,12 @@ words (the photo layer's English message stays available as a tooltip)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from qlue_console.domain import formatting
-from qlue_console.gui.i18n import current_language
+from qlue_console.gui.i18n import current_language, moment_text
 from qlue_console.verify.context import CheckView
 
 _CONTEXT = "VerifyLabels"
@@ -107,11 +106,6 @@ def span(seconds: float) -> str:
     return _PLURALS.span(abs(seconds))
 
 
-def wib(value: datetime | str | None) -> str:
-    """A moment as every moment is written (Jakarta time): "4 Des 2026 11:40 WIB"."""
-    return formatting.moment(value, current_language())
-
-
 def metres(value: float) -> str:
     """A distance in the language's number style: "1,2 km" (id), "1.2 km" (en), "620 m"."""
     lang = current_language()
@@ -142,7 +136,7 @@ def evidence_text(check: CheckView) -> str:  # noqa: C901 - one branch per check
         return tr(QT_TRANSLATE_NOOP("VerifyLabels", "the photo has no GPS position"))
     if code == "no_capture_time":
         if v == "pass":
-            return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "taken %1"), wib(e.get("taken_at")))
+            return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "taken %1"), moment_text(e.get("taken_at")))
         return tr(QT_TRANSLATE_NOOP("VerifyLabels", "the photo has no capture time"))
     if code == "far_from_report":
         return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "%1 from the report (limit %2)"), metres(float(e.get("distance_m", 0))),
@@ -156,7 +150,7 @@ def evidence_text(check: CheckView) -> str:  # noqa: C901 - one branch per check
         return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "taken %1 before the follow-up"), span(float(e.get("age_seconds", 0))))
     if code == "clock_implausible":
         if v == "fail":
-            return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "the camera clock says %1"), wib(e.get("taken_at")))
+            return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "the camera clock says %1"), moment_text(e.get("taken_at")))
         return tr(QT_TRANSLATE_NOOP("VerifyLabels", "camera clock plausible"))
     if code == "same_as_citizen_photo":
         return _fill(QT_TRANSLATE_NOOP("VerifyLabels", "hash distance %1 from the citizen's photo"), e.get("distance", "?"))

@@ -9,7 +9,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.plain_text import plain_tooltip
-from qlue_console.gui.verify.labels import check_name, check_result, wib
+from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.verify.labels import check_name, check_result
 from qlue_console.verify.queue import PendingItem
 
 # The columns a supervisor needs to pick first: how risky, which report, who, why.
@@ -103,7 +104,7 @@ class VerifyQueueModel(QAbstractTableModel):
             if col == COL_OFFICIAL:
                 return f"@{r.official}"
             if col == COL_SUBMITTED:
-                return wib(r.submitted_at)
+                return moment_text(r.submitted_at)
             if col == COL_CHECKS:
                 if r.risk is None:
                     return self.tr("not checked yet")

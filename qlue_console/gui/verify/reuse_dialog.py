@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from qlue_console.gui.i18n import category_name
 from qlue_console.gui.labels import state_text
 from qlue_console.gui.tasks import TaskRunner
-from qlue_console.gui.verify.labels import wib
+from qlue_console.gui.i18n import moment_text
 from qlue_console.gui.verify.loading import LoadedItem, load_photo
 from qlue_console.gui.verify.synced_photos import SyncedPhotoViews
 from qlue_console.verify.context import ReuseView
@@ -34,7 +34,7 @@ class ReuseDialog(QDialog):
                               "hash distance %8 (%9)")
                       .replace("%1", str(hit.report_id)).replace("%2", category).replace("%3", hit.kelurahan or "–")
                       .replace("%4", state_text(hit.report_status) if hit.report_status else "–").replace("%5", hit.official or "?")
-                      .replace("%6", wib(hit.submitted_at)).replace("%7", self._verification(hit.verification))
+                      .replace("%6", moment_text(hit.submitted_at)).replace("%7", self._verification(hit.verification))
                       .replace("%8", str(hit.distance))
                       .replace("%9", self.tr("as is") if hit.transform == "identity" else self.tr("flipped or rotated")))
         info.setTextFormat(Qt.TextFormat.PlainText)

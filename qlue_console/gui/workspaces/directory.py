@@ -20,7 +20,8 @@ from qlue_console.dispatch.directory import AccountDetail, DirectoryRow, fetch_a
 from qlue_console.dispatch.routing import can_edit_routing
 from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL_OVERDUE, ROW_ROLE, SORT_ROLE,
                                                        DirectoryModel)
-from qlue_console.gui.dispatch.labels import OVERDUE_RED, due_text, kind_text, kinds
+from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
 from qlue_console.gui.i18n import category_name, current_language
@@ -172,7 +173,7 @@ class DirectoryWorkspace(QObject):
         load = self.tr("Current load: %1 open, %2 overdue").replace("%1", formatting.integer(a.open_mentions, lang)) \
             .replace("%2", formatting.integer(a.overdue_mentions, lang))
         if a.next_due is not None:
-            load += " · " + self.tr("earliest due %1").replace("%1", due_text(a.next_due))
+            load += " · " + self.tr("earliest due %1").replace("%1", moment_text(a.next_due))
         self._load_label.setText(load)
         self._load_label.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else "")
         self._values["receivedValue"].setText(self.tr("%1 in the last %n days", "", perf.days)
@@ -189,7 +190,7 @@ class DirectoryWorkspace(QObject):
                                               f"{formatting.integer(perf.follow_ups, lang)}")
         self._open_tree.clear()
         for m in detail.open:
-            due = due_text(m.due_at) + (" · " + self.tr("overdue") if m.overdue else "")
+            due = moment_text(m.due_at) + (" · " + self.tr("overdue") if m.overdue else "")
             item = QTreeWidgetItem([f"#{m.report_id}", category_name(self._ctx.language, m.category_id, m.category_en),
                                     m.kelurahan or "—", due])
             item.setData(0, Qt.ItemDataRole.UserRole, m.report_id)

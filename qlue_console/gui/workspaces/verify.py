@@ -29,10 +29,10 @@ from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import category_name, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidence_text, metres, reason_name,
-                                           verdict_key, verdict_name, wib)
+                                           verdict_key, verdict_name)
 from qlue_console.gui.verify.loading import LoadedItem, load_item
 from qlue_console.gui.verify.mini_map import MiniMap
 from qlue_console.gui.verify.override_dialog import OverrideDialog
@@ -302,12 +302,12 @@ class VerifyWorkspace(QObject):
         place = ", ".join(x for x in (item.kelurahan, item.kecamatan, item.kota) if x) or self.tr("outside DKI Jakarta")
         self._title.setText(self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6").replace(
             "%1", str(item.report_id)).replace("%2", _escape(category)).replace("%3", _escape(place)).replace(
-            "%4", _escape(item.official)).replace("%5", _escape(item.official_name)).replace("%6", wib(item.submitted_at)))
+            "%4", _escape(item.official)).replace("%5", _escape(item.official_name)).replace("%6", moment_text(item.submitted_at)))
         self._report_text.setText(self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”").replace(
-            "%1", item.citizen).replace("%2", wib(item.report_created_at)).replace(
+            "%1", item.citizen).replace("%2", moment_text(item.report_created_at)).replace(
             "%3", _shorten(item.report_text, 300)).replace("%4", _shorten(item.note, 200) or "–"))
-        self._citizen_label.setText(self.tr("Citizen's photo · reported %1").replace("%1", wib(item.report_created_at)))
-        taken = wib(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
+        self._citizen_label.setText(self.tr("Citizen's photo · reported %1").replace("%1", moment_text(item.report_created_at)))
+        taken = moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
         self._proof_label.setText(self.tr("Proof photo (TL) · taken %1").replace("%1", taken))
         self.photos.set_pixels(0, loaded.report_pixels)
         self.photos.set_pixels(1, loaded.proof_pixels)
@@ -340,7 +340,7 @@ class VerifyWorkspace(QObject):
         for hit in hits[:6]:
             links.append(self.tr('<a href="%1">#%2</a> (distance %3)').replace("%1", str(hit.photo_id)).replace(
                 "%2", str(hit.report_id)).replace("%3", str(hit.distance)))
-        who = self.tr("posted by @%1, %2").replace("%1", _escape(first.official or "?")).replace("%2", wib(first.submitted_at))
+        who = self.tr("posted by @%1, %2").replace("%1", _escape(first.official or "?")).replace("%2", moment_text(first.submitted_at))
         self._reuse_links.setText(who + "<br>" + ", ".join(links))
         self.photos.set_pixels(2, loaded.reuse_pixels)
         self._reuse_panel.show()
@@ -366,7 +366,7 @@ class VerifyWorkspace(QObject):
 
     def _show_exif(self, item) -> None:
         rows: list[tuple[str, str]] = [
-            (self.tr("Taken"), wib(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")),
+            (self.tr("Taken"), moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")),
             (self.tr("GPS"), f"{item.proof_lat:.6f}, {item.proof_lon:.6f}" if item.proof_lat is not None
              else self.tr("none")),
             (self.tr("Distance to the report"), metres(item.distance_m) if item.distance_m is not None else "–"),
@@ -390,7 +390,7 @@ class VerifyWorkspace(QObject):
         if decided:
             self._banner.setText(self.tr("Already %1 by %2 at %3.").replace(
                 "%1", self.tr("approved") if item.verification == "approved" else self.tr("rejected")).replace(
-                "%2", item.verifier or "?").replace("%3", wib(item.verified_at)))
+                "%2", item.verifier or "?").replace("%3", moment_text(item.verified_at)))
         self._banner.setVisible(decided)
         self._set_decision_enabled(not decided and self.role is not None and self.role.can_decide)
 
@@ -541,7 +541,7 @@ class VerifyWorkspace(QObject):
         else:
             handles = ", ".join("@" + m.handle for m in result.mentions) or "–"
             text = self.tr("Rejected: report #%1 reopened for %2, due %3.").replace(
-                "%1", str(result.report_id)).replace("%2", handles).replace("%3", wib(result.due_at))
+                "%1", str(result.report_id)).replace("%2", handles).replace("%3", moment_text(result.due_at))
         self._status.setText(text)
         self._tell(text)
         self.decided.emit(result)
