@@ -59,7 +59,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
     be open: the application quits only when the main window closes or the sign-in is
     cancelled, never because "the last window closed" (the splash closing before the demo
     login's window shows)."""
-    from qlue_console.gui.i18n import chosen_language, install_translations
+    from qlue_console.gui.i18n import fill, chosen_language, install_translations
     from qlue_console.gui.main_window import MainWindow
     from qlue_console.gui.sign_in import SignIn, open_session, saved_server_url
     from qlue_console.gui.tasks import TaskRunner
@@ -92,7 +92,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
 
     def seed_progress(done: int, total: int) -> None:
         percent = 100 * done // max(1, total)
-        text = QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%").replace("%1", str(percent))
+        text = fill(QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%"), str(percent))
         QTimer.singleShot(0, app, lambda: splash.setText(text))
 
     def window_closed(window) -> None:

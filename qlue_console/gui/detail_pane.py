@@ -18,7 +18,7 @@ from qlue_console.data.report_detail import ReportDetail, TimelineEntry, fetch_p
 from qlue_console.domain import formatting
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name, moment_text
+from qlue_console.gui.i18n import fill, category_name, moment_text
 from qlue_console.gui.labels import channel_text, event_text, priority_text, state_text
 from qlue_console.gui.photo_view import PhotoView, decode_for_display
 from qlue_console.gui.plain_text import plain_tooltip
@@ -71,7 +71,7 @@ class DetailPane(QObject):
 
     def show_report(self, report_id: int) -> None:
         self._report_id = report_id
-        self._title.setText(self.tr("Loading report #%1…").replace("%1", str(report_id)))
+        self._title.setText(fill(self.tr("Loading report #%1…"), str(report_id)))
         self._tasks.run(fetch_report_detail, self._engine, report_id, channel="detail",
                         on_done=self._show_detail, on_error=self._failed)
 
@@ -81,7 +81,7 @@ class DetailPane(QObject):
                             on_done=lambda d: self._show_detail(d, keep_photo=True), on_error=self._failed)
 
     def _failed(self, error: Exception) -> None:
-        self._title.setText(self.tr("Could not load the report: %1").replace("%1", str(error).splitlines()[0]))
+        self._title.setText(fill(self.tr("Could not load the report: %1"), str(error).splitlines()[0]))
 
     def _show_detail(self, detail: ReportDetail | None, keep_photo: bool = False) -> None:
         if detail is None or detail.id != self._report_id:
@@ -92,20 +92,16 @@ class DetailPane(QObject):
         self._title.setText(f"#{detail.id} · {category}")
         state = state_text(detail.status)
         if detail.claimed_by:
-            state += " · " + self.tr("claimed by %1").replace("%1", detail.claimed_by_name or detail.claimed_by)
+            state += " · " + fill(self.tr("claimed by %1"), detail.claimed_by_name or detail.claimed_by)
         self._state.setText(state)
         self._state.setStyleSheet(f"color: {colour_of(detail.status)}; font-weight: 600;")
         self._text.setPlainText(detail.text)
         if detail.outside_jurisdiction:
-            place = self.tr("Outside DKI Jakarta (%1, %2)").replace("%1", f"{detail.lat:.5f}") \
-                .replace("%2", f"{detail.lon:.5f}")
+            place = fill(self.tr("Outside DKI Jakarta (%1, %2)"), f"{detail.lat:.5f}", f"{detail.lon:.5f}")
             if detail.nearest_kelurahan and detail.across_border_with:
-                place += "\n" + self.tr("Across the land border with %1; the nearest kelurahan is %2, %3 m away") \
-                    .replace("%1", detail.across_border_with).replace("%2", detail.nearest_kelurahan) \
-                    .replace("%3", formatting.integer(round(detail.nearest_distance_m or 0), self._language))
+                place += "\n" + fill(self.tr("Across the land border with %1; the nearest kelurahan is %2, %3 m away"), detail.across_border_with, detail.nearest_kelurahan, formatting.integer(round(detail.nearest_distance_m or 0), self._language))
             elif detail.nearest_kelurahan:
-                place += "\n" + self.tr("Nearest kelurahan: %1, %2 m away").replace("%1", detail.nearest_kelurahan) \
-                    .replace("%2", formatting.integer(round(detail.nearest_distance_m or 0), self._language))
+                place += "\n" + fill(self.tr("Nearest kelurahan: %1, %2 m away"), detail.nearest_kelurahan, formatting.integer(round(detail.nearest_distance_m or 0), self._language))
             self._place.setText(place)
         else:
             self._place.setText(f"{detail.kelurahan}, {detail.kecamatan}, {detail.kota}")

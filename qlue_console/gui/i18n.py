@@ -10,6 +10,7 @@ translation, Qt's own buttons and menus included (Qt ships no Indonesian of its 
 from __future__ import annotations
 
 import os
+import re
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
@@ -69,3 +70,15 @@ def install_translations(app: QCoreApplication, language: str) -> str:
 
 def category_name(language: str, name_id: str, name_en: str) -> str:
     return name_id if language == "id" else name_en
+
+
+def fill(template: str, *values: object) -> str:
+    """A translated text with its ``%1``, ``%2``, … replaced by ``values``, in one pass (as
+    ``QString::arg`` does): a value that itself contains ``%2`` is never substituted again."""
+    def value(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
+    return _PLACEHOLDER.sub(value, template)
+
+
+_PLACEHOLDER = re.compile(r"%(\d+)")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
+from qlue_console.gui.i18n import fill
 from qlue_console import __version__
 from qlue_console.access.roles import Identity
 from qlue_console.db.engine import EMBEDDED_DEMO
@@ -57,7 +58,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, self.signed_in_as())
-        self.status.set_where_tooltip(self.tr("Login %1 on %2").replace("%1", identity.login).replace("%2", self.server)
+        self.status.set_where_tooltip(fill(self.tr("Login %1 on %2"), identity.login, self.server)
                                       if identity is not None else self.server)
 
         self.escalation = EscalationTimer(self._context, self)
@@ -142,8 +143,7 @@ class MainWindow(QMainWindow):
 
     def _refuse_workspace(self, spec) -> None:
         role = role_name(self.identity.role) if self.identity is not None else ""
-        self.statusBar().showMessage(self.tr("%1 is not a workspace of your role (%2).")
-                                     .replace("%1", spec.title()).replace("%2", role), 8000)
+        self.statusBar().showMessage(fill(self.tr("%1 is not a workspace of your role (%2)."), spec.title(), role), 8000)
 
     def current_workspace(self) -> str:
         current = self._stack.currentWidget()
@@ -162,9 +162,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Connection restored; caught up with what happened meanwhile."), 8000)
             self.offline_banner.hide()
             return
-        self.offline_banner.setText(self.tr(
-            "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; "
-            "what you have typed stays in the forms.").replace("%1", reason or self.tr("no answer")))
+        self.offline_banner.setText(fill(self.tr( "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; " "what you have typed stays in the forms."), reason or self.tr("no answer")))
         self.offline_banner.show()
 
     def _live_changes(self, events: list) -> None:
@@ -173,12 +171,11 @@ class MainWindow(QMainWindow):
         self.status.refresh_soon()
 
     def about_text(self) -> str:
-        lines = [self.tr("Qlue Console %1 — the operations console of Jakarta's command center.").replace("%1", __version__),
+        lines = [fill(self.tr("Qlue Console %1 — the operations console of Jakarta's command center."), __version__),
                  "",
-                 self.tr("Database server: %1").replace("%1", self.server)]
+                 fill(self.tr("Database server: %1"), self.server)]
         if self.identity is not None:
-            lines.append(self.tr("Signed in as %1 (login %2), %3.").replace("%1", self.identity.name)
-                         .replace("%2", self.identity.login).replace("%3", role_name(self.identity.role)))
+            lines.append(fill(self.tr("Signed in as %1 (login %2), %3."), self.identity.name, self.identity.login, role_name(self.identity.role)))
         lines += ["", self.tr("Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via "
                               "cahyadsn/wilayah (MIT).")]
         return "\n".join(lines)

@@ -24,7 +24,7 @@ from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import fill, category_name
 from qlue_console.gui.labels import _tr as label_tr
 from qlue_console.gui.labels import channel_text, priority_text
 from qlue_console.gui.queue_model import COL_AGE, COL_CATEGORY, COL_PLACE, COL_PRIORITY, COL_TEXT, ROW_ROLE, QueueModel
@@ -154,7 +154,7 @@ class QueuePane(QObject):
             self._channel.addItem(channel_text(code), code)
         self._priority.addItem(self.tr("Any priority"), None)
         for level in (1, 2, 3):
-            self._priority.addItem(self.tr("%1 or higher").replace("%1", priority_text(level)), level)
+            self._priority.addItem(fill(self.tr("%1 or higher"), priority_text(level)), level)
         for label, min_age, max_age in AGES:
             self._age.addItem(self.tr(label), (min_age, max_age))
 
@@ -284,11 +284,11 @@ class QueuePane(QObject):
     def _page_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
             self.model.page_failed()
-            self._count.setText(self.tr("Could not load the queue: %1").replace("%1", str(error).splitlines()[0]))
+            self._count.setText(fill(self.tr("Could not load the queue: %1"), str(error).splitlines()[0]))
 
     def _update_count(self) -> None:
         more = "+" if self.model.canFetchMore() else ""
-        self._count.setText(self.tr("%1 reports shown").replace("%1", f"{self.model.rowCount()}{more}"))
+        self._count.setText(fill(self.tr("%1 reports shown"), f"{self.model.rowCount()}{more}"))
 
     # -- live ------------------------------------------------------------------------------
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
@@ -426,7 +426,7 @@ class QueuePane(QObject):
         archive = row.status in CLOSED_STATES
         specs = ARCHIVE_TABS if archive else OPEN_TABS
         tab = next((i for i, (label, states) in enumerate(specs) if label and row.status in states), 0)
-        self.message.emit(self.tr("Filters cleared to show report #%1.").replace("%1", str(report_id)))
+        self.message.emit(fill(self.tr("Filters cleared to show report #%1."), str(report_id)))
         self.apply_filter_to_widgets(QueueFilter(states=specs[tab][1], sort=self._filter.sort))
 
     def _continue_reveal(self) -> None:
@@ -447,7 +447,7 @@ class QueuePane(QObject):
             text = self.tr("Report #%1 is too far down the queue to show here; it is open on the right.")
         else:
             text = self.tr("Report #%1 is not in this list (it changed meanwhile); it is open on the right.")
-        self.message.emit(text.replace("%1", str(report_id)))
+        self.message.emit(fill(text, str(report_id)))
 
     def selected_report(self) -> int | None:
         index = self._view.selectionModel().currentIndex()

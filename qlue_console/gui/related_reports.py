@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from qlue_console.data.report_detail import fetch_photo_bytes
 from qlue_console.domain import formatting
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import current_language
+from qlue_console.gui.i18n import fill, current_language
 from qlue_console.gui.labels import state_text
 from qlue_console.gui.photo_view import DecodedPixels
 from qlue_console.gui.tasks import TaskRunner
@@ -76,9 +76,7 @@ class RelatedReports(QObject):
         if report_id != self._report_id:
             return
         for c in candidates:
-            text = self.tr("#%1 · %2 m · text %3% alike · %4").replace("%1", str(c.report_id)) \
-                .replace("%2", f"{c.distance_m:.0f}").replace("%3", f"{c.similarity * 100:.0f}") \
-                .replace("%4", state_text(c.status))
+            text = fill(self.tr("#%1 · %2 m · text %3% alike · %4"), str(c.report_id), f"{c.distance_m:.0f}", f"{c.similarity * 100:.0f}", state_text(c.status))
             item = QListWidgetItem(f"{text}\n{' '.join(c.excerpt.split())[:90]}")
             item.setData(Qt.ItemDataRole.UserRole, c.report_id)
             pixels = thumbs.get(c.report_id)

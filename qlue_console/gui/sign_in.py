@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from qlue_console.gui.i18n import fill
 from qlue_console.access.credentials import CredentialStore, account_key
 from qlue_console.access.demo_logins import DEMO_LOGINS, demo_url
 from qlue_console.access.roles import Identity, whoami
@@ -193,8 +194,7 @@ class SignIn(QObject):
                 self._keyring.forget(key)
         if session.identity.role is None:
             session.engine.dispose()
-            self._failed(ValueError(self.tr("The login %1 has no Qlue role; ask an administrator.")
-                                    .replace("%1", session.identity.login)))
+            self._failed(ValueError(fill(self.tr("The login %1 has no Qlue role; ask an administrator."), session.identity.login)))
             return
         self.dialog.accept()
         self.signed_in.emit(session)

@@ -26,7 +26,7 @@ from qlue_console.dispatch import service
 from qlue_console.dispatch.service import DispatchResult
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import fill, category_name
 from qlue_console.gui.labels import priority_text, state_text
 from qlue_console.gui.plain_text import plain_message
 from qlue_console.gui.reject_dialog import REASONS, ask_reject_reason
@@ -137,7 +137,7 @@ class TriageActions(QObject):
         self._priority.setCurrentIndex(d.priority)
         holder = self._held_by_other()
         if holder:
-            self._banner.setText(self.tr("Claimed by %1 — read-only").replace("%1", holder))
+            self._banner.setText(fill(self.tr("Claimed by %1 — read-only"), holder))
             self._banner.setStyleSheet("background: #fdecea; color: #b71c1c; padding: 3px;")
         elif d.claimed_by:
             self._banner.setText(self.tr("You hold this report"))
@@ -173,15 +173,13 @@ class TriageActions(QObject):
             return None
         holder = self._held_by_other()
         if holder:
-            return self.tr("Report #%1 is claimed by %2: read-only.").replace("%1", str(d.id)).replace("%2", holder)
+            return fill(self.tr("Report #%1 is claimed by %2: read-only."), str(d.id), holder)
         if d.status in CLOSED_STATES:
-            return self.tr("Report #%1 is closed (%2): nothing to change.").replace("%1", str(d.id)) \
-                .replace("%2", state_text(d.status))
+            return fill(self.tr("Report #%1 is closed (%2): nothing to change."), str(d.id), state_text(d.status))
         if triage and d.status != "new":
             if d.status == "triaged":
-                return self.tr("Report #%1 is already triaged.").replace("%1", str(d.id))
-            return self.tr("Report #%1 is in %2, past triage: T applies to new reports only.") \
-                .replace("%1", str(d.id)).replace("%2", state_text(d.status))
+                return fill(self.tr("Report #%1 is already triaged."), str(d.id))
+            return fill(self.tr("Report #%1 is in %2, past triage: T applies to new reports only."), str(d.id), state_text(d.status))
         return None
 
     def _refused(self, **kwargs) -> bool:
@@ -240,7 +238,7 @@ class TriageActions(QObject):
 
         def failed(error: Exception) -> None:
             self._busy = False
-            self.show_result(self.tr("Could not undo: %1").replace("%1", _first_line(error)))
+            self.show_result(fill(self.tr("Could not undo: %1"), _first_line(error)))
             self.changed.emit(todo.report_id)
 
         self._tasks.run(todo.fn, self._engine, *todo.args, on_done=done, on_error=failed)
@@ -249,14 +247,12 @@ class TriageActions(QObject):
         """Confirms a dispatch or a pass-on from the dispatch panel; a dispatch can be undone."""
         handles = ", ".join("@" + m.handle for m in result.added)
         if result.status == "coordination":
-            self.show_result(self.tr("Report #%1 passed on to %2 (Koordinasi).").replace("%1", str(report_id))
-                             .replace("%2", handles))
+            self.show_result(fill(self.tr("Report #%1 passed on to %2 (Koordinasi)."), str(report_id), handles))
             return
         self.show_result(
-            self.tr("Report #%1 dispatched to %2.").replace("%1", str(report_id)).replace("%2", handles),
+            fill(self.tr("Report #%1 dispatched to %2."), str(report_id), handles),
             _Undo(service.undo_dispatch, (report_id, result.version), report_id,
-                  self.tr("Dispatch of report #%1 withdrawn: %2 will not be asked.").replace("%1", str(report_id))
-                  .replace("%2", handles)))
+                  fill(self.tr("Dispatch of report #%1 withdrawn: %2 will not be asked."), str(report_id), handles)))
 
     # -- running an action -----------------------------------------------------------------
     def _run(self, fn, *args, done_message: str = "", on_result: Callable | None = None) -> None:
@@ -322,12 +318,12 @@ class TriageActions(QObject):
             if report_id is None:
                 text = self.tr("No report is waiting for triage.")
                 if held is not None:
-                    text += " " + self.tr("You keep report #%1.").replace("%1", str(held))
+                    text += " " + fill(self.tr("You keep report #%1."), str(held))
                 self.message.emit(text)
                 return
-            text = self.tr("You took report #%1, the most urgent waiting.").replace("%1", str(report_id))
+            text = fill(self.tr("You took report #%1, the most urgent waiting."), str(report_id))
             if held is not None and held != report_id:
-                text += " " + self.tr("Report #%1 was released.").replace("%1", str(held))
+                text += " " + fill(self.tr("Report #%1 was released."), str(held))
             self.message.emit(text)
             self.next_claimed.emit(report_id)
 
@@ -339,13 +335,12 @@ class TriageActions(QObject):
         d = self._detail
         holder = self._held_by_other()
         if holder:
-            self.message.emit(self.tr("Report #%1 is claimed by %2: only a supervisor can break the claim.")
-                              .replace("%1", str(d.id)).replace("%2", holder))
+            self.message.emit(fill(self.tr("Report #%1 is claimed by %2: only a supervisor can break the claim."), str(d.id), holder))
             return
         if d.claimed_by:
-            self._run(actions.release, d.id, done_message=self.tr("Report #%1 released.").replace("%1", str(d.id)))
+            self._run(actions.release, d.id, done_message=fill(self.tr("Report #%1 released."), str(d.id)))
         else:
-            self._run(actions.claim, d.id, done_message=self.tr("You hold report #%1.").replace("%1", str(d.id)))
+            self._run(actions.claim, d.id, done_message=fill(self.tr("You hold report #%1."), str(d.id)))
 
     def _renew_claim(self) -> None:
         d = self._detail
@@ -357,7 +352,7 @@ class TriageActions(QObject):
             return
         d = self._detail
         self._run(actions.mark_triaged, d.id, d.version,
-                  done_message=self.tr("Report #%1 triaged.").replace("%1", str(d.id)))
+                  done_message=fill(self.tr("Report #%1 triaged."), str(d.id)))
 
     def _open_categories(self) -> None:
         if self._refused():
@@ -377,8 +372,7 @@ class TriageActions(QObject):
             return
         d = self._detail
         if level == d.priority:
-            self.message.emit(self.tr("Report #%1 already has priority %2.").replace("%1", str(d.id))
-                              .replace("%2", priority_text(level)))
+            self.message.emit(fill(self.tr("Report #%1 already has priority %2."), str(d.id), priority_text(level)))
             return
         self._priority.setCurrentIndex(level)
         self._run(actions.set_priority, d.id, d.version, level)
@@ -394,10 +388,9 @@ class TriageActions(QObject):
 
         def rejected(version: int) -> None:
             self.show_result(
-                self.tr("Report #%1 rejected (%2): it left the working queue.").replace("%1", str(d.id))
-                .replace("%2", reason),
+                fill(self.tr("Report #%1 rejected (%2): it left the working queue."), str(d.id), reason),
                 _Undo(actions.undo_reject, (d.id, version), d.id,
-                      self.tr("Rejection of report #%1 undone: it is back in the queue.").replace("%1", str(d.id))))
+                      fill(self.tr("Rejection of report #%1 undone: it is back in the queue."), str(d.id))))
 
         self._run(actions.reject, d.id, d.version, answer[0], answer[1], on_result=rejected)
 
@@ -427,7 +420,7 @@ class TriageActions(QObject):
         d = self._detail
         self._run(actions.merge, d.id, d.version, original_id,
                   on_result=lambda _v: self.show_result(
-                      self.tr("Merged #%1 into #%2").replace("%1", str(d.id)).replace("%2", str(original_id))))
+                      fill(self.tr("Merged #%1 into #%2"), str(d.id), str(original_id))))
 
 
 def _first_line(error: Exception) -> str:

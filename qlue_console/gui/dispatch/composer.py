@@ -19,6 +19,7 @@ from PySide6.QtGui import (QColor, QFont, QKeyEvent, QStandardItem, QStandardIte
 from PySide6.QtWidgets import QAbstractItemView, QListView, QPlainTextEdit, QToolTip
 from shiboken6 import isValid
 
+from qlue_console.gui.i18n import fill
 from qlue_console.dispatch.composing import canonical_handles, complete_mention, mention_query_at
 from qlue_console.dispatch.directory import MentionAccount, as_candidates, as_refs
 from qlue_console.domain.directory_search import AccountCandidate, rank_accounts
@@ -141,9 +142,8 @@ class MentionComposer(QObject):
 
     def problem_text(self, problem: MentionProblem) -> str:
         if problem.code == "inactive" and problem.account is not None:
-            return self.tr("@%1 (%2) is inactive and cannot be mentioned.").replace(
-                "%1", problem.account.handle).replace("%2", problem.account.display_name)
-        return self.tr("No account is named @%1.").replace("%1", problem.handle)
+            return fill(self.tr("@%1 (%2) is inactive and cannot be mentioned."), problem.account.handle, problem.account.display_name)
+        return fill(self.tr("No account is named @%1."), problem.handle)
 
     def insert_mention(self, handle: str) -> None:
         """Adds ``@handle`` at the cursor (or completes the mention being typed) unless the

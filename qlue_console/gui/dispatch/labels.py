@@ -56,4 +56,4 @@ def level_text(level: str) -> str:
 def rule_text(level: str, kind: str) -> str:
     """Why the routing rules suggest an account: "Lurah of the kelurahan"."""
     template = _tr(QT_TRANSLATE_NOOP("DispatchLabels", "%1 of the %2"))
-    return template.replace("%1", kind_text(kind)).replace("%2", level_text(level))
+    return fill(template, kind_text(kind), level_text(level))

@@ -24,7 +24,7 @@ from qlue_console.dispatch.service import DispatchContext, DispatchResult
 from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
-from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.i18n import fill, moment_text
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, mention_state_text, rule_text
 from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
@@ -79,8 +79,7 @@ class DispatchPanel(QObject):
         self._reason.textChanged.connect(self._update)
         self._reason.returnPressed.connect(self.forward)
         self._tasks.run(fetch_mention_accounts, self._engine, on_done=self._accounts_loaded,
-                        on_error=lambda e: self._say(self.tr("The directory could not be loaded: %1")
-                                                     .replace("%1", _first_line(e)), error=True))
+                        on_error=lambda e: self._say(fill(self.tr("The directory could not be loaded: %1"), _first_line(e)), error=True))
         self._show_context()
 
     # -- public ----------------------------------------------------------------------------
@@ -110,8 +109,7 @@ class DispatchPanel(QObject):
         if self._report_id is not None:
             self._tasks.run(service.load_dispatch_context, self._engine, self._report_id,
                             channel=f"dispatch-context-{id(self)}", on_done=self._context_loaded,
-                            on_error=lambda e: self._say(self.tr("Could not load the report: %1")
-                                                         .replace("%1", _first_line(e)), error=True))
+                            on_error=lambda e: self._say(fill(self.tr("Could not load the report: %1"), _first_line(e)), error=True))
 
     def accept_suggestions(self) -> None:
         ctx = self._context
@@ -154,19 +152,18 @@ class DispatchPanel(QObject):
         self._chips = []
         if ctx is None:
             self._title.setText(self.tr("Dispatch") if self._report_id is None else
-                                self.tr("Loading report #%1…").replace("%1", str(self._report_id)))
+                                fill(self.tr("Loading report #%1…"), str(self._report_id)))
             self._sla.setText("" if self._report_id is not None else self.tr("Select a report to dispatch it."))
             self._mentions.clear()
             self._update()
             return
         category = category_name(self._ctx.language, ctx.category_id, ctx.category_en)
-        self._title.setText(self.tr("Dispatch #%1 · %2").replace("%1", str(ctx.report_id)).replace("%2", category))
+        self._title.setText(fill(self.tr("Dispatch #%1 · %2"), str(ctx.report_id), category))
         if ctx.sla_mode == "working":
             sla = self.tr("SLA %n working days", "", ctx.sla_hours // 24)
         else:
             sla = self.tr("SLA %n hours (calendar)", "", ctx.sla_hours)
-        self._sla.setText(self.tr("%1 · a mention sent now is due %2").replace("%1", sla)
-                          .replace("%2", moment_text(ctx.due_if_sent_now)))
+        self._sla.setText(fill(self.tr("%1 · a mention sent now is due %2"), sla, moment_text(ctx.due_if_sent_now)))
         layout = self._chips_box.layout()
         for suggestion in ctx.suggestions:
             chip = QToolButton(self._chips_box)
@@ -290,12 +287,11 @@ class DispatchPanel(QObject):
             self._drafts.pop(report_id, None)
         handles = ", ".join("@" + m.handle for m in result.added)
         if result.status == "coordination":
-            message = self.tr("Passed on to %1 (Koordinasi).").replace("%1", handles)
+            message = fill(self.tr("Passed on to %1 (Koordinasi)."), handles)
         else:
-            message = self.tr("Sent to %1.").replace("%1", handles)
+            message = fill(self.tr("Sent to %1."), handles)
         if result.already:
-            message += " " + self.tr("Already mentioned, not repeated: %1.").replace(
-                "%1", ", ".join("@" + h for h in result.already))
+            message += " " + fill(self.tr("Already mentioned, not repeated: %1."), ", ".join("@" + h for h in result.already))
         if report_id == self._report_id:
             self._say(message)
             self.refresh()
@@ -319,18 +315,17 @@ class DispatchPanel(QObject):
         if login:
             text = text.replace(login, person)
         if isinstance(error, Claimed):
-            text = self.tr("Not sent: %1").replace("%1", text)
+            text = fill(self.tr("Not sent: %1"), text)
         elif isinstance(error, Conflict):
-            text = self.tr("Not sent: %1. The report has been reloaded; your text is kept — check and send "
-                           "again.").replace("%1", text)
+            text = fill(self.tr("Not sent: %1. The report has been reloaded; your text is kept — check and send " "again."), text)
             self.refresh()
         elif isinstance(error, PermissionDenied):
-            text = self.tr("Not allowed: %1").replace("%1", text)
+            text = fill(self.tr("Not allowed: %1"), text)
         elif isinstance(error, QlueDatabaseError):
-            text = self.tr("Not sent: %1").replace("%1", text)
+            text = fill(self.tr("Not sent: %1"), text)
         else:
             log.warning("dispatch failed: %s", error)
-            text = self.tr("Not sent, the database did not answer: %1").replace("%1", text)
+            text = fill(self.tr("Not sent, the database did not answer: %1"), text)
         if report_id == self._report_id:
             self._say(text, error=True)
         self._update()

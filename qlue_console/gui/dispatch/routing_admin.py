@@ -15,7 +15,7 @@ from qlue_console.dispatch.routing import Holiday, RoutingRule
 from qlue_console.domain import formatting
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds, level_text
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name, current_language
+from qlue_console.gui.i18n import fill, category_name, current_language
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 
@@ -133,4 +133,4 @@ class RoutingAdminDialog(QObject):
     def _failed(self, error: Exception) -> None:
         text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         self._status.setStyleSheet(f"color: {OVERDUE_RED};")
-        self._status.setText(self.tr("Not saved: %1").replace("%1", text))
+        self._status.setText(fill(self.tr("Not saved: %1"), text))

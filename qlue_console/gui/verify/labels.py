@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from qlue_console.domain import formatting
-from qlue_console.gui.i18n import current_language, moment_text
+from qlue_console.gui.i18n import fill, current_language, moment_text
 from qlue_console.verify.context import CheckView
 
 _CONTEXT = "VerifyLabels"
@@ -110,8 +110,8 @@ def metres(value: float) -> str:
     """A distance in the language's number style: "1,2 km" (id), "1.2 km" (en), "620 m"."""
     lang = current_language()
     if value >= 1000:
-        return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")).replace("%1", formatting.decimal(value / 1000, lang, 1))
-    return tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")).replace("%1", formatting.integer(round(value), lang))
+        return fill(tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 km")), formatting.decimal(value / 1000, lang, 1))
+    return fill(tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 m")), formatting.integer(round(value), lang))
 
 
 def _fill(template: str, *values: object) -> str:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from qlue_console.gui.i18n import fill
 from qlue_console.gui.verify.labels import metres, tr
 
 EARTH_M_PER_DEG = 111_320.0
@@ -126,7 +127,7 @@ class MiniMap(QWidget):
         if self._photo is None:
             text = tr(QT_TRANSLATE_NOOP("VerifyLabels", "the photo has no GPS position"))
         else:
-            text = tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 apart")).replace("%1", metres(self._distance or 0.0))
+            text = fill(tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 apart")), metres(self._distance or 0.0))
         over = self._photo is None or (self._distance or 0.0) > self._limit
         font = p.font()
         font.setBold(over)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
+from qlue_console.gui.i18n import fill
 from qlue_console.gui.verify.labels import VERDICT_COLOURS, check_name, evidence_text
 from qlue_console.verify.context import CheckView
 from qlue_console.verify.decisions import is_blank
@@ -26,7 +27,7 @@ class OverrideDialog(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.follow_up_id = follow_up_id
-        self.setWindowTitle(self.tr("Approve report #%1 despite failed checks?").replace("%1", str(report_id)))
+        self.setWindowTitle(fill(self.tr("Approve report #%1 despite failed checks?"), str(report_id)))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("This proof fails the checks below. Approving closes the report as done."))
         intro.setTextFormat(Qt.TextFormat.PlainText)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush, QColor
 
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import fill, category_name
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.i18n import moment_text
 from qlue_console.gui.verify.labels import check_name, check_result
@@ -126,8 +126,8 @@ class VerifyQueueModel(QAbstractTableModel):
             if col == COL_CHECKS and (r.failing or r.warning):
                 lines = []
                 if r.failing:
-                    lines.append(self.tr("Failing: %1").replace("%1", ", ".join(check_name(c) for c in r.failing)))
+                    lines.append(fill(self.tr("Failing: %1"), ", ".join(check_name(c) for c in r.failing)))
                 if r.warning:
-                    lines.append(self.tr("Warnings: %1").replace("%1", ", ".join(check_name(c) for c in r.warning)))
+                    lines.append(fill(self.tr("Warnings: %1"), ", ".join(check_name(c) for c in r.warning)))
                 return "\n".join(lines)
         return None

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGraphicsView, QGridLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import fill, category_name
 from qlue_console.gui.labels import state_text
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.i18n import moment_text
@@ -26,25 +26,19 @@ class ReuseDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.hit = hit
-        self.setWindowTitle(self.tr("Report #%1: the proof this one matches").replace("%1", str(hit.report_id)))
+        self.setWindowTitle(fill(self.tr("Report #%1: the proof this one matches"), str(hit.report_id)))
         self.resize(1100, 560)
         layout = QVBoxLayout(self)
         category = category_name(language, hit.category_id or "", hit.category_en or "") or "–"
-        info = QLabel(self.tr("Report #%1 · %2 · %3 · status %4\nProof posted by @%5, %6 · verification: %7 · "
-                              "hash distance %8 (%9)")
-                      .replace("%1", str(hit.report_id)).replace("%2", category).replace("%3", hit.kelurahan or "–")
-                      .replace("%4", state_text(hit.report_status) if hit.report_status else "–").replace("%5", hit.official or "?")
-                      .replace("%6", moment_text(hit.submitted_at)).replace("%7", self._verification(hit.verification))
-                      .replace("%8", str(hit.distance))
-                      .replace("%9", self.tr("as is") if hit.transform == "identity" else self.tr("flipped or rotated")))
+        info = QLabel(fill(self.tr("Report #%1 · %2 · %3 · status %4\nProof posted by @%5, %6 · verification: %7 · " "hash distance %8 (%9)"), str(hit.report_id), category, hit.kelurahan or "–", state_text(hit.report_status) if hit.report_status else "–", hit.official or "?", moment_text(hit.submitted_at), self._verification(hit.verification), str(hit.distance), self.tr("as is") if hit.transform == "identity" else self.tr("flipped or rotated")))
         info.setTextFormat(Qt.TextFormat.PlainText)
         info.setWordWrap(True)
         layout.addWidget(info)
         grid = QGridLayout()
         views = []
-        titles = (self.tr("This proof (report #%1)").replace("%1", str(current.item.report_id)),
-                  self.tr("Matching proof (report #%1)").replace("%1", str(hit.report_id)),
-                  self.tr("Citizen's photo of report #%1").replace("%1", str(hit.report_id)))
+        titles = (fill(self.tr("This proof (report #%1)"), str(current.item.report_id)),
+                  fill(self.tr("Matching proof (report #%1)"), str(hit.report_id)),
+                  fill(self.tr("Citizen's photo of report #%1"), str(hit.report_id)))
         for col, title in enumerate(titles):
             grid.addWidget(QLabel(title), 0, col)
             view = QGraphicsView(self)

@@ -20,7 +20,7 @@ from qlue_console.dispatch.directory import AccountDetail, DirectoryRow, fetch_a
 from qlue_console.dispatch.routing import can_edit_routing
 from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL_OVERDUE, ROW_ROLE, SORT_ROLE,
                                                        DirectoryModel)
-from qlue_console.gui.i18n import moment_text
+from qlue_console.gui.i18n import fill, moment_text
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
@@ -110,7 +110,7 @@ class DirectoryWorkspace(QObject):
     def reload(self) -> None:
         self._tasks.run(_load, self._engine, channel=f"directory-{id(self)}", on_done=self._loaded,
                         on_error=lambda e: self._count.setText(
-                            self.tr("The directory could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
+                            fill(self.tr("The directory could not be loaded: %1"), str(e).splitlines()[0])))
 
     def _loaded(self, data: tuple[list[DirectoryRow], bool]) -> None:
         self._rows, can_admin = data
@@ -128,9 +128,7 @@ class DirectoryWorkspace(QObject):
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue_mentions)
         lang = current_language()
-        self._count.setText(self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows))
-                            .replace("%1", formatting.integer(len(rows), lang))
-                            .replace("%2", formatting.integer(overdue, lang)))
+        self._count.setText(fill(self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows)), formatting.integer(len(rows), lang), formatting.integer(overdue, lang)))
         if self._selected is not None:
             self.select_account(self._selected)
 
@@ -170,14 +168,12 @@ class DirectoryWorkspace(QObject):
             meta.append(a.agency_name)
         meta.append(self.tr("active") if a.active else self.tr("inactive: cannot be mentioned"))
         self._meta.setText(" · ".join(meta))
-        load = self.tr("Current load: %1 open, %2 overdue").replace("%1", formatting.integer(a.open_mentions, lang)) \
-            .replace("%2", formatting.integer(a.overdue_mentions, lang))
+        load = fill(self.tr("Current load: %1 open, %2 overdue"), formatting.integer(a.open_mentions, lang), formatting.integer(a.overdue_mentions, lang))
         if a.next_due is not None:
-            load += " · " + self.tr("earliest due %1").replace("%1", moment_text(a.next_due))
+            load += " · " + fill(self.tr("earliest due %1"), moment_text(a.next_due))
         self._load_label.setText(load)
         self._load_label.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else "")
-        self._values["receivedValue"].setText(self.tr("%1 in the last %n days", "", perf.days)
-                                              .replace("%1", formatting.integer(perf.received, lang)))
+        self._values["receivedValue"].setText(fill(self.tr("%1 in the last %n days", "", perf.days), formatting.integer(perf.received, lang)))
         self._values["resolvedValue"].setText(formatting.integer(perf.resolved, lang))
         rate = perf.on_time_rate
         self._values["onTimeValue"].setText(

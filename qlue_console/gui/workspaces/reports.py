@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain import formatting
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import current_language
+from qlue_console.gui.i18n import fill, current_language
 from qlue_console.gui.reports import charts
 from qlue_console.gui.reports.models import KPI_COLUMNS, LEAGUE_COLUMNS, SORT_ROLE, RankedTableModel
 from qlue_console.gui.tasks import TaskRunner
@@ -122,8 +122,7 @@ class ReportsWorkspace(QObject):
         week = last_complete_week()
         for _ in range(WEEKS_SHOWN):
             self.week_selector.addItem(
-                self.tr("%1 (%2)").replace("%1", str(week))
-                .replace("%2", formatting.day_range(week.monday, week.sunday, current_language())), str(week))
+                fill(self.tr("%1 (%2)"), str(week), formatting.day_range(week.monday, week.sunday, current_language())), str(week))
             week = week.previous()
         names = {"agency": self.tr("Agencies"), "kota": self.tr("Kota"), "kecamatan": self.tr("Kecamatan"),
                  "kelurahan": self.tr("Kelurahan"), "official": self.tr("Officials")}
@@ -197,7 +196,7 @@ class ReportsWorkspace(QObject):
 
     # -- loading ---------------------------------------------------------------------------
     def load(self, *_args) -> None:
-        token, progress = self._start(self.tr("Computing the KPIs of %1…").replace("%1", str(self.week)))
+        token, progress = self._start(fill(self.tr("Computing the KPIs of %1…"), str(self.week)))
         self._tasks.run(_build, self._engine, self.week, self.grouping, token, progress,
                         on_done=lambda report, t=token: self._loaded(t, report),
                         on_error=lambda error, t=token: self._failed(t, error))
@@ -220,12 +219,7 @@ class ReportsWorkspace(QObject):
         tabs.setTabText(tabs.indexOf(child(self.widget, QWidget, "rankTab")), charts.rank_tab_title(league))
         ranked = sum(1 for r in league if r.rank_normalised is not None)
         city = report.kpis.city
-        self._set_busy(False, self.tr("%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); "
-                                      "%7 of %8 ranked.")
-                       .replace("%1", str(report.week)).replace("%2", str(city.received))
-                       .replace("%3", str(city.followed_up)).replace("%4", str(city.verified))
-                       .replace("%5", str(city.backlog)).replace("%6", str(city.overdue))
-                       .replace("%7", str(ranked)).replace("%8", str(len(league))))
+        self._set_busy(False, fill(self.tr("%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); " "%7 of %8 ranked."), str(report.week), str(city.received), str(city.followed_up), str(city.verified), str(city.backlog), str(city.overdue), str(ranked), str(len(league))))
         self.report_shown.emit()
         if not self._shown_once:
             self._shown_once = True
@@ -238,7 +232,7 @@ class ReportsWorkspace(QObject):
             self._set_busy(False, self.tr("Cancelled."))
             return
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        self._set_busy(False, self.tr("Failed: %1").replace("%1", message))
+        self._set_busy(False, fill(self.tr("Failed: %1"), message))
         self.failed.emit(message)
 
     def cancel(self) -> None:
@@ -260,7 +254,7 @@ class ReportsWorkspace(QObject):
             if not chosen:
                 return
             path = Path(chosen)
-        token, progress = self._start(self.tr("Writing %1…").replace("%1", path.name))
+        token, progress = self._start(fill(self.tr("Writing %1…"), path.name))
         self._tasks.run(_export, self._engine, self.week, self.grouping, fmt, path, lang, token, progress,
                         on_done=lambda written, t=token: self._exported(t, written),
                         on_error=lambda error, t=token: self._failed(t, error))
@@ -268,7 +262,7 @@ class ReportsWorkspace(QObject):
     def _exported(self, token: CancelToken, path: Path) -> None:
         if not self._finish(token):
             return
-        self._set_busy(False, self.tr("Written: %1").replace("%1", str(path)))
+        self._set_busy(False, fill(self.tr("Written: %1"), str(path)))
         self.exported.emit(str(path))
 
     # -- live ------------------------------------------------------------------------------

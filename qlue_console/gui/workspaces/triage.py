@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QLabel, QMessageBox, QPushButton, QSpl
                                QWidget)
 from sqlalchemy import Engine
 
+from qlue_console.gui.i18n import fill
 from qlue_console.data.map_data import fetch_boundaries, fetch_choropleth, fetch_encoded_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
@@ -116,7 +117,7 @@ class TriageWorkspace(QObject):
         self._map_filter = self.queue.current_filter()   # the filter of the markers fetched last
         self._tasks.run(_initial_map_data, engine, self._map_filter, language, on_done=self._build_map,
                         on_error=lambda e: self._map_loading.setText(
-                            self.tr("The map could not be loaded: %1").replace("%1", str(e).splitlines()[0])))
+                            fill(self.tr("The map could not be loaded: %1"), str(e).splitlines()[0])))
 
     def _categories_loaded(self, categories: list[CategoryInfo]) -> None:
         self.queue.fill_categories(categories)
@@ -149,7 +150,7 @@ class TriageWorkspace(QObject):
         """The markers the page shows, as it reports after drawing each change."""
         text = self.tr("%n report(s) on the map", "", count)
         if self._map_full:
-            text += " " + self.tr("(the newest %1)").replace("%1", str(MAP_MARKER_LIMIT))
+            text += " " + fill(self.tr("(the newest %1)"), str(MAP_MARKER_LIMIT))
         self._map_count.setText(text)
 
     def map_count_text(self) -> str:
@@ -165,7 +166,7 @@ class TriageWorkspace(QObject):
 
     def _map_set_failed(self, error: Exception) -> None:
         self._map_set_coming = False
-        self._tell(self.tr("The map could not be updated: %1").replace("%1", str(error).splitlines()[0]))
+        self._tell(fill(self.tr("The map could not be updated: %1"), str(error).splitlines()[0]))
 
     def _refresh_choropleth(self, *_args) -> None:
         if self.map is None:
@@ -230,8 +231,7 @@ class TriageWorkspace(QObject):
         if held_before and not held_now and detail is not None and detail.timeline:
             last = detail.timeline[-1]
             if last.kind == "released" and last.payload.get("broken"):
-                QMessageBox.information(self.widget, self.tr("Claim broken"), self.tr(
-                    "%1 broke your claim on report #%2.").replace("%1", last.actor).replace("%2", str(report_id)))
+                QMessageBox.information(self.widget, self.tr("Claim broken"), fill(self.tr( "%1 broke your claim on report #%2."), last.actor, str(report_id)))
         self.actions.set_detail(detail)
 
     def _changed_here(self, report_id: int) -> None:
@@ -271,7 +271,7 @@ class TriageWorkspace(QObject):
 
     def _live_failed(self, error: Exception) -> None:
         self._live_answered()
-        self._tell(self.tr("The map could not be updated: %1").replace("%1", str(error).splitlines()[0]))
+        self._tell(fill(self.tr("The map could not be updated: %1"), str(error).splitlines()[0]))
 
     def _live_answered(self) -> None:
         # One live question at a time: two in flight could be answered out of order.

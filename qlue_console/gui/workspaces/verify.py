@@ -29,7 +29,7 @@ from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import category_name, moment_text
+from qlue_console.gui.i18n import fill, category_name, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidence_text, metres, reason_name,
                                            verdict_key, verdict_name)
@@ -204,7 +204,7 @@ class VerifyWorkspace(QObject):
             self._official.addItem(f"@{handle} — {name}", account_id)
         self._check.addItem(self.tr("Any check"), None)
         for code in CHECK_CODES:
-            self._check.addItem(self.tr("Failing: %1").replace("%1", check_name(code)), code)
+            self._check.addItem(fill(self.tr("Failing: %1"), check_name(code)), code)
         for combo in (self._area, self._official):
             completer = QCompleter(combo.model(), combo)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -240,8 +240,8 @@ class VerifyWorkspace(QObject):
         keep = self.current.item.follow_up_id if self.current else None
         self.model.set_rows(rows)
         total = len(rows)
-        self._count.setText(self.tr("%1 follow-ups waiting").replace("%1", str(total))
-                            if total < QUEUE_LIMIT else self.tr("the %1 riskiest shown").replace("%1", str(total)))
+        self._count.setText(fill(self.tr("%1 follow-ups waiting"), str(total))
+                            if total < QUEUE_LIMIT else fill(self.tr("the %1 riskiest shown"), str(total)))
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and total:
             row = 0
@@ -281,7 +281,7 @@ class VerifyWorkspace(QObject):
         if cached is not None:
             self._display(cached, True)
             return
-        self._title.setText(self.tr("Loading follow-up #%1…").replace("%1", str(follow_up_id)))
+        self._title.setText(fill(self.tr("Loading follow-up #%1…"), str(follow_up_id)))
         self._tasks.run(load_item, self._engine, follow_up_id, channel="verify-item",
                         on_done=lambda loaded: self._loaded(follow_up_id, loaded),
                         on_error=lambda e: self._show_error(self.tr("The follow-up could not be loaded: %1"), e))
@@ -291,7 +291,7 @@ class VerifyWorkspace(QObject):
         if current_row is None or current_row.follow_up_id != follow_up_id:
             return          # the supervisor moved on meanwhile
         if loaded is None:
-            self._clear_item(self.tr("Follow-up #%1 no longer exists.").replace("%1", str(follow_up_id)))
+            self._clear_item(fill(self.tr("Follow-up #%1 no longer exists."), str(follow_up_id)))
             return
         self._display(loaded, False)
 
@@ -300,15 +300,11 @@ class VerifyWorkspace(QObject):
         item = loaded.item
         category = category_name(self._language, item.category_id, item.category_en)
         place = ", ".join(x for x in (item.kelurahan, item.kecamatan, item.kota) if x) or self.tr("outside DKI Jakarta")
-        self._title.setText(self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6").replace(
-            "%1", str(item.report_id)).replace("%2", _escape(category)).replace("%3", _escape(place)).replace(
-            "%4", _escape(item.official)).replace("%5", _escape(item.official_name)).replace("%6", moment_text(item.submitted_at)))
-        self._report_text.setText(self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”").replace(
-            "%1", item.citizen).replace("%2", moment_text(item.report_created_at)).replace(
-            "%3", _shorten(item.report_text, 300)).replace("%4", _shorten(item.note, 200) or "–"))
-        self._citizen_label.setText(self.tr("Citizen's photo · reported %1").replace("%1", moment_text(item.report_created_at)))
+        self._title.setText(fill(self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6"), str(item.report_id), _escape(category), _escape(place), _escape(item.official), _escape(item.official_name), moment_text(item.submitted_at)))
+        self._report_text.setText(fill(self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”"), item.citizen, moment_text(item.report_created_at), _shorten(item.report_text, 300), _shorten(item.note, 200) or "–"))
+        self._citizen_label.setText(fill(self.tr("Citizen's photo · reported %1"), moment_text(item.report_created_at)))
         taken = moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
-        self._proof_label.setText(self.tr("Proof photo (TL) · taken %1").replace("%1", taken))
+        self._proof_label.setText(fill(self.tr("Proof photo (TL) · taken %1"), taken))
         self.photos.set_pixels(0, loaded.report_pixels)
         self.photos.set_pixels(1, loaded.proof_pixels)
         self._show_reuse(loaded)
@@ -335,12 +331,11 @@ class VerifyWorkspace(QObject):
             self.photos.set_pixels(2, None)
             return
         first = hits[0]
-        self._reuse_title.setText(self.tr("Same as the proof of report #%1").replace("%1", str(first.report_id)))
+        self._reuse_title.setText(fill(self.tr("Same as the proof of report #%1"), str(first.report_id)))
         links = []
         for hit in hits[:6]:
-            links.append(self.tr('<a href="%1">#%2</a> (distance %3)').replace("%1", str(hit.photo_id)).replace(
-                "%2", str(hit.report_id)).replace("%3", str(hit.distance)))
-        who = self.tr("posted by @%1, %2").replace("%1", _escape(first.official or "?")).replace("%2", moment_text(first.submitted_at))
+            links.append(fill(self.tr('<a href="%1">#%2</a> (distance %3)'), str(hit.photo_id), str(hit.report_id), str(hit.distance)))
+        who = fill(self.tr("posted by @%1, %2"), _escape(first.official or "?"), moment_text(first.submitted_at))
         self._reuse_links.setText(who + "<br>" + ", ".join(links))
         self.photos.set_pixels(2, loaded.reuse_pixels)
         self._reuse_panel.show()
@@ -351,8 +346,7 @@ class VerifyWorkspace(QObject):
             self._risk.setText(self.tr("<b>Checks</b>: not computed yet — they run in the background"))
             return
         colour = risk_colour(item.risk).name()
-        self._risk.setText(self.tr("<b>Checks</b> · risk <span style='color:%1; font-size:14pt'><b>%2</b></span>/100")
-                           .replace("%1", colour).replace("%2", f"{item.risk:.0f}"))
+        self._risk.setText(fill(self.tr("<b>Checks</b> · risk <span style='color:%1; font-size:14pt'><b>%2</b></span>/100"), colour, f"{item.risk:.0f}"))
         order = {"fail": 0, "warn": 1, "pass": 2, "skipped": 3}
         for check in sorted(item.checks, key=lambda c: (order[verdict_key(c)], CHECK_CODES.index(c.code))):
             row = QTreeWidgetItem([check_name(check.code) + "\n" + evidence_text(check), verdict_name(check)])
@@ -388,9 +382,7 @@ class VerifyWorkspace(QObject):
     def _show_decided(self, item) -> None:
         decided = item.verification != "pending"
         if decided:
-            self._banner.setText(self.tr("Already %1 by %2 at %3.").replace(
-                "%1", self.tr("approved") if item.verification == "approved" else self.tr("rejected")).replace(
-                "%2", item.verifier or "?").replace("%3", moment_text(item.verified_at)))
+            self._banner.setText(fill(self.tr("Already %1 by %2 at %3."), self.tr("approved") if item.verification == "approved" else self.tr("rejected"), item.verifier or "?", moment_text(item.verified_at)))
         self._banner.setVisible(decided)
         self._set_decision_enabled(not decided and self.role is not None and self.role.can_decide)
 
@@ -521,7 +513,7 @@ class VerifyWorkspace(QObject):
         self._hide_reasons()
         row = self.model.remove(fid)
         self._queue_view.setFocus()
-        self._count.setText(self.tr("%1 follow-ups waiting").replace("%1", str(self.model.rowCount())))
+        self._count.setText(fill(self.tr("%1 follow-ups waiting"), str(self.model.rowCount())))
         if self.model.rowCount():
             self._select_row(min(max(row, 0), self.model.rowCount() - 1))
         else:
@@ -534,14 +526,12 @@ class VerifyWorkspace(QObject):
         overridden = result.follow_up_id in self._overridden
         self._overridden.discard(result.follow_up_id)
         if result.decision == "approve" and overridden:
-            text = self.tr("Approved despite failed checks: report #%1 is closed; your reason is on its timeline.") \
-                .replace("%1", str(result.report_id))
+            text = fill(self.tr("Approved despite failed checks: report #%1 is closed; your reason is on its timeline."), str(result.report_id))
         elif result.decision == "approve":
-            text = self.tr("Approved: report #%1 is closed.").replace("%1", str(result.report_id))
+            text = fill(self.tr("Approved: report #%1 is closed."), str(result.report_id))
         else:
             handles = ", ".join("@" + m.handle for m in result.mentions) or "–"
-            text = self.tr("Rejected: report #%1 reopened for %2, due %3.").replace(
-                "%1", str(result.report_id)).replace("%2", handles).replace("%3", moment_text(result.due_at))
+            text = fill(self.tr("Rejected: report #%1 reopened for %2, due %3."), str(result.report_id), handles, moment_text(result.due_at))
         self._status.setText(text)
         self._tell(text)
         self.decided.emit(result)
@@ -552,16 +542,14 @@ class VerifyWorkspace(QObject):
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if isinstance(error, Conflict):
             actor = error.details.get("actor") or "?"
-            text = self.tr("Report #%1 was decided by %2 before you: %3").replace("%1", str(report_id)).replace(
-                "%2", actor).replace("%3", message)
+            text = fill(self.tr("Report #%1 was decided by %2 before you: %3"), str(report_id), actor, message)
             self._status.setText(text)
             self._tell(text)
         else:
             title = self.tr("Not allowed") if isinstance(error, PermissionDenied) else self.tr("Decision refused")
             if not isinstance(error, (ContractError, PermissionDenied)):
                 log.error("decision on follow-up %s failed: %s", follow_up_id, error)
-            QMessageBox.warning(self.widget, title, self.tr("The decision on report #%1 was not saved: %2").replace(
-                "%1", str(report_id)).replace("%2", message))
+            QMessageBox.warning(self.widget, title, fill(self.tr("The decision on report #%1 was not saved: %2"), str(report_id), message))
         self.decision_failed.emit(follow_up_id, message)
         self.refresh_queue()
 
@@ -643,7 +631,7 @@ class VerifyWorkspace(QObject):
             window.statusBar().showMessage(text, 8000)
 
     def _show_error(self, template: str, error: Exception) -> None:
-        text = template.replace("%1", str(error).splitlines()[0] if str(error) else type(error).__name__)
+        text = fill(template, str(error).splitlines()[0] if str(error) else type(error).__name__)
         self._status.setText(text)
         self._tell(text)
 
