@@ -7,8 +7,9 @@ a developer running the alembic command by hand.
 
 from __future__ import annotations
 
-from alembic import context
 from sqlalchemy import create_engine, inspect, text
+
+from alembic import context
 
 config = context.config
 
@@ -25,11 +26,17 @@ def _collapse_branch_heads(connection) -> None:
     script = context.script
     known = {rev.revision for rev in script.walk_revisions()}
     if not recorded <= known:
-        return      # a revision this code does not know: the start-up check names it
-    below = {rev.revision for head in recorded
-             for rev in script.iterate_revisions(head, "base") if rev.revision != head}
+        return  # a revision this code does not know: the start-up check names it
+    below = {
+        rev.revision
+        for head in recorded
+        for rev in script.iterate_revisions(head, "base")
+        if rev.revision != head
+    }
     for revision in recorded & below:
-        connection.execute(text("DELETE FROM alembic_version WHERE version_num = :v"), {"v": revision})
+        connection.execute(
+            text("DELETE FROM alembic_version WHERE version_num = :v"), {"v": revision}
+        )
 
 
 def _run(connection) -> None:

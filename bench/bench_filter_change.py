@@ -29,20 +29,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--no-baseline", action="store_true",
-                        help="only the console's own filter changes (to profile them alone)")
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="only the console's own filter changes (to profile them alone)",
+    )
     args = parser.parse_args()
 
+    from bench_queue import FILTERS
+    from loop_monitor import LoopMonitor
     from PySide6 import QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
-    from bench_queue import FILTERS
-    from loop_monitor import LoopMonitor
-    from qlue_console.db.engine import describe, make_engine
-    from qlue_console.gui.main_window import MainWindow
     from qlue_console.data.map_data import iter_markers
+    from qlue_console.db.engine import describe, make_engine
     from qlue_console.domain.states import label_of
+    from qlue_console.gui.main_window import MainWindow
     from qlue_console.gui.map.page import MapMarker
     from qlue_console.gui.workspaces.triage import MAP_MARKER_LIMIT
     from tests.map_markers import prepared
@@ -51,7 +54,7 @@ def main() -> None:
     app = QApplication([])
     engine = make_engine(args.database_url)
     window = MainWindow(engine, args.database_url, describe(args.database_url), "en")
-    gc.freeze()   # as qlue_console.gui.app does once the window is made
+    gc.freeze()  # as qlue_console.gui.app does once the window is made
     window.resize(1600, 940)
     window.show()
     ready: list[str] = []
@@ -61,7 +64,9 @@ def main() -> None:
         app.processEvents()
         time.sleep(0.005)
     triage = window.triage
-    print(f"workspace ready in {time.perf_counter() - started:.1f} s with {triage.map.marker_count():,} markers")
+    print(
+        f"workspace ready in {time.perf_counter() - started:.1f} s with {triage.map.marker_count():,} markers"
+    )
 
     state = {"page": False, "drawn": False}
     triage.queue.first_page_loaded.connect(lambda: state.__setitem__("page", True))
@@ -84,22 +89,37 @@ def main() -> None:
     def ours(flt) -> None:
         triage.queue.set_filter(flt)
 
-    def baseline(flt) -> None:   # everything on the UI thread, as one blocking step, built in Python
+    def baseline(flt) -> None:  # everything on the UI thread, as one blocking step, built in Python
         triage.queue.set_filter(flt)
         rows = iter_markers(engine, flt, limit=MAP_MARKER_LIMIT)
-        triage.map.set_markers(prepared(MapMarker(r.report_id, r.lat, r.lon, label_of(r.status).value, r.priority,
-                                                  r.overdue, r.category_en, r.excerpt) for r in rows))
+        triage.map.set_markers(
+            prepared(
+                MapMarker(
+                    r.report_id,
+                    r.lat,
+                    r.lon,
+                    label_of(r.status).value,
+                    r.priority,
+                    r.overdue,
+                    r.category_en,
+                    r.excerpt,
+                )
+                for r in rows
+            )
+        )
 
     results: dict[str, dict[str, list[tuple[float, ...]]]] = {"ours": {}, "baseline": {}}
     markers: dict[str, int] = {}
     for _round in range(args.rounds):
-        for kind, change in (("ours", ours),) + ((("baseline", baseline),) if not args.no_baseline else ()):
+        for kind, change in (("ours", ours),) + (
+            (("baseline", baseline),) if not args.no_baseline else ()
+        ):
             for name, flt in FILTERS.items():
                 idle(0.3)
                 state.update(page=False, drawn=False)
                 mark = monitor.mark()
                 t0 = time.perf_counter()
-                if kind == "baseline":   # the worker's own map refresh must not count for it
+                if kind == "baseline":  # the worker's own map refresh must not count for it
                     triage.queue.filter_changed.disconnect(triage._filter_changed)
                     try:
                         change(flt)
@@ -113,8 +133,10 @@ def main() -> None:
                 markers[name] = triage.map.marker_count()
     monitor.stop()
 
-    print(f"{'filter':<34} {'markers':>8} {'shown (s)':>10} {'longest block (ms)':>19} {'baseline shown':>15} "
-          f"{'baseline block':>15}")
+    print(
+        f"{'filter':<34} {'markers':>8} {'shown (s)':>10} {'longest block (ms)':>19} {'baseline shown':>15} "
+        f"{'baseline block':>15}"
+    )
     worst_ours = worst_base = 0.0
     nothing = [(float("nan"), 0.0)]
     for name in FILTERS:
@@ -122,12 +144,16 @@ def main() -> None:
         b = max(results["baseline"].get(name, nothing), key=lambda r: r[1])
         worst_ours, worst_base = max(worst_ours, o[1]), max(worst_base, b[1])
         why = "/".join(f"{v:.0f}" for v in o[2:])
-        print(f"{name:<34} {markers[name]:>8,} {statistics.median(r[0] for r in results['ours'][name]):>10.2f} "
-              f"{o[1]:>10.0f} ({why}) {statistics.median(r[0] for r in results['baseline'].get(name, nothing)):>15.2f} "
-              f"{b[1]:>15.0f}")
-    print(f"longest block over every filter change: {worst_ours:.0f} ms (baseline {worst_base:.0f} ms, "
-          f"{worst_base / max(worst_ours, 1):.1f}x); (running / waiting for a core / hypervisor steal / garbage "
-          "collection) in ms; target < 100 ms")
+        print(
+            f"{name:<34} {markers[name]:>8,} {statistics.median(r[0] for r in results['ours'][name]):>10.2f} "
+            f"{o[1]:>10.0f} ({why}) {statistics.median(r[0] for r in results['baseline'].get(name, nothing)):>15.2f} "
+            f"{b[1]:>15.0f}"
+        )
+    print(
+        f"longest block over every filter change: {worst_ours:.0f} ms (baseline {worst_base:.0f} ms, "
+        f"{worst_base / max(worst_ours, 1):.1f}x); (running / waiting for a core / hypervisor steal / garbage "
+        "collection) in ms; target < 100 ms"
+    )
     window.close()
 
 

@@ -231,8 +231,14 @@ def generate(engine, reports: int, days: int) -> None:
                 conn.execute(text(INSERT_REPORTS), params | {"days": days})
                 conn.execute(text(PLAN), params)
                 conn.execute(text(CLIP))
-                for sql in (INSERT_FOLLOW_UPS, INSERT_PHOTOS, LINK_PHOTOS, INSERT_EVENTS, INSERT_MENTIONS,
-                            FINISH_REPORTS):
+                for sql in (
+                    INSERT_FOLLOW_UPS,
+                    INSERT_PHOTOS,
+                    LINK_PHOTOS,
+                    INSERT_EVENTS,
+                    INSERT_MENTIONS,
+                    FINISH_REPORTS,
+                ):
                     conn.execute(text(sql))
             print(f"\r{stop:,} reports ({time.perf_counter() - started:.0f} s)", end="", flush=True)
         print()
@@ -240,10 +246,14 @@ def generate(engine, reports: int, days: int) -> None:
         with engine.begin() as conn:
             conn.execute(text("ALTER TABLE events ENABLE TRIGGER USER"))
             conn.execute(text("ALTER TABLE mentions ENABLE TRIGGER USER"))
-            conn.execute(text("SELECT qlue_kpi_rebuild()"))   # the triggers were off during the load
+            conn.execute(text("SELECT qlue_kpi_rebuild()"))  # the triggers were off during the load
             for table, column in (("reports", "id"), ("follow_ups", "id"), ("photos", "id")):
-                conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
-                                  f"(SELECT max({column}) FROM {table}))"))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table}', '{column}'), "
+                        f"(SELECT max({column}) FROM {table}))"
+                    )
+                )
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         conn.execute(text("VACUUM ANALYZE"))
     print(f"generated in {time.perf_counter() - started:.0f} s")
@@ -266,12 +276,19 @@ def naive_week(engine, week, grouping: str) -> dict[str, tuple[int, int, int, fl
         if grouping == "agency":
             keys = [r[0] for r in conn.execute(text("SELECT code FROM agencies"))]
         else:
-            keys = [r[0] for r in conn.execute(text("SELECT code FROM areas WHERE level = :l"), {"l": grouping})]
+            keys = [
+                r[0]
+                for r in conn.execute(
+                    text("SELECT code FROM areas WHERE level = :l"), {"l": grouping}
+                )
+            ]
         out = {}
         for key in keys:
             events = defaultdict(list)
-            for rid, kind, at, *_ in conn.execute(text(NAIVE_EVENTS), {"s": week.start, "e": week.end,
-                                                                       "grouping": grouping, "key": key}):
+            for rid, kind, at, *_ in conn.execute(
+                text(NAIVE_EVENTS),
+                {"s": week.start, "e": week.end, "grouping": grouping, "key": key},
+            ):
                 events[rid].append((at, kind))
             received = dispatched = followed = 0
             response = []
@@ -286,8 +303,18 @@ def naive_week(engine, week, grouping: str) -> dict[str, tuple[int, int, int, fl
                     dispatched += 1
                 if "follow_up" in first and first["follow_up"] >= week.start:
                     followed += 1
-                    response.append((first["follow_up"] - first.get("dispatched", first["created"])).total_seconds() / 3600)
-            out[key] = (received, dispatched, followed, statistics.median(response) if response else None)
+                    response.append(
+                        (
+                            first["follow_up"] - first.get("dispatched", first["created"])
+                        ).total_seconds()
+                        / 3600
+                    )
+            out[key] = (
+                received,
+                dispatched,
+                followed,
+                statistics.median(response) if response else None,
+            )
     return out
 
 
@@ -303,7 +330,9 @@ def timed(fn, *args, repeat: int = 3, **kwargs):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1_000_000)
-    parser.add_argument("--weeks", type=int, default=26, help="spread the reports over the last W weeks")
+    parser.add_argument(
+        "--weeks", type=int, default=26, help="spread the reports over the last W weeks"
+    )
     parser.add_argument("--database-url")
     parser.add_argument("--data-dir", type=Path, default=Path(".bench-data-kpis"))
     parser.add_argument("--generate-only", action="store_true")
@@ -321,7 +350,9 @@ def main() -> None:
         n_events = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
         shared_buffers = conn.execute(text("SHOW shared_buffers")).scalar_one()
     week = last_complete_week()
-    print(f"database: {n_reports:,} reports, {n_events:,} events; week {week}; shared_buffers {shared_buffers}")
+    print(
+        f"database: {n_reports:,} reports, {n_events:,} events; week {week}; shared_buffers {shared_buffers}"
+    )
 
     from qlue_console.reports.export_pdf import write_pdf
     from qlue_console.reports.export_xlsx import write_xlsx
@@ -337,8 +368,10 @@ def main() -> None:
         base_s, naive = timed(naive_week, engine, week, grouping, repeat=1)
         by_key = {r.key: r for r in kpis.groups[grouping]}
         agree = all(by_key[k].dispatched == v[1] for k, v in naive.items() if k in by_key)
-        print(f"{grouping:<10} {groups:>6} {seconds:>9.2f} {base_s:>13.2f} {base_s / seconds:>6.1f}x"
-              + ("" if agree else "  (baseline disagrees on dispatched!)"))
+        print(
+            f"{grouping:<10} {groups:>6} {seconds:>9.2f} {base_s:>13.2f} {base_s / seconds:>6.1f}x"
+            + ("" if agree else "  (baseline disagrees on dispatched!)")
+        )
     seconds, _ = timed(fetch_weekly_kpis, engine, week, GROUPINGS)
     print(f"all five groupings and the charts in one statement: {seconds:.2f} s")
 
@@ -350,8 +383,10 @@ def main() -> None:
         t2 = time.perf_counter()
         write_pdf(report, Path(tmp) / "week.pdf", "id")
         t3 = time.perf_counter()
-    print(f"full export: KPIs of this and last week {t1 - t0:.2f} s + XLSX {t2 - t1:.2f} s + PDF {t3 - t2:.2f} s "
-          f"= {t3 - t0:.2f} s (target < 10 s)")
+    print(
+        f"full export: KPIs of this and last week {t1 - t0:.2f} s + XLSX {t2 - t1:.2f} s + PDF {t3 - t2:.2f} s "
+        f"= {t3 - t0:.2f} s (target < 10 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -44,8 +44,14 @@ def submitter(url: str, rate: float, duration: float) -> None:
     engine = make_engine(url)
     rng = random.Random(47)
     with engine.connect() as conn:
-        centroids = [tuple(r) for r in conn.execute(text(
-            "SELECT centroid_lat, centroid_lon FROM areas WHERE level = 'kelurahan' ORDER BY code"))]
+        centroids = [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT centroid_lat, centroid_lon FROM areas WHERE level = 'kelurahan' ORDER BY code"
+                )
+            )
+        ]
     start = time.monotonic()
     n = 0
     with engine.connect() as conn:
@@ -58,9 +64,16 @@ def submitter(url: str, rate: float, duration: float) -> None:
             # marker on one pixel)
             lat, lon = rng.choice(centroids)
             lat, lon = lat + rng.uniform(-0.002, 0.002), lon + rng.uniform(-0.002, 0.002)
-            conn.execute(text("SELECT submit_report('app', :e, :c, :t, 'sampah', :lat, :lon)"),
-                         {"e": f"live-{stamp:.6f}-{n}", "t": f"live bench t={stamp:.6f}", "lat": lat, "lon": lon,
-                          "c": f"warga.live{rng.randrange(100_000)}"})   # many citizens, as in a city
+            conn.execute(
+                text("SELECT submit_report('app', :e, :c, :t, 'sampah', :lat, :lon)"),
+                {
+                    "e": f"live-{stamp:.6f}-{n}",
+                    "t": f"live bench t={stamp:.6f}",
+                    "lat": lat,
+                    "lon": lon,
+                    "c": f"warga.live{rng.randrange(100_000)}",
+                },
+            )  # many citizens, as in a city
             conn.commit()
             n += 1
     print(f"submitted {n}", flush=True)
@@ -84,7 +97,10 @@ def cpu_by_process() -> dict[str, float]:
             if proc.pid == me.pid:
                 group = "console process (all threads)"
             elif proc.pid in children and "QtWebEngineProcess" in cmd:
-                kind = next((a.split("=", 1)[1] for a in proc.info["cmdline"] if a.startswith("--type=")), "other")
+                kind = next(
+                    (a.split("=", 1)[1] for a in proc.info["cmdline"] if a.startswith("--type=")),
+                    "other",
+                )
                 group = f"QtWebEngine {kind}"
             elif "--submitter" in cmd:
                 group = "submitter"
@@ -100,7 +116,11 @@ def cpu_by_process() -> dict[str, float]:
 
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
+    return (
+        ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+        if ordered
+        else float("nan")
+    )
 
 
 def main() -> None:
@@ -108,9 +128,14 @@ def main() -> None:
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--rate", type=float, default=50)
     parser.add_argument("--duration", type=float, default=60)
-    parser.add_argument("--sample-blocks", action="store_true",
-                        help="print the UI thread's Python stacks seen while the event loop was blocked")
-    parser.add_argument("--no-map-updates", action="store_true", help="experiment: leave the map as first drawn")
+    parser.add_argument(
+        "--sample-blocks",
+        action="store_true",
+        help="print the UI thread's Python stacks seen while the event loop was blocked",
+    )
+    parser.add_argument(
+        "--no-map-updates", action="store_true", help="experiment: leave the map as first drawn"
+    )
     parser.add_argument("--submitter", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.submitter:
@@ -118,6 +143,7 @@ def main() -> None:
         return
 
     import psutil
+    from loop_monitor import LoopMonitor
     from PySide6 import QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
@@ -125,18 +151,19 @@ def main() -> None:
     from qlue_console.data.queue import QueueFilter, fetch_queue_page
     from qlue_console.db.engine import describe, make_engine
     from qlue_console.gui.main_window import MainWindow
-    from loop_monitor import LoopMonitor
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
     engine = make_engine(args.database_url)
     opened = time.perf_counter()
     window = MainWindow(engine, args.database_url, describe(args.database_url), "en")
-    gc.freeze()   # as qlue_console.gui.app does once the window is made
+    gc.freeze()  # as qlue_console.gui.app does once the window is made
     window.resize(1600, 940)
     window.show()
     ready_at: dict[str, float] = {}
-    window.workspace_ready.connect(lambda name: ready_at.setdefault(name, time.perf_counter() - opened))
+    window.workspace_ready.connect(
+        lambda name: ready_at.setdefault(name, time.perf_counter() - opened)
+    )
     while "triage" not in ready_at and time.perf_counter() - opened < 300:
         app.processEvents()
         time.sleep(0.005)
@@ -175,6 +202,7 @@ def main() -> None:
     sampler = None
     if args.sample_blocks:
         from block_sampler import BlockSampler
+
         sampler = BlockSampler()
         sampler.start()
 
@@ -205,8 +233,21 @@ def main() -> None:
 
     cpu_before = cpu_by_process()
     ui_cpu_before = monitor.sched()[0]
-    channel = subprocess.Popen([sys.executable, __file__, "--submitter", "--database-url", args.database_url,
-                                "--rate", str(args.rate), "--duration", str(args.duration)], stdout=subprocess.PIPE, text=True)
+    channel = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--submitter",
+            "--database-url",
+            args.database_url,
+            "--rate",
+            str(args.rate),
+            "--duration",
+            str(args.duration),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     cpu_before[f"submitter {channel.pid}"] = 0.0
     while channel.poll() is None:
         app.processEvents()
@@ -218,8 +259,10 @@ def main() -> None:
     cpu_after = cpu_by_process()
     page_stats: dict = {}
     window.triage.map.view.page().runJavaScript(
-        "JSON.stringify(QlueMap.markers ? QlueMap.markers.stats : null)", 0,
-        lambda value: page_stats.setdefault("stats", value))
+        "JSON.stringify(QlueMap.markers ? QlueMap.markers.stats : null)",
+        0,
+        lambda value: page_stats.setdefault("stats", value),
+    )
     until = time.time() + 5
     while "stats" not in page_stats and time.time() < until:
         app.processEvents()
@@ -236,30 +279,44 @@ def main() -> None:
 
     with engine.connect() as conn:
         from sqlalchemy import text
+
         total = conn.execute(text("SELECT count(*) FROM reports")).scalar_one()
     print(f"reports in the database: {total:,}")
     print(f"workspace ready (first page + map drawn): {ready_at.get('triage', float('nan')):.1f} s")
     print(f"arrived in the model: {len(latencies)}")
-    print(f"submit → Qt model latency: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {pct(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms (target p95 < 1000 ms)")
-    print(f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, p95 {pct(polled, 0.95) * 1000:.0f} ms "
-          f"→ ratio p95 {pct(polled, 0.95) / pct(latencies, 0.95):.1f}x")
+    print(
+        f"submit → Qt model latency: p50 {statistics.median(latencies) * 1000:.0f} ms, "
+        f"p95 {pct(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms (target p95 < 1000 ms)"
+    )
+    print(
+        f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, p95 {pct(polled, 0.95) * 1000:.0f} ms "
+        f"→ ratio p95 {pct(polled, 0.95) / pct(latencies, 0.95):.1f}x"
+    )
     print(monitor.summary())
     print(f"map page: full redraws / partial repaints during the run: {page_stats.get('stats')}")
-    print(f"memory: console RSS {rss_ready:.0f} MB when ready, {rss_after:.0f} MB after the run "
-          f"(+ {children:.0f} MB in QtWebEngine's processes); target < 600 MB")
+    print(
+        f"memory: console RSS {rss_ready:.0f} MB when ready, {rss_after:.0f} MB after the run "
+        f"(+ {children:.0f} MB in QtWebEngine's processes); target < 600 MB"
+    )
     run_s = args.duration + 3
     spent: dict[str, float] = {}
     for key, before in cpu_before.items():
         group = key.rsplit(" ", 1)[0]
         spent[group] = spent.get(group, 0.0) + max(0.0, cpu_after.get(key, before) - before)
-    print(f"CPU used during the run ({run_s:.0f} s, 2 cores = {2 * run_s:.0f} core-seconds): "
-          f"console UI thread {ui_cpu:.1f} s, "
-          + ", ".join(f"{group} {seconds:.1f} s" for group, seconds in sorted(spent.items(), key=lambda kv: -kv[1])))
+    print(
+        f"CPU used during the run ({run_s:.0f} s, 2 cores = {2 * run_s:.0f} core-seconds): "
+        f"console UI thread {ui_cpu:.1f} s, "
+        + ", ".join(
+            f"{group} {seconds:.1f} s"
+            for group, seconds in sorted(spent.items(), key=lambda kv: -kv[1])
+        )
+    )
     gc.callbacks.remove(gc_callback)
     for generation, pauses in gc_pauses.items():
         if pauses:
-            print(f"garbage collector, generation {generation}: {len(pauses)} runs, longest {max(pauses):.0f} ms")
+            print(
+                f"garbage collector, generation {generation}: {len(pauses)} runs, longest {max(pauses):.0f} ms"
+            )
     if sampler is not None:
         sampler.print_report()
     window.close()

@@ -82,14 +82,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     photos = make_photos(args.photos)
-    ctx = CheckContext(report_lat=LAT, report_lon=LON, report_created_at=REPORTED,
-                       submitted_at=REPORTED + timedelta(hours=6), report_phash=0)
+    ctx = CheckContext(
+        report_lat=LAT,
+        report_lon=LON,
+        report_created_at=REPORTED,
+        submitted_at=REPORTED + timedelta(hours=6),
+        report_phash=0,
+    )
     mean_size = statistics.mean(len(p) for p in photos) / 1e6
-    print(f"{len(photos)} photos {SIZE[0]}×{SIZE[1]} JPEG, mean {mean_size:.1f} MB, {args.repeat} rounds")
+    print(
+        f"{len(photos)} photos {SIZE[0]}×{SIZE[1]} JPEG, mean {mean_size:.1f} MB, {args.repeat} rounds"
+    )
     fast = timed(pipeline, photos, ctx, args.repeat)
     slow = timed(naive, photos, ctx, args.repeat)
     for name, values in (("pipeline (draft)", fast), ("naive full decode", slow)):
-        print(f"{name:20s} p50 {percentile(values, 50):7.1f} ms   p95 {percentile(values, 95):7.1f} ms")
+        print(
+            f"{name:20s} p50 {percentile(values, 50):7.1f} ms   p95 {percentile(values, 95):7.1f} ms"
+        )
     ratio = percentile(slow, 50) / percentile(fast, 50)
     print(f"naive / pipeline p50 ratio: {ratio:.1f}×")
     target = percentile(fast, 95) < 150

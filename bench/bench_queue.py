@@ -29,7 +29,9 @@ FILTERS: dict[str, QueueFilter] = {
     "channel sms": QueueFilter(channel="sms"),
     "urgent only": QueueFilter(min_priority=3),
     "text 'tersumbat'": QueueFilter(search="tersumbat"),
-    "overdue garbage in Jakarta Utara": QueueFilter(category="sampah", area_code="31.72", overdue_only=True),
+    "overdue garbage in Jakarta Utara": QueueFilter(
+        category="sampah", area_code="31.72", overdue_only=True
+    ),
     "archive": QueueFilter(states=tuple(sorted(CLOSED_STATES))),
 }
 
@@ -43,10 +45,17 @@ def naive_page(engine, flt: QueueFilter, page: int) -> float:
     """What a first implementation does: COUNT(*) for the pager, then OFFSET."""
     params: dict = {"limit": PAGE, "offset": (page - 1) * PAGE}
     where = " AND ".join(where_clauses(flt, params))
-    order = "r.priority DESC, r.created_at, r.id" if flt.sort == "priority" else "r.created_at DESC, r.id DESC"
-    count = text(f"SELECT count(*) FROM reports r WHERE {where}").bindparams(bindparam("states", expanding=True))
-    rows = text(f"{_SELECT} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset") \
-        .bindparams(bindparam("states", expanding=True))
+    order = (
+        "r.priority DESC, r.created_at, r.id"
+        if flt.sort == "priority"
+        else "r.created_at DESC, r.id DESC"
+    )
+    count = text(f"SELECT count(*) FROM reports r WHERE {where}").bindparams(
+        bindparam("states", expanding=True)
+    )
+    rows = text(f"{_SELECT} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset").bindparams(
+        bindparam("states", expanding=True)
+    )
     started = time.perf_counter()
     with engine.connect() as conn:
         conn.execute(count, params).scalar_one()
@@ -64,9 +73,15 @@ def key_at(engine, flt: QueueFilter, page: int) -> QueueKey | None:
     """The key of the last row before ``page`` (set-up only, not timed)."""
     params: dict = {"offset": (page - 1) * PAGE - 1}
     where = " AND ".join(where_clauses(flt, params))
-    order = "r.priority DESC, r.created_at, r.id" if flt.sort == "priority" else "r.created_at DESC, r.id DESC"
-    sql = text(f"SELECT r.created_at, r.id, r.priority FROM reports r WHERE {where} ORDER BY {order} "
-               f"LIMIT 1 OFFSET :offset").bindparams(bindparam("states", expanding=True))
+    order = (
+        "r.priority DESC, r.created_at, r.id"
+        if flt.sort == "priority"
+        else "r.created_at DESC, r.id DESC"
+    )
+    sql = text(
+        f"SELECT r.created_at, r.id, r.priority FROM reports r WHERE {where} ORDER BY {order} "
+        f"LIMIT 1 OFFSET :offset"
+    ).bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
         row = conn.execute(sql, params).one_or_none()
     return QueueKey(row.created_at, row.id, row.priority) if row else None
@@ -81,24 +96,38 @@ def main() -> None:
     with engine.connect() as conn:
         total = conn.execute(text("SELECT count(*) FROM reports")).scalar_one()
     print(f"reports in the database: {total:,}")
-    print(f"{'filter':36} {'keyset p50':>10} {'p95':>8} {'p1000 p95':>10} {'naive p1':>9} {'naive p1000':>11} {'ratio p1':>8} {'ratio p1000':>11}")
+    print(
+        f"{'filter':36} {'keyset p50':>10} {'p95':>8} {'p1000 p95':>10} {'naive p1':>9} {'naive p1000':>11} {'ratio p1':>8} {'ratio p1000':>11}"
+    )
     worst = 0.0
     for name, flt in FILTERS.items():
-        keyset_page(engine, flt, None)   # warm the cache once, as a running console would be
+        keyset_page(engine, flt, None)  # warm the cache once, as a running console would be
         first = [keyset_page(engine, flt, None) for _ in range(args.repeat)]
         far_key = key_at(engine, flt, 1000)
-        far = [keyset_page(engine, flt, far_key) for _ in range(args.repeat)] if far_key else [float("nan")]
+        far = (
+            [keyset_page(engine, flt, far_key) for _ in range(args.repeat)]
+            if far_key
+            else [float("nan")]
+        )
         runs = max(3, args.repeat // 4)
         naive1 = [naive_page(engine, flt, 1) for _ in range(runs)]
-        naive1000 = [naive_page(engine, flt, 1000) for _ in range(runs)] if far_key else [float("nan")]
+        naive1000 = (
+            [naive_page(engine, flt, 1000) for _ in range(runs)] if far_key else [float("nan")]
+        )
         p95, p95_far = percentile(first, 0.95), percentile(far, 0.95)
         worst = max(worst, p95, p95_far if far_key else 0)
         far_text = f"{p95_far * 1000:9.1f}ms" if far_key else f"{'(<1000 pages)':>11}"
         naive_far = f"{statistics.median(naive1000) * 1000:10.1f}ms" if far_key else f"{'—':>12}"
-        ratio_far = f"{statistics.median(naive1000) / statistics.median(far):10.1f}x" if far_key else f"{'—':>11}"
-        print(f"{name:36} {statistics.median(first) * 1000:9.1f}ms {p95 * 1000:7.1f}ms {far_text} "
-              f"{statistics.median(naive1) * 1000:8.1f}ms {naive_far} "
-              f"{statistics.median(naive1) / statistics.median(first):7.1f}x {ratio_far}")
+        ratio_far = (
+            f"{statistics.median(naive1000) / statistics.median(far):10.1f}x"
+            if far_key
+            else f"{'—':>11}"
+        )
+        print(
+            f"{name:36} {statistics.median(first) * 1000:9.1f}ms {p95 * 1000:7.1f}ms {far_text} "
+            f"{statistics.median(naive1) * 1000:8.1f}ms {naive_far} "
+            f"{statistics.median(naive1) / statistics.median(first):7.1f}x {ratio_far}"
+        )
     print(f"worst keyset p95: {worst * 1000:.1f} ms (target < 50 ms)")
 
 

@@ -63,17 +63,26 @@ def fill_hashes(engine, n: int, queries: list[int], rng: random.Random) -> None:
             return
         conn.execute(text("TRUNCATE photos CASCADE"))
         t0 = time.perf_counter()
-        conn.execute(text("""
+        conn.execute(
+            text("""
             INSERT INTO photos (kind, phash, sha256)
             SELECT 'proof', (floor(random() * 4294967296)::bigint << 32) | floor(random() * 4294967296)::bigint,
                    'bench' || g
-              FROM generate_series(1, :n) g"""), {"n": n})
+              FROM generate_series(1, :n) g"""),
+            {"n": n},
+        )
         near = [_near(rng, q, d) for q in queries[: len(queries) // 2] for d in range(13)]
-        conn.execute(text("INSERT INTO photos (kind, phash, sha256) "
-                          "SELECT 'proof', h, 'near' FROM unnest(CAST(:hs AS bigint[])) h"),
-                     {"hs": [to_signed(h) for h in near]})
-        print(f"reuse: stored {n:,} random proof hashes and {len(near):,} near-duplicates "
-              f"in {time.perf_counter() - t0:.1f} s")
+        conn.execute(
+            text(
+                "INSERT INTO photos (kind, phash, sha256) "
+                "SELECT 'proof', h, 'near' FROM unnest(CAST(:hs AS bigint[])) h"
+            ),
+            {"hs": [to_signed(h) for h in near]},
+        )
+        print(
+            f"reuse: stored {n:,} random proof hashes and {len(near):,} near-duplicates "
+            f"in {time.perf_counter() - t0:.1f} s"
+        )
     with engine.connect() as conn:
         conn = conn.execution_options(isolation_level="AUTOCOMMIT")
         conn.execute(text("VACUUM ANALYZE photos"))
@@ -83,12 +92,25 @@ def bench_reuse(engine, n: int, n_queries: int, n_scan: int) -> None:
     rng = random.Random(20250310)
     queries = [rng.getrandbits(64) for _ in range(n_queries)]
     fill_hashes(engine, n, queries, rng)
-    variants_of = {q: {name: to_signed(rng.getrandbits(64)) if name != "identity" else to_signed(q)
-                       for name in ("identity", "rot90", "rot180", "rot270", "flip_lr", "flip_tb",
-                                    "transpose", "transverse")} for q in queries}
+    variants_of = {
+        q: {
+            name: to_signed(rng.getrandbits(64)) if name != "identity" else to_signed(q)
+            for name in (
+                "identity",
+                "rot90",
+                "rot180",
+                "rot270",
+                "flip_lr",
+                "flip_tb",
+                "transpose",
+                "transverse",
+            )
+        }
+        for q in queries
+    }
     with engine.connect() as conn:
         total = conn.execute(text("SELECT count(*) FROM photos WHERE kind = 'proof'")).scalar_one()
-        for q in queries[:5]:   # warm the caches as a running console would have them
+        for q in queries[:5]:  # warm the caches as a running console would have them
             find_similar_proofs(conn, q, max_distance=8)
         single, variants, verifier, scan, found = [], [], [], [], 0
         answers = {}
@@ -105,28 +127,44 @@ def bench_reuse(engine, n: int, n_queries: int, n_scan: int) -> None:
             reuse_hits(conn, variants_of[q])
             verifier.append((time.perf_counter() - t0) * 1000)
         agree = True
-        for q in queries[:n_scan // 2] + queries[len(queries) // 2: len(queries) // 2 + n_scan - n_scan // 2]:
+        for q in (
+            queries[: n_scan // 2]
+            + queries[len(queries) // 2 : len(queries) // 2 + n_scan - n_scan // 2]
+        ):
             t0 = time.perf_counter()
             hits = linear_scan(conn, q, max_distance=8, limit=100)
             scan.append((time.perf_counter() - t0) * 1000)
             agree &= [(h.distance, h.photo_id) for h in hits] == answers[q]
-    print(f"reuse lookup among {total:,} proof hashes, {len(queries)} queries "
-          f"(half with planted near-duplicates; {found} hits within 8 bits):")
-    print(f"  index, 1 hash, d<=8     p50 {pct(single, 50):7.2f} ms   p95 {pct(single, 95):7.2f} ms   "
-          f"max {max(single):7.2f} ms")
-    print(f"  index, 8 variants, d<=10 p50 {pct(variants, 50):6.2f} ms   p95 {pct(variants, 95):7.2f} ms   "
-          f"max {max(variants):7.2f} ms")
-    print(f"  verifier's call: as is d<=10 + 7 variants d<=3   p50 {pct(verifier, 50):6.2f} ms   "
-          f"p95 {pct(verifier, 95):7.2f} ms   max {max(verifier):7.2f} ms")
-    print(f"  linear scan, d<=8       p50 {pct(scan, 50):7.2f} ms   p95 {pct(scan, 95):7.2f} ms   "
-          f"({len(scan)} queries)")
-    print(f"  ratio scan/index (p50) {statistics.median(scan) / statistics.median(single):.0f}x, "
-          f"(p95) {pct(scan, 95) / pct(single, 95):.0f}x; same answers: {agree}; "
-          f"target p95 < 20 ms (1 hash): {'met' if pct(single, 95) < 20 else 'MISSED'}, "
-          f"(verifier's call): {'met' if pct(verifier, 95) < 20 else 'MISSED'}")
+    print(
+        f"reuse lookup among {total:,} proof hashes, {len(queries)} queries "
+        f"(half with planted near-duplicates; {found} hits within 8 bits):"
+    )
+    print(
+        f"  index, 1 hash, d<=8     p50 {pct(single, 50):7.2f} ms   p95 {pct(single, 95):7.2f} ms   "
+        f"max {max(single):7.2f} ms"
+    )
+    print(
+        f"  index, 8 variants, d<=10 p50 {pct(variants, 50):6.2f} ms   p95 {pct(variants, 95):7.2f} ms   "
+        f"max {max(variants):7.2f} ms"
+    )
+    print(
+        f"  verifier's call: as is d<=10 + 7 variants d<=3   p50 {pct(verifier, 50):6.2f} ms   "
+        f"p95 {pct(verifier, 95):7.2f} ms   max {max(verifier):7.2f} ms"
+    )
+    print(
+        f"  linear scan, d<=8       p50 {pct(scan, 50):7.2f} ms   p95 {pct(scan, 95):7.2f} ms   "
+        f"({len(scan)} queries)"
+    )
+    print(
+        f"  ratio scan/index (p50) {statistics.median(scan) / statistics.median(single):.0f}x, "
+        f"(p95) {pct(scan, 95) / pct(single, 95):.0f}x; same answers: {agree}; "
+        f"target p95 < 20 ms (1 hash): {'met' if pct(single, 95) < 20 else 'MISSED'}, "
+        f"(verifier's call): {'met' if pct(verifier, 95) < 20 else 'MISSED'}"
+    )
 
 
 # --- next item ---------------------------------------------------------------------------------
+
 
 def _phone_photos(k: int) -> list[bytes]:
     from PIL import Image
@@ -137,8 +175,12 @@ def _phone_photos(k: int) -> list[bytes]:
     grain = Image.merge("RGB", [Image.effect_noise(size, 40 + 5 * i) for i in range(3)])
     photos = []
     for seed in range(k):
-        image = Image.blend(scene_image(seed + 77, (1000, 750)).resize(size, Image.Resampling.BICUBIC), grain, 0.25)
-        exif = exif_bytes(lat=LAT + 0.0002, lon=LON, taken_at=datetime.now().astimezone() + timedelta(minutes=2))
+        image = Image.blend(
+            scene_image(seed + 77, (1000, 750)).resize(size, Image.Resampling.BICUBIC), grain, 0.25
+        )
+        exif = exif_bytes(
+            lat=LAT + 0.0002, lon=LON, taken_at=datetime.now().astimezone() + timedelta(minutes=2)
+        )
         photos.append(encode(image, "JPEG", quality=90, exif=exif))
     return photos
 
@@ -150,7 +192,12 @@ def fill_items(engine, items: int) -> None:
     from qlue_console.verify.checking import check_pending
 
     with engine.begin() as conn:
-        if conn.execute(text("SELECT count(*) FROM follow_ups WHERE verification = 'pending'")).scalar_one() >= items:
+        if (
+            conn.execute(
+                text("SELECT count(*) FROM follow_ups WHERE verification = 'pending'")
+            ).scalar_one()
+            >= items
+        ):
             return
         if not conn.execute(text("SELECT count(*) FROM categories")).scalar_one():
             seed_reference(conn)
@@ -159,17 +206,35 @@ def fill_items(engine, items: int) -> None:
     photos = _phone_photos(8)
     with engine.begin() as conn:
         for i in range(items):
-            report = contract.submit_report(conn, channel="app", external_id=f"bench-{i}-{time.time()}",
-                                            citizen=f"warga{i}", text_=f"Sampah menumpuk nomor {i}",
-                                            category="sampah", lat=LAT + i * 1e-4, lon=LON,
-                                            photo=photos[i % len(photos)])
-            conn.execute(text("SELECT dispatch_report(:r, NULL, 'Mohon ditindaklanjuti', ARRAY['lurah.gambir'])"),
-                         {"r": report})
-            contract.submit_follow_up(conn, report_id=report, official="lurah.gambir", note="Sudah",
-                                      photo=photos[(i + 3) % len(photos)])
+            report = contract.submit_report(
+                conn,
+                channel="app",
+                external_id=f"bench-{i}-{time.time()}",
+                citizen=f"warga{i}",
+                text_=f"Sampah menumpuk nomor {i}",
+                category="sampah",
+                lat=LAT + i * 1e-4,
+                lon=LON,
+                photo=photos[i % len(photos)],
+            )
+            conn.execute(
+                text(
+                    "SELECT dispatch_report(:r, NULL, 'Mohon ditindaklanjuti', ARRAY['lurah.gambir'])"
+                ),
+                {"r": report},
+            )
+            contract.submit_follow_up(
+                conn,
+                report_id=report,
+                official="lurah.gambir",
+                note="Sudah",
+                photo=photos[(i + 3) % len(photos)],
+            )
     while check_pending(engine, 50):
         pass
-    print(f"next item: {items} follow-ups with 12 MP photos stored and checked in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"next item: {items} follow-ups with 12 MP photos stored and checked in {time.perf_counter() - t0:.1f} s"
+    )
 
 
 def bench_next_item(url: str, items: int) -> None:
@@ -216,17 +281,28 @@ def bench_next_item(url: str, items: int) -> None:
             ws._cache.clear()
         t0 = time.perf_counter()
         QTest.keyClick(ws._queue_view, Qt.Key.Key_A)
-        wait_until(lambda: ws.current is not None and ws.current.item.follow_up_id == nxt.follow_up_id, 10_000)
+        wait_until(
+            lambda: ws.current is not None and ws.current.item.follow_up_id == nxt.follow_up_id,
+            10_000,
+        )
         window.repaint()
         app.processEvents()
         (warm if use_cache else cold).append((time.perf_counter() - t0) * 1000)
     tasks.wait_idle()
     window.close()
-    print(f"next item after the A keystroke, 12 MP photos, painted ({len(warm)} prefetched, {len(cold)} cold):")
-    print(f"  prefetched   p50 {pct(warm, 50):6.1f} ms   p95 {pct(warm, 95):6.1f} ms   max {max(warm):6.1f} ms")
-    print(f"  no prefetch  p50 {pct(cold, 50):6.1f} ms   p95 {pct(cold, 95):6.1f} ms   max {max(cold):6.1f} ms")
-    print(f"  ratio cold/prefetched (p50) {statistics.median(cold) / statistics.median(warm):.1f}x; "
-          f"target < 200 ms: {'met' if max(warm) < 200 else 'MISSED'}")
+    print(
+        f"next item after the A keystroke, 12 MP photos, painted ({len(warm)} prefetched, {len(cold)} cold):"
+    )
+    print(
+        f"  prefetched   p50 {pct(warm, 50):6.1f} ms   p95 {pct(warm, 95):6.1f} ms   max {max(warm):6.1f} ms"
+    )
+    print(
+        f"  no prefetch  p50 {pct(cold, 50):6.1f} ms   p95 {pct(cold, 95):6.1f} ms   max {max(cold):6.1f} ms"
+    )
+    print(
+        f"  ratio cold/prefetched (p50) {statistics.median(cold) / statistics.median(warm):.1f}x; "
+        f"target < 200 ms: {'met' if max(warm) < 200 else 'MISSED'}"
+    )
     engine.dispose()
 
 
@@ -236,7 +312,9 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--scan-queries", type=int, default=20)
     parser.add_argument("--items", type=int, default=16)
-    parser.add_argument("--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "qlue-bench-verify")
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "qlue-bench-verify"
+    )
     parser.add_argument("--skip-reuse", action="store_true")
     parser.add_argument("--skip-next", action="store_true")
     args = parser.parse_args()

@@ -17,7 +17,9 @@ from collections import Counter
 
 
 class BlockSampler:
-    def __init__(self, threshold_ms: float = 60.0, interval_ms: float = 5.0, depth: int = 6) -> None:
+    def __init__(
+        self, threshold_ms: float = 60.0, interval_ms: float = 5.0, depth: int = 6
+    ) -> None:
         self._threshold = threshold_ms / 1000.0
         self._interval = interval_ms / 1000.0
         self._depth = depth
@@ -46,13 +48,17 @@ class BlockSampler:
             frame = sys._current_frames().get(self._main)
             if frame is None:
                 continue
-            summary = traceback.extract_stack(frame)[-self._depth:]
-            key = " <- ".join(f"{f.name}@{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(summary))
+            summary = traceback.extract_stack(frame)[-self._depth :]
+            key = " <- ".join(
+                f"{f.name}@{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(summary)
+            )
             self.stacks[key] += 1
             self.samples += 1
 
     def print_report(self, top: int = 12) -> None:
-        print(f"blocked-loop samples: {self.samples} (every {self._interval * 1000:.0f} ms while the heartbeat "
-              f"was more than {self._threshold * 1000:.0f} ms late)")
+        print(
+            f"blocked-loop samples: {self.samples} (every {self._interval * 1000:.0f} ms while the heartbeat "
+            f"was more than {self._threshold * 1000:.0f} ms late)"
+        )
         for key, n in self.stacks.most_common(top):
             print(f"  {n:5d}  {key}")

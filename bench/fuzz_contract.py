@@ -34,7 +34,10 @@ from qlue_console.seed.reference import seed_reference  # noqa: E402
 from tests.access import fuzzing as fz  # noqa: E402
 
 CAMPAIGNS = {
-    "submit_report_wrapper": (dict(args=fz.wrapper_reports), lambda t, args: fz.submit_report_wrapper(t, args)),
+    "submit_report_wrapper": (
+        dict(args=fz.wrapper_reports),
+        lambda t, args: fz.submit_report_wrapper(t, args),
+    ),
     "submit_report_sql": (dict(args=fz.raw_reports), lambda t, args: fz.submit_report_sql(t, args)),
     "follow_up": (dict(data=st.data()), lambda t, data: fz.follow_up(t, data)),
     "reopen": (dict(data=st.data()), lambda t, data: fz.reopen(t, data)),
@@ -66,16 +69,26 @@ def _fresh_database(data_dir: Path) -> str:
 
 def _channel_url(owner_url: str) -> str:
     u = make_url(owner_url)
-    return URL.create(u.drivername, username=CHANNEL_LOGIN, host=u.host, port=u.port, database=u.database,
-                      query=u.query).render_as_string(hide_password=False)
+    return URL.create(
+        u.drivername,
+        username=CHANNEL_LOGIN,
+        host=u.host,
+        port=u.port,
+        database=u.database,
+        query=u.query,
+    ).render_as_string(hide_password=False)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--examples", type=int, default=5000, help="examples per campaign (default 5000)")
+    p.add_argument(
+        "--examples", type=int, default=5000, help="examples per campaign (default 5000)"
+    )
     p.add_argument("--seed", type=int, help="hypothesis seed (default: random)")
     p.add_argument("--only", nargs="+", choices=sorted(CAMPAIGNS), help="run only these campaigns")
-    p.add_argument("--database-url", help="a migrated database (the user must be allowed to create roles)")
+    p.add_argument(
+        "--database-url", help="a migrated database (the user must be allowed to create roles)"
+    )
     p.add_argument("--data-dir", type=Path, default=Path(".bench-data-fuzz"))
     args = p.parse_args(argv)
 
@@ -93,8 +106,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for name in args.only or CAMPAIGNS:
             strategies, body = CAMPAIGNS[name]
-            run_settings = settings(max_examples=args.examples, deadline=None, database=None,
-                                    suppress_health_check=list(HealthCheck))
+            run_settings = settings(
+                max_examples=args.examples,
+                deadline=None,
+                database=None,
+                suppress_health_check=list(HealthCheck),
+            )
 
             @run_settings
             @given(**strategies)
@@ -103,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
             if args.seed is not None:
                 from hypothesis import seed
+
                 campaign = seed(args.seed)(campaign)
             before = dict(target.outcomes)
             started = time.perf_counter()
@@ -111,19 +129,27 @@ def main(argv: list[str] | None = None) -> int:
                 status = "ok"
             except Exception as exc:  # noqa: BLE001 - hypothesis re-raises the minimal failing example
                 failed = True
-                status = f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                status = (
+                    f"FAILED: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+                )
             elapsed = time.perf_counter() - started
             accepted = target.outcomes["accepted"] - before["accepted"]
             refused = target.outcomes["refused"] - before["refused"]
-            print(f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused  "
-                  f"{elapsed:7.1f} s  {status}", flush=True)
+            print(
+                f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused  "
+                f"{elapsed:7.1f} s  {status}",
+                flush=True,
+            )
         fz.assert_consistent(cursor)
         cursor.execute(fz.COUNTS)
         print("database: reports, photos, events, follow-ups, mentions =", cursor.fetchone())
     finally:
         raw.close()
         engine.dispose()
-        cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (CHANNEL_LOGIN,))
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+            (CHANNEL_LOGIN,),
+        )
         cursor.execute(f'DROP OWNED BY "{CHANNEL_LOGIN}"')
         cursor.execute(f'DROP ROLE "{CHANNEL_LOGIN}"')
         owner.close()

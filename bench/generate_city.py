@@ -92,7 +92,9 @@ def main() -> None:
     with engine.begin() as conn:
         seed_reference(conn)
         seed_people(conn)
-        existing = conn.execute(text("SELECT count(*) FROM reports WHERE external_id LIKE 'bench-%'")).scalar_one()
+        existing = conn.execute(
+            text("SELECT count(*) FROM reports WHERE external_id LIKE 'bench-%'")
+        ).scalar_one()
     started = time.perf_counter()
     for start in range(existing, args.reports, BATCH):
         stop = min(args.reports, start + BATCH) - 1

@@ -27,7 +27,11 @@ _TICKS_PER_S = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 def _pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))] if ordered else float("nan")
+    return (
+        ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
+        if ordered
+        else float("nan")
+    )
 
 
 class LoopMonitor:
@@ -40,11 +44,13 @@ class LoopMonitor:
         self._clock = QElapsedTimer()
         self._timer = QTimer(interval=interval_ms, timerType=Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._beat)
-        self.gaps: list[float] = []       # ms between beats
-        self.running: list[float] = []    # ms the UI thread ran within each gap
-        self.queued: list[float] = []     # ms it waited for a core within each gap
-        self.stolen: list[float] = []     # ms of steal (all cores) within each gap
-        self.collecting: list[float] = []   # ms the garbage collector ran (any thread) within each gap
+        self.gaps: list[float] = []  # ms between beats
+        self.running: list[float] = []  # ms the UI thread ran within each gap
+        self.queued: list[float] = []  # ms it waited for a core within each gap
+        self.stolen: list[float] = []  # ms of steal (all cores) within each gap
+        self.collecting: list[
+            float
+        ] = []  # ms the garbage collector ran (any thread) within each gap
         self._gc_ms = 0.0
         self._gc_started: dict[int, float] = {}
         self._last = (0.0, 0.0, 0.0, 0.0)
@@ -55,7 +61,7 @@ class LoopMonitor:
             with open(self._schedstat) as f:
                 on_cpu, waiting, _slices = f.read().split()
             return int(on_cpu) / 1e6, int(waiting) / 1e6
-        except OSError:   # not Linux: running time only
+        except OSError:  # not Linux: running time only
             return time.thread_time() * 1000, 0.0
 
     @staticmethod
@@ -110,19 +116,30 @@ class LoopMonitor:
         if len(self.gaps) <= mark:
             return 0.0, 0.0, 0.0, 0.0, 0.0
         i = max(range(mark, len(self.gaps)), key=lambda k: self.gaps[k])
-        return self.gaps[i] - self.interval_ms, self.running[i], self.queued[i], self.stolen[i], self.collecting[i]
+        return (
+            self.gaps[i] - self.interval_ms,
+            self.running[i],
+            self.queued[i],
+            self.stolen[i],
+            self.collecting[i],
+        )
 
     def summary(self) -> str:
         if not self.gaps:
             return "event loop: no heartbeat recorded"
         worst = sorted(range(len(self.gaps)), key=lambda i: self.gaps[i], reverse=True)[:5]
-        return "\n".join([
-            f"event loop: heartbeat gaps p99 {_pct(self.gaps, 0.99):.0f} ms, longest block "
-            f"{max(self.gaps) - self.interval_ms:.0f} ms (target < 100 ms)",
-            "  the five longest gaps (the UI thread's time running / waiting for a core within each / "
-            "hypervisor steal / garbage collection): "
-            + ", ".join(f"{self.gaps[i]:.0f} ms ({self.running[i]:.0f} / {self.queued[i]:.0f} / {self.stolen[i]:.0f}"
-                        f" / {self.collecting[i]:.0f})" for i in worst),
-            f"  hypervisor steal during the run: {sum(self.stolen):.0f} ms",
-            f"  longest time the UI thread was busy between two beats: {max(self.running):.0f} ms",
-        ])
+        return "\n".join(
+            [
+                f"event loop: heartbeat gaps p99 {_pct(self.gaps, 0.99):.0f} ms, longest block "
+                f"{max(self.gaps) - self.interval_ms:.0f} ms (target < 100 ms)",
+                "  the five longest gaps (the UI thread's time running / waiting for a core within each / "
+                "hypervisor steal / garbage collection): "
+                + ", ".join(
+                    f"{self.gaps[i]:.0f} ms ({self.running[i]:.0f} / {self.queued[i]:.0f} / {self.stolen[i]:.0f}"
+                    f" / {self.collecting[i]:.0f})"
+                    for i in worst
+                ),
+                f"  hypervisor steal during the run: {sum(self.stolen):.0f} ms",
+                f"  longest time the UI thread was busy between two beats: {max(self.running):.0f} ms",
+            ]
+        )

@@ -21,55 +21,114 @@ from qlue_console.db.errors import QlueDatabaseError
 
 def _workspace_names() -> tuple[str, ...]:
     from qlue_console.gui.workspaces.registry import NAMES
+
     return NAMES
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="qlue-console", description=(
-        "Qlue Console: the operations console of a city command center. Without a command it opens "
-        "the desktop console; without a database URL it runs on an embedded PostgreSQL with a demo city."))
+    parser = argparse.ArgumentParser(
+        prog="qlue-console",
+        description=(
+            "Qlue Console: the operations console of a city command center. Without a command it opens "
+            "the desktop console; without a database URL it runs on an embedded PostgreSQL with a demo city."
+        ),
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--database-url", metavar="URL",
-                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
-    parser.add_argument("--screenshot", metavar="PATH", type=Path,
-                        help="render the main window offscreen once its data has loaded, write a PNG, exit")
-    parser.add_argument("--workspace", choices=_workspace_names(), default="triage", help="workspace to show")
-    parser.add_argument("--lang", choices=("id", "en"), help="language of the console (default: system)")
-    parser.add_argument("--demo-role", choices=("operator", "supervisor", "analyst", "admin"),
-                        help="on the embedded demo, sign in as this role without the sign-in dialog "
-                             "(the screenshot mode uses admin)")
-    parser.add_argument("--tile-url", metavar="TEMPLATE",
-                        help="a map tile URL template such as https://tile.example/{z}/{x}/{y}.png "
-                             "(default: $QLUE_TILE_URL; without one the map shows the kelurahan only)")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help="render the main window offscreen once its data has loaded, write a PNG, exit",
+    )
+    parser.add_argument(
+        "--workspace", choices=_workspace_names(), default="triage", help="workspace to show"
+    )
+    parser.add_argument(
+        "--lang", choices=("id", "en"), help="language of the console (default: system)"
+    )
+    parser.add_argument(
+        "--demo-role",
+        choices=("operator", "supervisor", "analyst", "admin"),
+        help="on the embedded demo, sign in as this role without the sign-in dialog "
+        "(the screenshot mode uses admin)",
+    )
+    parser.add_argument(
+        "--tile-url",
+        metavar="TEMPLATE",
+        help="a map tile URL template such as https://tile.example/{z}/{x}/{y}.png "
+        "(default: $QLUE_TILE_URL; without one the map shows the kelurahan only)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     # the database URL may also follow the command: qlue-console db current --database-url URL
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database-url", metavar="URL", default=argparse.SUPPRESS,
-                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
-    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress")
+    common.add_argument(
+        "--database-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
+    )
+    common.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress"
+    )
 
-    db = commands.add_parser("db", parents=[common], help="migrate the database (an operator's step on a central server)")
+    db = commands.add_parser(
+        "db", parents=[common], help="migrate the database (an operator's step on a central server)"
+    )
     db.add_argument("action", choices=("upgrade", "downgrade", "current"))
-    db.add_argument("revision", nargs="?", help="target revision (upgrade: head, downgrade: one step back)")
+    db.add_argument(
+        "revision", nargs="?", help="target revision (upgrade: head, downgrade: one step back)"
+    )
 
-    seed = commands.add_parser("seed", parents=[common], help="load reference data, and with --demo the demo city")
-    seed.add_argument("--demo", action="store_true", help="also create the demo city's people and reports")
-    seed.add_argument("--reports", type=int, default=3000, help="demo reports to create (default 3000)")
-    seed.add_argument("--weeks", type=int, default=8, help="spread over the last W weeks (default 8)")
+    seed = commands.add_parser(
+        "seed", parents=[common], help="load reference data, and with --demo the demo city"
+    )
+    seed.add_argument(
+        "--demo", action="store_true", help="also create the demo city's people and reports"
+    )
+    seed.add_argument(
+        "--reports", type=int, default=3000, help="demo reports to create (default 3000)"
+    )
+    seed.add_argument(
+        "--weeks", type=int, default=8, help="spread over the last W weeks (default 8)"
+    )
 
-    simulate = commands.add_parser("simulate", parents=[common], help="act as citizen channels (and officials) from this process")
+    simulate = commands.add_parser(
+        "simulate",
+        parents=[common],
+        help="act as citizen channels (and officials) from this process",
+    )
     simulate.add_argument("--rate", type=float, default=1.0, help="reports per second (default 1)")
-    simulate.add_argument("--duration", type=float, default=60.0, help="seconds to run (default 60)")
-    simulate.add_argument("--no-officials", action="store_true", help="do not answer mentions with follow-ups")
+    simulate.add_argument(
+        "--duration", type=float, default=60.0, help="seconds to run (default 60)"
+    )
+    simulate.add_argument(
+        "--no-officials", action="store_true", help="do not answer mentions with follow-ups"
+    )
     simulate.add_argument("--seed", type=int, help="random seed for a repeatable run")
 
-    commands.add_parser("check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False)
-    commands.add_parser("report", help="export the weekly performance report: report weekly --week 2026-W47 "
-                        "--by agency --format xlsx --out FILE", add_help=False)
-    commands.add_parser("user", help="manage logins and roles (admin): user add|disable|enable|role|scope|list",
-                        add_help=False)
-    commands.add_parser("escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False)
+    commands.add_parser(
+        "check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False
+    )
+    commands.add_parser(
+        "report",
+        help="export the weekly performance report: report weekly --week 2026-W47 "
+        "--by agency --format xlsx --out FILE",
+        add_help=False,
+    )
+    commands.add_parser(
+        "user",
+        help="manage logins and roles (admin): user add|disable|enable|role|scope|list",
+        add_help=False,
+    )
+    commands.add_parser(
+        "escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False
+    )
     return parser
 
 
@@ -91,7 +150,9 @@ def _db(args) -> int:
         migrate.upgrade(engine, args.revision or "head")
     elif args.action == "downgrade":
         migrate.downgrade(engine, args.revision or "-1")
-    print(f"revision: {migrate.current_revision(engine) or 'none'} (this console needs {migrate.head_revision()})")
+    print(
+        f"revision: {migrate.current_revision(engine) or 'none'} (this console needs {migrate.head_revision()})"
+    )
     return 0
 
 
@@ -105,8 +166,10 @@ def _seed(args) -> int:
     engine = _engine(args)
     migrate.ensure_current(engine)
     if args.demo:
+
         def progress(done: int, total: int) -> None:
             print(f"\r{done}/{total} reports", end="", file=sys.stderr, flush=True)
+
         summary = seed_demo(engine, reports=args.reports, weeks=args.weeks, progress=progress)
         print(file=sys.stderr)
         print(summary)
@@ -125,7 +188,13 @@ def _simulate(args) -> int:
         raise SystemExit("qlue-console simulate: --rate and --duration must be positive")
     engine = _engine(args)
     migrate.ensure_current(engine)
-    run_simulation(engine, rate=args.rate, duration=args.duration, seed=args.seed, officials=not args.no_officials)
+    run_simulation(
+        engine,
+        rate=args.rate,
+        duration=args.duration,
+        seed=args.seed,
+        officials=not args.no_officials,
+    )
     return 0
 
 
@@ -181,16 +250,18 @@ def _take_globals(rest: list[str]) -> tuple[list[str], str | None, bool]:
 
 
 def _delegate(argv: list[str], at: int) -> int:
-    command, rest = argv[at], argv[at + 1:]
+    command, rest = argv[at], argv[at + 1 :]
     before = _global_parser(command).parse_args(argv[:at])
     rest, url_after, verbose_after = _take_globals(rest)
-    logging.basicConfig(level=logging.INFO if before.verbose or verbose_after else logging.WARNING,
-                        format="%(asctime)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if before.verbose or verbose_after else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+    )
     if before.lang:
         os.environ["QLUE_LANG"] = before.lang
     extra: list[str] = []
     url = url_after or before.database_url
-    if url and command != "check-photo":          # the photo checks use no database
+    if url and command != "check-photo":  # the photo checks use no database
         extra += ["--database-url", url]
     if before.lang and command == "report" and "--lang" not in rest:
         extra += ["--lang", before.lang]
@@ -199,14 +270,18 @@ def _delegate(argv: list[str], at: int) -> int:
     rest = rest[:at_action] + extra + rest[at_action:]
     if command == "check-photo":
         from qlue_console.photos.cli import check_photo_main
+
         return check_photo_main(rest)
     if command == "user":
         from qlue_console.access.cli import user_main
+
         return user_main(rest)
     if command == "report":
         from qlue_console.reports.cli import report_main
+
         return report_main(rest)
     from qlue_console.dispatch.cli import escalate_main
+
     return escalate_main(rest)
 
 
@@ -216,8 +291,10 @@ def main(argv: list[str] | None = None) -> int:
     if at is not None and argv[at] in _DELEGATED:
         return _delegate(argv, at)
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+    )
     if args.lang:
         os.environ["QLUE_LANG"] = args.lang
     try:
@@ -244,7 +321,7 @@ def _gui(args) -> int:
 
     target = resolve_target(args.database_url)
     if target.url is not None:
-        parse_database_url(target.url)        # a bad URL is one line here, not a dialog or a traceback
+        parse_database_url(target.url)  # a bad URL is one line here, not a dialog or a traceback
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qlue_console.gui.platform_check import missing_system_packages_message
@@ -254,8 +331,14 @@ def _gui(args) -> int:
         print(f"qlue-console: {problem}", file=sys.stderr)
         return 1
     from qlue_console.gui.app import run_gui
-    return run_gui(target, screenshot=args.screenshot, workspace=args.workspace,
-                   tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None, demo_role=args.demo_role)
+
+    return run_gui(
+        target,
+        screenshot=args.screenshot,
+        workspace=args.workspace,
+        tile_url=args.tile_url or os.environ.get("QLUE_TILE_URL") or None,
+        demo_role=args.demo_role,
+    )
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ APP_NAME = "qlue-console"
 
 @dataclass(frozen=True)
 class DatabaseTarget:
-    url: str | None          # None: use the embedded server
+    url: str | None  # None: use the embedded server
     data_dir: Path
 
     @property
@@ -27,7 +27,9 @@ class DatabaseTarget:
 
 def data_dir() -> Path:
     configured = os.environ.get("QLUE_DATA_DIR")
-    path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME))
+    path = (
+        Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir(APP_NAME))
+    )
     return path
 
 

@@ -16,7 +16,9 @@ def _locate(packaged: str, checkout: str) -> Path:
     for candidate in (_PACKAGE / packaged, _PACKAGE.parent / checkout):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"Qlue Console is missing its '{checkout}' folder (looked beside {_PACKAGE})")
+    raise FileNotFoundError(
+        f"Qlue Console is missing its '{checkout}' folder (looked beside {_PACKAGE})"
+    )
 
 
 def resources_dir() -> Path:

@@ -9,17 +9,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu --disable-gpu-compositing")
+os.environ.setdefault(
+    "QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu --disable-gpu-compositing"
+)
 os.environ.setdefault("QT_OPENGL", "software")
 os.environ.setdefault("QLUE_LANG", "en")
 
 import psycopg2  # noqa: E402
 import pytest  # noqa: E402
-from sqlalchemy import text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
 
 # QtWebEngine must be imported before the QApplication exists.
 from PySide6 import QtWebEngineWidgets  # noqa: E402,F401
+from sqlalchemy import text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from qlue_console.db import migrate  # noqa: E402
 from qlue_console.db.embedded import start_embedded, stop_embedded  # noqa: E402
@@ -35,7 +37,9 @@ def _with_db(url: str, database: str) -> str:
 
 
 def _admin(url: str):
-    conn = psycopg2.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False))
+    conn = psycopg2.connect(
+        make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    )
     conn.autocommit = True
     return conn
 
@@ -58,7 +62,9 @@ def _create_database(server_url: str, name: str, template: str | None = None) ->
     try:
         with admin.cursor() as cur:
             cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            cur.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+            cur.execute(
+                f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")
+            )
     finally:
         admin.close()
     return _with_db(server_url, name)
@@ -122,13 +128,17 @@ def login_url(db_url):
         with admin.cursor() as cur:
             cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
         created.append(name)
-        return make_url(db_url).set(username=name, password=None).render_as_string(hide_password=False)
+        return (
+            make_url(db_url).set(username=name, password=None).render_as_string(hide_password=False)
+        )
 
     yield make
     with admin.cursor() as cur:
         dbname = make_url(db_url).database
         for name in created:
-            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,))
+            cur.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+            )
             cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
             cur.execute(f'DROP OWNED BY "{name}"')
             cur.execute(f'DROP ROLE "{name}"')

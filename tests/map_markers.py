@@ -15,8 +15,15 @@ def page_row(marker: MapMarker | tuple, title_index: int) -> tuple:
     """The page's row ``[id, lat, lon, state index, priority 0-3, overdue 0/1, title index]``."""
     report_id, lat, lon, state_label, priority, overdue, _title, _text = marker
     state = STATES.index(state_label) if state_label in STATES else -1
-    return (int(report_id), round(float(lat), 6), round(float(lon), 6), state,
-            max(0, min(3, int(priority))), 1 if overdue else 0, title_index)
+    return (
+        int(report_id),
+        round(float(lat), 6),
+        round(float(lon), 6),
+        state,
+        max(0, min(3, int(priority))),
+        1 if overdue else 0,
+        title_index,
+    )
 
 
 def encoded_rows(markers: Iterable[MapMarker | tuple]) -> tuple[list[str], list[tuple]]:

@@ -13,7 +13,9 @@ def jpeg(seed: int = 1, size: tuple[int, int] = (320, 240)) -> bytes:
     for i in range(6):
         x = (seed * 37 + i * 53) % size[0]
         y = (seed * 17 + i * 71) % size[1]
-        draw.rectangle([x, y, x + 60, y + 40], fill=((i * 60) % 256, (seed * 30 + i * 20) % 256, 120))
+        draw.rectangle(
+            [x, y, x + 60, y + 40], fill=((i * 60) % 256, (seed * 30 + i * 20) % 256, 120)
+        )
     buf = io.BytesIO()
     image.save(buf, "JPEG", quality=85)
     return buf.getvalue()

@@ -25,8 +25,8 @@ def png_chunks(data: bytes) -> list[tuple[bytes, int, int]]:
     """(type, offset of the chunk, length of its data) of each chunk of a PNG."""
     chunks, i = [], 8
     while i < len(data):
-        (length,) = struct.unpack(">I", data[i:i + 4])
-        chunks.append((data[i + 4:i + 8], i, length))
+        (length,) = struct.unpack(">I", data[i : i + 4])
+        chunks.append((data[i + 4 : i + 8], i, length))
         i += 12 + length
     return chunks
 
@@ -36,12 +36,14 @@ def damaged_png() -> bytes:
     recomputed: the structure is sound, the header and the EXIF read, the pixels do not decode
     (a partial decode would leave the lower part of the image black)."""
     data = bytearray(real("pillow__exif.png"))
-    idats = [(offset, length) for kind, offset, length in png_chunks(bytes(data)) if kind == b"IDAT"]
+    idats = [
+        (offset, length) for kind, offset, length in png_chunks(bytes(data)) if kind == b"IDAT"
+    ]
     offset, length = idats[3]
     for k in range(offset + 8 + 100, offset + 8 + length, 7):
         data[k] ^= 0x5A
-    crc = zlib.crc32(bytes(data[offset + 4:offset + 8 + length]))
-    data[offset + 8 + length:offset + 12 + length] = struct.pack(">I", crc)
+    crc = zlib.crc32(bytes(data[offset + 4 : offset + 8 + length]))
+    data[offset + 8 + length : offset + 12 + length] = struct.pack(">I", crc)
     return bytes(data)
 
 
@@ -55,7 +57,7 @@ def encoded(fmt: str, **options) -> bytes:
 
 
 def _with_junk_after_app0(jpeg: bytes) -> bytes:
-    end = 4 + struct.unpack(">H", jpeg[4:6])[0]             # SOI + the APP0 segment
+    end = 4 + struct.unpack(">H", jpeg[4:6])[0]  # SOI + the APP0 segment
     return jpeg[:end] + b"\x00\x00junk" + jpeg[end:]
 
 
@@ -64,8 +66,9 @@ def phone_formats() -> dict[str, bytes]:
     return {
         "jpeg": encoded("JPEG", quality=85),
         "jpeg progressive": encoded("JPEG", quality=85, progressive=True),
-        "jpeg with EXIF GPS and time": make_scene_photo(2, lat=-6.1754, lon=106.8272,
-                                                        taken_at=datetime(2026, 3, 1, 9, 30, tzinfo=JAKARTA)),
+        "jpeg with EXIF GPS and time": make_scene_photo(
+            2, lat=-6.1754, lon=106.8272, taken_at=datetime(2026, 3, 1, 9, 30, tzinfo=JAKARTA)
+        ),
         "real jpeg (Pillow's hopper)": real("pillow__hopper.jpg"),
         "jpeg with a trailer after EOI": encoded("JPEG") + b"motion-photo trailer" * 10,
         "jpeg with extraneous bytes between segments": _with_junk_after_app0(encoded("JPEG")),
@@ -94,7 +97,11 @@ def not_images() -> dict[str, bytes]:
         "png without IDAT": png[:33] + png[-12:],
         "png signature then garbage": png[:8] + b"garbage!" * 30,
         "webp cut short": webp[: len(webp) // 2],
-        "webp without image data": b"RIFF" + struct.pack("<I", 16) + b"WEBPJUNK" + struct.pack("<I", 4) + b"abcd",
+        "webp without image data": b"RIFF"
+        + struct.pack("<I", 16)
+        + b"WEBPJUNK"
+        + struct.pack("<I", 4)
+        + b"abcd",
         "heic cut short": heic[: len(heic) // 2],
         "heic signature then garbage": heic[:24] + b"\x7f" * 300,
     }

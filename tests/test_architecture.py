@@ -22,14 +22,30 @@ def test_the_qt_layer_runs_no_sql():
     executes a statement itself (engines may pass through it, as a handle)."""
     import ast
 
-    statements = {"text", "select", "insert", "update", "delete", "literal_column", "func", "bindparam"}
+    statements = {
+        "text",
+        "select",
+        "insert",
+        "update",
+        "delete",
+        "literal_column",
+        "func",
+        "bindparam",
+    }
     offenders = []
     for path in sorted((ROOT / "qlue_console" / "gui").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
-                offenders += [f"{path.name}: imports {a.name}" for a in node.names if a.name in statements]
-            elif isinstance(node, ast.Attribute) and node.attr in ("execute", "exec_driver_sql", "scalars",
-                                                                    "scalar_one", "mappings"):
+                offenders += [
+                    f"{path.name}: imports {a.name}" for a in node.names if a.name in statements
+                ]
+            elif isinstance(node, ast.Attribute) and node.attr in (
+                "execute",
+                "exec_driver_sql",
+                "scalars",
+                "scalar_one",
+                "mappings",
+            ):
                 offenders.append(f"{path.name}:{node.lineno}: .{node.attr}(…)")
     assert offenders == []

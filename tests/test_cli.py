@@ -14,10 +14,17 @@ from qlue_console.seed.demo_people import seed_people
 from tests.photo_factory import jpeg
 
 
-def _run(args: list[str], env_extra: dict | None = None, timeout: int = 180) -> subprocess.CompletedProcess:
+def _run(
+    args: list[str], env_extra: dict | None = None, timeout: int = 180
+) -> subprocess.CompletedProcess:
     env = {**os.environ, **(env_extra or {})}
-    return subprocess.run([sys.executable, "-m", "qlue_console", *args], capture_output=True, text=True,
-                          env=env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "qlue_console", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
 
 
 def test_bad_database_url_is_one_clear_line():
@@ -35,6 +42,7 @@ def test_unreachable_database_is_one_clear_line():
 
 def test_db_current_names_the_revision(db_url):
     from qlue_console.db import migrate
+
     result = _run(["db", "current", "--database-url", db_url])
     assert result.returncode == 0, result.stderr
     assert f"revision: {migrate.head_revision()}" in result.stdout
@@ -42,6 +50,7 @@ def test_db_current_names_the_revision(db_url):
 
 def test_console_refuses_a_database_without_the_schema(db_url, db_engine):
     from qlue_console.db import migrate
+
     migrate.downgrade(db_engine, "base")
     result = _run(["--screenshot", "/tmp/never.png", "--database-url", db_url])
     assert result.returncode == 1
@@ -52,8 +61,17 @@ def test_screenshot_writes_a_png_of_the_loaded_workspace(tmp_path, db_url, db_en
     with db_engine.begin() as conn:
         seed_people(conn)
         for i in range(12):
-            contract.submit_report(conn, channel="web", external_id=f"s{i}", citizen=f"w{i}", text_=f"Sampah {i}",
-                                   category="sampah", lat=-6.17 - i * 0.01, lon=106.82 + i * 0.005, photo=jpeg(i))
+            contract.submit_report(
+                conn,
+                channel="web",
+                external_id=f"s{i}",
+                citizen=f"w{i}",
+                text_=f"Sampah {i}",
+                category="sampah",
+                lat=-6.17 - i * 0.01,
+                lon=106.82 + i * 0.005,
+                photo=jpeg(i),
+            )
     out = tmp_path / "triage.png"
     result = _run(["--screenshot", str(out), "--database-url", db_url, "--lang", "en"])
     assert result.returncode == 0, result.stderr
@@ -72,7 +90,20 @@ def test_a_bad_url_for_the_desktop_console_is_one_clear_line():
 
 def test_global_options_before_a_command(tmp_path, db_url):
     out = tmp_path / "weekly.csv"
-    result = _run(["--database-url", db_url, "--lang", "en", "report", "weekly", "--by", "kota", "--out", str(out)])
+    result = _run(
+        [
+            "--database-url",
+            db_url,
+            "--lang",
+            "en",
+            "report",
+            "weekly",
+            "--by",
+            "kota",
+            "--out",
+            str(out),
+        ]
+    )
     assert result.returncode == 0, result.stderr
     assert out.exists() and out.stat().st_size > 0
     result = _run(["-v", "--database-url", db_url, "escalate"])

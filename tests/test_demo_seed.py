@@ -7,7 +7,7 @@ import io
 import itertools
 import os
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import psycopg2
 import pytest
@@ -23,17 +23,45 @@ from qlue_console.seed import geo_sampling as geo
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.seed.demo_reports import PROOF_KINDS, WEAK_KINDS, seed_demo_reports
 
-NOW = datetime(2025, 3, 19, 7, 30, tzinfo=timezone.utc)     # a Wednesday, 14:30 WIB
-STATUSES = {"new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "verified",
-            "reopened", "rejected", "duplicate"}
-LIFECYCLE_KINDS = {"created", "triaged", "claimed", "categorised", "prioritised", "dispatched", "mentioned",
-                   "forwarded", "escalated", "comment", "follow_up", "proof_approved", "proof_rejected",
-                   "reopened", "merged", "rejected", "closed"}
+NOW = datetime(2025, 3, 19, 7, 30, tzinfo=UTC)  # a Wednesday, 14:30 WIB
+STATUSES = {
+    "new",
+    "triaged",
+    "dispatched",
+    "coordination",
+    "disposition",
+    "followed_up",
+    "verified",
+    "reopened",
+    "rejected",
+    "duplicate",
+}
+LIFECYCLE_KINDS = {
+    "created",
+    "triaged",
+    "claimed",
+    "categorised",
+    "prioritised",
+    "dispatched",
+    "mentioned",
+    "forwarded",
+    "escalated",
+    "comment",
+    "follow_up",
+    "proof_approved",
+    "proof_rejected",
+    "reopened",
+    "merged",
+    "rejected",
+    "closed",
+}
 _names = itertools.count()
 
 
 def _admin(url: str):
-    conn = psycopg2.connect(make_url(url).set(drivername="postgresql").render_as_string(hide_password=False))
+    conn = psycopg2.connect(
+        make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    )
     conn.autocommit = True
     return conn
 
@@ -99,12 +127,19 @@ def test_points_fall_inside_their_kelurahan_and_the_database_agrees(db_engine):
     points = [geo.random_point(rng) for _ in range(200)]
     assert all(geo.point_in_kelurahan(lat, lon, kel) for lat, lon, kel in points)
     with db_engine.connect() as conn:
-        resolved = conn.execute(text(
-            "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
-            "WITH ORDINALITY u(lat, lon, n) ORDER BY n"),
-            {"lat": [p[0] for p in points], "lon": [p[1] for p in points]}).scalars().all()
+        resolved = (
+            conn.execute(
+                text(
+                    "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
+                    "WITH ORDINALITY u(lat, lon, n) ORDER BY n"
+                ),
+                {"lat": [p[0] for p in points], "lon": [p[1] for p in points]},
+            )
+            .scalars()
+            .all()
+        )
     agree = sum(code == kel.code for code, (_lat, _lon, kel) in zip(resolved, points))
-    assert agree >= 0.97 * len(points)      # boundary overlaps aside, the same kelurahan
+    assert agree >= 0.97 * len(points)  # boundary overlaps aside, the same kelurahan
     outside = [geo.random_outside_point(rng) for _ in range(30)]
     assert {town for _lat, _lon, town in outside} == {"Bekasi", "Depok", "Tangerang"}
     assert all(geo.find_kelurahan(lat, lon) is None for lat, lon, _town in outside)
@@ -115,7 +150,7 @@ def test_ray_casting_on_a_square_with_a_hole():
     hole = ((1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0), (1.0, 1.0))
     kel = geo.Kelurahan("x", "X", "", "", ((square, hole),), (0, 0, 4, 4), 12.0, 1.0)
     assert geo.point_in_kelurahan(0.5, 0.5, kel)
-    assert not geo.point_in_kelurahan(2.0, 2.0, kel)       # in the hole
+    assert not geo.point_in_kelurahan(2.0, 2.0, kel)  # in the hole
     assert not geo.point_in_kelurahan(5.0, 2.0, kel)
 
 
@@ -134,13 +169,29 @@ def test_positions_are_denser_in_the_centre_and_deterministic():
 
 def test_texts_for_every_category_and_officials():
     rng = random.Random(1)
-    for category in ("sampah", "saluran_tersumbat", "jalan_rusak", "banjir", "parkir_liar", "angkutan_ngetem",
-                     "pohon_tumbang", "pkl_liar", "lampu_jalan", "fasum_rusak", "air_bersih", "kabel_semrawut",
-                     "bangunan_liar", "sarang_nyamuk", "gelandangan"):
+    for category in (
+        "sampah",
+        "saluran_tersumbat",
+        "jalan_rusak",
+        "banjir",
+        "parkir_liar",
+        "angkutan_ngetem",
+        "pohon_tumbang",
+        "pkl_liar",
+        "lampu_jalan",
+        "fasum_rusak",
+        "air_bersih",
+        "kabel_semrawut",
+        "bangunan_liar",
+        "sarang_nyamuk",
+        "gelandangan",
+    ):
         texts = {demo_text.report_text(category, rng, kelurahan="Gambir") for _ in range(20)}
         assert len(texts) > 5 and all(1 <= len(t) <= 5000 for t in texts)
         assert any("Jl. " in t or "Gang " in t for t in texts)
-    note = demo_text.follow_up_note("sampah", rng, official="ppsu.gambir", official_name="PPSU Gambir")
+    note = demo_text.follow_up_note(
+        "sampah", rng, official="ppsu.gambir", official_name="PPSU Gambir"
+    )
     assert "PPSU Kelurahan Gambir" in note
     pool = demo_text.CitizenPool(random.Random(2), size=300)
     assert len(set(pool.handles)) == 300
@@ -173,20 +224,53 @@ def test_every_status_and_every_event_kind(seeded):
 
 def test_timeline_invariants(seeded):
     engine, _ = seeded
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE NOT EXISTS "
-                          "(SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'created' AND e.at = r.created_at)") == 0
-    assert scalar(engine, "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id "
-                          "WHERE e.at < r.created_at OR e.at > :now", now=NOW) == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE NOT EXISTS "
+            "(SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'created' AND e.at = r.created_at)",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id "
+            "WHERE e.at < r.created_at OR e.at > :now",
+            now=NOW,
+        )
+        == 0
+    )
     # Events are numbered in time order, so a timeline by id reads the same as by time.
-    assert scalar(engine, "SELECT count(*) FROM (SELECT at, lag(at) OVER (ORDER BY id) AS prev FROM events) x "
-                          "WHERE at < prev") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE r.updated_at <> "
-                          "(SELECT max(at) FROM events e WHERE e.report_id = r.id)") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE r.version < "
-                          "(SELECT count(*) FROM events e WHERE e.report_id = r.id AND e.kind IN ('triaged', 'dispatched', "
-                          "'follow_up', 'rejected', 'merged', 'forwarded', 'escalated'))") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM (SELECT at, lag(at) OVER (ORDER BY id) AS prev FROM events) x "
+            "WHERE at < prev",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE r.updated_at <> "
+            "(SELECT max(at) FROM events e WHERE e.report_id = r.id)",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE r.version < "
+            "(SELECT count(*) FROM events e WHERE e.report_id = r.id AND e.kind IN ('triaged', 'dispatched', "
+            "'follow_up', 'rejected', 'merged', 'forwarded', 'escalated'))",
+        )
+        == 0
+    )
     # The status is the one the last state-changing event says (the KPIs read it so).
-    mismatched = rows(engine, """
+    mismatched = rows(
+        engine,
+        """
         SELECT r.id, r.status, x.state FROM reports r CROSS JOIN LATERAL (
             SELECT CASE e.kind WHEN 'created' THEN 'new' WHEN 'triaged' THEN 'triaged'
                    WHEN 'dispatched' THEN CASE WHEN e.payload ? 'disposition' THEN 'disposition' ELSE 'dispatched' END
@@ -198,120 +282,307 @@ def test_timeline_invariants(seeded):
                                                                        'categorised', 'prioritised')
                AND NOT (e.kind = 'merged' AND e.payload ? 'duplicate')
              ORDER BY e.id DESC LIMIT 1) x
-         WHERE x.state IS DISTINCT FROM r.status""")
+         WHERE x.state IS DISTINCT FROM r.status""",
+    )
     assert mismatched == []
     # Stamps follow the states.
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE status = 'verified' AND (closed_at IS NULL OR NOT EXISTS "
-                          "(SELECT 1 FROM follow_ups f WHERE f.report_id = reports.id AND f.verification = 'approved'))") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE status IN ('new', 'triaged', 'dispatched', 'coordination', "
-                          "'disposition', 'followed_up', 'reopened') AND closed_at IS NOT NULL") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE status NOT IN ('new') AND triaged_at IS NULL") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE (dispatched_at IS NOT NULL) <> EXISTS "
-                          "(SELECT 1 FROM events e WHERE e.report_id = reports.id AND e.kind = 'dispatched')") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE status = 'followed_up' AND NOT EXISTS (SELECT 1 FROM "
-                          "follow_ups f WHERE f.report_id = reports.id AND f.verification = 'pending')") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE status = 'rejected' AND (reject_reason IS NULL OR "
-                          "closed_at IS NULL)") == 0
-    assert {r[0] for r in rows(engine, "SELECT DISTINCT reject_reason FROM reports WHERE status = 'rejected'")} == \
-        {"spam", "out_of_scope", "incomplete", "outside_dki"}
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE status = 'verified' AND (closed_at IS NULL OR NOT EXISTS "
+            "(SELECT 1 FROM follow_ups f WHERE f.report_id = reports.id AND f.verification = 'approved'))",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE status IN ('new', 'triaged', 'dispatched', 'coordination', "
+            "'disposition', 'followed_up', 'reopened') AND closed_at IS NOT NULL",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE status NOT IN ('new') AND triaged_at IS NULL",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE (dispatched_at IS NOT NULL) <> EXISTS "
+            "(SELECT 1 FROM events e WHERE e.report_id = reports.id AND e.kind = 'dispatched')",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE status = 'followed_up' AND NOT EXISTS (SELECT 1 FROM "
+            "follow_ups f WHERE f.report_id = reports.id AND f.verification = 'pending')",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE status = 'rejected' AND (reject_reason IS NULL OR "
+            "closed_at IS NULL)",
+        )
+        == 0
+    )
+    assert {
+        r[0]
+        for r in rows(
+            engine, "SELECT DISTINCT reject_reason FROM reports WHERE status = 'rejected'"
+        )
+    } == {"spam", "out_of_scope", "incomplete", "outside_dki"}
 
 
 def test_areas_duplicates_and_mentions(seeded):
     engine, _ = seeded
     # Areas as submit_report resolves them; outside points have no codes.
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE kelurahan_code IS DISTINCT FROM "
-                          "qlue_resolve_kelurahan(lat, lon)") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r JOIN areas kel ON kel.code = r.kelurahan_code "
-                          "WHERE kel.parent_code <> r.kecamatan_code OR r.kota_code <> "
-                          "(SELECT parent_code FROM areas WHERE code = r.kecamatan_code)") == 0
-    outside = rows(engine, "SELECT kelurahan_code, kecamatan_code, kota_code, status FROM reports WHERE outside_jurisdiction")
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE kelurahan_code IS DISTINCT FROM "
+            "qlue_resolve_kelurahan(lat, lon)",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r JOIN areas kel ON kel.code = r.kelurahan_code "
+            "WHERE kel.parent_code <> r.kecamatan_code OR r.kota_code <> "
+            "(SELECT parent_code FROM areas WHERE code = r.kecamatan_code)",
+        )
+        == 0
+    )
+    outside = rows(
+        engine,
+        "SELECT kelurahan_code, kecamatan_code, kota_code, status FROM reports WHERE outside_jurisdiction",
+    )
     assert outside and all(r[:3] == (None, None, None) for r in outside)
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE outside_jurisdiction <> (kelurahan_code IS NULL)") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE outside_jurisdiction <> (kelurahan_code IS NULL)",
+        )
+        == 0
+    )
     # Duplicates point at an earlier, nearby report of the same category that follows their citizen.
-    dups = rows(engine, """
+    dups = rows(
+        engine,
+        """
         SELECT d.id, o.id, d.category_code = o.category_code, o.created_at < d.created_at,
                d.citizen_handle = ANY (o.followers), o.status NOT IN ('rejected', 'duplicate'),
                abs(d.lat - o.lat) < 0.002 AND abs(d.lon - o.lon) < 0.002
-          FROM reports d JOIN reports o ON o.id = d.duplicate_of WHERE d.status = 'duplicate'""")
+          FROM reports d JOIN reports o ON o.id = d.duplicate_of WHERE d.status = 'duplicate'""",
+    )
     assert dups and all(all(r[2:]) for r in dups)
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE (status = 'duplicate') <> (duplicate_of IS NOT NULL)") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE (status = 'duplicate') <> (duplicate_of IS NOT NULL)",
+        )
+        == 0
+    )
     # Due times are the database's own rule, and the report's is its earliest open mention.
-    assert scalar(engine, "SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id "
-                          "JOIN categories c ON c.code = r.category_code "
-                          "WHERE m.due_at <> qlue_due_at(m.mentioned_at, c.sla_hours, c.sla_mode)") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE r.due_at IS DISTINCT FROM "
-                          "(SELECT min(due_at) FROM mentions m WHERE m.report_id = r.id AND m.state = 'open')") == 0
-    assert scalar(engine, "SELECT count(*) FROM events e CROSS JOIN jsonb_array_elements(e.payload->'mentions') x "
-                          "JOIN mentions m ON m.event_id = e.id AND m.account_id = (x->>'account')::int "
-                          "WHERE e.kind = 'dispatched' AND m.due_at <> (x->>'due_at')::timestamptz") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id "
+            "JOIN categories c ON c.code = r.category_code "
+            "WHERE m.due_at <> qlue_due_at(m.mentioned_at, c.sla_hours, c.sla_mode)",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE r.due_at IS DISTINCT FROM "
+            "(SELECT min(due_at) FROM mentions m WHERE m.report_id = r.id AND m.state = 'open')",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM events e CROSS JOIN jsonb_array_elements(e.payload->'mentions') x "
+            "JOIN mentions m ON m.event_id = e.id AND m.account_id = (x->>'account')::int "
+            "WHERE e.kind = 'dispatched' AND m.due_at <> (x->>'due_at')::timestamptz",
+        )
+        == 0
+    )
     # Routing: every dispatch mentions the lurah of the kelurahan and the category's agency head.
-    assert scalar(engine, """
+    assert (
+        scalar(
+            engine,
+            """
         SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id
          WHERE e.kind = 'dispatched' AND NOT e.payload ? 'disposition' AND NOT (
                EXISTS (SELECT 1 FROM mentions m JOIN accounts a ON a.id = m.account_id
                         WHERE m.event_id = e.id AND a.kind = 'lurah' AND a.area_code = r.kelurahan_code)
            AND EXISTS (SELECT 1 FROM mentions m JOIN accounts a ON a.id = m.account_id JOIN categories c
                          ON c.code = r.category_code WHERE m.event_id = e.id AND a.is_head AND a.agency_code = c.agency_code))
-        """) == 0
-    assert scalar(engine, "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE e.kind = 'dispatched' "
-                          "AND r.category_code = 'banjir' AND NOT e.payload ? 'disposition' AND NOT EXISTS (SELECT 1 FROM mentions m JOIN accounts a "
-                          "ON a.id = m.account_id WHERE m.event_id = e.id AND a.kind = 'camat')") == 0
+        """,
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE e.kind = 'dispatched' "
+            "AND r.category_code = 'banjir' AND NOT e.payload ? 'disposition' AND NOT EXISTS (SELECT 1 FROM mentions m JOIN accounts a "
+            "ON a.id = m.account_id WHERE m.event_id = e.id AND a.kind = 'camat')",
+        )
+        == 0
+    )
     states = {r[0] for r in rows(engine, "SELECT DISTINCT state FROM mentions")}
     assert states == {"open", "resolved", "forwarded", "escalated", "closed"}
     # Escalation: the overdue mention is 'escalated', its event names the next level.
-    assert scalar(engine, "SELECT count(*) FROM mentions m WHERE m.state = 'escalated' AND NOT EXISTS (SELECT 1 FROM "
-                          "events e WHERE e.kind = 'escalated' AND (e.payload->>'mention')::bigint = m.id "
-                          "AND e.at > m.due_at)") == 0
-    levels = {r[0] for r in rows(engine, "SELECT DISTINCT payload->>'level' FROM events WHERE kind = 'escalated'")}
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM mentions m WHERE m.state = 'escalated' AND NOT EXISTS (SELECT 1 FROM "
+            "events e WHERE e.kind = 'escalated' AND (e.payload->>'mention')::bigint = m.id "
+            "AND e.at > m.due_at)",
+        )
+        == 0
+    )
+    levels = {
+        r[0]
+        for r in rows(
+            engine, "SELECT DISTINCT payload->>'level' FROM events WHERE kind = 'escalated'"
+        )
+    }
     assert {"camat", "walikota"} <= levels
-    assert scalar(engine, "SELECT count(*) FROM (SELECT report_id FROM events WHERE kind = 'forwarded' "
-                          "GROUP BY report_id HAVING count(*) > 1) x") >= 1
-    targets = {r[0] for r in rows(engine, "SELECT a.kind FROM events e CROSS JOIN jsonb_array_elements(e.payload->'to') t "
-                                          "JOIN accounts a ON a.handle = t->>'handle' WHERE e.kind = 'forwarded'")}
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM (SELECT report_id FROM events WHERE kind = 'forwarded' "
+            "GROUP BY report_id HAVING count(*) > 1) x",
+        )
+        >= 1
+    )
+    targets = {
+        r[0]
+        for r in rows(
+            engine,
+            "SELECT a.kind FROM events e CROSS JOIN jsonb_array_elements(e.payload->'to') t "
+            "JOIN accounts a ON a.handle = t->>'handle' WHERE e.kind = 'forwarded'",
+        )
+    }
     assert targets & {"lurah", "agency", "external"}
     # Reopened by citizens, with a fresh mention.
-    assert scalar(engine, "SELECT count(*) FROM events WHERE kind = 'reopened' AND actor LIKE 'citizen:%' "
-                          "AND payload->>'by' = 'citizen'") >= 1
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE status = 'reopened' AND NOT EXISTS (SELECT 1 FROM "
-                          "mentions m WHERE m.report_id = r.id AND m.state = 'open')") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM events WHERE kind = 'reopened' AND actor LIKE 'citizen:%' "
+            "AND payload->>'by' = 'citizen'",
+        )
+        >= 1
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE status = 'reopened' AND NOT EXISTS (SELECT 1 FROM "
+            "mentions m WHERE m.report_id = r.id AND m.state = 'open')",
+        )
+        == 0
+    )
 
 
 def test_recent_reports_keep_every_queue_busy(seeded):
     engine, _ = seeded
-    recent = dict(rows(engine, "SELECT status, count(*) FROM reports WHERE created_at > :since GROUP BY status",
-                       since=NOW - timedelta(days=3)))
+    recent = dict(
+        rows(
+            engine,
+            "SELECT status, count(*) FROM reports WHERE created_at > :since GROUP BY status",
+            since=NOW - timedelta(days=3),
+        )
+    )
     assert {"new", "triaged", "dispatched", "followed_up"} <= set(recent)
-    assert scalar(engine, "SELECT count(*) FROM reports WHERE status = 'new' AND created_at < :since",
-                  since=NOW - timedelta(days=4)) == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports WHERE status = 'new' AND created_at < :since",
+            since=NOW - timedelta(days=4),
+        )
+        == 0
+    )
     assert scalar(engine, "SELECT count(*) FROM follow_ups WHERE verification = 'pending'") >= 1
-    assert scalar(engine, "SELECT count(*) FROM mentions WHERE state = 'open' AND due_at < :now", now=NOW) >= 1
-    assert scalar(engine, "SELECT count(*) FROM mentions WHERE state = 'open' AND due_at > :now", now=NOW) >= 1
+    assert (
+        scalar(
+            engine, "SELECT count(*) FROM mentions WHERE state = 'open' AND due_at < :now", now=NOW
+        )
+        >= 1
+    )
+    assert (
+        scalar(
+            engine, "SELECT count(*) FROM mentions WHERE state = 'open' AND due_at > :now", now=NOW
+        )
+        >= 1
+    )
     # Timestamps follow the daily rhythm: most reports arrive 07-22 WIB.
-    hours = rows(engine, "SELECT extract(hour FROM created_at AT TIME ZONE 'Asia/Jakarta')::int, count(*) "
-                         "FROM reports GROUP BY 1")
+    hours = rows(
+        engine,
+        "SELECT extract(hour FROM created_at AT TIME ZONE 'Asia/Jakarta')::int, count(*) "
+        "FROM reports GROUP BY 1",
+    )
     busy = sum(n for h, n in hours if 7 <= h < 22)
     assert busy > 0.75 * 300
 
 
 def test_photos_point_at_their_follow_ups_and_carry_the_contract_metadata(seeded):
     engine, _ = seeded
-    assert scalar(engine, "SELECT count(*) FROM follow_ups f LEFT JOIN photos p ON p.id = f.photo_id "
-                          "WHERE p.id IS NULL OR p.follow_up_id <> f.id OR p.kind <> 'proof' OR p.report_id <> f.report_id") == 0
-    assert scalar(engine, "SELECT count(*) FROM photos WHERE kind = 'proof' AND NOT EXISTS "
-                          "(SELECT 1 FROM follow_ups f WHERE f.photo_id = photos.id)") == 0
-    assert scalar(engine, "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM photos p "
-                          "WHERE p.report_id = r.id AND p.kind = 'report' AND p.created_at = r.created_at)") == 0
-    assert scalar(engine, "SELECT count(*) FROM photos WHERE sha256 <> encode(sha256(data), 'hex')") == 0
-    sample = rows(engine, "SELECT data, phash, width, height, mime, gps_lat, gps_lon, taken_at FROM photos "
-                          "ORDER BY id LIMIT 25")
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM follow_ups f LEFT JOIN photos p ON p.id = f.photo_id "
+            "WHERE p.id IS NULL OR p.follow_up_id <> f.id OR p.kind <> 'proof' OR p.report_id <> f.report_id",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM photos WHERE kind = 'proof' AND NOT EXISTS "
+            "(SELECT 1 FROM follow_ups f WHERE f.photo_id = photos.id)",
+        )
+        == 0
+    )
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM photos p "
+            "WHERE p.report_id = r.id AND p.kind = 'report' AND p.created_at = r.created_at)",
+        )
+        == 0
+    )
+    assert (
+        scalar(engine, "SELECT count(*) FROM photos WHERE sha256 <> encode(sha256(data), 'hex')")
+        == 0
+    )
+    sample = rows(
+        engine,
+        "SELECT data, phash, width, height, mime, gps_lat, gps_lon, taken_at FROM photos "
+        "ORDER BY id LIMIT 25",
+    )
     for data, phash, width, height, mime, lat, lon, taken in sample:
         meta = describe_photo(bytes(data))
         assert (meta.phash, meta.width, meta.height, meta.mime) == (phash, width, height, mime)
         assert (meta.gps_lat, meta.gps_lon, meta.taken_at) == (lat, lon, taken)
     # Citizens' photos are taken minutes before the report, near the place.
-    far = rows(engine, "SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id WHERE p.kind = 'report' "
-                       "AND p.created_at = r.created_at AND (p.taken_at > r.created_at OR p.taken_at < r.created_at - "
-                       "interval '1 hour' OR abs(p.gps_lat - r.lat) > 0.001)")
+    far = rows(
+        engine,
+        "SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id WHERE p.kind = 'report' "
+        "AND p.created_at = r.created_at AND (p.taken_at > r.created_at OR p.taken_at < r.created_at - "
+        "interval '1 hour' OR abs(p.gps_lat - r.lat) > 0.001)",
+    )
     assert far[0][0] == 0
 
 
@@ -321,20 +592,35 @@ def _distance(a_lat, a_lon, b_lat, b_lon) -> float:
 
 def test_weak_proofs_of_every_kind(seeded):
     engine, _ = seeded
-    proofs = rows(engine, """
+    proofs = rows(
+        engine,
+        """
         SELECT f.id, f.report_id, p.sha256, p.phash, p.mime, p.gps_lat, p.gps_lon, p.taken_at, p.exif, p.data,
                r.lat, r.lon, r.created_at, f.submitted_at, f.verification, f.reason
-          FROM follow_ups f JOIN photos p ON p.id = f.photo_id JOIN reports r ON r.id = f.report_id""")
-    citizen = {r[0]: (r[1], r[2]) for r in rows(engine, "SELECT DISTINCT ON (report_id) report_id, sha256, phash "
-                                                        "FROM photos WHERE kind = 'report' ORDER BY report_id, id")}
+          FROM follow_ups f JOIN photos p ON p.id = f.photo_id JOIN reports r ON r.id = f.report_id""",
+    )
+    citizen = {
+        r[0]: (r[1], r[2])
+        for r in rows(
+            engine,
+            "SELECT DISTINCT ON (report_id) report_id, sha256, phash "
+            "FROM photos WHERE kind = 'report' ORDER BY report_id, id",
+        )
+    }
     with_gps = [p for p in proofs if p[5] is not None]
-    good = [p for p in with_gps if _distance(p[5], p[6], p[10], p[11]) <= 60
-            and timedelta(0) <= p[13] - p[7] <= timedelta(hours=1)]
-    assert len(good) > 0.6 * len(proofs)                               # most proofs are good
-    assert any(_distance(p[5], p[6], p[10], p[11]) > 500 for p in with_gps)            # far from the report
-    assert any(p[7] < p[12] and p[13] - p[7] < timedelta(days=5) for p in with_gps)   # taken before the report
-    assert any(p[13] - p[7] > timedelta(days=14) for p in with_gps)                    # stale
-    assert any(p[4] == "image/png" for p in proofs)                                     # a screenshot
+    good = [
+        p
+        for p in with_gps
+        if _distance(p[5], p[6], p[10], p[11]) <= 60
+        and timedelta(0) <= p[13] - p[7] <= timedelta(hours=1)
+    ]
+    assert len(good) > 0.6 * len(proofs)  # most proofs are good
+    assert any(_distance(p[5], p[6], p[10], p[11]) > 500 for p in with_gps)  # far from the report
+    assert any(
+        p[7] < p[12] and p[13] - p[7] < timedelta(days=5) for p in with_gps
+    )  # taken before the report
+    assert any(p[13] - p[7] > timedelta(days=14) for p in with_gps)  # stale
+    assert any(p[4] == "image/png" for p in proofs)  # a screenshot
     assert any(p[4] == "image/jpeg" and p[5] is None and p[7] is None for p in proofs)  # no EXIF
     # The citizen's own photo re-posted: close to the report's photo by pHash, other bytes.
     assert any(p[2] != citizen[p[1]][0] and hamming(p[3], citizen[p[1]][1]) <= 8 for p in proofs)
@@ -344,9 +630,14 @@ def test_weak_proofs_of_every_kind(seeded):
         by_sha[p[2]].add(p[1])
     assert any(len(reports) >= 2 for reports in by_sha.values())
     located = [p for p in proofs if p[5] is not None and p[4] == "image/jpeg"]
-    assert any(a[1] != b[1] and a[2] != b[2] and hamming(a[3], b[3]) <= 10
-               and (a[5], a[6], a[7]) == (b[5], b[6], b[7])        # the copy kept the EXIF
-               for a, b in itertools.combinations(located, 2))
+    assert any(
+        a[1] != b[1]
+        and a[2] != b[2]
+        and hamming(a[3], b[3]) <= 10
+        and (a[5], a[6], a[7]) == (b[5], b[6], b[7])  # the copy kept the EXIF
+        for a, b in itertools.combinations(located, 2)
+    )
+
     # Poor quality: a dark one and a blurred one.
     def brightness(data: bytes) -> float:
         return ImageStat.Stat(Image.open(io.BytesIO(data)).convert("L")).mean[0]
@@ -360,13 +651,25 @@ def test_weak_proofs_of_every_kind(seeded):
     typical = sorted(sharpness(d) for d in jpegs[:40])[20]
     assert any(sharpness(d) < typical / 3 and brightness(d) > 60 for d in jpegs)
     # Self-resolved: the official who followed up reports as the citizen.
-    assert scalar(engine, "SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id "
-                          "JOIN accounts a ON a.id = f.account_id WHERE r.citizen_handle = ANY (a.citizen_handles)") >= 1
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id "
+            "JOIN accounts a ON a.id = f.account_id WHERE r.citizen_handle = ANY (a.citizen_handles)",
+        )
+        >= 1
+    )
     # Weak proofs are mostly rejected with a reason code, which reopens and re-mentions.
     reasons = {p[15] for p in proofs if p[14] == "rejected"}
     assert {"wrong_place", "old_photo", "reused_photo", "unreadable", "other"} <= reasons
-    assert scalar(engine, "SELECT count(*) FROM events e WHERE e.kind = 'proof_rejected' AND NOT EXISTS "
-                          "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)") == 0
+    assert (
+        scalar(
+            engine,
+            "SELECT count(*) FROM events e WHERE e.kind = 'proof_rejected' AND NOT EXISTS "
+            "(SELECT 1 FROM mentions m WHERE m.event_id = e.id)",
+        )
+        == 0
+    )
     assert set(WEAK_KINDS) < set(PROOF_KINDS)
 
 
@@ -379,12 +682,25 @@ def test_citizens_texts_with_markup_are_kept_as_they_were_written(seeded):
 
 def test_seeding_is_deterministic_and_a_second_run_adds_more(fresh_city):
     def dump(engine):
-        return (rows(engine, "SELECT id, channel, external_id, citizen_handle, text, category_code, lat, lon, status, "
-                             "priority, created_at, closed_at, due_at, duplicate_of, followers, version FROM reports ORDER BY id"),
-                rows(engine, "SELECT id, report_id, at, actor, kind, payload FROM events ORDER BY id"),
-                rows(engine, "SELECT id, report_id, account_id, event_id, due_at, state FROM mentions ORDER BY id"),
-                rows(engine, "SELECT id, report_id, follow_up_id, sha256, phash FROM photos ORDER BY id"),
-                rows(engine, "SELECT id, report_id, account_id, note, verification, reason FROM follow_ups ORDER BY id"))
+        return (
+            rows(
+                engine,
+                "SELECT id, channel, external_id, citizen_handle, text, category_code, lat, lon, status, "
+                "priority, created_at, closed_at, due_at, duplicate_of, followers, version FROM reports ORDER BY id",
+            ),
+            rows(engine, "SELECT id, report_id, at, actor, kind, payload FROM events ORDER BY id"),
+            rows(
+                engine,
+                "SELECT id, report_id, account_id, event_id, due_at, state FROM mentions ORDER BY id",
+            ),
+            rows(
+                engine, "SELECT id, report_id, follow_up_id, sha256, phash FROM photos ORDER BY id"
+            ),
+            rows(
+                engine,
+                "SELECT id, report_id, account_id, note, verification, reason FROM follow_ups ORDER BY id",
+            ),
+        )
 
     a, b = fresh_city(), fresh_city()
     first = seed_demo_reports(a, reports=120, weeks=2, now=NOW, seed=5)
@@ -397,7 +713,9 @@ def test_seeding_is_deterministic_and_a_second_run_adds_more(fresh_city):
     assert scalar(a, "SELECT count(DISTINCT external_id) FROM reports") == 170
     assert scalar(a, "SELECT count(*) FROM reports WHERE external_id LIKE 'demo2-%'") == 50
     other = {r[4] for r in rows(a, "SELECT * FROM reports WHERE external_id LIKE 'demo2-%'")}
-    assert other != {r[4] for r in rows(a, "SELECT * FROM reports WHERE external_id LIKE 'demo1-%' LIMIT 50")}
+    assert other != {
+        r[4] for r in rows(a, "SELECT * FROM reports WHERE external_id LIKE 'demo1-%' LIMIT 50")
+    }
 
 
 def test_seeding_needs_the_people(db_engine):

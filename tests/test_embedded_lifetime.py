@@ -10,15 +10,25 @@ from pathlib import Path
 from qlue_console.db.embedded import is_running
 
 ROOT = Path(__file__).resolve().parent.parent
-USER = ("import sys; from pathlib import Path; from qlue_console.db.embedded import start_embedded; "
-        "start_embedded(Path(sys.argv[1])); print('up', flush=True); sys.stdin.readline()")
+USER = (
+    "import sys; from pathlib import Path; from qlue_console.db.embedded import start_embedded; "
+    "start_embedded(Path(sys.argv[1])); print('up', flush=True); sys.stdin.readline()"
+)
 
 
 def _user(data_dir: Path) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-c", USER, str(data_dir)], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", USER, str(data_dir)],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
-    assert process.stdout.readline().strip() == "up", process.stderr.read() if process.stderr else ""
+    assert process.stdout.readline().strip() == "up", (
+        process.stderr.read() if process.stderr else ""
+    )
     return process
 
 
@@ -38,7 +48,7 @@ def test_the_last_user_to_exit_stops_the_server(tmp_path):
         assert is_running(data_dir), "the second user still needs the server"
         _exit(second)
         assert not is_running(data_dir), "nobody uses the server any more"
-        third = _user(data_dir)              # and the next user starts it again
+        third = _user(data_dir)  # and the next user starts it again
         assert is_running(data_dir)
         _exit(third)
         assert not is_running(data_dir)

@@ -35,9 +35,15 @@ def _pg_dump() -> str:
 def schema_dump(url: str) -> str:
     """``pg_dump --schema-only`` without its comments and its random ``\\restrict`` key."""
     libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    out = subprocess.run([_pg_dump(), "--no-owner", "--schema-only", f"--dbname={libpq}"],
-                         check=True, capture_output=True, text=True).stdout
-    return "\n".join(line for line in out.splitlines() if not re.match(r"^(\\(un)?restrict |-- )", line))
+    out = subprocess.run(
+        [_pg_dump(), "--no-owner", "--schema-only", f"--dbname={libpq}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return "\n".join(
+        line for line in out.splitlines() if not re.match(r"^(\\(un)?restrict |-- )", line)
+    )
 
 
 def test_the_history_is_one_chain():
@@ -45,7 +51,9 @@ def test_the_history_is_one_chain():
     assert len(script.get_heads()) == 1
     revisions = list(script.walk_revisions())
     for revision in revisions:
-        assert not isinstance(revision.down_revision, (tuple, list)), f"{revision.revision} merges branches"
+        assert not isinstance(revision.down_revision, (tuple, list)), (
+            f"{revision.revision} merges branches"
+        )
         assert not revision.dependencies
     below = [revision.down_revision for revision in revisions]
     assert len(below) == len(set(below)), "two revisions build on the same one"
@@ -54,8 +62,15 @@ def test_the_history_is_one_chain():
 def test_no_revision_imports_the_application():
     for path in sorted((alembic_dir() / "versions").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        imported |= {node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+        imported = {
+            alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import)
+            for alias in node.names
+        }
+        imported |= {
+            node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+        }
         assert not {name for name in imported if name.split(".")[0] == "qlue_console"}, path.name
 
 
@@ -69,7 +84,7 @@ def test_the_released_revisions_build_the_schema_they_were_released_with(db_engi
 
 def test_a_database_at_the_old_branch_heads_upgrades_to_the_chain(db_engine):
     migrate.downgrade(db_engine, "0008")
-    with db_engine.begin() as conn:   # as a database migrated before the history was one chain
+    with db_engine.begin() as conn:  # as a database migrated before the history was one chain
         conn.execute(text("DELETE FROM alembic_version"))
         for head in ("0003", "0004", "0008"):
             conn.execute(text("INSERT INTO alembic_version VALUES (:v)"), {"v": head})

@@ -34,8 +34,12 @@ def _later_revisions() -> list[str]:
 
 def _dump(url: str) -> str:
     libpq = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    out = subprocess.run([_pg_dump(), "--no-owner", "--exclude-table-data=alembic_version",
-                          f"--dbname={libpq}"], check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [_pg_dump(), "--no-owner", "--exclude-table-data=alembic_version", f"--dbname={libpq}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     # pg_dump 17.6+ writes a random \restrict key; comments name the dump's time and versions
     lines = [line for line in out.splitlines() if not re.match(r"^(\\(un)?restrict |-- )", line)]
     return "\n".join(_rows_sorted(lines))

@@ -8,14 +8,31 @@ from sqlalchemy import text
 from qlue_console.db import migrate
 from qlue_console.db.errors import SchemaMismatch
 
-TABLES = {"areas", "area_parts", "agencies", "accounts", "categories", "routing_rules", "holidays",
-          "reports", "photos", "events", "mentions", "follow_ups"}
+TABLES = {
+    "areas",
+    "area_parts",
+    "agencies",
+    "accounts",
+    "categories",
+    "routing_rules",
+    "holidays",
+    "reports",
+    "photos",
+    "events",
+    "mentions",
+    "follow_ups",
+}
 
 
 def _tables(engine) -> set[str]:
     with engine.connect() as conn:
-        return set(conn.execute(text(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).scalars())
+        return set(
+            conn.execute(
+                text(
+                    "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                )
+            ).scalars()
+        )
 
 
 def test_upgrade_creates_the_contract_and_downgrade_removes_it(db_engine):
@@ -25,23 +42,34 @@ def test_upgrade_creates_the_contract_and_downgrade_removes_it(db_engine):
     assert migrate.current_revision(db_engine) is None
     assert not (TABLES & _tables(db_engine))
     with db_engine.connect() as conn:
-        functions = set(conn.execute(text(
-            "SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = 'public'")).scalars())
+        functions = set(
+            conn.execute(
+                text(
+                    "SELECT proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                    "WHERE n.nspname = 'public'"
+                )
+            ).scalars()
+        )
     assert not {"submit_report", "submit_follow_up", "reopen_report"} & functions
     migrate.upgrade(db_engine)
     assert TABLES <= _tables(db_engine)
     with db_engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM areas WHERE level = 'kelurahan'")).scalar_one() == 267
+        assert (
+            conn.execute(text("SELECT count(*) FROM areas WHERE level = 'kelurahan'")).scalar_one()
+            == 267
+        )
 
 
 def test_areas_match_kemendagri(db_engine):
     with db_engine.connect() as conn:
         counts = dict(conn.execute(text("SELECT level, count(*) FROM areas GROUP BY level")).all())
         assert counts == {"provinsi": 1, "kota": 6, "kecamatan": 44, "kelurahan": 267}
-        orphans = conn.execute(text(
-            "SELECT count(*) FROM areas a WHERE a.level = 'kelurahan' "
-            "AND NOT EXISTS (SELECT 1 FROM area_parts p WHERE p.area_code = a.code)")).scalar_one()
+        orphans = conn.execute(
+            text(
+                "SELECT count(*) FROM areas a WHERE a.level = 'kelurahan' "
+                "AND NOT EXISTS (SELECT 1 FROM area_parts p WHERE p.area_code = a.code)"
+            )
+        ).scalar_one()
         assert orphans == 0
         jakpus = conn.execute(text("SELECT name FROM areas WHERE code = '31.71'")).scalar_one()
         assert "Jakarta Pusat" in jakpus
@@ -66,19 +94,29 @@ def test_start_up_check_refuses_a_newer_database(db_engine):
     migrate.ensure_current(db_engine)
 
 
-KPI_FUNCTIONS = ("SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
-                 "WHERE p.proname LIKE 'qlue_kpi%' ORDER BY p.proname")
+KPI_FUNCTIONS = (
+    "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
+    "WHERE p.proname LIKE 'qlue_kpi%' ORDER BY p.proname"
+)
 
 
 def test_0008_goes_down_to_exactly_the_0005_pre_aggregation_and_up_again(db_engine):
     with db_engine.connect() as conn:
-        assert conn.execute(text("SELECT to_regclass('kpi_proof_facts') IS NOT NULL")).scalar() is True
+        assert (
+            conn.execute(text("SELECT to_regclass('kpi_proof_facts') IS NOT NULL")).scalar() is True
+        )
     migrate.downgrade(db_engine, "0007")
     assert migrate.current_revisions(db_engine) == {"0007"}
     with db_engine.connect() as conn:
         after_downgrade = conn.execute(text(KPI_FUNCTIONS)).all()
-        columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns "
-                                        "WHERE table_name = 'kpi_report_facts'")).scalars())
+        columns = set(
+            conn.execute(
+                text(
+                    "SELECT column_name FROM information_schema.columns "
+                    "WHERE table_name = 'kpi_report_facts'"
+                )
+            ).scalars()
+        )
         assert conn.execute(text("SELECT to_regclass('kpi_proof_facts')")).scalar() is None
     assert "mention_accounts" not in columns and "first_dispatch_due_at" not in columns
     assert {"qlue_kpi_refresh", "qlue_kpi_rebuild"} <= {name for name, _ in after_downgrade}

@@ -21,15 +21,19 @@ def _refused(conn, sql: str, params=()) -> None:
         cur.execute(sql, params)
 
 
-SUBMIT = ("SELECT submit_report('app', %s, 'warga', 'Jalan berlubang', 'jalan_rusak', -6.1754, 106.8272, %s)")
+SUBMIT = "SELECT submit_report('app', %s, 'warga', 'Jalan berlubang', 'jalan_rusak', -6.1754, 106.8272, %s)"
 
 
 @pytest.fixture
 def seeded_report(db_engine):
     from sqlalchemy import text
+
     with db_engine.begin() as conn:
-        report_id = conn.execute(text(
-            "SELECT submit_report('app', 'seed', 'warga', 'Sampah', 'sampah', -6.1754, 106.8272)")).scalar_one()
+        report_id = conn.execute(
+            text(
+                "SELECT submit_report('app', 'seed', 'warga', 'Sampah', 'sampah', -6.1754, 106.8272)"
+            )
+        ).scalar_one()
     return report_id
 
 
@@ -39,10 +43,17 @@ def test_channel_may_only_call_the_submission_functions(login_url, seeded_report
         cur.execute(SUBMIT, ("ch-1", psycopg2.Binary(jpeg(3))))
         assert cur.fetchone()[0] > 0
     _refused(conn, "SELECT count(*) FROM reports")
-    _refused(conn, "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, reported_at) "
-                   "VALUES ('app', 'x', 'c', 't', 'sampah', 0, 0, now())")
+    _refused(
+        conn,
+        "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, reported_at) "
+        "VALUES ('app', 'x', 'c', 't', 'sampah', 0, 0, now())",
+    )
     _refused(conn, "UPDATE reports SET status = 'verified'")
-    _refused(conn, "INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')", (seeded_report,))
+    _refused(
+        conn,
+        "INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')",
+        (seeded_report,),
+    )
     _refused(conn, "SELECT qlue_store_photo(1, 'report', '\\xffd8ff00'::bytea, NULL)")
     conn.close()
 
@@ -53,7 +64,11 @@ def test_analyst_only_reads(login_url, seeded_report):
         cur.execute("SELECT count(*) FROM reports")
         assert cur.fetchone()[0] == 1
     _refused(conn, "UPDATE reports SET priority = 3 WHERE id = %s", (seeded_report,))
-    _refused(conn, "INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')", (seeded_report,))
+    _refused(
+        conn,
+        "INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')",
+        (seeded_report,),
+    )
     _refused(conn, SUBMIT, ("an-1", None))
     _refused(conn, "DELETE FROM reports")
     conn.close()
@@ -62,9 +77,14 @@ def test_analyst_only_reads(login_url, seeded_report):
 def test_operator_triages_but_cannot_rewrite_history_or_decide_proofs(login_url, seeded_report):
     conn = _connect(login_url("qlue_operator"))
     with conn.cursor() as cur:
-        cur.execute("UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (seeded_report,))
-        cur.execute("INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'forged') "
-                    "RETURNING actor_login, session_user", (seeded_report,))
+        cur.execute(
+            "UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (seeded_report,)
+        )
+        cur.execute(
+            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'forged') "
+            "RETURNING actor_login, session_user",
+            (seeded_report,),
+        )
         actor_login, session_user = cur.fetchone()
         assert actor_login == session_user != "forged"
     _refused(conn, "UPDATE events SET payload = '{}'")
@@ -88,7 +108,9 @@ def test_supervisor_decides_proofs_but_cannot_touch_events(login_url, seeded_rep
 def test_admin_may_correct_events(login_url, seeded_report):
     conn = _connect(login_url("qlue_admin"))
     with conn.cursor() as cur:
-        cur.execute("UPDATE events SET payload = payload || '{\"corrected\": true}' WHERE report_id = %s",
-                    (seeded_report,))
+        cur.execute(
+            "UPDATE events SET payload = payload || '{\"corrected\": true}' WHERE report_id = %s",
+            (seeded_report,),
+        )
         assert cur.rowcount == 1
     conn.close()

@@ -10,19 +10,28 @@ from qlue_console.db.engine import EMBEDDED_DEMO, describe, make_engine
 from qlue_console.db.errors import BadDatabaseUrl
 
 
-@pytest.mark.parametrize(("url", "shown"), [
-    ("postgresql://op:s3cret@db.pemprov.go.id:6432/qlue", "db.pemprov.go.id:6432/qlue"),
-    ("postgresql+psycopg2://op:s3cret@db.example/qlue", "db.example/qlue"),
-    ("postgresql://op@[2001:db8::5]:5433/qlue", "[2001:db8::5]:5433/qlue"),
-    # the embedded server's form: a socket directory, URL-encoded in the query
-    ("postgresql://demo_operator@/qlue?host=%2Ftmp%2Fqlue-x%2Frun", "socket /tmp/qlue-x/run/qlue"),
-    ("postgresql:///qlue?host=/run/postgresql&port=5433", "socket /run/postgresql/qlue"),
-    # libpq multi-host, in the authority (SQLAlchemy cannot parse it) and in the query
-    ("postgresql://op:s3cret@pg1:5432,pg2:5433/qlue", "pg1:5432,pg2:5433/qlue"),
-    ("postgresql://op:s3cret@/qlue?host=pg1:5432&host=pg2:5433", "pg1:5432,pg2:5433/qlue"),
-    ("postgresql://op:s3cret@/qlue?host=pg1&host=pg2&port=5432&port=5433", "pg1:5432,pg2:5433/qlue"),
-    ("postgresql://op:p%40ss%3Aword@db.example:5432/qlue", "db.example:5432/qlue"),
-])
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("postgresql://op:s3cret@db.pemprov.go.id:6432/qlue", "db.pemprov.go.id:6432/qlue"),
+        ("postgresql+psycopg2://op:s3cret@db.example/qlue", "db.example/qlue"),
+        ("postgresql://op@[2001:db8::5]:5433/qlue", "[2001:db8::5]:5433/qlue"),
+        # the embedded server's form: a socket directory, URL-encoded in the query
+        (
+            "postgresql://demo_operator@/qlue?host=%2Ftmp%2Fqlue-x%2Frun",
+            "socket /tmp/qlue-x/run/qlue",
+        ),
+        ("postgresql:///qlue?host=/run/postgresql&port=5433", "socket /run/postgresql/qlue"),
+        # libpq multi-host, in the authority (SQLAlchemy cannot parse it) and in the query
+        ("postgresql://op:s3cret@pg1:5432,pg2:5433/qlue", "pg1:5432,pg2:5433/qlue"),
+        ("postgresql://op:s3cret@/qlue?host=pg1:5432&host=pg2:5433", "pg1:5432,pg2:5433/qlue"),
+        (
+            "postgresql://op:s3cret@/qlue?host=pg1&host=pg2&port=5432&port=5433",
+            "pg1:5432,pg2:5433/qlue",
+        ),
+        ("postgresql://op:p%40ss%3Aword@db.example:5432/qlue", "db.example:5432/qlue"),
+    ],
+)
 def test_a_server_is_host_port_and_database(url, shown):
     text = describe(url)
     assert text == shown
@@ -31,7 +40,10 @@ def test_a_server_is_host_port_and_database(url, shown):
 
 
 def test_the_embedded_server_is_the_embedded_demo():
-    assert describe("postgresql://demo_admin@/qlue?host=%2Fhome%2Fx%2Frun", embedded=True) == EMBEDDED_DEMO
+    assert (
+        describe("postgresql://demo_admin@/qlue?host=%2Fhome%2Fx%2Frun", embedded=True)
+        == EMBEDDED_DEMO
+    )
 
 
 def test_an_unreadable_url_is_said_so_without_echoing_a_password():

@@ -18,15 +18,23 @@ import update_translations  # noqa: E402
 def test_every_source_string_has_an_indonesian_translation(tmp_path):
     ts = tmp_path / "qlue_id.ts"
     shutil.copy(update_translations.TS, ts)
-    update_translations.run_lupdate(ts)   # finds the strings in the code as it is now
+    update_translations.run_lupdate(ts)  # finds the strings in the code as it is now
     missing = update_translations.unfinished(ts)
     assert not missing, f"{len(missing)} strings lack a translation, e.g. {missing[:5]}"
 
 
 def test_the_compiled_translation_matches_the_ts(tmp_path):
     qm = tmp_path / "qlue_id.qm"
-    subprocess.run([update_translations._tool("pyside6-lrelease"), str(update_translations.TS), "-qm", str(qm)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            update_translations._tool("pyside6-lrelease"),
+            str(update_translations.TS),
+            "-qm",
+            str(qm),
+        ],
+        check=True,
+        capture_output=True,
+    )
     assert qm.read_bytes() == update_translations.QM.read_bytes(), "run tools/fill_translations.py"
 
 
@@ -50,9 +58,12 @@ def test_no_literal_reaches_a_translate_wrapper_unmarked():
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent / "qlue_console"
-    unmarked = [f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}"
-                for path in sorted(root.rglob("*.py")) for text in [path.read_text(encoding="utf-8")]
-                for m in re.finditer(r"\b_tr\(\s*[\"']", text)]
+    unmarked = [
+        f"{path.relative_to(root)}:{text.count(chr(10), 0, m.start()) + 1}"
+        for path in sorted(root.rglob("*.py"))
+        for text in [path.read_text(encoding="utf-8")]
+        for m in re.finditer(r"\b_tr\(\s*[\"']", text)
+    ]
     assert unmarked == []
 
 
@@ -61,10 +72,14 @@ def test_every_plural_has_its_english_forms(tmp_path):
     shutil.copy(update_translations.TS_EN, ts)
     update_translations.run_lupdate(ts, "en")
     missing = update_translations.unfinished(ts)
-    assert not missing, f"{len(missing)} plural strings lack their English forms, e.g. {missing[:5]}"
+    assert not missing, (
+        f"{len(missing)} plural strings lack their English forms, e.g. {missing[:5]}"
+    )
     qm = tmp_path / "qlue_en.qm"
     update_translations.run_lrelease(update_translations.TS_EN, qm)
-    assert qm.read_bytes() == update_translations.QM_EN.read_bytes(), "run tools/fill_translations.py"
+    assert qm.read_bytes() == update_translations.QM_EN.read_bytes(), (
+        "run tools/fill_translations.py"
+    )
 
 
 @pytest.fixture
@@ -72,9 +87,7 @@ def language(qapp):
     """Installs a language's translators as the console does; restores the test's state after."""
     from PySide6.QtCore import QLocale
 
-    from qlue_console.gui.i18n import install_translations
-
-    from qlue_console.gui.i18n import uninstall_translations
+    from qlue_console.gui.i18n import install_translations, uninstall_translations
 
     before = QLocale()
     yield lambda lang: install_translations(qapp, lang)
@@ -87,21 +100,36 @@ def test_qt_own_buttons_and_menus_speak_indonesian(qtbot, language):
 
     language("id")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-                               | QDialogButtonBox.StandardButton.Close | QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Yes
-                               | QDialogButtonBox.StandardButton.No | QDialogButtonBox.StandardButton.Open)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok
+        | QDialogButtonBox.StandardButton.Cancel
+        | QDialogButtonBox.StandardButton.Close
+        | QDialogButtonBox.StandardButton.Save
+        | QDialogButtonBox.StandardButton.Apply
+        | QDialogButtonBox.StandardButton.Yes
+        | QDialogButtonBox.StandardButton.No
+        | QDialogButtonBox.StandardButton.Open
+    )
     qtbot.addWidget(buttons)
-    texts = {b: buttons.button(b).text() for b in (QDialogButtonBox.StandardButton.Cancel,
-                                                   QDialogButtonBox.StandardButton.Close,
-                                                   QDialogButtonBox.StandardButton.Yes,
-                                                   QDialogButtonBox.StandardButton.No,
-                                                   QDialogButtonBox.StandardButton.Save,
-                                                   QDialogButtonBox.StandardButton.Apply,
-                                                   QDialogButtonBox.StandardButton.Open)}
+    texts = {
+        b: buttons.button(b).text()
+        for b in (
+            QDialogButtonBox.StandardButton.Cancel,
+            QDialogButtonBox.StandardButton.Close,
+            QDialogButtonBox.StandardButton.Yes,
+            QDialogButtonBox.StandardButton.No,
+            QDialogButtonBox.StandardButton.Save,
+            QDialogButtonBox.StandardButton.Apply,
+            QDialogButtonBox.StandardButton.Open,
+        )
+    }
     assert list(texts.values()) == ["Batal", "Tutup", "&Ya", "&Tidak", "Simpan", "Terapkan", "Buka"]
-    box = QMessageBox(QMessageBox.Icon.Question, "t", "?", QMessageBox.StandardButton.Yes
-                      | QMessageBox.StandardButton.No)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "t",
+        "?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.No).text() == "&Tidak"
     for widget in (QLineEdit(), QPlainTextEdit()):
@@ -153,6 +181,8 @@ def test_every_listed_qt_string_is_one_qt_asks_for(qtbot):
             widget.createStandardContextMenu()
     finally:
         QCoreApplication.removeTranslator(recorder)
-    listed = {("QPlatformTheme", s) for s in STANDARD_BUTTONS} | {("QMessageBox", "Show Details...")}
+    listed = {("QPlatformTheme", s) for s in STANDARD_BUTTONS} | {
+        ("QMessageBox", "Show Details...")
+    }
     listed |= {(context, s) for context in ("QLineEdit", "QWidgetTextControl") for s in TEXT_MENU}
     assert listed <= asked, listed - asked

@@ -36,9 +36,9 @@ NEIGHBOURS = {
     "Kota Bekasi": "id32_jawa_barat/id3275_kota_bekasi/id3275_kota_bekasi.geojson",
     "Kabupaten Bekasi": "id32_jawa_barat/id3216_bekasi/id3216_bekasi.geojson",
 }
-SHARED_WITHIN_M = 2.0       # an outline edge whose middle is this close to a neighbour is shared
+SHARED_WITHIN_M = 2.0  # an outline edge whose middle is this close to a neighbour is shared
 METRES_PER_DEGREE = 110_600.0
-PIECE_EDGES = 32            # edges per stored piece of the land border (one index entry each)
+PIECE_EDGES = 32  # edges per stored piece of the land border (one index entry each)
 
 
 def _round(coords, nd=6):
@@ -54,7 +54,9 @@ def build_kelurahan(src: Path) -> None:
         for row in csv.DictReader(f):
             wilayah[row["kode"]] = {**row, "nama": row["nama"].strip()}
     crosswalk = {}
-    with open(src / "jakarta_kelurahan_bps_kemendagri_crosswalk.csv", newline="", encoding="utf-8") as f:
+    with open(
+        src / "jakarta_kelurahan_bps_kemendagri_crosswalk.csv", newline="", encoding="utf-8"
+    ) as f:
         for row in csv.DictReader(f):
             crosswalk[row["bps_kode_desa"]] = row
     hdx = json.loads((src / "jakarta_kelurahan_hdx_bps2020.geojson").read_text(encoding="utf-8"))
@@ -78,34 +80,52 @@ def build_kelurahan(src: Path) -> None:
         ring_points = {tuple(_round(p, 5)) for poly in polys for p in poly[0]}
         best, best_shared = None, -1
         for code, candidate in parts.items():
-            shared = sum(1 for poly in candidate for p in poly[0] if tuple(_round(p, 5)) in ring_points)
+            shared = sum(
+                1 for poly in candidate for p in poly[0] if tuple(_round(p, 5)) in ring_points
+            )
             if shared > best_shared:
                 best, best_shared = code, shared
-        print(f"{row['bps_nama_desa']} (BPS {row['bps_kode_desa']}) merged into "
-              f"{wilayah[best]['nama']} {best} ({best_shared} shared vertices)")
+        print(
+            f"{row['bps_nama_desa']} (BPS {row['bps_kode_desa']}) merged into "
+            f"{wilayah[best]['nama']} {best} ({best_shared} shared vertices)"
+        )
         parts[best].extend(polys)
 
     features = []
     for code, polys in sorted(parts.items()):
         kec = wilayah[wilayah[code]["kode_induk"]]
         kota = wilayah[kec["kode_induk"]]
-        features.append({
-            "type": "Feature",
-            "properties": {"code": code, "name": wilayah[code]["nama"], "kecamatan": kec["nama"],
-                           "kota": kota["nama"], "bps_code": bps_of.get(code)},
-            "geometry": {"type": "MultiPolygon", "coordinates": _round(polys)},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "code": code,
+                    "name": wilayah[code]["nama"],
+                    "kecamatan": kec["nama"],
+                    "kota": kota["nama"],
+                    "bps_code": bps_of.get(code),
+                },
+                "geometry": {"type": "MultiPolygon", "coordinates": _round(polys)},
+            }
+        )
     missing = [k for k, v in wilayah.items() if v["level"] == "kelurahan" and k not in parts]
     assert not missing, f"kelurahan without a boundary: {missing}"
     (OUT / "kelurahan.geojson").write_text(
-        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
-                   separators=(",", ":")), encoding="utf-8")
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
+        encoding="utf-8",
+    )
     with open(OUT / "wilayah.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.writer(f)
         writer.writerow(["code", "name", "level", "parent_code"])
         for row in wilayah.values():
             writer.writerow([row["kode"], row["nama"], row["level"], row["kode_induk"]])
-    print(f"{len(features)} kelurahan, {sum(len(p) for p in parts.values())} polygon parts -> {OUT}")
+    print(
+        f"{len(features)} kelurahan, {sum(len(p) for p in parts.values())} polygon parts -> {OUT}"
+    )
 
 
 def _outline_edges(dki) -> list[tuple[tuple[float, float], tuple[float, float]]]:
@@ -118,7 +138,9 @@ def _outline_edges(dki) -> list[tuple[tuple[float, float], tuple[float, float]]]
     return edges
 
 
-def _chains(edges: list[tuple[tuple[float, float], tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+def _chains(
+    edges: list[tuple[tuple[float, float], tuple[float, float]]],
+) -> list[list[tuple[float, float]]]:
     """Consecutive edges joined into vertex chains."""
     chains: list[list[tuple[float, float]]] = []
     for a, b in edges:
@@ -144,31 +166,46 @@ def build_land_border(neighbours_dir: Path) -> None:
     by_neighbour: dict[str, list] = defaultdict(list)
     for a, b in _outline_edges(dki):
         middle = Point((a[0] + b[0]) / 2, (a[1] + b[1]) / 2)
-        near = [(g.distance(middle), name) for name, g in regencies.items()
-                if g.distance(middle) <= within]
+        near = [
+            (g.distance(middle), name)
+            for name, g in regencies.items()
+            if g.distance(middle) <= within
+        ]
         if near:
             by_neighbour[min(near)[1]].append((a, b))
     features, rows = [], []
     for name in NEIGHBOURS:
         chains = _chains(by_neighbour[name])
-        features.append({"type": "Feature", "properties": {"neighbour": name},
-                         "geometry": {"type": "MultiLineString", "coordinates": chains}})
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"neighbour": name},
+                "geometry": {"type": "MultiLineString", "coordinates": chains},
+            }
+        )
         for chain in chains:
             for start in range(0, len(chain) - 1, PIECE_EDGES):
-                piece = [(round(x * 1e6), round(y * 1e6)) for x, y in chain[start:start + PIECE_EDGES + 1]]
+                piece = [
+                    (round(x * 1e6), round(y * 1e6))
+                    for x, y in chain[start : start + PIECE_EDGES + 1]
+                ]
                 xs, ys = [x for x, _ in piece], [y for _, y in piece]
                 path = ",".join(f"({x},{y})" for x, y in piece)
-                rows.append(f"('{name}', box '(({max(xs)},{max(ys)}),({min(xs)},{min(ys)}))', path '[{path}]')")
+                rows.append(
+                    f"('{name}', box '(({max(xs)},{max(ys)}),({min(xs)},{min(ys)}))', path '[{path}]')"
+                )
         length = sum(LineString(c).length for c in chains) * METRES_PER_DEGREE / 1000
         print(f"land border with {name}: {len(chains)} chains, {length:.1f} km")
     (OUT / "land_border.geojson").write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     LAND_BORDER_SQL.parent.mkdir(parents=True, exist_ok=True)
     LAND_BORDER_SQL.write_text(
         "-- Revision 0009: DKI's land border, generated by tools/build_boundaries.py (micro-degrees).\n"
-        "INSERT INTO area_land_borders (neighbour, bbox, line) VALUES\n"
-        + ",\n".join(rows) + ";\n", encoding="utf-8")
+        "INSERT INTO area_land_borders (neighbour, bbox, line) VALUES\n" + ",\n".join(rows) + ";\n",
+        encoding="utf-8",
+    )
     print(f"{len(rows)} land border pieces -> {LAND_BORDER_SQL}")
 
 

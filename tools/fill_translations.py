@@ -66,7 +66,12 @@ def fill(ts: Path, forms_of) -> None:
 def main() -> int:
     book = indonesian_book()
     run_lupdate(TS, "id")
-    fill(TS, lambda context, source: [t] if (t := book.get(f"{context}|{source}", book.get(source))) else None)
+    fill(
+        TS,
+        lambda context, source: (
+            [t] if (t := book.get(f"{context}|{source}", book.get(source))) else None
+        ),
+    )
     run_lrelease(TS, QM)
     plurals = json.loads(PLURALS_EN.read_text(encoding="utf-8")) if PLURALS_EN.exists() else {}
     run_lupdate(TS_EN, "en")

@@ -39,12 +39,32 @@ def sources() -> list[str]:
 def run_lupdate(ts: Path, language: str = "id") -> None:
     """Brings ``ts`` up to date with the code; for English only the plural (``%n``) strings."""
     extra = ["-pluralonly"] if language == "en" else []
-    subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", *extra, "-source-language", "en",
-                    "-target-language", language, "-ts", str(ts)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            *extra,
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            "-ts",
+            str(ts),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def run_lrelease(ts: Path, qm: Path) -> None:
-    subprocess.run([_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def unfinished(ts: Path) -> list[tuple[str, str]]:
@@ -54,9 +74,16 @@ def unfinished(ts: Path) -> list[tuple[str, str]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             plural_forms = [] if translation is None else translation.findall("numerusform")
-            texts = [f.text for f in plural_forms] if plural_forms else [None if translation is None else translation.text]
-            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete") \
-                    or not all(t and t.strip() for t in texts):
+            texts = (
+                [f.text for f in plural_forms]
+                if plural_forms
+                else [None if translation is None else translation.text]
+            )
+            if (
+                translation is None
+                or translation.get("type") in ("unfinished", "vanished", "obsolete")
+                or not all(t and t.strip() for t in texts)
+            ):
                 missing.append((name, message.findtext("source")))
     return missing
 

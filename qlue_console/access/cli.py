@@ -34,31 +34,49 @@ class _UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--database-url", metavar="URL",
-                        help="the database, signed in as an admin "
-                             "(default: $QLUE_DATABASE_URL, else the embedded server)")
+    common.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="the database, signed in as an admin "
+        "(default: $QLUE_DATABASE_URL, else the embedded server)",
+    )
     common.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    p = argparse.ArgumentParser(prog=PROG, parents=[common],
-                                description="Manage the logins of the console (an admin's task).")
+    p = argparse.ArgumentParser(
+        prog=PROG,
+        parents=[common],
+        description="Manage the logins of the console (an admin's task).",
+    )
     sub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = sub.add_parser("add", parents=[common], help="create a login in a role, with its account")
     add.add_argument("login")
     add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--handle", help="the account's handle (default: the login; an existing account is linked)")
+    add.add_argument(
+        "--handle", help="the account's handle (default: the login; an existing account is linked)"
+    )
     add.add_argument("--name", help="the account's display name")
     add.add_argument("--kota", metavar="CODE", help="limit the login to one kota, e.g. 31.72")
     password = add.add_mutually_exclusive_group()
-    password.add_argument("--password-stdin", action="store_true",
-                          help="read the password from the first line of stdin")
-    password.add_argument("--no-password", action="store_true",
-                          help="no password (only for servers that authenticate otherwise, e.g. a local socket)")
-    for name, text_ in (("disable", "take a login's right to sign in away and end its sessions"),
-                        ("enable", "let a disabled login sign in again")):
+    password.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of stdin",
+    )
+    password.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password (only for servers that authenticate otherwise, e.g. a local socket)",
+    )
+    for name, text_ in (
+        ("disable", "take a login's right to sign in away and end its sessions"),
+        ("enable", "let a disabled login sign in again"),
+    ):
         sub.add_parser(name, parents=[common], help=text_).add_argument("login")
     role = sub.add_parser("role", parents=[common], help="move a login to another role")
     role.add_argument("login")
     role.add_argument("role", choices=ROLES)
-    scope = sub.add_parser("scope", parents=[common], help="limit a login to one kota ('all' lifts the limit)")
+    scope = sub.add_parser(
+        "scope", parents=[common], help="limit a login to one kota ('all' lifts the limit)"
+    )
     scope.add_argument("login")
     scope.add_argument("kota", metavar="KOTA|all")
     sub.add_parser("list", parents=[common], help="list the logins with role, account and scope")
@@ -95,11 +113,21 @@ def _engine(url: str | None):
 
 def _format_list(rows: list[users.UserRow]) -> str:
     header = ("LOGIN", "ROLE", "SIGN-IN", "ACCOUNT", "NAME", "KOTA")
-    table = [header] + [(r.login, r.role or "-", "yes" if r.can_login else "disabled",
-                         f"@{r.handle}" if r.handle else "-", r.display_name or "-", r.kota_code or "all")
-                        for r in rows]
+    table = [header] + [
+        (
+            r.login,
+            r.role or "-",
+            "yes" if r.can_login else "disabled",
+            f"@{r.handle}" if r.handle else "-",
+            r.display_name or "-",
+            r.kota_code or "all",
+        )
+        for r in rows
+    ]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
-    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table)
+    return "\n".join(
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table
+    )
 
 
 def _run(args) -> int:
@@ -108,8 +136,15 @@ def _run(args) -> int:
     try:
         with engine.begin() as conn:
             if args.action == "add":
-                account = users.add_user(conn, args.login, args.role, password=password, handle=args.handle,
-                                         display_name=args.name, kota_code=args.kota)
+                account = users.add_user(
+                    conn,
+                    args.login,
+                    args.role,
+                    password=password,
+                    handle=args.handle,
+                    display_name=args.name,
+                    kota_code=args.kota,
+                )
                 linked = f", account #{account}" if account is not None else ""
                 scope = f", limited to kota {args.kota}" if args.kota else ""
                 print(f"login {args.login} created as {args.role}{linked}{scope}")
@@ -136,17 +171,22 @@ def _run(args) -> int:
 def user_main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exc:     # argparse: --help (0) or a usage error (2), already printed
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2), already printed
         return int(exc.code or 0)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s: %(message)s",
+    )
     try:
         return _run(args)
     except _UsageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
     except PermissionDenied as exc:
-        print(f"{PROG}: {exc} (only an admin, a member of qlue_admin, may manage logins)", file=sys.stderr)
+        print(
+            f"{PROG}: {exc} (only an admin, a member of qlue_admin, may manage logins)",
+            file=sys.stderr,
+        )
         return 1
     except QlueDatabaseError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)

@@ -48,6 +48,7 @@ def backend_usable(backend) -> bool:
         return False
     try:
         from keyring.backends.chainer import ChainerBackend
+
         if isinstance(backend, ChainerBackend):
             chained = list(backend.backends)
             return bool(chained) and all(_acceptable(b) for b in chained)
@@ -134,6 +135,6 @@ class CredentialStore:
         try:
             self._backend.delete_password(SERVICE, key)
         except keyring.errors.PasswordDeleteError:
-            pass            # nothing was remembered
+            pass  # nothing was remembered
         except Exception as exc:  # noqa: BLE001
             self._failed("delete", exc)

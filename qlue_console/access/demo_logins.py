@@ -50,23 +50,35 @@ def ensure_demo_logins(conn: Connection) -> list[str]:
     created: list[str] = []
     with translated_errors():
         for demo in DEMO_LOGINS:
-            exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": demo.login}).first()
+            exists = conn.execute(
+                text("SELECT 1 FROM pg_roles WHERE rolname = :l"), {"l": demo.login}
+            ).first()
             if exists is None:
-                conn.execute(text("SELECT qlue_user_add(:l, NULL, :r, :h, :n, NULL)"),
-                             {"l": demo.login, "r": demo.role, "h": demo.handle, "n": demo.display_name})
+                conn.execute(
+                    text("SELECT qlue_user_add(:l, NULL, :r, :h, :n, NULL)"),
+                    {"l": demo.login, "r": demo.role, "h": demo.handle, "n": demo.display_name},
+                )
                 created.append(demo.login)
                 continue
             role = conn.execute(text("SELECT qlue_role_of(:l)"), {"l": demo.login}).scalar()
             if role != demo.role:
                 conn.execute(text(f"GRANT qlue_{demo.role} TO \"{demo.login}\""))
-                conn.execute(text("SELECT qlue_user_set_role(:l, :r)::text"), {"l": demo.login, "r": demo.role})
-            linked = conn.execute(text("SELECT 1 FROM accounts WHERE login = :l"), {"l": demo.login}).first()
+                conn.execute(
+                    text("SELECT qlue_user_set_role(:l, :r)::text"),
+                    {"l": demo.login, "r": demo.role},
+                )
+            linked = conn.execute(
+                text("SELECT 1 FROM accounts WHERE login = :l"), {"l": demo.login}
+            ).first()
             if linked is None:
-                conn.execute(text(
-                    "INSERT INTO accounts (handle, display_name, kind, login) VALUES (:h, :n, :k, :l) "
-                    "ON CONFLICT (lower(handle)) DO UPDATE SET login = EXCLUDED.login, active = true "
-                    "WHERE accounts.login IS NULL"),
-                    {"h": demo.handle, "n": demo.display_name, "k": demo.role, "l": demo.login})
+                conn.execute(
+                    text(
+                        "INSERT INTO accounts (handle, display_name, kind, login) VALUES (:h, :n, :k, :l) "
+                        "ON CONFLICT (lower(handle)) DO UPDATE SET login = EXCLUDED.login, active = true "
+                        "WHERE accounts.login IS NULL"
+                    ),
+                    {"h": demo.handle, "n": demo.display_name, "k": demo.role, "l": demo.login},
+                )
             conn.execute(text("SELECT qlue_user_enable(:l)::text"), {"l": demo.login})
     return created
 
@@ -76,6 +88,12 @@ def demo_url(url: str, role: str) -> str:
     demo = demo_login(role)
     u = make_url(url)
     # URL.set(password=None) keeps the old password: build the URL without one.
-    bare = URL.create(u.drivername, username=demo.login, host=u.host, port=u.port, database=u.database,
-                      query=u.query)
+    bare = URL.create(
+        u.drivername,
+        username=demo.login,
+        host=u.host,
+        port=u.port,
+        database=u.database,
+        query=u.query,
+    )
     return bare.render_as_string(hide_password=False)

@@ -26,11 +26,11 @@ _READ_ONLY: dict[str, frozenset[str]] = {"analyst": frozenset({"reports"})}
 @dataclass(frozen=True)
 class Identity:
     login: str
-    role: str | None            # None: the login is in no Qlue group role
-    handle: str | None          # the linked account, if any
+    role: str | None  # None: the login is in no Qlue group role
+    handle: str | None  # the linked account, if any
     display_name: str | None
-    limited: bool               # limited to one kota (row-level security)
-    kota_code: str | None       # that kota; None with limited=True means "no scope here": sees nothing
+    limited: bool  # limited to one kota (row-level security)
+    kota_code: str | None  # that kota; None with limited=True means "no scope here": sees nothing
     kota_name: str | None
     superuser: bool = False
 
@@ -69,14 +69,22 @@ def highest_role(roles: set[str] | frozenset[str]) -> str | None:
 
 def whoami(bind: Engine | Connection) -> Identity:
     """Asks the database who this connection's login is."""
-    sql = text("SELECT w.*, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser "
-               "FROM qlue_whoami() w")
+    sql = text(
+        "SELECT w.*, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user) AS superuser "
+        "FROM qlue_whoami() w"
+    )
     if isinstance(bind, Engine):
         with bind.connect() as conn:
             row = conn.execute(sql).mappings().one()
     else:
         row = bind.execute(sql).mappings().one()
-    return Identity(login=row["login"], role=row["role"], handle=row["handle"],
-                    display_name=row["display_name"], limited=bool(row["limited"]),
-                    kota_code=row["kota_code"], kota_name=row["kota_name"],
-                    superuser=bool(row["superuser"]))
+    return Identity(
+        login=row["login"],
+        role=row["role"],
+        handle=row["handle"],
+        display_name=row["display_name"],
+        limited=bool(row["limited"]),
+        kota_code=row["kota_code"],
+        kota_name=row["kota_name"],
+        superuser=bool(row["superuser"]),
+    )

@@ -35,7 +35,9 @@ class UserRow:
     kota_code: str | None
 
 
-def scram_verifier(password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS) -> str:
+def scram_verifier(
+    password: str, *, salt: bytes | None = None, iterations: int = SCRAM_ITERATIONS
+) -> str:
     """The SCRAM-SHA-256 verifier PostgreSQL stores for ``password`` (RFC 5802/7677).
 
     PostgreSQL normalises non-ASCII passwords with SASLprep before hashing; for those
@@ -86,9 +88,16 @@ def _scalar(conn: Connection, sql: str, **params):
         return conn.execute(text(sql), params).scalar()
 
 
-def add_user(conn: Connection, login: str, role: str, *, password: str | None = None,
-             handle: str | None = None, display_name: str | None = None,
-             kota_code: str | None = None) -> int | None:
+def add_user(
+    conn: Connection,
+    login: str,
+    role: str,
+    *,
+    password: str | None = None,
+    handle: str | None = None,
+    display_name: str | None = None,
+    kota_code: str | None = None,
+) -> int | None:
     """Creates a login in ``role``, creates or links its account (``handle``, by default the
     login; none for a channel without a handle) and optionally limits it to a kota.
     Returns the account id."""
@@ -96,9 +105,16 @@ def add_user(conn: Connection, login: str, role: str, *, password: str | None = 
     _check_role(role)
     for field, value in (("handle", handle), ("display_name", display_name), ("kota", kota_code)):
         _check(field, value, required=False)
-    return _scalar(conn, "SELECT qlue_user_add(:login, :password, :role, :handle, :name, :kota)",
-                   login=login, password=password_for_server(password), role=role, handle=handle,
-                   name=display_name, kota=kota_code)
+    return _scalar(
+        conn,
+        "SELECT qlue_user_add(:login, :password, :role, :handle, :name, :kota)",
+        login=login,
+        password=password_for_server(password),
+        role=role,
+        handle=handle,
+        name=display_name,
+        kota=kota_code,
+    )
 
 
 def disable_user(conn: Connection, login: str) -> int:

@@ -26,13 +26,13 @@ SORTS = ("newest", "priority")
 class QueueFilter:
     states: tuple[str, ...] = OPEN_STATES
     category: str | None = None
-    area_code: str | None = None        # a kota, kecamatan or kelurahan code
+    area_code: str | None = None  # a kota, kecamatan or kelurahan code
     channel: str | None = None
     min_priority: int | None = None
     min_age_hours: float | None = None
     max_age_hours: float | None = None
     search: str | None = None
-    mine: bool = False                  # claimed by this login
+    mine: bool = False  # claimed by this login
     outside_only: bool = False
     overdue_only: bool = False
     sort: str = "newest"
@@ -167,14 +167,20 @@ def where_clauses(flt: QueueFilter, params: dict, alias: str = "r") -> list[str]
 
 
 def order_by(sort: str) -> str:
-    return "r.priority DESC, r.created_at, r.id" if sort == "priority" else "r.created_at DESC, r.id DESC"
+    return (
+        "r.priority DESC, r.created_at, r.id"
+        if sort == "priority"
+        else "r.created_at DESC, r.id DESC"
+    )
 
 
 def _after(flt: QueueFilter, after: QueueKey | None, clauses: list[str], params: dict) -> None:
     if after is None:
         return
     if flt.sort == "priority":
-        clauses.append("(r.priority < :after_p OR (r.priority = :after_p AND (r.created_at, r.id) > (:after_at, :after_id)))")
+        clauses.append(
+            "(r.priority < :after_p OR (r.priority = :after_p AND (r.created_at, r.id) > (:after_at, :after_id)))"
+        )
         params.update(after_p=after.priority, after_at=after.created_at, after_id=after.id)
     else:
         clauses.append("(r.created_at, r.id) < (:after_at, :after_id)")
@@ -185,8 +191,9 @@ def _row(m) -> QueueRow:
     return QueueRow(**dict(m))
 
 
-def fetch_queue_page(engine: Engine, flt: QueueFilter, after: QueueKey | None = None,
-                     limit: int = 200) -> list[QueueRow]:
+def fetch_queue_page(
+    engine: Engine, flt: QueueFilter, after: QueueKey | None = None, limit: int = 200
+) -> list[QueueRow]:
     params: dict = {"limit": limit}
     clauses = where_clauses(flt, params)
     _after(flt, after, clauses, params)
@@ -211,7 +218,11 @@ def fetch_state_counts(engine: Engine, flt: QueueFilter, states: Sequence[str]) 
     """How many reports each state has under the filter's other conditions (the tab counts)."""
     params: dict = {}
     clauses = where_clauses(replace(flt, states=tuple(states)), params)
-    sql = text("SELECT r.status, count(*) FROM reports r WHERE " + " AND ".join(clauses) + " GROUP BY r.status")
+    sql = text(
+        "SELECT r.status, count(*) FROM reports r WHERE "
+        + " AND ".join(clauses)
+        + " GROUP BY r.status"
+    )
     sql = sql.bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
         return {status: count for status, count in conn.execute(sql, params)}
@@ -224,7 +235,9 @@ def sort_key(row: QueueRow, sort: str) -> tuple:
     return (-row.created_at.timestamp(), -row.id)
 
 
-def matches(row: QueueRow, flt: QueueFilter, me: str | None = None, now: datetime | None = None) -> bool:
+def matches(
+    row: QueueRow, flt: QueueFilter, me: str | None = None, now: datetime | None = None
+) -> bool:
     """Whether a row fetched by id belongs in a view with this filter (for live updates)."""
     if row.status not in flt.states:
         return False

@@ -59,8 +59,8 @@ class ReportDetail:
     due_at: datetime | None
     duplicate_of: int | None
     followers: tuple[str, ...]
-    claimed_by: str | None          # the login holding a live claim (compared with the console's login)
-    claimed_by_name: str | None     # the same person as the timeline names them (their handle)
+    claimed_by: str | None  # the login holding a live claim (compared with the console's login)
+    claimed_by_name: str | None  # the same person as the timeline names them (their handle)
     version: int
     photos: tuple[PhotoInfo, ...]
     timeline: tuple[TimelineEntry, ...]
@@ -68,7 +68,9 @@ class ReportDetail:
 
 def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
     with engine.connect() as conn:
-        row = conn.execute(text("""
+        row = (
+            conn.execute(
+                text("""
             SELECT r.id, r.channel, r.external_id, r.citizen_handle AS citizen, r.text, r.category_code,
                    c.name_id AS category_id, c.name_en AS category_en, c.sla_hours, c.sla_mode,
                    r.lat, r.lon, r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan,
@@ -88,15 +90,33 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
                                    FROM qlue_nearest_kelurahan(r.lat, r.lon) n
                                   WHERE r.outside_jurisdiction) near ON true
               LEFT JOIN areas nk ON nk.code = near.kelurahan_code
-             WHERE r.id = :id"""), {"id": report_id}).mappings().one_or_none()
+             WHERE r.id = :id"""),
+                {"id": report_id},
+            )
+            .mappings()
+            .one_or_none()
+        )
         if row is None:
             return None
-        photos = tuple(PhotoInfo(**dict(m)) for m in conn.execute(text(
-            "SELECT id, kind, width, height, taken_at, follow_up_id FROM photos "
-            "WHERE report_id = :id ORDER BY kind DESC, id"), {"id": report_id}).mappings())
-        timeline = tuple(TimelineEntry(**dict(m)) for m in conn.execute(text(
-            "SELECT id, at, actor, actor_login, kind, payload FROM events WHERE report_id = :id ORDER BY at, id"),
-            {"id": report_id}).mappings())
+        photos = tuple(
+            PhotoInfo(**dict(m))
+            for m in conn.execute(
+                text(
+                    "SELECT id, kind, width, height, taken_at, follow_up_id FROM photos "
+                    "WHERE report_id = :id ORDER BY kind DESC, id"
+                ),
+                {"id": report_id},
+            ).mappings()
+        )
+        timeline = tuple(
+            TimelineEntry(**dict(m))
+            for m in conn.execute(
+                text(
+                    "SELECT id, at, actor, actor_login, kind, payload FROM events WHERE report_id = :id ORDER BY at, id"
+                ),
+                {"id": report_id},
+            ).mappings()
+        )
     values = dict(row)
     values["followers"] = tuple(values["followers"] or ())
     return ReportDetail(**values, photos=photos, timeline=timeline)
@@ -106,17 +126,23 @@ def fetch_people(engine: Engine) -> dict[str, str]:
     """Login -> handle of every account that signs in: the person a claim or a change shows,
     as the timeline names them (a login without an account shows as itself)."""
     with engine.connect() as conn:
-        return dict(conn.execute(text("SELECT login, handle FROM accounts WHERE login IS NOT NULL")).all())
+        return dict(
+            conn.execute(text("SELECT login, handle FROM accounts WHERE login IS NOT NULL")).all()
+        )
 
 
 def person_of(engine: Engine, login: str) -> str:
     """The handle of one login (itself when it has no account)."""
     with engine.connect() as conn:
-        handle = conn.execute(text("SELECT handle FROM accounts WHERE login = :l"), {"l": login}).scalar_one_or_none()
+        handle = conn.execute(
+            text("SELECT handle FROM accounts WHERE login = :l"), {"l": login}
+        ).scalar_one_or_none()
     return handle or login
 
 
 def fetch_photo_bytes(engine: Engine, photo_id: int) -> bytes | None:
     with engine.connect() as conn:
-        data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}).scalar_one_or_none()
+        data = conn.execute(
+            text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}
+        ).scalar_one_or_none()
     return bytes(data) if data is not None else None

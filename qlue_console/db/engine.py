@@ -69,11 +69,16 @@ def parse_database_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        shown = describe(url) if "@" in url else repr(url)     # a URL one cannot read may hold a password
-        raise BadDatabaseUrl(f"The database URL {shown} is not valid: expected "
-                             "postgresql://user@host:5432/dbname") from exc
+        shown = (
+            describe(url) if "@" in url else repr(url)
+        )  # a URL one cannot read may hold a password
+        raise BadDatabaseUrl(
+            f"The database URL {shown} is not valid: expected postgresql://user@host:5432/dbname"
+        ) from exc
     if parsed.get_backend_name() != "postgresql":
-        raise BadDatabaseUrl(f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}")
+        raise BadDatabaseUrl(
+            f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}"
+        )
     return parsed
 
 
@@ -96,4 +101,6 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise ConnectionFailed(f"Cannot reach the database at {describe(str(engine.url))}: {reason}") from exc
+        raise ConnectionFailed(
+            f"Cannot reach the database at {describe(str(engine.url))}: {reason}"
+        ) from exc

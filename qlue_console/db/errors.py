@@ -41,7 +41,9 @@ class IdempotencyConflict(ContractError):
 
     sqlstate = "QC010"
 
-    def __init__(self, message: str, existing_id: int | None = None, differs: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, message: str, existing_id: int | None = None, differs: tuple[str, ...] = ()
+    ) -> None:
         super().__init__("external_id", message)
         self.existing_id = existing_id
         self.differs = differs

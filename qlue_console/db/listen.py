@@ -44,8 +44,15 @@ class EventListener:
 
     def connect(self) -> None:
         self.close()
-        conn = psycopg2.connect(self._dsn, connect_timeout=5, application_name="qlue-console listener",
-                                keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3)
+        conn = psycopg2.connect(
+            self._dsn,
+            connect_timeout=5,
+            application_name="qlue-console listener",
+            keepalives=1,
+            keepalives_idle=10,
+            keepalives_interval=5,
+            keepalives_count=3,
+        )
         conn.autocommit = True
         with conn.cursor() as cur:
             cur.execute(f"LISTEN {CHANNEL}")
@@ -71,7 +78,9 @@ class EventListener:
             note = conn.notifies.pop(0)
             try:
                 payload = json.loads(note.payload)
-                events.append(ChangeEvent(int(payload["event"]), int(payload["report"]), str(payload["kind"])))
+                events.append(
+                    ChangeEvent(int(payload["event"]), int(payload["report"]), str(payload["kind"]))
+                )
             except (ValueError, KeyError, TypeError):
                 log.warning("ignored a malformed notification: %r", note.payload)
         return events
@@ -82,8 +91,10 @@ class EventListener:
         if conn is None:
             raise psycopg2.OperationalError("the listener is not connected")
         with conn.cursor() as cur:
-            cur.execute("SELECT id, report_id, kind FROM events WHERE id > %s ORDER BY id LIMIT %s",
-                        (after_event_id, limit))
+            cur.execute(
+                "SELECT id, report_id, kind FROM events WHERE id > %s ORDER BY id LIMIT %s",
+                (after_event_id, limit),
+            )
             return [ChangeEvent(*row) for row in cur.fetchall()]
 
     def last_event_id(self) -> int:

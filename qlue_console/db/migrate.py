@@ -7,12 +7,12 @@ branches records their heads; ``alembic/env.py`` collapses them to the latest on
 
 from __future__ import annotations
 
-from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
+from alembic import command
 from qlue_console.db.errors import SchemaMismatch
 from qlue_console.paths import alembic_dir
 
@@ -65,12 +65,15 @@ def ensure_current(engine: Engine) -> None:
         return
     if not current:
         raise SchemaMismatch(
-            "The database has no Qlue schema yet: ask its operator to run 'qlue-console db upgrade'.")
+            "The database has no Qlue schema yet: ask its operator to run 'qlue-console db upgrade'."
+        )
     known = {rev.revision for rev in _script().walk_revisions()}
     if current <= known:
         raise SchemaMismatch(
             f"The database is at revision {'+'.join(sorted(current))} but this console needs "
-            f"{head_revision()}: run 'qlue-console db upgrade' (an operator's step).")
+            f"{head_revision()}: run 'qlue-console db upgrade' (an operator's step)."
+        )
     raise SchemaMismatch(
         f"The database is at revision {'+'.join(sorted(current))}, newer than this console "
-        f"({head_revision()}): update the console.")
+        f"({head_revision()}): update the console."
+    )

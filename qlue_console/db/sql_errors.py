@@ -21,8 +21,10 @@ from qlue_console.db.errors import (
 # Raised by PostgreSQL before a function runs, for text it cannot hold: a NUL character (22021 in
 # a binary parameter, 54000 from chr(0), 22P05 from a \u0000 escape) or bytes that are not UTF-8.
 UNSTORABLE_TEXT = ("22021", "22P05", "54000")
-UNSTORABLE_MESSAGE = ("the input contains a NUL character (U+0000) or bytes that are not UTF-8 text, "
-                      "which cannot be stored")
+UNSTORABLE_MESSAGE = (
+    "the input contains a NUL character (U+0000) or bytes that are not UTF-8 text, "
+    "which cannot be stored"
+)
 
 
 def _details(diag) -> dict:
@@ -47,7 +49,9 @@ def translated_errors() -> Iterator[None]:
             raise ContractError("input", UNSTORABLE_MESSAGE) from exc
         if orig.pgcode == "QC010":
             details = _details(orig.diag)
-            raise IdempotencyConflict(message, details.get("id"), tuple(details.get("differs") or ())) from exc
+            raise IdempotencyConflict(
+                message, details.get("id"), tuple(details.get("differs") or ())
+            ) from exc
         if orig.pgcode == "QC001":
             raise Conflict(message, _details(orig.diag)) from exc
         if orig.pgcode == "QC002":

@@ -18,10 +18,14 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlue-console escalate",
         description="Escalate every mention past its due time without a follow-up to the next level "
-                    "(field officer or lurah -> camat -> walikota; agency staff -> agency head). "
-                    "Safe to run from several places at once: each mention escalates exactly once.")
-    parser.add_argument("--database-url", metavar="URL",
-                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
+        "(field officer or lurah -> camat -> walikota; agency staff -> agency head). "
+        "Safe to run from several places at once: each mention escalates exactly once.",
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print only the count")
     return parser
 
@@ -36,7 +40,9 @@ def escalate_main(argv: list[str] | None = None) -> int:
     from qlue_console.dispatch.service import escalate_overdue
 
     try:
-        engine = make_engine(database_url(resolve_target(args.database_url)), application_name="qlue-escalate")
+        engine = make_engine(
+            database_url(resolve_target(args.database_url)), application_name="qlue-escalate"
+        )
         check_connection(engine)
         migrate.ensure_current(engine)
         escalations = escalate_overdue(engine)

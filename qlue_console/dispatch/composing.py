@@ -7,7 +7,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from qlue_console.domain.mentions import AccountRef, normalize_handle, parse_mentions, unique_handles
+from qlue_console.domain.mentions import (
+    AccountRef,
+    normalize_handle,
+    parse_mentions,
+    unique_handles,
+)
 
 __all__ = ["MentionQuery", "canonical_handles", "complete_mention", "mention_query_at"]
 
@@ -48,7 +53,7 @@ def mention_query_at(text: str, cursor: int) -> MentionQuery | None:
     probe = before + "x"
     for mention in parse_mentions(probe):
         if mention.start == at and mention.end == len(probe):
-            return MentionQuery(at, before[at + 1:])
+            return MentionQuery(at, before[at + 1 :])
     return None
 
 

@@ -14,8 +14,17 @@ from qlue_console.domain.directory_search import AccountCandidate
 from qlue_console.domain.mentions import AccountRef, normalize_handle
 
 __all__ = [
-    "OFFICIAL_KINDS", "AccountDetail", "DirectoryRow", "MentionAccount", "OpenMention", "Performance",
-    "as_candidates", "as_refs", "fetch_account_detail", "fetch_directory", "fetch_mention_accounts",
+    "OFFICIAL_KINDS",
+    "AccountDetail",
+    "DirectoryRow",
+    "MentionAccount",
+    "OpenMention",
+    "Performance",
+    "as_candidates",
+    "as_refs",
+    "fetch_account_detail",
+    "fetch_directory",
+    "fetch_mention_accounts",
     "filter_directory",
 ]
 
@@ -62,8 +71,14 @@ def fetch_directory(engine: Engine) -> list[DirectoryRow]:
         return [DirectoryRow(**dict(m)) for m in conn.execute(_DIRECTORY).mappings()]
 
 
-def filter_directory(rows: Sequence[DirectoryRow], search: str = "", *, kind: str | None = None,
-                     overdue_only: bool = False, active_only: bool = False) -> list[DirectoryRow]:
+def filter_directory(
+    rows: Sequence[DirectoryRow],
+    search: str = "",
+    *,
+    kind: str | None = None,
+    overdue_only: bool = False,
+    active_only: bool = False,
+) -> list[DirectoryRow]:
     """The rows whose handle, name, area or agency contain every word of ``search``, compared
     case- and accent-insensitively."""
     words = [normalize_handle(w) for w in search.replace("@", " ").split()]
@@ -76,8 +91,20 @@ def filter_directory(rows: Sequence[DirectoryRow], search: str = "", *, kind: st
         if active_only and not row.active:
             continue
         if words:
-            haystack = normalize_handle(" ".join(filter(None, (
-                row.handle, row.display_name, row.area_name, row.agency_code, row.agency_name))))
+            haystack = normalize_handle(
+                " ".join(
+                    filter(
+                        None,
+                        (
+                            row.handle,
+                            row.display_name,
+                            row.area_name,
+                            row.agency_code,
+                            row.agency_name,
+                        ),
+                    )
+                )
+            )
             if not all(w in haystack for w in words):
                 continue
         result.append(row)
@@ -123,15 +150,24 @@ class AccountDetail:
     performance: Performance
 
 
-def fetch_account_detail(engine: Engine, account_id: int, days: int = PERFORMANCE_DAYS) -> AccountDetail | None:
+def fetch_account_detail(
+    engine: Engine, account_id: int, days: int = PERFORMANCE_DAYS
+) -> AccountDetail | None:
     """One account: its row, its open mentions (overdue first, then by due time) and its
     performance over the last ``days`` days."""
     with engine.connect() as conn:
-        row = conn.execute(text(_DIRECTORY.text.replace(
-            "ORDER BY a.handle", "AND a.id = :id")), {"id": account_id}).mappings().one_or_none()
+        row = (
+            conn.execute(
+                text(_DIRECTORY.text.replace("ORDER BY a.handle", "AND a.id = :id")),
+                {"id": account_id},
+            )
+            .mappings()
+            .one_or_none()
+        )
         if row is None:
             return None
-        open_rows = conn.execute(text("""
+        open_rows = conn.execute(
+            text("""
             SELECT m.id AS mention_id, m.report_id, c.name_id AS category_id, c.name_en AS category_en,
                    r.status AS report_status, kel.name AS kelurahan, m.mentioned_at, m.due_at,
                    m.due_at < now() AS overdue
@@ -139,9 +175,13 @@ def fetch_account_detail(engine: Engine, account_id: int, days: int = PERFORMANC
               JOIN categories c ON c.code = r.category_code
               LEFT JOIN areas kel ON kel.code = r.kelurahan_code
              WHERE m.account_id = :id AND m.state = 'open'
-             ORDER BY m.due_at < now() DESC, m.due_at, m.id LIMIT 500"""), {"id": account_id}).mappings()
+             ORDER BY m.due_at < now() DESC, m.due_at, m.id LIMIT 500"""),
+            {"id": account_id},
+        ).mappings()
         opened = tuple(OpenMention(**dict(m)) for m in open_rows)
-        perf = conn.execute(text("""
+        perf = (
+            conn.execute(
+                text("""
             SELECT count(*) AS received,
                    count(*) FILTER (WHERE state = 'resolved') AS resolved,
                    count(*) FILTER (WHERE state = 'resolved' AND resolved_at <= due_at) AS resolved_on_time,
@@ -150,17 +190,33 @@ def fetch_account_detail(engine: Engine, account_id: int, days: int = PERFORMANC
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - mentioned_at) / 3600.0)
                        FILTER (WHERE state = 'resolved') AS median_response_hours
               FROM mentions WHERE account_id = :id AND mentioned_at >= now() - make_interval(days => :days)"""),
-            {"id": account_id, "days": days}).mappings().one()
-        follow = conn.execute(text("""
+                {"id": account_id, "days": days},
+            )
+            .mappings()
+            .one()
+        )
+        follow = (
+            conn.execute(
+                text("""
             SELECT count(*) AS follow_ups, count(*) FILTER (WHERE verification = 'rejected') AS proofs_rejected
               FROM follow_ups WHERE account_id = :id AND submitted_at >= now() - make_interval(days => :days)"""),
-            {"id": account_id, "days": days}).mappings().one()
+                {"id": account_id, "days": days},
+            )
+            .mappings()
+            .one()
+        )
     median = perf["median_response_hours"]
-    performance = Performance(days=days, received=perf["received"], resolved=perf["resolved"],
-                              resolved_on_time=perf["resolved_on_time"], escalated=perf["escalated"],
-                              forwarded=perf["forwarded"],
-                              median_response_hours=float(median) if median is not None else None,
-                              follow_ups=follow["follow_ups"], proofs_rejected=follow["proofs_rejected"])
+    performance = Performance(
+        days=days,
+        received=perf["received"],
+        resolved=perf["resolved"],
+        resolved_on_time=perf["resolved_on_time"],
+        escalated=perf["escalated"],
+        forwarded=perf["forwarded"],
+        median_response_hours=float(median) if median is not None else None,
+        follow_ups=follow["follow_ups"],
+        proofs_rejected=follow["proofs_rejected"],
+    )
     return AccountDetail(DirectoryRow(**dict(row)), opened, performance)
 
 
@@ -180,14 +236,22 @@ def fetch_mention_accounts(engine: Engine) -> list[MentionAccount]:
     """Every official's account, inactive ones included (so the composer can say why a
     mention of one is refused)."""
     with engine.connect() as conn:
-        return [MentionAccount(**dict(m)) for m in conn.execute(text(
-            "SELECT handle, display_name, kind, area_code, agency_code, active FROM accounts "
-            "WHERE kind IN ('lurah', 'camat', 'walikota', 'agency', 'field_officer', 'external') "
-            "ORDER BY handle")).mappings()]
+        return [
+            MentionAccount(**dict(m))
+            for m in conn.execute(
+                text(
+                    "SELECT handle, display_name, kind, area_code, agency_code, active FROM accounts "
+                    "WHERE kind IN ('lurah', 'camat', 'walikota', 'agency', 'field_officer', 'external') "
+                    "ORDER BY handle"
+                )
+            ).mappings()
+        ]
 
 
 def as_candidates(accounts: Iterable[MentionAccount]) -> list[AccountCandidate]:
-    return [AccountCandidate(a.handle, a.display_name, a.kind, a.area_code, a.active) for a in accounts]
+    return [
+        AccountCandidate(a.handle, a.display_name, a.kind, a.area_code, a.active) for a in accounts
+    ]
 
 
 def as_refs(accounts: Iterable[MentionAccount]) -> dict[str, AccountRef]:

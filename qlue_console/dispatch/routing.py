@@ -13,9 +13,18 @@ from sqlalchemy import Engine, text
 from qlue_console.db.sql_errors import translated_errors
 
 __all__ = [
-    "AREA_LEVELS", "ACCOUNT_KINDS", "Holiday", "RoutingRule", "Suggestion",
-    "delete_holiday", "delete_routing_rule", "fetch_holidays", "fetch_routing_rules",
-    "set_holiday", "set_routing_rule", "suggest_mentions",
+    "AREA_LEVELS",
+    "ACCOUNT_KINDS",
+    "Holiday",
+    "RoutingRule",
+    "Suggestion",
+    "delete_holiday",
+    "delete_routing_rule",
+    "fetch_holidays",
+    "fetch_routing_rules",
+    "set_holiday",
+    "set_routing_rule",
+    "suggest_mentions",
 ]
 
 AREA_LEVELS = ("kelurahan", "kecamatan", "kota", "agency")
@@ -32,10 +41,10 @@ class Suggestion:
     kind: str
     area_code: str | None
     agency_code: str | None
-    rule_level: str        # kelurahan, kecamatan, kota or agency
-    rule_kind: str         # the account kind the rule names
+    rule_level: str  # kelurahan, kecamatan, kota or agency
+    rule_kind: str  # the account kind the rule names
     position: int
-    already_open: bool     # the account holds an open mention on the report
+    already_open: bool  # the account holds an open mention on the report
 
 
 _SUGGEST = text("""
@@ -81,7 +90,7 @@ def suggest_mentions(engine: Engine, report_id: int) -> list[Suggestion]:
 @dataclass(frozen=True)
 class RoutingRule:
     id: int
-    category_code: str | None      # None: every category
+    category_code: str | None  # None: every category
     area_level: str
     account_kind: str
     position: int
@@ -90,23 +99,35 @@ class RoutingRule:
 def can_edit_routing(engine: Engine) -> bool:
     """Whether this login may edit routing rules and holidays (PostgreSQL's own answer)."""
     with engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT has_function_privilege('set_routing_rule(text, text, text, integer)', 'EXECUTE')")).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT has_function_privilege('set_routing_rule(text, text, text, integer)', 'EXECUTE')"
+            )
+        ).scalar_one()
 
 
 def fetch_routing_rules(engine: Engine) -> list[RoutingRule]:
     with engine.connect() as conn:
-        return [RoutingRule(**dict(m)) for m in conn.execute(text(
-            "SELECT id, category_code, area_level, account_kind, position FROM routing_rules "
-            "ORDER BY category_code NULLS FIRST, position, id")).mappings()]
+        return [
+            RoutingRule(**dict(m))
+            for m in conn.execute(
+                text(
+                    "SELECT id, category_code, area_level, account_kind, position FROM routing_rules "
+                    "ORDER BY category_code NULLS FIRST, position, id"
+                )
+            ).mappings()
+        ]
 
 
-def set_routing_rule(engine: Engine, category_code: str | None, area_level: str, account_kind: str,
-                     position: int = 0) -> int:
+def set_routing_rule(
+    engine: Engine, category_code: str | None, area_level: str, account_kind: str, position: int = 0
+) -> int:
     """Adds a rule, or moves an existing one to ``position``; returns its id (admins only)."""
     with translated_errors(), engine.begin() as conn:
-        return conn.execute(text("SELECT set_routing_rule(:c, :l, :k, :p)"),
-                            {"c": category_code, "l": area_level, "k": account_kind, "p": position}).scalar_one()
+        return conn.execute(
+            text("SELECT set_routing_rule(:c, :l, :k, :p)"),
+            {"c": category_code, "l": area_level, "k": account_kind, "p": position},
+        ).scalar_one()
 
 
 def delete_routing_rule(engine: Engine, rule_id: int) -> bool:
@@ -123,16 +144,24 @@ class Holiday:
 
 def fetch_holidays(engine: Engine, year: int | None = None) -> list[Holiday]:
     with engine.connect() as conn:
-        return [Holiday(**dict(m)) for m in conn.execute(text(
-            "SELECT day, name_id, name_en FROM holidays "
-            "WHERE CAST(:y AS integer) IS NULL OR extract(year FROM day) = :y ORDER BY day"),
-            {"y": year}).mappings()]
+        return [
+            Holiday(**dict(m))
+            for m in conn.execute(
+                text(
+                    "SELECT day, name_id, name_en FROM holidays "
+                    "WHERE CAST(:y AS integer) IS NULL OR extract(year FROM day) = :y ORDER BY day"
+                ),
+                {"y": year},
+            ).mappings()
+        ]
 
 
 def set_holiday(engine: Engine, day: date, name_id: str, name_en: str) -> None:
     """Adds a holiday or renames it (admins only). Due times already given do not move."""
     with translated_errors(), engine.begin() as conn:
-        conn.execute(text("SELECT set_holiday(:d, :i, :e)::text"), {"d": day, "i": name_id, "e": name_en})
+        conn.execute(
+            text("SELECT set_holiday(:d, :i, :e)::text"), {"d": day, "i": name_id, "e": name_en}
+        )
 
 
 def delete_holiday(engine: Engine, day: date) -> bool:

@@ -20,8 +20,17 @@ from qlue_console.dispatch.routing import Suggestion, suggest_mentions
 from qlue_console.domain.mentions import unique_handles
 
 __all__ = [
-    "DispatchContext", "DispatchResult", "Escalation", "MentionInfo", "ReportMention",
-    "dispatch", "escalate_overdue", "undo_dispatch", "fetch_report_mentions", "forward", "load_dispatch_context",
+    "DispatchContext",
+    "DispatchResult",
+    "Escalation",
+    "MentionInfo",
+    "ReportMention",
+    "dispatch",
+    "escalate_overdue",
+    "undo_dispatch",
+    "fetch_report_mentions",
+    "forward",
+    "load_dispatch_context",
 ]
 
 
@@ -35,25 +44,38 @@ class MentionInfo:
 
 @dataclass(frozen=True)
 class DispatchResult:
-    version: int                       # the report's new version
+    version: int  # the report's new version
     event_id: int
-    status: str                        # dispatched, or coordination after a pass-on
-    added: tuple[MentionInfo, ...]     # the mentions opened
-    already: tuple[str, ...]           # handles that already held an open mention (not repeated)
-    forwarded: tuple[str, ...] = ()    # handles whose mentions closed as forwarded
+    status: str  # dispatched, or coordination after a pass-on
+    added: tuple[MentionInfo, ...]  # the mentions opened
+    already: tuple[str, ...]  # handles that already held an open mention (not repeated)
+    forwarded: tuple[str, ...] = ()  # handles whose mentions closed as forwarded
 
 
 def _result(raw) -> DispatchResult:
     data = raw if isinstance(raw, dict) else json.loads(raw)
     return DispatchResult(
-        version=data["version"], event_id=data["event"], status=data["status"],
-        added=tuple(MentionInfo(m["mention"], m["account"], m["handle"], datetime.fromisoformat(m["due_at"]))
-                    for m in data.get("added") or ()),
-        already=tuple(data.get("already") or ()), forwarded=tuple(data.get("forwarded") or ()))
+        version=data["version"],
+        event_id=data["event"],
+        status=data["status"],
+        added=tuple(
+            MentionInfo(
+                m["mention"], m["account"], m["handle"], datetime.fromisoformat(m["due_at"])
+            )
+            for m in data.get("added") or ()
+        ),
+        already=tuple(data.get("already") or ()),
+        forwarded=tuple(data.get("forwarded") or ()),
+    )
 
 
-def dispatch(engine: Engine, report_id: int, version: int | None, message: str,
-             handles: Sequence[str] | None = None) -> DispatchResult:
+def dispatch(
+    engine: Engine,
+    report_id: int,
+    version: int | None,
+    message: str,
+    handles: Sequence[str] | None = None,
+) -> DispatchResult:
     """Dispatches a report: the message as the event, one mention per account not already
     holding one. ``handles`` default to those ``message`` mentions (parsed by the one mention
     parser). ``version`` None skips the optimistic check (scripts only)."""
@@ -63,8 +85,10 @@ def dispatch(engine: Engine, report_id: int, version: int | None, message: str,
     if not handles:
         raise ContractError("handles", "mention at least one official (@handle)")
     with translated_errors(), engine.begin() as conn:
-        raw = conn.execute(text("SELECT dispatch_report(:r, :v, :m, CAST(:h AS text[]))"),
-                           {"r": report_id, "v": version, "m": message, "h": list(handles)}).scalar_one()
+        raw = conn.execute(
+            text("SELECT dispatch_report(:r, :v, :m, CAST(:h AS text[]))"),
+            {"r": report_id, "v": version, "m": message, "h": list(handles)},
+        ).scalar_one()
     return _result(raw)
 
 
@@ -72,11 +96,20 @@ def undo_dispatch(engine: Engine, report_id: int, version: int) -> int:
     """Withdraws a dispatch made during triage while no official has acted on it and the report
     is still at ``version`` (the one the dispatch returned); returns the new version."""
     with translated_errors(), engine.begin() as conn:
-        return conn.execute(text("SELECT undo_dispatch(:r, :v)"), {"r": report_id, "v": version}).scalar_one()
+        return conn.execute(
+            text("SELECT undo_dispatch(:r, :v)"), {"r": report_id, "v": version}
+        ).scalar_one()
 
 
-def forward(engine: Engine, report_id: int, version: int | None, to: Sequence[str], reason: str,
-            message: str | None = None, from_: Sequence[str] | None = None) -> DispatchResult:
+def forward(
+    engine: Engine,
+    report_id: int,
+    version: int | None,
+    to: Sequence[str],
+    reason: str,
+    message: str | None = None,
+    from_: Sequence[str] | None = None,
+) -> DispatchResult:
     """Passes a report on (Koordinasi) to ``to`` with a reason: the open mentions of ``from_``
     (default: all, except those of accounts in ``to``) close as forwarded, the accounts in
     ``to`` get fresh mentions, the report shows Koordinasi."""
@@ -84,10 +117,19 @@ def forward(engine: Engine, report_id: int, version: int | None, to: Sequence[st
     if not to:
         raise ContractError("to", "name at least one account to pass the report on to (@handle)")
     with translated_errors(), engine.begin() as conn:
-        raw = conn.execute(text(
-            "SELECT forward_report(:r, :v, CAST(:to AS text[]), :reason, :m, CAST(:from_ AS text[]))"),
-            {"r": report_id, "v": version, "to": list(to), "reason": reason, "m": message,
-             "from_": [h.removeprefix("@") for h in from_] if from_ is not None else None}).scalar_one()
+        raw = conn.execute(
+            text(
+                "SELECT forward_report(:r, :v, CAST(:to AS text[]), :reason, :m, CAST(:from_ AS text[]))"
+            ),
+            {
+                "r": report_id,
+                "v": version,
+                "to": list(to),
+                "reason": reason,
+                "m": message,
+                "from_": [h.removeprefix("@") for h in from_] if from_ is not None else None,
+            },
+        ).scalar_one()
     return _result(raw)
 
 
@@ -97,7 +139,7 @@ class Escalation:
     report_id: int
     from_handle: str
     to_handle: str
-    new_mention_id: int | None     # None when the next level already held an open mention
+    new_mention_id: int | None  # None when the next level already held an open mention
     event_id: int
 
 
@@ -105,8 +147,11 @@ def escalate_overdue(engine: Engine) -> list[Escalation]:
     """Escalates every overdue open mention one level, once, whoever else calls it at the
     same time (another console, the scheduler's ``qlue-console escalate``)."""
     with translated_errors(), engine.begin() as conn:
-        rows = conn.execute(text(
-            "SELECT mention, report, from_handle, to_handle, new_mention, event FROM qlue_escalate_overdue()")).all()
+        rows = conn.execute(
+            text(
+                "SELECT mention, report, from_handle, to_handle, new_mention, event FROM qlue_escalate_overdue()"
+            )
+        ).all()
     return [Escalation(*row) for row in rows]
 
 
@@ -116,7 +161,7 @@ class ReportMention:
     handle: str
     display_name: str
     kind: str
-    state: str                 # open, resolved, forwarded, escalated, closed
+    state: str  # open, resolved, forwarded, escalated, closed
     mentioned_at: datetime
     due_at: datetime
     resolved_at: datetime | None
@@ -129,11 +174,17 @@ def fetch_report_mentions(engine: Engine, report_id: int) -> list[ReportMention]
 
 
 def _report_mentions(conn, report_id: int) -> list[ReportMention]:
-    return [ReportMention(**dict(m)) for m in conn.execute(text("""
+    return [
+        ReportMention(**dict(m))
+        for m in conn.execute(
+            text("""
         SELECT m.id AS mention_id, a.handle, a.display_name, a.kind, m.state, m.mentioned_at, m.due_at,
                m.resolved_at, (m.state = 'open' AND m.due_at < now()) AS overdue
           FROM mentions m JOIN accounts a ON a.id = m.account_id
-         WHERE m.report_id = :id ORDER BY m.state <> 'open', m.mentioned_at, m.id"""), {"id": report_id}).mappings()]
+         WHERE m.report_id = :id ORDER BY m.state <> 'open', m.mentioned_at, m.id"""),
+            {"id": report_id},
+        ).mappings()
+    ]
 
 
 @dataclass(frozen=True)
@@ -152,10 +203,10 @@ class DispatchContext:
     kecamatan_code: str | None
     kota_code: str | None
     kelurahan: str | None
-    due_if_sent_now: datetime      # the due time a mention made now gets
+    due_if_sent_now: datetime  # the due time a mention made now gets
     suggestions: tuple[Suggestion, ...]
     mentions: tuple[ReportMention, ...]
-    can_dispatch: bool             # this login may execute dispatch_report
+    can_dispatch: bool  # this login may execute dispatch_report
 
     @property
     def area_codes(self) -> tuple[str, ...]:
@@ -164,7 +215,9 @@ class DispatchContext:
 
 def load_dispatch_context(engine: Engine, report_id: int) -> DispatchContext | None:
     with engine.connect() as conn:
-        row = conn.execute(text("""
+        row = (
+            conn.execute(
+                text("""
             SELECT r.id AS report_id, r.version, r.status, r.category_code, c.name_id AS category_id,
                    c.name_en AS category_en, c.sla_hours, c.sla_mode, r.kelurahan_code, r.kecamatan_code,
                    r.kota_code, kel.name AS kelurahan,
@@ -172,8 +225,15 @@ def load_dispatch_context(engine: Engine, report_id: int) -> DispatchContext | N
                    has_function_privilege('dispatch_report(bigint, integer, text, text[])', 'EXECUTE') AS can_dispatch
               FROM reports r JOIN categories c ON c.code = r.category_code
               LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-             WHERE r.id = :id"""), {"id": report_id}).mappings().one_or_none()
+             WHERE r.id = :id"""),
+                {"id": report_id},
+            )
+            .mappings()
+            .one_or_none()
+        )
         if row is None:
             return None
         mentions = tuple(_report_mentions(conn, report_id))
-    return DispatchContext(**dict(row), suggestions=tuple(suggest_mentions(engine, report_id)), mentions=mentions)
+    return DispatchContext(
+        **dict(row), suggestions=tuple(suggest_mentions(engine, report_id)), mentions=mentions
+    )

@@ -49,8 +49,10 @@ def _match(query: str, candidate: AccountCandidate) -> int | None:
     if not query:
         return _PREFIX
     words = [w for w in _WORD_SPLIT.split(name) if w]
-    if handle.startswith(query) or name.startswith(query) or any(
-        w.startswith(query) for w in words
+    if (
+        handle.startswith(query)
+        or name.startswith(query)
+        or any(w.startswith(query) for w in words)
     ):
         return _PREFIX
     if query in handle or query in name:

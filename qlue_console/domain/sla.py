@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Collection
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -100,7 +100,7 @@ def due_at(
         raise ValueError(f"SLA hours must not be negative, got {hours}")
     local = start.astimezone(JAKARTA)
     if mode == "calendar":
-        return (start.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(JAKARTA)
+        return (start.astimezone(UTC) + timedelta(hours=hours)).astimezone(JAKARTA)
     if mode != "working":
         raise ValueError(f"unknown SLA mode {mode!r}; expected 'calendar' or 'working'")
     days, rest = divmod(hours, 24)
@@ -148,9 +148,7 @@ def load_holidays(path: Path | str | None = None, *, language: str = "id") -> di
             try:
                 day = date.fromisoformat((row["date"] or "").strip())
             except ValueError:
-                raise ValueError(
-                    f"{path}:{reader.line_num}: bad date {row['date']!r}"
-                ) from None
+                raise ValueError(f"{path}:{reader.line_num}: bad date {row['date']!r}") from None
             name = (row[column] or "").strip()
             if not name:
                 raise ValueError(f"{path}:{reader.line_num}: empty {column}")

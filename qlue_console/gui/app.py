@@ -51,15 +51,21 @@ class _Splash(QLabel):
         super().closeEvent(event)
 
 
-def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace: str = "triage",
-            tile_url: str | None = None, demo_role: str | None = None) -> int:
+def run_gui(
+    target: DatabaseTarget,
+    *,
+    screenshot: Path | None = None,
+    workspace: str = "triage",
+    tile_url: str | None = None,
+    demo_role: str | None = None,
+) -> int:
     """Runs the console until its window closes (Quit, the close button); returns the exit code.
 
     The start-up is asynchronous (the database, then the sign-in), so between windows none may
     be open: the application quits only when the main window closes or the sign-in is
     cancelled, never because "the last window closed" (the splash closing before the demo
     login's window shows)."""
-    from qlue_console.gui.i18n import fill, chosen_language, install_translations
+    from qlue_console.gui.i18n import chosen_language, fill, install_translations
     from qlue_console.gui.main_window import MainWindow
     from qlue_console.gui.sign_in import SignIn, open_session, saved_server_url
     from qlue_console.gui.tasks import TaskRunner
@@ -88,11 +94,16 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
 
     def progress(message: str) -> None:
         # runs on the worker thread: hand the text to the GUI thread
-        QTimer.singleShot(0, app, lambda: splash.setText(QCoreApplication.translate("Startup", message)))
+        QTimer.singleShot(
+            0, app, lambda: splash.setText(QCoreApplication.translate("Startup", message))
+        )
 
     def seed_progress(done: int, total: int) -> None:
         percent = 100 * done // max(1, total)
-        text = fill(QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%"), str(percent))
+        text = fill(
+            QCoreApplication.translate("Startup", "Preparing the demo city (first start)… %1%"),
+            str(percent),
+        )
         QTimer.singleShot(0, app, lambda: splash.setText(text))
 
     def window_closed(window) -> None:
@@ -103,14 +114,21 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
         window.deleteLater()
         state.pop("window", None)
         state["session"].engine.dispose()
-        state["signed_out"] = True        # cancelling the sign-in now simply ends the console
+        state["signed_out"] = True  # cancelling the sign-in now simply ends the console
         ask_sign_in(state["base_url"], state["embedded"])
 
     def signed_in(session) -> None:
         splash.close()
         state["session"] = session
-        window = MainWindow(session.engine, session.url, session.server, language, tile_url=tile_url,
-                            workspace=workspace, identity=session.identity)
+        window = MainWindow(
+            session.engine,
+            session.url,
+            session.server,
+            language,
+            tile_url=tile_url,
+            workspace=workspace,
+            identity=session.identity,
+        )
         state["window"] = window
         window.closed.connect(lambda: window_closed(window))
         window.sign_out_requested.connect(lambda: signed_out(window))
@@ -134,13 +152,17 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
             splash.close()
             sign_in.start()
 
-    def opened(db: OpenDatabase) -> None:      # the embedded server, migrated and seeded
+    def opened(db: OpenDatabase) -> None:  # the embedded server, migrated and seeded
         state["database"] = db
         ask_sign_in(db.url, True, demo_role or ("admin" if screenshot is not None else None))
 
     def failed(error: Exception) -> None:
         splash.close()
-        message = str(error) if isinstance(error, QlueDatabaseError) else f"{type(error).__name__}: {error}"
+        message = (
+            str(error)
+            if isinstance(error, QlueDatabaseError)
+            else f"{type(error).__name__}: {error}"
+        )
         print(f"qlue-console: {message}", file=sys.stderr)
         if screenshot is None:
             QMessageBox.critical(None, "Qlue Console", message)
@@ -152,7 +174,7 @@ def run_gui(target: DatabaseTarget, *, screenshot: Path | None = None, workspace
     elif screenshot is not None or _has_password(central):
         state["base_url"], state["embedded"] = central, False
         tasks.run(open_session, central, on_done=signed_in, on_error=failed)
-    else:                        # a central server: the person signs in with their own login
+    else:  # a central server: the person signs in with their own login
         ask_sign_in(central, False)
     app.exec()
     window = state.get("window")
@@ -211,8 +233,10 @@ def _arm_screenshot(app: QApplication, window, path: Path, workspace: str, state
             QTimer.singleShot(1500, grab)
 
     def timeout() -> None:
-        print("qlue-console: the workspace did not finish loading in time; screenshot taken as it is",
-              file=sys.stderr)
+        print(
+            "qlue-console: the workspace did not finish loading in time; screenshot taken as it is",
+            file=sys.stderr,
+        )
         state["exit"] = 1
         grab()
 

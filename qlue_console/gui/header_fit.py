@@ -14,12 +14,19 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QTableView, QTreeView
 def title_width(header: QHeaderView, logical: int) -> int:
     """The width a section needs to show its whole title (and the sort arrow, if sortable)."""
     model = header.model()
-    text = model.headerData(logical, header.orientation(), Qt.ItemDataRole.DisplayRole) if model else None
+    text = (
+        model.headerData(logical, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        if model
+        else None
+    )
     if not text:
         return 0
     style = header.style()
     margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-    width = max(header.fontMetrics().horizontalAdvance(line) for line in str(text).split("\n")) + 2 * margin
+    width = (
+        max(header.fontMetrics().horizontalAdvance(line) for line in str(text).split("\n"))
+        + 2 * margin
+    )
     if header.isSortIndicatorShown():
         width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
     return width + 2

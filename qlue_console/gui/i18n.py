@@ -14,8 +14,8 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-from qlue_console.domain.language import SUPPORTED, default_language
 from qlue_console.domain import formatting
+from qlue_console.domain.language import SUPPORTED, default_language
 from qlue_console.paths import resource
 
 __all__ = [
@@ -75,9 +75,11 @@ def category_name(language: str, name_id: str, name_en: str) -> str:
 def fill(template: str, *values: object) -> str:
     """A translated text with its ``%1``, ``%2``, … replaced by ``values``, in one pass (as
     ``QString::arg`` does): a value that itself contains ``%2`` is never substituted again."""
+
     def value(match: re.Match[str]) -> str:
         n = int(match.group(1))
         return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
+
     return _PLACEHOLDER.sub(value, template)
 
 

@@ -6,7 +6,7 @@ display time. State labels are Jakarta's own (Menunggu, Proses, …) in both lan
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from qlue_console.domain.states import label_of
 

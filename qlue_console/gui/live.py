@@ -45,7 +45,9 @@ class _ListenLoop(QThread):
                 while not self._stop.is_set():
                     self._publish(self._listener.wait(timeout=0.25))
             except psycopg2.Error as exc:
-                reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                reason = (
+                    str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                )
                 log.warning("live connection lost: %s", reason)
                 self.online_changed.emit(False, reason)
                 self._listener.close()

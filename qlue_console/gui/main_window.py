@@ -7,29 +7,45 @@ from __future__ import annotations
 import qtawesome as qta
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import Engine
 
-from qlue_console.gui.i18n import fill
 from qlue_console import __version__
 from qlue_console.access.roles import Identity
 from qlue_console.db.engine import EMBEDDED_DEMO
 from qlue_console.gui.dispatch import EscalationTimer
+from qlue_console.gui.i18n import fill
 from qlue_console.gui.live import LiveFeed
+from qlue_console.gui.sign_in import role_name
 from qlue_console.gui.status_bar import StatusBarController
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.workspaces.base import Workspace, WorkspaceContext
-from qlue_console.gui.sign_in import role_name
 from qlue_console.gui.workspaces.registry import SHORTCUTS, WORKSPACES
 
 
 class MainWindow(QMainWindow):
     workspace_ready = Signal(str)
-    sign_out_requested = Signal()      # File ▸ Sign out: the application shows the sign-in again
-    closed = Signal()                  # the window has closed (Quit, the close button, sign out)
+    sign_out_requested = Signal()  # File ▸ Sign out: the application shows the sign-in again
+    closed = Signal()  # the window has closed (Quit, the close button, sign out)
 
-    def __init__(self, engine: Engine, url: str, display_url: str, language: str,
-                 tile_url: str | None = None, workspace: str = "triage", identity: Identity | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        url: str,
+        display_url: str,
+        language: str,
+        tile_url: str | None = None,
+        workspace: str = "triage",
+        identity: Identity | None = None,
+    ) -> None:
         super().__init__()
         self.identity = identity
         self._signing_out = False
@@ -45,7 +61,9 @@ class MainWindow(QMainWindow):
         self.offline_banner = QLabel(central)
         self.offline_banner.setObjectName("offlineBanner")
         self.offline_banner.setWordWrap(True)
-        self.offline_banner.setStyleSheet("background: #b71c1c; color: white; padding: 6px; font-weight: 600;")
+        self.offline_banner.setStyleSheet(
+            "background: #b71c1c; color: white; padding: 6px; font-weight: 600;"
+        )
         self.offline_banner.hide()
         layout.addWidget(self.offline_banner)
         self._stack = QStackedWidget(central)
@@ -58,12 +76,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, self.signed_in_as())
-        self.status.set_where_tooltip(fill(self.tr("Login %1 on %2"), identity.login, self.server)
-                                      if identity is not None else self.server)
+        self.status.set_where_tooltip(
+            fill(self.tr("Login %1 on %2"), identity.login, self.server)
+            if identity is not None
+            else self.server
+        )
 
         self.escalation = EscalationTimer(self._context, self)
-        self.escalation.escalated.connect(lambda n: self.statusBar().showMessage(
-            self.tr("%n overdue mention(s) escalated", "", n), 8000))
+        self.escalation.escalated.connect(
+            lambda n: self.statusBar().showMessage(
+                self.tr("%n overdue mention(s) escalated", "", n), 8000
+            )
+        )
         self.escalation.start()
 
         self.live = LiveFeed(url, self)
@@ -72,8 +96,12 @@ class MainWindow(QMainWindow):
         self.live.online_changed.connect(self._online_changed)
         self.live.start()
         if not self._specs:
-            raise ValueError(f"the login {identity.login if identity else '?'} may use no workspace")
-        self.show_workspace(workspace if any(s.name == workspace for s in self._specs) else self._specs[0].name)
+            raise ValueError(
+                f"the login {identity.login if identity else '?'} may use no workspace"
+            )
+        self.show_workspace(
+            workspace if any(s.name == workspace for s in self._specs) else self._specs[0].name
+        )
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -101,7 +129,9 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.sign_out_action = QAction(qta.icon("fa5s.sign-out-alt"), self.tr("Sign &out…"), self)
-        self.sign_out_action.setToolTip(self.tr("Sign out and sign in again, with another login or role"))
+        self.sign_out_action.setToolTip(
+            self.tr("Sign out and sign in again, with another login or role")
+        )
         self.sign_out_action.triggered.connect(self.sign_out)
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
@@ -112,7 +142,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(qta.icon("fa5s.info-circle"), self.tr("&About Qlue Console"), self)
+        self.about_action = QAction(
+            qta.icon("fa5s.info-circle"), self.tr("&About Qlue Console"), self
+        )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self._about)
         help_menu.addAction(self.about_action)
@@ -143,7 +175,9 @@ class MainWindow(QMainWindow):
 
     def _refuse_workspace(self, spec) -> None:
         role = role_name(self.identity.role) if self.identity is not None else ""
-        self.statusBar().showMessage(fill(self.tr("%1 is not a workspace of your role (%2)."), spec.title(), role), 8000)
+        self.statusBar().showMessage(
+            fill(self.tr("%1 is not a workspace of your role (%2)."), spec.title(), role), 8000
+        )
 
     def current_workspace(self) -> str:
         current = self._stack.currentWidget()
@@ -159,10 +193,20 @@ class MainWindow(QMainWindow):
     def _online_changed(self, online: bool, reason: str) -> None:
         if online:
             if self.is_offline():
-                self.statusBar().showMessage(self.tr("Connection restored; caught up with what happened meanwhile."), 8000)
+                self.statusBar().showMessage(
+                    self.tr("Connection restored; caught up with what happened meanwhile."), 8000
+                )
             self.offline_banner.hide()
             return
-        self.offline_banner.setText(fill(self.tr( "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; " "what you have typed stays in the forms."), reason or self.tr("no answer")))
+        self.offline_banner.setText(
+            fill(
+                self.tr(
+                    "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; "
+                    "what you have typed stays in the forms."
+                ),
+                reason or self.tr("no answer"),
+            )
+        )
         self.offline_banner.show()
 
     def _live_changes(self, events: list) -> None:
@@ -171,19 +215,41 @@ class MainWindow(QMainWindow):
         self.status.refresh_soon()
 
     def about_text(self) -> str:
-        lines = [fill(self.tr("Qlue Console %1 — the operations console of Jakarta's command center."), __version__),
-                 "",
-                 fill(self.tr("Database server: %1"), self.server)]
+        lines = [
+            fill(
+                self.tr("Qlue Console %1 — the operations console of Jakarta's command center."),
+                __version__,
+            ),
+            "",
+            fill(self.tr("Database server: %1"), self.server),
+        ]
         if self.identity is not None:
-            lines.append(fill(self.tr("Signed in as %1 (login %2), %3."), self.identity.name, self.identity.login, role_name(self.identity.role)))
-        lines += ["", self.tr("Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via "
-                              "cahyadsn/wilayah (MIT).")]
+            lines.append(
+                fill(
+                    self.tr("Signed in as %1 (login %2), %3."),
+                    self.identity.name,
+                    self.identity.login,
+                    role_name(self.identity.role),
+                )
+            )
+        lines += [
+            "",
+            self.tr(
+                "Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via "
+                "cahyadsn/wilayah (MIT)."
+            ),
+        ]
         return "\n".join(lines)
 
     def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Qlue Console"), self.about_text(),
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)      # the login and server are shown as typed
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About Qlue Console"),
+            self.about_text(),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the login and server are shown as typed
         box.open()
 
     def sign_out(self) -> None:

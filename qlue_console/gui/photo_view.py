@@ -59,7 +59,9 @@ class PhotoView:
             self._scene.setSceneRect(0, 0, 1, 1)
             self._view.setToolTip(empty_text)
             return
-        image = QImage(pixels.rgb, pixels.width, pixels.height, 3 * pixels.width, QImage.Format.Format_RGB888).copy()
+        image = QImage(
+            pixels.rgb, pixels.width, pixels.height, 3 * pixels.width, QImage.Format.Format_RGB888
+        ).copy()
         self._item.setPixmap(QPixmap.fromImage(image))
         self._scene.setSceneRect(self._item.boundingRect())
         self.fit()

@@ -75,7 +75,7 @@ PACKAGES: dict[str, str] = {
 
 
 def _qt_dir() -> Path:
-    import PySide6      # the package only: loads no Qt library
+    import PySide6  # the package only: loads no Qt library
 
     return Path(PySide6.__file__).resolve().parent / "Qt"
 
@@ -106,9 +106,11 @@ def missing_libraries(paths: list[Path]) -> list[str]:
     if ldd is None or not paths:
         return []
     try:
-        result = subprocess.run([ldd, *map(str, paths)], capture_output=True, text=True, timeout=30, check=False)
+        result = subprocess.run(
+            [ldd, *map(str, paths)], capture_output=True, text=True, timeout=30, check=False
+        )
     except (OSError, subprocess.SubprocessError):
-        return []                   # cannot ask the linker: let Qt try
+        return []  # cannot ask the linker: let Qt try
     missing: list[str] = []
     for line in result.stdout.splitlines():
         name, _, where = line.strip().partition(" => ")
@@ -131,7 +133,7 @@ def x_display_reachable(display: str) -> bool:
     try:
         xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
-        return True                 # named above as a missing library, or not X at all: Qt says
+        return True  # named above as a missing library, or not X at all: Qt says
     xcb.xcb_connect.restype = ctypes.c_void_p
     xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
     xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
@@ -143,8 +145,9 @@ def x_display_reachable(display: str) -> bool:
         xcb.xcb_disconnect(connection)
 
 
-def missing_system_packages_message(environ: Mapping[str, str] | None = None,
-                                    qt_dir: Path | None = None) -> str | None:
+def missing_system_packages_message(
+    environ: Mapping[str, str] | None = None, qt_dir: Path | None = None
+) -> str | None:
     """One line saying what to install, or None when nothing is missing (or not on Linux)."""
     env = os.environ if environ is None else environ
     if not sys.platform.startswith("linux"):
@@ -152,12 +155,18 @@ def missing_system_packages_message(environ: Mapping[str, str] | None = None,
     platform = platform_name(env)
     missing = missing_libraries(libraries_to_check(platform, qt_dir))
     if missing:
-        return (f"Qt cannot start: the system libraries {', '.join(missing)} are missing. "
-                f"Install them with: {install_line(missing)}")
+        return (
+            f"Qt cannot start: the system libraries {', '.join(missing)} are missing. "
+            f"Install them with: {install_line(missing)}"
+        )
     if platform == "xcb" and not env.get("DISPLAY"):
-        return ("there is no X display (DISPLAY is not set): start the console in a desktop session, "
-                "or use --screenshot PATH to render it offscreen")
+        return (
+            "there is no X display (DISPLAY is not set): start the console in a desktop session, "
+            "or use --screenshot PATH to render it offscreen"
+        )
     if platform == "xcb" and not x_display_reachable(env["DISPLAY"]):
-        return (f"cannot connect to the X display {env['DISPLAY']}: is the X server running, and may "
-                "this user use it?")
+        return (
+            f"cannot connect to the X display {env['DISPLAY']}: is the X server running, and may "
+            "this user use it?"
+        )
     return None

@@ -10,7 +10,7 @@ reset, so the selection and the scroll position stay where the operator left the
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,7 +21,17 @@ from qlue_console.gui.i18n import category_name, moment_text
 from qlue_console.gui.labels import channel_text, priority_text, state_text
 from qlue_console.gui.plain_text import plain_tooltip
 
-COL_PRIORITY, COL_AGE, COL_CATEGORY, COL_PLACE, COL_CHANNEL, COL_STATE, COL_TEXT, COL_PHOTO, COL_CLAIMED = range(9)
+(
+    COL_PRIORITY,
+    COL_AGE,
+    COL_CATEGORY,
+    COL_PLACE,
+    COL_CHANNEL,
+    COL_STATE,
+    COL_TEXT,
+    COL_PHOTO,
+    COL_CLAIMED,
+) = range(9)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -38,9 +48,11 @@ def format_age(created_at: datetime, now: datetime) -> str:
 
 
 class QueueModel(QAbstractTableModel):
-    new_rows_arrived = Signal(int)   # how many rows were inserted by live updates
+    new_rows_arrived = Signal(int)  # how many rows were inserted by live updates
 
-    def __init__(self, language: str, request_page: Callable[[QueueKey | None], None], parent=None) -> None:
+    def __init__(
+        self, language: str, request_page: Callable[[QueueKey | None], None], parent=None
+    ) -> None:
         super().__init__(parent)
         self._language = language
         self._request_page = request_page
@@ -49,11 +61,21 @@ class QueueModel(QAbstractTableModel):
         self._has_more = True
         self._loading = False
         self._sort = "newest"
-        self._now = datetime.now(timezone.utc)
-        self._people: dict[str, str] = {}     # login -> the person's handle, as the timeline names them
-        self._headers = [self.tr("Priority"), self.tr("Age"), self.tr("Category"), self.tr("Kelurahan / Kecamatan"),
-                         self.tr("Channel"), self.tr("State"), self.tr("Report"), self.tr("Photo"),
-                         self.tr("Claimed by")]
+        self._now = datetime.now(UTC)
+        self._people: dict[
+            str, str
+        ] = {}  # login -> the person's handle, as the timeline names them
+        self._headers = [
+            self.tr("Priority"),
+            self.tr("Age"),
+            self.tr("Category"),
+            self.tr("Kelurahan / Kecamatan"),
+            self.tr("Channel"),
+            self.tr("State"),
+            self.tr("Report"),
+            self.tr("Photo"),
+            self.tr("Claimed by"),
+        ]
 
     # -- loading ---------------------------------------------------------------------------
     def reset_rows(self, sort: str = "newest") -> None:
@@ -97,7 +119,9 @@ class QueueModel(QAbstractTableModel):
             if position is not None:
                 if belongs(row):
                     self._rows[position] = row
-                    self.dataChanged.emit(self.index(position, 0), self.index(position, COL_CLAIMED))
+                    self.dataChanged.emit(
+                        self.index(position, 0), self.index(position, COL_CLAIMED)
+                    )
                 else:
                     self.beginRemoveRows(QModelIndex(), position, position)
                     del self._rows[position]
@@ -107,7 +131,7 @@ class QueueModel(QAbstractTableModel):
             elif belongs(row):
                 target = self._insert_position(row)
                 if target is None:
-                    continue   # older than what is loaded: the next page will bring it
+                    continue  # older than what is loaded: the next page will bring it
                 self.beginInsertRows(QModelIndex(), target, target)
                 self._rows.insert(target, row)
                 self._reindex(target)
@@ -129,17 +153,23 @@ class QueueModel(QAbstractTableModel):
 
     def tick(self, now: datetime | None = None) -> None:
         """Keeps the age column current."""
-        self._now = now or datetime.now(timezone.utc)
+        self._now = now or datetime.now(UTC)
         if self._rows:
-            self.dataChanged.emit(self.index(0, COL_AGE), self.index(len(self._rows) - 1, COL_AGE),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, COL_AGE),
+                self.index(len(self._rows) - 1, COL_AGE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def set_people(self, people: dict[str, str]) -> None:
         """The handles of the logins, so a claim shows the person, not the database login."""
         self._people = dict(people)
         if self._rows:
-            self.dataChanged.emit(self.index(0, COL_CLAIMED), self.index(len(self._rows) - 1, COL_CLAIMED),
-                                  [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, COL_CLAIMED),
+                self.index(len(self._rows) - 1, COL_CLAIMED),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     def knows_person(self, login: str) -> bool:
         return login in self._people
@@ -161,7 +191,9 @@ class QueueModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -176,7 +208,9 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == SORT_ROLE:
-            return {COL_PRIORITY: row.priority, COL_AGE: row.created_at.timestamp()}.get(column, self._display(row, column))
+            return {COL_PRIORITY: row.priority, COL_AGE: row.created_at.timestamp()}.get(
+                column, self._display(row, column)
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_TEXT:
                 return plain_tooltip(row.excerpt)
@@ -185,7 +219,9 @@ class QueueModel(QAbstractTableModel):
             if column == COL_STATE and row.overdue:
                 return self.tr("Overdue")
             if column == COL_CATEGORY and row.repeat:
-                return self.tr("Repeat reporter: the same citizen reported this category nearby before")
+                return self.tr(
+                    "Repeat reporter: the same citizen reported this category nearby before"
+                )
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_STATE:
                 return QBrush(QColor(colour_of(row.status)))
@@ -193,7 +229,11 @@ class QueueModel(QAbstractTableModel):
                 return QBrush(QColor("#c62828"))
             if column == COL_AGE and row.overdue:
                 return QBrush(QColor("#c62828"))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (COL_PRIORITY, COL_AGE, COL_PHOTO):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            COL_PRIORITY,
+            COL_AGE,
+            COL_PHOTO,
+        ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 

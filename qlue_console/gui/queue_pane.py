@@ -9,25 +9,53 @@ viewport keep the operator's scroll position and show a "n new" button instead.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QMessageBox, QPushButton, QTabBar, QTableView, QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 from sqlalchemy import Engine
 
-from qlue_console.data.queue import (QueueFilter, QueueKey, QueueRow, fetch_queue_page, fetch_queue_rows,
-                                     fetch_state_counts, matches)
+from qlue_console.data.queue import (
+    QueueFilter,
+    QueueKey,
+    QueueRow,
+    fetch_queue_page,
+    fetch_queue_rows,
+    fetch_state_counts,
+    matches,
+)
 from qlue_console.data.reference import AreaInfo, CategoryInfo, fetch_areas
 from qlue_console.data.report_detail import fetch_people
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import CLOSED_STATES, OPEN_STATES, Label
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import fill, category_name
+from qlue_console.gui.i18n import category_name, fill
 from qlue_console.gui.labels import _tr as label_tr
 from qlue_console.gui.labels import channel_text, priority_text
-from qlue_console.gui.queue_model import COL_AGE, COL_CATEGORY, COL_PLACE, COL_PRIORITY, COL_TEXT, ROW_ROLE, QueueModel
+from qlue_console.gui.queue_model import (
+    COL_AGE,
+    COL_CATEGORY,
+    COL_PLACE,
+    COL_PRIORITY,
+    COL_TEXT,
+    ROW_ROLE,
+    QueueModel,
+)
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.triage.actions import whoami
 from qlue_console.triage.views import SavedView, delete_view, list_views, save_view
@@ -57,16 +85,16 @@ AGES: tuple[tuple[str, float | None, float | None], ...] = (
 )
 
 
-LIVE_BATCH_MS = 150   # the longest a live change waits to join a batch
+LIVE_BATCH_MS = 150  # the longest a live change waits to join a batch
 REVEAL_MAX_PAGES = 25  # how far the queue pages on to bring a report into view
 
 
 class QueuePane(QObject):
     report_selected = Signal(int)
     first_page_loaded = Signal()
-    filter_changed = Signal(object)    # the QueueFilter now shown
-    counts_shown = Signal()            # the state tabs show their counts
-    message = Signal(str)              # something to tell the operator in the status line
+    filter_changed = Signal(object)  # the QueueFilter now shown
+    counts_shown = Signal()  # the state tabs show their counts
+    message = Signal(str)  # something to tell the operator in the status line
 
     def __init__(self, engine: Engine, tasks: TaskRunner, language: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -75,7 +103,7 @@ class QueuePane(QObject):
         w = self.widget
         self._view = child(w, QTableView, "queueView")
         self._archive = child(w, QComboBox, "viewSelector")
-        self._tabs = QTabBar(w)   # Designer has no QTabBar: it goes into its slot
+        self._tabs = QTabBar(w)  # Designer has no QTabBar: it goes into its slot
         self._tabs.setObjectName("stateTabs")
         self._tabs.setExpanding(False)
         self._tabs.setDrawBase(False)
@@ -98,13 +126,19 @@ class QueuePane(QObject):
         self._new_count = 0
         self._me: str | None = None
         self._applying_view = False
-        self._reveal: int | None = None     # a report to select once it is loaded
+        self._reveal: int | None = None  # a report to select once it is loaded
         self._reveal_pages = 0
 
         self.model = QueueModel(language, self._request_page, self)
         self._view.setModel(self.model)
         self._view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((COL_PRIORITY, 64), (COL_AGE, 70), (COL_CATEGORY, 150), (COL_PLACE, 170), (COL_TEXT, 260)):
+        for column, width in (
+            (COL_PRIORITY, 64),
+            (COL_AGE, 70),
+            (COL_CATEGORY, 150),
+            (COL_PLACE, 170),
+            (COL_TEXT, 260),
+        ):
             self._view.setColumnWidth(column, width)
         fit_titles(self._view)
         self._view.verticalHeader().setDefaultSectionSize(24)
@@ -113,7 +147,14 @@ class QueuePane(QObject):
         self._fill_static_selectors()
         self._rebuild_tabs()
 
-        for combo in (self._archive, self._category, self._channel, self._priority, self._age, self._sort):
+        for combo in (
+            self._archive,
+            self._category,
+            self._channel,
+            self._priority,
+            self._age,
+            self._sort,
+        ):
             combo.currentIndexChanged.connect(self._filters_changed)
         self._archive.currentIndexChanged.connect(self._rebuild_tabs)
         self._tabs.currentChanged.connect(self._filters_changed)
@@ -141,9 +182,11 @@ class QueuePane(QObject):
         self._live_timer.timeout.connect(self._fetch_live_rows)
         self._tasks.run(fetch_areas, self._engine, on_done=self._fill_areas)
         self._tasks.run(whoami, self._engine, on_done=self._set_me)
-        self._tasks.run(fetch_people, self._engine, on_done=self.model.set_people, on_error=lambda e: None)
+        self._tasks.run(
+            fetch_people, self._engine, on_done=self.model.set_people, on_error=lambda e: None
+        )
         self.reload_views()
-        self._refresh_counts()    # the tabs count from the first load, not from the first change
+        self._refresh_counts()  # the tabs count from the first load, not from the first change
 
     # -- selectors -------------------------------------------------------------------------
     def _fill_static_selectors(self) -> None:
@@ -198,12 +241,20 @@ class QueuePane(QObject):
         specs = self._tab_specs()
         _label, states = specs[max(0, min(self._tabs.currentIndex(), len(specs) - 1))]
         min_age, max_age = self._age.currentData() or (None, None)
-        return QueueFilter(states=states, category=self._category.currentData(), area_code=self._area.currentData(),
-                           channel=self._channel.currentData(), min_priority=self._priority.currentData(),
-                           min_age_hours=min_age, max_age_hours=max_age,
-                           search=self._search.text().strip() or None, mine=self._mine.isChecked(),
-                           outside_only=self._outside.isChecked(), overdue_only=self._overdue.isChecked(),
-                           sort="priority" if self._sort.currentIndex() == 1 else "newest")
+        return QueueFilter(
+            states=states,
+            category=self._category.currentData(),
+            area_code=self._area.currentData(),
+            channel=self._channel.currentData(),
+            min_priority=self._priority.currentData(),
+            min_age_hours=min_age,
+            max_age_hours=max_age,
+            search=self._search.text().strip() or None,
+            mine=self._mine.isChecked(),
+            outside_only=self._outside.isChecked(),
+            overdue_only=self._overdue.isChecked(),
+            sort="priority" if self._sort.currentIndex() == 1 else "newest",
+        )
 
     def _filters_changed(self, *_args) -> None:
         if not self._applying_view:
@@ -226,11 +277,17 @@ class QueuePane(QObject):
             self._archive.setCurrentIndex(1 if archive else 0)
             self._rebuild_tabs()
             specs = self._tab_specs()
-            tab = next((i for i, (_l, states) in enumerate(specs) if set(states) == set(flt.states)), 0)
+            tab = next(
+                (i for i, (_l, states) in enumerate(specs) if set(states) == set(flt.states)), 0
+            )
             self._tabs.setCurrentIndex(tab)
-            for combo, value in ((self._category, flt.category), (self._area, flt.area_code),
-                                 (self._channel, flt.channel), (self._priority, flt.min_priority),
-                                 (self._age, (flt.min_age_hours, flt.max_age_hours))):
+            for combo, value in (
+                (self._category, flt.category),
+                (self._area, flt.area_code),
+                (self._channel, flt.channel),
+                (self._priority, flt.min_priority),
+                (self._age, (flt.min_age_hours, flt.max_age_hours)),
+            ):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
             self._sort.setCurrentIndex(1 if flt.sort == "priority" else 0)
             self._mine.setChecked(flt.mine)
@@ -251,8 +308,16 @@ class QueuePane(QObject):
     def _refresh_counts(self) -> None:
         all_states = self._tab_specs()[0][1]
         generation = self._generation
-        self._tasks.run(fetch_state_counts, self._engine, self._filter, all_states, channel="queue-counts", coalesce=True,
-                        on_done=lambda counts: self._show_counts(generation, counts), on_error=lambda e: None)
+        self._tasks.run(
+            fetch_state_counts,
+            self._engine,
+            self._filter,
+            all_states,
+            channel="queue-counts",
+            coalesce=True,
+            on_done=lambda counts: self._show_counts(generation, counts),
+            on_error=lambda e: None,
+        )
 
     def _show_counts(self, generation: int, counts: dict[str, int]) -> None:
         if generation != self._generation:
@@ -268,13 +333,20 @@ class QueuePane(QObject):
     # -- paging ----------------------------------------------------------------------------
     def _request_page(self, after: QueueKey | None) -> None:
         generation, flt = self._generation, self._filter
-        self._tasks.run(fetch_queue_page, self._engine, flt, after, PAGE_SIZE + 1, channel="queue-page",
-                        on_done=lambda rows: self._page_arrived(generation, after, rows),
-                        on_error=lambda error: self._page_failed(generation, error))
+        self._tasks.run(
+            fetch_queue_page,
+            self._engine,
+            flt,
+            after,
+            PAGE_SIZE + 1,
+            channel="queue-page",
+            on_done=lambda rows: self._page_arrived(generation, after, rows),
+            on_error=lambda error: self._page_failed(generation, error),
+        )
 
     def _page_arrived(self, generation: int, after: QueueKey | None, rows: list[QueueRow]) -> None:
         if generation != self._generation:
-            return   # the result of an older filter
+            return  # the result of an older filter
         self.model.append_page(rows[:PAGE_SIZE], has_more=len(rows) > PAGE_SIZE)
         self._update_count()
         if after is None:
@@ -284,7 +356,9 @@ class QueuePane(QObject):
     def _page_failed(self, generation: int, error: Exception) -> None:
         if generation == self._generation:
             self.model.page_failed()
-            self._count.setText(fill(self.tr("Could not load the queue: %1"), str(error).splitlines()[0]))
+            self._count.setText(
+                fill(self.tr("Could not load the queue: %1"), str(error).splitlines()[0])
+            )
 
     def _update_count(self) -> None:
         more = "+" if self.model.canFetchMore() else ""
@@ -304,9 +378,13 @@ class QueuePane(QObject):
         ids, self._live_pending = sorted(self._live_pending), set()
         generation = self._generation
         self._live_fetching = True
-        self._tasks.run(fetch_queue_rows, self._engine, ids,
-                        on_done=lambda rows: self._rows_changed(generation, rows),
-                        on_error=lambda _error: self._live_fetch_failed(ids))
+        self._tasks.run(
+            fetch_queue_rows,
+            self._engine,
+            ids,
+            on_done=lambda rows: self._rows_changed(generation, rows),
+            on_error=lambda _error: self._live_fetch_failed(ids),
+        )
 
     def _live_fetch_ended(self) -> None:
         self._live_fetching = False
@@ -325,11 +403,17 @@ class QueuePane(QObject):
         bar = self._view.verticalScrollBar()
         at_top = bar.value() == 0
         before = self.model.rowCount()
-        flt, me, now = self._filter, self._me, datetime.now(timezone.utc)
+        flt, me, now = self._filter, self._me, datetime.now(UTC)
         self.model.apply_rows(rows, lambda row: matches(row, flt, me, now))
         if any(r.claimed_by and not self.model.knows_person(r.claimed_by) for r in rows):
-            self._tasks.run(fetch_people, self._engine, channel="queue-people", coalesce=True,
-                            on_done=self.model.set_people, on_error=lambda e: None)
+            self._tasks.run(
+                fetch_people,
+                self._engine,
+                channel="queue-people",
+                coalesce=True,
+                on_done=self.model.set_people,
+                on_error=lambda e: None,
+            )
         inserted = self.model.rowCount() - before
         if inserted > 0 and not at_top:
             bar.setValue(bar.value() + inserted * self._view.verticalHeader().defaultSectionSize())
@@ -352,7 +436,13 @@ class QueuePane(QObject):
 
     # -- named views -----------------------------------------------------------------------
     def reload_views(self) -> None:
-        self._tasks.run(list_views, self._engine, channel="views", on_done=self._fill_views, on_error=lambda e: None)
+        self._tasks.run(
+            list_views,
+            self._engine,
+            channel="views",
+            on_done=self._fill_views,
+            on_error=lambda e: None,
+        )
 
     def _fill_views(self, views: Sequence[SavedView]) -> None:
         self._saved.clear()
@@ -368,21 +458,38 @@ class QueuePane(QObject):
             self.apply_filter_to_widgets(view.filter)
 
     def _save_view(self) -> None:
-        name, ok = QInputDialog.getText(self.widget, self.tr("Save view"), self.tr("Name of the view:"))
+        name, ok = QInputDialog.getText(
+            self.widget, self.tr("Save view"), self.tr("Name of the view:")
+        )
         if not ok or not name.strip():
             return
-        shared = QMessageBox.question(self.widget, self.tr("Save view"),
-                                      self.tr("Share this view with the team?")) == QMessageBox.StandardButton.Yes
-        self._tasks.run(save_view, self._engine, name, self._filter, shared,
-                        on_done=lambda _id: self.reload_views(),
-                        on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Save view"), str(e)))
+        shared = (
+            QMessageBox.question(
+                self.widget, self.tr("Save view"), self.tr("Share this view with the team?")
+            )
+            == QMessageBox.StandardButton.Yes
+        )
+        self._tasks.run(
+            save_view,
+            self._engine,
+            name,
+            self._filter,
+            shared,
+            on_done=lambda _id: self.reload_views(),
+            on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Save view"), str(e)),
+        )
 
     def _delete_view(self) -> None:
         view = self._saved.currentData()
         if not isinstance(view, SavedView):
             return
-        self._tasks.run(delete_view, self._engine, view.id, on_done=lambda _ok: self.reload_views(),
-                        on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Delete view"), str(e)))
+        self._tasks.run(
+            delete_view,
+            self._engine,
+            view.id,
+            on_done=lambda _ok: self.reload_views(),
+            on_error=lambda e: QMessageBox.warning(self.widget, self.tr("Delete view"), str(e)),
+        )
 
     # -- selection -------------------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
@@ -396,7 +503,10 @@ class QueuePane(QObject):
             return False
         index = self.model.index(position, 0)
         self._view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self._view.scrollTo(index)
         return True
 
@@ -407,10 +517,16 @@ class QueuePane(QObject):
         if self.select_report(report_id):
             self._reveal = None
             return
-        self._view.selectionModel().clear()    # the row clicked before is not the one shown
+        self._view.selectionModel().clear()  # the row clicked before is not the one shown
         self._reveal, self._reveal_pages = report_id, 0
-        self._tasks.run(fetch_queue_rows, self._engine, [report_id], channel="queue-reveal",
-                        on_done=lambda rows: self._reveal_row(report_id, rows), on_error=lambda e: None)
+        self._tasks.run(
+            fetch_queue_rows,
+            self._engine,
+            [report_id],
+            channel="queue-reveal",
+            on_done=lambda rows: self._reveal_row(report_id, rows),
+            on_error=lambda e: None,
+        )
 
     def _reveal_row(self, report_id: int, rows: list[QueueRow]) -> None:
         if self._reveal != report_id:
@@ -419,13 +535,15 @@ class QueuePane(QObject):
             self._reveal = None
             return
         row = rows[0]
-        if matches(row, self._filter, self._me, datetime.now(timezone.utc)):
+        if matches(row, self._filter, self._me, datetime.now(UTC)):
             self._continue_reveal()
             return
         # the filter hides it: the tab of its state, every other filter cleared
         archive = row.status in CLOSED_STATES
         specs = ARCHIVE_TABS if archive else OPEN_TABS
-        tab = next((i for i, (label, states) in enumerate(specs) if label and row.status in states), 0)
+        tab = next(
+            (i for i, (label, states) in enumerate(specs) if label and row.status in states), 0
+        )
         self.message.emit(fill(self.tr("Filters cleared to show report #%1."), str(report_id)))
         self.apply_filter_to_widgets(QueueFilter(states=specs[tab][1], sort=self._filter.sort))
 
@@ -437,16 +555,20 @@ class QueuePane(QObject):
             self._reveal = None
             return
         if self.model.is_loading():
-            return    # the next page is on its way and brings this back here
+            return  # the next page is on its way and brings this back here
         if self.model.canFetchMore() and self._reveal_pages < REVEAL_MAX_PAGES:
             self._reveal_pages += 1
             self.model.fetchMore()
             return
         self._reveal = None
         if self.model.canFetchMore():
-            text = self.tr("Report #%1 is too far down the queue to show here; it is open on the right.")
+            text = self.tr(
+                "Report #%1 is too far down the queue to show here; it is open on the right."
+            )
         else:
-            text = self.tr("Report #%1 is not in this list (it changed meanwhile); it is open on the right.")
+            text = self.tr(
+                "Report #%1 is not in this list (it changed meanwhile); it is open on the right."
+            )
         self.message.emit(fill(text, str(report_id)))
 
     def selected_report(self) -> int | None:

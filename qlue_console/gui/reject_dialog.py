@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from qlue_console.gui.forms import child, load_form
 
@@ -16,7 +24,9 @@ REASONS = (
 )
 
 
-def ask_reject_reason(parent: QWidget, suggested: str | None = None) -> tuple[str, str | None] | None:
+def ask_reject_reason(
+    parent: QWidget, suggested: str | None = None
+) -> tuple[str, str | None] | None:
     """Shows the dialog; returns (reason, note) or None when cancelled."""
     dialog: QDialog = load_form("reject_dialog", parent)
     reasons = child(dialog, QListWidget, "reasonList")

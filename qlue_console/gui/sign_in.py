@@ -16,20 +16,27 @@ import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from qlue_console.gui.i18n import fill
 from qlue_console.access.credentials import CredentialStore, account_key
 from qlue_console.access.demo_logins import DEMO_LOGINS, demo_url
 from qlue_console.access.roles import Identity, whoami
 from qlue_console.db import migrate
 from qlue_console.db.engine import check_connection, describe, make_engine
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.i18n import fill
 from qlue_console.gui.tasks import TaskRunner
-
 
 SERVER_SETTING = "connection/url"
 
@@ -48,18 +55,21 @@ def server_without_secrets(url: str) -> str:
     try:
         u = make_url(url)
     except ArgumentError:
-        return url            # shown as typed; the check on OK says what is wrong with it
-    return URL.create(u.drivername, host=u.host, port=u.port, database=u.database,
-                      query=u.query).render_as_string(hide_password=True)
+        return url  # shown as typed; the check on OK says what is wrong with it
+    return URL.create(
+        u.drivername, host=u.host, port=u.port, database=u.database, query=u.query
+    ).render_as_string(hide_password=True)
 
 
 def role_name(role: str | None) -> str:
     """A role as the console names it to a person, translated."""
-    names = {"operator": QCoreApplication.translate("SignIn", "Operator"),
-             "supervisor": QCoreApplication.translate("SignIn", "Supervisor"),
-             "analyst": QCoreApplication.translate("SignIn", "Analyst"),
-             "admin": QCoreApplication.translate("SignIn", "Administrator"),
-             "channel": QCoreApplication.translate("SignIn", "Channel")}
+    names = {
+        "operator": QCoreApplication.translate("SignIn", "Operator"),
+        "supervisor": QCoreApplication.translate("SignIn", "Supervisor"),
+        "analyst": QCoreApplication.translate("SignIn", "Analyst"),
+        "admin": QCoreApplication.translate("SignIn", "Administrator"),
+        "channel": QCoreApplication.translate("SignIn", "Channel"),
+    }
     return names.get(role or "", role or "")
 
 
@@ -92,8 +102,15 @@ def open_session(url: str, embedded: bool = False) -> Session:
 
 def with_login(url: str, login: str, password: str | None) -> str:
     u = make_url(url)
-    return URL.create(u.drivername, username=login, password=password or None, host=u.host, port=u.port,
-                      database=u.database, query=u.query).render_as_string(hide_password=False)
+    return URL.create(
+        u.drivername,
+        username=login,
+        password=password or None,
+        host=u.host,
+        port=u.port,
+        database=u.database,
+        query=u.query,
+    ).render_as_string(hide_password=False)
 
 
 class SignIn(QObject):
@@ -102,7 +119,9 @@ class SignIn(QObject):
     signed_in = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, base_url: str, embedded: bool, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, base_url: str, embedded: bool, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._base_url, self._embedded, self._tasks = base_url, embedded, tasks
         self._settings = QSettings()
@@ -123,17 +142,28 @@ class SignIn(QObject):
         if embedded:
             server.setText(self.tr("Demo city on the embedded PostgreSQL of this computer."))
             for demo in DEMO_LOGINS:
-                self._roles.addItem(f"{role_name(demo.role)} — {demo.display_name} (@{demo.handle})", demo.role)
+                self._roles.addItem(
+                    f"{role_name(demo.role)} — {demo.display_name} (@{demo.handle})", demo.role
+                )
             last = str(self._settings.value("signin/demo_role", "operator"))
             self._roles.setCurrentIndex(max(0, self._roles.findData(last)))
-            note.setText(self.tr("Each role sees the workspaces it may use; PostgreSQL refuses the rest."))
+            note.setText(
+                self.tr("Each role sees the workspaces it may use; PostgreSQL refuses the rest.")
+            )
         else:
             server.setText(self.tr("Central PostgreSQL of the operations center."))
             self._server.setText(server_without_secrets(base_url))
-            self._login.setText(make_url(base_url).username or str(self._settings.value("signin/login", "")))
+            self._login.setText(
+                make_url(base_url).username or str(self._settings.value("signin/login", ""))
+            )
             self._remember.setEnabled(self._keyring.remembers)
-            note.setText(self.tr("Passwords are kept in the system keyring when you ask for it.") if self._keyring.remembers
-                         else self.tr("No system keyring here: the password is asked at each sign-in and never stored."))
+            note.setText(
+                self.tr("Passwords are kept in the system keyring when you ask for it.")
+                if self._keyring.remembers
+                else self.tr(
+                    "No system keyring here: the password is asked at each sign-in and never stored."
+                )
+            )
             remembered = self._keyring.get(account_key(self._url_for(self._login.text())))
             if remembered:
                 self._password.setText(remembered)
@@ -152,7 +182,13 @@ class SignIn(QObject):
         except ArgumentError:
             url = None
         if url is None or url.get_backend_name() != "postgresql" or not url.database:
-            self._failed(ValueError(self.tr("The server must be a PostgreSQL URL such as postgresql://host:5432/qlue")))
+            self._failed(
+                ValueError(
+                    self.tr(
+                        "The server must be a PostgreSQL URL such as postgresql://host:5432/qlue"
+                    )
+                )
+            )
             return False
         self._base_url = text
         return True
@@ -162,8 +198,13 @@ class SignIn(QObject):
 
     def sign_in_as_demo(self, role: str) -> None:
         """Without the dialog (the screenshot mode): the demo login of ``role``."""
-        self._tasks.run(open_session, demo_url(self._base_url, role), True, on_done=self.signed_in.emit,
-                        on_error=lambda e: self._failed(e, silent=True))
+        self._tasks.run(
+            open_session,
+            demo_url(self._base_url, role),
+            True,
+            on_done=self.signed_in.emit,
+            on_error=lambda e: self._failed(e, silent=True),
+        )
 
     def _try(self) -> None:
         self._show_message(self.tr("Signing in…"))
@@ -180,7 +221,9 @@ class SignIn(QObject):
                 self._failed(ValueError(self.tr("Enter your login.")))
                 return
             url = self._url_for(login, self._password.text() or None)
-        self._tasks.run(open_session, url, self._embedded, on_done=self._done, on_error=self._failed)
+        self._tasks.run(
+            open_session, url, self._embedded, on_done=self._done, on_error=self._failed
+        )
 
     def _done(self, session: Session) -> None:
         if not self._embedded:
@@ -194,7 +237,14 @@ class SignIn(QObject):
                 self._keyring.forget(key)
         if session.identity.role is None:
             session.engine.dispose()
-            self._failed(ValueError(fill(self.tr("The login %1 has no Qlue role; ask an administrator."), session.identity.login)))
+            self._failed(
+                ValueError(
+                    fill(
+                        self.tr("The login %1 has no Qlue role; ask an administrator."),
+                        session.identity.login,
+                    )
+                )
+            )
             return
         self.dialog.accept()
         self.signed_in.emit(session)
@@ -207,12 +257,15 @@ class SignIn(QObject):
     def fit_to_contents(self) -> None:
         d = self.dialog
         layout = d.layout()
-        assert layout is not None          # the form's top-level layout
+        assert layout is not None  # the form's top-level layout
         layout.invalidate()
         layout.activate()
         width = max(d.width(), layout.totalMinimumSize().width())
-        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         needed = max(needed, layout.totalMinimumSize().height())
         d.setMinimumHeight(needed)
         if d.height() < needed or d.width() < width:

@@ -41,7 +41,9 @@ class ElidedLabel(QLabel):
 
     def sizeHint(self):  # noqa: N802 - Qt override
         hint = super().sizeHint()
-        hint.setWidth(QFontMetrics(self.font()).horizontalAdvance(self._full) + 2 * self.margin() + 4)
+        hint.setWidth(
+            QFontMetrics(self.font()).horizontalAdvance(self._full) + 2 * self.margin() + 4
+        )
         return hint
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -50,7 +52,9 @@ class ElidedLabel(QLabel):
 
     def _elide(self) -> None:
         width = max(0, self.contentsRect().width() - 2 * self.margin())
-        self.setText(QFontMetrics(self.font()).elidedText(self._full, Qt.TextElideMode.ElideMiddle, width))
+        self.setText(
+            QFontMetrics(self.font()).elidedText(self._full, Qt.TextElideMode.ElideMiddle, width)
+        )
 
 
 class StatusBarController(QObject):
@@ -70,7 +74,7 @@ class StatusBarController(QObject):
         bar.addWidget(self._counters)
         bar.addWidget(self._where, 1)
         self.set_online(True, "")
-        self._refresh_timer = QTimer(self, singleShot=True, interval=1000)   # debounce live bursts
+        self._refresh_timer = QTimer(self, singleShot=True, interval=1000)  # debounce live bursts
         self._refresh_timer.timeout.connect(self.refresh)
         self._periodic = QTimer(self, interval=60_000)
         self._periodic.timeout.connect(self.refresh)
@@ -99,13 +103,21 @@ class StatusBarController(QObject):
             self._refresh_timer.start()
 
     def refresh(self) -> None:
-        self._tasks.run(fetch_counters, self._engine, channel="counters", coalesce=True, on_done=self._show,
-                        on_error=lambda e: None)
+        self._tasks.run(
+            fetch_counters,
+            self._engine,
+            channel="counters",
+            coalesce=True,
+            on_done=self._show,
+            on_error=lambda e: None,
+        )
 
     def _show(self, counters: Counters) -> None:
         lang = current_language()
-        parts = [f"{state_label_text(label)} {formatting.integer(counters.by_label.get(label, 0), lang)}"
-                 for label in ("Menunggu", "Koordinasi", "Disposisi", "Proses")]
+        parts = [
+            f"{state_label_text(label)} {formatting.integer(counters.by_label.get(label, 0), lang)}"
+            for label in ("Menunggu", "Koordinasi", "Disposisi", "Proses")
+        ]
         parts.append(self.tr("%Ln overdue", "", counters.overdue))
         parts.append(self.tr("%Ln proofs to verify", "", counters.pending_proofs))
         parts.append(self.tr("%Ln received today", "", counters.received_today))

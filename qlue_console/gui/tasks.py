@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    finished = Signal(int, object, object)   # task id, result, error
+    finished = Signal(int, object, object)  # task id, result, error
 
 
 class _Task(QRunnable):
@@ -60,12 +60,18 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[str | None, Callable | None, Callable | None]] = {}
         self._latest: dict[str, int] = {}
-        self._running: set[str] = set()            # coalescing channels with a task in flight
-        self._waiting: dict[str, tuple] = {}       # coalescing channel -> the request to run next
+        self._running: set[str] = set()  # coalescing channels with a task in flight
+        self._waiting: dict[str, tuple] = {}  # coalescing channel -> the request to run next
 
-    def run(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[Exception], None] | None = None, channel: str | None = None,
-            coalesce: bool = False) -> int:
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        channel: str | None = None,
+        coalesce: bool = False,
+    ) -> int:
         if coalesce and channel is not None:
             if channel in self._running:
                 self._waiting[channel] = (fn, args, on_done, on_error)
@@ -94,11 +100,18 @@ class TaskRunner(QObject):
             waiting = self._waiting.pop(channel, None)
             if waiting is not None:
                 fn, args, next_done, next_error = waiting
-                self.run(fn, *args, on_done=next_done, on_error=next_error, channel=channel, coalesce=True)
+                self.run(
+                    fn,
+                    *args,
+                    on_done=next_done,
+                    on_error=next_error,
+                    channel=channel,
+                    coalesce=True,
+                )
         if not self._callbacks:
             self.busy_changed.emit(False)
         if channel is not None and self._latest.get(channel) != task_id:
-            return   # superseded by a newer task of the same channel
+            return  # superseded by a newer task of the same channel
         if error is not None:
             if on_error is not None:
                 on_error(error)

@@ -15,8 +15,16 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QFrame, QLabel, QLineEdit, QMessageBox, QPushButton, QToolButton,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from qlue_console.data.reference import CategoryInfo
@@ -26,7 +34,7 @@ from qlue_console.dispatch import service
 from qlue_console.dispatch.service import DispatchResult
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import fill, category_name
+from qlue_console.gui.i18n import category_name, fill
 from qlue_console.gui.labels import priority_text, state_text
 from qlue_console.gui.plain_text import plain_message
 from qlue_console.gui.reject_dialog import REASONS, ask_reject_reason
@@ -47,13 +55,20 @@ class _Undo:
 
 
 class TriageActions(QObject):
-    changed = Signal(int)          # the report was changed by this console
-    next_claimed = Signal(int)     # "Next report" claimed this report
-    message = Signal(str)          # something to tell the operator in the status line
-    result_changed = Signal(str)   # the confirmation bar shows this text ("" when hidden)
+    changed = Signal(int)  # the report was changed by this console
+    next_claimed = Signal(int)  # "Next report" claimed this report
+    message = Signal(str)  # something to tell the operator in the status line
+    result_changed = Signal(str)  # the confirmation bar shows this text ("" when hidden)
 
-    def __init__(self, engine: Engine, tasks: TaskRunner, language: str, parent: QWidget,
-                 shortcut_scope: QWidget, me: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        tasks: TaskRunner,
+        language: str,
+        parent: QWidget,
+        shortcut_scope: QWidget,
+        me: Callable[[], str | None],
+    ) -> None:
         super().__init__(parent)
         self._engine, self._tasks, self._language, self._me = engine, tasks, language, me
         self.widget = load_form("triage_actions", parent)
@@ -150,7 +165,12 @@ class TriageActions(QObject):
 
     def _update_enabled(self) -> None:
         d = self._detail
-        editable = d is not None and self._held_by_other() is None and d.status not in CLOSED_STATES and not self._busy
+        editable = (
+            d is not None
+            and self._held_by_other() is None
+            and d.status not in CLOSED_STATES
+            and not self._busy
+        )
         for widget in (self._triaged, self._reject, self._category, self._priority):
             widget.setEnabled(editable)
         self._triaged.setEnabled(editable and d is not None and d.status == "new")
@@ -175,11 +195,19 @@ class TriageActions(QObject):
         if holder:
             return fill(self.tr("Report #%1 is claimed by %2: read-only."), str(d.id), holder)
         if d.status in CLOSED_STATES:
-            return fill(self.tr("Report #%1 is closed (%2): nothing to change."), str(d.id), state_text(d.status))
+            return fill(
+                self.tr("Report #%1 is closed (%2): nothing to change."),
+                str(d.id),
+                state_text(d.status),
+            )
         if triage and d.status != "new":
             if d.status == "triaged":
                 return fill(self.tr("Report #%1 is already triaged."), str(d.id))
-            return fill(self.tr("Report #%1 is in %2, past triage: T applies to new reports only."), str(d.id), state_text(d.status))
+            return fill(
+                self.tr("Report #%1 is in %2, past triage: T applies to new reports only."),
+                str(d.id),
+                state_text(d.status),
+            )
         return None
 
     def _refused(self, **kwargs) -> bool:
@@ -247,12 +275,23 @@ class TriageActions(QObject):
         """Confirms a dispatch or a pass-on from the dispatch panel; a dispatch can be undone."""
         handles = ", ".join("@" + m.handle for m in result.added)
         if result.status == "coordination":
-            self.show_result(fill(self.tr("Report #%1 passed on to %2 (Koordinasi)."), str(report_id), handles))
+            self.show_result(
+                fill(self.tr("Report #%1 passed on to %2 (Koordinasi)."), str(report_id), handles)
+            )
             return
         self.show_result(
             fill(self.tr("Report #%1 dispatched to %2."), str(report_id), handles),
-            _Undo(service.undo_dispatch, (report_id, result.version), report_id,
-                  fill(self.tr("Dispatch of report #%1 withdrawn: %2 will not be asked."), str(report_id), handles)))
+            _Undo(
+                service.undo_dispatch,
+                (report_id, result.version),
+                report_id,
+                fill(
+                    self.tr("Dispatch of report #%1 withdrawn: %2 will not be asked."),
+                    str(report_id),
+                    handles,
+                ),
+            ),
+        )
 
     # -- running an action -----------------------------------------------------------------
     def _run(self, fn, *args, done_message: str = "", on_result: Callable | None = None) -> None:
@@ -277,10 +316,14 @@ class TriageActions(QObject):
         self._update_enabled()
         if isinstance(error, Claimed):
             holder = str(error.details.get("holder") or "")
-            if holder:   # the database names the login: show the person, as the timeline does
-                self._tasks.run(person_of, self._engine, holder,
-                                on_done=lambda name: self._warn(error, str(error).replace(holder, name)),
-                                on_error=lambda _e: self._warn(error, str(error)))
+            if holder:  # the database names the login: show the person, as the timeline does
+                self._tasks.run(
+                    person_of,
+                    self._engine,
+                    holder,
+                    on_done=lambda name: self._warn(error, str(error).replace(holder, name)),
+                    on_error=lambda _e: self._warn(error, str(error)),
+                )
                 return
         self._warn(error, str(error))
 
@@ -295,7 +338,9 @@ class TriageActions(QObject):
             title = self.tr("Database unavailable")
         text = message.splitlines()[0] if message else type(error).__name__
         if isinstance(error, Conflict):
-            text += "\n\n" + self.tr("The report has been reloaded; your choice is still in the form.")
+            text += "\n\n" + self.tr(
+                "The report has been reloaded; your choice is still in the form."
+            )
             if self._detail is not None:
                 self.changed.emit(self._detail.id)
         # the message may quote what someone typed: never let Qt take it for markup
@@ -335,12 +380,22 @@ class TriageActions(QObject):
         d = self._detail
         holder = self._held_by_other()
         if holder:
-            self.message.emit(fill(self.tr("Report #%1 is claimed by %2: only a supervisor can break the claim."), str(d.id), holder))
+            self.message.emit(
+                fill(
+                    self.tr("Report #%1 is claimed by %2: only a supervisor can break the claim."),
+                    str(d.id),
+                    holder,
+                )
+            )
             return
         if d.claimed_by:
-            self._run(actions.release, d.id, done_message=fill(self.tr("Report #%1 released."), str(d.id)))
+            self._run(
+                actions.release, d.id, done_message=fill(self.tr("Report #%1 released."), str(d.id))
+            )
         else:
-            self._run(actions.claim, d.id, done_message=fill(self.tr("You hold report #%1."), str(d.id)))
+            self._run(
+                actions.claim, d.id, done_message=fill(self.tr("You hold report #%1."), str(d.id))
+            )
 
     def _renew_claim(self) -> None:
         d = self._detail
@@ -351,8 +406,12 @@ class TriageActions(QObject):
         if self._refused(triage=True):
             return
         d = self._detail
-        self._run(actions.mark_triaged, d.id, d.version,
-                  done_message=fill(self.tr("Report #%1 triaged."), str(d.id)))
+        self._run(
+            actions.mark_triaged,
+            d.id,
+            d.version,
+            done_message=fill(self.tr("Report #%1 triaged."), str(d.id)),
+        )
 
     def _open_categories(self) -> None:
         if self._refused():
@@ -372,7 +431,11 @@ class TriageActions(QObject):
             return
         d = self._detail
         if level == d.priority:
-            self.message.emit(fill(self.tr("Report #%1 already has priority %2."), str(d.id), priority_text(level)))
+            self.message.emit(
+                fill(
+                    self.tr("Report #%1 already has priority %2."), str(d.id), priority_text(level)
+                )
+            )
             return
         self._priority.setCurrentIndex(level)
         self._run(actions.set_priority, d.id, d.version, level)
@@ -388,9 +451,21 @@ class TriageActions(QObject):
 
         def rejected(version: int) -> None:
             self.show_result(
-                fill(self.tr("Report #%1 rejected (%2): it left the working queue."), str(d.id), reason),
-                _Undo(actions.undo_reject, (d.id, version), d.id,
-                      fill(self.tr("Rejection of report #%1 undone: it is back in the queue."), str(d.id))))
+                fill(
+                    self.tr("Report #%1 rejected (%2): it left the working queue."),
+                    str(d.id),
+                    reason,
+                ),
+                _Undo(
+                    actions.undo_reject,
+                    (d.id, version),
+                    d.id,
+                    fill(
+                        self.tr("Rejection of report #%1 undone: it is back in the queue."),
+                        str(d.id),
+                    ),
+                ),
+            )
 
         self._run(actions.reject, d.id, d.version, answer[0], answer[1], on_result=rejected)
 
@@ -405,22 +480,30 @@ class TriageActions(QObject):
             return
 
         def added(_id) -> None:
-            self._comment.clear()    # only once the database has it
+            self._comment.clear()  # only once the database has it
             self._busy = False
             self._update_enabled()
             self.changed.emit(d.id)
 
         self._busy = True
         self._update_enabled()
-        self._tasks.run(actions.comment, self._engine, d.id, body, on_done=added, on_error=self._failed)
+        self._tasks.run(
+            actions.comment, self._engine, d.id, body, on_done=added, on_error=self._failed
+        )
 
     def merge_into(self, original_id: int) -> None:
         if self._refused():
             return
         d = self._detail
-        self._run(actions.merge, d.id, d.version, original_id,
-                  on_result=lambda _v: self.show_result(
-                      fill(self.tr("Merged #%1 into #%2"), str(d.id), str(original_id))))
+        self._run(
+            actions.merge,
+            d.id,
+            d.version,
+            original_id,
+            on_result=lambda _v: self.show_result(
+                fill(self.tr("Merged #%1 into #%2"), str(d.id), str(original_id))
+            ),
+        )
 
 
 def _first_line(error: Exception) -> str:

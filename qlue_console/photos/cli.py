@@ -32,17 +32,21 @@ class _UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):   # one line, not argparse's usage block
+    def error(self, message: str):  # one line, not argparse's usage block
         raise _UsageError(message)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="qlue-console check-photo",
-                description="Run the proof-photo checks on a file and print JSON.")
+    p = _Parser(
+        prog="qlue-console check-photo",
+        description="Run the proof-photo checks on a file and print JSON.",
+    )
     p.add_argument("photo", help="the proof photo (JPEG, PNG, WebP, HEIC)")
     p.add_argument("--lat", type=float, help="latitude of the report")
     p.add_argument("--lon", type=float, help="longitude of the report")
-    p.add_argument("--reported-at", help="when the report was made (ISO 8601; Jakarta time without offset)")
+    p.add_argument(
+        "--reported-at", help="when the report was made (ISO 8601; Jakarta time without offset)"
+    )
     p.add_argument("--followed-up-at", help="when the follow-up was posted (ISO 8601)")
     p.add_argument("--report-photo", help="the citizen's photo of the report, to compare with")
     return p
@@ -92,10 +96,13 @@ def check_photo_main(argv: list[str]) -> int:
                 report_phash = describe_photo(_read(args.report_photo, "report photo")).phash
             except PhotoError as exc:
                 raise _UsageError(f"report photo is not a readable image: {exc.message}") from None
-        ctx = CheckContext(report_lat=args.lat, report_lon=args.lon,
-                           report_created_at=_time(args.reported_at, "--reported-at"),
-                           submitted_at=_time(args.followed_up_at, "--followed-up-at"),
-                           report_phash=report_phash)
+        ctx = CheckContext(
+            report_lat=args.lat,
+            report_lon=args.lon,
+            report_created_at=_time(args.reported_at, "--reported-at"),
+            submitted_at=_time(args.followed_up_at, "--followed-up-at"),
+            report_phash=report_phash,
+        )
     except _UsageError as exc:
         print(f"check-photo: {exc}", file=sys.stderr)
         return 2

@@ -59,7 +59,18 @@ MIME_TYPES = {
     "bmp": "image/bmp",
 }
 
-_HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+_HEIF_BRANDS = {
+    b"heic",
+    b"heix",
+    b"hevc",
+    b"hevx",
+    b"heim",
+    b"heis",
+    b"hevm",
+    b"hevs",
+    b"mif1",
+    b"msf1",
+}
 _AVIF_BRANDS = {b"avif", b"avis"}
 
 # Orientations 5–8 swap width and height when applied.
@@ -121,8 +132,8 @@ def sniff_format(data: bytes) -> str | None:
     if head[4:8] == b"ftyp":
         box_size = int.from_bytes(head[:4], "big")
         brands = {head[8:12]}
-        compatible = bytes(data[16:max(16, min(box_size, 64))])
-        brands.update(compatible[i:i + 4] for i in range(0, len(compatible) - 3, 4))
+        compatible = bytes(data[16 : max(16, min(box_size, 64))])
+        brands.update(compatible[i : i + 4] for i in range(0, len(compatible) - 3, 4))
         if head[8:12] in _AVIF_BRANDS:
             return "avif"
         if brands & _HEIF_BRANDS:
@@ -154,13 +165,17 @@ def open_header(data: bytes, *, max_pixels: int = MAX_PIXELS) -> tuple[Image.Ima
     except Image.DecompressionBombError as exc:
         raise PhotoError("too_many_pixels", str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - any parser failure means the bytes are not usable
-        raise PhotoError("not_an_image", f"the {fmt} header cannot be read ({type(exc).__name__})") from exc
+        raise PhotoError(
+            "not_an_image", f"the {fmt} header cannot be read ({type(exc).__name__})"
+        ) from exc
     width, height = image.size
     if width <= 0 or height <= 0:
         raise PhotoError("not_an_image", f"the {fmt} header announces an empty image")
     if width * height > max_pixels:
-        raise PhotoError("too_many_pixels",
-                         f"{width}×{height} = {width * height} pixels is more than the limit of {max_pixels}")
+        raise PhotoError(
+            "too_many_pixels",
+            f"{width}×{height} = {width * height} pixels is more than the limit of {max_pixels}",
+        )
     return image, fmt
 
 
@@ -168,14 +183,19 @@ def decode_pixels(image: Image.Image, fmt: str) -> None:
     """Decodes all the pixels of a lazily opened image, strictly: any decoder error, truncation
     included, raises :class:`PhotoError` (``undecodable``). Does nothing once decoded."""
     if ImageFile.LOAD_TRUNCATED_IMAGES:
-        raise PhotoError("undecodable", "Pillow is set to accept truncated images (LOAD_TRUNCATED_IMAGES): "
-                                        "refusing to decode photos that could be incomplete")
+        raise PhotoError(
+            "undecodable",
+            "Pillow is set to accept truncated images (LOAD_TRUNCATED_IMAGES): "
+            "refusing to decode photos that could be incomplete",
+        )
     try:
         image.load()
     except Image.DecompressionBombError as exc:
         raise PhotoError("too_many_pixels", str(exc)) from exc
     except Exception as exc:  # noqa: BLE001 - truncated or damaged pixel data
-        raise PhotoError("undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})") from exc
+        raise PhotoError(
+            "undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})"
+        ) from exc
 
 
 def _orientation(image: Image.Image) -> int:
@@ -188,8 +208,9 @@ def _orientation(image: Image.Image) -> int:
     return value if 1 <= value <= 8 else 1
 
 
-def load_image(data: bytes, *, max_pixels: int = MAX_PIXELS,
-               draft_size: tuple[int, int] | None = None) -> DecodedPhoto:
+def load_image(
+    data: bytes, *, max_pixels: int = MAX_PIXELS, draft_size: tuple[int, int] | None = None
+) -> DecodedPhoto:
     """Decodes ``data`` to an upright RGB image.
 
     ``draft_size`` lets a JPEG decode at the smallest DCT scale (1, 1/2, 1/4, 1/8) that still
@@ -208,7 +229,9 @@ def load_image(data: bytes, *, max_pixels: int = MAX_PIXELS,
         if upright is None:  # pragma: no cover - only with in_place=True
             upright = image
         if upright.mode != "RGB":
-            if upright.mode in ("RGBA", "LA", "PA") or (upright.mode == "P" and "transparency" in upright.info):
+            if upright.mode in ("RGBA", "LA", "PA") or (
+                upright.mode == "P" and "transparency" in upright.info
+            ):
                 rgba = upright.convert("RGBA")
                 background = Image.new("RGB", rgba.size, (255, 255, 255))
                 background.paste(rgba, mask=rgba.getchannel("A"))
@@ -218,10 +241,18 @@ def load_image(data: bytes, *, max_pixels: int = MAX_PIXELS,
     except PhotoError:
         raise
     except Exception as exc:  # noqa: BLE001 - truncated or damaged pixel data
-        raise PhotoError("undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})") from exc
+        raise PhotoError(
+            "undecodable", f"the {fmt} pixels cannot be decoded ({type(exc).__name__}: {exc})"
+        ) from exc
     finally:
         image.close()
     if orientation in _SWAPPING_ORIENTATIONS:
         width, height = height, width
-    return DecodedPhoto(image=upright, width=width, height=height, format=fmt,
-                        mime=MIME_TYPES[fmt], orientation=orientation)
+    return DecodedPhoto(
+        image=upright,
+        width=width,
+        height=height,
+        format=fmt,
+        mime=MIME_TYPES[fmt],
+        orientation=orientation,
+    )

@@ -24,7 +24,14 @@ from qlue_console.photos.exif import JAKARTA
 
 logger = logging.getLogger(__name__)
 
-_FORMAT_NAMES = {"JPEG": "JPEG", "JPG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "HEIF": "HEIF", "HEIC": "HEIF"}
+_FORMAT_NAMES = {
+    "JPEG": "JPEG",
+    "JPG": "JPEG",
+    "PNG": "PNG",
+    "WEBP": "WEBP",
+    "HEIF": "HEIF",
+    "HEIC": "HEIF",
+}
 
 
 def _rational(value: float, denominator: int = 1_000_000) -> tuple[int, int]:
@@ -41,10 +48,17 @@ def _dms(value: float) -> tuple[tuple[int, int], tuple[int, int], tuple[int, int
     return (degrees, 1), (minutes, 1), (int(round(seconds * 10_000)), 10_000)
 
 
-def exif_bytes(*, lat: float | None, lon: float | None, taken_at: datetime | None,
-               make: str | None = "Samsung", model: str | None = "SM-A515F",
-               software: str | None = None, orientation: int | None = None,
-               offset: str | None = None) -> bytes:
+def exif_bytes(
+    *,
+    lat: float | None,
+    lon: float | None,
+    taken_at: datetime | None,
+    make: str | None = "Samsung",
+    model: str | None = "SM-A515F",
+    software: str | None = None,
+    orientation: int | None = None,
+    offset: str | None = None,
+) -> bytes:
     """An EXIF block (piexif) with GPS, capture time and camera; ``None`` leaves a tag out.
 
     ``taken_at`` is written in its own offset (Jakarta when naive) with ``OffsetTimeOriginal``;
@@ -97,8 +111,11 @@ def scene_image(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
     # Smooth at a quarter of the size, then enlarged by pixel repetition (Pillow's smooth
     # enlargement of a tiny image costs more than the whole rest of the scene).
     coarse = (max(1, w // 4), max(1, h // 4))
-    image = Image.fromarray(field, "RGB").resize(coarse, Image.Resampling.BILINEAR).resize(
-        size, Image.Resampling.NEAREST)
+    image = (
+        Image.fromarray(field, "RGB")
+        .resize(coarse, Image.Resampling.BILINEAR)
+        .resize(size, Image.Resampling.NEAREST)
+    )
     draw = ImageDraw.Draw(image)
     horizon = int(h * rng.uniform(0.3, 0.75))
     for _ in range(int(rng.integers(4, 9))):  # buildings
@@ -108,20 +125,35 @@ def scene_image(seed: int, size: tuple[int, int] = (640, 480)) -> Image.Image:
         colour = tuple(int(c) for c in rng.integers(30, 230, 3))
         draw.rectangle([x0, top, x0 + bw, horizon], fill=colour)
         for wy in range(top + 8, horizon - 8, max(12, h // 30)):  # windows
-            draw.line([(x0 + 4, wy), (x0 + bw - 4, wy)], fill=tuple(max(0, c - 60) for c in colour), width=2)
+            draw.line(
+                [(x0 + 4, wy), (x0 + bw - 4, wy)],
+                fill=tuple(max(0, c - 60) for c in colour),
+                width=2,
+            )
     road = tuple(int(c) for c in rng.integers(40, 220, 3))
     vx = int(rng.uniform(0.2, 0.8) * w)
-    draw.polygon([(vx - w // 30, horizon), (vx + w // 30, horizon), (int(w * 1.1), h), (int(-w * 0.1), h)], fill=road)
-    draw.line([(vx, horizon), (w // 2 + int(rng.uniform(-0.3, 0.3) * w), h)], fill=(230, 230, 210), width=max(2, w // 160))
+    draw.polygon(
+        [(vx - w // 30, horizon), (vx + w // 30, horizon), (int(w * 1.1), h), (int(-w * 0.1), h)],
+        fill=road,
+    )
+    draw.line(
+        [(vx, horizon), (w // 2 + int(rng.uniform(-0.3, 0.3) * w), h)],
+        fill=(230, 230, 210),
+        width=max(2, w // 160),
+    )
     for _ in range(int(rng.integers(3, 8))):  # blobs: trees, cars, puddles, rubbish
         cx, cy = rng.uniform(0, w), rng.uniform(horizon * 0.8, h)
         r = rng.uniform(0.02, 0.09) * w
         colour = tuple(int(c) for c in rng.integers(0, 256, 3))
-        draw.ellipse([cx - r, cy - r * 0.6, cx + r, cy + r * 0.6], fill=colour, outline=(20, 20, 20))
+        draw.ellipse(
+            [cx - r, cy - r * 0.6, cx + r, cy + r * 0.6], fill=colour, outline=(20, 20, 20)
+        )
     return Image.blend(image, _noise(size), 0.12) if size[0] * size[1] <= 4_000_000 else image
 
 
-def encode(image: Image.Image, fmt: str = "JPEG", *, quality: int = 80, exif: bytes | None = None) -> bytes:
+def encode(
+    image: Image.Image, fmt: str = "JPEG", *, quality: int = 80, exif: bytes | None = None
+) -> bytes:
     """Encodes a Pillow image in ``fmt`` (JPEG, PNG, WEBP, HEIF) with an optional EXIF block."""
     name = _FORMAT_NAMES[fmt.upper()]
     if name == "HEIF":
@@ -140,13 +172,30 @@ def encode(image: Image.Image, fmt: str = "JPEG", *, quality: int = 80, exif: by
     return buf.getvalue()
 
 
-def make_scene_photo(seed: int, *, lat: float | None, lon: float | None, taken_at: datetime | None,
-                     size: tuple[int, int] = (640, 480), make: str | None = "Samsung",
-                     model: str | None = "SM-A515F", software: str | None = None, fmt: str = "JPEG",
-                     quality: int = 80, orientation: int | None = None) -> bytes:
+def make_scene_photo(
+    seed: int,
+    *,
+    lat: float | None,
+    lon: float | None,
+    taken_at: datetime | None,
+    size: tuple[int, int] = (640, 480),
+    make: str | None = "Samsung",
+    model: str | None = "SM-A515F",
+    software: str | None = None,
+    fmt: str = "JPEG",
+    quality: int = 80,
+    orientation: int | None = None,
+) -> bytes:
     """A phone photo of a street scene with EXIF GPS and capture time (Jakarta time if naive)."""
-    exif = exif_bytes(lat=lat, lon=lon, taken_at=taken_at, make=make, model=model,
-                      software=software, orientation=orientation)
+    exif = exif_bytes(
+        lat=lat,
+        lon=lon,
+        taken_at=taken_at,
+        make=make,
+        model=model,
+        software=software,
+        orientation=orientation,
+    )
     return encode(scene_image(seed, size), fmt, quality=quality, exif=exif)
 
 
@@ -192,7 +241,9 @@ def recompress_resized(data: bytes, scale: float = 0.5, quality: int = 60) -> by
     return encode(image.resize(size, Image.Resampling.BILINEAR), "JPEG", quality=quality)
 
 
-def with_text_overlay(data: bytes, text: str, *, exif: bytes | None = None, quality: int = 85) -> bytes:
+def with_text_overlay(
+    data: bytes, text: str, *, exif: bytes | None = None, quality: int = 85
+) -> bytes:
     """A copy with ``text`` (a date, typically) drawn in a corner and re-compressed.
 
     The JAKI case: one follow-up photo closing two reports, only the date stamp changed. ``exif``

@@ -14,7 +14,6 @@ position, as are values out of range or not finite.
 
 from __future__ import annotations
 
-import io
 import logging
 import math
 import re
@@ -36,20 +35,46 @@ _IFD_GPS = 0x8825
 
 # Tags kept for storage (jsonb), by IFD: {tag id: stored name}.
 _MAIN_TAGS = {
-    0x010F: "Make", 0x0110: "Model", 0x0131: "Software", 0x0112: "Orientation",
-    0x0132: "DateTime", 0x013B: "Artist", 0xA002: "ExifImageWidth", 0xA003: "ExifImageHeight",
+    0x010F: "Make",
+    0x0110: "Model",
+    0x0131: "Software",
+    0x0112: "Orientation",
+    0x0132: "DateTime",
+    0x013B: "Artist",
+    0xA002: "ExifImageWidth",
+    0xA003: "ExifImageHeight",
 }
 _EXIF_TAGS = {
-    0x9003: "DateTimeOriginal", 0x9004: "DateTimeDigitized", 0x9010: "OffsetTime",
-    0x9011: "OffsetTimeOriginal", 0x9012: "OffsetTimeDigitized", 0x9291: "SubsecTimeOriginal",
-    0x829A: "ExposureTime", 0x829D: "FNumber", 0x8827: "ISOSpeedRatings", 0x920A: "FocalLength",
-    0x9209: "Flash", 0xA434: "LensModel", 0xA433: "LensMake", 0xA002: "ExifImageWidth",
-    0xA003: "ExifImageHeight", 0xA405: "FocalLengthIn35mmFilm",
+    0x9003: "DateTimeOriginal",
+    0x9004: "DateTimeDigitized",
+    0x9010: "OffsetTime",
+    0x9011: "OffsetTimeOriginal",
+    0x9012: "OffsetTimeDigitized",
+    0x9291: "SubsecTimeOriginal",
+    0x829A: "ExposureTime",
+    0x829D: "FNumber",
+    0x8827: "ISOSpeedRatings",
+    0x920A: "FocalLength",
+    0x9209: "Flash",
+    0xA434: "LensModel",
+    0xA433: "LensMake",
+    0xA002: "ExifImageWidth",
+    0xA003: "ExifImageHeight",
+    0xA405: "FocalLengthIn35mmFilm",
 }
 _GPS_TAGS = {
-    1: "GPSLatitudeRef", 2: "GPSLatitude", 3: "GPSLongitudeRef", 4: "GPSLongitude",
-    5: "GPSAltitudeRef", 6: "GPSAltitude", 7: "GPSTimeStamp", 18: "GPSMapDatum", 29: "GPSDateStamp",
-    16: "GPSImgDirectionRef", 17: "GPSImgDirection", 31: "GPSHPositioningError",
+    1: "GPSLatitudeRef",
+    2: "GPSLatitude",
+    3: "GPSLongitudeRef",
+    4: "GPSLongitude",
+    5: "GPSAltitudeRef",
+    6: "GPSAltitude",
+    7: "GPSTimeStamp",
+    18: "GPSMapDatum",
+    29: "GPSDateStamp",
+    16: "GPSImgDirectionRef",
+    17: "GPSImgDirection",
+    31: "GPSHPositioningError",
 }
 _MAX_STRING = 200
 
@@ -63,8 +88,8 @@ class ExifInfo:
 
     gps_lat: float | None = None
     gps_lon: float | None = None
-    taken_at: datetime | None = None       # timezone-aware
-    taken_at_offset_known: bool = False    # False: interpreted as Jakarta time
+    taken_at: datetime | None = None  # timezone-aware
+    taken_at_offset_known: bool = False  # False: interpreted as Jakarta time
     make: str | None = None
     model: str | None = None
     software: str | None = None
@@ -100,7 +125,7 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
-        return value if -(2 ** 53) < value < 2 ** 53 else None
+        return value if -(2**53) < value < 2**53 else None
     if isinstance(value, (str, bytes, bytearray)):
         return _clean_string(value)
     if isinstance(value, (tuple, list)):
@@ -109,7 +134,7 @@ def _json_value(value: Any) -> Any:
     number = _number(value)  # IFDRational, Fraction, float
     if number is None:
         return None
-    return int(number) if number.is_integer() and abs(number) < 2 ** 53 else round(number, 8)
+    return int(number) if number.is_integer() and abs(number) < 2**53 else round(number, 8)
 
 
 def _degrees(value: Any, ref: Any, positive: str, negative: str, limit: float) -> float | None:
@@ -117,7 +142,11 @@ def _degrees(value: Any, ref: Any, positive: str, negative: str, limit: float) -
         parts = [_number(v) for v in value]
         if not 1 <= len(parts) <= 3 or any(p is None or p < 0 for p in parts):
             return None
-        d = parts[0] + (parts[1] / 60 if len(parts) > 1 else 0) + (parts[2] / 3600 if len(parts) > 2 else 0)
+        d = (
+            parts[0]
+            + (parts[1] / 60 if len(parts) > 1 else 0)
+            + (parts[2] / 3600 if len(parts) > 2 else 0)
+        )
     else:
         d = _number(value)
         if d is None:
@@ -203,11 +232,17 @@ def exif_from_image(image: Image.Image) -> ExifInfo:
     lon = _degrees(gps.get(4), gps.get(3), "E", "W", 180.0) if 4 in gps else None
     if lat is None or lon is None or (lat == 0.0 and lon == 0.0):
         lat = lon = None
-    taken_at, offset_known = parse_exif_datetime(sub.get(0x9003), sub.get(0x9011) or sub.get(0x9010))
+    taken_at, offset_known = parse_exif_datetime(
+        sub.get(0x9003), sub.get(0x9011) or sub.get(0x9010)
+    )
     orientation = _number(main.get(0x0112))
     return ExifInfo(
-        gps_lat=lat, gps_lon=lon, taken_at=taken_at, taken_at_offset_known=offset_known,
-        make=_clean_string(main.get(0x010F)), model=_clean_string(main.get(0x0110)),
+        gps_lat=lat,
+        gps_lon=lon,
+        taken_at=taken_at,
+        taken_at_offset_known=offset_known,
+        make=_clean_string(main.get(0x010F)),
+        model=_clean_string(main.get(0x0110)),
         software=_clean_string(main.get(0x0131)),
         orientation=int(orientation) if orientation is not None and 1 <= orientation <= 8 else None,
         tags=tags,
@@ -227,6 +262,13 @@ def read_exif(data: bytes) -> ExifInfo:
         image.close()
 
 
-__all__ = ["ExifInfo", "JAKARTA", "exif_from_image", "parse_exif_datetime", "read_exif", "PhotoError"]
+__all__ = [
+    "ExifInfo",
+    "JAKARTA",
+    "exif_from_image",
+    "parse_exif_datetime",
+    "read_exif",
+    "PhotoError",
+]
 # ExifTags is imported for readers who want names of other tags.
 _ = ExifTags

@@ -48,10 +48,16 @@ class PhotoMeta:
     def to_json(self) -> dict[str, Any]:
         """JSON-safe dict (datetimes as ISO 8601 with offset)."""
         return {
-            "sha256": self.sha256, "phash": self.phash, "width": self.width, "height": self.height,
-            "mime": self.mime, "format": self.format, "exif": dict(self.exif),
+            "sha256": self.sha256,
+            "phash": self.phash,
+            "width": self.width,
+            "height": self.height,
+            "mime": self.mime,
+            "format": self.format,
+            "exif": dict(self.exif),
             "taken_at": self.taken_at.isoformat() if self.taken_at is not None else None,
-            "gps_lat": self.gps_lat, "gps_lon": self.gps_lon,
+            "gps_lat": self.gps_lat,
+            "gps_lon": self.gps_lon,
         }
 
 
@@ -77,11 +83,20 @@ def analyse_photo(data: bytes, *, max_pixels: int = MAX_PIXELS) -> PhotoAnalysis
     variants = dihedral_hashes(decoded.image)
     quality = measure(decoded.image, decoded.width, decoded.height)
     meta = PhotoMeta(
-        sha256=sha256_hex(data), phash=variants["identity"], width=decoded.width,
-        height=decoded.height, mime=decoded.mime, format=decoded.format, exif=exif.tags,
-        taken_at=exif.taken_at, gps_lat=exif.gps_lat, gps_lon=exif.gps_lon,
+        sha256=sha256_hex(data),
+        phash=variants["identity"],
+        width=decoded.width,
+        height=decoded.height,
+        mime=decoded.mime,
+        format=decoded.format,
+        exif=exif.tags,
+        taken_at=exif.taken_at,
+        gps_lat=exif.gps_lat,
+        gps_lon=exif.gps_lon,
     )
-    logger.debug("analysed photo %s: %s %dx%d", meta.sha256[:12], meta.format, meta.width, meta.height)
+    logger.debug(
+        "analysed photo %s: %s %dx%d", meta.sha256[:12], meta.format, meta.width, meta.height
+    )
     return PhotoAnalysis(meta=meta, exif=exif, quality=quality, variant_hashes=variants)
 
 
@@ -90,4 +105,11 @@ def describe_photo(data: bytes) -> PhotoMeta:
     return analyse_photo(data).meta
 
 
-__all__ = ["ANALYSIS_DRAFT", "PhotoAnalysis", "PhotoError", "PhotoMeta", "analyse_photo", "describe_photo"]
+__all__ = [
+    "ANALYSIS_DRAFT",
+    "PhotoAnalysis",
+    "PhotoError",
+    "PhotoMeta",
+    "analyse_photo",
+    "describe_photo",
+]

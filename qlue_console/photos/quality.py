@@ -25,13 +25,13 @@ ANALYSIS_SIDE = 512
 
 BLUR_WARN = 60.0
 BLUR_FAIL = 15.0
-DARK_WARN = 45.0          # mean brightness below
+DARK_WARN = 45.0  # mean brightness below
 DARK_FAIL = 20.0
-BRIGHT_WARN = 215.0       # mean brightness above
+BRIGHT_WARN = 215.0  # mean brightness above
 BRIGHT_FAIL = 240.0
-CLIPPED_WARN = 0.40       # fraction of clipped pixels
+CLIPPED_WARN = 0.40  # fraction of clipped pixels
 CLIPPED_FAIL = 0.75
-MIN_SIDE_WARN = 480       # shorter side of the full photo, pixels
+MIN_SIDE_WARN = 480  # shorter side of the full photo, pixels
 MIN_SIDE_FAIL = 200
 
 
@@ -72,12 +72,15 @@ def laplacian_variance(grey: np.ndarray) -> float:
     """Variance of the 4-neighbour Laplacian of a 2-D array (0 for images under 3×3)."""
     if grey.shape[0] < 3 or grey.shape[1] < 3:
         return 0.0
-    lap = (grey[:-2, 1:-1] + grey[2:, 1:-1] + grey[1:-1, :-2] + grey[1:-1, 2:]
-           - 4.0 * grey[1:-1, 1:-1])
+    lap = (
+        grey[:-2, 1:-1] + grey[2:, 1:-1] + grey[1:-1, :-2] + grey[1:-1, 2:] - 4.0 * grey[1:-1, 1:-1]
+    )
     return float(lap.var())
 
 
-def measure(image: Image.Image, width: int | None = None, height: int | None = None) -> QualityMetrics:
+def measure(
+    image: Image.Image, width: int | None = None, height: int | None = None
+) -> QualityMetrics:
     """Quality measures of a decoded image; ``width``/``height`` default to the image's size."""
     grey = grey_array(image)
     total = grey.size or 1
@@ -99,13 +102,19 @@ def assess(m: QualityMetrics) -> list[QualityIssue]:
     elif m.blur < BLUR_WARN:
         issues.append(QualityIssue("blurred", "warn", f"blurred (sharpness {m.blur:.0f})"))
     if m.brightness < DARK_FAIL or m.dark_fraction > CLIPPED_FAIL:
-        issues.append(QualityIssue("too_dark", "fail", f"far too dark (mean {m.brightness:.0f}/255)"))
+        issues.append(
+            QualityIssue("too_dark", "fail", f"far too dark (mean {m.brightness:.0f}/255)")
+        )
     elif m.brightness < DARK_WARN or m.dark_fraction > CLIPPED_WARN:
         issues.append(QualityIssue("too_dark", "warn", f"too dark (mean {m.brightness:.0f}/255)"))
     if m.brightness > BRIGHT_FAIL or m.bright_fraction > CLIPPED_FAIL:
-        issues.append(QualityIssue("overexposed", "fail", f"washed out (mean {m.brightness:.0f}/255)"))
+        issues.append(
+            QualityIssue("overexposed", "fail", f"washed out (mean {m.brightness:.0f}/255)")
+        )
     elif m.brightness > BRIGHT_WARN or m.bright_fraction > CLIPPED_WARN:
-        issues.append(QualityIssue("overexposed", "warn", f"overexposed (mean {m.brightness:.0f}/255)"))
+        issues.append(
+            QualityIssue("overexposed", "warn", f"overexposed (mean {m.brightness:.0f}/255)")
+        )
     short = min(m.width, m.height)
     if short < MIN_SIDE_FAIL:
         issues.append(QualityIssue("too_small", "fail", f"tiny ({m.width}×{m.height})"))

@@ -88,9 +88,12 @@ SELECT id, report_id, distance, transform FROM scored
  ORDER BY distance, id
  LIMIT :limit
 """).bindparams(
-    bindparam("names", type_=ARRAY(Text)), bindparam("hashes", type_=ARRAY(BigInteger)),
-    bindparam("v0", type_=ARRAY(Integer)), bindparam("v1", type_=ARRAY(Integer)),
-    bindparam("v2", type_=ARRAY(Integer)), bindparam("v3", type_=ARRAY(Integer)),
+    bindparam("names", type_=ARRAY(Text)),
+    bindparam("hashes", type_=ARRAY(BigInteger)),
+    bindparam("v0", type_=ARRAY(Integer)),
+    bindparam("v1", type_=ARRAY(Integer)),
+    bindparam("v2", type_=ARRAY(Integer)),
+    bindparam("v3", type_=ARRAY(Integer)),
 )
 
 _SCAN = text("""
@@ -107,9 +110,15 @@ SELECT id, report_id, distance FROM (
 """)
 
 
-def find_reuse(conn: Connection, hashes: Mapping[str, int], *, max_distance: int = 8,
-               exclude_report_id: int | None = None, exclude_photo_id: int | None = None,
-               limit: int = 20) -> list[ReuseHit]:
+def find_reuse(
+    conn: Connection,
+    hashes: Mapping[str, int],
+    *,
+    max_distance: int = 8,
+    exclude_report_id: int | None = None,
+    exclude_photo_id: int | None = None,
+    limit: int = 20,
+) -> list[ReuseHit]:
     """Proof photos within ``max_distance`` of any of ``hashes`` (name → signed or unsigned
     pHash, e.g. ``PhotoAnalysis.variant_hashes``), closest first, each photo once."""
     if not hashes:
@@ -122,29 +131,65 @@ def find_reuse(conn: Connection, hashes: Mapping[str, int], *, max_distance: int
         signed.append(to_signed(h))
         for i, band in enumerate(bands(h)):
             values[i].update(band_neighbours(band, radius))
-    rows = conn.execute(_LOOKUP, {
-        "names": names, "hashes": signed,
-        "v0": sorted(values[0]), "v1": sorted(values[1]), "v2": sorted(values[2]), "v3": sorted(values[3]),
-        "exclude_report": exclude_report_id, "exclude_photo": exclude_photo_id,
-        "max_distance": max_distance, "limit": limit,
-    }).all()
-    return [ReuseHit(photo_id=r.id, report_id=r.report_id, distance=r.distance, transform=r.transform)
-            for r in rows]
+    rows = conn.execute(
+        _LOOKUP,
+        {
+            "names": names,
+            "hashes": signed,
+            "v0": sorted(values[0]),
+            "v1": sorted(values[1]),
+            "v2": sorted(values[2]),
+            "v3": sorted(values[3]),
+            "exclude_report": exclude_report_id,
+            "exclude_photo": exclude_photo_id,
+            "max_distance": max_distance,
+            "limit": limit,
+        },
+    ).all()
+    return [
+        ReuseHit(photo_id=r.id, report_id=r.report_id, distance=r.distance, transform=r.transform)
+        for r in rows
+    ]
 
 
-def find_similar_proofs(conn: Connection, phash: int, *, max_distance: int = 8,
-                        exclude_report_id: int | None = None, exclude_photo_id: int | None = None,
-                        limit: int = 20) -> list[ReuseHit]:
+def find_similar_proofs(
+    conn: Connection,
+    phash: int,
+    *,
+    max_distance: int = 8,
+    exclude_report_id: int | None = None,
+    exclude_photo_id: int | None = None,
+    limit: int = 20,
+) -> list[ReuseHit]:
     """Proof photos within ``max_distance`` bits of one pHash, closest first (exact, indexed)."""
-    return find_reuse(conn, {"identity": phash}, max_distance=max_distance,
-                      exclude_report_id=exclude_report_id, exclude_photo_id=exclude_photo_id, limit=limit)
+    return find_reuse(
+        conn,
+        {"identity": phash},
+        max_distance=max_distance,
+        exclude_report_id=exclude_report_id,
+        exclude_photo_id=exclude_photo_id,
+        limit=limit,
+    )
 
 
-def linear_scan(conn: Connection, phash: int, *, max_distance: int = 8,
-                exclude_report_id: int | None = None, exclude_photo_id: int | None = None,
-                limit: int = 20) -> list[ReuseHit]:
+def linear_scan(
+    conn: Connection,
+    phash: int,
+    *,
+    max_distance: int = 8,
+    exclude_report_id: int | None = None,
+    exclude_photo_id: int | None = None,
+    limit: int = 20,
+) -> list[ReuseHit]:
     """The same answer as :func:`find_similar_proofs` by computing every proof's distance."""
-    rows = conn.execute(_SCAN, {"h": to_signed(phash), "exclude_report": exclude_report_id,
-                                "exclude_photo": exclude_photo_id, "max_distance": max_distance,
-                                "limit": limit}).all()
+    rows = conn.execute(
+        _SCAN,
+        {
+            "h": to_signed(phash),
+            "exclude_report": exclude_report_id,
+            "exclude_photo": exclude_photo_id,
+            "max_distance": max_distance,
+            "limit": limit,
+        },
+    ).all()
     return [ReuseHit(photo_id=r.id, report_id=r.report_id, distance=r.distance) for r in rows]

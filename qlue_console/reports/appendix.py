@@ -6,60 +6,143 @@ for developers."""
 from __future__ import annotations
 
 from qlue_console.reports.labels import fmt_number
-from qlue_console.reports.ranking import Q_REJECTED, Q_REOPENED, Q_REUSED, SHRINK_K, W_QUALITY, W_RATE, W_TIME
+from qlue_console.reports.ranking import (
+    Q_REJECTED,
+    Q_REOPENED,
+    Q_REUSED,
+    SHRINK_K,
+    W_QUALITY,
+    W_RATE,
+    W_TIME,
+)
 
-TITLE = {"id": "Lampiran — definisi dan metode peringkat", "en": "Appendix — definitions and ranking method"}
+TITLE = {
+    "id": "Lampiran — definisi dan metode peringkat",
+    "en": "Appendix — definitions and ranking method",
+}
 WEEK = {
     "id": "Satu minggu = Senin 00:00 WIB sampai Senin berikutnya 00:00 WIB. Setiap angka dihitung dari kejadian "
-          "(laporan masuk, disposisi, tindak lanjut, keputusan bukti) sebelum akhir minggu; status = status pada "
-          "akhir minggu.",
+    "(laporan masuk, disposisi, tindak lanjut, keputusan bukti) sebelum akhir minggu; status = status pada "
+    "akhir minggu.",
     "en": "A week = Monday 00:00 WIB to the next Monday 00:00 WIB. Every figure is computed from the events "
-          "(report received, dispatch, follow-up, proof decision) before the week's end; a state is the state at "
-          "the week's end.",
+    "(report received, dispatch, follow-up, proof decision) before the week's end; a state is the state at "
+    "the week's end.",
 }
 DEFINITIONS_TITLE = {"id": "Indikator", "en": "Figures"}
 
 # (column code, Indonesian, English): what the figure counts.
 DEFINITIONS: tuple[tuple[str, str, str], ...] = (
-    ("received", "laporan yang masuk minggu ini dan pada akhir minggu tidak digabung atau ditolak",
-     "reports received this week that are neither merged nor rejected at the week's end"),
-    ("duplicates", "laporan masuk minggu ini yang digabung ke laporan lain", "reports received this week merged into another"),
-    ("rejected", "laporan masuk minggu ini yang ditolak", "reports received this week that were rejected"),
-    ("weighted_received", "jumlah bobot masalah (bobot kategori) laporan yang diterima",
-     "sum of the problem weights (category weights) of the reports received"),
-    ("dispatched", "laporan yang pertama kali didisposisi minggu ini", "reports first dispatched this week"),
-    ("followed_up", "laporan yang mendapat tindak lanjut (TL) minggu ini", "reports with a follow-up this week"),
-    ("verified", "laporan yang buktinya disetujui minggu ini (selesai)", "reports whose proof was approved this week"),
-    ("proofs_rejected", "bukti yang ditolak supervisor minggu ini", "proofs a supervisor rejected this week"),
-    ("reopened", "laporan yang dibuka kembali oleh warga minggu ini", "reports a citizen reopened this week"),
-    ("backlog", "laporan yang masih terbuka pada akhir minggu", "reports still open at the week's end"),
-    ("overdue", "tunggakan dengan mention terbuka yang lewat batas waktu (SLA) pada akhir minggu, "
-                "tidak termasuk yang menunggu verifikasi bukti",
-     "backlog with an open mention past its due time (SLA) at the week's end, not counting those waiting "
-     "for proof verification"),
-    ("triage_median_h", "median waktu dari laporan masuk sampai tindakan triase pertama (p90: 90 % di bawahnya)",
-     "median time from receipt to the first triage action (p90: 90 % are below it)"),
-    ("response_median_h", "median waktu dari disposisi pertama sampai tindak lanjut pertama",
-     "median time from the first dispatch to the first follow-up"),
-    ("close_median_h", "median waktu dari laporan masuk sampai bukti disetujui",
-     "median time from receipt to the approved proof"),
-    ("sla_compliance", "tindak lanjut pertama yang datang sebelum batas waktu SLA kategorinya / semua tindak "
-                       "lanjut pertama", "first follow-ups within their category's SLA / all first follow-ups"),
-    ("proof_rejection_rate", "bukti ditolak / (bukti diterima + bukti ditolak)", "proofs rejected / (approved + rejected)"),
+    (
+        "received",
+        "laporan yang masuk minggu ini dan pada akhir minggu tidak digabung atau ditolak",
+        "reports received this week that are neither merged nor rejected at the week's end",
+    ),
+    (
+        "duplicates",
+        "laporan masuk minggu ini yang digabung ke laporan lain",
+        "reports received this week merged into another",
+    ),
+    (
+        "rejected",
+        "laporan masuk minggu ini yang ditolak",
+        "reports received this week that were rejected",
+    ),
+    (
+        "weighted_received",
+        "jumlah bobot masalah (bobot kategori) laporan yang diterima",
+        "sum of the problem weights (category weights) of the reports received",
+    ),
+    (
+        "dispatched",
+        "laporan yang pertama kali didisposisi minggu ini",
+        "reports first dispatched this week",
+    ),
+    (
+        "followed_up",
+        "laporan yang mendapat tindak lanjut (TL) minggu ini",
+        "reports with a follow-up this week",
+    ),
+    (
+        "verified",
+        "laporan yang buktinya disetujui minggu ini (selesai)",
+        "reports whose proof was approved this week",
+    ),
+    (
+        "proofs_rejected",
+        "bukti yang ditolak supervisor minggu ini",
+        "proofs a supervisor rejected this week",
+    ),
+    (
+        "reopened",
+        "laporan yang dibuka kembali oleh warga minggu ini",
+        "reports a citizen reopened this week",
+    ),
+    (
+        "backlog",
+        "laporan yang masih terbuka pada akhir minggu",
+        "reports still open at the week's end",
+    ),
+    (
+        "overdue",
+        "tunggakan dengan mention terbuka yang lewat batas waktu (SLA) pada akhir minggu, "
+        "tidak termasuk yang menunggu verifikasi bukti",
+        "backlog with an open mention past its due time (SLA) at the week's end, not counting those waiting "
+        "for proof verification",
+    ),
+    (
+        "triage_median_h",
+        "median waktu dari laporan masuk sampai tindakan triase pertama (p90: 90 % di bawahnya)",
+        "median time from receipt to the first triage action (p90: 90 % are below it)",
+    ),
+    (
+        "response_median_h",
+        "median waktu dari disposisi pertama sampai tindak lanjut pertama",
+        "median time from the first dispatch to the first follow-up",
+    ),
+    (
+        "close_median_h",
+        "median waktu dari laporan masuk sampai bukti disetujui",
+        "median time from receipt to the approved proof",
+    ),
+    (
+        "sla_compliance",
+        "tindak lanjut pertama yang datang sebelum batas waktu SLA kategorinya / semua tindak "
+        "lanjut pertama",
+        "first follow-ups within their category's SLA / all first follow-ups",
+    ),
+    (
+        "proof_rejection_rate",
+        "bukti ditolak / (bukti diterima + bukti ditolak)",
+        "proofs rejected / (approved + rejected)",
+    ),
     ("reopen_rate", "dibuka kembali / selesai", "reopened / verified"),
-    ("reused_proof_rate", "tindak lanjut dengan foto bukti yang sudah dipakai untuk laporan lain / tindak lanjut",
-     "follow-ups whose proof photo was already used on another report / follow-ups"),
-    ("forwarding_rate", "laporan diteruskan lebih dari sekali / laporan ditangani",
-     "reports passed on more than once / reports handled"),
-    ("response_rate", "ditindaklanjuti / (ditindaklanjuti + lewat SLA)", "followed up / (followed up + overdue)"),
+    (
+        "reused_proof_rate",
+        "tindak lanjut dengan foto bukti yang sudah dipakai untuk laporan lain / tindak lanjut",
+        "follow-ups whose proof photo was already used on another report / follow-ups",
+    ),
+    (
+        "forwarding_rate",
+        "laporan diteruskan lebih dari sekali / laporan ditangani",
+        "reports passed on more than once / reports handled",
+    ),
+    (
+        "response_rate",
+        "ditindaklanjuti / (ditindaklanjuti + lewat SLA)",
+        "followed up / (followed up + overdue)",
+    ),
 )
-NO_VALUE = {"id": "Tingkat tanpa penyebut (0) ditulis “–”.", "en": "A rate whose base is 0 is shown as “–”."}
+NO_VALUE = {
+    "id": "Tingkat tanpa penyebut (0) ditulis “–”.",
+    "en": "A rate whose base is 0 is shown as “–”.",
+}
 
 METHOD_TITLE = {"id": "Metode peringkat", "en": "Ranking method"}
 
 
 def method_lines(lang: str, city_performance: float | None) -> list[str]:
     """The ranking formula with its weights, and this week's city performance."""
+
     def n(value: float, decimals: int = 2) -> str:
         return fmt_number(value, lang, decimals)
 
@@ -106,4 +189,7 @@ BREAKDOWN_HEADERS = {
     "id": ("Pkt", "Nama", "R respons", "T SLA", "Q mutu", "P kinerja", "n", "Skor"),
     "en": ("Rank", "Name", "R response", "T SLA", "Q quality", "P performance", "n", "Score"),
 }
-BORROWED = {"id": "* tanpa data minggu ini: nilai kota dipakai.", "en": "* no data this week: the city's value is used."}
+BORROWED = {
+    "id": "* tanpa data minggu ini: nilai kota dipakai.",
+    "en": "* no data this week: the city's value is used.",
+}

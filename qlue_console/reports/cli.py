@@ -33,7 +33,7 @@ FORMATS = ("csv", "xlsx", "pdf")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):   # one line, not argparse's usage block
+    def error(self, message: str):  # one line, not argparse's usage block
         raise _UsageError(message)
 
 
@@ -42,17 +42,31 @@ class _UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="qlue-console report", description="Weekly performance reports (KPIs, league tables).")
+    parser = _Parser(
+        prog="qlue-console report", description="Weekly performance reports (KPIs, league tables)."
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     weekly = commands.add_parser("weekly", help="write one week's report to a file")
-    weekly.add_argument("--week", help="ISO week such as 2026-W47 (default: the last complete week, Jakarta time)")
-    weekly.add_argument("--by", choices=GROUPINGS, default="agency", help="grouping of the league table")
-    weekly.add_argument("--format", choices=FORMATS, help="output format (default: from the file's extension)")
+    weekly.add_argument(
+        "--week", help="ISO week such as 2026-W47 (default: the last complete week, Jakarta time)"
+    )
+    weekly.add_argument(
+        "--by", choices=GROUPINGS, default="agency", help="grouping of the league table"
+    )
+    weekly.add_argument(
+        "--format", choices=FORMATS, help="output format (default: from the file's extension)"
+    )
     weekly.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
-    weekly.add_argument("--lang", choices=("id", "en"),
-                        help="language of the report (default: $QLUE_LANG, else the system locale: id… → id, else en)")
-    weekly.add_argument("--database-url", metavar="URL",
-                        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)")
+    weekly.add_argument(
+        "--lang",
+        choices=("id", "en"),
+        help="language of the report (default: $QLUE_LANG, else the system locale: id… → id, else en)",
+    )
+    weekly.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
+    )
     return parser
 
 
@@ -75,14 +89,18 @@ def output_format(out: Path, fmt: str | None) -> str:
     suffix = out.suffix.lower().lstrip(".")
     if fmt is not None:
         if suffix and suffix != fmt:
-            raise _UsageError(f"--out {out.name} has the extension .{suffix} but --format is {fmt}: "
-                              f"name the file .{fmt} or choose --format {suffix if suffix in FORMATS else fmt}")
+            raise _UsageError(
+                f"--out {out.name} has the extension .{suffix} but --format is {fmt}: "
+                f"name the file .{fmt} or choose --format {suffix if suffix in FORMATS else fmt}"
+            )
         return fmt
     if suffix in FORMATS:
         return suffix
     known = ", ".join(f".{f}" for f in FORMATS)
     if not suffix:
-        raise _UsageError(f"--out {out.name} has no extension: end the name with {known}, or give --format")
+        raise _UsageError(
+            f"--out {out.name} has no extension: end the name with {known}, or give --format"
+        )
     raise _UsageError(f"--out {out.name}: unknown extension .{suffix} (a report is {known})")
 
 
@@ -95,7 +113,7 @@ def _engine(database_url: str | None):
     target = resolve_target(database_url)
     engine = make_engine(target_url(target))
     check_connection(engine)
-    if target.embedded:   # the private server migrates itself, as the console does
+    if target.embedded:  # the private server migrates itself, as the console does
         migrate.upgrade(engine)
     return engine
 
@@ -110,7 +128,9 @@ def write_report(engine, week: Week, grouping: str, fmt: str, out: Path, lang: s
     groupings = GROUPINGS if fmt == "xlsx" else (grouping,)
     report = build_report(engine, week, groupings, grouping)
     writer = {"csv": write_csv, "xlsx": write_xlsx, "pdf": write_pdf}[fmt]
-    fd, tmp = tempfile.mkstemp(prefix=".qlue-report-", suffix=f".{fmt}", dir=out.parent if str(out.parent) else ".")
+    fd, tmp = tempfile.mkstemp(
+        prefix=".qlue-report-", suffix=f".{fmt}", dir=out.parent if str(out.parent) else "."
+    )
     os.close(fd)
     try:
         writer(report, Path(tmp), lang)
@@ -147,7 +167,11 @@ def report_main(argv: list[str]) -> int:
         print(f"qlue-console report: {exc}", file=sys.stderr)
         return 1
     except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc).splitlines()[0]
+        reason = (
+            str(exc.orig).strip().splitlines()[0]
+            if exc.orig is not None
+            else str(exc).splitlines()[0]
+        )
         print(f"qlue-console report: database error: {reason}", file=sys.stderr)
         return 1
     except OSError as exc:

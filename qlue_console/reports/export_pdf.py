@@ -22,8 +22,20 @@ from qlue_console.domain.states import label_of
 from qlue_console.reports import appendix
 from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
-from qlue_console.reports.labels import (BUCKET_NAMES, COLUMN, LEAGUE_COLUMNS, LEAGUE_HEADERS, STATE_NAMES,
-                                         SUMMARY_FIELDS, check_language, fmt_number, fmt_value, grouping_name, period, t)
+from qlue_console.reports.labels import (
+    BUCKET_NAMES,
+    COLUMN,
+    LEAGUE_COLUMNS,
+    LEAGUE_HEADERS,
+    STATE_NAMES,
+    SUMMARY_FIELDS,
+    check_language,
+    fmt_number,
+    fmt_value,
+    grouping_name,
+    period,
+    t,
+)
 from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
 from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
 from qlue_console.reports.ranking import RankedRow, components
@@ -36,12 +48,29 @@ FONT_CANDIDATES = (
     Path("/Library/Fonts/DejaVuSans.ttf"),
     Path("C:/Windows/Fonts/DejaVuSans.ttf"),
 )
-_ASCII = {"▲": "+", "▼": "-", "–": "-", "—": "-", "−": "-", "≥": ">=", "…": "...", "’": "'", "“": '"', "”": '"'}
+_ASCII = {
+    "▲": "+",
+    "▼": "-",
+    "–": "-",
+    "—": "-",
+    "−": "-",
+    "≥": ">=",
+    "…": "...",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+}
 NAVY = (31, 78, 121)
 GREY = (110, 110, 110)
-LEAGUE_WIDTHS = {"rank_normalised": 10, "change_normalised": 11, "name": 42, "rank_raw": 14, "change_raw": 11}
+LEAGUE_WIDTHS = {
+    "rank_normalised": 10,
+    "change_normalised": 11,
+    "name": 42,
+    "rank_raw": 14,
+    "change_raw": 11,
+}
 STATE_COLOURS = {label: rgb(colour) for label, colour in _STATE_HEX.items()}
-SCORE_DECIMALS = 4      # the appendix's scores: two groups the league shows as 0,85 differ here
+SCORE_DECIMALS = 4  # the appendix's scores: two groups the league shows as 0,85 differ here
 
 
 class _Document(FPDF):
@@ -72,18 +101,39 @@ class _Document(FPDF):
     def font(self, size: float, bold: bool = False) -> None:
         self.set_font(self.family, "B" if bold else "", size)
 
-    def put(self, w: float, h: float, text: str, align: str = "L", border: int | str = 0, fill: bool = False,
-            newline: bool = False) -> None:
-        self.cell(w, h, self.txt(text), border=border, align=align, fill=fill,
-                  new_x=XPos.LMARGIN if newline else XPos.RIGHT, new_y=YPos.NEXT if newline else YPos.TOP)
+    def put(
+        self,
+        w: float,
+        h: float,
+        text: str,
+        align: str = "L",
+        border: int | str = 0,
+        fill: bool = False,
+        newline: bool = False,
+    ) -> None:
+        self.cell(
+            w,
+            h,
+            self.txt(text),
+            border=border,
+            align=align,
+            fill=fill,
+            new_x=XPos.LMARGIN if newline else XPos.RIGHT,
+            new_y=YPos.NEXT if newline else YPos.TOP,
+        )
 
     def header(self) -> None:
         if self.page_no() == 1:
             return
         self.font(8)
         self.set_text_color(*GREY)
-        self.put(0, 5, f"{t('title', self.lang)} · {t('week', self.lang)} {self.report.week} · "
-                       f"{period(self.report.week, self.lang)}", newline=True)
+        self.put(
+            0,
+            5,
+            f"{t('title', self.lang)} · {t('week', self.lang)} {self.report.week} · "
+            f"{period(self.report.week, self.lang)}",
+            newline=True,
+        )
         self.set_text_color(0, 0, 0)
         self.ln(2)
 
@@ -91,7 +141,12 @@ class _Document(FPDF):
         self.set_y(-11)
         self.font(8)
         self.set_text_color(*GREY)
-        self.put(0, 5, f"{t('generated', self.lang)} {formatting.moment(self.report.generated_at, self.lang)}", align="L")
+        self.put(
+            0,
+            5,
+            f"{t('generated', self.lang)} {formatting.moment(self.report.generated_at, self.lang)}",
+            align="L",
+        )
         self.set_x(self.l_margin)
         self.put(0, 5, t("page", self.lang).format(page=self.page_no(), pages="{nb}"), align="R")
         self.set_text_color(0, 0, 0)
@@ -115,9 +170,12 @@ def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     pdf.font(11)
     pdf.put(0, 6, t("subtitle", lang), newline=True)
     pdf.ln(2)
-    for key, value in (("week", str(report.week)), ("period", period(report.week, lang)),
-                       ("grouping", grouping_name(report.grouping, lang)),
-                       ("generated", formatting.moment(report.generated_at, lang))):
+    for key, value in (
+        ("week", str(report.week)),
+        ("period", period(report.week, lang)),
+        ("grouping", grouping_name(report.grouping, lang)),
+        ("generated", formatting.moment(report.generated_at, lang)),
+    ):
         pdf.font(10, True)
         pdf.put(42, 6, t(key, lang))
         pdf.font(10)
@@ -145,9 +203,21 @@ def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             pdf.font(8.5)
             pdf.put(70, 6, column.label(lang), fill=fill)
             pdf.font(8.5, True)
-            pdf.put(30, 6, fmt_value(column.kind, getattr(report.kpis.city, code), lang), align="R", fill=fill)
+            pdf.put(
+                30,
+                6,
+                fmt_value(column.kind, getattr(report.kpis.city, code), lang),
+                align="R",
+                fill=fill,
+            )
             pdf.font(8.5)
-            pdf.put(30, 6, fmt_value(column.kind, getattr(report.previous.city, code), lang), align="R", fill=fill)
+            pdf.put(
+                30,
+                6,
+                fmt_value(column.kind, getattr(report.previous.city, code), lang),
+                align="R",
+                fill=fill,
+            )
     pdf.set_xy(pdf.l_margin, top + 8 + 6 * half)
     pdf.font(8)
     pdf.set_text_color(*GREY)
@@ -161,7 +231,9 @@ def _axis_title(pdf: _Document, x: float, y: float, title: str) -> None:
     pdf.put(0, 6, title)
 
 
-def _daily_chart(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+def _daily_chart(
+    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
+) -> None:
     _axis_title(pdf, x, y, t("daily", lang))
     days = report.week.days()
     stacks = {day: {label: 0 for label in STATE_ORDER} for day in days}
@@ -201,7 +273,9 @@ def _daily_chart(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: f
         lx = pdf.get_x() + 1
 
 
-def _histogram(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+def _histogram(
+    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
+) -> None:
     _axis_title(pdf, x, y, t("histogram", lang))
     counts = list(report.kpis.response_histogram) or [0] * (len(RESPONSE_BUCKETS_H) + 1)
     top = max(counts + [1])
@@ -221,17 +295,23 @@ def _histogram(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: flo
         pdf.put(bw + 6, 4, BUCKET_NAMES[lang][i], align="C")
 
 
-def _top_bottom(pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float) -> None:
+def _top_bottom(
+    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
+) -> None:
     shown = highlights(report.league())
     blocks: tuple[tuple[str, list[tuple[RankedRow, Band]]], ...]
     if shown.split:
-        blocks = ((t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
-                  (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]))
-    else:   # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
+        blocks = (
+            (t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
+            (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]),
+        )
+    else:  # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
         ordered = list(shown.rows)
         cut = (len(ordered) + 1) // 2
-        blocks = ((UPPER_HALF[lang].format(n=shown.ranked), ordered[:cut]),
-                  (LOWER_HALF[lang], ordered[cut:]))
+        blocks = (
+            (UPPER_HALF[lang].format(n=shown.ranked), ordered[:cut]),
+            (LOWER_HALF[lang], ordered[cut:]),
+        )
     half = w / 2 - 4
     for block, (title, rows) in enumerate(blocks):
         bx = x + block * (half + 8)
@@ -283,8 +363,14 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             label = pdf.txt(LEAGUE_HEADERS[code][lang])
             lines = pdf.multi_cell(width, 3.0, label, dry_run=True, output="LINES")
             pdf.set_xy(x, y + (10 - 3.0 * len(lines)) / 2)
-            pdf.multi_cell(width, 3.0, label, align="L" if code == "name" else "C",
-                           new_x=XPos.RIGHT, new_y=YPos.TOP)
+            pdf.multi_cell(
+                width,
+                3.0,
+                label,
+                align="L" if code == "name" else "C",
+                new_x=XPos.RIGHT,
+                new_y=YPos.TOP,
+            )
             x += width
         pdf.set_text_color(0, 0, 0)
         pdf.set_xy(pdf.l_margin, y + 11)
@@ -318,8 +404,14 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.ln(2)
         pdf.font(8)
         pdf.set_text_color(*GREY)
-        pdf.put(0, 5, t("inactive", lang).format(n=len(everything) - len(rows),
-                                                 what=grouping_name(report.grouping, lang).lower()), newline=True)
+        pdf.put(
+            0,
+            5,
+            t("inactive", lang).format(
+                n=len(everything) - len(rows), what=grouping_name(report.grouping, lang).lower()
+            ),
+            newline=True,
+        )
         pdf.set_text_color(0, 0, 0)
 
 
@@ -349,7 +441,13 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         label = pdf.txt(COLUMN[code].label(lang))
         pdf.put(62, 4.2, _fit_text(pdf, label, 62))
         pdf.font(8)
-        pdf.multi_cell(0, 4.2, pdf.txt(text_id if lang == "id" else text_en), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(
+            0,
+            4.2,
+            pdf.txt(text_id if lang == "id" else text_en),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
     _paragraph(pdf, appendix.NO_VALUE[lang], 8)
     _heading(pdf, appendix.METHOD_TITLE[lang])
     city = components(report.kpis.city)
@@ -359,8 +457,10 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
 
 
 def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
-    ranked = [r for r in report.league() if r.rank_normalised is not None and r.components is not None]
-    if pdf.get_y() + 35 > pdf.page_break_trigger:      # the title with its header and first rows
+    ranked = [
+        r for r in report.league() if r.rank_normalised is not None and r.components is not None
+    ]
+    if pdf.get_y() + 35 > pdf.page_break_trigger:  # the title with its header and first rows
         pdf.add_page()
     _heading(pdf, f"{appendix.BREAKDOWN_TITLE[lang]} — {grouping_name(report.grouping, lang)}")
     if not ranked:
@@ -387,17 +487,28 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         parts, row = r.components, r.row
         if parts is None:
             continue
-        own = (row.response_rate, row.sla_compliance,
-               None if row.proof_rejection_rate is None and row.reopen_rate is None and row.reused_proof_rate is None
-               else 0.0)
-        cells = [fmt_value("rank", r.rank_normalised, lang), _fit_text(pdf, display_name(row, lang), widths[1])]
+        own = (
+            row.response_rate,
+            row.sla_compliance,
+            None
+            if row.proof_rejection_rate is None
+            and row.reopen_rate is None
+            and row.reused_proof_rate is None
+            else 0.0,
+        )
+        cells = [
+            fmt_value("rank", r.rank_normalised, lang),
+            _fit_text(pdf, display_name(row, lang), widths[1]),
+        ]
         for value, mine in zip((parts.rate, parts.time, parts.quality), own):
             cells.append(fmt_value("rate", value, lang) + ("*" if mine is None else ""))
             borrowed = borrowed or mine is None
         # P and the score precise enough to tell apart the groups the league shows alike
-        cells += [fmt_number(100 * parts.performance, lang, 2) + " %",
-                  fmt_value("count", row.followed_up + row.overdue, lang),
-                  fmt_number(r.score_normalised, lang, SCORE_DECIMALS)]
+        cells += [
+            fmt_number(100 * parts.performance, lang, 2) + " %",
+            fmt_value("count", row.followed_up + row.overdue, lang),
+            fmt_number(r.score_normalised, lang, SCORE_DECIMALS),
+        ]
         pdf.set_fill_color(242, 246, 250)
         pdf.font(7)
         for cell, width, align in zip(cells, widths, aligns):

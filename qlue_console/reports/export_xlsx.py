@@ -15,13 +15,27 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from qlue_console.domain import formatting
-from qlue_console.reports.labels import COLUMN, COLUMNS, SUMMARY_FIELDS, check_language, grouping_name, period, t
+from qlue_console.reports.labels import (
+    COLUMN,
+    COLUMNS,
+    SUMMARY_FIELDS,
+    check_language,
+    grouping_name,
+    period,
+    t,
+)
 from qlue_console.reports.service import WeeklyReport, value_of
 
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
-FORMATS = {"count": "#,##0", "rank": "0", "number": "#,##0.00", "hours": "[h]:mm", "rate": "0.0%",
-           "change": "+0;-0;0"}
+FORMATS = {
+    "count": "#,##0",
+    "rank": "0",
+    "number": "#,##0.00",
+    "hours": "[h]:mm",
+    "rate": "0.0%",
+    "change": "+0;-0;0",
+}
 
 
 def cell_value(kind: str, value):
@@ -87,9 +101,13 @@ def _grouping_sheet(wb: Workbook, report: WeeklyReport, grouping: str, lang: str
             cell = ws.cell(row=r, column=col, value=cell_value(column.kind, value))
             if column.kind != "text":
                 cell.number_format = number_format(column.kind, value)
-            widths[col] = max(widths[col], len(str(value)) if column.kind == "text" and value else 6)
-    ws.freeze_panes = "H2"     # headers and the rank / code / name columns stay in view
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.league(grouping)) + 1)}"
+            widths[col] = max(
+                widths[col], len(str(value)) if column.kind == "text" and value else 6
+            )
+    ws.freeze_panes = "H2"  # headers and the rank / code / name columns stay in view
+    ws.auto_filter.ref = (
+        f"A1:{get_column_letter(len(COLUMNS))}{max(1, len(report.league(grouping)) + 1)}"
+    )
     ws.row_dimensions[1].height = 45
     _fit(ws, widths)
 

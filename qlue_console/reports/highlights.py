@@ -21,9 +21,9 @@ Band = Literal["top", "middle", "bottom"]
 
 @dataclass(frozen=True)
 class Highlights:
-    rows: tuple[tuple[RankedRow, Band], ...]    # best first
-    split: bool                                 # True: top and bottom ten of more; False: all, in halves
-    ranked: int                                 # how many groups are ranked
+    rows: tuple[tuple[RankedRow, Band], ...]  # best first
+    split: bool  # True: top and bottom ten of more; False: all, in halves
+    ranked: int  # how many groups are ranked
 
     def band(self, band: Band) -> list[RankedRow]:
         return [r for r, b in self.rows if b == band]
@@ -31,7 +31,9 @@ class Highlights:
 
 def highlights(league: Sequence[RankedRow], size: int = SIZE) -> Highlights:
     """The ranked rows of ``league`` (best first) to show, each with its band."""
-    ranked = sorted((r for r in league if r.rank_normalised is not None), key=lambda r: r.rank_normalised or 0)
+    ranked = sorted(
+        (r for r in league if r.rank_normalised is not None), key=lambda r: r.rank_normalised or 0
+    )
     n = len(ranked)
     split = n >= 2 * size
     if split:

@@ -90,9 +90,17 @@ GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "offic
 AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
 # Response-time distribution: bucket edges in hours (0-6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
 RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
-OPEN_STATES = ("new", "triaged", "dispatched", "coordination", "disposition", "followed_up", "reopened")
+OPEN_STATES = (
+    "new",
+    "triaged",
+    "dispatched",
+    "coordination",
+    "disposition",
+    "followed_up",
+    "reopened",
+)
 STATEMENT_TIMEOUT_MS = 120_000
-WORK_MEM = "64MB"          # the week's per-report facts are sorted and hashed in memory
+WORK_MEM = "64MB"  # the week's per-report facts are sorted and hashed in memory
 
 _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"
 
@@ -291,12 +299,35 @@ SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,
               FROM d WHERE d.response_h IS NOT NULL AND CAST(:charts AS boolean) GROUP BY 1) x) AS histogram
 """
 
-_COUNT_FIELDS = ("received", "duplicates", "rejected", "dispatched", "followed_up", "follow_ups", "verified",
-                 "proofs_approved", "proofs_rejected", "reopened", "forwarded", "forwarded_multi", "handled",
-                 "backlog", "overdue", "sla_base", "sla_met", "reused_proofs")
-_DECIMAL_FIELDS = ("weighted_received",)   # sums of categories.weight (numeric): exact
-_DURATION_FIELDS = ("triage_median_h", "triage_p90_h", "response_median_h", "response_p90_h",
-                    "close_median_h", "close_p90_h")
+_COUNT_FIELDS = (
+    "received",
+    "duplicates",
+    "rejected",
+    "dispatched",
+    "followed_up",
+    "follow_ups",
+    "verified",
+    "proofs_approved",
+    "proofs_rejected",
+    "reopened",
+    "forwarded",
+    "forwarded_multi",
+    "handled",
+    "backlog",
+    "overdue",
+    "sla_base",
+    "sla_met",
+    "reused_proofs",
+)
+_DECIMAL_FIELDS = ("weighted_received",)  # sums of categories.weight (numeric): exact
+_DURATION_FIELDS = (
+    "triage_median_h",
+    "triage_p90_h",
+    "response_median_h",
+    "response_p90_h",
+    "close_median_h",
+    "close_p90_h",
+)
 
 
 @dataclass(frozen=True)
@@ -304,13 +335,13 @@ class KpiRow:
     """One group's KPIs for one week (see the module docstring for each definition)."""
 
     grouping: str
-    key: str | None             # agency code, area code, account id as text; None: unassigned
-    name: str                   # agency short name, area name, @handle; '' when unassigned
-    context: str = ""           # full agency name, parent area, the official's name and role
+    key: str | None  # agency code, area code, account id as text; None: unassigned
+    name: str  # agency short name, area name, @handle; '' when unassigned
+    context: str = ""  # full agency name, parent area, the official's name and role
     received: int = 0
     duplicates: int = 0
     rejected: int = 0
-    weighted_received: Decimal = Decimal(0)     # exact: a sum of decimal weights
+    weighted_received: Decimal = Decimal(0)  # exact: a sum of decimal weights
     dispatched: int = 0
     followed_up: int = 0
     follow_ups: int = 0
@@ -365,20 +396,30 @@ class KpiRow:
     def has_figures(self) -> bool:
         """One of the row's own figures is non-zero: a count, the weighted volume, or a duration
         (an official is listed in a week only then)."""
-        return (any(getattr(self, name) for name in _COUNT_FIELDS) or bool(self.weighted_received)
-                or any(getattr(self, name) is not None for name in _DURATION_FIELDS))
+        return (
+            any(getattr(self, name) for name in _COUNT_FIELDS)
+            or bool(self.weighted_received)
+            or any(getattr(self, name) is not None for name in _DURATION_FIELDS)
+        )
 
     @property
     def active(self) -> bool:
         """Anything to rank on this week."""
-        return bool(self.received or self.dispatched or self.followed_up or self.verified or self.backlog
-                    or self.proofs_rejected or self.reopened)
+        return bool(
+            self.received
+            or self.dispatched
+            or self.followed_up
+            or self.verified
+            or self.backlog
+            or self.proofs_rejected
+            or self.reopened
+        )
 
 
 @dataclass(frozen=True)
 class DailyCount:
     day: date
-    state: str          # the report's state at the week's end (domain.states)
+    state: str  # the report's state at the week's end (domain.states)
     count: int
 
 
@@ -387,8 +428,8 @@ class WeeklyKpis:
     week: Week
     city: KpiRow
     groups: dict[str, tuple[KpiRow, ...]] = field(default_factory=dict)
-    daily: tuple[DailyCount, ...] = ()                # reports received per day, by state at week end
-    response_histogram: tuple[int, ...] = ()          # counts per RESPONSE_BUCKETS_H bucket (5)
+    daily: tuple[DailyCount, ...] = ()  # reports received per day, by state at week end
+    response_histogram: tuple[int, ...] = ()  # counts per RESPONSE_BUCKETS_H bucket (5)
 
 
 class Cancelled(Exception):
@@ -416,7 +457,7 @@ class CancelToken:
         for connection in connections:
             try:
                 connection.cancel()
-            except Exception:   # the query may have just finished; nothing to cancel then
+            except Exception:  # the query may have just finished; nothing to cancel then
                 pass
 
     def check(self) -> None:
@@ -454,34 +495,57 @@ def _names(conn, grouping: str, keys: Iterable[str]) -> list[tuple[str, str, str
     if grouping == "agency":
         rows = conn.execute(text("SELECT code, short_name, name FROM agencies ORDER BY code"))
     elif grouping in AREA_LEVEL:
-        rows = conn.execute(text(
-            "SELECT a.code, a.name, coalesce(p.name, '') FROM areas a LEFT JOIN areas p ON p.code = a.parent_code "
-            "WHERE a.level = :level ORDER BY a.code"), {"level": AREA_LEVEL[grouping]})
+        rows = conn.execute(
+            text(
+                "SELECT a.code, a.name, coalesce(p.name, '') FROM areas a LEFT JOIN areas p ON p.code = a.parent_code "
+                "WHERE a.level = :level ORDER BY a.code"
+            ),
+            {"level": AREA_LEVEL[grouping]},
+        )
     elif grouping == "official":
         ids = sorted({int(k) for k in keys if k})
-        rows = conn.execute(text(
-            "SELECT CAST(a.id AS text), '@' || a.handle, a.display_name FROM accounts a "
-            "WHERE a.id = ANY (CAST(:ids AS integer[])) ORDER BY a.handle"), {"ids": ids})
+        rows = conn.execute(
+            text(
+                "SELECT CAST(a.id AS text), '@' || a.handle, a.display_name FROM accounts a "
+                "WHERE a.id = ANY (CAST(:ids AS integer[])) ORDER BY a.handle"
+            ),
+            {"ids": ids},
+        )
     else:
         raise ValueError(f"unknown grouping {grouping!r}")
     return [(r[0], r[1], r[2]) for r in rows]
 
 
-def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GROUPINGS, *,
-                      charts: bool = True, cancel: CancelToken | None = None) -> WeeklyKpis:
+def fetch_weekly_kpis(
+    engine: Engine,
+    week: Week,
+    groupings: Sequence[str] = GROUPINGS,
+    *,
+    charts: bool = True,
+    cancel: CancelToken | None = None,
+) -> WeeklyKpis:
     """The KPIs of ``week`` for each grouping (plus the city row), in one statement."""
     unknown = [g for g in groupings if g not in GROUPINGS]
     if unknown:
         raise ValueError(f"unknown grouping {unknown[0]!r} (one of {', '.join(GROUPINGS)})")
-    params = {"ws": week.start_local, "we": week.end_local, "groupings": list(groupings),
-              "charts": charts, "edges": list(RESPONSE_BUCKETS_H)}
+    params = {
+        "ws": week.start_local,
+        "we": week.end_local,
+        "groupings": list(groupings),
+        "charts": charts,
+        "edges": list(RESPONSE_BUCKETS_H),
+    }
     with engine.connect() as conn:
         dbapi = conn.connection.driver_connection
         if cancel is not None:
             cancel.attach(dbapi)
         try:
-            conn.execute(text("SELECT set_config('statement_timeout', :ms, true), set_config('work_mem', :mem, true)"),
-                         {"ms": str(STATEMENT_TIMEOUT_MS), "mem": WORK_MEM})
+            conn.execute(
+                text(
+                    "SELECT set_config('statement_timeout', :ms, true), set_config('work_mem', :mem, true)"
+                ),
+                {"ms": str(STATEMENT_TIMEOUT_MS), "mem": WORK_MEM},
+            )
             try:
                 groups_json, daily_json, hist_json = conn.execute(text(_SQL), params).one()
             except DBAPIError as exc:
@@ -497,18 +561,22 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
                 if row.grouping == "city":
                     city = row
                 elif row.grouping == "official" and not row.has_figures:
-                    continue    # mentioned on a report in view, but nothing of their own this week
+                    continue  # mentioned on a report in view, but nothing of their own this week
                 else:
                     by_grouping[row.grouping][row.key] = row
             result: dict[str, tuple[KpiRow, ...]] = {}
             for grouping in groupings:
                 found = by_grouping[grouping]
                 rows = []
-                for key, name, context in _names(conn, grouping, [k for k in found if k is not None]):
+                for key, name, context in _names(
+                    conn, grouping, [k for k in found if k is not None]
+                ):
                     base = found.pop(key, None) or KpiRow(grouping=grouping, key=key, name="")
                     rows.append(replace(base, name=name, context=context))
                 unassigned = found.pop(None, None)
-                rows.extend(found.values())   # keys without a name (deleted codes): shown as they are
+                rows.extend(
+                    found.values()
+                )  # keys without a name (deleted codes): shown as they are
                 rows = [replace(r, name=r.name or str(r.key)) for r in rows]
                 if unassigned is not None:
                     rows.append(unassigned)
@@ -517,12 +585,21 @@ def fetch_weekly_kpis(engine: Engine, week: Week, groupings: Sequence[str] = GRO
             conn.rollback()
             if cancel is not None:
                 cancel.detach(dbapi)
-    daily = tuple(sorted((DailyCount(date.fromisoformat(str(d["day"])), d["state"], int(d["n"]))
-                          for d in _loads(daily_json)), key=lambda d: (d.day, d.state)))
+    daily = tuple(
+        sorted(
+            (
+                DailyCount(date.fromisoformat(str(d["day"])), d["state"], int(d["n"]))
+                for d in _loads(daily_json)
+            ),
+            key=lambda d: (d.day, d.state),
+        )
+    )
     histogram = [0] * (len(RESPONSE_BUCKETS_H) + 1)
     for item in _loads(hist_json):
         histogram[int(item["bucket"])] += int(item["n"])
-    return WeeklyKpis(week=week, city=city, groups=result, daily=daily, response_histogram=tuple(histogram))
+    return WeeklyKpis(
+        week=week, city=city, groups=result, daily=daily, response_histogram=tuple(histogram)
+    )
 
 
 def _loads(value) -> list[dict]:

@@ -15,8 +15,8 @@ LANGUAGES = ("id", "en")
 
 @dataclass(frozen=True)
 class Column:
-    code: str        # the KpiRow / RankedRow attribute, and the column's documented name
-    kind: str        # 'text', 'count', 'number', 'hours', 'rate', 'rank', 'change'
+    code: str  # the KpiRow / RankedRow attribute, and the column's documented name
+    kind: str  # 'text', 'count', 'number', 'hours', 'rate', 'rank', 'change'
     id: str
     en: str
 
@@ -72,9 +72,23 @@ COLUMN = {c.code: c for c in COLUMNS}
 
 # The PDF's league table: the columns that fit an A4 landscape page.
 LEAGUE_COLUMNS: tuple[str, ...] = (
-    "rank_normalised", "change_normalised", "name", "received", "followed_up", "verified", "backlog", "overdue",
-    "response_median_h", "sla_compliance", "proof_rejection_rate", "reopen_rate", "reused_proof_rate",
-    "score_normalised", "rank_raw", "change_raw")
+    "rank_normalised",
+    "change_normalised",
+    "name",
+    "received",
+    "followed_up",
+    "verified",
+    "backlog",
+    "overdue",
+    "response_median_h",
+    "sla_compliance",
+    "proof_rejection_rate",
+    "reopen_rate",
+    "reused_proof_rate",
+    "score_normalised",
+    "rank_raw",
+    "change_raw",
+)
 
 # Short headers of the PDF's league table (the column codes above, same order).
 LEAGUE_HEADERS: dict[str, dict[str, str]] = {
@@ -98,10 +112,29 @@ LEAGUE_HEADERS: dict[str, dict[str, str]] = {
 
 # The summary figures (the city's row).
 SUMMARY_FIELDS: tuple[str, ...] = (
-    "received", "duplicates", "rejected", "dispatched", "followed_up", "verified", "proofs_rejected", "reopened",
-    "backlog", "overdue", "triage_median_h", "triage_p90_h", "response_median_h", "response_p90_h",
-    "close_median_h", "close_p90_h", "sla_compliance", "proof_rejection_rate", "reopen_rate",
-    "reused_proof_rate", "forwarding_rate", "response_rate")
+    "received",
+    "duplicates",
+    "rejected",
+    "dispatched",
+    "followed_up",
+    "verified",
+    "proofs_rejected",
+    "reopened",
+    "backlog",
+    "overdue",
+    "triage_median_h",
+    "triage_p90_h",
+    "response_median_h",
+    "response_p90_h",
+    "close_median_h",
+    "close_p90_h",
+    "sla_compliance",
+    "proof_rejection_rate",
+    "reopen_rate",
+    "reused_proof_rate",
+    "forwarding_rate",
+    "response_rate",
+)
 
 TEXT: dict[str, dict[str, str]] = {
     "title": {"id": "Laporan Kinerja Mingguan", "en": "Weekly Performance Report"},
@@ -117,21 +150,27 @@ TEXT: dict[str, dict[str, str]] = {
     "value": {"id": "Nilai", "en": "Value"},
     "previous": {"id": "Minggu lalu", "en": "Last week"},
     "unassigned": {"id": "(tanpa wilayah/dinas)", "en": "(unassigned)"},
-    "daily": {"id": "Laporan diterima per hari menurut status", "en": "Reports received per day by state"},
+    "daily": {
+        "id": "Laporan diterima per hari menurut status",
+        "en": "Reports received per day by state",
+    },
     "histogram": {"id": "Sebaran waktu respons", "en": "Response-time distribution"},
     "top": {"id": "Sepuluh teratas", "en": "Top ten"},
     "bottom": {"id": "Sepuluh terbawah", "en": "Bottom ten"},
     "page": {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"},
     "empty": {"id": "Tidak ada aktivitas pada minggu ini.", "en": "No activity this week."},
-    "inactive": {"id": "{n} {what} lain tanpa aktivitas minggu ini (lihat XLSX/CSV).",
-                 "en": "{n} other {what} rows without activity this week (see the XLSX/CSV)."},
+    "inactive": {
+        "id": "{n} {what} lain tanpa aktivitas minggu ini (lihat XLSX/CSV).",
+        "en": "{n} other {what} rows without activity this week (see the XLSX/CSV).",
+    },
     "score_note": {
         "id": "Peringkat menurut skor ternormalisasi (kinerja = 0,35 respons + 0,30 SLA + 0,35 mutu, "
-              "disusutkan ke rata-rata kota untuk volume kecil); peringkat mentah = kinerja × volume berbobot. "
-              "Definisi dan rincian skor: Lampiran (halaman terakhir).",
+        "disusutkan ke rata-rata kota untuk volume kecil); peringkat mentah = kinerja × volume berbobot. "
+        "Definisi dan rincian skor: Lampiran (halaman terakhir).",
         "en": "Ranked by normalised score (performance = 0.35 response + 0.30 SLA + 0.35 quality, shrunk "
-              "towards the city's for small volumes); raw rank = performance × weighted volume. "
-              "Definitions and score breakdown: Appendix (last pages)."},
+        "towards the city's for small volumes); raw rank = performance × weighted volume. "
+        "Definitions and score breakdown: Appendix (last pages).",
+    },
     "hours_unit": {"id": "jam", "en": "h"},
 }
 
@@ -158,6 +197,7 @@ BUCKET_NAMES: dict[str, tuple[str, ...]] = {
     "id": ("0–6 jam", "6–24 jam", "1–3 hari", "3–7 hari", "≥ 7 hari"),
     "en": ("0–6 h", "6–24 h", "1–3 days", "3–7 days", "≥ 7 days"),
 }
+
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
@@ -197,5 +237,6 @@ def fmt_value(kind: str, value, lang: str) -> str:
         return fmt_number(value, lang, 2)
     if kind == "change":
         from qlue_console.reports.ranking import arrow
+
         return arrow(value)
     return str(value)

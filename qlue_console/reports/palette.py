@@ -12,17 +12,24 @@ from __future__ import annotations
 
 from qlue_console.domain.states import Label
 
-STATE_ORDER = (Label.MENUNGGU, Label.KOORDINASI, Label.DISPOSISI, Label.PROSES, Label.SELESAI, Label.DITOLAK,
-               Label.DUPLIKAT)
+STATE_ORDER = (
+    Label.MENUNGGU,
+    Label.KOORDINASI,
+    Label.DISPOSISI,
+    Label.PROSES,
+    Label.SELESAI,
+    Label.DITOLAK,
+    Label.DUPLIKAT,
+)
 
 STATE_COLOURS: dict[Label, str] = {
-    Label.MENUNGGU: "#d55e00",     # vermillion
-    Label.KOORDINASI: "#e69f00",   # orange
-    Label.DISPOSISI: "#56b4e9",    # sky blue
-    Label.PROSES: "#0072b2",       # blue
-    Label.SELESAI: "#009e73",      # bluish green
-    Label.DITOLAK: "#404040",      # dark grey
-    Label.DUPLIKAT: "#b8b8b8",     # light grey
+    Label.MENUNGGU: "#d55e00",  # vermillion
+    Label.KOORDINASI: "#e69f00",  # orange
+    Label.DISPOSISI: "#56b4e9",  # sky blue
+    Label.PROSES: "#0072b2",  # blue
+    Label.SELESAI: "#009e73",  # bluish green
+    Label.DITOLAK: "#404040",  # dark grey
+    Label.DUPLIKAT: "#b8b8b8",  # light grey
 }
 
 # The league's bands (reports/highlights.py): best, middle, worst.

@@ -58,7 +58,7 @@ class RankedRow:
     score_normalised: float | None
     rank_raw: int | None = None
     rank_normalised: int | None = None
-    change_raw: int | None = None          # previous rank - this rank (positive: moved up)
+    change_raw: int | None = None  # previous rank - this rank (positive: moved up)
     change_normalised: int | None = None
 
     @property
@@ -82,11 +82,16 @@ def components(row: KpiRow, city: KpiRow | None = None) -> Components:
         city_rej = city.proof_rejection_rate if city is not None else None
         city_reo = city.reopen_rate if city is not None else None
         city_reu = city.reused_proof_rate if city is not None else None
-        quality = 1.0 - (Q_REJECTED * pick(rejected, pick(city_rej, 0.0))
-                         + Q_REOPENED * min(1.0, pick(reopened, pick(city_reo, 0.0)))
-                         + Q_REUSED * pick(reused, pick(city_reu, 0.0)))
-    return Components(rate=pick(row.response_rate, base.rate), time=pick(row.sla_compliance, base.time),
-                      quality=max(0.0, min(1.0, quality)))
+        quality = 1.0 - (
+            Q_REJECTED * pick(rejected, pick(city_rej, 0.0))
+            + Q_REOPENED * min(1.0, pick(reopened, pick(city_reo, 0.0)))
+            + Q_REUSED * pick(reused, pick(city_reu, 0.0))
+        )
+    return Components(
+        rate=pick(row.response_rate, base.rate),
+        time=pick(row.sla_compliance, base.time),
+        quality=max(0.0, min(1.0, quality)),
+    )
 
 
 def _competition_ranks(scores: dict[int, float]) -> dict[int, int]:
@@ -110,28 +115,48 @@ def rank_rows(rows: Sequence[KpiRow], city: KpiRow) -> list[RankedRow]:
     normalised: dict[int, float] = {}
     for index, row in enumerate(rows):
         if row.key is None or not row.active:
-            scored.append(RankedRow(row=row, components=None, score_raw=None, score_normalised=None))
+            scored.append(
+                RankedRow(row=row, components=None, score_raw=None, score_normalised=None)
+            )
             continue
         parts = components(row, city)
         p = parts.performance
         n = row.followed_up + row.overdue
-        raw[index] = p * float(row.weighted_received)     # a score, not a figure: float is enough
+        raw[index] = p * float(row.weighted_received)  # a score, not a figure: float is enough
         normalised[index] = (n * p + SHRINK_K * p_city) / (n + SHRINK_K)
-        scored.append(RankedRow(row=row, components=parts, score_raw=raw[index], score_normalised=normalised[index]))
+        scored.append(
+            RankedRow(
+                row=row, components=parts, score_raw=raw[index], score_normalised=normalised[index]
+            )
+        )
     ranks_raw, ranks_norm = _competition_ranks(raw), _competition_ranks(normalised)
-    return [RankedRow(row=r.row, components=r.components, score_raw=r.score_raw, score_normalised=r.score_normalised,
-                      rank_raw=ranks_raw.get(i), rank_normalised=ranks_norm.get(i))
-            for i, r in enumerate(scored)]
+    return [
+        RankedRow(
+            row=r.row,
+            components=r.components,
+            score_raw=r.score_raw,
+            score_normalised=r.score_normalised,
+            rank_raw=ranks_raw.get(i),
+            rank_normalised=ranks_norm.get(i),
+        )
+        for i, r in enumerate(scored)
+    ]
 
 
-def league_table(rows: Sequence[KpiRow], city: KpiRow, previous_rows: Sequence[KpiRow] | None = None,
-                 previous_city: KpiRow | None = None) -> list[RankedRow]:
+def league_table(
+    rows: Sequence[KpiRow],
+    city: KpiRow,
+    previous_rows: Sequence[KpiRow] | None = None,
+    previous_city: KpiRow | None = None,
+) -> list[RankedRow]:
     """This week's ranked rows with the change from the previous week, best (normalised) first,
     unranked rows last by name."""
     current = rank_rows(rows, city)
     before: dict[str | None, RankedRow] = {}
     if previous_rows is not None and previous_city is not None:
-        before = {r.row.key: r for r in rank_rows(previous_rows, previous_city) if r.row.key is not None}
+        before = {
+            r.row.key: r for r in rank_rows(previous_rows, previous_city) if r.row.key is not None
+        }
     out = []
     for r in current:
         prev = before.get(r.row.key)
@@ -140,10 +165,26 @@ def league_table(rows: Sequence[KpiRow], city: KpiRow, previous_rows: Sequence[K
             change_raw = prev.rank_raw - r.rank_raw
         if prev is not None and r.rank_normalised is not None and prev.rank_normalised is not None:
             change_norm = prev.rank_normalised - r.rank_normalised
-        out.append(RankedRow(row=r.row, components=r.components, score_raw=r.score_raw,
-                             score_normalised=r.score_normalised, rank_raw=r.rank_raw,
-                             rank_normalised=r.rank_normalised, change_raw=change_raw, change_normalised=change_norm))
-    out.sort(key=lambda r: (r.rank_normalised is None, r.rank_normalised or 0, r.row.key is None, r.row.name))
+        out.append(
+            RankedRow(
+                row=r.row,
+                components=r.components,
+                score_raw=r.score_raw,
+                score_normalised=r.score_normalised,
+                rank_raw=r.rank_raw,
+                rank_normalised=r.rank_normalised,
+                change_raw=change_raw,
+                change_normalised=change_norm,
+            )
+        )
+    out.sort(
+        key=lambda r: (
+            r.rank_normalised is None,
+            r.rank_normalised or 0,
+            r.row.key is None,
+            r.row.name,
+        )
+    )
     return out
 
 

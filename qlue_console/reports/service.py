@@ -15,17 +15,17 @@ from qlue_console.reports.labels import COLUMN, t
 from qlue_console.reports.ranking import RankedRow, league_table
 from qlue_console.reports.weeks import Week, jakarta_now
 
-Progress = Callable[[int, int], None]   # (steps done, steps in all)
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
 
 @dataclass(frozen=True)
 class WeeklyReport:
     week: Week
-    grouping: str                               # the main grouping (CSV, PDF, first sheet)
+    grouping: str  # the main grouping (CSV, PDF, first sheet)
     kpis: WeeklyKpis
     previous: WeeklyKpis
-    leagues: dict[str, tuple[RankedRow, ...]]   # per grouping, best first
-    generated_at: datetime                      # Jakarta time
+    leagues: dict[str, tuple[RankedRow, ...]]  # per grouping, best first
+    generated_at: datetime  # Jakarta time
 
     @property
     def groupings(self) -> tuple[str, ...]:
@@ -35,8 +35,15 @@ class WeeklyReport:
         return self.leagues[grouping or self.grouping]
 
 
-def build_report(engine: Engine, week: Week, groupings: Sequence[str], grouping: str, *,
-                 cancel: CancelToken | None = None, progress: Progress | None = None) -> WeeklyReport:
+def build_report(
+    engine: Engine,
+    week: Week,
+    groupings: Sequence[str],
+    grouping: str,
+    *,
+    cancel: CancelToken | None = None,
+    progress: Progress | None = None,
+) -> WeeklyReport:
     """Two statements: this week (with the charts) and last week (for the rank changes), run
     at the same time on two connections."""
     if grouping not in GROUPINGS:
@@ -45,12 +52,14 @@ def build_report(engine: Engine, week: Week, groupings: Sequence[str], grouping:
     if progress:
         progress(0, 2)
     with ThreadPoolExecutor(max_workers=1) as pool:
-        later = pool.submit(fetch_weekly_kpis, engine, week.previous(), wanted, charts=False, cancel=cancel)
+        later = pool.submit(
+            fetch_weekly_kpis, engine, week.previous(), wanted, charts=False, cancel=cancel
+        )
         try:
             current = fetch_weekly_kpis(engine, week, wanted, charts=True, cancel=cancel)
         except BaseException:
             if cancel is not None:
-                cancel.cancel()     # do not leave last week's statement running
+                cancel.cancel()  # do not leave last week's statement running
             raise
         finally:
             if progress and not later.done():
@@ -58,10 +67,18 @@ def build_report(engine: Engine, week: Week, groupings: Sequence[str], grouping:
         previous = later.result()
     if progress:
         progress(2, 2)
-    leagues = {g: tuple(league_table(current.groups[g], current.city, previous.groups[g], previous.city))
-               for g in wanted}
-    return WeeklyReport(week=week, grouping=grouping, kpis=current, previous=previous, leagues=leagues,
-                        generated_at=jakarta_now().replace(microsecond=0))
+    leagues = {
+        g: tuple(league_table(current.groups[g], current.city, previous.groups[g], previous.city))
+        for g in wanted
+    }
+    return WeeklyReport(
+        week=week,
+        grouping=grouping,
+        kpis=current,
+        previous=previous,
+        leagues=leagues,
+        generated_at=jakarta_now().replace(microsecond=0),
+    )
 
 
 def display_name(row: KpiRow, lang: str) -> str:
@@ -73,8 +90,15 @@ def value_of(ranked: RankedRow, code: str, lang: str = "id"):
     the ranking's fields."""
     if code == "name":
         return display_name(ranked.row, lang)
-    if code in ("rank_normalised", "rank_raw", "change_normalised", "change_raw", "score_raw",
-                "score_normalised", "performance"):
+    if code in (
+        "rank_normalised",
+        "rank_raw",
+        "change_normalised",
+        "change_raw",
+        "score_raw",
+        "score_normalised",
+        "performance",
+    ):
         return getattr(ranked, code)
     if code not in COLUMN:
         raise KeyError(code)

@@ -92,8 +92,10 @@ def require_finished(week: Week, now: datetime | None = None) -> Week:
     """``week`` when it has ended in Jakarta; else :class:`BadWeek` saying when it ends."""
     moment = (now or jakarta_now()).astimezone(JAKARTA)
     if week.end > moment:
-        raise BadWeek(f"{week} has not ended yet (it ends {formatting.moment(week.end, 'en')}); "
-                      f"the last complete week is {last_complete_week(moment)}")
+        raise BadWeek(
+            f"{week} has not ended yet (it ends {formatting.moment(week.end, 'en')}); "
+            f"the last complete week is {last_complete_week(moment)}"
+        )
     return week
 
 

@@ -15,36 +15,105 @@ from datetime import datetime, timedelta
 
 CHANNEL_WEIGHTS = {"app": 55, "social": 18, "web": 12, "sms": 8, "call_center": 7}
 CATEGORY_WEIGHTS = {
-    "sampah": 18, "saluran_tersumbat": 10, "jalan_rusak": 12, "banjir": 6, "parkir_liar": 10,
-    "angkutan_ngetem": 5, "pohon_tumbang": 3, "pkl_liar": 8, "lampu_jalan": 7, "fasum_rusak": 6,
-    "air_bersih": 4, "kabel_semrawut": 3, "bangunan_liar": 3, "sarang_nyamuk": 2, "gelandangan": 3,
+    "sampah": 18,
+    "saluran_tersumbat": 10,
+    "jalan_rusak": 12,
+    "banjir": 6,
+    "parkir_liar": 10,
+    "angkutan_ngetem": 5,
+    "pohon_tumbang": 3,
+    "pkl_liar": 8,
+    "lampu_jalan": 7,
+    "fasum_rusak": 6,
+    "air_bersih": 4,
+    "kabel_semrawut": 3,
+    "bangunan_liar": 3,
+    "sarang_nyamuk": 2,
+    "gelandangan": 3,
 }
 # Reports per hour of the day (WIB): quiet at night, busy 07-22.
-HOUR_WEIGHTS = (1.0, 0.5, 0.3, 0.3, 0.5, 1.5, 3.0, 6.0, 8.0, 8.0, 7.5, 7.0,
-                6.0, 6.5, 6.5, 7.0, 7.5, 7.5, 6.0, 6.5, 6.5, 5.5, 3.5, 2.0)
+HOUR_WEIGHTS = (
+    1.0,
+    0.5,
+    0.3,
+    0.3,
+    0.5,
+    1.5,
+    3.0,
+    6.0,
+    8.0,
+    8.0,
+    7.5,
+    7.0,
+    6.0,
+    6.5,
+    6.5,
+    7.0,
+    7.5,
+    7.5,
+    6.0,
+    6.5,
+    6.5,
+    5.5,
+    3.5,
+    2.0,
+)
 
 #: Kinds of weak proof photos the demo contains, one for each check of docs/photo-checks.md.
-WEAK_KINDS = ("far", "before_report", "stale", "citizen_repost", "reused", "reused_dated",
-              "screenshot", "blurred", "dark", "no_exif")
+WEAK_KINDS = (
+    "far",
+    "before_report",
+    "stale",
+    "citizen_repost",
+    "reused",
+    "reused_dated",
+    "screenshot",
+    "blurred",
+    "dark",
+    "no_exif",
+)
 PROOF_KINDS = ("good",) + WEAK_KINDS + ("self_resolved",)
 # The reason code a supervisor gives when rejecting each kind.
 REJECT_REASON = {
-    "far": "wrong_place", "before_report": "old_photo", "stale": "old_photo",
-    "citizen_repost": "reused_photo", "reused": "reused_photo", "reused_dated": "reused_photo",
-    "screenshot": "other", "blurred": "unreadable", "dark": "unreadable", "no_exif": "other",
+    "far": "wrong_place",
+    "before_report": "old_photo",
+    "stale": "old_photo",
+    "citizen_repost": "reused_photo",
+    "reused": "reused_photo",
+    "reused_dated": "reused_photo",
+    "screenshot": "other",
+    "blurred": "unreadable",
+    "dark": "unreadable",
+    "no_exif": "other",
     "self_resolved": "other",
 }
 # Where a report is passed on to (Koordinasi) from its category's agency: agency codes, the
 # utilities (PAMJAYA, PLN, TELKOM) among them.
 FORWARD_TARGETS = {
-    "sampah": ("SDA",), "saluran_tersumbat": ("DLH", "BINAMARGA"), "jalan_rusak": ("PAMJAYA", "SDA", "CITATA"),
-    "banjir": ("BPBD", "GULKARMAT"), "parkir_liar": ("SATPOLPP",), "angkutan_ngetem": ("SATPOLPP",),
-    "pohon_tumbang": ("GULKARMAT", "PLN"), "pkl_liar": ("PPKUKM",), "lampu_jalan": ("PLN",),
-    "fasum_rusak": ("BINAMARGA", "DISTAMHUT", "DPRKP"), "air_bersih": ("SDA",), "kabel_semrawut": ("TELKOM", "PLN"),
-    "bangunan_liar": ("SATPOLPP", "DPRKP"), "sarang_nyamuk": ("DLH",), "gelandangan": ("SATPOLPP",),
+    "sampah": ("SDA",),
+    "saluran_tersumbat": ("DLH", "BINAMARGA"),
+    "jalan_rusak": ("PAMJAYA", "SDA", "CITATA"),
+    "banjir": ("BPBD", "GULKARMAT"),
+    "parkir_liar": ("SATPOLPP",),
+    "angkutan_ngetem": ("SATPOLPP",),
+    "pohon_tumbang": ("GULKARMAT", "PLN"),
+    "pkl_liar": ("PPKUKM",),
+    "lampu_jalan": ("PLN",),
+    "fasum_rusak": ("BINAMARGA", "DISTAMHUT", "DPRKP"),
+    "air_bersih": ("SDA",),
+    "kabel_semrawut": ("TELKOM", "PLN"),
+    "bangunan_liar": ("SATPOLPP", "DPRKP"),
+    "sarang_nyamuk": ("DLH",),
+    "gelandangan": ("SATPOLPP",),
 }
-CITIZEN_PHONES = (("Samsung", "SM-A515F"), ("Xiaomi", "Redmi Note 10"), ("OPPO", "CPH2239"),
-                  ("vivo", "V2111"), ("Apple", "iPhone 11"), ("realme", "RMX3363"))
+CITIZEN_PHONES = (
+    ("Samsung", "SM-A515F"),
+    ("Xiaomi", "Redmi Note 10"),
+    ("OPPO", "CPH2239"),
+    ("vivo", "V2111"),
+    ("Apple", "iPhone 11"),
+    ("realme", "RMX3363"),
+)
 OFFICIAL_PHONES = (("Samsung", "SM-A125F"), ("Xiaomi", "Redmi 9A"), ("Samsung", "SM-A515F"))
 
 
@@ -112,12 +181,12 @@ class Report(Row):
     photo: Photo | None = None
     # the scenario
     reject: str | None = None
-    freeze: str | None = None           # 'new' or 'triaged': stays there
-    forward: int = 0                    # passed on once or twice
+    freeze: str | None = None  # 'new' or 'triaged': stays there
+    forward: int = 0  # passed on once or twice
     disposition: bool = False
-    hold: bool = False                  # nobody answers (yet)
+    hold: bool = False  # nobody answers (yet)
     self_official: Account | None = None
-    citizen_reopen: str | None = None   # 'handled' or 'stays'
+    citizen_reopen: str | None = None  # 'handled' or 'stays'
 
 
 @dataclass(eq=False)
@@ -147,7 +216,7 @@ class Mention(Row):
 @dataclass(eq=False)
 class Photo(Row):
     report: Report
-    kind: str                   # 'report' or 'proof'
+    kind: str  # 'report' or 'proof'
     job: tuple
     created_at: datetime
     seq: int
@@ -161,7 +230,7 @@ class FollowUp(Row):
     external_id: str | None
     note: str
     submitted_at: datetime
-    proof: str                  # 'good' or a weak kind
+    proof: str  # 'good' or a weak kind
     seq: int
     photo: Photo | None = None
     verification: str = "pending"

@@ -24,8 +24,15 @@ def _build(job: tuple) -> bytes:
     kind = job[0]
     if kind == "scene":
         _k, seed, lat, lon, taken, make, model = job
-        return demo.make_scene_photo(seed, lat=lat, lon=lon, taken_at=datetime.fromisoformat(taken),
-                                     size=PHOTO_SIZE, make=make, model=model)
+        return demo.make_scene_photo(
+            seed,
+            lat=lat,
+            lon=lon,
+            taken_at=datetime.fromisoformat(taken),
+            size=PHOTO_SIZE,
+            make=make,
+            model=model,
+        )
     if kind == "screenshot":
         return demo.screenshot_png(job[1], size=(540, 1170))
     base = _build(job[1])
@@ -66,9 +73,18 @@ def _describe(data: bytes) -> dict:
             finally:
                 header.close()
             decoded = load_image(data, draft_size=ANALYSIS_DRAFT)
-            return PhotoMeta(sha256=sha256_hex(data), phash=phash64(decoded.image), width=decoded.width,
-                             height=decoded.height, mime=decoded.mime, format=decoded.format, exif=exif.tags,
-                             taken_at=exif.taken_at, gps_lat=exif.gps_lat, gps_lon=exif.gps_lon).to_json()
+            return PhotoMeta(
+                sha256=sha256_hex(data),
+                phash=phash64(decoded.image),
+                width=decoded.width,
+                height=decoded.height,
+                mime=decoded.mime,
+                format=decoded.format,
+                exif=exif.tags,
+                taken_at=exif.taken_at,
+                gps_lat=exif.gps_lat,
+                gps_lon=exif.gps_lon,
+            ).to_json()
         except (ImportError, AttributeError, TypeError):
             _FAST_META = False
     return describe_photo(data).to_json()
@@ -79,7 +95,7 @@ def render_photo(job: tuple) -> tuple[tuple, bytes, dict]:
     data = _build(job)
     try:
         meta = _describe(data)
-    except Exception:   # noqa: BLE001 - a demo photo the reader refuses is stored bare, as a channel might
+    except Exception:  # noqa: BLE001 - a demo photo the reader refuses is stored bare, as a channel might
         meta = {}
     return job, data, meta
 

@@ -16,7 +16,13 @@ from datetime import datetime, timedelta
 from qlue_console.domain.sla import JAKARTA
 from qlue_console.seed import demo_text
 from qlue_console.seed import geo_sampling as geo
-from qlue_console.seed.demo_model import CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, CITIZEN_PHONES, HOUR_WEIGHTS, Report
+from qlue_console.seed.demo_model import (
+    CATEGORY_WEIGHTS,
+    CHANNEL_WEIGHTS,
+    CITIZEN_PHONES,
+    HOUR_WEIGHTS,
+    Report,
+)
 from qlue_console.seed.demo_plan_base import UTC, PastNow, local_time, lognormal_minutes
 from qlue_console.seed.demo_plan_follow_ups import FollowUpSteps
 
@@ -30,14 +36,24 @@ class Planner(FollowUpSteps):
         start = self.now - timedelta(weeks=self.weeks)
         first, last = local_time(start).date(), local_time(self.now).date()
         days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-        weights = [(0.85 if d.weekday() >= 5 else 1.0) * (1 + 0.2 * i / len(days)) for i, d in enumerate(days)]
+        weights = [
+            (0.85 if d.weekday() >= 5 else 1.0) * (1 + 0.2 * i / len(days))
+            for i, d in enumerate(days)
+        ]
         times = []
         for _ in range(self.n):
             for _attempt in range(200):
                 d = rng.choices(days, weights=weights)[0]
                 hour = rng.choices(range(24), weights=HOUR_WEIGHTS)[0]
-                t = datetime(d.year, d.month, d.day, hour, rng.randrange(60), rng.randrange(60),
-                             tzinfo=JAKARTA).astimezone(UTC)
+                t = datetime(
+                    d.year,
+                    d.month,
+                    d.day,
+                    hour,
+                    rng.randrange(60),
+                    rng.randrange(60),
+                    tzinfo=JAKARTA,
+                ).astimezone(UTC)
                 if start <= t <= self.now - timedelta(minutes=2):
                     break
             times.append(t)
@@ -45,18 +61,32 @@ class Planner(FollowUpSteps):
 
     def plan(self) -> None:
         rng = self.rng
-        categories = [c for c in CATEGORY_WEIGHTS if c in self.city.categories] or sorted(self.city.categories)
+        categories = [c for c in CATEGORY_WEIGHTS if c in self.city.categories] or sorted(
+            self.city.categories
+        )
         cat_weights = [CATEGORY_WEIGHTS.get(c, 1) for c in categories]
         channels = list(CHANNEL_WEIGHTS)
         for i, created in enumerate(self._creation_times()):
             channel = rng.choices(channels, weights=list(CHANNEL_WEIGHTS.values()))[0]
             category = rng.choices(categories, weights=cat_weights)[0]
-            delay = timedelta(seconds=rng.uniform(2, 40)) if channel in ("app", "web") else \
-                timedelta(minutes=rng.uniform(1, 25))
+            delay = (
+                timedelta(seconds=rng.uniform(2, 40))
+                if channel in ("app", "web")
+                else timedelta(minutes=rng.uniform(1, 25))
+            )
             lat, lon, kel = geo.random_point(rng)
-            r = Report(seq=i, channel=channel, citizen=self.citizens.pick(), text="", category=category,
-                       initial_category=category, lat=lat, lon=lon, created_at=created,
-                       reported_at=created - delay)
+            r = Report(
+                seq=i,
+                channel=channel,
+                citizen=self.citizens.pick(),
+                text="",
+                category=category,
+                initial_category=category,
+                lat=lat,
+                lon=lon,
+                created_at=created,
+                reported_at=created - delay,
+            )
             r.external_id = f"{self.run_id}-{channel}-{i + 1:06d}"
             r.followers = [r.citizen]
             u = rng.random()
@@ -75,10 +105,13 @@ class Planner(FollowUpSteps):
                     r.duplicate_of = original
                     r.category = r.initial_category = original.category
                     r.lat, r.lon = geo.offset_point(original.lat, original.lon, rng, 15, 120)
-            r.text = {"spam": lambda: demo_text.spam_text(rng),
-                      "out_of_scope": lambda: demo_text.out_of_scope_text(rng),
-                      "incomplete": lambda: demo_text.incomplete_text(rng)}.get(
-                r.reject or "", lambda: demo_text.report_text(r.category, rng, kelurahan=kel.name))()
+            r.text = {
+                "spam": lambda: demo_text.spam_text(rng),
+                "out_of_scope": lambda: demo_text.out_of_scope_text(rng),
+                "incomplete": lambda: demo_text.incomplete_text(rng),
+            }.get(
+                r.reject or "", lambda: demo_text.report_text(r.category, rng, kelurahan=kel.name)
+            )()
             if r.reject is None and r.duplicate_of is None and rng.random() < 0.07:
                 r.initial_category = rng.choice([c for c in categories if c != r.category])
             self.reports.append(r)
@@ -90,7 +123,7 @@ class Planner(FollowUpSteps):
             if kel_code is not None:
                 r.kec = self.city.areas[kel_code][2]
                 r.kota = self.city.areas[r.kec][2]
-                if r.reject == "outside_dki":      # the border snapped it in after all
+                if r.reject == "outside_dki":  # the border snapped it in after all
                     r.reject = "out_of_scope"
             elif r.reject is None and r.duplicate_of is None:
                 r.reject = "outside_dki"
@@ -105,21 +138,36 @@ class Planner(FollowUpSteps):
 
     def _pick_original(self, r: Report) -> Report | None:
         window = r.created_at - timedelta(days=4)
-        candidates = [o for o in self.reports[-60:]
-                      if o.created_at >= window and o.created_at < r.created_at - timedelta(minutes=30)
-                      and o.reject is None and o.duplicate_of is None and o.self_official is None]
+        candidates = [
+            o
+            for o in self.reports[-60:]
+            if o.created_at >= window
+            and o.created_at < r.created_at - timedelta(minutes=30)
+            and o.reject is None
+            and o.duplicate_of is None
+            and o.self_official is None
+        ]
         return self.rng.choice(candidates) if candidates else None
 
     def _plain(self, r: Report) -> bool:
-        return (r.reject is None and r.duplicate_of is None and r.self_official is None and not r.forward
-                and not r.disposition and not r.hold and r.citizen_reopen is None)
+        return (
+            r.reject is None
+            and r.duplicate_of is None
+            and r.self_official is None
+            and not r.forward
+            and not r.disposition
+            and not r.hold
+            and r.citizen_reopen is None
+        )
 
     def _assign_scenarios(self) -> None:
         rng, now = self.rng, self.now
         reports = self.reports
         originals = {id(r.duplicate_of) for r in reports if r.duplicate_of is not None}
 
-        def pool(min_age_h: float = 0, max_age_h: float = 1e9, agency_staff: bool = False) -> list[Report]:
+        def pool(
+            min_age_h: float = 0, max_age_h: float = 1e9, agency_staff: bool = False
+        ) -> list[Report]:
             found = []
             for r in reports:
                 age = (now - r.created_at).total_seconds() / 3600
@@ -132,8 +180,13 @@ class Planner(FollowUpSteps):
             return found
 
         # Officials who report as citizens and then resolve their own reports.
-        officials = [a for a in self.city.accounts if a.citizen_handles and a.area_code
-                     and self.city.areas.get(a.area_code, ("",))[0] == "kelurahan"]
+        officials = [
+            a
+            for a in self.city.accounts
+            if a.citizen_handles
+            and a.area_code
+            and self.city.areas.get(a.area_code, ("",))[0] == "kelurahan"
+        ]
         per_official = max(1, self.n // 300)
         for official in officials:
             for r in rng.sample(pool(5 * 24), min(per_official, len(pool(5 * 24)))):
@@ -141,7 +194,9 @@ class Planner(FollowUpSteps):
                 r.self_official = official
                 r.citizen = rng.choice(official.citizen_handles)
                 r.followers = [r.citizen]
-                r.category = r.initial_category = "sampah" if "sampah" in self.city.categories else r.category
+                r.category = r.initial_category = (
+                    "sampah" if "sampah" in self.city.categories else r.category
+                )
                 r.lat, r.lon = geo.random_point_in(kel, rng)
                 r.text = demo_text.report_text(r.category, rng, kelurahan=kel.name)
         # Citizens' text is data: a few reports carry markup that must show escaped.
@@ -196,18 +251,27 @@ class Planner(FollowUpSteps):
     def _live(self, r: Report) -> None:
         rng, city = self.rng, self.city
         actor = f"{r.channel}:{r.citizen}"
-        self._emit(r, r.created_at, actor, "created",
-                   {"channel": r.channel, "kelurahan": r.kel, "outside_jurisdiction": r.outside})
+        self._emit(
+            r,
+            r.created_at,
+            actor,
+            "created",
+            {"channel": r.channel, "kelurahan": r.kel, "outside_jurisdiction": r.outside},
+        )
         taken = r.created_at - timedelta(minutes=rng.uniform(1, 25))
         glat, glon = geo.offset_point(r.lat, r.lon, rng, 0, 25)
-        r.photo = self._photo(r, "report", self._scene(glat, glon, taken, rng.choice(CITIZEN_PHONES)), r.created_at)
+        r.photo = self._photo(
+            r, "report", self._scene(glat, glon, taken, rng.choice(CITIZEN_PHONES)), r.created_at
+        )
         if r.freeze == "new":
             return
         operator = rng.choice(city.operators)
         night = not 6 <= local_time(r.created_at).hour < 22
         t = r.created_at + lognormal_minutes(rng, 60 if night else 18, 0.8, 2, 12 * 60)
         if rng.random() < 0.5:
-            self._emit(r, t - timedelta(minutes=rng.uniform(0.5, 3)), operator, "claimed", {"minutes": 10})
+            self._emit(
+                r, t - timedelta(minutes=rng.uniform(0.5, 3)), operator, "claimed", {"minutes": 10}
+            )
         if r.reject:
             self._check(t)
             note = demo_text.reject_note(r.reject, rng)
@@ -223,7 +287,9 @@ class Planner(FollowUpSteps):
             r.status, r.closed_at, r.triaged_at = "duplicate", t, t
             return
         if r.initial_category != r.category:
-            self._emit(r, t, operator, "categorised", {"from": r.initial_category, "to": r.category})
+            self._emit(
+                r, t, operator, "categorised", {"from": r.initial_category, "to": r.category}
+            )
         priority = self._priority(r)
         if priority != r.priority:
             self._emit(r, t, operator, "prioritised", {"from": r.priority, "to": priority})
@@ -231,8 +297,13 @@ class Planner(FollowUpSteps):
         self._emit(r, t, operator, "triaged", {})
         r.status, r.triaged_at = "triaged", t
         if rng.random() < 0.08:
-            self._emit(r, t + timedelta(seconds=30), operator, "comment",
-                       {"text": demo_text.comment_text(rng), "internal": True})
+            self._emit(
+                r,
+                t + timedelta(seconds=30),
+                operator,
+                "comment",
+                {"text": demo_text.comment_text(rng), "internal": True},
+            )
         if r.freeze == "triaged":
             return
         t = t + lognormal_minutes(rng, 12, 0.9, 1, 6 * 60)
@@ -242,10 +313,22 @@ class Planner(FollowUpSteps):
         self._check(t)
         due = city.due(r.category, t)
         handles = [a.handle for a in accounts]
-        event = self._emit(r, t, operator, "dispatched", {
-            "message": demo_text.dispatch_message(city.categories[r.category].name_id, handles, rng),
-            "mentions": [{"handle": a.handle, "account": a.id, "due_at": due} for a in accounts],
-            "already": [], "from_status": r.status})
+        event = self._emit(
+            r,
+            t,
+            operator,
+            "dispatched",
+            {
+                "message": demo_text.dispatch_message(
+                    city.categories[r.category].name_id, handles, rng
+                ),
+                "mentions": [
+                    {"handle": a.handle, "account": a.id, "due_at": due} for a in accounts
+                ],
+                "already": [],
+                "from_status": r.status,
+            },
+        )
         for a in accounts:
             self._mention(r, a, event, t)
         r.status, r.dispatched_at = "dispatched", t

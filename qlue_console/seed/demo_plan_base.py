@@ -11,14 +11,14 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from qlue_console.domain.sla import JAKARTA
 from qlue_console.seed import demo_text
 from qlue_console.seed.demo_city import City
 from qlue_console.seed.demo_model import Account, Event, FollowUp, Mention, Photo, Report
 
-UTC = timezone.utc
+UTC = UTC
 
 
 class PastNow(Exception):
@@ -29,7 +29,9 @@ def local_time(t: datetime) -> datetime:
     return t.astimezone(JAKARTA)
 
 
-def lognormal_minutes(rng: random.Random, median: float, sigma: float, lo: float, hi: float) -> timedelta:
+def lognormal_minutes(
+    rng: random.Random, median: float, sigma: float, lo: float, hi: float
+) -> timedelta:
     minutes = median * math.exp(rng.gauss(0, sigma))
     return timedelta(minutes=min(hi, max(lo, minutes)))
 
@@ -47,8 +49,17 @@ def within_hours(t: datetime, rng: random.Random, start_h: int = 7, end_h: int =
 class PlannerBase:
     """The plan's state and bookkeeping; ``Planner`` adds the phases of a report's life."""
 
-    def __init__(self, city: City, *, reports: int, weeks: int, now: datetime, seed: int, run_no: int,
-                 positions: Callable[[list[tuple[float, float]]], list[str | None]]) -> None:
+    def __init__(
+        self,
+        city: City,
+        *,
+        reports: int,
+        weeks: int,
+        now: datetime,
+        seed: int,
+        run_no: int,
+        positions: Callable[[list[tuple[float, float]]], list[str | None]],
+    ) -> None:
         self.city = city
         self.n = reports
         self.weeks = weeks
@@ -84,8 +95,14 @@ class PlannerBase:
         return event
 
     def _mention(self, r: Report, account: Account, event: Event | None, at: datetime) -> Mention:
-        m = Mention(report=r, account=account, event=event, mentioned_at=at,
-                    due_at=self.city.due(r.category, at), seq=self._next())
+        m = Mention(
+            report=r,
+            account=account,
+            event=event,
+            mentioned_at=at,
+            due_at=self.city.due(r.category, at),
+            seq=self._next(),
+        )
         r.mentions.append(m)
         self.mentions.append(m)
         return m
@@ -97,7 +114,15 @@ class PlannerBase:
 
     def _scene(self, lat: float, lon: float, taken: datetime, phone: tuple[str, str]) -> tuple:
         self.photo_seed += 1
-        return ("scene", self.photo_seed, lat, lon, local_time(taken).isoformat(), phone[0], phone[1])
+        return (
+            "scene",
+            self.photo_seed,
+            lat,
+            lon,
+            local_time(taken).isoformat(),
+            phone[0],
+            phone[1],
+        )
 
     @staticmethod
     def _open(r: Report) -> list[Mention]:

@@ -12,7 +12,14 @@ from datetime import datetime, timedelta
 from qlue_console.seed import demo_text
 from qlue_console.seed import geo_sampling as geo
 from qlue_console.seed.demo_model import (
-    CITIZEN_PHONES, OFFICIAL_PHONES, REJECT_REASON, WEAK_KINDS, Account, FollowUp, Report)
+    CITIZEN_PHONES,
+    OFFICIAL_PHONES,
+    REJECT_REASON,
+    WEAK_KINDS,
+    Account,
+    FollowUp,
+    Report,
+)
 from qlue_console.seed.demo_plan_base import local_time, lognormal_minutes, within_hours
 from qlue_console.seed.demo_plan_forwarding import ForwardingSteps
 
@@ -38,8 +45,12 @@ class FollowUpSteps(ForwardingSteps):
             self._check(t)
             last_action = t
             due = city.due(r.category, t)
-            payload = {"message": demo_text.mention_message(ppsu[0].handle, rng), "handle": ppsu[0].handle,
-                       "account": ppsu[0].id, "due_at": due}
+            payload = {
+                "message": demo_text.mention_message(ppsu[0].handle, rng),
+                "handle": ppsu[0].handle,
+                "account": ppsu[0].id,
+                "due_at": due,
+            }
             event = self._emit(r, t, lurah.handle, "mentioned", payload)
             payload["mention"] = self._mention(r, ppsu[0], event, t)
             hint = ppsu[0] if rng.random() < 0.6 else None
@@ -48,8 +59,12 @@ class FollowUpSteps(ForwardingSteps):
             if passed:
                 start, hint = passed
         for k in range(r.forward):
-            passed = self._pass_on(r, start + max(timedelta(minutes=20), self._window(r, start) * rng.uniform(0.05, 0.35)),
-                                   second=k > 0)
+            passed = self._pass_on(
+                r,
+                start
+                + max(timedelta(minutes=20), self._window(r, start) * rng.uniform(0.05, 0.35)),
+                second=k > 0,
+            )
             if passed:
                 start, hint = passed
         start = max(start, last_action)
@@ -57,8 +72,13 @@ class FollowUpSteps(ForwardingSteps):
             holder = rng.choice(self._open(r) or r.mentions).account
             t = start + min(timedelta(minutes=rng.uniform(10, 120)), self._window(r, start) * 0.1)
             if t <= self.now:
-                self._emit(r, t, holder.handle, "comment",
-                           {"text": "Sedang dalam penanganan, mohon ditunggu.", "internal": False})
+                self._emit(
+                    r,
+                    t,
+                    holder.handle,
+                    "comment",
+                    {"text": "Sedang dalam penanganan, mohon ditunggu.", "internal": False},
+                )
                 start = t
         if r.hold:
             self._escalate_until(r, None)
@@ -91,19 +111,41 @@ class FollowUpSteps(ForwardingSteps):
             self._check(v)
             supervisor = rng.choice(city.supervisors)
             weak = fu.proof != "good"
-            rejected = rng.random() < (0.6 if fu.proof == "self_resolved" else 0.85 if weak else 0.06)
+            rejected = rng.random() < (
+                0.6 if fu.proof == "self_resolved" else 0.85 if weak else 0.06
+            )
             if rejected:
                 reason = REJECT_REASON[fu.proof] if weak else "not_fixed"
-                note = demo_text.weak_proof_note(fu.proof) if weak else demo_text.proof_rejection_note(reason, rng)
-                event = self._emit(r, v, supervisor, "proof_rejected", {
-                    "follow_up": fu, "official": poster.handle, "reason": reason, "note": note})
-                fu.verification, fu.verifier, fu.verified_at, fu.reason, fu.reason_note = \
-                    "rejected", supervisor, v, reason, note
+                note = (
+                    demo_text.weak_proof_note(fu.proof)
+                    if weak
+                    else demo_text.proof_rejection_note(reason, rng)
+                )
+                event = self._emit(
+                    r,
+                    v,
+                    supervisor,
+                    "proof_rejected",
+                    {"follow_up": fu, "official": poster.handle, "reason": reason, "note": note},
+                )
+                fu.verification, fu.verifier, fu.verified_at, fu.reason, fu.reason_note = (
+                    "rejected",
+                    supervisor,
+                    v,
+                    reason,
+                    note,
+                )
                 r.status = "reopened"
                 self._mention(r, poster, event, v)
                 start, hint = v, poster
                 continue
-            self._emit(r, v, supervisor, "proof_approved", {"follow_up": fu, "official": poster.handle, "photo": fu.photo})
+            self._emit(
+                r,
+                v,
+                supervisor,
+                "proof_approved",
+                {"follow_up": fu, "official": poster.handle, "photo": fu.photo},
+            )
             self._emit(r, v, supervisor, "closed", {"follow_up": fu, "by": "verification"})
             fu.verification, fu.verifier, fu.verified_at = "approved", supervisor, v
             for m in self._open(r):
@@ -120,10 +162,24 @@ class FollowUpSteps(ForwardingSteps):
             photo = None
             if rng.random() < 0.5:
                 glat, glon = geo.offset_point(r.lat, r.lon, rng, 0, 30)
-                photo = self._photo(r, "report", self._scene(glat, glon, t - timedelta(minutes=rng.uniform(2, 30)),
-                                                            rng.choice(CITIZEN_PHONES)), t)
-            event = self._emit(r, t, f"citizen:{citizen}", "reopened",
-                               {"text": demo_text.reopen_text(r.category, rng), "photo": photo, "by": "citizen"})
+                photo = self._photo(
+                    r,
+                    "report",
+                    self._scene(
+                        glat,
+                        glon,
+                        t - timedelta(minutes=rng.uniform(2, 30)),
+                        rng.choice(CITIZEN_PHONES),
+                    ),
+                    t,
+                )
+            event = self._emit(
+                r,
+                t,
+                f"citizen:{citizen}",
+                "reopened",
+                {"text": demo_text.reopen_text(r.category, rng), "photo": photo, "by": "citizen"},
+            )
             last = max(m.mentioned_at for m in r.mentions)
             for account in dict.fromkeys(m.account for m in r.mentions if m.mentioned_at == last):
                 if not self._holds_open(r, account):
@@ -141,22 +197,43 @@ class FollowUpSteps(ForwardingSteps):
         if hint is not None and rng.random() < 0.85:
             return hint
         candidates = self._open(r) or r.mentions
-        weights = {"field_officer": 4.0, "lurah": 2.5, "agency": 2.5, "external": 3.0, "camat": 0.6, "walikota": 0.1}
-        return rng.choices([m.account for m in candidates],
-                           weights=[weights.get(m.account.kind, 1.0) for m in candidates])[0]
+        weights = {
+            "field_officer": 4.0,
+            "lurah": 2.5,
+            "agency": 2.5,
+            "external": 3.0,
+            "camat": 0.6,
+            "walikota": 0.1,
+        }
+        return rng.choices(
+            [m.account for m in candidates],
+            weights=[weights.get(m.account.kind, 1.0) for m in candidates],
+        )[0]
 
     def _follow_up(self, r: Report, poster: Account, t: datetime, proof: str) -> FollowUp:
         rng = self.rng
         job, proof = self._proof_job(r, poster, t, proof)
-        fu = FollowUp(report=r, account=poster, external_id=f"{self.run_id}-tl-{self._seq + 1}" if rng.random() < 0.7 else None,
-                      note=demo_text.follow_up_note(r.category, rng, official=poster.handle,
-                                                    official_name=poster.display_name),
-                      submitted_at=t, proof=proof, seq=self._next())
+        fu = FollowUp(
+            report=r,
+            account=poster,
+            external_id=f"{self.run_id}-tl-{self._seq + 1}" if rng.random() < 0.7 else None,
+            note=demo_text.follow_up_note(
+                r.category, rng, official=poster.handle, official_name=poster.display_name
+            ),
+            submitted_at=t,
+            proof=proof,
+            seq=self._next(),
+        )
         photo = self._photo(r, "proof", job, t)
         photo.follow_up, fu.photo = fu, photo
         self.follow_ups.append(fu)
-        self._emit(r, t, poster.handle, "follow_up",
-                   {"follow_up": fu, "photo": photo, "official": poster.handle, "note": fu.note})
+        self._emit(
+            r,
+            t,
+            poster.handle,
+            "follow_up",
+            {"follow_up": fu, "photo": photo, "official": poster.handle, "note": fu.note},
+        )
         for m in self._open(r):
             if m.account is poster:
                 m.state, m.resolved_at = "resolved", t
@@ -174,7 +251,9 @@ class FollowUpSteps(ForwardingSteps):
             return geo.offset_point(r.lat, r.lon, rng, 3, 45)
 
         if kind in ("reused", "reused_dated"):
-            sources = [p for p in self.proof_pool if p[2] is not r and p[0] < t - timedelta(hours=2)]
+            sources = [
+                p for p in self.proof_pool if p[2] is not r and p[0] < t - timedelta(hours=2)
+            ]
             mine = [p for p in sources if p[3] is poster]
             if sources:
                 source = rng.choice(mine or sources[-50:])[1]
@@ -186,7 +265,9 @@ class FollowUpSteps(ForwardingSteps):
         if kind == "far":
             return self._scene(*geo.offset_point(r.lat, r.lon, rng, 600, 3000), taken, phone), kind
         if kind == "before_report":
-            return self._scene(*near(), r.created_at - timedelta(hours=rng.uniform(3, 72)), phone), kind
+            return self._scene(
+                *near(), r.created_at - timedelta(hours=rng.uniform(3, 72)), phone
+            ), kind
         if kind == "stale":
             return self._scene(*near(), t - timedelta(days=rng.uniform(14, 45)), phone), kind
         if kind == "citizen_repost":

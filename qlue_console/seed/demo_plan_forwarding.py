@@ -39,9 +39,21 @@ class ForwardingSteps(PlannerBase):
                 continue
             held = self._holds_open(r, target)
             due = self.city.due(r.category, te)
-            event = self._emit(r, te, "escalation", "escalated", {
-                "mention": m, "from": m.account.handle, "to": target.handle, "level": target.kind,
-                "was_due_at": m.due_at, "due_at": None if held else due, "already_open": held})
+            event = self._emit(
+                r,
+                te,
+                "escalation",
+                "escalated",
+                {
+                    "mention": m,
+                    "from": m.account.handle,
+                    "to": target.handle,
+                    "level": target.kind,
+                    "was_due_at": m.due_at,
+                    "due_at": None if held else due,
+                    "already_open": held,
+                },
+            )
             m.state = "escalated"
             if not held:
                 self._mention(r, target, event, te)
@@ -49,17 +61,29 @@ class ForwardingSteps(PlannerBase):
     def _dispose(self, r: Report, t: datetime) -> tuple[datetime, Account] | None:
         """The agency's head instructs its field unit (Disposisi)."""
         agency = self.city.categories[r.category].agency_code
-        head = next((m for m in self._open(r) if m.account.agency_code == agency and m.account.is_head), None)
+        head = next(
+            (m for m in self._open(r) if m.account.agency_code == agency and m.account.is_head),
+            None,
+        )
         staff = [a for a in self.city.staff_of(agency or "") if not self._holds_open(r, a)]
         if head is None or not staff:
             return None
         self._check(t)
         officer = self.rng.choice(staff)
         due = self.city.due(r.category, t)
-        event = self._emit(r, t, head.account.handle, "dispatched", {
-            "message": demo_text.mention_message(officer.handle, self.rng),
-            "mentions": [{"handle": officer.handle, "account": officer.id, "due_at": due}],
-            "already": [], "from_status": r.status, "disposition": True})
+        event = self._emit(
+            r,
+            t,
+            head.account.handle,
+            "dispatched",
+            {
+                "message": demo_text.mention_message(officer.handle, self.rng),
+                "mentions": [{"handle": officer.handle, "account": officer.id, "due_at": due}],
+                "already": [],
+                "from_status": r.status,
+                "disposition": True,
+            },
+        )
         head.state, head.resolved_at = "forwarded", t
         self._mention(r, officer, event, t)
         r.status = "disposition"
@@ -73,17 +97,30 @@ class ForwardingSteps(PlannerBase):
         options: list[tuple[Mention, Account, str]] = []
         for m in open_mentions:
             if m.account.kind == "lurah" and r.kec:
-                neighbours = [a for code in city.kelurahan_of_kecamatan.get(r.kec, []) if code != m.account.area_code
-                              for a in city.by_area_kind.get((code, "lurah"), []) if not self._holds_open(r, a)]
+                neighbours = [
+                    a
+                    for code in city.kelurahan_of_kecamatan.get(r.kec, [])
+                    if code != m.account.area_code
+                    for a in city.by_area_kind.get((code, "lurah"), [])
+                    if not self._holds_open(r, a)
+                ]
                 if neighbours:
                     target = rng.choice(neighbours)
                     options.append((m, target, "kelurahan"))
             if m.account.kind in ("agency", "external") or (second and m.account.kind == "lurah"):
-                agencies = [c for c in FORWARD_TARGETS.get(r.category, ()) if c != m.account.agency_code]
-                heads = [h for h in (city.head_of(c) for c in agencies) if h and not self._holds_open(r, h)]
+                agencies = [
+                    c for c in FORWARD_TARGETS.get(r.category, ()) if c != m.account.agency_code
+                ]
+                heads = [
+                    h
+                    for h in (city.head_of(c) for c in agencies)
+                    if h and not self._holds_open(r, h)
+                ]
                 if heads:
                     target = rng.choice(heads)
-                    options.append((m, target, "external" if target.kind == "external" else "agency"))
+                    options.append(
+                        (m, target, "external" if target.kind == "external" else "agency")
+                    )
         if second:
             # The one who received it last passes it on again.
             last = max((m.mentioned_at for m in open_mentions), default=None)
@@ -95,11 +132,19 @@ class ForwardingSteps(PlannerBase):
         due = city.due(r.category, t)
         by_official = rng.random() < 0.6
         reason = demo_text.forward_reason(kind, rng, target_name=target.display_name)
-        event = self._emit(r, t, source.account.handle if by_official else rng.choice(city.operators), "forwarded", {
-            "reason": reason, "message": None if by_official else f"@{target.handle} {reason}",
-            "from": [source.account.handle],
-            "to": [{"handle": target.handle, "account": target.id, "due_at": due}],
-            "from_status": r.status})
+        event = self._emit(
+            r,
+            t,
+            source.account.handle if by_official else rng.choice(city.operators),
+            "forwarded",
+            {
+                "reason": reason,
+                "message": None if by_official else f"@{target.handle} {reason}",
+                "from": [source.account.handle],
+                "to": [{"handle": target.handle, "account": target.id, "due_at": due}],
+                "from_status": r.status,
+            },
+        )
         source.state, source.resolved_at = "forwarded", t
         self._mention(r, target, event, t)
         r.status = "coordination"

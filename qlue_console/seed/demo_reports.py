@@ -37,20 +37,34 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, text
 
 from qlue_console.seed.demo_city import City, kelurahan_resolver
 from qlue_console.seed.demo_model import (
-    CATEGORY_WEIGHTS, CHANNEL_WEIGHTS, CITIZEN_PHONES, OFFICIAL_PHONES, PROOF_KINDS, WEAK_KINDS)
+    CATEGORY_WEIGHTS,
+    CHANNEL_WEIGHTS,
+    CITIZEN_PHONES,
+    OFFICIAL_PHONES,
+    PROOF_KINDS,
+    WEAK_KINDS,
+)
 from qlue_console.seed.demo_plan import Planner
 from qlue_console.seed.demo_writer import write_plan
 
-__all__ = ["CATEGORY_WEIGHTS", "CHANNEL_WEIGHTS", "CITIZEN_PHONES", "DemoSummary", "OFFICIAL_PHONES",
-           "PROOF_KINDS", "WEAK_KINDS", "seed_demo_reports"]
+__all__ = [
+    "CATEGORY_WEIGHTS",
+    "CHANNEL_WEIGHTS",
+    "CITIZEN_PHONES",
+    "DemoSummary",
+    "OFFICIAL_PHONES",
+    "PROOF_KINDS",
+    "WEAK_KINDS",
+    "seed_demo_reports",
+]
 
-UTC = timezone.utc
+UTC = UTC
 
 
 @dataclass(frozen=True)
@@ -69,20 +83,36 @@ class DemoSummary:
     def line(self) -> str:
         states = ", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items()))
         weak = sum(self.weak_proofs.values())
-        return (f"{self.reports} reports ({states}); {self.events} events, {self.mentions} mentions, "
-                f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos "
-                f"in {self.seconds:.1f} s [run {self.run_id}]")
+        return (
+            f"{self.reports} reports ({states}); {self.events} events, {self.mentions} mentions, "
+            f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos "
+            f"in {self.seconds:.1f} s [run {self.run_id}]"
+        )
 
 
 def _run_no(conn: Connection) -> int:
-    prefixes = conn.execute(text(
-        "SELECT DISTINCT split_part(external_id, '-', 1) FROM reports WHERE external_id ~ '^demo[0-9]+-'")).scalars().all()
+    prefixes = (
+        conn.execute(
+            text(
+                "SELECT DISTINCT split_part(external_id, '-', 1) FROM reports WHERE external_id ~ '^demo[0-9]+-'"
+            )
+        )
+        .scalars()
+        .all()
+    )
     return 1 + max((int(p[4:]) for p in prefixes if p[4:].isdigit()), default=0)
 
 
-def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, now: datetime | None = None,
-                      seed: int = 7, progress: Callable[[int, int], None] | None = None,
-                      processes: int | None = None) -> DemoSummary:
+def seed_demo_reports(
+    engine: Engine,
+    *,
+    reports: int = 3000,
+    weeks: int = 8,
+    now: datetime | None = None,
+    seed: int = 7,
+    progress: Callable[[int, int], None] | None = None,
+    processes: int | None = None,
+) -> DemoSummary:
     """Seeds ``reports`` reports spread over the last ``weeks`` weeks before ``now`` (default:
     the current time) with their whole history. Needs the reference data and the demo people
     (``seed_people``). Seeding again adds another run (external ids ``demo<N>-…``)."""
@@ -93,9 +123,18 @@ def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, no
     with engine.begin() as conn:
         city = City(conn)
         if not any(a.kind == "lurah" for a in city.accounts):
-            raise RuntimeError("the demo people are missing: seed the accounts (seed_people) before the reports")
-        planner = Planner(city, reports=reports, weeks=weeks, now=now, seed=seed, run_no=_run_no(conn),
-                          positions=kelurahan_resolver(conn))
+            raise RuntimeError(
+                "the demo people are missing: seed the accounts (seed_people) before the reports"
+            )
+        planner = Planner(
+            city,
+            reports=reports,
+            weeks=weeks,
+            now=now,
+            seed=seed,
+            run_no=_run_no(conn),
+            positions=kelurahan_resolver(conn),
+        )
         planner.plan()
         total = len(planner.reports) + len(planner.photos)
         if progress:
@@ -103,8 +142,16 @@ def seed_demo_reports(engine: Engine, *, reports: int = 3000, weeks: int = 8, no
         write_plan(conn, planner, processes, progress, total)
     statuses = Counter(r.status for r in planner.reports)
     return DemoSummary(
-        run_id=planner.run_id, reports=len(planner.reports), statuses=dict(sorted(statuses.items())),
-        events=len(planner.events), event_kinds=dict(sorted(Counter(e.kind for e in planner.events).items())),
-        mentions=len(planner.mentions), follow_ups=len(planner.follow_ups), photos=len(planner.photos),
-        weak_proofs=dict(sorted(Counter(f.proof for f in planner.follow_ups if f.proof != "good").items())),
-        seconds=time.monotonic() - started)
+        run_id=planner.run_id,
+        reports=len(planner.reports),
+        statuses=dict(sorted(statuses.items())),
+        events=len(planner.events),
+        event_kinds=dict(sorted(Counter(e.kind for e in planner.events).items())),
+        mentions=len(planner.mentions),
+        follow_ups=len(planner.follow_ups),
+        photos=len(planner.photos),
+        weak_proofs=dict(
+            sorted(Counter(f.proof for f in planner.follow_ups if f.proof != "good").items())
+        ),
+        seconds=time.monotonic() - started,
+    )

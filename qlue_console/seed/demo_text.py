@@ -32,30 +32,90 @@ __all__ = [
 ]
 
 STREETS = (
-    "Jl. Cempaka Putih Raya", "Jl. Kramat Raya", "Jl. Tanah Abang II", "Jl. Mangga Besar Raya",
-    "Jl. Daan Mogot", "Jl. Raya Bogor", "Jl. Pemuda", "Jl. Kebon Sirih", "Jl. Matraman Raya",
-    "Jl. Salemba Raya", "Jl. Gunung Sahari", "Jl. Pramuka", "Jl. Kalimalang", "Jl. Dewi Sartika",
-    "Jl. Otista Raya", "Jl. Tebet Barat Dalam", "Jl. Kemang Raya", "Jl. Fatmawati", "Jl. Ciledug Raya",
-    "Jl. Panjang", "Jl. Kyai Tapa", "Jl. Hayam Wuruk", "Jl. Pluit Karang", "Jl. Yos Sudarso",
-    "Jl. Warakas", "Jl. Plumpang Semper", "Jl. Bekasi Raya", "Jl. Raya Condet", "Jl. Haji Naman",
-    "Jl. Kebon Kacang", "Jl. Petamburan", "Jl. Johar Baru", "Jl. Percetakan Negara", "Jl. Rawamangun Muka",
-    "Jl. Pulo Gadung", "Jl. Jatinegara Barat", "Jl. Pasar Minggu", "Jl. Warung Buncit Raya",
-    "Jl. Kebayoran Lama", "Jl. Meruya Ilir", "Jl. Kembangan Raya", "Jl. Tanjung Duren Raya",
-    "Jl. Duri Kepa", "Jl. Kapuk Raya", "Jl. Muara Baru", "Jl. Sunter Jaya", "Jl. Kelapa Gading Boulevard",
+    "Jl. Cempaka Putih Raya",
+    "Jl. Kramat Raya",
+    "Jl. Tanah Abang II",
+    "Jl. Mangga Besar Raya",
+    "Jl. Daan Mogot",
+    "Jl. Raya Bogor",
+    "Jl. Pemuda",
+    "Jl. Kebon Sirih",
+    "Jl. Matraman Raya",
+    "Jl. Salemba Raya",
+    "Jl. Gunung Sahari",
+    "Jl. Pramuka",
+    "Jl. Kalimalang",
+    "Jl. Dewi Sartika",
+    "Jl. Otista Raya",
+    "Jl. Tebet Barat Dalam",
+    "Jl. Kemang Raya",
+    "Jl. Fatmawati",
+    "Jl. Ciledug Raya",
+    "Jl. Panjang",
+    "Jl. Kyai Tapa",
+    "Jl. Hayam Wuruk",
+    "Jl. Pluit Karang",
+    "Jl. Yos Sudarso",
+    "Jl. Warakas",
+    "Jl. Plumpang Semper",
+    "Jl. Bekasi Raya",
+    "Jl. Raya Condet",
+    "Jl. Haji Naman",
+    "Jl. Kebon Kacang",
+    "Jl. Petamburan",
+    "Jl. Johar Baru",
+    "Jl. Percetakan Negara",
+    "Jl. Rawamangun Muka",
+    "Jl. Pulo Gadung",
+    "Jl. Jatinegara Barat",
+    "Jl. Pasar Minggu",
+    "Jl. Warung Buncit Raya",
+    "Jl. Kebayoran Lama",
+    "Jl. Meruya Ilir",
+    "Jl. Kembangan Raya",
+    "Jl. Tanjung Duren Raya",
+    "Jl. Duri Kepa",
+    "Jl. Kapuk Raya",
+    "Jl. Muara Baru",
+    "Jl. Sunter Jaya",
+    "Jl. Kelapa Gading Boulevard",
 )
 GANGS = (
-    "Gang Kelinci", "Gang Sawo", "Gang Masjid", "Gang Haji Ung", "Gang Mawar", "Gang Pepaya",
-    "Gang Langgar", "Gang Buntu", "Gang Asem", "Gang Kober", "Gang Sentiong", "Gang Kancil",
+    "Gang Kelinci",
+    "Gang Sawo",
+    "Gang Masjid",
+    "Gang Haji Ung",
+    "Gang Mawar",
+    "Gang Pepaya",
+    "Gang Langgar",
+    "Gang Buntu",
+    "Gang Asem",
+    "Gang Kober",
+    "Gang Sentiong",
+    "Gang Kancil",
 )
 LANDMARKS = (
-    "depan Indomaret", "sebelah masjid", "dekat pos RW", "seberang SDN", "depan warteg",
-    "samping puskesmas", "dekat halte TransJakarta", "depan gereja", "ujung gang", "dekat pangkalan ojek",
-    "di bawah flyover", "dekat jembatan penyeberangan", "depan pasar", "samping kantor kelurahan",
+    "depan Indomaret",
+    "sebelah masjid",
+    "dekat pos RW",
+    "seberang SDN",
+    "depan warteg",
+    "samping puskesmas",
+    "dekat halte TransJakarta",
+    "depan gereja",
+    "ujung gang",
+    "dekat pangkalan ojek",
+    "di bawah flyover",
+    "dekat jembatan penyeberangan",
+    "depan pasar",
+    "samping kantor kelurahan",
 )
 
 
 def _place(rng: random.Random, kelurahan: str | None) -> str:
-    street = rng.choice(STREETS) if rng.random() < 0.7 else f"{rng.choice(GANGS)}, {rng.choice(STREETS)}"
+    street = (
+        rng.choice(STREETS) if rng.random() < 0.7 else f"{rng.choice(GANGS)}, {rng.choice(STREETS)}"
+    )
     parts = [street]
     if rng.random() < 0.6:
         parts.append(f"RT {rng.randint(1, 16):02d}/RW {rng.randint(1, 12):02d}")
@@ -192,12 +252,60 @@ INCOMPLETE_TEXTS = (
 )
 
 _FIRST = ("warga", "abang", "mpok", "bang", "ibu", "pakde", "kang", "om", "mas", "mbak", "cak")
-_SECOND = ("cempaka", "kemayoran", "tebet", "rawamangun", "cengkareng", "penjaringan", "kalibata",
-           "condet", "menteng", "pluit", "cilincing", "duren", "matraman", "kramat", "pademangan",
-           "gambir", "grogol", "palmerah", "ciracas", "jatinegara", "senen", "cideng", "kuningan",
-           "tanjungpriok", "sunter", "klender", "kebonjeruk", "kapuk", "bintaro", "cipete")
-_NAMES = ("andi", "budi", "siti", "rudi", "dedi", "yanti", "agus", "rina", "joko", "dian", "fajar",
-          "lina", "hendra", "wati", "bayu", "nur", "eko", "indah", "reza", "putri")
+_SECOND = (
+    "cempaka",
+    "kemayoran",
+    "tebet",
+    "rawamangun",
+    "cengkareng",
+    "penjaringan",
+    "kalibata",
+    "condet",
+    "menteng",
+    "pluit",
+    "cilincing",
+    "duren",
+    "matraman",
+    "kramat",
+    "pademangan",
+    "gambir",
+    "grogol",
+    "palmerah",
+    "ciracas",
+    "jatinegara",
+    "senen",
+    "cideng",
+    "kuningan",
+    "tanjungpriok",
+    "sunter",
+    "klender",
+    "kebonjeruk",
+    "kapuk",
+    "bintaro",
+    "cipete",
+)
+_NAMES = (
+    "andi",
+    "budi",
+    "siti",
+    "rudi",
+    "dedi",
+    "yanti",
+    "agus",
+    "rina",
+    "joko",
+    "dian",
+    "fajar",
+    "lina",
+    "hendra",
+    "wati",
+    "bayu",
+    "nur",
+    "eko",
+    "indah",
+    "reza",
+    "putri",
+)
 
 
 class CitizenPool:
@@ -228,10 +336,19 @@ class CitizenPool:
 
 def report_text(category: str, rng: random.Random, *, kelurahan: str | None = None) -> str:
     template = rng.choice(CATEGORY_TEXTS[category])
-    text = template.format(place=_place(rng, kelurahan), days=rng.randint(2, 9), n=rng.randint(2, 6))
+    text = template.format(
+        place=_place(rng, kelurahan), days=rng.randint(2, 9), n=rng.randint(2, 6)
+    )
     if rng.random() < 0.15:
-        text += rng.choice((" Terima kasih.", " Mohon segera ditindaklanjuti.", " #JakartaBisa",
-                            " Sudah pernah lapor tapi belum ada tindakan.", " Tolong pak lurah 🙏"))
+        text += rng.choice(
+            (
+                " Terima kasih.",
+                " Mohon segera ditindaklanjuti.",
+                " #JakartaBisa",
+                " Sudah pernah lapor tapi belum ada tindakan.",
+                " Tolong pak lurah 🙏",
+            )
+        )
     return text
 
 
@@ -249,13 +366,19 @@ def incomplete_text(rng: random.Random) -> str:
 
 REJECT_NOTES = {
     "spam": ("Bukan laporan, promosi/spam.", "Pesan uji coba, bukan laporan.", "Spam."),
-    "out_of_scope": ("Bukan kewenangan Pemprov DKI, diarahkan ke instansi terkait.",
-                     "Keluhan pribadi antarwarga, silakan diselesaikan lewat RT/RW.",
-                     "Pertanyaan layanan, diarahkan ke kanal informasi."),
-    "incomplete": ("Lokasi dan uraian tidak jelas, mohon lapor ulang dengan foto dan alamat.",
-                   "Foto tidak menunjukkan masalah yang dilaporkan."),
-    "outside_dki": ("Lokasi di luar wilayah DKI Jakarta (Bekasi/Depok/Tangerang), silakan lapor ke pemda setempat.",
-                    "Titik lokasi di luar DKI Jakarta."),
+    "out_of_scope": (
+        "Bukan kewenangan Pemprov DKI, diarahkan ke instansi terkait.",
+        "Keluhan pribadi antarwarga, silakan diselesaikan lewat RT/RW.",
+        "Pertanyaan layanan, diarahkan ke kanal informasi.",
+    ),
+    "incomplete": (
+        "Lokasi dan uraian tidak jelas, mohon lapor ulang dengan foto dan alamat.",
+        "Foto tidak menunjukkan masalah yang dilaporkan.",
+    ),
+    "outside_dki": (
+        "Lokasi di luar wilayah DKI Jakarta (Bekasi/Depok/Tangerang), silakan lapor ke pemda setempat.",
+        "Titik lokasi di luar DKI Jakarta.",
+    ),
 }
 
 
@@ -287,62 +410,90 @@ def follow_up_note(category: str, rng: random.Random, *, official: str, official
     who = official_name
     if official.startswith("ppsu."):
         who = f"PPSU Kelurahan {official_name.removeprefix('PPSU ')}"
-    template = rng.choice((
-        "Sudah ditangani oleh {who}: {done}. Terima kasih atas laporannya.",
-        "Laporan sudah ditindaklanjuti ({who}), {done}.",
-        "Selesai. {done_cap} oleh {who}.",
-        "Tim {who} sudah ke lokasi, {done}. Mohon dipantau bersama.",
-    ))
+    template = rng.choice(
+        (
+            "Sudah ditangani oleh {who}: {done}. Terima kasih atas laporannya.",
+            "Laporan sudah ditindaklanjuti ({who}), {done}.",
+            "Selesai. {done_cap} oleh {who}.",
+            "Tim {who} sudah ke lokasi, {done}. Mohon dipantau bersama.",
+        )
+    )
     return template.format(who=who, done=done, done_cap=done[:1].upper() + done[1:])
 
 
 def dispatch_message(category_name: str, handles: list[str], rng: random.Random) -> str:
     mentions = " ".join(f"@{h}" for h in handles)
-    return rng.choice((
-        f"{mentions} mohon ditindaklanjuti laporan {category_name.lower()} ini.",
-        f"{mentions} laporan warga terkait {category_name.lower()}, mohon dicek ke lokasi.",
-        f"Mohon bantuan {mentions} untuk menangani, terima kasih.",
-    ))
+    return rng.choice(
+        (
+            f"{mentions} mohon ditindaklanjuti laporan {category_name.lower()} ini.",
+            f"{mentions} laporan warga terkait {category_name.lower()}, mohon dicek ke lokasi.",
+            f"Mohon bantuan {mentions} untuk menangani, terima kasih.",
+        )
+    )
 
 
 def mention_message(handle: str, rng: random.Random) -> str:
-    return rng.choice((
-        f"@{handle} tolong dicek ke lokasi ya, terima kasih.",
-        f"@{handle} mohon bantu tangani hari ini.",
-        f"@{handle} ikut dikoordinasikan.",
-    ))
+    return rng.choice(
+        (
+            f"@{handle} tolong dicek ke lokasi ya, terima kasih.",
+            f"@{handle} mohon bantu tangani hari ini.",
+            f"@{handle} ikut dikoordinasikan.",
+        )
+    )
 
 
 def forward_reason(kind: str, rng: random.Random, *, target_name: str) -> str:
     if kind == "kelurahan":
-        return rng.choice((f"Bukan wilayah kami, lokasi masuk {target_name}.",
-                           f"Titik lokasi berada di wilayah {target_name}, mohon ditangani."))
+        return rng.choice(
+            (
+                f"Bukan wilayah kami, lokasi masuk {target_name}.",
+                f"Titik lokasi berada di wilayah {target_name}, mohon ditangani.",
+            )
+        )
     if kind == "external":
-        return rng.choice((f"Kewenangan {target_name}, mohon ditindaklanjuti.",
-                           f"Jaringan milik {target_name}, sudah dikoordinasikan."))
+        return rng.choice(
+            (
+                f"Kewenangan {target_name}, mohon ditindaklanjuti.",
+                f"Jaringan milik {target_name}, sudah dikoordinasikan.",
+            )
+        )
     return rng.choice((f"Kewenangan {target_name}.", f"Lebih tepat ditangani {target_name}."))
 
 
 def comment_text(rng: random.Random) -> str:
-    return rng.choice((
-        "Sudah ditelepon pelapor, lokasi tepatnya di sebelah pos RW.",
-        "Laporan serupa pernah masuk bulan lalu.",
-        "Pelapor rutin, laporannya biasanya akurat.",
-        "Mohon prioritas, dekat sekolah.",
-        "Foto kurang jelas, tapi lokasi sesuai.",
-        "Koordinasi dengan RT setempat sudah dilakukan.",
-    ))
+    return rng.choice(
+        (
+            "Sudah ditelepon pelapor, lokasi tepatnya di sebelah pos RW.",
+            "Laporan serupa pernah masuk bulan lalu.",
+            "Pelapor rutin, laporannya biasanya akurat.",
+            "Mohon prioritas, dekat sekolah.",
+            "Foto kurang jelas, tapi lokasi sesuai.",
+            "Koordinasi dengan RT setempat sudah dilakukan.",
+        )
+    )
 
 
 PROOF_REJECTIONS = {
-    "wrong_place": ("Lokasi foto TL jauh dari titik laporan.", "Foto bukan di lokasi yang dilaporkan."),
-    "old_photo": ("Foto TL diambil sebelum laporan masuk.", "Foto lama, bukan hasil penanganan terbaru."),
-    "reused_photo": ("Foto TL sama dengan foto laporan lain.", "Foto yang dipakai adalah foto pelapor sendiri.",
-                     "Foto sama dengan TL laporan lain, hanya tanggalnya diganti."),
+    "wrong_place": (
+        "Lokasi foto TL jauh dari titik laporan.",
+        "Foto bukan di lokasi yang dilaporkan.",
+    ),
+    "old_photo": (
+        "Foto TL diambil sebelum laporan masuk.",
+        "Foto lama, bukan hasil penanganan terbaru.",
+    ),
+    "reused_photo": (
+        "Foto TL sama dengan foto laporan lain.",
+        "Foto yang dipakai adalah foto pelapor sendiri.",
+        "Foto sama dengan TL laporan lain, hanya tanggalnya diganti.",
+    ),
     "not_fixed": ("Di foto masih terlihat masalahnya belum selesai.", "Penanganan belum tuntas."),
     "unreadable": ("Foto buram/gelap, tidak bisa diverifikasi.", "Foto tidak terbaca."),
-    "other": ("Tangkapan layar, bukan foto kamera.", "Foto tanpa metadata lokasi dan waktu.",
-              "Pelapor dan petugas yang menyelesaikan orang yang sama."),
+    "other": (
+        "Tangkapan layar, bukan foto kamera.",
+        "Foto tanpa metadata lokasi dan waktu.",
+        "Pelapor dan petugas yang menyelesaikan orang yang sama.",
+    ),
 }
 
 
@@ -351,13 +502,15 @@ def proof_rejection_note(reason: str, rng: random.Random) -> str:
 
 
 def reopen_text(category: str, rng: random.Random) -> str:
-    return rng.choice((
-        "Belum beres, masalahnya muncul lagi.",
-        "Petugas bilang sudah selesai, tapi kenyataannya belum ada perubahan.",
-        "Cuma dibersihkan sebagian, besoknya sama lagi.",
-        "Foto tindak lanjutnya bukan di lokasi saya.",
-        "Sudah diperbaiki tapi rusak lagi setelah hujan.",
-    ))
+    return rng.choice(
+        (
+            "Belum beres, masalahnya muncul lagi.",
+            "Petugas bilang sudah selesai, tapi kenyataannya belum ada perubahan.",
+            "Cuma dibersihkan sebagian, besoknya sama lagi.",
+            "Foto tindak lanjutnya bukan di lokasi saya.",
+            "Sudah diperbaiki tapi rusak lagi setelah hujan.",
+        )
+    )
 
 
 WEAK_PROOF_NOTES = {

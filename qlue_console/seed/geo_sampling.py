@@ -37,19 +37,19 @@ __all__ = [
     "random_point_in",
 ]
 
-Ring = tuple[tuple[float, float], ...]          # (lon, lat) pairs, GeoJSON order
-Polygon = tuple[Ring, ...]                      # outer ring, then holes
+Ring = tuple[tuple[float, float], ...]  # (lon, lat) pairs, GeoJSON order
+Polygon = tuple[Ring, ...]  # outer ring, then holes
 
 EARTH_RADIUS_M = 6_371_000.0
 
 #: Reports per unit of (square-rooted) area, by kota code: the centre is busiest, the
 #: islands of Kepulauan Seribu hardly report at all.
 KOTA_DENSITY: dict[str, float] = {
-    "31.71": 1.7,   # Jakarta Pusat
-    "31.72": 1.0,   # Jakarta Utara
+    "31.71": 1.7,  # Jakarta Pusat
+    "31.72": 1.0,  # Jakarta Utara
     "31.73": 1.25,  # Jakarta Barat
-    "31.74": 1.2,   # Jakarta Selatan
-    "31.75": 1.1,   # Jakarta Timur
+    "31.74": 1.2,  # Jakarta Selatan
+    "31.75": 1.1,  # Jakarta Timur
     "31.01": 0.06,  # Kepulauan Seribu
 }
 
@@ -68,8 +68,8 @@ class Kelurahan:
     kecamatan: str
     kota: str
     polygons: tuple[Polygon, ...]
-    bbox: tuple[float, float, float, float]      # min lon, min lat, max lon, max lat
-    area: float                                   # square degrees (outer rings minus holes)
+    bbox: tuple[float, float, float, float]  # min lon, min lat, max lon, max lat
+    area: float  # square degrees (outer rings minus holes)
     weight: float
 
     @property
@@ -125,18 +125,33 @@ def load_kelurahan() -> tuple[Kelurahan, ...]:
     for feature in sorted(collection["features"], key=lambda f: f["properties"]["code"]):
         props = feature["properties"]
         geometry = feature["geometry"]
-        coords = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        polygons = tuple(tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for ring in polygon)
-                         for polygon in coords)
+        coords = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
+        polygons = tuple(
+            tuple(tuple((float(x), float(y)) for x, y, *_ in ring) for ring in polygon)
+            for polygon in coords
+        )
         xs = [x for polygon in polygons for x, _ in polygon[0]]
         ys = [y for polygon in polygons for _, y in polygon[0]]
         area = sum(_ring_area(p[0]) - sum(_ring_area(h) for h in p[1:]) for p in polygons)
         code = props["code"]
         # Square root: a kelurahan twice as large has more people, not twice as many reports.
         weight = KOTA_DENSITY.get(code[:5], 1.0) * math.sqrt(max(area, 1e-9)) * 100
-        result.append(Kelurahan(code=code, name=props["name"], kecamatan=props.get("kecamatan", ""),
-                                kota=props.get("kota", ""), polygons=polygons,
-                                bbox=(min(xs), min(ys), max(xs), max(ys)), area=area, weight=weight))
+        result.append(
+            Kelurahan(
+                code=code,
+                name=props["name"],
+                kecamatan=props.get("kecamatan", ""),
+                kota=props.get("kota", ""),
+                polygons=polygons,
+                bbox=(min(xs), min(ys), max(xs), max(ys)),
+                area=area,
+                weight=weight,
+            )
+        )
     return tuple(result)
 
 
@@ -233,7 +248,9 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def offset_point(lat: float, lon: float, rng: random.Random, min_m: float, max_m: float) -> tuple[float, float]:
+def offset_point(
+    lat: float, lon: float, rng: random.Random, min_m: float, max_m: float
+) -> tuple[float, float]:
     """A point between ``min_m`` and ``max_m`` metres from (lat, lon) in a random direction."""
     distance = rng.uniform(min_m, max_m)
     bearing = rng.uniform(0, 2 * math.pi)

@@ -37,20 +37,32 @@ def release(engine: Engine, report_id: int) -> None:
 
 
 def set_category(engine: Engine, report_id: int, version: int, category: str) -> int:
-    return _call(engine, "SELECT set_report_category(:r, :v, :c)", r=report_id, v=version, c=category)
+    return _call(
+        engine, "SELECT set_report_category(:r, :v, :c)", r=report_id, v=version, c=category
+    )
 
 
 def set_priority(engine: Engine, report_id: int, version: int, priority: int) -> int:
-    return _call(engine, "SELECT set_report_priority(:r, :v, :p)", r=report_id, v=version, p=priority)
+    return _call(
+        engine, "SELECT set_report_priority(:r, :v, :p)", r=report_id, v=version, p=priority
+    )
 
 
 def mark_triaged(engine: Engine, report_id: int, version: int) -> int:
     return _call(engine, "SELECT mark_report_triaged(:r, :v)", r=report_id, v=version)
 
 
-def reject(engine: Engine, report_id: int, version: int, reason: str, note: str | None = None) -> int:
-    return _call(engine, "SELECT reject_report(:r, :v, :reason, :note)", r=report_id, v=version,
-                 reason=reason, note=note)
+def reject(
+    engine: Engine, report_id: int, version: int, reason: str, note: str | None = None
+) -> int:
+    return _call(
+        engine,
+        "SELECT reject_report(:r, :v, :reason, :note)",
+        r=report_id,
+        v=version,
+        reason=reason,
+        note=note,
+    )
 
 
 def undo_reject(engine: Engine, report_id: int, version: int) -> int:

@@ -36,18 +36,34 @@ _HAVERSINE = """
 """
 
 
-def suggest_duplicates(engine: Engine, report_id: int, *, radius_m: float = 150.0, days_before: int = 14,
-                       days_after: int = 2, limit: int = 10) -> list[DuplicateCandidate]:
+def suggest_duplicates(
+    engine: Engine,
+    report_id: int,
+    *,
+    radius_m: float = 150.0,
+    days_before: int = 14,
+    days_after: int = 2,
+    limit: int = 10,
+) -> list[DuplicateCandidate]:
     with engine.connect() as conn:
-        report = conn.execute(text(
-            "SELECT r.lat, r.lon, r.created_at, r.text, r.category_code, c.agency_code "
-            "FROM reports r JOIN categories c ON c.code = r.category_code WHERE r.id = :id"),
-            {"id": report_id}).mappings().one_or_none()
+        report = (
+            conn.execute(
+                text(
+                    "SELECT r.lat, r.lon, r.created_at, r.text, r.category_code, c.agency_code "
+                    "FROM reports r JOIN categories c ON c.code = r.category_code WHERE r.id = :id"
+                ),
+                {"id": report_id},
+            )
+            .mappings()
+            .one_or_none()
+        )
         if report is None:
             return []
         dlat = radius_m / METRES_PER_DEGREE_LAT
         dlon = radius_m / (METRES_PER_DEGREE_LAT * max(0.01, math.cos(math.radians(report["lat"]))))
-        rows = conn.execute(text(f"""
+        rows = (
+            conn.execute(
+                text(f"""
             SELECT c.id AS report_id, c.status, c.category_code, c.created_at,
                    {_HAVERSINE} AS distance_m,
                    similarity(c.text, :text) AS similarity,
@@ -59,9 +75,24 @@ def suggest_duplicates(engine: Engine, report_id: int, *, radius_m: float = 150.
                AND c.status NOT IN ('rejected', 'duplicate')
                AND c.created_at BETWEEN :created - make_interval(days => :before) AND :created + make_interval(days => :after)
                AND (c.category_code = :category OR cat.agency_code IS NOT DISTINCT FROM :agency)
-        """), {"lat": report["lat"], "lon": report["lon"], "dlat": dlat, "dlon": dlon, "id": report_id,
-               "text": report["text"], "created": report["created_at"], "before": days_before, "after": days_after,
-               "category": report["category_code"], "agency": report["agency_code"]}).mappings().all()
+        """),
+                {
+                    "lat": report["lat"],
+                    "lon": report["lon"],
+                    "dlat": dlat,
+                    "dlon": dlon,
+                    "id": report_id,
+                    "text": report["text"],
+                    "created": report["created_at"],
+                    "before": days_before,
+                    "after": days_after,
+                    "category": report["category_code"],
+                    "agency": report["agency_code"],
+                },
+            )
+            .mappings()
+            .all()
+        )
     candidates = []
     for r in rows:
         if r["distance_m"] > radius_m:
@@ -82,19 +113,28 @@ class EarlierReport:
     excerpt: str
 
 
-def earlier_reports_by_citizen(engine: Engine, report_id: int, *, radius_m: float = 300.0,
-                               days: int = 60, limit: int = 20) -> list[EarlierReport]:
+def earlier_reports_by_citizen(
+    engine: Engine, report_id: int, *, radius_m: float = 300.0, days: int = 60, limit: int = 20
+) -> list[EarlierReport]:
     """The same citizen's earlier reports of the same category near the same place."""
     with engine.connect() as conn:
-        report = conn.execute(text("SELECT lat, lon FROM reports WHERE id = :id"), {"id": report_id}).one_or_none()
+        report = conn.execute(
+            text("SELECT lat, lon FROM reports WHERE id = :id"), {"id": report_id}
+        ).one_or_none()
         if report is None:
             return []
-        rows = conn.execute(text(f"""
+        rows = (
+            conn.execute(
+                text(f"""
             SELECT c.id AS report_id, c.status, c.created_at, {_HAVERSINE} AS distance_m, left(c.text, 160) AS excerpt
               FROM reports r JOIN reports c
                 ON c.citizen_handle = r.citizen_handle AND c.category_code = r.category_code
                AND c.created_at < r.created_at AND c.created_at > r.created_at - make_interval(days => :days)
              WHERE r.id = :id
              ORDER BY c.created_at DESC LIMIT 200"""),
-            {"id": report_id, "days": days, "lat": report.lat, "lon": report.lon}).mappings().all()
+                {"id": report_id, "days": days, "lat": report.lat, "lon": report.lon},
+            )
+            .mappings()
+            .all()
+        )
     return [EarlierReport(**dict(r)) for r in rows if r["distance_m"] <= radius_m][:limit]

@@ -54,7 +54,7 @@ SELECT f.id, f.report_id, f.account_id, f.submitted_at, f.photo_id, f.verificati
 class CheckOutcome:
     follow_up_id: int
     report: CheckReport
-    stored: bool                # false: the follow-up was decided meanwhile
+    stored: bool  # false: the follow-up was decided meanwhile
 
 
 def checks_json(report: CheckReport) -> dict:
@@ -75,7 +75,9 @@ def _self_resolution(citizen: str, official: str, handles: list[str] | None) -> 
 def _report_phash(conn: Connection, row) -> int | None:
     if row.report_phash is not None or row.report_photo_id is None:
         return row.report_phash
-    data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": row.report_photo_id}).scalar()
+    data = conn.execute(
+        text("SELECT data FROM photos WHERE id = :id"), {"id": row.report_photo_id}
+    ).scalar()
     if data is None:
         return None
     try:
@@ -84,8 +86,14 @@ def _report_phash(conn: Connection, row) -> int | None:
         return None
 
 
-def reuse_hits(conn: Connection, variant_hashes: dict[str, int], *, thresholds: Thresholds = THRESHOLDS,
-               exclude_photo_id: int | None = None, exclude_report_id: int | None = None) -> tuple[ReuseHit, ...]:
+def reuse_hits(
+    conn: Connection,
+    variant_hashes: dict[str, int],
+    *,
+    thresholds: Thresholds = THRESHOLDS,
+    exclude_photo_id: int | None = None,
+    exclude_report_id: int | None = None,
+) -> tuple[ReuseHit, ...]:
     """Earlier proofs like this one: the photo as it is up to the warn distance (10 bits), its
     flips and rotations up to :data:`VARIANT_DISTANCE` bits. A mirrored or rotated re-post of a
     photo lies within a few bits of the matching variant's hash; searching all eight hashes at
@@ -94,16 +102,30 @@ def reuse_hits(conn: Connection, variant_hashes: dict[str, int], *, thresholds: 
     identity = {"identity": variant_hashes["identity"]} if "identity" in variant_hashes else {}
     others = {k: v for k, v in variant_hashes.items() if k != "identity"}
     found: dict[int, ReuseHit] = {}
-    for hashes, distance in ((identity, thresholds.phash_warn_distance), (others, VARIANT_DISTANCE)):
-        for hit in find_reuse(conn, hashes, max_distance=distance, exclude_photo_id=exclude_photo_id,
-                              exclude_report_id=exclude_report_id):
+    for hashes, distance in (
+        (identity, thresholds.phash_warn_distance),
+        (others, VARIANT_DISTANCE),
+    ):
+        for hit in find_reuse(
+            conn,
+            hashes,
+            max_distance=distance,
+            exclude_photo_id=exclude_photo_id,
+            exclude_report_id=exclude_report_id,
+        ):
             if hit.photo_id not in found or hit.distance < found[hit.photo_id].distance:
                 found[hit.photo_id] = hit
     return tuple(sorted(found.values(), key=lambda h: (h.distance, h.photo_id)))
 
 
-def run_checks_for(engine: Engine, follow_up_id: int, *, now: datetime | None = None,
-                   thresholds: Thresholds = THRESHOLDS, store: bool = True) -> CheckOutcome:
+def run_checks_for(
+    engine: Engine,
+    follow_up_id: int,
+    *,
+    now: datetime | None = None,
+    thresholds: Thresholds = THRESHOLDS,
+    store: bool = True,
+) -> CheckOutcome:
     """Runs every check on one follow-up's proof with its context from the database and (by
     default) stores checks and risk. Raises ``ContractError`` for an unknown follow-up."""
     from qlue_console.db.errors import ContractError
@@ -120,13 +142,26 @@ def run_checks_for(engine: Engine, follow_up_id: int, *, now: datetime | None = 
             analysis = None
         hits: tuple = ()
         if analysis is not None:
-            hits = reuse_hits(conn, analysis.variant_hashes, thresholds=thresholds,
-                              exclude_photo_id=row.photo_id, exclude_report_id=row.report_id)
+            hits = reuse_hits(
+                conn,
+                analysis.variant_hashes,
+                thresholds=thresholds,
+                exclude_photo_id=row.photo_id,
+                exclude_report_id=row.report_id,
+            )
         linked, evidence = _self_resolution(row.citizen_handle, row.official, row.citizen_handles)
-        ctx = CheckContext(report_lat=row.lat, report_lon=row.lon, report_created_at=row.created_at,
-                           submitted_at=row.submitted_at, report_phash=_report_phash(conn, row),
-                           reuse_hits=hits, self_resolved=linked, self_resolved_evidence=evidence,
-                           thresholds=thresholds, now=now)
+        ctx = CheckContext(
+            report_lat=row.lat,
+            report_lon=row.lon,
+            report_created_at=row.created_at,
+            submitted_at=row.submitted_at,
+            report_phash=_report_phash(conn, row),
+            reuse_hits=hits,
+            self_resolved=linked,
+            self_resolved_evidence=evidence,
+            thresholds=thresholds,
+            now=now,
+        )
     report = run_checks(analysis if analysis is not None else data, ctx)
     stored = False
     if store:
@@ -134,18 +169,33 @@ def run_checks_for(engine: Engine, follow_up_id: int, *, now: datetime | None = 
         if analysis is not None and row.proof_phash is None:
             meta = json.dumps(analysis.meta.to_json())
         with translated_errors(), engine.begin() as conn:
-            stored = bool(conn.execute(
-                text("SELECT qlue_record_checks(:id, CAST(:checks AS jsonb), :risk, CAST(:meta AS jsonb))"),
-                {"id": follow_up_id, "checks": json.dumps(checks_json(report)), "risk": float(report.risk),
-                 "meta": meta}).scalar())
+            stored = bool(
+                conn.execute(
+                    text(
+                        "SELECT qlue_record_checks(:id, CAST(:checks AS jsonb), :risk, CAST(:meta AS jsonb))"
+                    ),
+                    {
+                        "id": follow_up_id,
+                        "checks": json.dumps(checks_json(report)),
+                        "risk": float(report.risk),
+                        "meta": meta,
+                    },
+                ).scalar()
+            )
     return CheckOutcome(follow_up_id, report, stored)
 
 
 def unchecked_follow_ups(engine: Engine, limit: int) -> list[int]:
     with engine.connect() as conn:
-        return list(conn.execute(text(
-            "SELECT id FROM follow_ups WHERE verification = 'pending' AND checks IS NULL "
-            "ORDER BY submitted_at DESC, id DESC LIMIT :limit"), {"limit": limit}).scalars())
+        return list(
+            conn.execute(
+                text(
+                    "SELECT id FROM follow_ups WHERE verification = 'pending' AND checks IS NULL "
+                    "ORDER BY submitted_at DESC, id DESC LIMIT :limit"
+                ),
+                {"limit": limit},
+            ).scalars()
+        )
 
 
 def check_pending(engine: Engine, limit: int = 50) -> int:
@@ -156,6 +206,6 @@ def check_pending(engine: Engine, limit: int = 50) -> int:
         try:
             if run_checks_for(engine, follow_up_id).stored:
                 done += 1
-        except Exception:   # noqa: BLE001 - one broken follow-up must not stop the others
+        except Exception:  # noqa: BLE001 - one broken follow-up must not stop the others
             log.exception("checks of follow-up %s failed", follow_up_id)
     return done

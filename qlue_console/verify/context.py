@@ -18,8 +18,8 @@ from qlue_console.verify.queue import results_by_code
 @dataclass(frozen=True)
 class CheckView:
     code: str
-    verdict: str                # pass, warn, fail
-    message: str                # the photo layer's English message (evidence in words)
+    verdict: str  # pass, warn, fail
+    message: str  # the photo layer's English message (evidence in words)
     evidence: dict[str, Any]
     skipped: bool
 
@@ -44,7 +44,7 @@ class ReuseView:
 @dataclass(frozen=True)
 class VerifyItem:
     follow_up_id: int
-    verification: str           # pending, or decided meanwhile
+    verification: str  # pending, or decided meanwhile
     verifier: str | None
     verified_at: datetime | None
     submitted_at: datetime
@@ -79,7 +79,7 @@ class VerifyItem:
     exif: dict[str, Any]
     checks: tuple[CheckView, ...]
     reuse: tuple[ReuseView, ...] = field(default=())
-    boundary: dict | None = None    # GeoJSON geometry of the report's kelurahan
+    boundary: dict | None = None  # GeoJSON geometry of the report's kelurahan
 
     @property
     def distance_m(self) -> float | None:
@@ -131,9 +131,17 @@ SELECT p.id AS photo_id, p.report_id, f.id AS follow_up_id, a.handle, f.submitte
 
 def _checks(raw: dict | None) -> tuple[CheckView, ...]:
     by_code = results_by_code(raw)
-    return tuple(CheckView(code, str(by_code[code].get("verdict", "warn")), str(by_code[code].get("message", "")),
-                           dict(by_code[code].get("evidence") or {}), bool(by_code[code].get("skipped")))
-                 for code in CHECK_CODES if code in by_code)
+    return tuple(
+        CheckView(
+            code,
+            str(by_code[code].get("verdict", "warn")),
+            str(by_code[code].get("message", "")),
+            dict(by_code[code].get("evidence") or {}),
+            bool(by_code[code].get("skipped")),
+        )
+        for code in CHECK_CODES
+        if code in by_code
+    )
 
 
 def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
@@ -146,36 +154,78 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
         hits = list(reuse_check.evidence.get("hits", [])) if reuse_check else []
         extra = {}
         if hits:
-            extra = {h.photo_id: h for h in conn.execute(_HITS, {"ids": [int(h["photo_id"]) for h in hits]})}
+            extra = {
+                h.photo_id: h
+                for h in conn.execute(_HITS, {"ids": [int(h["photo_id"]) for h in hits]})
+            }
     reuse = []
     for h in hits:
         e = extra.get(int(h["photo_id"]))
-        reuse.append(ReuseView(
-            photo_id=int(h["photo_id"]), report_id=h.get("report_id"), distance=int(h.get("distance", 0)),
-            transform=str(h.get("transform", "identity")),
-            follow_up_id=e.follow_up_id if e else None, official=e.handle if e else None,
-            submitted_at=e.submitted_at if e else None, verification=e.verification if e else None,
-            report_status=e.status if e else None, category_en=e.name_en if e else None,
-            category_id=e.name_id if e else None, kelurahan=e.kelurahan if e else None,
-            report_photo_id=e.report_photo_id if e else None))
+        reuse.append(
+            ReuseView(
+                photo_id=int(h["photo_id"]),
+                report_id=h.get("report_id"),
+                distance=int(h.get("distance", 0)),
+                transform=str(h.get("transform", "identity")),
+                follow_up_id=e.follow_up_id if e else None,
+                official=e.handle if e else None,
+                submitted_at=e.submitted_at if e else None,
+                verification=e.verification if e else None,
+                report_status=e.status if e else None,
+                category_en=e.name_en if e else None,
+                category_id=e.name_id if e else None,
+                kelurahan=e.kelurahan if e else None,
+                report_photo_id=e.report_photo_id if e else None,
+            )
+        )
     return VerifyItem(
-        follow_up_id=r.id, verification=r.verification, verifier=r.verifier, verified_at=r.verified_at,
-        submitted_at=r.submitted_at, note=r.note, risk=r.risk, report_id=r.report_id, report_text=r.report_text,
-        report_status=r.report_status, citizen=r.citizen_handle, channel=r.channel, category_code=r.category_code,
-        category_id=r.name_id, category_en=r.name_en, report_lat=r.lat, report_lon=r.lon,
-        report_created_at=r.created_at, kelurahan=r.kelurahan, kecamatan=r.kecamatan, kota=r.kota,
-        official=r.handle, official_name=r.display_name, official_kind=r.official_kind, official_agency=r.agency,
-        report_photo_id=r.report_photo_id, proof_photo_id=r.proof_photo_id, proof_width=r.width,
-        proof_height=r.height, proof_mime=r.mime, proof_taken_at=r.taken_at, proof_lat=r.gps_lat,
-        proof_lon=r.gps_lon, exif=dict(r.exif or {}), checks=checks, reuse=tuple(reuse),
-        boundary=json.loads(r.boundary) if r.boundary else None)
+        follow_up_id=r.id,
+        verification=r.verification,
+        verifier=r.verifier,
+        verified_at=r.verified_at,
+        submitted_at=r.submitted_at,
+        note=r.note,
+        risk=r.risk,
+        report_id=r.report_id,
+        report_text=r.report_text,
+        report_status=r.report_status,
+        citizen=r.citizen_handle,
+        channel=r.channel,
+        category_code=r.category_code,
+        category_id=r.name_id,
+        category_en=r.name_en,
+        report_lat=r.lat,
+        report_lon=r.lon,
+        report_created_at=r.created_at,
+        kelurahan=r.kelurahan,
+        kecamatan=r.kecamatan,
+        kota=r.kota,
+        official=r.handle,
+        official_name=r.display_name,
+        official_kind=r.official_kind,
+        official_agency=r.agency,
+        report_photo_id=r.report_photo_id,
+        proof_photo_id=r.proof_photo_id,
+        proof_width=r.width,
+        proof_height=r.height,
+        proof_mime=r.mime,
+        proof_taken_at=r.taken_at,
+        proof_lat=r.gps_lat,
+        proof_lon=r.gps_lon,
+        exif=dict(r.exif or {}),
+        checks=checks,
+        reuse=tuple(reuse),
+        boundary=json.loads(r.boundary) if r.boundary else None,
+    )
 
 
 def fetch_photo(engine: Engine, photo_id: int | None) -> bytes | None:
     if photo_id is None:
         return None
     with engine.connect() as conn:
-        data = conn.execute(text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}).scalar_one_or_none()
+        data = conn.execute(
+            text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}
+        ).scalar_one_or_none()
     return bytes(data) if data is not None else None
 
 
@@ -184,6 +234,7 @@ def fetch_photos(engine: Engine, photo_ids: list[int]) -> dict[int, bytes]:
     if not photo_ids:
         return {}
     sql = text("SELECT id, data FROM photos WHERE id IN :ids AND data IS NOT NULL").bindparams(
-        bindparam("ids", expanding=True))
+        bindparam("ids", expanding=True)
+    )
     with engine.connect() as conn:
         return {r.id: bytes(r.data) for r in conn.execute(sql, {"ids": list(photo_ids)})}

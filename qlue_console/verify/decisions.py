@@ -22,10 +22,16 @@ REASONS = ("wrong_place", "old_photo", "reused_photo", "not_fixed", "unreadable"
 
 #: The reason a failing check suggests, strongest first.
 SUGGESTED_REASON = (
-    ("reused_proof", "reused_photo"), ("same_as_citizen_photo", "reused_photo"),
-    ("far_from_report", "wrong_place"), ("taken_before_report", "old_photo"), ("stale", "old_photo"),
-    ("clock_implausible", "old_photo"), ("unreadable", "unreadable"), ("poor_quality", "unreadable"),
-    ("self_resolved", "other"), ("screenshot_or_edited", "other"),
+    ("reused_proof", "reused_photo"),
+    ("same_as_citizen_photo", "reused_photo"),
+    ("far_from_report", "wrong_place"),
+    ("taken_before_report", "old_photo"),
+    ("stale", "old_photo"),
+    ("clock_implausible", "old_photo"),
+    ("unreadable", "unreadable"),
+    ("poor_quality", "unreadable"),
+    ("self_resolved", "other"),
+    ("screenshot_or_edited", "other"),
 )
 
 
@@ -42,17 +48,17 @@ class Decision:
     follow_up_id: int
     report_id: int
     decision: str
-    status: str                 # the report's new status: verified or reopened
+    status: str  # the report's new status: verified or reopened
     event_id: int
-    due_at: datetime | None     # the new due time after a rejection
+    due_at: datetime | None  # the new due time after a rejection
     mentions: tuple[NewMention, ...]
 
 
 @dataclass(frozen=True)
 class VerifierRole:
     login: str
-    actor: str                  # the handle the timeline shows
-    can_decide: bool            # a supervisor (or admin, or superuser)
+    actor: str  # the handle the timeline shows
+    can_decide: bool  # a supervisor (or admin, or superuser)
 
 
 # Characters that write nothing: a reason made only of these is blank (the SQL rule of 0012).
@@ -81,12 +87,14 @@ def suggested_reason(failing: dict[str, str]) -> str | None:
 
 def fetch_role(engine: Engine) -> VerifierRole:
     with engine.connect() as conn:
-        row = conn.execute(text(
-            "SELECT session_user AS login, "
-            "coalesce((SELECT handle FROM accounts WHERE login = session_user), session_user::text) AS actor, "
-            "pg_has_role(session_user, 'qlue_supervisor', 'MEMBER') "
-            "OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) AS can_decide"
-        )).one()
+        row = conn.execute(
+            text(
+                "SELECT session_user AS login, "
+                "coalesce((SELECT handle FROM accounts WHERE login = session_user), session_user::text) AS actor, "
+                "pg_has_role(session_user, 'qlue_supervisor', 'MEMBER') "
+                "OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) AS can_decide"
+            )
+        ).one()
     return VerifierRole(row.login, row.actor, bool(row.can_decide))
 
 
@@ -94,8 +102,13 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def decide(engine: Engine, follow_up_id: int, decision: str, reason: str | None = None,
-           note: str | None = None) -> Decision:
+def decide(
+    engine: Engine,
+    follow_up_id: int,
+    decision: str,
+    reason: str | None = None,
+    note: str | None = None,
+) -> Decision:
     """Approves or rejects a follow-up's proof. ``note`` is the reason when approving over a
     failed check (required then). Raises ``ContractError`` (bad input, nothing written), ``Conflict`` (already decided; ``details['actor']`` says by whom) or
     ``PermissionDenied`` (not a supervisor's login)."""
@@ -104,11 +117,20 @@ def decide(engine: Engine, follow_up_id: int, decision: str, reason: str | None 
     if note is not None and "\x00" in note:
         raise ContractError("note", "the note contains a NUL character")
     with translated_errors(), engine.begin() as conn:
-        result = conn.execute(text("SELECT decide_follow_up(:f, :d, :r, :n)"),
-                              {"f": follow_up_id, "d": decision, "r": reason, "n": note}).scalar_one()
+        result = conn.execute(
+            text("SELECT decide_follow_up(:f, :d, :r, :n)"),
+            {"f": follow_up_id, "d": decision, "r": reason, "n": note},
+        ).scalar_one()
     data = result if isinstance(result, dict) else json.loads(result)
     return Decision(
-        follow_up_id=data["follow_up"], report_id=data["report"], decision=data["decision"],
-        status=data["status"], event_id=data["event"], due_at=_time(data.get("due_at")),
-        mentions=tuple(NewMention(m["mention"], m["account"], m["handle"], _time(m["due_at"]))
-                       for m in data.get("mentions") or ()))
+        follow_up_id=data["follow_up"],
+        report_id=data["report"],
+        decision=data["decision"],
+        status=data["status"],
+        event_id=data["event"],
+        due_at=_time(data.get("due_at")),
+        mentions=tuple(
+            NewMention(m["mention"], m["account"], m["handle"], _time(m["due_at"]))
+            for m in data.get("mentions") or ()
+        ),
+    )

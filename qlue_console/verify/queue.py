@@ -13,8 +13,8 @@ from qlue_console.photos.checks import CHECK_CODES
 
 @dataclass(frozen=True)
 class VerifyFilter:
-    agency: str | None = None       # the official's agency or the category's agency
-    area_code: str | None = None    # a kota, kecamatan or kelurahan code
+    agency: str | None = None  # the official's agency or the category's agency
+    area_code: str | None = None  # a kota, kecamatan or kelurahan code
     official_id: int | None = None
     failing_check: str | None = None  # a check code whose verdict is 'fail'
 
@@ -23,7 +23,7 @@ class VerifyFilter:
 class PendingItem:
     follow_up_id: int
     report_id: int
-    risk: float | None              # None: not checked yet
+    risk: float | None  # None: not checked yet
     submitted_at: datetime
     official: str
     official_name: str
@@ -31,14 +31,14 @@ class PendingItem:
     category_en: str
     kelurahan: str | None
     kecamatan: str | None
-    failing: tuple[str, ...] = field(default=())    # codes with verdict 'fail', in CHECK_CODES order
-    warning: tuple[str, ...] = field(default=())    # codes with verdict 'warn' (not skipped)
+    failing: tuple[str, ...] = field(default=())  # codes with verdict 'fail', in CHECK_CODES order
+    warning: tuple[str, ...] = field(default=())  # codes with verdict 'warn' (not skipped)
 
 
 @dataclass(frozen=True)
 class FilterOptions:
-    agencies: tuple[tuple[str, str], ...]           # (code, short name)
-    officials: tuple[tuple[int, str, str], ...]     # (id, handle, display name) with pending work
+    agencies: tuple[tuple[str, str], ...]  # (code, short name)
+    officials: tuple[tuple[int, str, str], ...]  # (id, handle, display name) with pending work
 
 
 def _where(flt: VerifyFilter, params: dict) -> str:
@@ -47,7 +47,9 @@ def _where(flt: VerifyFilter, params: dict) -> str:
         clauses.append("(a.agency_code = :agency OR c.agency_code = :agency)")
         params["agency"] = flt.agency
     if flt.area_code:
-        column = {1: "kota_code", 2: "kecamatan_code"}.get(flt.area_code.count("."), "kelurahan_code")
+        column = {1: "kota_code", 2: "kecamatan_code"}.get(
+            flt.area_code.count("."), "kelurahan_code"
+        )
         clauses.append(f"r.{column} = :area")
         params["area"] = flt.area_code
     if flt.official_id is not None:
@@ -56,8 +58,10 @@ def _where(flt: VerifyFilter, params: dict) -> str:
     if flt.failing_check:
         if flt.failing_check not in CHECK_CODES:
             raise ValueError(f"unknown check {flt.failing_check!r}")
-        clauses.append("f.checks @> jsonb_build_object('results', jsonb_build_array("
-                       "jsonb_build_object('code', CAST(:check AS text), 'verdict', 'fail')))")
+        clauses.append(
+            "f.checks @> jsonb_build_object('results', jsonb_build_array("
+            "jsonb_build_object('code', CAST(:check AS text), 'verdict', 'fail')))"
+        )
         params["check"] = flt.failing_check
     return " AND ".join(clauses)
 
@@ -72,11 +76,16 @@ def results_by_code(checks: dict | None) -> dict[str, dict]:
 
 def _codes(checks: dict | None, verdict: str) -> tuple[str, ...]:
     by_code = results_by_code(checks)
-    return tuple(c for c in CHECK_CODES
-                 if c in by_code and by_code[c].get("verdict") == verdict and not by_code[c].get("skipped"))
+    return tuple(
+        c
+        for c in CHECK_CODES
+        if c in by_code and by_code[c].get("verdict") == verdict and not by_code[c].get("skipped")
+    )
 
 
-def fetch_pending(engine: Engine, flt: VerifyFilter = VerifyFilter(), limit: int = 500) -> list[PendingItem]:
+def fetch_pending(
+    engine: Engine, flt: VerifyFilter = VerifyFilter(), limit: int = 500
+) -> list[PendingItem]:
     """Pending follow-ups under ``flt``: highest risk first, then the oldest."""
     params: dict = {"limit": limit}
     sql = text(f"""
@@ -93,11 +102,23 @@ def fetch_pending(engine: Engine, flt: VerifyFilter = VerifyFilter(), limit: int
          LIMIT :limit""")
     with engine.connect() as conn:
         rows = conn.execute(sql, params).all()
-    return [PendingItem(follow_up_id=r.id, report_id=r.report_id, risk=r.risk, submitted_at=r.submitted_at,
-                        official=r.handle, official_name=r.display_name, category_id=r.name_id,
-                        category_en=r.name_en, kelurahan=r.kelurahan, kecamatan=r.kecamatan,
-                        failing=_codes(r.checks, "fail"), warning=_codes(r.checks, "warn"))
-            for r in rows]
+    return [
+        PendingItem(
+            follow_up_id=r.id,
+            report_id=r.report_id,
+            risk=r.risk,
+            submitted_at=r.submitted_at,
+            official=r.handle,
+            official_name=r.display_name,
+            category_id=r.name_id,
+            category_en=r.name_en,
+            kelurahan=r.kelurahan,
+            kecamatan=r.kecamatan,
+            failing=_codes(r.checks, "fail"),
+            warning=_codes(r.checks, "warn"),
+        )
+        for r in rows
+    ]
 
 
 def count_pending(engine: Engine, flt: VerifyFilter = VerifyFilter()) -> int:
@@ -111,10 +132,16 @@ def count_pending(engine: Engine, flt: VerifyFilter = VerifyFilter()) -> int:
 
 def fetch_filter_options(engine: Engine) -> FilterOptions:
     with engine.connect() as conn:
-        agencies = conn.execute(text("SELECT code, short_name FROM agencies ORDER BY short_name")).all()
-        officials = conn.execute(text("""
+        agencies = conn.execute(
+            text("SELECT code, short_name FROM agencies ORDER BY short_name")
+        ).all()
+        officials = conn.execute(
+            text("""
             SELECT a.id, a.handle, a.display_name FROM accounts a
              WHERE EXISTS (SELECT 1 FROM follow_ups f WHERE f.account_id = a.id AND f.verification = 'pending')
-             ORDER BY a.handle""")).all()
-    return FilterOptions(tuple((r.code, r.short_name) for r in agencies),
-                         tuple((r.id, r.handle, r.display_name) for r in officials))
+             ORDER BY a.handle""")
+        ).all()
+    return FilterOptions(
+        tuple((r.code, r.short_name) for r in agencies),
+        tuple((r.id, r.handle, r.display_name) for r in officials),
+    )

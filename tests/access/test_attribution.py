@@ -15,14 +15,19 @@ from tests.photo_factory import jpeg
 @pytest.fixture
 def report(people_engine):
     with people_engine.begin() as conn:
-        return conn.execute(text(
-            "SELECT submit_report('app', 'attr', 'warga', 'Lampu mati', 'sampah', -6.1754, 106.8272)")).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT submit_report('app', 'attr', 'warga', 'Lampu mati', 'sampah', -6.1754, 106.8272)"
+            )
+        ).scalar_one()
 
 
 def _last_event(superuser, report_id):
     with superuser.cursor() as cur:
-        cur.execute("SELECT kind, actor, actor_login FROM events WHERE report_id = %s ORDER BY id DESC LIMIT 1",
-                    (report_id,))
+        cur.execute(
+            "SELECT kind, actor, actor_login FROM events WHERE report_id = %s ORDER BY id DESC LIMIT 1",
+            (report_id,),
+        )
         return cur.fetchone()
 
 
@@ -30,16 +35,25 @@ def test_a_forged_actor_login_is_overwritten(report, login_url, superuser):
     url = login_url("qlue_operator")
     conn = connect(url)
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'spv.rina')",
-                    (report,))
+        cur.execute(
+            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'spv.rina')",
+            (report,),
+        )
         cur.execute("SET application_name = 'postgres'")
-        cur.execute("INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', DEFAULT)",
-                    (report,))
-        for sql in ("UPDATE events SET actor_login = 'spv.rina'", "UPDATE events SET actor = 'spv.rina'"):
+        cur.execute(
+            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', DEFAULT)",
+            (report,),
+        )
+        for sql in (
+            "UPDATE events SET actor_login = 'spv.rina'",
+            "UPDATE events SET actor = 'spv.rina'",
+        ):
             with pytest.raises(psycopg2.errors.InsufficientPrivilege):
                 cur.execute(sql)
     with superuser.cursor() as cur:
-        cur.execute("SELECT actor_login FROM events WHERE report_id = %s AND kind = 'comment'", (report,))
+        cur.execute(
+            "SELECT actor_login FROM events WHERE report_id = %s AND kind = 'comment'", (report,)
+        )
         assert [r[0] for r in cur.fetchall()] == [login_of(url)] * 2
     conn.close()
 
@@ -70,8 +84,13 @@ def test_functions_stamp_the_caller(report, login_url, new_login, superuser):
     channel = login_url("qlue_channel")
     conn = connect(channel)
     with conn.cursor() as cur:
-        cur.execute("SELECT submit_follow_up(%s, 'lurah.gambir', 'beres', %s)", (report, psycopg2.Binary(jpeg(3))))
-        cur.execute("SELECT submit_report('sms', 'attr2', 'warga2', 'Banjir', 'sampah', -6.1754, 106.8272)")
+        cur.execute(
+            "SELECT submit_follow_up(%s, 'lurah.gambir', 'beres', %s)",
+            (report, psycopg2.Binary(jpeg(3))),
+        )
+        cur.execute(
+            "SELECT submit_report('sms', 'attr2', 'warga2', 'Banjir', 'sampah', -6.1754, 106.8272)"
+        )
         second = cur.fetchone()[0]
     # SECURITY DEFINER functions run as their owner, but the stamp is the session's login.
     assert _last_event(superuser, report) == ("follow_up", "lurah.gambir", login_of(channel))

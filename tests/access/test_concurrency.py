@@ -19,14 +19,22 @@ from tests.access._workers import ACTIONS, apply_action
 from tests.access.conftest import dsn, submit
 
 MONAS = (-6.1754, 106.8272)
-EVENT_KIND = {"category": "categorised", "priority": "prioritised", "triaged": "triaged", "reject": "rejected",
-              "merge": "merged", "dispatch": "dispatched"}
+EVENT_KIND = {
+    "category": "categorised",
+    "priority": "prioritised",
+    "triaged": "triaged",
+    "reject": "rejected",
+    "merge": "merged",
+    "dispatch": "dispatched",
+}
 PAIRS = list(itertools.combinations_with_replacement(ACTIONS, 2))
 
 
 @pytest.fixture(scope="module")
 def pool():
-    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as executor:
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=multiprocessing.get_context("spawn")
+    ) as executor:
         yield executor
 
 
@@ -47,13 +55,18 @@ def _effect_holds(action: str, which: int, row, originals) -> bool:
 def test_every_pair_of_actions_has_exactly_one_winner(people_engine, login_url, pool):
     urls = [dsn(login_url("qlue_operator")), dsn(login_url("qlue_operator"))]
     with people_engine.begin() as conn:
-        originals = {"ORIGINAL_A": submit(conn, "orig-a", MONAS), "ORIGINAL_B": submit(conn, "orig-b", MONAS)}
+        originals = {
+            "ORIGINAL_A": submit(conn, "orig-a", MONAS),
+            "ORIGINAL_B": submit(conn, "orig-b", MONAS),
+        }
         reports = [submit(conn, f"pair{i}", MONAS, citizen=f"warga{i}") for i in range(len(PAIRS))]
     failures = []
     for (first, second), report_id in zip(PAIRS, reports):
         start_at = time.time() + 0.4
-        futures = [pool.submit(apply_action, urls[0], first, 0, report_id, 1, originals, start_at),
-                   pool.submit(apply_action, urls[1], second, 1, report_id, 1, originals, start_at)]
+        futures = [
+            pool.submit(apply_action, urls[0], first, 0, report_id, 1, originals, start_at),
+            pool.submit(apply_action, urls[1], second, 1, report_id, 1, originals, start_at),
+        ]
         results = [f.result(timeout=60) for f in futures]
         outcomes = sorted(r[0] for r in results)
         if outcomes != ["QC001", "ok"]:
@@ -65,14 +78,28 @@ def test_every_pair_of_actions_has_exactly_one_winner(people_engine, login_url, 
         assert "was changed by" in results[loser][1]
         with people_engine.connect() as conn:
             row = conn.execute(text("SELECT * FROM reports WHERE id = :r"), {"r": report_id}).one()
-            kinds = conn.execute(text("SELECT kind FROM events WHERE report_id = :r AND kind <> 'created' "
-                                      "ORDER BY id"), {"r": report_id}).scalars().all()
+            kinds = (
+                conn.execute(
+                    text(
+                        "SELECT kind FROM events WHERE report_id = :r AND kind <> 'created' "
+                        "ORDER BY id"
+                    ),
+                    {"r": report_id},
+                )
+                .scalars()
+                .all()
+            )
         if not _effect_holds(actions[winner], winner, row, originals):
-            failures.append(f"{first} vs {second}: the winner's {actions[winner]} is not in the report")
+            failures.append(
+                f"{first} vs {second}: the winner's {actions[winner]} is not in the report"
+            )
         if actions[winner] != actions[loser] or ACTIONS[actions[loser]][1:] != ((), ()):
             if _effect_holds(actions[loser], loser, row, originals) and not _effect_holds(
-                    actions[loser], winner, row, originals):
-                failures.append(f"{first} vs {second}: the loser's {actions[loser]} reached the report")
+                actions[loser], winner, row, originals
+            ):
+                failures.append(
+                    f"{first} vs {second}: the loser's {actions[loser]} reached the report"
+                )
         if kinds != [EVENT_KIND[actions[winner]]]:
             failures.append(f"{first} vs {second}: events {kinds}")
         if row.version != 2:
@@ -93,8 +120,10 @@ def test_the_second_console_waits_for_the_first_and_then_loses(people_engine, lo
     assert (held, lost) == ("ok", "QC001")
     assert waited > 0.5, f"the second call did not wait for the lock ({waited:.2f} s)"
     with people_engine.connect() as conn:
-        row = conn.execute(text("SELECT priority, category_code, version FROM reports WHERE id = :r"),
-                           {"r": report_id}).one()
+        row = conn.execute(
+            text("SELECT priority, category_code, version FROM reports WHERE id = :r"),
+            {"r": report_id},
+        ).one()
     assert tuple(row) == (3, "sampah", 2)
     # The console turns it into a Conflict that says who changed the report.
     with pytest.raises(Conflict) as err, translated_errors(), people_engine.connect() as conn:

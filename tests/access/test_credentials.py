@@ -51,7 +51,7 @@ PlaintextFileKeyring.__module__ = "keyrings.alt.file"
 
 
 class NotViable(MemoryKeyring):
-    priority = 0          # keyring's way of saying "present but not usable here"
+    priority = 0  # keyring's way of saying "present but not usable here"
 
 
 KEY = account_key("postgresql://op.andi:secret@db.jsc.example:5433/qlue")
@@ -60,7 +60,10 @@ KEY = account_key("postgresql://op.andi:secret@db.jsc.example:5433/qlue")
 def test_the_key_names_the_login_and_server_never_the_password():
     assert KEY == "op.andi@db.jsc.example:5433/qlue"
     assert "secret" not in KEY
-    assert account_key("postgresql://demo_operator@/qlue?host=/run/pg") == "demo_operator@/run/pg:5432/qlue"
+    assert (
+        account_key("postgresql://demo_operator@/qlue?host=/run/pg")
+        == "demo_operator@/run/pg:5432/qlue"
+    )
 
 
 def test_a_usable_keyring_remembers_and_forgets():
@@ -72,12 +75,15 @@ def test_a_usable_keyring_remembers_and_forgets():
     assert backend.secrets == {(SERVICE, KEY): "kata-sandi"}
     assert store.get(KEY) == "kata-sandi"
     store.forget(KEY)
-    store.forget(KEY)                     # forgetting twice is fine
+    store.forget(KEY)  # forgetting twice is fine
     assert store.get(KEY) is None
 
 
-@pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring(), PlaintextFileKeyring(), NotViable()],
-                         ids=["fail", "keyrings.alt", "not-viable"])
+@pytest.mark.parametrize(
+    "backend",
+    [keyring.backends.fail.Keyring(), PlaintextFileKeyring(), NotViable()],
+    ids=["fail", "keyrings.alt", "not-viable"],
+)
 def test_without_a_safe_keyring_the_console_asks_each_time(backend):
     store = CredentialStore(backend)
     assert not store.remembers and not backend_usable(backend)
@@ -86,7 +92,7 @@ def test_without_a_safe_keyring_the_console_asks_each_time(backend):
     assert store.get(KEY) is None
     store.forget(KEY)
     if isinstance(backend, MemoryKeyring):
-        assert backend.secrets == {}       # nothing was written, not even to a file backend
+        assert backend.secrets == {}  # nothing was written, not even to a file backend
 
 
 @pytest.mark.parametrize("backend_type", [LockedKeyring, BrokenBus])

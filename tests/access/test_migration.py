@@ -15,16 +15,25 @@ OBJECTS = """SELECT to_regclass('login_scopes') IS NOT NULL,
 
 
 def test_downgrade_to_0002_and_upgrade_again(db_engine, login_url):
-    login_url("qlue_analyst")            # a login exists in the cluster meanwhile
+    login_url("qlue_analyst")  # a login exists in the cluster meanwhile
     with db_engine.connect() as conn:
         assert tuple(conn.execute(text(OBJECTS)).one()) == (True, 10, True, True, True, True)
     migrate.downgrade(db_engine, "0002")
-    assert "0007" not in migrate.current_revisions(db_engine) and "0002" in migrate.current_revisions(db_engine)
+    assert "0007" not in migrate.current_revisions(
+        db_engine
+    ) and "0002" in migrate.current_revisions(db_engine)
     with db_engine.connect() as conn:
         assert tuple(conn.execute(text(OBJECTS)).one()) == (False, 0, False, False, False, False)
-        assert conn.execute(text("SELECT count(*) FROM saved_views")).scalar_one() == 0      # 0002 is still there
+        assert (
+            conn.execute(text("SELECT count(*) FROM saved_views")).scalar_one() == 0
+        )  # 0002 is still there
     migrate.upgrade(db_engine)
     assert migrate.current_revisions(db_engine) == migrate.head_revisions()
     with db_engine.connect() as conn:
         assert tuple(conn.execute(text(OBJECTS)).one()) == (True, 10, True, True, True, True)
-        assert conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = 'qlue_kota_scoped'")).scalar_one() == 1
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM pg_roles WHERE rolname = 'qlue_kota_scoped'")
+            ).scalar_one()
+            == 1
+        )

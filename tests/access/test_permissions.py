@@ -15,14 +15,35 @@ from tests.access.conftest import connect
 ALL_ROLES = ("channel", "analyst", "operator", "supervisor", "admin")
 
 # Column-level UPDATE an operator has on reports and mentions (revision 0001).
-REPORT_COLUMNS = {"status", "priority", "category_code", "duplicate_of", "followers", "claimed_by",
-                  "claim_expires_at", "reject_reason", "triaged_at", "dispatched_at", "due_at", "closed_at",
-                  "updated_at", "version"}
+REPORT_COLUMNS = {
+    "status",
+    "priority",
+    "category_code",
+    "duplicate_of",
+    "followers",
+    "claimed_by",
+    "claim_expires_at",
+    "reject_reason",
+    "triaged_at",
+    "dispatched_at",
+    "due_at",
+    "closed_at",
+    "updated_at",
+    "version",
+}
 MENTION_COLUMNS = {"state", "acknowledged_at", "resolved_at"}
-FOLLOW_UP_COLUMNS = {"verification", "verifier", "verified_at", "reason", "reason_note", "checks", "risk"}
+FOLLOW_UP_COLUMNS = {
+    "verification",
+    "verifier",
+    "verified_at",
+    "reason",
+    "reason_note",
+    "checks",
+    "risk",
+}
 PHOTO_COLUMNS = {"phash", "width", "height", "exif", "taken_at", "gps_lat", "gps_lon", "mime"}
-NOT_READABLE_BY_STAFF = {"login_scopes"}           # admins read it; its writers are the functions
-OWN_VIEWS = {"saved_views"}                          # everybody's own named views (row-level security)
+NOT_READABLE_BY_STAFF = {"login_scopes"}  # admins read it; its writers are the functions
+OWN_VIEWS = {"saved_views"}  # everybody's own named views (row-level security)
 
 
 def table_allowance(role: str, table: str) -> tuple[set[str], set[str] | str]:
@@ -46,16 +67,53 @@ def table_allowance(role: str, table: str) -> tuple[set[str], set[str] | str]:
     return privileges, update
 
 
-_READ = {"qlue_actor", "qlue_is_supervisor", "qlue_due_at", "qlue_resolve_kelurahan", "qlue_nearest_kelurahan", "qlue_is_image",
-         "qlue_dispatch_clock", "qlue_verify_is_supervisor", "qlue_kpi_state", "qlue_whoami", "qlue_scope_kota"}
-_TRIAGE = {"claim_next_report", "claim_report", "release_claim", "comment_report", "set_report_category",
-           "set_report_priority", "mark_report_triaged", "reject_report", "merge_report", "qlue_lock_for_action",
-           "qlue_touch", "qlue_fail", "dispatch_report", "forward_report", "qlue_escalate_overdue",
-           "decide_follow_up", "qlue_record_checks", "qlue_verify_actor", "undo_reject", "undo_dispatch"}
+_READ = {
+    "qlue_actor",
+    "qlue_is_supervisor",
+    "qlue_due_at",
+    "qlue_resolve_kelurahan",
+    "qlue_nearest_kelurahan",
+    "qlue_is_image",
+    "qlue_dispatch_clock",
+    "qlue_verify_is_supervisor",
+    "qlue_kpi_state",
+    "qlue_whoami",
+    "qlue_scope_kota",
+}
+_TRIAGE = {
+    "claim_next_report",
+    "claim_report",
+    "release_claim",
+    "comment_report",
+    "set_report_category",
+    "set_report_priority",
+    "mark_report_triaged",
+    "reject_report",
+    "merge_report",
+    "qlue_lock_for_action",
+    "qlue_touch",
+    "qlue_fail",
+    "dispatch_report",
+    "forward_report",
+    "qlue_escalate_overdue",
+    "decide_follow_up",
+    "qlue_record_checks",
+    "qlue_verify_actor",
+    "undo_reject",
+    "undo_dispatch",
+}
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
-    "channel": {"submit_report", "submit_follow_up", "reopen_report", "official_forward_report", "qlue_fail",
-                "qlue_dispatch_clock", "qlue_whoami", "qlue_scope_kota",
-                "qlue_photo_max_bytes"},          # 0010: the Python wrapper checks the limit before decoding
+    "channel": {
+        "submit_report",
+        "submit_follow_up",
+        "reopen_report",
+        "official_forward_report",
+        "qlue_fail",
+        "qlue_dispatch_clock",
+        "qlue_whoami",
+        "qlue_scope_kota",
+        "qlue_photo_max_bytes",
+    },  # 0010: the Python wrapper checks the limit before decoding
     "analyst": _READ,
     "operator": _READ | _TRIAGE,
     "supervisor": _READ | _TRIAGE,
@@ -63,8 +121,14 @@ FUNCTION_ALLOWANCE: dict[str, set[str]] = {
 # Granted, but the function itself refuses the role (42501) before doing anything.
 REFUSED_INSIDE = {"operator": {"decide_follow_up(NULL::bigint, 'approve', NULL::text, NULL::text)"}}
 # Only an admin: managing people.
-USER_FUNCTIONS = ("qlue_user_add", "qlue_user_disable", "qlue_user_enable", "qlue_user_set_role",
-                  "qlue_user_set_scope", "qlue_user_list")
+USER_FUNCTIONS = (
+    "qlue_user_add",
+    "qlue_user_disable",
+    "qlue_user_enable",
+    "qlue_user_set_role",
+    "qlue_user_set_scope",
+    "qlue_user_list",
+)
 
 
 def _tables(conn) -> dict[str, list[str]]:
@@ -114,8 +178,16 @@ def schema(superuser):
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_every_table_and_column_is_refused_beyond_the_roles_allowance(role, login_url, schema):
     tables, _ = schema
-    assert {"reports", "events", "photos", "mentions", "follow_ups", "accounts", "categories",
-            "login_scopes"} <= set(tables)
+    assert {
+        "reports",
+        "events",
+        "photos",
+        "mentions",
+        "follow_ups",
+        "accounts",
+        "categories",
+        "login_scopes",
+    } <= set(tables)
     conn = connect(login_url(f"qlue_{role}"), autocommit=False)
     wrong: list[str] = []
     checked = 0
@@ -132,7 +204,7 @@ def test_every_table_and_column_is_refused_beyond_the_roles_allowance(role, logi
                 if privilege in ("SELECT", "DELETE"):
                     if (state := _outcome(conn, sql)) is not None:
                         wrong.append(f"{privilege} {table}: allowed but failed with {state}")
-                continue                      # INSERT/TRUNCATE allowed: not run (they would write)
+                continue  # INSERT/TRUNCATE allowed: not run (they would write)
             checked += 1
             if (state := _outcome(conn, sql)) != "42501":
                 wrong.append(f"{privilege} {table}: not refused ({state or 'it ran'})")
@@ -176,12 +248,19 @@ def test_every_function_beyond_the_roles_allowance_is_refused(role, login_url, s
 @pytest.mark.parametrize("role", ["channel", "analyst", "operator", "supervisor"])
 def test_user_management_is_refused_to_all_but_admins(role, login_url):
     conn = connect(login_url(f"qlue_{role}"))
-    for sql in ("SELECT qlue_user_add('intruder', NULL, 'admin')", "SELECT qlue_user_list()",
-                "SELECT qlue_user_set_role(session_user, 'admin')", "SELECT qlue_user_set_scope(session_user, NULL)",
-                "SELECT qlue_user_disable('postgres')", "CREATE ROLE intruder LOGIN", "GRANT qlue_admin TO CURRENT_USER",
-                "ALTER ROLE CURRENT_USER SUPERUSER", "ALTER ROLE CURRENT_USER BYPASSRLS",
-                "INSERT INTO login_scopes (login, kota_code) VALUES (session_user, '31.71')",
-                "DELETE FROM login_scopes"):
+    for sql in (
+        "SELECT qlue_user_add('intruder', NULL, 'admin')",
+        "SELECT qlue_user_list()",
+        "SELECT qlue_user_set_role(session_user, 'admin')",
+        "SELECT qlue_user_set_scope(session_user, NULL)",
+        "SELECT qlue_user_disable('postgres')",
+        "CREATE ROLE intruder LOGIN",
+        "GRANT qlue_admin TO CURRENT_USER",
+        "ALTER ROLE CURRENT_USER SUPERUSER",
+        "ALTER ROLE CURRENT_USER BYPASSRLS",
+        "INSERT INTO login_scopes (login, kota_code) VALUES (session_user, '31.71')",
+        "DELETE FROM login_scopes",
+    ):
         with conn.cursor() as cur, pytest.raises(psycopg2.errors.InsufficientPrivilege):
             cur.execute(sql)
     conn.close()
@@ -191,11 +270,17 @@ def test_the_admin_may_do_what_the_others_may_not(login_url, people_engine, supe
     from sqlalchemy import text
 
     with people_engine.begin() as conn:
-        report = conn.execute(text(
-            "SELECT submit_report('app', 'a1', 'warga', 'Sampah', 'sampah', -6.1754, 106.8272)")).scalar_one()
+        report = conn.execute(
+            text(
+                "SELECT submit_report('app', 'a1', 'warga', 'Sampah', 'sampah', -6.1754, 106.8272)"
+            )
+        ).scalar_one()
     conn = connect(login_url("qlue_admin"))
     with conn.cursor() as cur:
-        cur.execute("UPDATE events SET payload = payload || '{\"corrected\": true}' WHERE report_id = %s", (report,))
+        cur.execute(
+            "UPDATE events SET payload = payload || '{\"corrected\": true}' WHERE report_id = %s",
+            (report,),
+        )
         assert cur.rowcount == 1
         cur.execute("UPDATE accounts SET display_name = display_name WHERE handle = 'op.andi'")
         assert cur.rowcount == 1

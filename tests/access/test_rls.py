@@ -35,11 +35,14 @@ def kota_counts(superuser, kota: str | None) -> dict[str, int]:
     """What a login limited to ``kota`` must see (None: everything), counted by the superuser."""
     where = "TRUE" if kota is None else "r.kota_code = %(k)s"
     with superuser.cursor() as cur:
-        cur.execute(f"""SELECT (SELECT count(*) FROM reports r WHERE {where}),
+        cur.execute(
+            f"""SELECT (SELECT count(*) FROM reports r WHERE {where}),
             (SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE {where}),
             (SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id WHERE {where}),
             (SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE {where}),
-            (SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id WHERE {where})""", {"k": kota})
+            (SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id WHERE {where})""",
+            {"k": kota},
+        )
         return dict(zip(CHILD_COUNTS, cur.fetchone()))
 
 
@@ -50,7 +53,12 @@ def test_a_limited_login_sees_only_its_kota(role, two_kotas, new_login, superuse
         seen = counts(conn)
         assert seen == kota_counts(superuser, kota)
         assert seen["reports"] == len(two_kotas[kota])
-        assert seen["photos"] > 0 and seen["events"] > 0 and seen["mentions"] > 0 and seen["follow_ups"] == 1
+        assert (
+            seen["photos"] > 0
+            and seen["events"] > 0
+            and seen["mentions"] > 0
+            and seen["follow_ups"] == 1
+        )
         with conn.cursor() as cur:
             cur.execute("SELECT DISTINCT kota_code FROM reports")
             assert cur.fetchall() == [(kota,)]
@@ -61,9 +69,11 @@ def test_a_limited_login_sees_only_its_kota(role, two_kotas, new_login, superuse
 
 
 @pytest.mark.parametrize("role", ["analyst", "operator", "supervisor", "admin"])
-def test_a_login_without_a_limit_sees_every_report(role, two_kotas, new_login, login_url, superuser):
+def test_a_login_without_a_limit_sees_every_report(
+    role, two_kotas, new_login, login_url, superuser
+):
     everything = kota_counts(superuser, None)
-    assert everything["reports"] == 6      # including the report outside DKI (no kota)
+    assert everything["reports"] == 6  # including the report outside DKI (no kota)
     for url in (new_login(role), login_url(f"qlue_{role}")):
         conn = connect(url)
         assert counts(conn) == everything
@@ -75,15 +85,24 @@ def test_a_limited_operator_cannot_change_another_kotas_report(two_kotas, new_lo
     pusat, utara = two_kotas["31.71"][1], two_kotas["31.72"][1]
     conn = connect(url)
     with conn.cursor() as cur:
-        cur.execute("UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (pusat,))
+        cur.execute(
+            "UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (pusat,)
+        )
         assert cur.rowcount == 0
-        cur.execute("UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (utara,))
+        cur.execute(
+            "UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (utara,)
+        )
         assert cur.rowcount == 1
         with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
-            cur.execute("INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')", (pusat,))
+            cur.execute(
+                "INSERT INTO events (report_id, actor, kind) VALUES (%s, 'x', 'comment')", (pusat,)
+            )
         with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
-            cur.execute("INSERT INTO mentions (report_id, account_id, due_at) "
-                        "SELECT %s, id, now() FROM accounts LIMIT 1", (pusat,))
+            cur.execute(
+                "INSERT INTO mentions (report_id, account_id, due_at) "
+                "SELECT %s, id, now() FROM accounts LIMIT 1",
+                (pusat,),
+            )
         cur.execute("UPDATE mentions SET state = 'closed' WHERE report_id = %s", (pusat,))
         assert cur.rowcount == 0
     conn.close()
@@ -114,9 +133,14 @@ def test_a_limited_operator_cannot_change_another_kotas_report(two_kotas, new_lo
     engine.dispose()
 
     with superuser.cursor() as cur:
-        cur.execute("SELECT priority, status, category_code, version, claimed_by FROM reports WHERE id = %s", (pusat,))
+        cur.execute(
+            "SELECT priority, status, category_code, version, claimed_by FROM reports WHERE id = %s",
+            (pusat,),
+        )
         assert cur.fetchone() == (1, "new", "sampah", version, None)
-        cur.execute("SELECT count(*) FROM events WHERE report_id = %s AND kind <> 'created'", (pusat,))
+        cur.execute(
+            "SELECT count(*) FROM events WHERE report_id = %s AND kind <> 'created'", (pusat,)
+        )
         assert cur.fetchone()[0] == 0
 
 
@@ -124,12 +148,20 @@ def test_a_limited_operator_still_triages_its_own_kota(two_kotas, new_login):
     utara = two_kotas["31.72"][1]
     engine = make_engine(new_login("operator", kota="31.72"))
     with engine.connect() as conn:
-        version = conn.execute(text("SELECT version FROM reports WHERE id = :r"), {"r": utara}).scalar_one()
+        version = conn.execute(
+            text("SELECT version FROM reports WHERE id = :r"), {"r": utara}
+        ).scalar_one()
     version = actions.set_priority(engine, utara, version, 2)
     version = actions.mark_triaged(engine, utara, version)
     actions.comment(engine, utara, "dicek")
     with engine.connect() as conn:
-        kinds = conn.execute(text("SELECT kind FROM events WHERE report_id = :r ORDER BY id"), {"r": utara}).scalars().all()
+        kinds = (
+            conn.execute(
+                text("SELECT kind FROM events WHERE report_id = :r ORDER BY id"), {"r": utara}
+            )
+            .scalars()
+            .all()
+        )
     assert kinds == ["created", "prioritised", "triaged", "comment"]
     engine.dispose()
 
@@ -138,7 +170,9 @@ def test_a_limited_login_cannot_shed_its_scope_with_set_role(two_kotas, new_logi
     with superuser.cursor() as cur:
         cur.execute("SHOW server_version_num")
         if int(cur.fetchone()[0]) < 160000:
-            pytest.skip("PostgreSQL < 16 cannot refuse SET ROLE; the policy tests session_user there")
+            pytest.skip(
+                "PostgreSQL < 16 cannot refuse SET ROLE; the policy tests session_user there"
+            )
     conn = connect(new_login("operator", kota="31.71"))
     for group in ("qlue_operator", "qlue_kota_scoped", "qlue_analyst"):
         with conn.cursor() as cur, pytest.raises(psycopg2.errors.InsufficientPrivilege):
@@ -147,7 +181,9 @@ def test_a_limited_login_cannot_shed_its_scope_with_set_role(two_kotas, new_logi
     conn.close()
 
 
-def test_a_scoped_group_member_without_a_scope_here_sees_nothing(two_kotas, login_url, superuser, db_url):
+def test_a_scoped_group_member_without_a_scope_here_sees_nothing(
+    two_kotas, login_url, superuser, db_url
+):
     url = login_url("qlue_analyst")
     login = login_of(url)
     with superuser.cursor() as cur:
@@ -177,14 +213,17 @@ def test_the_contract_and_the_owner_are_not_limited(two_kotas, login_url, superu
 
     conn = connect(login_url("qlue_channel"))
     with conn.cursor() as cur:
-        cur.execute("SELECT submit_follow_up(%s, 'lurah.gambir', 'ok', %s)",
-                    (two_kotas["31.72"][1], psycopg2.Binary(jpeg(40))))
+        cur.execute(
+            "SELECT submit_follow_up(%s, 'lurah.gambir', 'ok', %s)",
+            (two_kotas["31.72"][1], psycopg2.Binary(jpeg(40))),
+        )
         cur.execute("SELECT reopen_report(%s, 'warga', 'belum beres')", (two_kotas["31.72"][1],))
     conn.close()
     assert counts(superuser)["reports"] == 6
 
 
 # --- the indexes still serve ------------------------------------------------------------------
+
 
 def _plan(conn, sql: str, params=()) -> str:
     with conn.cursor() as cur:
@@ -196,10 +235,14 @@ def _plan(conn, sql: str, params=()) -> str:
 
 
 SEARCH = "SELECT id FROM reports WHERE text ILIKE '%%menumpuk%%'"
-BOX = ("SELECT id FROM reports WHERE point(lon, lat) <@ box(point(106.82, -6.18), point(106.83, -6.17)) "
-       "AND status NOT IN ('verified', 'rejected', 'duplicate')")
-QUEUE = ("SELECT id FROM reports WHERE status IN ('new', 'triaged', 'reopened') "
-         "ORDER BY priority DESC, created_at, id LIMIT 50")
+BOX = (
+    "SELECT id FROM reports WHERE point(lon, lat) <@ box(point(106.82, -6.18), point(106.83, -6.17)) "
+    "AND status NOT IN ('verified', 'rejected', 'duplicate')"
+)
+QUEUE = (
+    "SELECT id FROM reports WHERE status IN ('new', 'triaged', 'reopened') "
+    "ORDER BY priority DESC, created_at, id LIMIT 50"
+)
 
 
 @pytest.mark.parametrize("role", ["operator", "analyst", "supervisor"])
@@ -222,7 +265,7 @@ def test_a_limited_login_is_served_by_the_kota_index(two_kotas, new_login):
     assert "reports_kota_idx" in plan or "Index" in plan, plan
     plan = _plan(conn, "SELECT count(*) FROM reports WHERE created_at > now() - interval '7 days'")
     assert "reports_kota_idx" in plan, plan
-    assert "InitPlan" in plan          # the scope is looked up once per query, not per row
+    assert "InitPlan" in plan  # the scope is looked up once per query, not per row
     conn.close()
 
 
@@ -236,10 +279,13 @@ def test_a_limited_operator_cannot_dispatch_another_kotas_report(two_kotas, new_
     conn = connect(new_login("operator", kota="31.72"))
     with conn.cursor() as cur:
         cur.execute("SELECT version FROM reports WHERE id = %s", (pusat,))
-        assert cur.fetchone() is None                  # not visible to this operator
+        assert cur.fetchone() is None  # not visible to this operator
         try:
             with pytest.raises(psycopg2.errors.InvalidParameterValue, match="unknown report"):
-                cur.execute("SELECT dispatch_report(%s, %s, 'Mohon dicek', ARRAY['ppsu.gambir'])", (pusat, version))
+                cur.execute(
+                    "SELECT dispatch_report(%s, %s, 'Mohon dicek', ARRAY['ppsu.gambir'])",
+                    (pusat, version),
+                )
         finally:
             conn.close()
 
@@ -255,16 +301,22 @@ def test_a_limited_supervisor_decides_only_its_own_kotas_proofs(two_kotas, new_l
         with conn.cursor() as cur:
             # Jakarta Pusat's proof: refused as if it did not exist, nothing decided
             with pytest.raises(psycopg2.errors.InvalidParameterValue, match="unknown follow-up"):
-                cur.execute("SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.71"],))
+                cur.execute(
+                    "SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.71"],)
+                )
             conn.rollback()
             # its own kota's proof: decided
-            cur.execute("SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.72"],))
+            cur.execute(
+                "SELECT decide_follow_up(%s, 'approve', NULL, NULL)", (follow_ups["31.72"],)
+            )
             conn.commit()
     finally:
         conn.close()
     with superuser.cursor() as cur:
-        cur.execute("SELECT id, verification FROM follow_ups WHERE id = ANY (%s) ORDER BY id",
-                    ([follow_ups["31.71"], follow_ups["31.72"]],))
+        cur.execute(
+            "SELECT id, verification FROM follow_ups WHERE id = ANY (%s) ORDER BY id",
+            ([follow_ups["31.71"], follow_ups["31.72"]],),
+        )
         decided = dict(cur.fetchall())
     assert decided[follow_ups["31.71"]] == "pending"
     assert decided[follow_ups["31.72"]] == "approved"
@@ -277,14 +329,16 @@ KPI_COUNTS = {
 }
 
 
-
 @pytest.mark.parametrize("kota", ["31.72", None])
 def test_the_kpi_pre_aggregation_follows_the_kota_limit(kota, two_kotas, new_login, superuser):
     where = "TRUE" if kota is None else "r.kota_code = %(k)s"
     with superuser.cursor() as cur:
-        cur.execute(f"""SELECT (SELECT count(*) FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id WHERE {where}),
+        cur.execute(
+            f"""SELECT (SELECT count(*) FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id WHERE {where}),
             (SELECT count(*) FROM kpi_state_spans s JOIN reports r ON r.id = s.report_id WHERE {where}),
-            (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id WHERE {where})""", {"k": kota})
+            (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id WHERE {where})""",
+            {"k": kota},
+        )
         expected = dict(zip(KPI_COUNTS, cur.fetchone()))
     assert all(expected.values())
     conn = connect(new_login("analyst", kota=kota))

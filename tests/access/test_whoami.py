@@ -6,20 +6,39 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.access import demo_logins
-from qlue_console.access.roles import ALL_WORKSPACES, highest_role, is_read_only, whoami, workspaces_for
+from qlue_console.access.roles import (
+    ALL_WORKSPACES,
+    highest_role,
+    is_read_only,
+    whoami,
+    workspaces_for,
+)
 from qlue_console.db.engine import make_engine
 from tests.access.conftest import connect, drop_roles, login_of
 
 
-@pytest.mark.parametrize("group, role", [("qlue_channel", "channel"), ("qlue_analyst", "analyst"),
-                                         ("qlue_operator", "operator"), ("qlue_supervisor", "supervisor"),
-                                         ("qlue_admin", "admin")])
+@pytest.mark.parametrize(
+    "group, role",
+    [
+        ("qlue_channel", "channel"),
+        ("qlue_analyst", "analyst"),
+        ("qlue_operator", "operator"),
+        ("qlue_supervisor", "supervisor"),
+        ("qlue_admin", "admin"),
+    ],
+)
 def test_whoami_names_the_most_capable_role(group, role, login_url):
     url = login_url(group)
     engine = make_engine(url)
     me = whoami(engine)
     assert (me.login, me.role, me.handle, me.limited, me.kota_code, me.superuser) == (
-        login_of(url), role, None, False, None, False)
+        login_of(url),
+        role,
+        None,
+        False,
+        None,
+        False,
+    )
     assert me.name == me.login
     engine.dispose()
 
@@ -39,7 +58,11 @@ def test_workspaces_by_role():
     assert workspaces_for("supervisor") == ("triage", "directory", "verify")
     assert workspaces_for("analyst") == ("reports",) and is_read_only("analyst", "reports")
     assert workspaces_for("admin") == ALL_WORKSPACES
-    assert workspaces_for("channel") == () and workspaces_for(None) == () and workspaces_for("root") == ()
+    assert (
+        workspaces_for("channel") == ()
+        and workspaces_for(None) == ()
+        and workspaces_for("root") == ()
+    )
     assert not is_read_only("admin", "reports")
     assert highest_role({"analyst", "supervisor"}) == "supervisor" and highest_role(set()) is None
 
@@ -47,7 +70,11 @@ def test_workspaces_by_role():
 def test_the_workspaces_named_exist_in_the_console():
     from qlue_console.gui.workspaces.registry import NAMES
 
-    named = {w for role in ("channel", "analyst", "operator", "supervisor", "admin") for w in workspaces_for(role)}
+    named = {
+        w
+        for role in ("channel", "analyst", "operator", "supervisor", "admin")
+        for w in workspaces_for(role)
+    }
     # The user administration screen is still to come; every other name is a real workspace.
     assert named - {"users"} <= set(NAMES) | {"verify"}
 
@@ -58,14 +85,20 @@ def demo_cleanup(db_url):
     drop_roles(db_url, [d.login for d in demo_logins.DEMO_LOGINS])
 
 
-def test_demo_logins_sign_in_without_a_password_as_their_accounts(people_engine, db_url, demo_cleanup):
+def test_demo_logins_sign_in_without_a_password_as_their_accounts(
+    people_engine, db_url, demo_cleanup
+):
     with people_engine.begin() as conn:
         created = demo_logins.ensure_demo_logins(conn)
     assert created == ["demo_operator", "demo_supervisor", "demo_analyst", "demo_admin"]
     with people_engine.begin() as conn:
-        assert demo_logins.ensure_demo_logins(conn) == []          # idempotent
-    expected = {"operator": ("op.andi", "Andi Pratama"), "supervisor": ("spv.rina", "Rina Kusuma"),
-                "analyst": ("analis.maya", "Maya Puspita"), "admin": ("admin.jsc", "Admin Jakarta Smart City")}
+        assert demo_logins.ensure_demo_logins(conn) == []  # idempotent
+    expected = {
+        "operator": ("op.andi", "Andi Pratama"),
+        "supervisor": ("spv.rina", "Rina Kusuma"),
+        "analyst": ("analis.maya", "Maya Puspita"),
+        "admin": ("admin.jsc", "Admin Jakarta Smart City"),
+    }
     for role in demo_logins.DEMO_ROLES:
         url = demo_logins.demo_url(db_url, role)
         engine = make_engine(url)
@@ -73,12 +106,20 @@ def test_demo_logins_sign_in_without_a_password_as_their_accounts(people_engine,
         assert (me.role, me.handle, me.display_name) == (role, *expected[role])
         engine.dispose()
     with people_engine.connect() as conn:
-        kinds = dict(conn.execute(text("SELECT login, kind FROM accounts WHERE login LIKE 'demo\\_%'")).all())
-    assert kinds == {"demo_operator": "operator", "demo_supervisor": "supervisor", "demo_analyst": "analyst",
-                     "demo_admin": "admin"}
+        kinds = dict(
+            conn.execute(text("SELECT login, kind FROM accounts WHERE login LIKE 'demo\\_%'")).all()
+        )
+    assert kinds == {
+        "demo_operator": "operator",
+        "demo_supervisor": "supervisor",
+        "demo_analyst": "analyst",
+        "demo_admin": "admin",
+    }
 
 
-def test_demo_logins_are_repaired_in_a_second_database(people_engine, db_url, superuser, demo_cleanup):
+def test_demo_logins_are_repaired_in_a_second_database(
+    people_engine, db_url, superuser, demo_cleanup
+):
     with people_engine.begin() as conn:
         demo_logins.ensure_demo_logins(conn)
     # as if another database of the same embedded server: unlinked accounts, a role moved, disabled

@@ -16,8 +16,8 @@ from shapely.ops import unary_union
 from qlue_console.paths import resource
 
 METRES_PER_DEGREE = 110_600.0
-SNAP = 0.003                 # the snapping distance of qlue_resolve_kelurahan, in degrees
-TIE = 1e-6                   # a land border no farther than the nearest kelurahan + 1 micro-degree
+SNAP = 0.003  # the snapping distance of qlue_resolve_kelurahan, in degrees
+TIE = 1e-6  # a land border no farther than the nearest kelurahan + 1 micro-degree
 
 
 def metres(degrees):
@@ -26,17 +26,27 @@ def metres(degrees):
 
 class Layer:
     def __init__(self) -> None:
-        collection = json.loads(resource("boundaries", "kelurahan.geojson").read_text(encoding="utf-8"))
+        collection = json.loads(
+            resource("boundaries", "kelurahan.geojson").read_text(encoding="utf-8")
+        )
         self.parts: list[Polygon] = []
         self.part_code: list[str] = []
         for feature in collection["features"]:
             for polygon in feature["geometry"]["coordinates"]:
                 self.parts.append(Polygon(polygon[0]))
                 self.part_code.append(feature["properties"]["code"])
-        self.names = {f["properties"]["code"]: f["properties"]["name"] for f in collection["features"]}
-        self.kelurahan = {f["properties"]["code"]: shape(f["geometry"]) for f in collection["features"]}
-        borders = json.loads(resource("boundaries", "land_border.geojson").read_text(encoding="utf-8"))
-        self.land_border = {f["properties"]["neighbour"]: shape(f["geometry"]) for f in borders["features"]}
+        self.names = {
+            f["properties"]["code"]: f["properties"]["name"] for f in collection["features"]
+        }
+        self.kelurahan = {
+            f["properties"]["code"]: shape(f["geometry"]) for f in collection["features"]
+        }
+        borders = json.loads(
+            resource("boundaries", "land_border.geojson").read_text(encoding="utf-8")
+        )
+        self.land_border = {
+            f["properties"]["neighbour"]: shape(f["geometry"]) for f in borders["features"]
+        }
         self.part_tree = shapely.STRtree(self.parts)
         self.rings = [LineString(p.exterior.coords) for p in self.parts]
         self.ring_tree = shapely.STRtree(self.rings)
@@ -68,14 +78,16 @@ class Layer:
         limit = SNAP * 1.01
         distance = np.full(len(points), np.inf)
         code: list[str | None] = [None] * len(points)
-        (pi, pj), d = self.part_tree.query_nearest(points, max_distance=limit, return_distance=True,
-                                                    all_matches=True)
+        (pi, pj), d = self.part_tree.query_nearest(
+            points, max_distance=limit, return_distance=True, all_matches=True
+        )
         for k, j, dist in zip(pi, pj, d):
             if (dist, self.part_code[j]) < (distance[k], code[k] or ""):
                 distance[k], code[k] = dist, self.part_code[j]
         land = np.full(len(points), np.inf)
-        (li, _), d = self.land_tree.query_nearest(points, max_distance=limit, return_distance=True,
-                                                   all_matches=False)
+        (li, _), d = self.land_tree.query_nearest(
+            points, max_distance=limit, return_distance=True, all_matches=False
+        )
         land[li] = d
         return distance, code, land
 
@@ -99,8 +111,9 @@ class Layer:
     def coast_tree(self) -> shapely.STRtree:
         """DKI's outline where no neighbour shares it: coast, islands, lake shores."""
         land = shapely.union_all(self.land_lines).buffer(1e-7)
-        outline = shapely.union_all([LineString(r.coords) for g in self.dki.geoms
-                                     for r in [g.exterior, *g.interiors]])
+        outline = shapely.union_all(
+            [LineString(r.coords) for g in self.dki.geoms for r in [g.exterior, *g.interiors]]
+        )
         return shapely.STRtree(list(outline.difference(land).geoms))
 
     def margin_m(self, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
@@ -111,11 +124,18 @@ class Layer:
         _, margin = self.ring_tree.query_nearest(points, return_distance=True, all_matches=False)
         _, land = self.land_tree.query_nearest(points, return_distance=True, all_matches=False)
         _, coast = self.coast_tree.query_nearest(points, return_distance=True, all_matches=False)
-        inside = np.array([i for i, _ in zip(*self.part_tree.query(points, predicate="intersects"))], dtype=int)
+        inside = np.array(
+            [i for i, _ in zip(*self.part_tree.query(points, predicate="intersects"))], dtype=int
+        )
         outside = np.ones(len(points), dtype=bool)
         outside[inside] = False
-        margin[outside] = np.minimum.reduce([margin[outside], np.abs(margin[outside] - SNAP),
-                                             np.abs(land[outside] - coast[outside])])
+        margin[outside] = np.minimum.reduce(
+            [
+                margin[outside],
+                np.abs(margin[outside] - SNAP),
+                np.abs(land[outside] - coast[outside]),
+            ]
+        )
         return metres(margin)
 
 
@@ -164,11 +184,15 @@ def sample_positions(layer: Layer, seed: int = 12) -> tuple[np.ndarray, np.ndarr
     return np.round(np.concatenate(lats), 7), np.round(np.concatenate(lons), 7)
 
 
-def offset_outside(layer: Layer, line, fraction: float, metres_out: float) -> tuple[float, float] | None:
+def offset_outside(
+    layer: Layer, line, fraction: float, metres_out: float
+) -> tuple[float, float] | None:
     """(lat, lon) ``metres_out`` from the point at ``fraction`` of ``line``, perpendicular to it,
     on the side outside DKI (None where both sides are outside or inside)."""
     s = line.length * fraction
-    p, ahead, behind = (line.interpolate(v) for v in (s, min(s + 2e-4, line.length), max(s - 2e-4, 0)))
+    p, ahead, behind = (
+        line.interpolate(v) for v in (s, min(s + 2e-4, line.length), max(s - 2e-4, 0))
+    )
     dx, dy = ahead.x - behind.x, ahead.y - behind.y
     norm = float(np.hypot(dx, dy))
     nx, ny = -dy / norm, dx / norm

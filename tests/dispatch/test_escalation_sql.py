@@ -15,11 +15,20 @@ from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import ContractError, PermissionDenied
 from qlue_console.dispatch import routing, service
 from qlue_console.dispatch.cli import escalate_main
-from tests.dispatch.util import (MONAS, clock_engine, event_kinds, execute, mention_states, rows, scalar, submit,
-                                 version)
+from tests.dispatch.util import (
+    MONAS,
+    clock_engine,
+    event_kinds,
+    execute,
+    mention_states,
+    rows,
+    scalar,
+    submit,
+    version,
+)
 
 MONDAY_9 = "2026-12-07 09:00+07"
-TUESDAY_10 = "2026-12-08 10:00+07"       # sampah (24 h) mentions of Monday 09:00 are overdue
+TUESDAY_10 = "2026-12-08 10:00+07"  # sampah (24 h) mentions of Monday 09:00 are overdue
 WEDNESDAY_11 = "2026-12-09 11:00+07"
 
 
@@ -42,28 +51,47 @@ def _escalate_at(db_url, moment):
 def test_overdue_mentions_escalate_one_level_once(people_engine, db_url):
     e = people_engine
     rid = submit(e)
-    _dispatch_at(db_url, e, MONDAY_9, rid, "@lurah.gambir @ppsu.gambir @dlh.petugas1 @pamjaya mohon ditangani")
-    assert _escalate_at(db_url, "2026-12-08 08:59+07") == []          # not due yet
+    _dispatch_at(
+        db_url,
+        e,
+        MONDAY_9,
+        rid,
+        "@lurah.gambir @ppsu.gambir @dlh.petugas1 @pamjaya mohon ditangani",
+    )
+    assert _escalate_at(db_url, "2026-12-08 08:59+07") == []  # not due yet
     first = _escalate_at(db_url, TUESDAY_10)
     assert [(x.from_handle, x.to_handle, x.new_mention_id is not None) for x in first] == [
         ("lurah.gambir", "camat.gambir", True),
-        ("ppsu.gambir", "camat.gambir", False),      # the camat already holds it: no second mention
+        ("ppsu.gambir", "camat.gambir", False),  # the camat already holds it: no second mention
         ("dlh.petugas1", "dlh", True),
-    ]                                                # pamjaya (a utility) has no next level
+    ]  # pamjaya (a utility) has no next level
     assert mention_states(e, rid) == [
-        ("lurah.gambir", "escalated"), ("ppsu.gambir", "escalated"), ("dlh.petugas1", "escalated"),
-        ("pamjaya", "open"), ("camat.gambir", "open"), ("dlh", "open")]
+        ("lurah.gambir", "escalated"),
+        ("ppsu.gambir", "escalated"),
+        ("dlh.petugas1", "escalated"),
+        ("pamjaya", "open"),
+        ("camat.gambir", "open"),
+        ("dlh", "open"),
+    ]
     assert event_kinds(e, rid).count("escalated") == 3
-    due = rows(e, "SELECT m.due_at, r.due_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
-                  "JOIN reports r ON r.id = m.report_id WHERE a.handle = 'camat.gambir'")[0]
-    assert due[0].isoformat() == "2026-12-09T03:00:00+00:00"    # Wednesday 10:00 WIB: a fresh 24 h
-    assert due[1].isoformat() == "2026-12-08T02:00:00+00:00"    # the report: its earliest open due (pamjaya's)
-    assert _escalate_at(db_url, TUESDAY_10) == []                # idempotent
+    due = rows(
+        e,
+        "SELECT m.due_at, r.due_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
+        "JOIN reports r ON r.id = m.report_id WHERE a.handle = 'camat.gambir'",
+    )[0]
+    assert due[0].isoformat() == "2026-12-09T03:00:00+00:00"  # Wednesday 10:00 WIB: a fresh 24 h
+    assert (
+        due[1].isoformat() == "2026-12-08T02:00:00+00:00"
+    )  # the report: its earliest open due (pamjaya's)
+    assert _escalate_at(db_url, TUESDAY_10) == []  # idempotent
     second = _escalate_at(db_url, "2026-12-09 10:01+07")
     assert [(x.from_handle, x.to_handle) for x in second] == [("camat.gambir", "walikota.jakpus")]
     later = _escalate_at(db_url, "2026-12-12 10:00+07")
-    assert [(x.from_handle, x.to_handle) for x in later] == []    # walikota and agency head: the top
-    assert scalar(e, "SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'", id=rid) == 3
+    assert [(x.from_handle, x.to_handle) for x in later] == []  # walikota and agency head: the top
+    assert (
+        scalar(e, "SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'", id=rid)
+        == 3
+    )
 
 
 def test_followed_up_reports_and_vacant_posts_do_not_escalate(people_engine, db_url):
@@ -72,8 +100,12 @@ def test_followed_up_reports_and_vacant_posts_do_not_escalate(people_engine, db_
     _dispatch_at(db_url, e, MONDAY_9, handled, "@lurah.gambir @dlh")
     with e.begin() as conn:
         from tests.photo_factory import jpeg
-        conn.execute(text("SELECT submit_follow_up(:r, 'lurah.gambir', 'Selesai', :p)"), {"r": handled, "p": jpeg(1)})
-    vacant = submit(e, place=(-6.1352, 106.8133))        # Pinangsia, Taman Sari
+
+        conn.execute(
+            text("SELECT submit_follow_up(:r, 'lurah.gambir', 'Selesai', :p)"),
+            {"r": handled, "p": jpeg(1)},
+        )
+    vacant = submit(e, place=(-6.1352, 106.8133))  # Pinangsia, Taman Sari
     execute(e, "UPDATE accounts SET active = false WHERE handle = 'camat.taman-sari'")
     _dispatch_at(db_url, e, MONDAY_9, vacant, "@lurah.pinangsia")
     assert _escalate_at(db_url, TUESDAY_10) == []
@@ -96,7 +128,7 @@ def test_escalation_happens_exactly_once_with_two_concurrent_callers(people_engi
             barrier.wait()
             for _ in range(3):
                 results[i].extend(service.escalate_overdue(engines[i]))
-        except BaseException as exc:   # reported below
+        except BaseException as exc:  # reported below
             errors.append(exc)
 
     threads = [threading.Thread(target=caller, args=(i,)) for i in range(2)]
@@ -112,12 +144,16 @@ def test_escalation_happens_exactly_once_with_two_concurrent_callers(people_engi
     assert len({x.mention_id for x in escalated}) == 50
     assert scalar(e, "SELECT count(*) FROM events WHERE kind = 'escalated'") == 50
     assert scalar(e, "SELECT count(*) FROM mentions WHERE state = 'escalated'") == 50
-    per_report = rows(e, "SELECT a.handle, count(*) FROM mentions m JOIN accounts a ON a.id = m.account_id "
-                         "WHERE m.state = 'open' GROUP BY a.handle ORDER BY a.handle")
+    per_report = rows(
+        e,
+        "SELECT a.handle, count(*) FROM mentions m JOIN accounts a ON a.id = m.account_id "
+        "WHERE m.state = 'open' GROUP BY a.handle ORDER BY a.handle",
+    )
     assert per_report == [("camat.gambir", 25), ("dlh", 25)]
 
 
 # -- roles --------------------------------------------------------------------------------
+
 
 def test_postgres_refuses_an_analyst_and_lets_an_operator_dispatch(people_engine, login_url):
     e = people_engine
@@ -159,7 +195,11 @@ def test_an_admin_edits_holidays_and_routing_rules(people_engine, login_url, db_
         assert [s.handle for s in routing.suggest_mentions(e, rid)] == ["lurah.gambir", "satpolpp"]
         rule = routing.set_routing_rule(admin, "pkl_liar", "kecamatan", "camat", 2)
         assert routing.set_routing_rule(admin, "pkl_liar", "kecamatan", "camat", 4) == rule
-        assert [s.handle for s in routing.suggest_mentions(e, rid)] == ["lurah.gambir", "satpolpp", "camat.gambir"]
+        assert [s.handle for s in routing.suggest_mentions(e, rid)] == [
+            "lurah.gambir",
+            "satpolpp",
+            "camat.gambir",
+        ]
         with pytest.raises(ContractError, match="area level"):
             routing.set_routing_rule(admin, "pkl_liar", "planet", "camat", 2)
         assert routing.delete_routing_rule(admin, rule)
@@ -181,16 +221,23 @@ def test_an_admin_edits_holidays_and_routing_rules(people_engine, login_url, db_
 
 # -- the command and the migration --------------------------------------------------------
 
+
 def test_the_escalate_command(people_engine, db_url, capsys):
     e = people_engine
     rid = submit(e)
-    execute(e, "INSERT INTO mentions (report_id, account_id, mentioned_at, due_at) "
-               "SELECT :r, id, now() - interval '2 days', now() - interval '1 day' FROM accounts "
-               "WHERE handle = 'lurah.gambir'", r=rid)
+    execute(
+        e,
+        "INSERT INTO mentions (report_id, account_id, mentioned_at, due_at) "
+        "SELECT :r, id, now() - interval '2 days', now() - interval '1 day' FROM accounts "
+        "WHERE handle = 'lurah.gambir'",
+        r=rid,
+    )
     execute(e, "UPDATE reports SET status = 'dispatched' WHERE id = :r", r=rid)
     assert escalate_main(["--database-url", db_url]) == 0
     out = capsys.readouterr().out
-    assert f"report #{rid}: @lurah.gambir -> @camat.gambir" in out and "1 mention(s) escalated" in out
+    assert (
+        f"report #{rid}: @lurah.gambir -> @camat.gambir" in out and "1 mention(s) escalated" in out
+    )
     assert escalate_main(["--database-url", db_url, "-q"]) == 0
     assert capsys.readouterr().out.strip() == "0 mention(s) escalated"
     assert escalate_main(["--database-url", "postgresql://nobody@127.0.0.1:1/none"]) == 1
@@ -199,9 +246,15 @@ def test_the_escalate_command(people_engine, db_url, capsys):
 
 def test_revision_0003_goes_down_and_up(people_engine):
     e = people_engine
-    migrate.downgrade(e, "0002")           # 0003 and everything after it
-    names = {r[0] for r in rows(e, "SELECT proname FROM pg_proc WHERE proname LIKE '%dispatch%' "
-                                   "OR proname LIKE '%escalat%' OR proname LIKE '%routing_rule%'")}
+    migrate.downgrade(e, "0002")  # 0003 and everything after it
+    names = {
+        r[0]
+        for r in rows(
+            e,
+            "SELECT proname FROM pg_proc WHERE proname LIKE '%dispatch%' "
+            "OR proname LIKE '%escalat%' OR proname LIKE '%routing_rule%'",
+        )
+    }
     assert names == set()
     migrate.upgrade(e)
     assert migrate.current_revisions(e) == migrate.head_revisions()

@@ -31,21 +31,29 @@ DIRECTORY = [
 @pytest.fixture
 def directory(db_engine):
     with db_engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO accounts (handle, display_name, kind, area_code, agency_code, is_head, active) "
-            "VALUES (:h, :h, :k, :a, :g, :head, :active)"),
-            [{"h": h, "k": k, "a": a, "g": g, "head": head, "active": active}
-             for h, k, a, g, head, active in DIRECTORY])
+        conn.execute(
+            text(
+                "INSERT INTO accounts (handle, display_name, kind, area_code, agency_code, is_head, active) "
+                "VALUES (:h, :h, :k, :a, :g, :head, :active)"
+            ),
+            [
+                {"h": h, "k": k, "a": a, "g": g, "head": head, "active": active}
+                for h, k, a, g, head, active in DIRECTORY
+            ],
+        )
     return db_engine
 
 
 def target(engine, handle: str, report_area: dict | None = None) -> str | None:
     """The handle that takes an overdue mention of ``handle`` on a report in ``report_area``."""
     with engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT (qlue_escalation_target(a, jsonb_populate_record(NULL::reports, CAST(:r AS jsonb)))).handle "
-            "FROM accounts a WHERE a.handle = :h"),
-            {"h": handle, "r": json.dumps(report_area or {})}).scalar_one()
+        return conn.execute(
+            text(
+                "SELECT (qlue_escalation_target(a, jsonb_populate_record(NULL::reports, CAST(:r AS jsonb)))).handle "
+                "FROM accounts a WHERE a.handle = :h"
+            ),
+            {"h": handle, "r": json.dumps(report_area or {})},
+        ).scalar_one()
 
 
 def test_the_chain_from_a_lurah_to_the_top(directory):
@@ -62,7 +70,7 @@ def test_a_field_officer_goes_to_the_camat_skipping_inactive_accounts(directory)
 def test_the_report_area_serves_an_account_without_an_area(directory):
     sawah_besar = {"kecamatan_code": "31.71.02", "kota_code": "31.71"}
     assert target(directory, "ppsu.keliling", sawah_besar) == "camat.sawahbesar"
-    assert target(directory, "ppsu.keliling") is None            # no area known at all
+    assert target(directory, "ppsu.keliling") is None  # no area known at all
     # the account's own area comes first: the lurah of Gambir answers to the camat of Gambir
     assert target(directory, "lurah.gambir", sawah_besar) == "camat.gambir"
 
@@ -70,8 +78,8 @@ def test_the_report_area_serves_an_account_without_an_area(directory):
 def test_agency_staff_go_to_their_own_agency_head(directory):
     assert target(directory, "dlh.petugas1") == "dlh"
     assert target(directory, "dlh.staf") == "dlh"
-    assert target(directory, "staf.x") is None                   # no agency
-    assert target(directory, "dishub.petugas") is None           # the agency has no head account
+    assert target(directory, "staf.x") is None  # no agency
+    assert target(directory, "dishub.petugas") is None  # the agency has no head account
 
 
 def test_top_level_and_external_accounts_do_not_escalate(directory):
@@ -83,6 +91,10 @@ def test_top_level_and_external_accounts_do_not_escalate(directory):
 def test_a_vacant_post_gives_no_target_and_ties_are_stable(directory):
     assert target(directory, "lurah.kebonjeruk") is None
     with directory.begin() as conn:
-        conn.execute(text("INSERT INTO accounts (handle, display_name, kind, area_code) VALUES "
-                          "('camat.b', 'B', 'camat', '31.73.05'), ('camat.a', 'A', 'camat', '31.73.05')"))
+        conn.execute(
+            text(
+                "INSERT INTO accounts (handle, display_name, kind, area_code) VALUES "
+                "('camat.b', 'B', 'camat', '31.73.05'), ('camat.a', 'A', 'camat', '31.73.05')"
+            )
+        )
     assert target(directory, "lurah.kebonjeruk") == "camat.a"

@@ -21,7 +21,9 @@ from tests.dispatch.util import execute, mention_states, scalar, submit, version
 @pytest.fixture
 def ctx(qtbot, people_engine, db_url):
     tasks = TaskRunner()
-    yield WorkspaceContext(engine=people_engine, tasks=tasks, language="en", tile_url=None, database_url=db_url)
+    yield WorkspaceContext(
+        engine=people_engine, tasks=tasks, language="en", tile_url=None, database_url=db_url
+    )
     assert tasks.wait_idle(10_000)
 
 
@@ -51,7 +53,7 @@ def test_autocomplete_ranks_suggested_first_and_selects_by_keyboard(qtbot, ctx, 
     qtbot.keyClicks(edit, "Mohon dicek @lur")
     assert composer.is_popup_visible()
     handles = composer.popup_handles()
-    assert handles[0] == "lurah.gambir"                         # suggested first
+    assert handles[0] == "lurah.gambir"  # suggested first
     assert all(h.startswith("lurah.") for h in handles) and len(handles) == 10
     assert composer.current_popup_handle() == "lurah.gambir"
     qtbot.keyClick(edit, Qt.Key.Key_Down)
@@ -65,14 +67,14 @@ def test_autocomplete_ranks_suggested_first_and_selects_by_keyboard(qtbot, ctx, 
     # Accent- and case-insensitive over display names: suggested, then the report's area.
     qtbot.keyClicks(edit, "@GÁMBIR")
     assert composer.popup_handles()[:3] == ["lurah.gambir", "ppsu.gambir", "camat.gambir"]
-    qtbot.keyClick(edit, Qt.Key.Key_Up)                        # wraps to the last
-    qtbot.keyClick(edit, Qt.Key.Key_Down)                      # back to the first
+    qtbot.keyClick(edit, Qt.Key.Key_Up)  # wraps to the last
+    qtbot.keyClick(edit, Qt.Key.Key_Down)  # back to the first
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.toPlainText().endswith("@lurah.gambir ")
 
     # Esc closes the popup and leaves the text as typed; an e-mail address opens nothing.
     qtbot.keyClicks(edit, "@dl")
-    assert composer.popup_handles()[0] == "dlh"                # the category's agency, suggested
+    assert composer.popup_handles()[0] == "dlh"  # the category's agency, suggested
     qtbot.keyClick(edit, Qt.Key.Key_Escape)
     assert not composer.is_popup_visible() and edit.toPlainText().endswith("@dl")
     qtbot.keyClicks(edit, " budi@jak")
@@ -81,8 +83,11 @@ def test_autocomplete_ranks_suggested_first_and_selects_by_keyboard(qtbot, ctx, 
 
 def _wavy_ranges(edit):
     block = edit.document().firstBlock()
-    return [(r.start, r.length) for r in block.layout().formats()
-            if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline]
+    return [
+        (r.start, r.length)
+        for r in block.layout().formats()
+        if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.WaveUnderline
+    ]
 
 
 def test_unknown_and_inactive_mentions_are_marked_and_block_sending(qtbot, ctx, host):
@@ -94,9 +99,15 @@ def test_unknown_and_inactive_mentions_are_marked_and_block_sending(qtbot, ctx, 
     edit.setPlainText("Tolong @lurah.gambir dan @ppsu.gambir, cc @pak.nobody.")
     assert not send.isEnabled()
     problem = panel.widget.findChild(type(panel._title), "problemLabel").text()
-    assert "@ppsu.gambir (PPSU Gambir) is inactive" in problem and "No account is named @pak.nobody" in problem
+    assert (
+        "@ppsu.gambir (PPSU Gambir) is inactive" in problem
+        and "No account is named @pak.nobody" in problem
+    )
     text = edit.toPlainText()
-    assert _wavy_ranges(edit) == [(text.index("@ppsu"), len("@ppsu.gambir")), (text.index("@pak"), len("@pak.nobody"))]
+    assert _wavy_ranges(edit) == [
+        (text.index("@ppsu"), len("@ppsu.gambir")),
+        (text.index("@pak"), len("@pak.nobody")),
+    ]
     edit.setPlainText("Tolong @lurah.gambir")
     assert send.isEnabled() and _wavy_ranges(edit) == []
     edit.setPlainText("Tolong tanpa mention")
@@ -112,21 +123,31 @@ def test_accept_suggestions_then_send_with_ctrl_enter(qtbot, ctx, host):
     text = panel.composer.text()
     assert text.endswith("hari ini. @lurah.gambir @dlh @ppsu.gambir ")
     tree = panel._mentions
-    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["to send"] * 3
+    assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == [
+        "to send"
+    ] * 3
     with qtbot.waitSignal(panel.dispatched, timeout=10_000) as blocker:
         qtbot.keyClick(panel.composer.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert blocker.args == [rid]
-    assert mention_states(ctx.engine, rid) == [("lurah.gambir", "open"), ("dlh", "open"), ("ppsu.gambir", "open")]
+    assert mention_states(ctx.engine, rid) == [
+        ("lurah.gambir", "open"),
+        ("dlh", "open"),
+        ("ppsu.gambir", "open"),
+    ]
     assert panel.composer.text() == ""
-    qtbot.waitUntil(lambda: panel.context is not None and len(panel.context.mentions) == 3, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.context is not None and len(panel.context.mentions) == 3, timeout=10_000
+    )
     assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["Open"] * 3
-    assert not panel._accept.isEnabled()                        # every suggestion holds an open mention
+    assert not panel._accept.isEnabled()  # every suggestion holds an open mention
 
 
 def test_a_refused_send_keeps_the_text_and_says_who_changed_the_report(qtbot, ctx, host):
     rid = submit(ctx.engine)
     panel = open_panel(qtbot, ctx, host, rid)
-    service.dispatch(ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir duluan")   # another console
+    service.dispatch(
+        ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir duluan"
+    )  # another console
     panel.composer.edit.setPlainText("@dlh mohon diangkut")
     panel.send()
     status = panel._status
@@ -160,7 +181,9 @@ def test_drafts_survive_moving_between_reports(qtbot, ctx, host):
     panel.composer.edit.setPlainText("draft @lurah.gambir")
     panel.set_report(second)
     assert panel.composer.text() == ""
-    qtbot.waitUntil(lambda: panel.context is not None and panel.context.report_id == second, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: panel.context is not None and panel.context.report_id == second, timeout=10_000
+    )
     assert [s.handle for s in panel.context.suggestions] == ["lurah.gambir", "sda", "camat.gambir"]
     panel.set_report(first)
     assert panel.composer.text() == "draft @lurah.gambir"
@@ -172,27 +195,33 @@ def test_directory_workspace_lists_load_and_performance(qtbot, ctx, host):
     assert "directory" in NAMES
     rid = submit(ctx.engine)
     service.dispatch(ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir @dlh")
-    execute(ctx.engine, "UPDATE mentions SET due_at = now() - interval '1 hour' WHERE account_id = "
-                        "(SELECT id FROM accounts WHERE handle = 'lurah.gambir')")
+    execute(
+        ctx.engine,
+        "UPDATE mentions SET due_at = now() - interval '1 hour' WHERE account_id = "
+        "(SELECT id FROM accounts WHERE handle = 'lurah.gambir')",
+    )
     workspace = DirectoryWorkspace(ctx, host)
     with qtbot.waitSignal(workspace.ready, timeout=10_000):
         pass
     total = workspace.model.rowCount()
     assert total > 600
     top = workspace.table.model().index(0, COL_HANDLE)
-    assert top.data() == "@lurah.gambir"                        # sorted by overdue, descending
+    assert top.data() == "@lurah.gambir"  # sorted by overdue, descending
     assert workspace.table.model().index(0, COL_OVERDUE).data() == "⚠ 1"
     workspace._search.setText("gámbir")
     qtbot.waitUntil(lambda: workspace.model.rowCount() < total, timeout=5_000)
     assert {workspace.model.row_at(r).handle for r in range(workspace.model.rowCount())} >= {
-        "lurah.gambir", "ppsu.gambir", "camat.gambir"}
+        "lurah.gambir",
+        "ppsu.gambir",
+        "camat.gambir",
+    }
     workspace._overdue_only.setChecked(True)
     assert workspace.model.rowCount() == 1
     workspace.table.setCurrentIndex(workspace.table.model().index(0, 1))
     qtbot.waitUntil(lambda: workspace._open_tree.topLevelItemCount() == 1, timeout=10_000)
     assert "1 open, 1 overdue" in workspace._load_label.text()
     assert workspace._values["receivedValue"].text().startswith("1 in the last 30 days")
-    assert workspace._admin.isHidden() is False                  # the test login is a superuser
+    assert workspace._admin.isHidden() is False  # the test login is a superuser
 
 
 def test_escalation_timer_escalates_through_the_task_runner(qtbot, ctx):
@@ -203,7 +232,10 @@ def test_escalation_timer_escalates_through_the_task_runner(qtbot, ctx):
     with qtbot.waitSignal(timer.escalated, timeout=10_000) as blocker:
         timer.run_now()
     assert blocker.args == [1]
-    assert mention_states(ctx.engine, rid) == [("lurah.gambir", "escalated"), ("camat.gambir", "open")]
+    assert mention_states(ctx.engine, rid) == [
+        ("lurah.gambir", "escalated"),
+        ("camat.gambir", "open"),
+    ]
     timer.start(first_run_ms=10_000)
     assert timer.is_active()
     timer.stop()
@@ -232,14 +264,19 @@ def test_the_directory_shows_an_officials_name_literally(qtbot, ctx, host):
     from PySide6.QtWidgets import QLabel
 
     from qlue_console.gui.dispatch.directory_model import COL_NAME
-    execute(ctx.engine, "UPDATE accounts SET display_name = :n WHERE handle = 'lurah.gambir'", n=MARKUP)
+
+    execute(
+        ctx.engine, "UPDATE accounts SET display_name = :n WHERE handle = 'lurah.gambir'", n=MARKUP
+    )
     rid = submit(ctx.engine)
     service.dispatch(ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir")
     workspace = DirectoryWorkspace(ctx, host)
     with qtbot.waitSignal(workspace.ready, timeout=10_000):
         pass
     table = workspace.table.model()
-    row = next(r for r in range(table.rowCount()) if table.index(r, COL_HANDLE).data() == "@lurah.gambir")
+    row = next(
+        r for r in range(table.rowCount()) if table.index(r, COL_HANDLE).data() == "@lurah.gambir"
+    )
     workspace.table.setCurrentIndex(table.index(row, COL_NAME))
     title = workspace.widget.findChild(QLabel, "detailTitle")
     qtbot.waitUntil(lambda: MARKUP in title.text(), timeout=10_000)

@@ -9,15 +9,25 @@ from sqlalchemy import event, text
 
 from qlue_console.db.engine import make_engine
 
-MONAS = (-6.1754, 106.8272)          # kelurahan Gambir, kecamatan Gambir, Jakarta Pusat
+MONAS = (-6.1754, 106.8272)  # kelurahan Gambir, kecamatan Gambir, Jakarta Pusat
 _ids = itertools.count(1)
 
 
-def submit(engine, *, category="sampah", place=MONAS, citizen="warga1", text_="Sampah menumpuk di trotoar"):
+def submit(
+    engine, *, category="sampah", place=MONAS, citizen="warga1", text_="Sampah menumpuk di trotoar"
+):
     with engine.begin() as conn:
-        return conn.execute(text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
-                            {"e": f"d{next(_ids)}", "c": citizen, "t": text_, "cat": category,
-                             "lat": place[0], "lon": place[1]}).scalar_one()
+        return conn.execute(
+            text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
+            {
+                "e": f"d{next(_ids)}",
+                "c": citizen,
+                "t": text_,
+                "cat": category,
+                "lat": place[0],
+                "lon": place[1],
+            },
+        ).scalar_one()
 
 
 def version(engine, report_id: int) -> int:
@@ -40,12 +50,21 @@ def execute(engine, sql: str, **params) -> None:
 
 
 def mention_states(engine, report_id: int) -> list[tuple[str, str]]:
-    return rows(engine, "SELECT a.handle, m.state FROM mentions m JOIN accounts a ON a.id = m.account_id "
-                        "WHERE m.report_id = :id ORDER BY m.id", id=report_id)
+    return rows(
+        engine,
+        "SELECT a.handle, m.state FROM mentions m JOIN accounts a ON a.id = m.account_id "
+        "WHERE m.report_id = :id ORDER BY m.id",
+        id=report_id,
+    )
 
 
 def event_kinds(engine, report_id: int) -> list[str]:
-    return [r[0] for r in rows(engine, "SELECT kind FROM events WHERE report_id = :id ORDER BY id", id=report_id)]
+    return [
+        r[0]
+        for r in rows(
+            engine, "SELECT kind FROM events WHERE report_id = :id ORDER BY id", id=report_id
+        )
+    ]
 
 
 def clock_engine(url: str, moment: str):

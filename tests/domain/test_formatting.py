@@ -11,38 +11,48 @@ import pytest
 
 from qlue_console.domain import formatting as f
 
-UTC_MOMENT = datetime(2026, 12, 4, 4, 40, tzinfo=UTC)     # 11:40 in Jakarta
+UTC_MOMENT = datetime(2026, 12, 4, 4, 40, tzinfo=UTC)  # 11:40 in Jakarta
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("id", "4 Des 2026 11:40 WIB"), ("en", "4 Dec 2026 11:40 WIB")])
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("id", "4 Des 2026 11:40 WIB"), ("en", "4 Dec 2026 11:40 WIB")]
+)
 def test_a_moment_is_written_in_jakarta_time(lang, expected):
     assert f.moment(UTC_MOMENT, lang) == expected
-    assert f.moment(UTC_MOMENT.isoformat(), lang) == expected      # as JSON evidence carries it
-    assert f.moment(datetime(2026, 12, 4, 11, 40), lang) == expected  # a naive wall time is Jakarta's
+    assert f.moment(UTC_MOMENT.isoformat(), lang) == expected  # as JSON evidence carries it
+    assert (
+        f.moment(datetime(2026, 12, 4, 11, 40), lang) == expected
+    )  # a naive wall time is Jakarta's
     assert f.moment(None, lang) == "–"
 
 
 def test_a_moment_near_midnight_takes_jakarta_s_day():
-    late = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)     # 1 Jan 2027 00:30 WIB
+    late = datetime(2026, 12, 31, 17, 30, tzinfo=UTC)  # 1 Jan 2027 00:30 WIB
     assert f.moment(late, "id") == "1 Jan 2027 00:30 WIB"
     assert f.day(late, "en") == "1 Jan 2027"
 
 
-@pytest.mark.parametrize(("first", "last", "lang", "expected"), [
-    (date(2026, 11, 23), date(2026, 11, 29), "id", "23–29 Nov 2026"),
-    (date(2026, 11, 30), date(2026, 12, 6), "id", "30 Nov – 6 Des 2026"),
-    (date(2026, 11, 30), date(2026, 12, 6), "en", "30 Nov – 6 Dec 2026"),
-    (date(2026, 12, 28), date(2027, 1, 3), "en", "28 Dec 2026 – 3 Jan 2027"),
-    (date(2026, 8, 17), date(2026, 8, 17), "id", "17 Agu 2026"),
-])
+@pytest.mark.parametrize(
+    ("first", "last", "lang", "expected"),
+    [
+        (date(2026, 11, 23), date(2026, 11, 29), "id", "23–29 Nov 2026"),
+        (date(2026, 11, 30), date(2026, 12, 6), "id", "30 Nov – 6 Des 2026"),
+        (date(2026, 11, 30), date(2026, 12, 6), "en", "30 Nov – 6 Dec 2026"),
+        (date(2026, 12, 28), date(2027, 1, 3), "en", "28 Dec 2026 – 3 Jan 2027"),
+        (date(2026, 8, 17), date(2026, 8, 17), "id", "17 Agu 2026"),
+    ],
+)
 def test_a_span_of_days(first, last, lang, expected):
     assert f.day_range(first, last, lang) == expected
 
 
-@pytest.mark.parametrize(("lang", "decimal", "percent", "hours", "integer"), [
-    ("id", "1.234,5", "87,5 %", "246,8 jam", "12.345"),
-    ("en", "1,234.5", "87.5 %", "246.8 h", "12,345"),
-])
+@pytest.mark.parametrize(
+    ("lang", "decimal", "percent", "hours", "integer"),
+    [
+        ("id", "1.234,5", "87,5 %", "246,8 jam", "12.345"),
+        ("en", "1,234.5", "87.5 %", "246.8 h", "12,345"),
+    ],
+)
 def test_numbers_follow_the_language(lang, decimal, percent, hours, integer):
     assert f.decimal(1234.5, lang) == decimal
     assert f.percent(0.875, lang) == percent
@@ -61,7 +71,8 @@ def test_an_unknown_language_is_refused():
 # format(), Qt's date formatting, isoformat() of a value shown. Only domain/formatting.py may.
 _DATE_FORMATTING = re.compile(
     r"strftime\(|\{[^{}]*:%[a-zA-Z]|QDateTime|QLocale\(\)\.toString\(|\.toString\(\s*[\"'][dMyHhms]"
-    r"|(?<!from)isoformat\(\)|\.dayName\(|\.monthName\(")
+    r"|(?<!from)isoformat\(\)|\.dayName\(|\.monthName\("
+)
 # Not for a person: EXIF's own timestamp format, JSON and SQL values, the photo layer's stored
 # English evidence, the seeding of the demo city.
 _NOT_DISPLAY = {"photos/demo.py", "photos/ingest.py", "photos/checks.py", "domain/sla.py"}

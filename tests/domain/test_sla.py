@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -70,17 +70,17 @@ def test_calendar_sla_crosses_midnight_and_weekend() -> None:
 
 def test_start_given_in_utc_is_judged_on_the_jakarta_clock() -> None:
     # Friday 2026-01-09 20:00 UTC is Saturday 03:00 WIB: a non-working start.
-    start = datetime(2026, 1, 9, 20, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 9, 20, tzinfo=UTC)
     assert due_at(start, 24, "working", NO_HOLIDAYS) == wib(2026, 1, 13)
     # Thursday 2026-01-08 09:00 UTC is Thursday 16:00 WIB -> Friday 16:00 WIB.
-    start = datetime(2026, 1, 8, 9, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 8, 9, tzinfo=UTC)
     due = due_at(start, 24, "working", NO_HOLIDAYS)
     assert due == wib(2026, 1, 9, 16)
     assert due.tzinfo is WIB and due.hour == 16
 
 
 def test_calendar_result_is_in_jakarta_time() -> None:
-    start = datetime(2026, 1, 9, 23, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 9, 23, tzinfo=UTC)
     due = due_at(start, 1, "calendar")
     assert due.tzinfo is WIB
     assert (due.date(), due.hour) == (date(2026, 1, 10), 7)
@@ -114,8 +114,8 @@ def test_is_working_day() -> None:
 def test_overdue_is_strictly_after_due_in_any_zone() -> None:
     due = wib(2026, 1, 12, 16)
     assert not overdue(due, due)
-    assert not overdue(due, datetime(2026, 1, 12, 9, tzinfo=timezone.utc))  # 16:00 WIB
-    assert overdue(due, datetime(2026, 1, 12, 9, 0, 1, tzinfo=timezone.utc))
+    assert not overdue(due, datetime(2026, 1, 12, 9, tzinfo=UTC))  # 16:00 WIB
+    assert overdue(due, datetime(2026, 1, 12, 9, 0, 1, tzinfo=UTC))
     with pytest.raises(ValueError):
         overdue(due, datetime(2026, 1, 12, 17))
 

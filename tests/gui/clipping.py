@@ -34,8 +34,7 @@ _KEEP = re.compile(r"(%n|%L?\d+|&[a-zA-Z]+;|<[^>]+>|\{[^}]*\}|\\n|\n|\t)")
 _ACCENTS = str.maketrans("aeiouyAEIOUYcnsCNS", "áéíöüýÅÉÎÖÜÝçñšÇÑŠ")
 
 
-
-STRETCH = 0.4      # how much longer a translation may run: Indonesian often runs ~40 % longer
+STRETCH = 0.4  # how much longer a translation may run: Indonesian often runs ~40 % longer
 
 
 def pseudo(text: str) -> str:
@@ -66,7 +65,7 @@ def write_pseudo_qm(ts: Path, out_dir: Path, lrelease: str) -> Path:
         else:
             translation.text = pseudo(source)
     root = tree.getroot()
-    root.set("language", "id")       # one plural form
+    root.set("language", "id")  # one plural form
     pseudo_ts = out_dir / "qlue_pseudo.ts"
     tree.write(pseudo_ts, encoding="utf-8", xml_declaration=True)
     qm = out_dir / "qlue_pseudo.qm"
@@ -76,7 +75,7 @@ def write_pseudo_qm(ts: Path, out_dir: Path, lrelease: str) -> Path:
 
 @dataclass(frozen=True)
 class Clipped:
-    where: str       # the widget's path of object names / classes
+    where: str  # the widget's path of object names / classes
     text: str
     needs: int
     has: int
@@ -106,7 +105,8 @@ def _label(label: QLabel) -> Clipped | None:
     margin = label.margin() * 2 + (max(0, label.indent()))
     width = rect.width() - margin
     rich = label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text))
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
     if label.wordWrap():
         needs = label.heightForWidth(label.width())
         if needs > label.height() + 1:
@@ -120,7 +120,10 @@ def _label(label: QLabel) -> Clipped | None:
         needs = int(doc.idealWidth() + 0.99)
     else:
         fm = QFontMetrics(label.font())
-        needs = max(fm.horizontalAdvance(_plain(line) if label.buddy() else line) for line in text.split("\n"))
+        needs = max(
+            fm.horizontalAdvance(_plain(line) if label.buddy() else line)
+            for line in text.split("\n")
+        )
     if needs > width + 1:
         return Clipped(_path(label), text, needs, width)
     return None
@@ -212,7 +215,9 @@ def _beyond_edge(widget: QWidget, top: QWidget, screen: QSize) -> Clipped | None
     right, bottom = origin.x() + widget.width(), origin.y() + widget.height()
     if right > screen.width() + 1 or bottom > screen.height() + 1:
         text = widget.text() if hasattr(widget, "text") and callable(widget.text) else ""
-        return Clipped(_path(widget) + " (past the screen's edge)", str(text), right, screen.width())
+        return Clipped(
+            _path(widget) + " (past the screen's edge)", str(text), right, screen.width()
+        )
     return None
 
 
@@ -223,8 +228,11 @@ def clipped_in(top: QWidget, screen: QSize | None = None) -> list[Clipped]:
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisibleTo(top) or widget.width() <= 0 or not _ancestors_shown(widget, top):
             continue
-        if screen is not None and isinstance(widget, (QLabel, QAbstractButton, QComboBox, QTabBar)) \
-                and widget is not top:
+        if (
+            screen is not None
+            and isinstance(widget, (QLabel, QAbstractButton, QComboBox, QTabBar))
+            and widget is not top
+        ):
             found.append(_beyond_edge(widget, top, screen))
         if isinstance(widget, QLabel):
             found.append(_label(widget))

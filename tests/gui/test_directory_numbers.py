@@ -31,7 +31,9 @@ def language(request, qapp):
     QLocale.setDefault(before)
 
 
-def test_the_directory_formats_hours_and_rates_from_the_language(qtbot, language, db_engine, db_url):
+def test_the_directory_formats_hours_and_rates_from_the_language(
+    qtbot, language, db_engine, db_url
+):
     with db_engine.begin() as conn:
         seed_people(conn)
     seed_demo_reports(db_engine, reports=160, weeks=2, processes=1)
@@ -44,10 +46,12 @@ def test_the_directory_formats_hours_and_rates_from_the_language(qtbot, language
     on_time = directory.widget.findChild(QLabel, "onTimeValue")
     hours, rate = PATTERNS[language]
     title = directory.widget.findChild(QLabel, "detailTitle")
-    for row in range(directory.table.model().rowCount()):     # the busiest accounts come first
+    for row in range(directory.table.model().rowCount()):  # the busiest accounts come first
         handle = directory.table.model().index(row, 0).data()
         directory.table.setCurrentIndex(directory.table.model().index(row, 1))
-        qtbot.waitUntil(lambda handle=handle: title.text().startswith(f"{handle} ·"), timeout=10_000)
+        qtbot.waitUntil(
+            lambda handle=handle: title.text().startswith(f"{handle} ·"), timeout=10_000
+        )
         if median.text() != "–":
             break
     assert re.match(hours, median.text()), median.text()

@@ -16,8 +16,14 @@ from qlue_console.gui.main_window import MainWindow
 from qlue_console.seed.demo_people import seed_people
 from tests.photo_factory import jpeg
 
-PLACES = [(-6.1754, 106.8272), (-6.2088, 106.8456), (-6.1256, 106.8315), (-6.3024, 106.8950),
-          (-6.2297, 106.6894), (-6.1380, 106.8130)]
+PLACES = [
+    (-6.1754, 106.8272),
+    (-6.2088, 106.8456),
+    (-6.1256, 106.8315),
+    (-6.3024, 106.8950),
+    (-6.2297, 106.6894),
+    (-6.1380, 106.8130),
+]
 
 
 @pytest.fixture
@@ -26,9 +32,17 @@ def small_city(db_engine):
         seed_people(conn)
         for i in range(24):
             lat, lon = PLACES[i % len(PLACES)]
-            contract.submit_report(conn, channel="app", external_id=f"w{i}", citizen=f"warga{i}",
-                                   text_=f"Laporan nomor {i}: saluran tersumbat <b>tebal</b>",
-                                   category="saluran_tersumbat", lat=lat + i * 1e-4, lon=lon, photo=jpeg(i + 1))
+            contract.submit_report(
+                conn,
+                channel="app",
+                external_id=f"w{i}",
+                citizen=f"warga{i}",
+                text_=f"Laporan nomor {i}: saluran tersumbat <b>tebal</b>",
+                category="saluran_tersumbat",
+                lat=lat + i * 1e-4,
+                lon=lon,
+                photo=jpeg(i + 1),
+            )
     return db_engine
 
 
@@ -67,11 +81,18 @@ def test_a_report_from_another_connection_appears_within_a_second(qtbot, window,
     before = queue.model.rowCount()
     box: dict = {}
 
-    def channel() -> None:   # another connection, as a citizen channel would be
+    def channel() -> None:  # another connection, as a citizen channel would be
         with small_city.begin() as conn:
-            box["id"] = contract.submit_report(conn, channel="sms", external_id="live-1", citizen="warga_live",
-                                               text_="Pohon tumbang di Jl. Medan Merdeka", category="pohon_tumbang",
-                                               lat=-6.1760, lon=106.8260)
+            box["id"] = contract.submit_report(
+                conn,
+                channel="sms",
+                external_id="live-1",
+                citizen="warga_live",
+                text_="Pohon tumbang di Jl. Medan Merdeka",
+                category="pohon_tumbang",
+                lat=-6.1760,
+                lon=106.8260,
+            )
         box["at"] = time.monotonic()
 
     thread = threading.Thread(target=channel)
@@ -88,9 +109,17 @@ def test_a_change_to_a_report_updates_its_row_in_place(qtbot, window, small_city
     queue = window.triage.queue
     target = queue.model.row_at(3)
     with small_city.begin() as conn:
-        conn.execute(text("UPDATE reports SET priority = 3, version = version + 1 WHERE id = :id"), {"id": target.id})
-        conn.execute(text("INSERT INTO events (report_id, actor, kind, payload) VALUES (:id, 'op.andi', 'prioritised', "
-                          "'{\"priority\": 3}')"), {"id": target.id})
+        conn.execute(
+            text("UPDATE reports SET priority = 3, version = version + 1 WHERE id = :id"),
+            {"id": target.id},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO events (report_id, actor, kind, payload) VALUES (:id, 'op.andi', 'prioritised', "
+                "'{\"priority\": 3}')"
+            ),
+            {"id": target.id},
+        )
     qtbot.waitUntil(lambda: queue.model.row_at(3).priority == 3, timeout=3_000)
     assert queue.model.row_at(3).id == target.id
 
@@ -103,7 +132,10 @@ def test_switching_reports_quickly_never_shows_the_previous_photo(qtbot, window)
     detail.show_report(first)
     detail.show_report(second)
     detail.show_report(third)
-    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == third and bool(shown), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: detail.detail is not None and detail.detail.id == third and bool(shown),
+        timeout=15_000,
+    )
     qtbot.wait(300)
     photo_ids_of_third = {p.id for p in detail.detail.photos}
     assert shown and set(shown) <= photo_ids_of_third
@@ -129,8 +161,16 @@ def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, mo
     def channel() -> None:
         for i in range(30):
             with small_city.begin() as conn:
-                contract.submit_report(conn, channel="web", external_id=f"burst-{i}", citizen=f"warga_b{i}",
-                                       text_=f"Sampah menumpuk {i}", category="sampah", lat=-6.18, lon=106.83)
+                contract.submit_report(
+                    conn,
+                    channel="web",
+                    external_id=f"burst-{i}",
+                    citizen=f"warga_b{i}",
+                    text_=f"Sampah menumpuk {i}",
+                    category="sampah",
+                    lat=-6.18,
+                    lon=106.83,
+                )
 
     started = time.monotonic()
     thread = threading.Thread(target=channel)
@@ -169,12 +209,19 @@ def test_each_workspace_keeps_its_shortcut_whatever_the_role(qtbot, supervisor_w
 
     win = supervisor_window
     assert {name: a.shortcut().toString() for name, a in win._actions.items()} == {
-        "triage": "Ctrl+1", "directory": "Ctrl+2", "verify": "Ctrl+4"}
+        "triage": "Ctrl+1",
+        "directory": "Ctrl+2",
+        "verify": "Ctrl+4",
+    }
     qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.current_workspace() == "verify", timeout=10_000)
-    qtbot.keyClick(win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)   # Reports: not a supervisor's
+    qtbot.keyClick(
+        win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier
+    )  # Reports: not a supervisor's
     assert win.current_workspace() == "verify"
-    assert win.statusBar().currentMessage() == "Reports is not a workspace of your role (Supervisor)."
+    assert (
+        win.statusBar().currentMessage() == "Reports is not a workspace of your role (Supervisor)."
+    )
     qtbot.keyClick(win, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.current_workspace() == "directory", timeout=10_000)
 
@@ -187,7 +234,12 @@ def test_the_status_bar_and_about_name_the_person_and_the_server(supervisor_wind
     assert "%" not in server and "postgresql" not in server.split("/")[0] and "?" not in server
     assert win.signed_in_as() == f"Rina Kusuma · Supervisor · {server}"
     about = win.about_text()
-    assert __version__ in about and server in about and "demo_supervisor" in about and "Rina Kusuma" in about
+    assert (
+        __version__ in about
+        and server in about
+        and "demo_supervisor" in about
+        and "Rina Kusuma" in about
+    )
 
 
 def test_ctrl_q_quits(qtbot, supervisor_window):
@@ -201,6 +253,9 @@ def test_ctrl_q_quits(qtbot, supervisor_window):
 
 def test_sign_out_closes_the_window_and_asks_for_the_sign_in(qtbot, supervisor_window):
     win = supervisor_window
-    with qtbot.waitSignal(win.sign_out_requested, timeout=10_000), qtbot.waitSignal(win.closed, timeout=10_000):
+    with (
+        qtbot.waitSignal(win.sign_out_requested, timeout=10_000),
+        qtbot.waitSignal(win.closed, timeout=10_000),
+    ):
         win.sign_out_action.trigger()
     assert not win.isVisible() and win.signing_out

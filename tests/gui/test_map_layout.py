@@ -14,10 +14,16 @@ from qlue_console.gui.map.map_view import LEGEND_FOLDED_KEY
 from qlue_console.gui.map.page import view_bounds
 from tests.gui.test_map_view import BOUNDARIES, js, make_view, square  # noqa: F401  (fixtures)
 
-ISLAND = {"type": "Feature", "properties": {"code": "31.01.01.1001", "name": "Pulau Panggang",
-                                            "kecamatan": "Kepulauan Seribu Utara",
-                                            "kota": "Kabupaten Administrasi Kepulauan Seribu"},
-          "geometry": square(106.55, -5.75, 0.01)}
+ISLAND = {
+    "type": "Feature",
+    "properties": {
+        "code": "31.01.01.1001",
+        "name": "Pulau Panggang",
+        "kecamatan": "Kepulauan Seribu Utara",
+        "kota": "Kabupaten Administrasi Kepulauan Seribu",
+    },
+    "geometry": square(106.55, -5.75, 0.01),
+}
 CITY_AND_ISLANDS = {"type": "FeatureCollection", "features": [*BOUNDARIES["features"], ISLAND]}
 LEGEND = "document.querySelector('.leaflet-bottom.leaflet-right .qlue-legend')"
 TOGGLE = "document.querySelector('.qlue-view-toggle')"
@@ -42,12 +48,14 @@ def _fits(qtbot, view, name: str) -> dict:
 
 def _fitted(qtbot, view, name: str) -> bool:
     f = _fits(qtbot, view, name)
-    return f["contains"] and abs(f["zoom"] - f["fitZoom"]) < 0.26   # zoom snaps to quarter levels
+    return f["contains"] and abs(f["zoom"] - f["fitZoom"]) < 0.26  # zoom snaps to quarter levels
 
 
 def test_the_home_views_are_the_mainland_and_the_islands():
-    views = {name: [[round(v, 6) for v in corner] for corner in box]
-             for name, box in view_bounds(CITY_AND_ISLANDS).items()}
+    views = {
+        name: [[round(v, 6) for v in corner] for corner in box]
+        for name, box in view_bounds(CITY_AND_ISLANDS).items()
+    }
     assert views["mainland"] == [[-6.25, 106.80], [-6.17, 106.84]]
     assert views["islands"] == [[-5.75, 106.55], [-5.74, 106.56]]
     assert set(view_bounds(BOUNDARIES)) == {"mainland"}
@@ -69,10 +77,12 @@ def test_the_home_view_follows_the_pane_until_the_user_moves_the_map(qtbot, make
     view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
     qtbot.waitUntil(lambda: _fitted(qtbot, view, "mainland"), timeout=5_000)
     wide = _fits(qtbot, view, "mainland")["zoom"]
-    view.resize(200, 700)        # the pane laid out narrower after the page loaded
-    qtbot.waitUntil(lambda: _fitted(qtbot, view, "mainland") and _fits(qtbot, view, "mainland")["zoom"] < wide,
-                    timeout=5_000)
-    js(qtbot, view, "QlueMap.map.setView([-6.2, 106.82], 16)")   # the user zooms in
+    view.resize(200, 700)  # the pane laid out narrower after the page loaded
+    qtbot.waitUntil(
+        lambda: _fitted(qtbot, view, "mainland") and _fits(qtbot, view, "mainland")["zoom"] < wide,
+        timeout=5_000,
+    )
+    js(qtbot, view, "QlueMap.map.setView([-6.2, 106.82], 16)")  # the user zooms in
     view.resize(800, 600)
     qtbot.waitUntil(lambda: js(qtbot, view, "window.innerWidth") == 800, timeout=5_000)
     assert js(qtbot, view, "QlueMap.map.getZoom()") == 16
@@ -81,19 +91,25 @@ def test_the_home_view_follows_the_pane_until_the_user_moves_the_map(qtbot, make
 def test_the_legend_is_compact_and_folds_away_remembered(qtbot, make_view, settings):
     view = _ready(qtbot, make_view())
     qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + " !== null"), timeout=5_000)
-    area = ("(function (e) { var r = e.getBoundingClientRect(); return r.width * r.height / "
-            "(window.innerWidth * window.innerHeight); })(" + LEGEND + ")")
-    assert js(qtbot, view, area) < 0.08          # unfolded: under a twelfth of an 800 × 600 map
+    area = (
+        "(function (e) { var r = e.getBoundingClientRect(); return r.width * r.height / "
+        "(window.innerWidth * window.innerHeight); })(" + LEGEND + ")"
+    )
+    assert js(qtbot, view, area) < 0.08  # unfolded: under a twelfth of an 800 × 600 map
     assert "Menunggu" in js(qtbot, view, LEGEND + ".textContent")
     assert view.legend_folded() is False
     js(qtbot, view, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
     qtbot.waitUntil(lambda: view.legend_folded() is True, timeout=5_000)
     assert "Menunggu" not in js(qtbot, view, LEGEND + ".textContent")
-    assert js(qtbot, view, area) < 0.01          # folded: its title only
+    assert js(qtbot, view, area) < 0.01  # folded: its title only
 
-    again = _ready(qtbot, make_view())             # a console opened later: still folded
-    qtbot.waitUntil(lambda: js(qtbot, again, LEGEND + " !== null && " + LEGEND + ".classList.contains('qlue-folded')"),
-                    timeout=5_000)
+    again = _ready(qtbot, make_view())  # a console opened later: still folded
+    qtbot.waitUntil(
+        lambda: js(
+            qtbot, again, LEGEND + " !== null && " + LEGEND + ".classList.contains('qlue-folded')"
+        ),
+        timeout=5_000,
+    )
     js(qtbot, again, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
     qtbot.waitUntil(lambda: again.legend_folded() is False, timeout=5_000)
     assert "Menunggu" in js(qtbot, again, LEGEND + ".textContent")
@@ -104,15 +120,27 @@ def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, 
     view = _ready(qtbot, make_view())
     view.resize(width, 600)
     qtbot.waitUntil(lambda: js(qtbot, view, "window.innerWidth") == width, timeout=5_000)
-    boxes = json.loads(js(qtbot, view, """JSON.stringify(['.leaflet-control-attribution', '.leaflet-control-scale']
+    boxes = json.loads(
+        js(
+            qtbot,
+            view,
+            """JSON.stringify(['.leaflet-control-attribution', '.leaflet-control-scale']
         .map(function (s) { var r = document.querySelector(s).getBoundingClientRect();
-                            return [r.left, r.top, r.right, r.bottom]; }))"""))
+                            return [r.left, r.top, r.right, r.bottom]; }))""",
+        )
+    )
     (al, at, ar, ab), (sl, st, sr, sb) = boxes
     assert ar <= width and ab <= 600 and sb <= 600
-    assert ar <= sl or sr <= al or ab <= st or sb <= at, f"attribution {boxes[0]} over the scale bar {boxes[1]}"
-    assert ab - at < 20                                       # one line
-    assert "OCHA/BPS" in js(qtbot, view, "document.querySelector('.leaflet-control-attribution').title")
-    assert js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1   # metric only
+    assert ar <= sl or sr <= al or ab <= st or sb <= at, (
+        f"attribution {boxes[0]} over the scale bar {boxes[1]}"
+    )
+    assert ab - at < 20  # one line
+    assert "OCHA/BPS" in js(
+        qtbot, view, "document.querySelector('.leaflet-control-attribution').title"
+    )
+    assert (
+        js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
+    )  # metric only
 
 
 def test_the_pages_own_words_are_translated(qtbot, make_view, settings):
@@ -126,16 +154,26 @@ def test_the_pages_own_words_are_translated(qtbot, make_view, settings):
     try:
         view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
         qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + " !== null"), timeout=5_000)
-        words = json.loads(js(qtbot, view, """JSON.stringify({
+        words = json.loads(
+            js(
+                qtbot,
+                view,
+                """JSON.stringify({
             legend: document.querySelector('.qlue-legend-toggle').textContent,
             fold: document.querySelector('.qlue-legend-toggle').title,
             zoomIn: document.querySelector('.leaflet-control-zoom-in').title,
             zoomOut: document.querySelector('.leaflet-control-zoom-out').title,
             islands: document.querySelector('.qlue-view-toggle').title,
-            attribution: document.querySelector('.leaflet-control-attribution').textContent})"""))
+            attribution: document.querySelector('.leaflet-control-attribution').textContent})""",
+            )
+        )
     finally:
         QCoreApplication.removeTranslator(translator)
     assert words["legend"].startswith("Laporan")
-    assert (words["fold"], words["zoomIn"], words["zoomOut"]) == ("Sembunyikan legenda", "Perbesar", "Perkecil")
+    assert (words["fold"], words["zoomIn"], words["zoomOut"]) == (
+        "Sembunyikan legenda",
+        "Perbesar",
+        "Perkecil",
+    )
     assert words["islands"] == "Tampilkan Kepulauan Seribu"
     assert "Batas wilayah" in words["attribution"]

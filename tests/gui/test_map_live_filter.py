@@ -19,8 +19,8 @@ from qlue_console.gui.workspaces.triage import MAP_LABELS
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
 
-MONAS = (-6.1754, 106.8272)      # Jakarta Pusat (31.71)
-PLUIT = (-6.1200, 106.8000)      # Jakarta Utara (31.72)
+MONAS = (-6.1754, 106.8272)  # Jakarta Pusat (31.71)
+PLUIT = (-6.1200, 106.8000)  # Jakarta Utara (31.72)
 
 
 def on_the_map(n: int) -> str:
@@ -29,8 +29,16 @@ def on_the_map(n: int) -> str:
 
 
 def _submit(conn, key: str, category: str, place: tuple[float, float], i: int = 0) -> int:
-    return contract.submit_report(conn, channel="app", external_id=key, citizen=f"warga_{key}",
-                                  text_=f"Laporan {key}", category=category, lat=place[0] + i * 1e-4, lon=place[1])
+    return contract.submit_report(
+        conn,
+        channel="app",
+        external_id=key,
+        citizen=f"warga_{key}",
+        text_=f"Laporan {key}",
+        category=category,
+        lat=place[0] + i * 1e-4,
+        lon=place[1],
+    )
 
 
 @pytest.fixture
@@ -62,6 +70,7 @@ def _from_another_connection(engine, submit) -> dict:
     def channel() -> None:
         with engine.begin() as conn:
             box["ids"] = submit(conn)
+
     thread = threading.Thread(target=channel)
     thread.start()
     thread.join()
@@ -70,8 +79,10 @@ def _from_another_connection(engine, submit) -> dict:
 
 def _show(qtbot, ws, flt: QueueFilter, expected: set[int]) -> None:
     ws.queue.set_filter(flt)
-    qtbot.waitUntil(lambda: ws.map.report_ids() == expected and ws.map.marker_count() == len(expected),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: ws.map.report_ids() == expected and ws.map.marker_count() == len(expected),
+        timeout=15_000,
+    )
 
 
 def _recategorise(engine, report_id: int, category: str) -> None:
@@ -81,28 +92,47 @@ def _recategorise(engine, report_id: int, category: str) -> None:
 def test_with_a_category_filter_only_matching_reports_reach_the_map(qtbot, triage, city):
     engine, sampah, _banjir = city
     _show(qtbot, triage, QueueFilter(category="sampah"), set(sampah))
-    box = _from_another_connection(engine, lambda conn: (_submit(conn, "new-banjir", "banjir", MONAS),
-                                                         _submit(conn, "new-sampah", "sampah", PLUIT)))
+    box = _from_another_connection(
+        engine,
+        lambda conn: (
+            _submit(conn, "new-banjir", "banjir", MONAS),
+            _submit(conn, "new-sampah", "sampah", PLUIT),
+        ),
+    )
     other, matching = box["ids"]
-    qtbot.waitUntil(lambda: matching in triage.map.report_ids() and triage.map.marker_count() == 4, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: matching in triage.map.report_ids() and triage.map.marker_count() == 4,
+        timeout=10_000,
+    )
     assert other not in triage.map.report_ids()
     assert triage.map_count_text() == on_the_map(4)
 
-    _recategorise(engine, matching, "banjir")      # stops matching: leaves the map
-    qtbot.waitUntil(lambda: matching not in triage.map.report_ids() and triage.map.marker_count() == 3,
-                    timeout=10_000)
-    _recategorise(engine, other, "sampah")         # starts matching: comes onto the map
-    qtbot.waitUntil(lambda: other in triage.map.report_ids() and triage.map.marker_count() == 4, timeout=10_000)
+    _recategorise(engine, matching, "banjir")  # stops matching: leaves the map
+    qtbot.waitUntil(
+        lambda: matching not in triage.map.report_ids() and triage.map.marker_count() == 3,
+        timeout=10_000,
+    )
+    _recategorise(engine, other, "sampah")  # starts matching: comes onto the map
+    qtbot.waitUntil(
+        lambda: other in triage.map.report_ids() and triage.map.marker_count() == 4, timeout=10_000
+    )
     assert triage.map.report_ids() == set(sampah) | {other}
 
 
 def test_with_an_area_filter_only_reports_in_the_area_reach_the_map(qtbot, triage, city):
     engine, _sampah, banjir = city
     _show(qtbot, triage, QueueFilter(area_code="31.72"), set(banjir))
-    box = _from_another_connection(engine, lambda conn: (_submit(conn, "in-pusat", "banjir", MONAS),
-                                                         _submit(conn, "in-utara", "sampah", PLUIT, 5)))
+    box = _from_another_connection(
+        engine,
+        lambda conn: (
+            _submit(conn, "in-pusat", "banjir", MONAS),
+            _submit(conn, "in-utara", "sampah", PLUIT, 5),
+        ),
+    )
     outside, inside = box["ids"]
-    qtbot.waitUntil(lambda: inside in triage.map.report_ids() and triage.map.marker_count() == 3, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: inside in triage.map.report_ids() and triage.map.marker_count() == 3, timeout=10_000
+    )
     assert outside not in triage.map.report_ids()
     assert triage.map.report_ids() == set(banjir) | {inside}
 
@@ -111,17 +141,25 @@ def test_the_count_is_the_maps_own_after_a_stream_and_after_a_removal(qtbot, tri
     engine, sampah, banjir = city
     _show(qtbot, triage, QueueFilter(), set(sampah) | set(banjir))
     qtbot.waitUntil(lambda: triage.map_count_text() == on_the_map(5), timeout=5_000)
-    for batch in range(3):   # a stream: several transactions, several flushes of the map
-        _from_another_connection(engine, lambda conn, b=batch: [
-            _submit(conn, f"stream-{b}-{i}", ("sampah", "banjir")[i % 2], (MONAS, PLUIT)[i % 2], i)
-            for i in range(7)])
+    for batch in range(3):  # a stream: several transactions, several flushes of the map
+        _from_another_connection(
+            engine,
+            lambda conn, b=batch: [
+                _submit(
+                    conn, f"stream-{b}-{i}", ("sampah", "banjir")[i % 2], (MONAS, PLUIT)[i % 2], i
+                )
+                for i in range(7)
+            ],
+        )
     qtbot.waitUntil(lambda: triage.map.marker_count() == 26, timeout=15_000)
     qtbot.waitUntil(lambda: triage.map_count_text() == on_the_map(26), timeout=5_000)
 
     only = banjir[0]
     _show(qtbot, triage, QueueFilter(search="Laporan b0"), {only})
     qtbot.waitUntil(lambda: triage.map_count_text() == on_the_map(1), timeout=5_000)
-    actions.reject(engine, only, None, "spam")   # rejected elsewhere: its only marker goes (not an open state)
+    actions.reject(
+        engine, only, None, "spam"
+    )  # rejected elsewhere: its only marker goes (not an open state)
     qtbot.waitUntil(lambda: triage.map.marker_count() == 0, timeout=10_000)
     qtbot.waitUntil(lambda: triage.map_count_text() == on_the_map(0), timeout=5_000)
 
@@ -131,8 +169,11 @@ def test_the_live_question_is_the_filters_question_narrowed_to_the_changed_repor
     asked = sampah[:2] + banjir
 
     def found(flt):
-        rows = fetch_encoded_markers(engine, flt, language="en", label_of=MAP_LABELS, label_order=STATES, ids=asked)
+        rows = fetch_encoded_markers(
+            engine, flt, language="en", label_of=MAP_LABELS, label_order=STATES, ids=asked
+        )
         return {r[0] for r in rows.rows}
+
     assert found(QueueFilter(category="sampah")) == set(sampah[:2])
     assert found(QueueFilter(area_code="31.72")) == set(banjir)
     assert found(QueueFilter(area_code="31.72", category="sampah")) == set()
@@ -142,19 +183,37 @@ def test_the_live_question_is_the_filters_question_narrowed_to_the_changed_repor
 def test_citizen_markup_arriving_live_is_shown_as_text_on_the_map(qtbot, triage, city):
     engine = city[0]
     payload = "Banjir <img src=x onerror=window.__xss=1> <b>tebal</b>"
-    box = _from_another_connection(engine, lambda conn: contract.submit_report(
-        conn, channel="sms", external_id="markup", citizen="warga_markup", text_=payload, category="sampah",
-        lat=MONAS[0] - 0.01, lon=MONAS[1]))
+    box = _from_another_connection(
+        engine,
+        lambda conn: contract.submit_report(
+            conn,
+            channel="sms",
+            external_id="markup",
+            citizen="warga_markup",
+            text_=payload,
+            category="sampah",
+            lat=MONAS[0] - 0.01,
+            lon=MONAS[1],
+        ),
+    )
     report = box["ids"]
     view = triage.map
-    qtbot.waitUntil(lambda: report in view.report_ids() and view.marker_count() == 6, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: report in view.report_ids() and view.marker_count() == 6, timeout=10_000
+    )
 
     def js(script: str):
         with qtbot.waitCallback(timeout=5_000) as callback:
             view.view.page().runJavaScript(script, 0, callback)
         return callback.args[0]
+
     qtbot.waitUntil(lambda: js(f"QlueMap.hoverMarker({report})") is True, timeout=5_000)
-    qtbot.waitUntil(lambda: payload in (js("QlueMap.tooltipElement() && QlueMap.tooltipElement().textContent") or ""),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: (
+            payload
+            in (js("QlueMap.tooltipElement() && QlueMap.tooltipElement().textContent") or "")
+        ),
+        timeout=5_000,
+    )
     assert js("document.querySelectorAll('img, .leaflet-tooltip b').length") == 0
     assert js("typeof window.__xss") == "undefined"

@@ -10,23 +10,43 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from qlue_console.gui.map.page import (CHOROPLETH_RAMP, QWEBCHANNEL_JS, STATES, MapMarker, build_page,
-                                       choropleth_classes, write_page)
+from qlue_console.gui.map.page import (
+    CHOROPLETH_RAMP,
+    QWEBCHANNEL_JS,
+    STATES,
+    MapMarker,
+    build_page,
+    choropleth_classes,
+    write_page,
+)
 from tests.map_markers import prepared
 
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 
 
 def square(x: float, y: float, d: float = 0.01) -> dict:
-    return {"type": "Polygon", "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]}
+    return {
+        "type": "Polygon",
+        "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+    }
 
 
 def boundaries(name: str = "Gambir") -> dict:
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"code": "31.71.01.1001", "name": name, "kecamatan": "Gambir",
-                                           "kota": "Kota Administrasi Jakarta Pusat"},
-         "geometry": square(106.81, -6.18)},
-    ]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {
+                    "code": "31.71.01.1001",
+                    "name": name,
+                    "kecamatan": "Gambir",
+                    "kota": "Kota Administrasi Jakarta Pusat",
+                },
+                "geometry": square(106.81, -6.18),
+            },
+        ],
+    }
 
 
 class _Refs(HTMLParser):
@@ -66,11 +86,13 @@ def test_the_page_loads_only_local_files():
 
 
 def test_a_configured_tile_layer_is_the_only_remote_address():
-    html = build_page(boundaries=boundaries(), tile_url=TILES, tile_attribution="© <b>OSM</b> contributors")
+    html = build_page(
+        boundaries=boundaries(), tile_url=TILES, tile_attribution="© <b>OSM</b> contributors"
+    )
     assert all(urlsplit(r).scheme in ("file", "qrc") for r in refs(html))
     assert html.count("https://") == 1 and json.dumps(TILES) in html
     assert "http://" not in html
-    assert "<b>OSM" not in html          # the attribution is text
+    assert "<b>OSM" not in html  # the attribution is text
 
 
 def test_no_tile_layer_without_a_url():
@@ -85,17 +107,19 @@ def test_a_boundary_name_cannot_close_the_script():
 
 
 def test_markers_are_one_compact_batch():
-    markers = [MapMarker(1, -6.2, 106.8, "Menunggu", 3, True, "Sampah", "a"),
-               MapMarker(2, -6.21, 106.81, "Selesai", 0, False, "Banjir", "b"),
-               MapMarker(3, -6.22, 106.82, "Proses", 9, False, "Sampah", "</script>"),
-               MapMarker(4, -6.23, 106.83, "Unknown", -1, False, "Banjir", "")]
+    markers = [
+        MapMarker(1, -6.2, 106.8, "Menunggu", 3, True, "Sampah", "a"),
+        MapMarker(2, -6.21, 106.81, "Selesai", 0, False, "Banjir", "b"),
+        MapMarker(3, -6.22, 106.82, "Proses", 9, False, "Sampah", "</script>"),
+        MapMarker(4, -6.23, 106.83, "Unknown", -1, False, "Banjir", ""),
+    ]
     ready = prepared(markers)
     batch = json.loads(ready.batch_json)
     assert batch["titles"] == ["Sampah", "Banjir"]
     assert batch["rows"][0] == [1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0]
     assert batch["rows"][1][3:7] == [STATES.index("Selesai"), 0, 0, 1]
-    assert batch["rows"][2][4] == 3                  # priority clamped
-    assert batch["rows"][3][3:5] == [-1, 0]          # unknown state: grey
+    assert batch["rows"][2][4] == 3  # priority clamped
+    assert batch["rows"][3][3:5] == [-1, 0]  # unknown state: grey
     # Citizens' texts stay in Python: the page asks for one when its tooltip opens.
     assert "</script>" not in ready.batch_json
     assert ready.by_id[3][7] == "</script>"
@@ -111,12 +135,15 @@ def test_choropleth_classes_cover_the_counts_in_order():
     assert [c["colour"] for c in classes] == list(CHOROPLETH_RAMP)
 
 
-@pytest.mark.parametrize("values, expected", [
-    ({}, []),
-    ({"a": 0}, []),
-    ({"a": 4, "b": 4}, [(4, 4)]),
-    ({"a": 1, "b": 10}, [(1, 1), (2, 10)]),
-])
+@pytest.mark.parametrize(
+    "values, expected",
+    [
+        ({}, []),
+        ({"a": 0}, []),
+        ({"a": 4, "b": 4}, [(4, 4)]),
+        ({"a": 1, "b": 10}, [(1, 1), (2, 10)]),
+    ],
+)
 def test_choropleth_classes_with_few_counts(values, expected):
     classes = choropleth_classes(values)
     assert [(c["lo"], c["hi"]) for c in classes] == expected

@@ -12,8 +12,16 @@ from tests.map_markers import encoded_rows, prepared
 
 
 def test_a_prepared_set_is_the_encoded_batch():
-    markers = [marker(i, priority=i % 4, state=("Selesai", "Menunggu")[i % 2], title=("Banjir", "Sampah")[i % 3 == 0],
-                      overdue=i % 5 == 0) for i in range(1, 8)]
+    markers = [
+        marker(
+            i,
+            priority=i % 4,
+            state=("Selesai", "Menunggu")[i % 2],
+            title=("Banjir", "Sampah")[i % 3 == 0],
+            overdue=i % 5 == 0,
+        )
+        for i in range(1, 8)
+    ]
     titles, rows = encoded_rows(markers)
     ready = prepare_encoded(titles, iter(rows))
     assert len(ready) == 7 and set(ready.by_id) == set(range(1, 8))
@@ -24,19 +32,34 @@ def test_a_prepared_set_is_the_encoded_batch():
 
 
 def test_a_reloaded_page_gets_the_markers_as_they_are_now(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2), marker(3)])))
+    drawn(
+        qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2), marker(3)]))
+    )
     assert js(qtbot, map_view, "QlueMap.count()") == 3
     # another category first: this batch's title indexes point into another list of titles
-    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(4, title="Banjir"),
-                                                                     marker(2, lat=-6.25, lon=106.80)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.upsert_markers(
+            prepared([marker(4, title="Banjir"), marker(2, lat=-6.25, lon=106.80)])
+        ),
+    )
     drawn(qtbot, map_view, lambda: map_view.remove_marker(1))
     with qtbot.waitSignal(map_view.ready, timeout=20_000):
         map_view.view.reload()
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.count()") == 3, timeout=5_000)
-    assert json.loads(js(qtbot, map_view, "JSON.stringify([...QlueMap.records.keys()].sort())")) == [2, 3, 4]
+    assert json.loads(
+        js(qtbot, map_view, "JSON.stringify([...QlueMap.records.keys()].sort())")
+    ) == [2, 3, 4]
     assert map_view.report_ids() == {2, 3, 4}
     where = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerLatLng(2))"))
     assert (round(where["lat"], 4), round(where["lng"], 4)) == (-6.25, 106.80)
-    titles = json.loads(js(qtbot, map_view, "JSON.stringify([2, 3, 4].map(function (id) { "
-                                            "return QlueMap.markers.record(id).title; }))"))
+    titles = json.loads(
+        js(
+            qtbot,
+            map_view,
+            "JSON.stringify([2, 3, 4].map(function (id) { "
+            "return QlueMap.markers.record(id).title; }))",
+        )
+    )
     assert titles == ["Sampah", "Sampah", "Banjir"]

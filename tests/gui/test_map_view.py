@@ -29,21 +29,59 @@ RED, YELLOW, GREEN = "#d32f2f", "#f9a825", "#2e7d32"
 
 
 def square(x: float, y: float, d: float = 0.02) -> dict:
-    return {"type": "Polygon", "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]}
+    return {
+        "type": "Polygon",
+        "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+    }
 
 
-BOUNDARIES = {"type": "FeatureCollection", "features": [
-    {"type": "Feature", "properties": {"code": "31.71.01.1001", "name": "Gambir", "kecamatan": "Gambir",
-                                       "kota": "Kota Administrasi Jakarta Pusat"}, "geometry": square(106.80, -6.19)},
-    {"type": "Feature", "properties": {"code": "31.71.01.1002", "name": "Kebon Kelapa", "kecamatan": "Gambir",
-                                       "kota": "Kota Administrasi Jakarta Pusat"}, "geometry": square(106.82, -6.19)},
-    {"type": "Feature", "properties": {"code": "31.74.01.1001", "name": IMG_PAYLOAD, "kecamatan": SCRIPT_PAYLOAD,
-                                       "kota": "Kota Administrasi Jakarta Selatan"}, "geometry": square(106.80, -6.25)},
-]}
+BOUNDARIES = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "properties": {
+                "code": "31.71.01.1001",
+                "name": "Gambir",
+                "kecamatan": "Gambir",
+                "kota": "Kota Administrasi Jakarta Pusat",
+            },
+            "geometry": square(106.80, -6.19),
+        },
+        {
+            "type": "Feature",
+            "properties": {
+                "code": "31.71.01.1002",
+                "name": "Kebon Kelapa",
+                "kecamatan": "Gambir",
+                "kota": "Kota Administrasi Jakarta Pusat",
+            },
+            "geometry": square(106.82, -6.19),
+        },
+        {
+            "type": "Feature",
+            "properties": {
+                "code": "31.74.01.1001",
+                "name": IMG_PAYLOAD,
+                "kecamatan": SCRIPT_PAYLOAD,
+                "kota": "Kota Administrasi Jakarta Selatan",
+            },
+            "geometry": square(106.80, -6.25),
+        },
+    ],
+}
 
 
-def marker(report_id: int, lat: float = -6.2, lon: float = 106.83, state: str = "Menunggu", priority: int = 1,
-           overdue: bool = False, title: str = "Sampah", text: str = "Sampah menumpuk") -> MapMarker:
+def marker(
+    report_id: int,
+    lat: float = -6.2,
+    lon: float = 106.83,
+    state: str = "Menunggu",
+    priority: int = 1,
+    overdue: bool = False,
+    title: str = "Sampah",
+    text: str = "Sampah menumpuk",
+) -> MapMarker:
     return MapMarker(report_id, lat, lon, state, priority, overdue, title, text)
 
 
@@ -70,8 +108,9 @@ def make_view(qtbot):
         view.show()
         made.append(view)
         return view
+
     yield make
-    for view in made:   # delete the pages before the web engine profile goes
+    for view in made:  # delete the pages before the web engine profile goes
         view.close()
         view.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -95,24 +134,42 @@ def test_the_page_references_no_remote_address(map_view):
 
 def test_markers_arrive_in_one_batch(qtbot, map_view):
     assert map_view.is_ready()
-    markers = [marker(i, -6.2 + i * 1e-3, 106.8, state) for i, state in
-               enumerate(["Menunggu", "Proses", "Koordinasi", "Disposisi", "Selesai", "Ditolak", "Duplikat"], 1)]
+    markers = [
+        marker(i, -6.2 + i * 1e-3, 106.8, state)
+        for i, state in enumerate(
+            ["Menunggu", "Proses", "Koordinasi", "Disposisi", "Selesai", "Ditolak", "Duplikat"], 1
+        )
+    ]
     drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(markers)))
     assert map_view.marker_count() == 7
     assert js(qtbot, map_view, "QlueMap.count()") == 7
-    colours = js(qtbot, map_view, "JSON.stringify([1,2,3,4,5,6,7].map(i => QlueMap.markerStyle(i).fillColor))")
+    colours = js(
+        qtbot,
+        map_view,
+        "JSON.stringify([1,2,3,4,5,6,7].map(i => QlueMap.markerStyle(i).fillColor))",
+    )
     assert json.loads(colours) == [RED, YELLOW, YELLOW, YELLOW, GREEN, "#757575", "#757575"]
     # One canvas for all of them, not one DOM node or Leaflet layer per marker.
     assert js(qtbot, map_view, "QlueMap.markerCanvas() instanceof HTMLCanvasElement") is True
     assert js(qtbot, map_view, "QlueMap.markerCanvas().isConnected") is True
-    assert js(qtbot, map_view, "document.querySelectorAll('.leaflet-qlueMarkers-pane > *').length") == 1
-    assert js(qtbot, map_view, "document.querySelectorAll('.leaflet-pane .leaflet-marker-icon, .leaflet-pane svg path').length") == 0
+    assert (
+        js(qtbot, map_view, "document.querySelectorAll('.leaflet-qlueMarkers-pane > *').length")
+        == 1
+    )
+    assert (
+        js(
+            qtbot,
+            map_view,
+            "document.querySelectorAll('.leaflet-pane .leaflet-marker-icon, .leaflet-pane svg path').length",
+        )
+        == 0
+    )
     layers = "(function () { var n = 0; QlueMap.map.eachLayer(() => { n += 1; }); return n; })()"
     with_seven = js(qtbot, map_view, layers)
 
     drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(markers[:2])))
     assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.count()") == 2
-    assert js(qtbot, map_view, layers) == with_seven     # no Leaflet layer per marker
+    assert js(qtbot, map_view, layers) == with_seven  # no Leaflet layer per marker
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -121,7 +178,9 @@ def rgb(colour: str) -> tuple[int, int, int]:
 
 def pixel(qtbot, view: MapView, report_id: int, dx: float = 0, dy: float = 0) -> list[int]:
     """The marker canvas's RGBA at a report's centre (+dx, dy)."""
-    return json.loads(js(qtbot, view, f"JSON.stringify(QlueMap.markerPixel({report_id}, {dx}, {dy}))"))
+    return json.loads(
+        js(qtbot, view, f"JSON.stringify(QlueMap.markerPixel({report_id}, {dx}, {dy}))")
+    )
 
 
 def near(colour: list[int], expected: str, tolerance: int = 12) -> bool:
@@ -131,13 +190,21 @@ def near(colour: list[int], expected: str, tolerance: int = 12) -> bool:
 
 def on_top(colour: list[int], expected: str) -> bool:
     """Markers drawn over others: the one on top gives the pixel the nearest of the states' colours."""
+
     def distance(c: str) -> int:
         return sum((a - b) ** 2 for a, b in zip(colour, rgb(c)))
+
     return colour[3] > 200 and min((RED, YELLOW, GREEN, "#757575"), key=distance) == expected
 
 
 def test_priority_and_overdue_show_in_size_and_outline(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, priority=0), marker(2, priority=3, overdue=True)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(
+            prepared([marker(1, priority=0), marker(2, priority=3, overdue=True)])
+        ),
+    )
     low = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(1))"))
     urgent = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerStyle(2))"))
     assert urgent["radius"] > low["radius"]
@@ -147,9 +214,20 @@ def test_priority_and_overdue_show_in_size_and_outline(qtbot, map_view):
 
 def test_markers_are_drawn_in_their_colours_sizes_and_outlines(qtbot, map_view):
     # Apart from each other (0.03° is ~40 px at zoom 11), all in the view.
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([
-        marker(1, -6.20, 106.78, "Menunggu", priority=0), marker(2, -6.20, 106.81, "Proses", priority=3, overdue=True),
-        marker(3, -6.20, 106.84, "Selesai"), marker(4, -6.20, 106.87, "Duplikat")])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(
+            prepared(
+                [
+                    marker(1, -6.20, 106.78, "Menunggu", priority=0),
+                    marker(2, -6.20, 106.81, "Proses", priority=3, overdue=True),
+                    marker(3, -6.20, 106.84, "Selesai"),
+                    marker(4, -6.20, 106.87, "Duplikat"),
+                ]
+            )
+        ),
+    )
     assert near(pixel(qtbot, map_view, 1), RED)
     assert near(pixel(qtbot, map_view, 2), YELLOW)
     assert near(pixel(qtbot, map_view, 3), GREEN)
@@ -168,18 +246,37 @@ def test_markers_are_drawn_in_their_colours_sizes_and_outlines(qtbot, map_view):
 
 def test_drawing_order_waiting_on_top_and_a_change_is_news(qtbot, map_view):
     # Same place: a done report beneath a waiting one, whatever order they come in.
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, state="Menunggu"), marker(2, state="Selesai"),
-                                                         marker(3, -6.25, 106.80, "Proses")])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(
+            prepared(
+                [
+                    marker(1, state="Menunggu"),
+                    marker(2, state="Selesai"),
+                    marker(3, -6.25, 106.80, "Proses"),
+                ]
+            )
+        ),
+    )
     assert on_top(pixel(qtbot, map_view, 1), RED)
     # A change is news: the done report changed last is drawn on top (only its area is repainted).
-    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, state="Selesai", priority=2)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.upsert_markers(prepared([marker(2, state="Selesai", priority=2)])),
+    )
     assert on_top(pixel(qtbot, map_view, 1), GREEN)
     assert on_top(pixel(qtbot, map_view, 3), YELLOW)
     # Removed: what was beneath shows again; moved: the old place is empty.
     drawn(qtbot, map_view, lambda: map_view.remove_marker(2))
     assert on_top(pixel(qtbot, map_view, 1), RED)
     before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
-    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(3, -6.22, 106.86, "Proses")])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.upsert_markers(prepared([marker(3, -6.22, 106.86, "Proses")])),
+    )
     assert near(pixel(qtbot, map_view, 3), YELLOW)
     after = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(3))"))
     old_place = pixel(qtbot, map_view, 3, before["x"] - after["x"], before["y"] - after["y"])
@@ -201,16 +298,35 @@ def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(qtbot, map
     # A dense pile (hundreds of markers overlapping) changed in place, moved, added and removed:
     # the repainted rectangles must leave exactly what drawing everything again leaves.
     import random
+
     rnd = random.Random(5)
     states = ["Menunggu", "Proses", "Selesai", "Koordinasi"]
-    pile = [marker(i, rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86), rnd.choice(states),
-                   rnd.randint(0, 3), rnd.random() < 0.2) for i in range(1, 1201)]
+    pile = [
+        marker(
+            i,
+            rnd.uniform(-6.23, -6.17),
+            rnd.uniform(106.80, 106.86),
+            rnd.choice(states),
+            rnd.randint(0, 3),
+            rnd.random() < 0.2,
+        )
+        for i in range(1, 1201)
+    ]
     drawn(qtbot, map_view, lambda: map_view.set_markers(prepared(pile)))
     before = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))
     shown = set(range(1, 1201))
     for _round in range(6):
-        changes = [marker(rnd.randint(1, 1300), rnd.uniform(-6.23, -6.17), rnd.uniform(106.80, 106.86),
-                          rnd.choice(states), rnd.randint(0, 3), rnd.random() < 0.2) for _ in range(15)]
+        changes = [
+            marker(
+                rnd.randint(1, 1300),
+                rnd.uniform(-6.23, -6.17),
+                rnd.uniform(106.80, 106.86),
+                rnd.choice(states),
+                rnd.randint(0, 3),
+                rnd.random() < 0.2,
+            )
+            for _ in range(15)
+        ]
         drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared(changes)))
         shown.update(m.report_id for m in changes)
         gone = rnd.choice(sorted(shown))
@@ -222,54 +338,97 @@ def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(qtbot, map
     assert painted > 5000
     # The same state drawn whole: a moveend without a move places and draws the canvas again.
     js(qtbot, map_view, "QlueMap.map.fire('moveend'), 1")
-    assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))["redraws"] == after["redraws"] + 1
+    assert (
+        json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markers.stats)"))["redraws"]
+        == after["redraws"] + 1
+    )
     assert json.loads(js(qtbot, map_view, CANVAS_DIGEST)) == [repainted, painted]
 
 
 def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, -6.20, 106.83, "Selesai"),
-                                                         marker(2, -6.21, 106.85, "Menunggu")])))
-    js(qtbot, map_view, "window.__moves = 0; QlueMap.map.on('moveend', () => { window.__moves += 1; }), 1")
-    for n, script in enumerate(("QlueMap.map.setZoom(14, {animate: true})",
-                                "QlueMap.map.panBy([120, -80], {animate: true})"), 1):
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(
+            prepared([marker(1, -6.20, 106.83, "Selesai"), marker(2, -6.21, 106.85, "Menunggu")])
+        ),
+    )
+    js(
+        qtbot,
+        map_view,
+        "window.__moves = 0; QlueMap.map.on('moveend', () => { window.__moves += 1; }), 1",
+    )
+    for n, script in enumerate(
+        (
+            "QlueMap.map.setZoom(14, {animate: true})",
+            "QlueMap.map.panBy([120, -80], {animate: true})",
+        ),
+        1,
+    ):
         js(qtbot, map_view, script + ", 1")
-        qtbot.waitUntil(lambda: js(qtbot, map_view, f"window.__moves >= {n} && !QlueMap.moving()") is True,
-                        timeout=5_000)
+        qtbot.waitUntil(
+            lambda: js(qtbot, map_view, f"window.__moves >= {n} && !QlueMap.moving()") is True,
+            timeout=5_000,
+        )
         for report_id, colour in ((1, GREEN), (2, RED)):
             assert near(pixel(qtbot, map_view, report_id), colour)
-            point = json.loads(js(qtbot, map_view, f"JSON.stringify(QlueMap.markerPoint({report_id}))"))
+            point = json.loads(
+                js(qtbot, map_view, f"JSON.stringify(QlueMap.markerPoint({report_id}))")
+            )
             assert js(qtbot, map_view, f"QlueMap.markerAt({point['x']}, {point['y']})") == report_id
-            assert js(qtbot, map_view, f"QlueMap.markerAt({point['x'] + 15}, {point['y']}) === null") is True
+            assert (
+                js(qtbot, map_view, f"QlueMap.markerAt({point['x'] + 15}, {point['y']}) === null")
+                is True
+            )
     assert js(qtbot, map_view, "QlueMap.map.getZoom()") == 14
 
 
 def test_after_a_resize_the_canvas_covers_the_view_and_markers_are_drawn(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1, -6.20, 106.83, "Selesai")])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(1, -6.20, 106.83, "Selesai")])),
+    )
     map_view.resize(640, 480)
-    covers = ("(function () { var c = QlueMap.markerCanvas().getBoundingClientRect(),"
-              " m = QlueMap.map.getContainer().getBoundingClientRect();"
-              " return m.width === 640 && c.left <= m.left && c.top <= m.top && c.right >= m.right"
-              " && c.bottom >= m.bottom && c.width < 1.5 * m.width; })()")
+    covers = (
+        "(function () { var c = QlueMap.markerCanvas().getBoundingClientRect(),"
+        " m = QlueMap.map.getContainer().getBoundingClientRect();"
+        " return m.width === 640 && c.left <= m.left && c.top <= m.top && c.right >= m.right"
+        " && c.bottom >= m.bottom && c.width < 1.5 * m.width; })()"
+    )
     qtbot.waitUntil(lambda: js(qtbot, map_view, covers) is True, timeout=5_000)
     qtbot.waitUntil(lambda: near(pixel(qtbot, map_view, 1), GREEN), timeout=5_000)
 
 
 def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.21, 106.84)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.21, 106.84)])),
+    )
     js(qtbot, map_view, "window.__sentinel = 'still here'")
     loads = []
     map_view.view.loadFinished.connect(loads.append)
 
-    drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, -6.15, 106.9, "Selesai", 3)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.upsert_markers(prepared([marker(2, -6.15, 106.9, "Selesai", 3)])),
+    )
     assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerLatLng(2))")) == {
-        "lat": -6.15, "lng": 106.9}
+        "lat": -6.15,
+        "lng": 106.9,
+    }
     assert js(qtbot, map_view, "QlueMap.markerStyle(2).fillColor") == GREEN
     assert map_view.marker_count() == 2
 
     drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(3)])))
     assert map_view.marker_count() == 3 and js(qtbot, map_view, "QlueMap.count()") == 3
     drawn(qtbot, map_view, lambda: map_view.remove_marker(1))
-    assert map_view.marker_count() == 2 and js(qtbot, map_view, "QlueMap.markerStyle(1) === null") is True
+    assert (
+        map_view.marker_count() == 2
+        and js(qtbot, map_view, "QlueMap.markerStyle(1) === null") is True
+    )
     assert js(qtbot, map_view, "QlueMap.markerLatLng(1) === null") is True
 
     assert js(qtbot, map_view, "window.__sentinel") == "still here"
@@ -277,24 +436,35 @@ def test_an_upsert_changes_one_marker_without_reloading(qtbot, map_view):
 
 
 def test_clicking_a_marker_reports_its_id(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(41), marker(42, -6.21, 106.84)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(41), marker(42, -6.21, 106.84)])),
+    )
     point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(42))"))
     assert js(qtbot, map_view, f"QlueMap.markerAt({point['x']}, {point['y']})") == 42
     # Mouse events at the marker's pixel, through the page's own event handling.
     with qtbot.waitSignal(map_view.report_clicked, timeout=5_000) as clicked:
-        qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.clickMarker(42)") is True, timeout=5_000)
+        qtbot.waitUntil(
+            lambda: js(qtbot, map_view, "QlueMap.clickMarker(42)") is True, timeout=5_000
+        )
     assert clicked.args == [42]
     assert js(qtbot, map_view, "QlueMap.highlight !== null") is True
     assert js(qtbot, map_view, "QlueMap.selectedId") == 42
 
 
 def test_selecting_a_report_pans_to_it_and_highlights_it(qtbot, map_view):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.32, 106.95)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(1), marker(2, -6.32, 106.95)])),
+    )
     map_view.select_report(2)
 
     def centred() -> bool:
         c = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.map.getCenter())"))
         return abs(c["lat"] + 6.32) < 1e-3 and abs(c["lng"] - 106.95) < 1e-3
+
     qtbot.waitUntil(centred, timeout=5_000)
     ring = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.highlight.getLatLng())"))
     assert ring == {"lat": -6.32, "lng": 106.95}
@@ -302,7 +472,9 @@ def test_selecting_a_report_pans_to_it_and_highlights_it(qtbot, map_view):
     # The selected marker moves: its highlight follows.
     drawn(qtbot, map_view, lambda: map_view.upsert_markers(prepared([marker(2, -6.30, 106.90)])))
     assert json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.highlight.getLatLng())")) == {
-        "lat": -6.30, "lng": 106.90}
+        "lat": -6.30,
+        "lng": 106.90,
+    }
     map_view.select_report(None)
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.highlight === null"), timeout=5_000)
 
@@ -313,16 +485,23 @@ LEGEND = "QlueMap.choroLegend.getContainer()"
 
 def test_the_choropleth_shows_and_hides(qtbot, map_view):
     map_view.set_choropleth({"31.71.01.1001": 12, "31.71.01.1002": 1}, "Open reports")
-    qtbot.waitUntil(lambda: not js(qtbot, map_view, LEGEND + ".classList.contains('qlue-hidden')"), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: not js(qtbot, map_view, LEGEND + ".classList.contains('qlue-hidden')"),
+        timeout=5_000,
+    )
     assert js(qtbot, map_view, LEGEND + ".textContent").startswith("Open reports")
     fills = dict(json.loads(js(qtbot, map_view, FILLS)))
     assert fills["31.71.01.1001"] == CHOROPLETH_RAMP[-1]
     assert fills["31.71.01.1002"] == CHOROPLETH_RAMP[0]
-    assert fills["31.74.01.1001"] == BOUNDARY_STYLE["fillColor"]     # no reports: the base fill
+    assert fills["31.74.01.1001"] == BOUNDARY_STYLE["fillColor"]  # no reports: the base fill
 
     map_view.set_choropleth(None, "")
-    qtbot.waitUntil(lambda: js(qtbot, map_view, LEGEND + ".classList.contains('qlue-hidden')"), timeout=5_000)
-    assert set(dict(json.loads(js(qtbot, map_view, FILLS))).values()) == {BOUNDARY_STYLE["fillColor"]}
+    qtbot.waitUntil(
+        lambda: js(qtbot, map_view, LEGEND + ".classList.contains('qlue-hidden')"), timeout=5_000
+    )
+    assert set(dict(json.loads(js(qtbot, map_view, FILLS))).values()) == {
+        BOUNDARY_STYLE["fillColor"]
+    }
 
 
 def test_calls_before_the_page_is_ready_are_applied_on_ready(qtbot, make_view):
@@ -336,44 +515,76 @@ def test_calls_before_the_page_is_ready_are_applied_on_ready(qtbot, make_view):
     with qtbot.waitSignal(view.ready, timeout=20_000):
         pass
     qtbot.waitUntil(lambda: view.marker_count() == 3, timeout=5_000)
-    assert json.loads(js(qtbot, view, "JSON.stringify([...QlueMap.records.keys()].sort())")) == [1, 3, 4]
+    assert json.loads(js(qtbot, view, "JSON.stringify([...QlueMap.records.keys()].sort())")) == [
+        1,
+        3,
+        4,
+    ]
     assert js(qtbot, view, "QlueMap.selectedId") == 3
-    qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + ".textContent").startswith("Overdue reports"), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: js(qtbot, view, LEGEND + ".textContent").startswith("Overdue reports"),
+        timeout=5_000,
+    )
 
 
 @pytest.mark.parametrize("payload", [IMG_PAYLOAD, SCRIPT_PAYLOAD])
 def test_citizen_text_shows_as_text_and_runs_nothing(qtbot, map_view, payload):
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(9, text=payload, title=payload)])))
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(9, text=payload, title=payload)])),
+    )
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverMarker(9)") is True, timeout=5_000)
     tip = "QlueMap.tooltipElement()"
     qtbot.waitUntil(lambda: js(qtbot, map_view, tip + " !== null"), timeout=5_000)
     assert js(qtbot, map_view, "QlueMap.hoverId") == 9
-    assert js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')") is True
+    assert (
+        js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')")
+        is True
+    )
     # The title is in the batch; the text comes over the channel when the tooltip opens.
-    qtbot.waitUntil(lambda: js(qtbot, map_view, tip + ".textContent").count(payload) == 2, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: js(qtbot, map_view, tip + ".textContent").count(payload) == 2, timeout=5_000
+    )
     assert js(qtbot, map_view, tip + ".querySelectorAll('img, script').length") == 0
-    qtbot.wait(200)   # an onerror handler would have run by now
+    qtbot.wait(200)  # an onerror handler would have run by now
     assert js(qtbot, map_view, "typeof window.__xss") == "undefined"
 
 
 def test_over_a_kelurahan_the_marker_under_the_mouse_has_the_tooltip(qtbot, map_view):
     # In Gambir (106.80..106.82, -6.19..-6.17).
-    drawn(qtbot, map_view, lambda: map_view.set_markers(prepared([marker(5, -6.18, 106.81, title="Banjir")])))
-    open_tips = "JSON.stringify([...document.querySelectorAll('.leaflet-tooltip')].map(t => t.textContent))"
+    drawn(
+        qtbot,
+        map_view,
+        lambda: map_view.set_markers(prepared([marker(5, -6.18, 106.81, title="Banjir")])),
+    )
+    open_tips = (
+        "JSON.stringify([...document.querySelectorAll('.leaflet-tooltip')].map(t => t.textContent))"
+    )
     point = json.loads(js(qtbot, map_view, "JSON.stringify(QlueMap.markerPoint(5))"))
     # The mouse in Gambir, 11 px below the marker: the kelurahan's tooltip.
-    qtbot.waitUntil(lambda: js(qtbot, map_view, f"QlueMap.mouse({point['x']}, {point['y'] + 11}, ['mousemove'])"),
-                    timeout=5_000)
-    qtbot.waitUntil(lambda: any("Gambir" in t for t in json.loads(js(qtbot, map_view, open_tips))), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: js(
+            qtbot, map_view, f"QlueMap.mouse({point['x']}, {point['y'] + 11}, ['mousemove'])"
+        ),
+        timeout=5_000,
+    )
+    qtbot.waitUntil(
+        lambda: any("Gambir" in t for t in json.loads(js(qtbot, map_view, open_tips))),
+        timeout=5_000,
+    )
     # On the marker: its tooltip only, and the pointer cursor.
-    qtbot.wait(50)   # the kelurahan canvas takes one mousemove per 32 ms
+    qtbot.wait(50)  # the kelurahan canvas takes one mousemove per 32 ms
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverMarker(5)") is True, timeout=5_000)
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverId") == 5, timeout=5_000)
+
     def only(text: str, other: str):
-        def check() -> bool:   # a closed tooltip fades out for 200 ms before it leaves the page
+        def check() -> bool:  # a closed tooltip fades out for 200 ms before it leaves the page
             tips = json.loads(js(qtbot, map_view, open_tips))
             return len(tips) == 1 and text in tips[0] and other not in tips[0]
+
         return check
+
     qtbot.waitUntil(only("Banjir", "Gambir"), timeout=5_000)
     assert js(qtbot, map_view, "QlueMap.hoverBoundary.isTooltipOpen()") is False
     assert js(qtbot, map_view, "getComputedStyle(QlueMap.markerCanvas()).cursor") == "pointer"
@@ -382,16 +593,27 @@ def test_over_a_kelurahan_the_marker_under_the_mouse_has_the_tooltip(qtbot, map_
     js(qtbot, map_view, f"QlueMap.mouse({point['x']}, {point['y'] + 11}, ['mousemove'])")
     qtbot.waitUntil(lambda: js(qtbot, map_view, "QlueMap.hoverId === null") is True, timeout=5_000)
     qtbot.waitUntil(only("Gambir", "Banjir"), timeout=5_000)
-    assert js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')") is False
+    assert (
+        js(qtbot, map_view, "QlueMap.map.getContainer().classList.contains('qlue-on-marker')")
+        is False
+    )
 
 
 def test_kelurahan_names_show_as_text(qtbot, map_view):
-    script = ("(function () { var l = QlueMap.boundaries.getLayers()"
-              ".find(l => l.feature.properties.code === '31.74.01.1001');"
-              " l.openTooltip(l.getBounds().getCenter()); return l.getTooltip().getElement().textContent; })()")
+    script = (
+        "(function () { var l = QlueMap.boundaries.getLayers()"
+        ".find(l => l.feature.properties.code === '31.74.01.1001');"
+        " l.openTooltip(l.getBounds().getCenter()); return l.getTooltip().getElement().textContent; })()"
+    )
     text = js(qtbot, map_view, script)
     assert IMG_PAYLOAD in text and SCRIPT_PAYLOAD in text
     qtbot.wait(200)
     assert js(qtbot, map_view, "typeof window.__xss") == "undefined"
-    assert js(qtbot, map_view, "document.querySelectorAll('.leaflet-tooltip img, body > script:not([src])').length") \
-        <= 1   # the page's own inline script only
+    assert (
+        js(
+            qtbot,
+            map_view,
+            "document.querySelectorAll('.leaflet-tooltip img, body > script:not([src])').length",
+        )
+        <= 1
+    )  # the page's own inline script only

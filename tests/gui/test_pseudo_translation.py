@@ -49,7 +49,9 @@ def language(request, qapp, tmp_path):
     before = QLocale()
     translator = QTranslator()
     if request.param == "pseudo":
-        qm = write_pseudo_qm(update_translations.TS, tmp_path, update_translations._tool("pyside6-lrelease"))
+        qm = write_pseudo_qm(
+            update_translations.TS, tmp_path, update_translations._tool("pyside6-lrelease")
+        )
         assert translator.load(str(qm))
         QCoreApplication.installTranslator(translator)
         QLocale.setDefault(QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia))
@@ -95,7 +97,9 @@ def screen(language) -> QSize:
 
 @pytest.fixture
 def window(qtbot, language, screen, demo_city, db_url):
-    win = MainWindow(demo_city, db_url, describe(db_url), "id" if language == "pseudo" else language)
+    win = MainWindow(
+        demo_city, db_url, describe(db_url), "id" if language == "pseudo" else language
+    )
     qtbot.addWidget(win)
     win.resize(screen)
     with qtbot.waitSignal(win.workspace_ready, timeout=60_000):
@@ -112,14 +116,15 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, screen, db_url):
     with qtbot.waitSignal(triage.detail.loaded, timeout=20_000):
         triage.queue.select_report(triage.queue.model.row_at(0).id)
     qtbot.waitUntil(lambda: window.status.counters_text() != "", timeout=10_000)
-    qtbot.wait(300)               # the detail's layout settles
+    qtbot.wait(300)  # the detail's layout settles
     clipped["triage"] = clipped_in(window, screen)
 
     for name in ("directory", "verify", "reports"):
-        with qtbot.waitSignal(window.workspace_ready, timeout=60_000,
-                              check_params_cb=lambda n, name=name: n == name):
+        with qtbot.waitSignal(
+            window.workspace_ready, timeout=60_000, check_params_cb=lambda n, name=name: n == name
+        ):
             window.show_workspace(name)
-        qtbot.wait(200)           # the layout settles after the data arrived
+        qtbot.wait(200)  # the layout settles after the data arrived
         clipped[name] = clipped_in(window, screen)
 
     window.show_workspace("directory")
@@ -138,13 +143,15 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, screen, db_url):
         clipped[f"sign-in (embedded={embedded})"] = clipped_in(sign_in.dialog)
         sign_in.dialog.reject()
 
-    reject = load_form("reject_dialog", window)      # the form ask_reject_reason() runs
+    reject = load_form("reject_dialog", window)  # the form ask_reject_reason() runs
     reject.show()
     qtbot.waitExposed(reject)
     clipped["reject dialog"] = clipped_in(reject)
     reject.close()
     clipped["about"] = _modal(qtbot, window.about_action.trigger)
-    clipped["message box"] = _modal(qtbot, lambda: QMessageBox.question(window, "?", pseudo("Share this view?")))
+    clipped["message box"] = _modal(
+        qtbot, lambda: QMessageBox.question(window, "?", pseudo("Share this view?"))
+    )
 
     report = "\n".join(f"[{where}] {c}" for where, found in clipped.items() for c in found)
     assert not report, "clipped:\n" + report

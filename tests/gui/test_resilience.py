@@ -19,15 +19,23 @@ from qlue_console.seed.reference import seed_reference
 
 def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    data_dir = tmp_path / "own-server"      # a server of its own: the test stops it
+    data_dir = tmp_path / "own-server"  # a server of its own: the test stops it
     url = start_embedded(data_dir)
     engine = make_engine(url)
     migrate.upgrade(engine)
     with engine.begin() as conn:
         seed_reference(conn)
         seed_people(conn)
-        first = contract.submit_report(conn, channel="app", external_id="r0", citizen="w0", text_="Sampah",
-                                       category="sampah", lat=-6.1754, lon=106.8272)
+        first = contract.submit_report(
+            conn,
+            channel="app",
+            external_id="r0",
+            citizen="w0",
+            text_="Sampah",
+            category="sampah",
+            lat=-6.1754,
+            lon=106.8272,
+        )
     window = MainWindow(engine, url, describe(url), "en")
     qtbot.addWidget(window)
     window.show()
@@ -43,15 +51,25 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
         stop_embedded(data_dir)
         qtbot.waitUntil(window.is_offline, timeout=15_000)
         assert "Offline" in window.offline_banner.text()
-        time.sleep(2.5)                       # a few failed reconnects: the backoff grows
+        time.sleep(2.5)  # a few failed reconnects: the backoff grows
         qtbot.wait(500)
 
         url_again = start_embedded(data_dir)  # the server is back; channels submit at once
         assert url_again == url
         with engine.begin() as conn:
-            missed = [contract.submit_report(conn, channel="sms", external_id=f"r{i}", citizen=f"w{i}",
-                                             text_=f"Laporan saat konsol terputus {i}", category="banjir",
-                                             lat=-6.20 - i * 0.001, lon=106.84) for i in range(1, 4)]
+            missed = [
+                contract.submit_report(
+                    conn,
+                    channel="sms",
+                    external_id=f"r{i}",
+                    citizen=f"w{i}",
+                    text_=f"Laporan saat konsol terputus {i}",
+                    category="banjir",
+                    lat=-6.20 - i * 0.001,
+                    lon=106.84,
+                )
+                for i in range(1, 4)
+            ]
         qtbot.waitUntil(lambda: not window.is_offline(), timeout=30_000)
         qtbot.waitUntil(lambda: triage.queue.model.rowCount() == 4, timeout=15_000)
         assert set(missed) <= set(triage.queue.model.loaded_ids())

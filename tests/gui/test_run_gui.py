@@ -30,24 +30,41 @@ def _small_demo(data_dir) -> None:
         seed_reference(conn)
         seed_people(conn)
         for i in range(5):
-            contract.submit_report(conn, channel="app", external_id=f"d{i}", citizen=f"warga{i}",
-                                   text_=f"Sampah menumpuk {i}", category="sampah", lat=-6.18 - i * 0.01,
-                                   lon=106.83, photo=jpeg(i + 1))
+            contract.submit_report(
+                conn,
+                channel="app",
+                external_id=f"d{i}",
+                citizen=f"warga{i}",
+                text_=f"Sampah menumpuk {i}",
+                category="sampah",
+                lat=-6.18 - i * 0.01,
+                lon=106.83,
+                photo=jpeg(i + 1),
+            )
     engine.dispose()
 
 
 def _shown_window(role: str) -> MainWindow | None:
     for widget in QApplication.topLevelWidgets():
-        if (isinstance(widget, MainWindow) and widget.isVisible() and widget.identity is not None
-                and widget.identity.role == role and widget.current_workspace() == "triage"
-                and widget.triage.queue.model.rowCount() > 0):
+        if (
+            isinstance(widget, MainWindow)
+            and widget.isVisible()
+            and widget.identity is not None
+            and widget.identity.role == role
+            and widget.current_workspace() == "triage"
+            and widget.triage.queue.model.rowCount() > 0
+        ):
             return widget
     return None
 
 
 def _sign_in_dialog() -> QDialog | None:
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, QDialog) and widget.objectName() == "SignInDialog" and widget.isVisible():
+        if (
+            isinstance(widget, QDialog)
+            and widget.objectName() == "SignInDialog"
+            and widget.isVisible()
+        ):
             return widget
     return None
 
@@ -57,7 +74,9 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
     _small_demo(data_dir)
     app = QApplication.instance()
     names = app.organizationName(), app.applicationName()
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(
+        QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings")
+    )
     seen: list[str] = []
 
     def step() -> None:
@@ -74,7 +93,9 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
                 seen.append("sign-in dialog")
                 roles = dialog.findChild(QComboBox, "demoRoleBox")
                 roles.setCurrentIndex(roles.findData("operator"))
-                dialog.findChild(QDialogButtonBox, "buttons").button(QDialogButtonBox.StandardButton.Ok).click()
+                dialog.findChild(QDialogButtonBox, "buttons").button(
+                    QDialogButtonBox.StandardButton.Ok
+                ).click()
         elif len(seen) == 2:
             window = _shown_window("operator")
             if window is not None:
@@ -93,12 +114,15 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
         code = run_gui(DatabaseTarget(url=None, data_dir=data_dir), demo_role="supervisor")
     finally:
         limit.stop()
-        seen.append("stopped")          # the polling step ends too, whatever it reached
+        seen.append("stopped")  # the polling step ends too, whatever it reached
         gc.unfreeze()
         app.setOrganizationName(names[0])
         app.setApplicationName(names[1])
-        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                          QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation))
+        QSettings.setPath(
+            QSettings.Format.NativeFormat,
+            QSettings.Scope.UserScope,
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation),
+        )
         app.setQuitOnLastWindowClosed(True)
         stop_embedded(data_dir)
     assert seen == ["supervisor: 5 reports", "sign-in dialog", "operator", "stopped"]

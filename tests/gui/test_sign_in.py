@@ -22,7 +22,9 @@ def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_ur
         sign_in._try()
     session = signal.args[0]
     assert session.identity.role == "analyst" and session.identity.login == "demo_analyst"
-    window = MainWindow(session.engine, session.url, describe(session.url), "en", identity=session.identity)
+    window = MainWindow(
+        session.engine, session.url, describe(session.url), "en", identity=session.identity
+    )
     qtbot.addWidget(window)
     assert list(window._actions) == ["reports"] and window.current_workspace() == "reports"
     window.close()
@@ -32,11 +34,17 @@ def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_ur
     with qtbot.waitSignal(sign_in.signed_in, timeout=15_000) as signal:
         sign_in._try()
     supervisor = signal.args[0]
-    window = MainWindow(supervisor.engine, supervisor.url, describe(supervisor.url), "en", identity=supervisor.identity,
-                        workspace="reports")
+    window = MainWindow(
+        supervisor.engine,
+        supervisor.url,
+        describe(supervisor.url),
+        "en",
+        identity=supervisor.identity,
+        workspace="reports",
+    )
     qtbot.addWidget(window)
     assert list(window._actions) == ["triage", "directory", "verify"]
-    assert window.current_workspace() == "triage"     # reports is not a supervisor's workspace
+    assert window.current_workspace() == "triage"  # reports is not a supervisor's workspace
     window.close()
     supervisor.engine.dispose()
 
@@ -48,7 +56,10 @@ def test_a_refused_login_keeps_what_was_typed(qtbot, db_url):
     sign_in._login.setText("nobody_here")
     sign_in._password.setText("secret")
     sign_in._try()
-    qtbot.waitUntil(lambda: sign_in._buttons.isEnabled() and "nobody_here" in sign_in._error.text(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: sign_in._buttons.isEnabled() and "nobody_here" in sign_in._error.text(),
+        timeout=15_000,
+    )
     assert sign_in._login.text() == "nobody_here" and sign_in._password.text() == "secret"
 
 
@@ -67,7 +78,9 @@ def test_the_central_server_is_checked_and_kept_without_its_password(qtbot, peop
     sign_in._try()
     assert "PostgreSQL URL" in sign_in._error.text() and sign_in._login.text() == "postgres"
     assert saved_server_url() is None
-    sign_in._server.setText(make_url(db_url).set(username=None).render_as_string(hide_password=False))
+    sign_in._server.setText(
+        make_url(db_url).set(username=None).render_as_string(hide_password=False)
+    )
     with qtbot.waitSignal(sign_in.signed_in, timeout=15_000) as signal:
         sign_in._try()
     signal.args[0].engine.dispose()
@@ -82,8 +95,9 @@ def _fields_fit(sign_in) -> bool:
     """Every field of the central sign-in at least as tall as it asks, the message fully shown."""
     edits = (sign_in._server, sign_in._login, sign_in._password)
     label = sign_in._error
-    return (all(e.height() >= e.minimumSizeHint().height() for e in edits)
-            and label.height() >= label.heightForWidth(label.width()))
+    return all(
+        e.height() >= e.minimumSizeHint().height() for e in edits
+    ) and label.height() >= label.heightForWidth(label.width())
 
 
 def test_a_long_error_grows_the_dialog_instead_of_squashing_the_fields(qtbot, db_url):
@@ -96,12 +110,20 @@ def test_a_long_error_grows_the_dialog_instead_of_squashing_the_fields(qtbot, db
     sign_in._login.setText("op.andi")
     sign_in._password.setText("s3cret")
     sign_in._try()
-    qtbot.waitUntil(lambda: sign_in._buttons.isEnabled() and "Cannot reach" in sign_in._error.text(),
-                    timeout=20_000)
+    qtbot.waitUntil(
+        lambda: sign_in._buttons.isEnabled() and "Cannot reach" in sign_in._error.text(),
+        timeout=20_000,
+    )
     message = sign_in._error.text()
     assert "127.0.0.1:9/qlue" in message
-    assert "postgresql" not in message.split(":")[0] and "psycopg2" not in message and "s3cret" not in message
-    long = " ".join(["The server refused the connection, and this sentence goes on to wrap over lines."] * 6)
+    assert (
+        "postgresql" not in message.split(":")[0]
+        and "psycopg2" not in message
+        and "s3cret" not in message
+    )
+    long = " ".join(
+        ["The server refused the connection, and this sentence goes on to wrap over lines."] * 6
+    )
     sign_in._failed(ValueError(long))
     qtbot.waitUntil(lambda: _fields_fit(sign_in), timeout=5_000)
     assert sign_in.dialog.height() > before

@@ -37,7 +37,9 @@ def test_the_counters_keep_their_room_and_the_server_gives_way(qtbot, indonesian
     counters = window.statusBar().findChild(QLabel, "statusCounters")
     assert "0 diterima hari ini" in status.counters_text()
     assert "0 bukti untuk diverifikasi" in status.counters_text()
-    assert counters.width() >= QFontMetrics(counters.font()).horizontalAdvance(status.counters_text())
+    assert counters.width() >= QFontMetrics(counters.font()).horizontalAdvance(
+        status.counters_text()
+    )
     where = window.statusBar().findChild(QLabel, "statusWhere")
     assert where.toolTip() == LONG_WHERE
     assert where.text() != LONG_WHERE and where.text().endswith("postgres") and "…" in where.text()

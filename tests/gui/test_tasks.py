@@ -15,8 +15,13 @@ def test_results_and_errors_arrive_on_the_gui_thread(qtbot):
     runner = TaskRunner()
     gui_thread = QThread.currentThread()
     seen: dict = {}
-    runner.run(lambda: threading.get_ident(), on_done=lambda r: seen.update(done=(r, QThread.currentThread())))
-    runner.run(lambda: 1 / 0, on_error=lambda e: seen.update(error=(type(e), QThread.currentThread())))
+    runner.run(
+        lambda: threading.get_ident(),
+        on_done=lambda r: seen.update(done=(r, QThread.currentThread())),
+    )
+    runner.run(
+        lambda: 1 / 0, on_error=lambda e: seen.update(error=(type(e), QThread.currentThread()))
+    )
     qtbot.waitUntil(lambda: "done" in seen and "error" in seen, timeout=5_000)
     assert seen["done"][0] != threading.get_ident() and seen["done"][1] is gui_thread
     assert seen["error"] == (ZeroDivisionError, gui_thread)
@@ -46,7 +51,7 @@ def test_coalescing_runs_one_at_a_time_and_only_the_last_request(qtbot):
     for n in range(5):
         runner.run(work, n, on_done=done.append, channel="counts", coalesce=True)
     time.sleep(0.1)
-    assert started == [0]            # the others wait instead of filling the pool
+    assert started == [0]  # the others wait instead of filling the pool
     gate.set()
     qtbot.waitUntil(lambda: runner.pending() == 0 and len(started) == 2, timeout=5_000)
     assert started == [0, 4] and done == [4]

@@ -18,19 +18,37 @@ from qlue_console.triage import actions
 MONAS = (-6.1754, 106.8272)
 
 
-def _submit(conn, n, *, lat=MONAS[0], lon=MONAS[1], category="sampah", citizen=None, body="Sampah menumpuk"):
-    return conn.execute(text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
-                        {"e": f"ws{n}", "c": citizen or f"warga{n}", "t": body, "cat": category,
-                         "lat": lat, "lon": lon}).scalar_one()
+def _submit(
+    conn, n, *, lat=MONAS[0], lon=MONAS[1], category="sampah", citizen=None, body="Sampah menumpuk"
+):
+    return conn.execute(
+        text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
+        {
+            "e": f"ws{n}",
+            "c": citizen or f"warga{n}",
+            "t": body,
+            "cat": category,
+            "lat": lat,
+            "lon": lon,
+        },
+    ).scalar_one()
 
 
 @pytest.fixture
 def city(db_engine):
     with db_engine.begin() as conn:
         seed_people(conn)
-        ids = [_submit(conn, i, lat=MONAS[0] + i * 0.004, lon=MONAS[1] + (i % 5) * 0.003,
-                       category=("sampah", "banjir", "jalan_rusak")[i % 3], body=f"Laporan {i} sampah")
-               for i in range(15)]
+        ids = [
+            _submit(
+                conn,
+                i,
+                lat=MONAS[0] + i * 0.004,
+                lon=MONAS[1] + (i % 5) * 0.003,
+                category=("sampah", "banjir", "jalan_rusak")[i % 3],
+                body=f"Laporan {i} sampah",
+            )
+            for i in range(15)
+        ]
         ids.append(_submit(conn, 100, lat=-6.12, lon=106.80, body="Sampah di <b>Pluit</b>"))
     return db_engine, ids
 
@@ -88,7 +106,9 @@ def test_a_stale_edit_is_refused_and_reported_and_the_choice_kept(qtbot, window,
     engine, ids = city
     ws = window.triage
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, body: shown.append(f"{title}: {body}"))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _p, title, body: shown.append(f"{title}: {body}")
+    )
     detail = _detail_of(qtbot, ws, ids[1])
     # another console changes the report after this one read it
     actions.set_priority(engine, ids[1], detail.version, 2)
@@ -97,12 +117,15 @@ def test_a_stale_edit_is_refused_and_reported_and_the_choice_kept(qtbot, window,
         ws.actions._category_chosen(ws.actions._category.currentIndex())
     assert shown and "Changed by another console" in shown[0] and "prioritised" in shown[0]
     with engine.connect() as conn:
-        category = conn.execute(text("SELECT category_code FROM reports WHERE id = :id"), {"id": ids[1]}).scalar_one()
-    assert category == "banjir"   # nothing overwritten silently
+        category = conn.execute(
+            text("SELECT category_code FROM reports WHERE id = :id"), {"id": ids[1]}
+        ).scalar_one()
+    assert category == "banjir"  # nothing overwritten silently
 
 
 def test_a_report_claimed_elsewhere_opens_read_only(qtbot, window, city, login_url):
     from qlue_console.db.engine import make_engine
+
     engine, ids = city
     other = make_engine(login_url("qlue_operator"))
     actions.claim(other, ids[2])
@@ -117,16 +140,27 @@ def test_a_report_claimed_elsewhere_opens_read_only(qtbot, window, city, login_u
 def test_duplicates_are_suggested_and_merged(qtbot, window, city):
     engine, ids = city
     with engine.begin() as conn:
-        dup = _submit(conn, 200, lat=MONAS[0] + 0.0003, lon=MONAS[1], body="Laporan 0 sampah lagi", citizen="warga_lain")
+        dup = _submit(
+            conn,
+            200,
+            lat=MONAS[0] + 0.0003,
+            lon=MONAS[1],
+            body="Laporan 0 sampah lagi",
+            citizen="warga_lain",
+        )
     ws = window.triage
     with qtbot.waitSignal(ws.related.loaded, timeout=10_000):
         ws.open_report(dup)
-    qtbot.waitUntil(lambda: ws.detail.report_id == dup and ws.detail.detail is not None, timeout=5_000)
+    qtbot.waitUntil(
+        lambda: ws.detail.report_id == dup and ws.detail.detail is not None, timeout=5_000
+    )
     assert ws.related.candidate_ids()[0] == ids[0]
     with qtbot.waitSignal(ws.actions.changed, timeout=10_000):
         ws.related.merge_selected()
     with engine.connect() as conn:
-        row = conn.execute(text("SELECT status, duplicate_of FROM reports WHERE id = :id"), {"id": dup}).one()
+        row = conn.execute(
+            text("SELECT status, duplicate_of FROM reports WHERE id = :id"), {"id": dup}
+        ).one()
     assert row == ("duplicate", ids[0])
 
 
@@ -137,7 +171,9 @@ def test_map_click_selects_in_queue_and_queue_selection_highlights_on_map(qtbot,
     target = ids[5]
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
         # Mouse events at the marker's pixel (once the map stands still), through the real page.
-        qtbot.waitUntil(lambda: _js(qtbot, ws.map, f"QlueMap.clickMarker({target})") is True, timeout=5_000)
+        qtbot.waitUntil(
+            lambda: _js(qtbot, ws.map, f"QlueMap.clickMarker({target})") is True, timeout=5_000
+        )
     assert ws.queue.selected_report() == target
     ws.open_report(ids[6])
     qtbot.waitUntil(lambda: _js(qtbot, ws.map, "QlueMap.selectedId") == ids[6], timeout=5_000)
@@ -159,11 +195,15 @@ def test_filters_and_counts(qtbot, window, city):
     with qtbot.waitSignal(ws.queue.first_page_loaded, timeout=10_000):
         ws.queue.set_filter(QueueFilter(search="<b>Pluit</b>"))
     assert ws.queue.model.rowCount() == 1
-    qtbot.waitUntil(lambda: "(16)" in ws.queue._tabs.tabText(0) or "(1)" in ws.queue._tabs.tabText(0), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: "(16)" in ws.queue._tabs.tabText(0) or "(1)" in ws.queue._tabs.tabText(0),
+        timeout=5_000,
+    )
 
 
 def test_named_views_are_saved_and_shared(qtbot, window, city, db_engine):
     from qlue_console.triage.views import list_views, save_view
+
     flt = QueueFilter(category="sampah", area_code="31.72", overdue_only=True)
     save_view(db_engine, "Sampah lewat batas Jakut", flt, shared=True)
     views = list_views(db_engine)

@@ -19,10 +19,13 @@ def language(qapp):
     QLocale.setDefault(before)
 
 
-@pytest.mark.parametrize(("lang", "km", "one_minute", "days", "moment"), [
-    ("id", "1,2 km", "1 menit", "3 hari", "30 Nov 2026 14:30 WIB"),
-    ("en", "1.2 km", "1 minute", "3 days", "30 Nov 2026 14:30 WIB"),
-])
+@pytest.mark.parametrize(
+    ("lang", "km", "one_minute", "days", "moment"),
+    [
+        ("id", "1,2 km", "1 menit", "3 hari", "30 Nov 2026 14:30 WIB"),
+        ("en", "1.2 km", "1 minute", "3 days", "30 Nov 2026 14:30 WIB"),
+    ],
+)
 def test_distances_spans_and_moments(language, lang, km, one_minute, days, moment):
     language(lang)
     assert metres(1234) == km

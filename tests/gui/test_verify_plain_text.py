@@ -30,8 +30,12 @@ def test_verify_shows_citizens_and_officials_text_literally(qtbot, db_engine, db
     with db_engine.begin() as conn:
         conn.execute(text("UPDATE follow_ups SET note = :m"), {"m": MARKUP})
         conn.execute(text("UPDATE reports SET text = :m"), {"m": MARKUP})
-        conn.execute(text("UPDATE accounts SET display_name = :m WHERE id IN (SELECT account_id FROM follow_ups)"),
-                     {"m": MARKUP})
+        conn.execute(
+            text(
+                "UPDATE accounts SET display_name = :m WHERE id IN (SELECT account_id FROM follow_ups)"
+            ),
+            {"m": MARKUP},
+        )
     check_pending(db_engine, limit=100)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     window = QMainWindow()
@@ -44,10 +48,10 @@ def test_verify_shows_citizens_and_officials_text_literally(qtbot, db_engine, db
         window.show()
     report_text = ws.widget.findChild(QLabel, "reportText")
     assert report_text.textFormat() == Qt.TextFormat.PlainText
-    assert report_text.text().count(MARKUP) == 2          # the citizen's text and the official's note
+    assert report_text.text().count(MARKUP) == 2  # the citizen's text and the official's note
     title = ws.widget.findChild(QLabel, "itemTitle")
     rich = title.textFormat() == Qt.TextFormat.RichText or Qt.mightBeRichText(title.text())
-    assert f"({MARKUP})" in _shown(title.text(), rich)     # the official's name
+    assert f"({MARKUP})" in _shown(title.text(), rich)  # the official's name
     tip = ws.model.index(0, COL_OFFICIAL).data(Qt.ItemDataRole.ToolTipRole)
     assert _shown(tip, Qt.mightBeRichText(tip)) == MARKUP
     tasks.wait_idle()

@@ -8,11 +8,24 @@ from datetime import datetime, timedelta
 import pytest
 
 from qlue_console.photos.checks import (
-    CHECK_CODES, CheckContext, CheckResult, ReuseHit, haversine_m, risk_score, run_checks,
+    CHECK_CODES,
+    CheckContext,
+    CheckResult,
+    ReuseHit,
+    haversine_m,
+    risk_score,
+    run_checks,
 )
 from qlue_console.photos.demo import (
-    blurred, darkened, exif_bytes, make_scene_photo, mirrored, recompress_resized, screenshot_png,
-    strip_exif, with_text_overlay,
+    blurred,
+    darkened,
+    exif_bytes,
+    make_scene_photo,
+    mirrored,
+    recompress_resized,
+    screenshot_png,
+    strip_exif,
+    with_text_overlay,
 )
 from qlue_console.photos.exif import JAKARTA
 from qlue_console.photos.hashing import hamming
@@ -22,8 +35,13 @@ from .helpers import FOLLOWED_UP, LAT, LON, REPORTED, TAKEN, png_header_only, pr
 
 
 def ctx(**kwargs) -> CheckContext:
-    base = {"report_lat": LAT, "report_lon": LON, "report_created_at": REPORTED, "submitted_at": FOLLOWED_UP,
-            "now": FOLLOWED_UP + timedelta(hours=1)}
+    base = {
+        "report_lat": LAT,
+        "report_lon": LON,
+        "report_created_at": REPORTED,
+        "submitted_at": FOLLOWED_UP,
+        "now": FOLLOWED_UP + timedelta(hours=1),
+    }
     base.update(kwargs)
     return CheckContext(**base)
 
@@ -33,7 +51,9 @@ def verdicts(report) -> dict[str, str]:
 
 
 def test_good_proof_passes_everything_checkable():
-    report = run_checks(proof(), ctx(report_phash=describe_photo(proof(99)).phash, self_resolved=False))
+    report = run_checks(
+        proof(), ctx(report_phash=describe_photo(proof(99)).phash, self_resolved=False)
+    )
     assert [r.code for r in report.results] == list(CHECK_CODES)
     assert set(verdicts(report).values()) == {"pass"}
     assert report.risk == 0
@@ -63,25 +83,40 @@ def test_taken_before_the_report():
     assert report["taken_before_report"].verdict == "fail"
     assert report["taken_before_report"].evidence["seconds_before"] == 86400
     # Five minutes of clock skew are tolerated.
-    assert run_checks(proof(taken_at=REPORTED - timedelta(minutes=5)), ctx())["taken_before_report"].verdict == "pass"
+    assert (
+        run_checks(proof(taken_at=REPORTED - timedelta(minutes=5)), ctx())[
+            "taken_before_report"
+        ].verdict
+        == "pass"
+    )
 
 
 def test_taken_before_report_uses_jakarta_time_without_offset():
     # 08:30 written with no offset = 08:30 WIB, half an hour before the 09:00 WIB report.
     block = exif_bytes(lat=LAT, lon=LON, taken_at=datetime(2025, 3, 10, 8, 30), offset="")
     from qlue_console.photos.demo import encode, scene_image
+
     data = encode(scene_image(1), "JPEG", exif=block)
     assert run_checks(data, ctx())["taken_before_report"].verdict == "fail"
     # The same wall time in UTC (+00:00) is 15:30 WIB: after the report.
     block = exif_bytes(lat=LAT, lon=LON, taken_at=datetime(2025, 3, 10, 8, 30), offset="+00:00")
-    assert run_checks(encode(scene_image(1), "JPEG", exif=block), ctx())["taken_before_report"].verdict == "pass"
+    assert (
+        run_checks(encode(scene_image(1), "JPEG", exif=block), ctx())["taken_before_report"].verdict
+        == "pass"
+    )
 
 
 def test_stale():
     old = ctx(report_created_at=REPORTED - timedelta(days=30))
-    assert run_checks(proof(taken_at=FOLLOWED_UP - timedelta(days=10)), old)["stale"].verdict == "fail"
-    assert run_checks(proof(taken_at=FOLLOWED_UP - timedelta(days=3)), old)["stale"].verdict == "warn"
-    assert run_checks(proof(taken_at=FOLLOWED_UP - timedelta(hours=2)), old)["stale"].verdict == "pass"
+    assert (
+        run_checks(proof(taken_at=FOLLOWED_UP - timedelta(days=10)), old)["stale"].verdict == "fail"
+    )
+    assert (
+        run_checks(proof(taken_at=FOLLOWED_UP - timedelta(days=3)), old)["stale"].verdict == "warn"
+    )
+    assert (
+        run_checks(proof(taken_at=FOLLOWED_UP - timedelta(hours=2)), old)["stale"].verdict == "pass"
+    )
 
 
 def test_clock_in_1998_and_in_the_future():
@@ -94,7 +129,9 @@ def test_clock_in_1998_and_in_the_future():
 
 
 def test_citizen_photo_reposted_resized_and_recompressed():
-    citizen = make_scene_photo(21, lat=LAT, lon=LON, taken_at=REPORTED - timedelta(minutes=3), size=(1280, 960))
+    citizen = make_scene_photo(
+        21, lat=LAT, lon=LON, taken_at=REPORTED - timedelta(minutes=3), size=(1280, 960)
+    )
     reposted = recompress_resized(citizen, 0.4, 55)
     report = run_checks(reposted, ctx(report_phash=describe_photo(citizen).phash))
     assert report["same_as_citizen_photo"].verdict == "fail"
@@ -117,21 +154,27 @@ def test_reused_proof_with_a_new_date_drawn_on_it_the_jaki_case():
     checked = analyse_photo(copy)
     assert checked.meta.sha256 != stored.sha256
     # The caller finds hits through the index with every variant hash; here, by brute force.
-    distance, transform = min((hamming(h, stored.phash), n) for n, h in checked.variant_hashes.items())
+    distance, transform = min(
+        (hamming(h, stored.phash), n) for n, h in checked.variant_hashes.items()
+    )
     assert distance <= 8 and transform == "identity"
     report = run_checks(checked, ctx(reuse_hits=(ReuseHit(101, 55, distance, transform),)))
     assert report["reused_proof"].verdict == "fail"
     assert report["reused_proof"].evidence["hits"][0]["report_id"] == 55
     assert "report 55" in report["reused_proof"].message
     # The date, place and camera all look right: only the hash gives it away.
-    assert {verdicts(report)[c] for c in ("far_from_report", "taken_before_report", "stale")} == {"pass"}
+    assert {verdicts(report)[c] for c in ("far_from_report", "taken_before_report", "stale")} == {
+        "pass"
+    }
     assert report.risk >= 90
 
 
 def test_flipped_reuse_caught_through_the_variants():
     first = describe_photo(proof(32))
     flipped = analyse_photo(mirrored(proof(32)))
-    distance, transform = min((hamming(h, first.phash), n) for n, h in flipped.variant_hashes.items())
+    distance, transform = min(
+        (hamming(h, first.phash), n) for n, h in flipped.variant_hashes.items()
+    )
     assert transform == "mirror" and distance <= 4
     report = run_checks(flipped, ctx(report_phash=first.phash))  # also against the citizen's photo
     assert report["same_as_citizen_photo"].verdict == "fail"
@@ -139,13 +182,19 @@ def test_flipped_reuse_caught_through_the_variants():
 
 
 def test_reuse_hits_far_away_pass_and_borderline_warn():
-    assert run_checks(proof(), ctx(reuse_hits=(ReuseHit(1, 2, 20),)))["reused_proof"].verdict == "pass"
-    assert run_checks(proof(), ctx(reuse_hits=(ReuseHit(1, 2, 10),)))["reused_proof"].verdict == "warn"
+    assert (
+        run_checks(proof(), ctx(reuse_hits=(ReuseHit(1, 2, 20),)))["reused_proof"].verdict == "pass"
+    )
+    assert (
+        run_checks(proof(), ctx(reuse_hits=(ReuseHit(1, 2, 10),)))["reused_proof"].verdict == "warn"
+    )
     assert run_checks(proof(), ctx())["reused_proof"].verdict == "pass"
 
 
 def test_self_resolved():
-    report = run_checks(proof(), ctx(self_resolved=True, self_resolved_evidence={"link": "same phone number"}))
+    report = run_checks(
+        proof(), ctx(self_resolved=True, self_resolved_evidence={"link": "same phone number"})
+    )
     assert report["self_resolved"].verdict == "fail"
     assert report["self_resolved"].evidence == {"link": "same phone number"}
     assert run_checks(proof(), ctx())["self_resolved"].skipped
@@ -153,9 +202,15 @@ def test_self_resolved():
 
 def test_blurred_and_dark_proofs_are_poor_quality():
     soft = run_checks(blurred(proof()), ctx())
-    assert soft["poor_quality"].verdict == "fail" and "blurred" in soft["poor_quality"].evidence["issues"]
+    assert (
+        soft["poor_quality"].verdict == "fail"
+        and "blurred" in soft["poor_quality"].evidence["issues"]
+    )
     dark = run_checks(darkened(proof()), ctx())
-    assert dark["poor_quality"].verdict == "fail" and "too_dark" in dark["poor_quality"].evidence["issues"]
+    assert (
+        dark["poor_quality"].verdict == "fail"
+        and "too_dark" in dark["poor_quality"].evidence["issues"]
+    )
 
 
 def test_png_screenshot():
@@ -169,7 +224,9 @@ def test_editing_software_tag():
     for software in ("Adobe Photoshop 25.0", "GIMP 2.10.34", "Snapseed 2.0", "PicsArt", "Canva"):
         report = run_checks(proof(software=software), ctx())
         assert report["screenshot_or_edited"].verdict == "fail", software
-    assert run_checks(proof(software="G998BXXU5CWA1"), ctx())["screenshot_or_edited"].verdict == "pass"
+    assert (
+        run_checks(proof(software="G998BXXU5CWA1"), ctx())["screenshot_or_edited"].verdict == "pass"
+    )
 
 
 def test_stripped_exif_warns_on_camera():
@@ -178,11 +235,14 @@ def test_stripped_exif_warns_on_camera():
     assert report["no_location"].verdict == "warn" and report["no_capture_time"].verdict == "warn"
 
 
-@pytest.mark.parametrize("data,reason", [
-    (b"this is not an image", "not_an_image"),
-    (b"", "empty"),
-    (png_header_only(60000, 60000), "too_many_pixels"),
-])
+@pytest.mark.parametrize(
+    "data,reason",
+    [
+        (b"this is not an image", "not_an_image"),
+        (b"", "empty"),
+        (png_header_only(60000, 60000), "too_many_pixels"),
+    ],
+)
 def test_unreadable_never_raises(data, reason):
     report = run_checks(data, ctx(self_resolved=True))
     assert report["unreadable"].verdict == "fail"

@@ -18,10 +18,21 @@ def test_prints_the_report(tmp_path, capsys):
     citizen.write_bytes(proof(5))
     photo = tmp_path / "proof.jpg"
     photo.write_bytes(recompress_resized(proof(5), 0.5, 60))
-    code = check_photo_main([str(photo), "--lat", str(LAT), "--lon", str(LON),
-                             "--reported-at", REPORTED.replace(tzinfo=None).isoformat(),
-                             "--followed-up-at", (FOLLOWED_UP + timedelta(hours=1)).isoformat(),
-                             "--report-photo", str(citizen)])
+    code = check_photo_main(
+        [
+            str(photo),
+            "--lat",
+            str(LAT),
+            "--lon",
+            str(LON),
+            "--reported-at",
+            REPORTED.replace(tzinfo=None).isoformat(),
+            "--followed-up-at",
+            (FOLLOWED_UP + timedelta(hours=1)).isoformat(),
+            "--report-photo",
+            str(citizen),
+        ]
+    )
     out = capsys.readouterr()
     assert code == 0 and out.err == ""
     report = json.loads(out.out)
@@ -72,9 +83,16 @@ def _one_line_error(capsys, *needles):
     return out.err
 
 
-@pytest.mark.parametrize(("lat", "lon", "option"), [("999", "106.8", "--lat"), ("-90.5", "106.8", "--lat"),
-                                                    ("-6.2", "181", "--lon"), ("nan", "106.8", "--lat"),
-                                                    ("-6.2", "inf", "--lon")])
+@pytest.mark.parametrize(
+    ("lat", "lon", "option"),
+    [
+        ("999", "106.8", "--lat"),
+        ("-90.5", "106.8", "--lat"),
+        ("-6.2", "181", "--lon"),
+        ("nan", "106.8", "--lat"),
+        ("-6.2", "inf", "--lon"),
+    ],
+)
 def test_a_position_out_of_range_is_one_line(tmp_path, capsys, lat, lon, option):
     photo = tmp_path / "p.jpg"
     photo.write_bytes(proof(6))
@@ -103,9 +121,25 @@ def test_a_missing_file_is_one_line_from_the_command(tmp_path):
     import subprocess
     import sys
     from pathlib import Path
+
     root = Path(__file__).resolve().parents[2]
-    done = subprocess.run([sys.executable, "-m", "qlue_console", "check-photo", str(tmp_path / "nope.jpg"),
-                           "--lat", "999", "--lon", "0"], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(root)}, cwd=root)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "qlue_console",
+            "check-photo",
+            str(tmp_path / "nope.jpg"),
+            "--lat",
+            "999",
+            "--lon",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        cwd=root,
+    )
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("check-photo: "), done.stderr

@@ -39,19 +39,22 @@ def test_the_undamaged_original_decodes_whole_with_its_exif():
     data = real("pillow__exif.png")
     photo = load_image(data)
     assert (photo.width, photo.height, photo.format) == (512, 512, "png")
-    assert photo.image.getpixel((256, 500)) != (0, 0, 0)       # the lower part is there
-    assert read_exif(data).tags                                 # the eXIf chunk after the pixels
+    assert photo.image.getpixel((256, 500)) != (0, 0, 0)  # the lower part is there
+    assert read_exif(data).tags  # the eXIf chunk after the pixels
     assert run_checks(data)["unreadable"].verdict == "pass"
 
 
-@pytest.mark.parametrize(("name", "reason"), [
-    ("pillow__truncated_jpeg.jpg", "undecodable"),
-    ("pillow__broken.png", "not_an_image"),
-])
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("pillow__truncated_jpeg.jpg", "undecodable"),
+        ("pillow__broken.png", "not_an_image"),
+    ],
+)
 def test_real_broken_files_are_refused_with_their_reason(name, reason):
     for consumer in CONSUMERS.values():
         if consumer is read_exif and reason == "undecodable":
-            continue                                    # a JPEG's EXIF is read without its pixels
+            continue  # a JPEG's EXIF is read without its pixels
         with pytest.raises(PhotoError) as err:
             consumer(real(name))
         assert err.value.reason == reason

@@ -75,7 +75,7 @@ def test_exif_orientation_6_is_applied():
     assert photo.orientation == 6
     top = photo.image.getpixel((20, 10))
     bottom = photo.image.getpixel((20, 70))
-    assert top[0] > 200 and top[2] < 60        # the red half is now on top
+    assert top[0] > 200 and top[2] < 60  # the red half is now on top
     assert bottom[2] > 200 and bottom[0] < 60
 
 

@@ -14,24 +14,33 @@ from qlue_console.photos.ingest import describe_photo
 from .helpers import LAT, LON, TAKEN
 
 
-@pytest.mark.parametrize("fmt,mime", [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp"),
-                                      ("HEIF", "image/heic")])
+@pytest.mark.parametrize(
+    "fmt,mime",
+    [("JPEG", "image/jpeg"), ("PNG", "image/png"), ("WEBP", "image/webp"), ("HEIF", "image/heic")],
+)
 def test_formats_carry_exif(fmt, mime):
-    meta = describe_photo(make_scene_photo(1, lat=LAT, lon=LON, taken_at=TAKEN, fmt=fmt, size=(320, 240)))
+    meta = describe_photo(
+        make_scene_photo(1, lat=LAT, lon=LON, taken_at=TAKEN, fmt=fmt, size=(320, 240))
+    )
     assert meta.mime == mime
     assert meta.taken_at == TAKEN
     assert meta.gps_lat == pytest.approx(LAT, abs=1e-6)
 
 
 def test_naive_time_is_jakarta():
-    meta = describe_photo(make_scene_photo(1, lat=LAT, lon=LON, taken_at=datetime(2025, 1, 2, 3, 4, 5)))
+    meta = describe_photo(
+        make_scene_photo(1, lat=LAT, lon=LON, taken_at=datetime(2025, 1, 2, 3, 4, 5))
+    )
     assert meta.taken_at == datetime(2025, 1, 2, 3, 4, 5, tzinfo=JAKARTA)
 
 
 def test_same_seed_same_pixels_different_seed_different_scene():
     a = make_scene_photo(5, lat=LAT, lon=LON, taken_at=TAKEN)
     assert a == make_scene_photo(5, lat=LAT, lon=LON, taken_at=TAKEN)
-    assert describe_photo(a).phash != describe_photo(make_scene_photo(6, lat=LAT, lon=LON, taken_at=TAKEN)).phash
+    assert (
+        describe_photo(a).phash
+        != describe_photo(make_scene_photo(6, lat=LAT, lon=LON, taken_at=TAKEN)).phash
+    )
 
 
 def test_screenshot_and_stripped():

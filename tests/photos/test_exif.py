@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import piexif
 import pytest
@@ -33,36 +33,60 @@ def test_gps_time_and_camera_round_trip():
 
 
 def test_offset_in_exif_wins_and_missing_offset_means_jakarta():
-    london = datetime(2025, 3, 11, 8, 0, tzinfo=timezone.utc)
+    london = datetime(2025, 3, 11, 8, 0, tzinfo=UTC)
     info = read_exif(make_scene_photo(1, lat=None, lon=None, taken_at=london))
     assert info.taken_at == london and info.taken_at.utcoffset() == timedelta(0)
     block = exif_bytes(lat=None, lon=None, taken_at=datetime(2025, 3, 11, 15, 0), offset="")
     info = read_exif(reencode(Image.new("RGB", (8, 8)), "JPEG", exif=block))
     assert not info.taken_at_offset_known
-    assert info.taken_at == datetime(2025, 3, 11, 8, 0, tzinfo=timezone.utc)  # 15:00 WIB
+    assert info.taken_at == datetime(2025, 3, 11, 8, 0, tzinfo=UTC)  # 15:00 WIB
 
 
 def test_garbage_values_become_none():
-    data = _jpeg_with({
-        "GPS": {piexif.GPSIFD.GPSLatitudeRef: b"S", piexif.GPSIFD.GPSLatitude: ((6, 0), (10, 1), (0, 1)),
-                piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((106, 1), (49, 1), (0, 1))},
-        "Exif": {piexif.ExifIFD.DateTimeOriginal: b"0000:00:00 00:00:00"},
-        "0th": {piexif.ImageIFD.Make: b"", piexif.ImageIFD.Model: b"\x00\x00"},
-    })
+    data = _jpeg_with(
+        {
+            "GPS": {
+                piexif.GPSIFD.GPSLatitudeRef: b"S",
+                piexif.GPSIFD.GPSLatitude: ((6, 0), (10, 1), (0, 1)),
+                piexif.GPSIFD.GPSLongitudeRef: b"E",
+                piexif.GPSIFD.GPSLongitude: ((106, 1), (49, 1), (0, 1)),
+            },
+            "Exif": {piexif.ExifIFD.DateTimeOriginal: b"0000:00:00 00:00:00"},
+            "0th": {piexif.ImageIFD.Make: b"", piexif.ImageIFD.Model: b"\x00\x00"},
+        }
+    )
     info = read_exif(data)
-    assert info.gps_lat is None and info.gps_lon is None       # zero denominator
+    assert info.gps_lat is None and info.gps_lon is None  # zero denominator
     assert info.taken_at is None
     assert info.make is None and info.model is None
     json.dumps(info.tags)
 
 
 def test_empty_gps_block_and_null_island():
-    assert read_exif(_jpeg_with({"GPS": {piexif.GPSIFD.GPSVersionID: (2, 2, 0, 0)}})).gps_lat is None
-    zero = _jpeg_with({"GPS": {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((0, 1), (0, 1), (0, 1)),
-                               piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((0, 1), (0, 1), (0, 1))}})
+    assert (
+        read_exif(_jpeg_with({"GPS": {piexif.GPSIFD.GPSVersionID: (2, 2, 0, 0)}})).gps_lat is None
+    )
+    zero = _jpeg_with(
+        {
+            "GPS": {
+                piexif.GPSIFD.GPSLatitudeRef: b"N",
+                piexif.GPSIFD.GPSLatitude: ((0, 1), (0, 1), (0, 1)),
+                piexif.GPSIFD.GPSLongitudeRef: b"E",
+                piexif.GPSIFD.GPSLongitude: ((0, 1), (0, 1), (0, 1)),
+            }
+        }
+    )
     assert read_exif(zero).gps_lat is None
-    out_of_range = _jpeg_with({"GPS": {piexif.GPSIFD.GPSLatitudeRef: b"N", piexif.GPSIFD.GPSLatitude: ((95, 1), (0, 1), (0, 1)),
-                                       piexif.GPSIFD.GPSLongitudeRef: b"E", piexif.GPSIFD.GPSLongitude: ((10, 1), (0, 1), (0, 1))}})
+    out_of_range = _jpeg_with(
+        {
+            "GPS": {
+                piexif.GPSIFD.GPSLatitudeRef: b"N",
+                piexif.GPSIFD.GPSLatitude: ((95, 1), (0, 1), (0, 1)),
+                piexif.GPSIFD.GPSLongitudeRef: b"E",
+                piexif.GPSIFD.GPSLongitude: ((10, 1), (0, 1), (0, 1)),
+            }
+        }
+    )
     assert read_exif(out_of_range).gps_lat is None
 
 
@@ -77,21 +101,31 @@ def test_clock_in_1998_still_returned():
 
 
 def test_bytes_tags_are_decoded_or_dropped():
-    data = _jpeg_with({"0th": {piexif.ImageIFD.Software: b"GIMP 2.10\x00junk", piexif.ImageIFD.Artist: b"\xff\xfe\x01"}})
+    data = _jpeg_with(
+        {
+            "0th": {
+                piexif.ImageIFD.Software: b"GIMP 2.10\x00junk",
+                piexif.ImageIFD.Artist: b"\xff\xfe\x01",
+            }
+        }
+    )
     info = read_exif(data)
     assert info.software == "GIMP 2.10"
     assert "Artist" not in info.tags  # not printable: dropped
     assert json.loads(json.dumps(info.tags))["Software"] == "GIMP 2.10"
 
 
-@pytest.mark.parametrize("value,offset,expected", [
-    ("2025:03:11 14:30:00", "+07:00", datetime(2025, 3, 11, 7, 30, tzinfo=timezone.utc)),
-    ("2025:03:11 14:30:00", "-03:00", datetime(2025, 3, 11, 17, 30, tzinfo=timezone.utc)),
-    ("2025-03-11T14:30:00", None, datetime(2025, 3, 11, 7, 30, tzinfo=timezone.utc)),
-    ("2025:13:11 14:30:00", None, None),
-    ("    :  :     :  :  ", None, None),
-    (b"2025:03:11 14:30:00\x00", "garbage", datetime(2025, 3, 11, 7, 30, tzinfo=timezone.utc)),
-])
+@pytest.mark.parametrize(
+    "value,offset,expected",
+    [
+        ("2025:03:11 14:30:00", "+07:00", datetime(2025, 3, 11, 7, 30, tzinfo=UTC)),
+        ("2025:03:11 14:30:00", "-03:00", datetime(2025, 3, 11, 17, 30, tzinfo=UTC)),
+        ("2025-03-11T14:30:00", None, datetime(2025, 3, 11, 7, 30, tzinfo=UTC)),
+        ("2025:13:11 14:30:00", None, None),
+        ("    :  :     :  :  ", None, None),
+        (b"2025:03:11 14:30:00\x00", "garbage", datetime(2025, 3, 11, 7, 30, tzinfo=UTC)),
+    ],
+)
 def test_parse_exif_datetime(value, offset, expected):
     assert parse_exif_datetime(value, offset)[0] == expected
 

@@ -12,13 +12,21 @@ from PIL import Image
 from qlue_console.photos.decode import load_image
 from qlue_console.photos.demo import mirrored, scene_image
 from qlue_console.photos.hashing import (
-    TRANSFORMS, bands, dihedral_hashes, hamming, hex64, phash64, sha256_hex, to_signed, to_unsigned,
+    TRANSFORMS,
+    bands,
+    dihedral_hashes,
+    hamming,
+    hex64,
+    phash64,
+    sha256_hex,
+    to_signed,
+    to_unsigned,
 )
 from qlue_console.photos.ingest import analyse_photo
 
 from .helpers import proof
 
-signed64 = st.integers(min_value=-(2 ** 63), max_value=2 ** 63 - 1)
+signed64 = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 
 
 def test_sha256_hex():
@@ -37,14 +45,18 @@ def test_bands_equal_postgres_expressions_on_the_signed_bigint(h):
 @given(signed64, signed64)
 def test_hamming_signed_or_unsigned(a, b):
     d = hamming(a, b)
-    assert d == hamming(to_unsigned(a), to_unsigned(b)) == bin(to_unsigned(a) ^ to_unsigned(b)).count("1")
+    assert (
+        d
+        == hamming(to_unsigned(a), to_unsigned(b))
+        == bin(to_unsigned(a) ^ to_unsigned(b)).count("1")
+    )
     assert 0 <= d <= 64 and hamming(a, a) == 0
 
 
 def test_phash64_is_imagehash_phash_as_signed_bigint():
     image = scene_image(5)
     h = phash64(image)
-    assert -(2 ** 63) <= h < 2 ** 63
+    assert -(2**63) <= h < 2**63
     assert hex64(h) == str(imagehash.phash(image))
 
 
@@ -64,7 +76,9 @@ def test_flipped_copy_is_caught_by_its_mirror_variant():
     original = analyse_photo(proof(11))
     flipped = analyse_photo(mirrored(proof(11)))
     assert hamming(original.meta.phash, flipped.meta.phash) > 20
-    best = min((hamming(h, original.meta.phash), name) for name, h in flipped.variant_hashes.items())
+    best = min(
+        (hamming(h, original.meta.phash), name) for name, h in flipped.variant_hashes.items()
+    )
     assert best[0] <= 4 and best[1] == "mirror"
 
 
@@ -80,6 +94,8 @@ def test_unrelated_scenes_are_far_apart_even_with_variants():
     analyses = [analyse_photo(proof(seed)) for seed in range(40)]
     closest = min(
         hamming(a.meta.phash, h)
-        for i, a in enumerate(analyses) for b in analyses[i + 1:] for h in b.variant_hashes.values()
+        for i, a in enumerate(analyses)
+        for b in analyses[i + 1 :]
+        for h in b.variant_hashes.values()
     )
     assert closest > 12

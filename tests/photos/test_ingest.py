@@ -22,12 +22,24 @@ def test_describe_photo_fields_and_json():
     assert meta.sha256 == hashlib.sha256(data).hexdigest()
     assert (meta.width, meta.height, meta.mime, meta.format) == (640, 480, "image/jpeg", "jpeg")
     assert meta.taken_at == TAKEN
-    assert meta.gps_lat == pytest.approx(LAT, abs=1e-6) and meta.gps_lon == pytest.approx(LON, abs=1e-6)
+    assert meta.gps_lat == pytest.approx(LAT, abs=1e-6) and meta.gps_lon == pytest.approx(
+        LON, abs=1e-6
+    )
     as_json = json.loads(json.dumps(meta.to_json()))
-    assert set(as_json) == {"sha256", "phash", "width", "height", "mime", "format", "exif", "taken_at",
-                            "gps_lat", "gps_lon"}
+    assert set(as_json) == {
+        "sha256",
+        "phash",
+        "width",
+        "height",
+        "mime",
+        "format",
+        "exif",
+        "taken_at",
+        "gps_lat",
+        "gps_lon",
+    }
     assert datetime.fromisoformat(as_json["taken_at"]) == TAKEN
-    assert as_json["phash"] == meta.phash and -(2 ** 63) <= meta.phash < 2 ** 63
+    assert as_json["phash"] == meta.phash and -(2**63) <= meta.phash < 2**63
     assert as_json["exif"]["Model"] == "SM-A515F"
 
 

@@ -32,7 +32,9 @@ def test_blurred_photo_scores_low():
 def test_dark_and_overexposed():
     dark = measure(load_image(darkened(proof(3))).image)
     assert _kinds(dark)["too_dark"] == "fail"
-    white = Image.fromarray(np.clip(np.asarray(scene_image(3), dtype=np.int16) + 200, 0, 255).astype(np.uint8))
+    white = Image.fromarray(
+        np.clip(np.asarray(scene_image(3), dtype=np.int16) + 200, 0, 255).astype(np.uint8)
+    )
     assert _kinds(measure(white))["overexposed"] in ("warn", "fail")
 
 

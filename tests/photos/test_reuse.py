@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from qlue_console.photos.hashing import bands, hamming
 from qlue_console.photos.reuse import band_neighbours, band_radius
 
-u64 = st.integers(min_value=0, max_value=2 ** 64 - 1)
+u64 = st.integers(min_value=0, max_value=2**64 - 1)
 
 
 def test_neighbour_counts():

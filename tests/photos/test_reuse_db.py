@@ -25,9 +25,11 @@ def _near(rng: random.Random, h: int, distance: int) -> int:
 
 def _insert(conn, hashes: list[int], kind: str = "proof") -> list[int]:
     rows = conn.execute(
-        text("INSERT INTO photos (kind, phash, sha256) "
-             "SELECT :kind, h, 'test' || ord FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) "
-             "RETURNING id"),
+        text(
+            "INSERT INTO photos (kind, phash, sha256) "
+            "SELECT :kind, h, 'test' || ord FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) "
+            "RETURNING id"
+        ),
         {"kind": kind, "hs": [to_signed(h) for h in hashes]},
     )
     return [r.id for r in rows]
@@ -35,11 +37,16 @@ def _insert(conn, hashes: list[int], kind: str = "proof") -> list[int]:
 
 def test_generated_band_columns_equal_python_bands(db_engine):
     rng = random.Random(1)
-    hashes = [rng.getrandbits(64) for _ in range(200)] + [0, 2 ** 64 - 1, 2 ** 63, 2 ** 63 - 1]
+    hashes = [rng.getrandbits(64) for _ in range(200)] + [0, 2**64 - 1, 2**63, 2**63 - 1]
     with db_engine.begin() as conn:
         ids = _insert(conn, hashes)
-        rows = conn.execute(text("SELECT id, phash, phash_b0, phash_b1, phash_b2, phash_b3 FROM photos "
-                                 "WHERE id = ANY(:ids)"), {"ids": ids}).all()
+        rows = conn.execute(
+            text(
+                "SELECT id, phash, phash_b0, phash_b1, phash_b2, phash_b3 FROM photos "
+                "WHERE id = ANY(:ids)"
+            ),
+            {"ids": ids},
+        ).all()
     assert len(rows) == len(hashes)
     for row in rows:
         assert (row.phash_b0, row.phash_b1, row.phash_b2, row.phash_b3) == bands(row.phash)
@@ -61,7 +68,9 @@ def test_index_agrees_with_brute_force(db_engine):
             for q in queries:
                 found = find_similar_proofs(conn, q, max_distance=max_distance, limit=1000)
                 scanned = linear_scan(conn, q, max_distance=max_distance, limit=1000)
-                expected = sorted((hamming(q, h), i) for i, h in by_id.items() if hamming(q, h) <= max_distance)
+                expected = sorted(
+                    (hamming(q, h), i) for i, h in by_id.items() if hamming(q, h) <= max_distance
+                )
                 assert [(hit.distance, hit.photo_id) for hit in found] == expected
                 assert [(hit.distance, hit.photo_id) for hit in scanned] == expected
                 assert len(expected) >= max_distance + 1
@@ -72,15 +81,28 @@ def test_variants_exclusions_and_limit(db_engine):
     stored = describe_photo(first)
     with db_engine.begin() as conn:
         # The citizen's report, its photo stored through the channel contract (describe_photo).
-        report_id = contract.submit_report(conn, channel="app", external_id="reuse-1", citizen="warga",
-                                           text_="Jalan berlubang", category="sampah", lat=-6.1754,
-                                           lon=106.8272, photo=proof(40))
-        stored_report_phash = conn.execute(text("SELECT phash FROM photos WHERE report_id = :r AND kind = 'report'"),
-                                           {"r": report_id}).scalar_one()
+        report_id = contract.submit_report(
+            conn,
+            channel="app",
+            external_id="reuse-1",
+            citizen="warga",
+            text_="Jalan berlubang",
+            category="sampah",
+            lat=-6.1754,
+            lon=106.8272,
+            photo=proof(40),
+        )
+        stored_report_phash = conn.execute(
+            text("SELECT phash FROM photos WHERE report_id = :r AND kind = 'report'"),
+            {"r": report_id},
+        ).scalar_one()
         assert stored_report_phash == describe_photo(proof(40)).phash
         photo_id = conn.execute(
-            text("INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) RETURNING id"),
-            {"h": stored.phash, "s": stored.sha256, "r": report_id}).scalar_one()
+            text(
+                "INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) RETURNING id"
+            ),
+            {"h": stored.phash, "s": stored.sha256, "r": report_id},
+        ).scalar_one()
         _insert(conn, [random.Random(2).getrandbits(64) for _ in range(300)])
         # The JAKI case: the same photo with a new date drawn on it.
         stamped = analyse_photo(with_text_overlay(first, "11/03/2025 14:30"))
@@ -108,8 +130,14 @@ def test_query_uses_the_band_indexes(db_engine):
     with db_engine.begin() as conn:
         _insert(conn, [rng.getrandbits(64) for _ in range(N_ROWS)])
         conn.execute(text("ANALYZE photos"))
-        plan = "\n".join(r[0] for r in conn.execute(text(
-            "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) OR phash_b1 = ANY(:v1) "
-            "OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"),
-            {f"v{i}": list(range(i * 1000, i * 1000 + 137)) for i in range(4)}))
+        plan = "\n".join(
+            r[0]
+            for r in conn.execute(
+                text(
+                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) OR phash_b1 = ANY(:v1) "
+                    "OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
+                ),
+                {f"v{i}": list(range(i * 1000, i * 1000 + 137)) for i in range(4)},
+            )
+        )
     assert "photos_b0_idx" in plan and "photos_b3_idx" in plan

@@ -52,7 +52,7 @@ class Fixture:
     reports: dict[str, int] = field(default_factory=dict)
     accounts: dict[str, int] = field(default_factory=dict)
     areas: dict[str, dict[str, str]] = field(default_factory=dict)
-    handles: dict[str, str] = field(default_factory=dict)      # "lurahA" -> the account's handle
+    handles: dict[str, str] = field(default_factory=dict)  # "lurahA" -> the account's handle
 
     def _one(self, sql: str, **params):
         with self.engine.begin() as conn:
@@ -65,83 +65,175 @@ class Fixture:
             "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, followers) "
             "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, :at, :at, "
             "ARRAY[CAST(:citizen AS text)]) RETURNING id",
-            ext=f"kpi-{next(_ext)}", citizen=f"warga.{name.lower()}", text=f"Laporan {name}", cat=category,
-            kel=a["kel"], kec=a["kec"], kota=a["kota"], at=created)
+            ext=f"kpi-{next(_ext)}",
+            citizen=f"warga.{name.lower()}",
+            text=f"Laporan {name}",
+            cat=category,
+            kel=a["kel"],
+            kec=a["kec"],
+            kota=a["kota"],
+            at=created,
+        )
         self.reports[name] = rid
         self.event(name, "created", created, {"channel": "app"})
         return rid
 
-    def event(self, name: str, kind: str, when: str, payload: dict | None = None, actor: str = "op1") -> int:
-        return self._one("INSERT INTO events (report_id, at, actor, kind, payload) "
-                         "VALUES (:r, :at, :actor, :kind, CAST(:p AS jsonb)) RETURNING id",
-                         r=self.reports[name], at=when, actor=actor, kind=kind, p=json.dumps(payload or {}))
+    def event(
+        self, name: str, kind: str, when: str, payload: dict | None = None, actor: str = "op1"
+    ) -> int:
+        return self._one(
+            "INSERT INTO events (report_id, at, actor, kind, payload) "
+            "VALUES (:r, :at, :actor, :kind, CAST(:p AS jsonb)) RETURNING id",
+            r=self.reports[name],
+            at=when,
+            actor=actor,
+            kind=kind,
+            p=json.dumps(payload or {}),
+        )
 
-    def mention(self, name: str, account: str, when: str, due: str, event_id: int | None = None) -> int:
-        return self._one("INSERT INTO mentions (report_id, account_id, event_id, mentioned_at, due_at) "
-                         "VALUES (:r, :a, :e, :at, :due) RETURNING id",
-                         r=self.reports[name], a=self.accounts[account], e=event_id, at=when, due=due)
+    def mention(
+        self, name: str, account: str, when: str, due: str, event_id: int | None = None
+    ) -> int:
+        return self._one(
+            "INSERT INTO mentions (report_id, account_id, event_id, mentioned_at, due_at) "
+            "VALUES (:r, :a, :e, :at, :due) RETURNING id",
+            r=self.reports[name],
+            a=self.accounts[account],
+            e=event_id,
+            at=when,
+            due=due,
+        )
 
     def dispatch(self, name: str, account: str, when: str, due: str) -> None:
         ev = self.event(name, "dispatched", when, {"mentions": [{"handle": account}]})
         self.mention(name, account, when, due, ev)
 
     def forward(self, name: str, from_account: str, to_account: str, when: str, due: str) -> None:
-        ev = self.event(name, "forwarded", when, {"reason": "bukan wilayah kami", "to": [{"handle": to_account}]})
+        ev = self.event(
+            name,
+            "forwarded",
+            when,
+            {"reason": "bukan wilayah kami", "to": [{"handle": to_account}]},
+        )
         with self.engine.begin() as conn:
-            conn.execute(text("UPDATE mentions SET state = 'forwarded', resolved_at = :at "
-                              "WHERE report_id = :r AND account_id = :a AND state = 'open'"),
-                         {"at": when, "r": self.reports[name], "a": self.accounts[from_account]})
+            conn.execute(
+                text(
+                    "UPDATE mentions SET state = 'forwarded', resolved_at = :at "
+                    "WHERE report_id = :r AND account_id = :a AND state = 'open'"
+                ),
+                {"at": when, "r": self.reports[name], "a": self.accounts[from_account]},
+            )
         self.mention(name, to_account, when, due, ev)
 
-    def follow_up(self, name: str, account: str, when: str, *, photo_seed: str, phash: int,
-                  checks: dict | None = None, sha_of: str | None = None) -> int:
+    def follow_up(
+        self,
+        name: str,
+        account: str,
+        when: str,
+        *,
+        photo_seed: str,
+        phash: int,
+        checks: dict | None = None,
+        sha_of: str | None = None,
+    ) -> int:
         sha = hashlib.sha256((sha_of or photo_seed).encode()).hexdigest()
         rid, acc = self.reports[name], self.accounts[account]
         with self.engine.begin() as conn:
-            fu = conn.execute(text(
-                "INSERT INTO follow_ups (report_id, account_id, note, submitted_at, checks) "
-                "VALUES (:r, :a, 'sudah ditangani', :at, CAST(:checks AS jsonb)) RETURNING id"),
-                {"r": rid, "a": acc, "at": when, "checks": None if checks is None else json.dumps(checks)}).scalar()
-            photo = conn.execute(text(
-                "INSERT INTO photos (report_id, follow_up_id, kind, sha256, phash, created_at) "
-                "VALUES (:r, :fu, 'proof', :sha, :phash, :at) RETURNING id"),
-                {"r": rid, "fu": fu, "sha": sha, "phash": phash, "at": when}).scalar()
-            conn.execute(text("UPDATE follow_ups SET photo_id = :p WHERE id = :fu"), {"p": photo, "fu": fu})
-            conn.execute(text("UPDATE mentions SET state = 'resolved', resolved_at = :at "
-                              "WHERE report_id = :r AND account_id = :a AND state = 'open'"),
-                         {"at": when, "r": rid, "a": acc})
-        self.event(name, "follow_up", when, {"follow_up": fu, "photo": photo, "official": account}, actor=account)
+            fu = conn.execute(
+                text(
+                    "INSERT INTO follow_ups (report_id, account_id, note, submitted_at, checks) "
+                    "VALUES (:r, :a, 'sudah ditangani', :at, CAST(:checks AS jsonb)) RETURNING id"
+                ),
+                {
+                    "r": rid,
+                    "a": acc,
+                    "at": when,
+                    "checks": None if checks is None else json.dumps(checks),
+                },
+            ).scalar()
+            photo = conn.execute(
+                text(
+                    "INSERT INTO photos (report_id, follow_up_id, kind, sha256, phash, created_at) "
+                    "VALUES (:r, :fu, 'proof', :sha, :phash, :at) RETURNING id"
+                ),
+                {"r": rid, "fu": fu, "sha": sha, "phash": phash, "at": when},
+            ).scalar()
+            conn.execute(
+                text("UPDATE follow_ups SET photo_id = :p WHERE id = :fu"), {"p": photo, "fu": fu}
+            )
+            conn.execute(
+                text(
+                    "UPDATE mentions SET state = 'resolved', resolved_at = :at "
+                    "WHERE report_id = :r AND account_id = :a AND state = 'open'"
+                ),
+                {"at": when, "r": rid, "a": acc},
+            )
+        self.event(
+            name,
+            "follow_up",
+            when,
+            {"follow_up": fu, "photo": photo, "official": account},
+            actor=account,
+        )
         return fu
 
     def decide(self, name: str, follow_up: int, approved: bool, when: str) -> None:
         with self.engine.begin() as conn:
-            conn.execute(text("UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = :at, "
-                              "reason = :reason WHERE id = :fu"),
-                         {"v": "approved" if approved else "rejected", "at": when, "fu": follow_up,
-                          "reason": None if approved else "wrong_place"})
-        self.event(name, "proof_approved" if approved else "proof_rejected", when,
-                   {"follow_up": follow_up} | ({} if approved else {"reason": "wrong_place"}), actor="spv1")
+            conn.execute(
+                text(
+                    "UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = :at, "
+                    "reason = :reason WHERE id = :fu"
+                ),
+                {
+                    "v": "approved" if approved else "rejected",
+                    "at": when,
+                    "fu": follow_up,
+                    "reason": None if approved else "wrong_place",
+                },
+            )
+        self.event(
+            name,
+            "proof_approved" if approved else "proof_rejected",
+            when,
+            {"follow_up": follow_up} | ({} if approved else {"reason": "wrong_place"}),
+            actor="spv1",
+        )
 
     def version(self, name: str) -> int:
         return self._one("SELECT version FROM reports WHERE id = :r", r=self.reports[name])
 
     def pending_follow_up(self, name: str) -> int:
-        return self._one("SELECT id FROM follow_ups WHERE report_id = :r AND verification = 'pending' "
-                         "ORDER BY id DESC LIMIT 1", r=self.reports[name])
+        return self._one(
+            "SELECT id FROM follow_ups WHERE report_id = :r AND verification = 'pending' "
+            "ORDER BY id DESC LIMIT 1",
+            r=self.reports[name],
+        )
 
     def finish(self, name: str, status: str, closed_at: str | None = None) -> None:
         with self.engine.begin() as conn:
-            conn.execute(text("UPDATE reports SET status = :s, closed_at = :c WHERE id = :r"),
-                         {"s": status, "c": closed_at, "r": self.reports[name]})
+            conn.execute(
+                text("UPDATE reports SET status = :s, closed_at = :c WHERE id = :r"),
+                {"s": status, "c": closed_at, "r": self.reports[name]},
+            )
 
 
 def _area(conn, kelurahan_name: str, kota_hint: str) -> dict[str, str]:
-    row = conn.execute(text(
-        "SELECT kel.code, kec.code, kota.code, kel.name, kec.name, kota.name FROM areas kel "
-        "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = kec.parent_code "
-        "WHERE kel.level = 'kelurahan' AND upper(kel.name) = upper(:n) AND kota.name ILIKE :k"),
-        {"n": kelurahan_name, "k": f"%{kota_hint}%"}).one()
-    return {"kel": row[0], "kec": row[1], "kota": row[2], "kel_name": row[3], "kec_name": row[4], "kota_name": row[5]}
+    row = conn.execute(
+        text(
+            "SELECT kel.code, kec.code, kota.code, kel.name, kec.name, kota.name FROM areas kel "
+            "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = kec.parent_code "
+            "WHERE kel.level = 'kelurahan' AND upper(kel.name) = upper(:n) AND kota.name ILIKE :k"
+        ),
+        {"n": kelurahan_name, "k": f"%{kota_hint}%"},
+    ).one()
+    return {
+        "kel": row[0],
+        "kec": row[1],
+        "kota": row[2],
+        "kel_name": row[3],
+        "kec_name": row[4],
+        "kota_name": row[5],
+    }
 
 
 def city(engine) -> Fixture:
@@ -149,10 +241,19 @@ def city(engine) -> Fixture:
     fx = Fixture(engine)
     with engine.connect() as conn:
         fx.areas = {"A": _area(conn, "Gambir", "Pusat"), "B": _area(conn, "Senayan", "Selatan")}
-        for key, kind, area in (("lurahA", "lurah", "A"), ("lurahB", "lurah", "B"), ("camatA", "camat", "A")):
+        for key, kind, area in (
+            ("lurahA", "lurah", "A"),
+            ("lurahB", "lurah", "B"),
+            ("camatA", "camat", "A"),
+        ):
             code = fx.areas[area]["kel" if kind == "lurah" else "kec"]
-            row = conn.execute(text("SELECT id, handle FROM accounts WHERE kind = :k AND area_code = :a "
-                                    "ORDER BY id LIMIT 1"), {"k": kind, "a": code}).one()
+            row = conn.execute(
+                text(
+                    "SELECT id, handle FROM accounts WHERE kind = :k AND area_code = :a "
+                    "ORDER BY id LIMIT 1"
+                ),
+                {"k": kind, "a": code},
+            ).one()
             fx.accounts[key] = row[0]
             fx.accounts[row[1]] = row[0]
             fx.handles[key] = row[1]
@@ -165,34 +266,60 @@ def build_week(engine) -> Fixture:
     fx.report("R1", "A", "sampah", at(15, "23:59"))
     fx.event("R1", "triaged", at(16, "07:59"))
     fx.dispatch("R1", "lurahA", at(16, "08:00"), at(17, "08:00"))
-    fu = fx.follow_up("R1", "lurahA", at(16, "20:00"), photo_seed="proof-r1", phash=0x1111_0000_0000_0001)
+    fu = fx.follow_up(
+        "R1", "lurahA", at(16, "20:00"), photo_seed="proof-r1", phash=0x1111_0000_0000_0001
+    )
     fx.decide("R1", fu, True, at(17, "09:00"))
     fx.finish("R1", "verified", at(17, "09:00"))
     # R5 (the week before): handled, then reopened this week and left overdue.
     fx.report("R5", "B", "banjir", at(12, "09:00"))
     fx.event("R5", "triaged", at(12, "09:30"))
     fx.dispatch("R5", "lurahB", at(12, "10:00"), at(12, "16:00"))
-    fu = fx.follow_up("R5", "lurahB", at(12, "14:00"), photo_seed="proof-r5", phash=0x5555_0000_0000_0005)
+    fu = fx.follow_up(
+        "R5", "lurahB", at(12, "14:00"), photo_seed="proof-r5", phash=0x5555_0000_0000_0005
+    )
     fx.decide("R5", fu, True, at(13, "10:00"))
-    ev = fx.event("R5", "reopened", at(17, "09:00"), {"text": "Masih banjir", "by": "citizen"},
-                  actor="citizen:warga.r5")
+    ev = fx.event(
+        "R5",
+        "reopened",
+        at(17, "09:00"),
+        {"text": "Masih banjir", "by": "citizen"},
+        actor="citizen:warga.r5",
+    )
     fx.mention("R5", "lurahB", at(17, "09:00"), at(17, "15:00"), ev)
     fx.finish("R5", "reopened", None)
     # R2: the Monday-00:01 report; a late follow-up, a rejected proof, then an accepted one.
     fx.report("R2", "A", "sampah", at(16, "00:01"))
     fx.event("R2", "triaged", at(16, "00:31"))
     fx.dispatch("R2", "lurahA", at(16, "01:01"), at(17, "01:01"))
-    fu = fx.follow_up("R2", "lurahA", at(18, "01:01"), photo_seed="proof-r2a", phash=0x5555_0000_0000_0005,
-                      checks={"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]})
+    fu = fx.follow_up(
+        "R2",
+        "lurahA",
+        at(18, "01:01"),
+        photo_seed="proof-r2a",
+        phash=0x5555_0000_0000_0005,
+        checks={"risk": 0, "results": [{"code": "reused_proof", "verdict": "pass"}]},
+    )
     fx.decide("R2", fu, False, at(18, "10:00"))
-    fu = fx.follow_up("R2", "lurahA", at(19, "10:00"), photo_seed="proof-r2b", phash=0x2222_0000_0000_0002,
-                      checks={"risk": 90, "results": [{"code": "reused_proof", "verdict": "fail", "evidence": {"matches": []}}]})
+    fu = fx.follow_up(
+        "R2",
+        "lurahA",
+        at(19, "10:00"),
+        photo_seed="proof-r2b",
+        phash=0x2222_0000_0000_0002,
+        checks={
+            "risk": 90,
+            "results": [{"code": "reused_proof", "verdict": "fail", "evidence": {"matches": []}}],
+        },
+    )
     fx.decide("R2", fu, True, at(19, "12:00"))
     fx.finish("R2", "verified", at(19, "12:00"))
     # R3: a duplicate of R2.
     fx.report("R3", "A", "sampah", at(17, "10:00"))
     fx.event("R3", "merged", at(17, "10:30"), {"into": fx.reports["R2"]})
-    fx.event("R2", "merged", at(17, "10:30"), {"duplicate": fx.reports["R3"], "followers": ["warga.r3"]})
+    fx.event(
+        "R2", "merged", at(17, "10:30"), {"duplicate": fx.reports["R3"], "followers": ["warga.r3"]}
+    )
     fx.finish("R3", "duplicate", at(17, "10:30"))
     # R4: rejected.
     fx.report("R4", "B", "banjir", at(17, "11:00"))
@@ -207,8 +334,14 @@ def build_week(engine) -> Fixture:
     # R7: a reused proof, waiting for verification.
     fx.report("R7", "B", "sampah", at(19, "08:00"))
     fx.dispatch("R7", "lurahB", at(19, "09:00"), at(20, "09:00"))
-    fx.follow_up("R7", "lurahB", at(19, "15:00"), photo_seed="proof-r7", sha_of="proof-r1",
-                 phash=0x7777_0000_0000_0007)
+    fx.follow_up(
+        "R7",
+        "lurahB",
+        at(19, "15:00"),
+        photo_seed="proof-r7",
+        sha_of="proof-r1",
+        phash=0x7777_0000_0000_0007,
+    )
     fx.finish("R7", "followed_up", None)
     # R9 and R10: the other week boundary.
     fx.report("R9", "A", "sampah", at(22, "23:59"))

@@ -15,9 +15,15 @@ from qlue_console.reports.export_csv import write_csv
 from qlue_console.reports.export_pdf import write_pdf
 from qlue_console.reports.export_xlsx import write_xlsx
 from qlue_console.reports.kpis import GROUPINGS
-from qlue_console.reports.labels import COLUMNS, LEAGUE_COLUMNS, SUMMARY_FIELDS, fmt_value, grouping_name, t
+from qlue_console.reports.labels import (
+    COLUMNS,
+    LEAGUE_COLUMNS,
+    SUMMARY_FIELDS,
+    fmt_value,
+    grouping_name,
+    t,
+)
 from qlue_console.reports.service import build_report, value_of
-
 from tests.reports.conftest import W47
 
 
@@ -27,7 +33,7 @@ def report(week_fixture):
 
 
 def _close(a, b):
-    if isinstance(a, timedelta):        # openpyxl reads [h]:mm cells back as durations
+    if isinstance(a, timedelta):  # openpyxl reads [h]:mm cells back as durations
         a = a.total_seconds() / 86400
     if a is None or b is None:
         return a is None and b is None
@@ -47,18 +53,26 @@ def test_csv_has_one_row_per_group_with_the_screen_values(report, tmp_path, lang
         for column, cell in zip(COLUMNS, line):
             value = value_of(ranked, column.code, lang)
             if column.kind in ("hours", "rate", "number"):
-                assert (cell == "" and value is None) or abs(float(cell) - float(value)) < 5e-5, column.code
+                assert (cell == "" and value is None) or abs(float(cell) - float(value)) < 5e-5, (
+                    column.code
+                )
             elif column.kind in ("count", "rank", "change"):
-                assert cell == ("" if value is None else str(int(value)) if column.kind != "change"
-                                else f"{int(value):+d}"), column.code
+                assert cell == (
+                    ""
+                    if value is None
+                    else str(int(value))
+                    if column.kind != "change"
+                    else f"{int(value):+d}"
+                ), column.code
             else:
                 assert cell == (value or ""), column.code
 
 
 def test_xlsx_has_a_summary_and_a_sheet_per_grouping(report, tmp_path):
     wb = load_workbook(write_xlsx(report, tmp_path / "week.xlsx", "id"))
-    assert wb.sheetnames == [t("summary", "id")] + [grouping_name(g, "id") for g in GROUPINGS[3:4]] + \
-        [grouping_name(g, "id") for g in GROUPINGS if g != "kelurahan"]
+    assert wb.sheetnames == [t("summary", "id")] + [
+        grouping_name(g, "id") for g in GROUPINGS[3:4]
+    ] + [grouping_name(g, "id") for g in GROUPINGS if g != "kelurahan"]
     summary = wb[t("summary", "id")]
     assert summary["B2"].value == "2026-W47"
     assert summary["B3"].value == "16–22 Nov 2026"
@@ -68,7 +82,7 @@ def test_xlsx_has_a_summary_and_a_sheet_per_grouping(report, tmp_path):
         expected = getattr(report.kpis.city, code)
         expected = expected / 24 if kind == "hours" and expected is not None else expected
         assert _close(stored, expected), code
-    assert summary.cell(row=8, column=2).value == 4             # received
+    assert summary.cell(row=8, column=2).value == 4  # received
     for grouping in GROUPINGS:
         ws = wb[grouping_name(grouping, "id")]
         assert ws.freeze_panes == "H2"
@@ -101,8 +115,11 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
     assert re.search(t("page", lang).format(page=1, pages=len(pages)), pages[0])
     for code in SUMMARY_FIELDS:
         kind = next(c.kind for c in COLUMNS if c.code == code)
-        line = next(l for l in pages[0].splitlines() if l.startswith(next(c.label(lang) for c in COLUMNS
-                                                                          if c.code == code)))
+        line = next(
+            l
+            for l in pages[0].splitlines()
+            if l.startswith(next(c.label(lang) for c in COLUMNS if c.code == code))
+        )
         assert fmt_value(kind, getattr(report.kpis.city, code), lang) in line, code
     league = [r for r in report.league() if r.rank_normalised is not None]
     assert len(league) == 2
@@ -118,7 +135,7 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
             found = line.find(token, position)
             assert found >= 0, (code, token, line)
             position = found + len(token)
-    assert "265" in table                                 # the kelurahan without activity are summarised
+    assert "265" in table  # the kelurahan without activity are summarised
     assert grouping_name("kelurahan", lang) in text
 
 
@@ -131,16 +148,22 @@ def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_pat
     reader = PdfReader(write_pdf(report, tmp_path / "week.pdf", lang))
     pages = [p.extract_text() for p in reader.pages]
     text = "\n".join(pages)
-    assert "docs/kpis.md" not in text and "kpis.md" not in text        # nothing points to the source code
+    assert "docs/kpis.md" not in text and "kpis.md" not in text  # nothing points to the source code
     start = next(i for i, page in enumerate(pages) if appendix.TITLE[lang] in page)
-    assert start >= 3                                                    # after the league table
-    tail = " ".join(" ".join(pages[start:]).split())                     # words, whatever the line breaks
+    assert start >= 3  # after the league table
+    tail = " ".join(" ".join(pages[start:]).split())  # words, whatever the line breaks
     for code, text_id, text_en in appendix.DEFINITIONS:
         assert " ".join((text_id if lang == "id" else text_en).split()) in tail, code
-    assert ("Skor (peringkat) = (n × P + 10 × P_kota) / (n + 10)" if lang == "id"
-            else "Score (the rank) = (n × P + 10 × P_city) / (n + 10)") in tail
-    assert ("Kinerja P = 0,35 R + 0,30 T + 0,35 Q" if lang == "id" else "Performance P = 0.35 R + 0.30 T + 0.35 Q") \
-        in tail
+    assert (
+        "Skor (peringkat) = (n × P + 10 × P_kota) / (n + 10)"
+        if lang == "id"
+        else "Score (the rank) = (n × P + 10 × P_city) / (n + 10)"
+    ) in tail
+    assert (
+        "Kinerja P = 0,35 R + 0,30 T + 0,35 Q"
+        if lang == "id"
+        else "Performance P = 0.35 R + 0.30 T + 0.35 Q"
+    ) in tail
     p_city = fmt_value("rate", components(report.kpis.city).performance, lang)
     assert p_city in tail
     lines = "\n".join(pages[start:]).splitlines()
@@ -148,8 +171,11 @@ def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_pat
         line = next(l for l in lines if f" {ranked.row.name} " in f" {l} ")
         parts = ranked.components
         tokens = [fmt_value("rate", v, lang) for v in (parts.rate, parts.time, parts.quality)]
-        tokens += [fmt_number(100 * parts.performance, lang, 2) + " %", str(ranked.row.followed_up + ranked.row.overdue),
-                   fmt_number(ranked.score_normalised, lang, 4)]
+        tokens += [
+            fmt_number(100 * parts.performance, lang, 2) + " %",
+            str(ranked.row.followed_up + ranked.row.overdue),
+            fmt_number(ranked.score_normalised, lang, 4),
+        ]
         position = 0
         for token in tokens:
             found = line.find(token, position)

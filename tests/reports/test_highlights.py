@@ -12,11 +12,31 @@ from qlue_console.reports.ranking import league_table
 
 
 def _league(n: int):
-    rows = [KpiRow(grouping="kelurahan", key=f"k{i:02d}", name=f"Kelurahan {i:02d}", received=20,
-                   weighted_received=20.0, followed_up=20 - i % 20, overdue=i % 20, sla_base=10, sla_met=10 - i % 10)
-            for i in range(n)]
-    city = KpiRow(grouping="kelurahan", key="", name="", received=20 * n, weighted_received=20.0 * n,
-                  followed_up=15 * n, overdue=5 * n, sla_base=10 * n, sla_met=6 * n)
+    rows = [
+        KpiRow(
+            grouping="kelurahan",
+            key=f"k{i:02d}",
+            name=f"Kelurahan {i:02d}",
+            received=20,
+            weighted_received=20.0,
+            followed_up=20 - i % 20,
+            overdue=i % 20,
+            sla_base=10,
+            sla_met=10 - i % 10,
+        )
+        for i in range(n)
+    ]
+    city = KpiRow(
+        grouping="kelurahan",
+        key="",
+        name="",
+        received=20 * n,
+        weighted_received=20.0 * n,
+        followed_up=15 * n,
+        overdue=5 * n,
+        sla_base=10 * n,
+        sla_met=6 * n,
+    )
     return league_table(rows, city)
 
 
@@ -37,10 +57,14 @@ def test_fewer_than_twenty_ranked_are_all_shown_in_halves(qapp, n):
     chart = top_bottom_chart(league, "(unassigned)")
     assert chart.title() == f"All {n} ranked (normalised score)"
     bars = _bars(chart)
-    assert set(bars) == ({"Upper half", "Middle", "Lower half"} if n % 2 else {"Upper half", "Lower half"})
-    assert sum(v > 0 for v in bars["Upper half"]) == sum(v > 0 for v in bars["Lower half"]) == n // 2
+    assert set(bars) == (
+        {"Upper half", "Middle", "Lower half"} if n % 2 else {"Upper half", "Lower half"}
+    )
+    assert (
+        sum(v > 0 for v in bars["Upper half"]) == sum(v > 0 for v in bars["Lower half"]) == n // 2
+    )
     columns = list(zip(*bars.values()))
-    assert all(sum(v > 0 for v in column) <= 1 for column in columns)     # no group in two bands
+    assert all(sum(v > 0 for v in column) <= 1 for column in columns)  # no group in two bands
 
 
 def test_twenty_five_ranked_show_the_top_and_bottom_ten(qapp):
@@ -54,7 +78,9 @@ def test_twenty_five_ranked_show_the_top_and_bottom_ten(qapp):
     assert chart.title() == "Top and bottom ten (normalised score)"
     bars = _bars(chart)
     assert set(bars) == {"Top ten", "Bottom ten"}
-    assert sum(v > 0 for v in bars["Top ten"]) == 10 and sum(v > 0 for v in bars["Bottom ten"]) == 10
+    assert (
+        sum(v > 0 for v in bars["Top ten"]) == 10 and sum(v > 0 for v in bars["Bottom ten"]) == 10
+    )
 
 
 def test_nothing_ranked_gives_an_empty_chart(qapp):
@@ -64,5 +90,6 @@ def test_nothing_ranked_gives_an_empty_chart(qapp):
 
 def test_the_tab_is_named_after_what_the_chart_shows(qapp):
     from qlue_console.gui.reports.charts import rank_tab_title
+
     assert rank_tab_title(_league(11)) == "All ranked"
     assert rank_tab_title(_league(25)) == "Top and bottom ten"

@@ -14,17 +14,16 @@ from sqlalchemy import create_engine, text
 from qlue_console.db.engine import make_engine
 from qlue_console.reports.export_csv import write_csv
 from qlue_console.reports.export_xlsx import write_xlsx
-from qlue_console.reports.kpis import GROUPINGS, CancelToken, Cancelled, fetch_weekly_kpis
+from qlue_console.reports.kpis import GROUPINGS, Cancelled, CancelToken, fetch_weekly_kpis
 from qlue_console.reports.labels import COLUMNS
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
-
 from tests.access.conftest import drop_roles, unique_login, url_as
 from tests.reports.conftest import W46, W47, at, city
 
 H = 1.0
-CLOSE_R1 = 33 + 1 / 60          # Sun 15 23:59 -> Tue 17 09:00
-CLOSE_R2 = 83 + 59 / 60         # Mon 16 00:01 -> Thu 19 12:00
+CLOSE_R1 = 33 + 1 / 60  # Sun 15 23:59 -> Tue 17 09:00
+CLOSE_R2 = 83 + 59 / 60  # Mon 16 00:01 -> Thu 19 12:00
 
 
 def approx(value):
@@ -36,25 +35,25 @@ def by_key(kpis, grouping):
 
 
 def assert_city_w47(city):
-    assert (city.received, city.duplicates, city.rejected) == (4, 1, 1)     # R2 R6 R7 R9 | R3 | R4
-    assert city.weighted_received == approx(5.0)                            # 1 + 2 + 1 + 1
-    assert city.dispatched == 4                                             # R1 R2 R6 R7 (R5's was in W46)
-    assert (city.followed_up, city.follow_ups) == (3, 4)                    # R1 R2(x2) R7
+    assert (city.received, city.duplicates, city.rejected) == (4, 1, 1)  # R2 R6 R7 R9 | R3 | R4
+    assert city.weighted_received == approx(5.0)  # 1 + 2 + 1 + 1
+    assert city.dispatched == 4  # R1 R2 R6 R7 (R5's was in W46)
+    assert (city.followed_up, city.follow_ups) == (3, 4)  # R1 R2(x2) R7
     assert (city.verified, city.proofs_approved, city.proofs_rejected) == (2, 2, 1)
-    assert city.reopened == 1                                               # R5
+    assert city.reopened == 1  # R5
     assert (city.forwarded, city.forwarded_multi, city.handled) == (1, 1, 4)
-    assert (city.backlog, city.overdue) == (4, 2)                           # R5 R6 R7 R9 | R5 R6
+    assert (city.backlog, city.overdue) == (4, 2)  # R5 R6 R7 R9 | R5 R6
     # triage: R1 8 h, R2 0.5, R3 0.5 (merged), R4 0.25 (rejected), R6 0.5, R7 1 (dispatch)
     assert city.triage_median_h == approx(0.5)
-    assert city.triage_p90_h == approx(4.5)                                 # 1 + 0.5 x (8 - 1)
+    assert city.triage_p90_h == approx(4.5)  # 1 + 0.5 x (8 - 1)
     # response: R7 6 h, R1 12 h, R2 48 h (late)
     assert city.response_median_h == approx(12.0)
     assert city.response_p90_h == approx(12 + 0.8 * 36)
     assert city.close_median_h == approx((CLOSE_R1 + CLOSE_R2) / 2)
     assert city.close_p90_h == approx(CLOSE_R1 + 0.9 * (CLOSE_R2 - CLOSE_R1))
-    assert (city.sla_base, city.sla_met) == (3, 2)                          # R2 was late
+    assert (city.sla_base, city.sla_met) == (3, 2)  # R2 was late
     assert city.sla_compliance == approx(2 / 3)
-    assert city.reused_proofs == 2                                          # R2's 2nd (check: fail), R7 (sha of R1)
+    assert city.reused_proofs == 2  # R2's 2nd (check: fail), R7 (sha of R1)
     assert city.reused_proof_rate == approx(0.5)
     assert city.proof_rejection_rate == approx(1 / 3)
     assert city.reopen_rate == approx(0.5)
@@ -65,16 +64,24 @@ def assert_city_w47(city):
 def test_city_kpis_of_the_hand_built_week(week_fixture):
     kpis = fetch_weekly_kpis(week_fixture.engine, W47)
     assert_city_w47(kpis.city)
-    assert kpis.response_histogram == (0, 2, 1, 0, 0)   # 6 h and 12 h in 6-24 h, 48 h in 1-3 days
+    assert kpis.response_histogram == (0, 2, 1, 0, 0)  # 6 h and 12 h in 6-24 h, 48 h in 1-3 days
     daily = {(d.day.day, d.state): d.count for d in kpis.daily}
-    assert daily == {(16, "verified"): 1, (17, "duplicate"): 1, (17, "rejected"): 1, (18, "coordination"): 1,
-                     (19, "followed_up"): 1, (22, "new"): 1}
+    assert daily == {
+        (16, "verified"): 1,
+        (17, "duplicate"): 1,
+        (17, "rejected"): 1,
+        (18, "coordination"): 1,
+        (19, "followed_up"): 1,
+        (22, "new"): 1,
+    }
 
 
 @pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Pacific/Kiritimati"])
 def test_weeks_are_jakarta_weeks_whatever_the_server_time_zone(week_fixture, db_url, zone):
-    engine = create_engine(db_url.replace("postgresql://", "postgresql+psycopg2://", 1),
-                           connect_args={"options": f"-c TimeZone={zone}"})
+    engine = create_engine(
+        db_url.replace("postgresql://", "postgresql+psycopg2://", 1),
+        connect_args={"options": f"-c TimeZone={zone}"},
+    )
     try:
         with engine.connect() as conn:
             assert conn.execute(text("SHOW TimeZone")).scalar() == zone
@@ -85,17 +92,17 @@ def test_weeks_are_jakarta_weeks_whatever_the_server_time_zone(week_fixture, db_
     finally:
         engine.dispose()
     # 23:59 Sunday and 00:01 Monday WIB land in different weeks at both ends of W47.
-    assert before.city.received == 2                  # R5 and R1 (Sun 15 Nov 23:59)
-    assert after.city.received == 1                   # R10 (Mon 23 Nov 00:01)
+    assert before.city.received == 2  # R5 and R1 (Sun 15 Nov 23:59)
+    assert after.city.received == 1  # R10 (Mon 23 Nov 00:01)
     assert {d.day.day for d in kpis.daily} == {16, 17, 18, 19, 22}
-    assert after.city.triage_median_h == approx(6 / 60)   # R9: Sun 23:59 -> Mon 00:05
+    assert after.city.triage_median_h == approx(6 / 60)  # R9: Sun 23:59 -> Mon 00:05
 
 
 def test_the_week_before(week_fixture):
     city = fetch_weekly_kpis(week_fixture.engine, W46).city
     assert (city.received, city.dispatched, city.followed_up, city.verified) == (2, 1, 1, 1)
-    assert (city.backlog, city.overdue) == (1, 0)     # R1 waits (created Sunday), R5 is verified
-    assert city.response_median_h == approx(4.0)       # R5: 10:00 -> 14:00
+    assert (city.backlog, city.overdue) == (1, 0)  # R1 waits (created Sunday), R5 is verified
+    assert city.response_median_h == approx(4.0)  # R5: 10:00 -> 14:00
     assert (city.sla_base, city.sla_met) == (1, 1)
 
 
@@ -103,21 +110,44 @@ def test_groups_by_agency_and_area(week_fixture):
     kpis = fetch_weekly_kpis(week_fixture.engine, W47, ("agency", "kota", "kelurahan"))
     a = week_fixture.areas
     agency = by_key(kpis, "agency")
-    assert set(agency) >= {"DLH", "SDA", "DISHUB"}          # every agency, with zeros
-    dlh, sda = agency["DLH"], agency["SDA"]                 # sampah: R1 R2 R3 R7 R9; banjir: R4 R5 R6
-    assert (dlh.received, dlh.duplicates, dlh.dispatched, dlh.followed_up, dlh.verified) == (3, 1, 3, 3, 2)
+    assert set(agency) >= {"DLH", "SDA", "DISHUB"}  # every agency, with zeros
+    dlh, sda = agency["DLH"], agency["SDA"]  # sampah: R1 R2 R3 R7 R9; banjir: R4 R5 R6
+    assert (dlh.received, dlh.duplicates, dlh.dispatched, dlh.followed_up, dlh.verified) == (
+        3,
+        1,
+        3,
+        3,
+        2,
+    )
     assert (dlh.backlog, dlh.overdue, dlh.reused_proofs, dlh.follow_ups) == (2, 0, 2, 4)
-    assert (sda.received, sda.rejected, sda.reopened, sda.forwarded_multi, sda.backlog, sda.overdue) == (1, 1, 1, 1, 2, 2)
+    assert (
+        sda.received,
+        sda.rejected,
+        sda.reopened,
+        sda.forwarded_multi,
+        sda.backlog,
+        sda.overdue,
+    ) == (1, 1, 1, 1, 2, 2)
     assert sda.weighted_received == approx(2.0)
     assert agency["DISHUB"].received == 0 and not agency["DISHUB"].active
     kel = by_key(kpis, "kelurahan")
     assert len(kel) == 267
     gambir, senayan = kel[a["A"]["kel"]], kel[a["B"]["kel"]]
     assert (gambir.name, senayan.name) == (a["A"]["kel_name"], a["B"]["kel_name"])
-    assert (gambir.received, gambir.duplicates, gambir.backlog, gambir.overdue) == (3, 1, 2, 1)   # R2 R6 R9
-    assert (senayan.received, senayan.rejected, senayan.backlog, senayan.overdue) == (1, 1, 2, 1)  # R7 | R4
-    assert gambir.response_median_h == approx(30.0)       # R1 12 h, R2 48 h
-    assert senayan.reopen_rate is None                    # reopened 1, verified 0
+    assert (gambir.received, gambir.duplicates, gambir.backlog, gambir.overdue) == (
+        3,
+        1,
+        2,
+        1,
+    )  # R2 R6 R9
+    assert (senayan.received, senayan.rejected, senayan.backlog, senayan.overdue) == (
+        1,
+        1,
+        2,
+        1,
+    )  # R7 | R4
+    assert gambir.response_median_h == approx(30.0)  # R1 12 h, R2 48 h
+    assert senayan.reopen_rate is None  # reopened 1, verified 0
     kota = by_key(kpis, "kota")
     assert kota[a["A"]["kota"]].received + kota[a["B"]["kota"]].received == kpis.city.received
 
@@ -125,11 +155,21 @@ def test_groups_by_agency_and_area(week_fixture):
 def test_officials_count_their_own_backlog(week_fixture):
     kpis = fetch_weekly_kpis(week_fixture.engine, W47, ("official",))
     rows = {int(r.key): r for r in kpis.groups["official"]}
-    lurah_a, lurah_b, camat_a = (rows[week_fixture.accounts[k]] for k in ("lurahA", "lurahB", "camatA"))
+    lurah_a, lurah_b, camat_a = (
+        rows[week_fixture.accounts[k]] for k in ("lurahA", "lurahB", "camatA")
+    )
     assert lurah_a.name.startswith("@lurah.") and camat_a.name.startswith("@camat.")
-    assert (lurah_a.dispatched, lurah_a.followed_up, lurah_a.verified, lurah_a.backlog) == (3, 2, 2, 0)
+    assert (lurah_a.dispatched, lurah_a.followed_up, lurah_a.verified, lurah_a.backlog) == (
+        3,
+        2,
+        2,
+        0,
+    )
     assert (lurah_a.sla_base, lurah_a.sla_met) == (2, 1)
-    assert (lurah_b.backlog, lurah_b.overdue) == (2, 2)   # R5 reopened, R6 passed on to them; R7 answered
+    assert (lurah_b.backlog, lurah_b.overdue) == (
+        2,
+        2,
+    )  # R5 reopened, R6 passed on to them; R7 answered
     assert (camat_a.backlog, camat_a.forwarded) == (0, 1)  # passed R6 on
 
 
@@ -159,13 +199,15 @@ def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
 
     from qlue_console.reports import kpis as module
 
-    monkeypatch.setattr(module, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)")
+    monkeypatch.setattr(
+        module, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)"
+    )
     token, outcome = CancelToken(), {}
 
     def run():
         try:
             fetch_weekly_kpis(week_fixture.engine, W47, cancel=token)
-        except Exception as exc:   # noqa: BLE001 - the outcome is asserted below
+        except Exception as exc:  # noqa: BLE001 - the outcome is asserted below
             outcome["error"] = exc
 
     worker = threading.Thread(target=run)
@@ -192,9 +234,14 @@ def test_officials_are_listed_only_with_figures_of_their_own(week_fixture):
     """W48: R6 is still open (lurah B's mention), but lurah A and camat A passed it on in W47 —
     a report mentioning them is in the backlog, none of their own figures is."""
     acc = week_fixture.accounts
-    rows = {int(r.key): r for r in fetch_weekly_kpis(week_fixture.engine, Week(2026, 48), ("official",)).groups["official"]}
+    rows = {
+        int(r.key): r
+        for r in fetch_weekly_kpis(week_fixture.engine, Week(2026, 48), ("official",)).groups[
+            "official"
+        ]
+    }
     assert set(rows) == {acc["lurahB"]}
-    assert (rows[acc["lurahB"]].backlog, rows[acc["lurahB"]].overdue) == (2, 2)      # R5 R6
+    assert (rows[acc["lurahB"]].backlog, rows[acc["lurahB"]].overdue) == (2, 2)  # R5 R6
     w47 = fetch_weekly_kpis(week_fixture.engine, W47, ("official",)).groups["official"]
     assert {int(r.key) for r in w47} == {acc["lurahA"], acc["lurahB"], acc["camatA"]}
     assert all(r.has_figures for r in w47)
@@ -204,16 +251,26 @@ def test_weights_are_summed_exactly(people_engine, tmp_path):
     """100 reports of weight 0.1, 50 of 0.2 and 10 of 1.3 make 33, not 32.99998."""
     fx = city(people_engine)
     with people_engine.begin() as conn:
-        conn.execute(text("UPDATE categories SET weight = CASE code WHEN 'sampah' THEN 0.1 "
-                          "WHEN 'saluran_tersumbat' THEN 0.2 WHEN 'banjir' THEN 1.3 END "
-                          "WHERE code IN ('sampah', 'saluran_tersumbat', 'banjir')"))
-    for i, (area, category) in enumerate([("A", "sampah")] * 100 + [("A", "saluran_tersumbat")] * 50
-                                         + [("B", "banjir")] * 10):
+        conn.execute(
+            text(
+                "UPDATE categories SET weight = CASE code WHEN 'sampah' THEN 0.1 "
+                "WHEN 'saluran_tersumbat' THEN 0.2 WHEN 'banjir' THEN 1.3 END "
+                "WHERE code IN ('sampah', 'saluran_tersumbat', 'banjir')"
+            )
+        )
+    for i, (area, category) in enumerate(
+        [("A", "sampah")] * 100 + [("A", "saluran_tersumbat")] * 50 + [("B", "banjir")] * 10
+    ):
         fx.report(f"W{i}", area, category, at(17, f"{8 + i // 60:02d}:{i % 60:02d}"))
     kpis = fetch_weekly_kpis(people_engine, W47, ("agency", "kelurahan"))
-    assert kpis.city.weighted_received == Decimal("33") and isinstance(kpis.city.weighted_received, Decimal)
+    assert kpis.city.weighted_received == Decimal("33") and isinstance(
+        kpis.city.weighted_received, Decimal
+    )
     agency = by_key(kpis, "agency")
-    assert (agency["DLH"].weighted_received, agency["SDA"].weighted_received) == (Decimal("10"), Decimal("23"))
+    assert (agency["DLH"].weighted_received, agency["SDA"].weighted_received) == (
+        Decimal("10"),
+        Decimal("23"),
+    )
     kel = by_key(kpis, "kelurahan")
     assert kel[fx.areas["A"]["kel"]].weighted_received == Decimal("20")
     assert kel[fx.areas["B"]["kel"]].weighted_received == Decimal("13")
@@ -221,10 +278,16 @@ def test_weights_are_summed_exactly(people_engine, tmp_path):
     report = build_report(people_engine, W47, ("agency",), "agency")
     column = [c.code for c in COLUMNS].index("weighted_received")
     with write_csv(report, tmp_path / "w.csv", "en").open(encoding="utf-8-sig", newline="") as f:
-        cells = {line[[c.code for c in COLUMNS].index("key")]: line[column] for line in list(csv.reader(f))[1:]}
+        cells = {
+            line[[c.code for c in COLUMNS].index("key")]: line[column]
+            for line in list(csv.reader(f))[1:]
+        }
     assert (cells["DLH"], cells["SDA"], cells["DISHUB"]) == ("10", "23", "0")
     sheet = load_workbook(write_xlsx(report, tmp_path / "w.xlsx", "en")).worksheets[1]
-    by_code = {row[[c.code for c in COLUMNS].index("key")].value: row[column] for row in sheet.iter_rows(min_row=2)}
+    by_code = {
+        row[[c.code for c in COLUMNS].index("key")].value: row[column]
+        for row in sheet.iter_rows(min_row=2)
+    }
     assert by_code["SDA"].value == 23 and by_code["SDA"].number_format == "#,##0"
 
 
@@ -234,7 +297,10 @@ def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
     kota = week_fixture.areas["A"]["kota"]
     login = unique_login("u.analyst.")
     with week_fixture.engine.begin() as conn:
-        conn.execute(text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"), {"l": login, "k": kota})
+        conn.execute(
+            text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"),
+            {"l": login, "k": kota},
+        )
     engine = make_engine(url_as(db_url, login))
     try:
         limited = fetch_weekly_kpis(engine, W47, ("kota",)).city
@@ -243,4 +309,8 @@ def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
         drop_roles(db_url, [login])
     full = by_key(fetch_weekly_kpis(week_fixture.engine, W47, ("kota",)), "kota")[kota]
     assert replace(limited, grouping="kota", key=kota, name=full.name, context=full.context) == full
-    assert (full.backlog, full.overdue, full.reused_proofs) == (2, 1, 1)    # R6 R9 | R6 | R2 (2nd proof)
+    assert (full.backlog, full.overdue, full.reused_proofs) == (
+        2,
+        1,
+        1,
+    )  # R6 R9 | R6 | R2 (2nd proof)

@@ -14,14 +14,25 @@ from qlue_console.reports.palette import STATE_COLOURS, rgb
 
 MACHADO = {
     "normal": ((1, 0, 0), (0, 1, 0), (0, 0, 1)),
-    "deuteranopia": ((0.367322, 0.860646, -0.227968), (0.280085, 0.672501, 0.047413),
-                     (-0.011820, 0.042940, 0.968881)),
-    "protanopia": ((0.152286, 1.052583, -0.204868), (0.114503, 0.786281, 0.099216),
-                   (-0.003882, -0.048116, 1.051998)),
-    "tritanopia": ((1.255528, -0.076749, -0.178779), (-0.078411, 0.930809, 0.147602),
-                   (0.004733, 0.691367, 0.303900)),
+    "deuteranopia": (
+        (0.367322, 0.860646, -0.227968),
+        (0.280085, 0.672501, 0.047413),
+        (-0.011820, 0.042940, 0.968881),
+    ),
+    "protanopia": (
+        (0.152286, 1.052583, -0.204868),
+        (0.114503, 0.786281, 0.099216),
+        (-0.003882, -0.048116, 1.051998),
+    ),
+    "tritanopia": (
+        (1.255528, -0.076749, -0.178779),
+        (-0.078411, 0.930809, 0.147602),
+        (0.004733, 0.691367, 0.303900),
+    ),
 }
-MIN_DELTA_E = 15.0   # clearly different side by side in a stacked bar (the old Disposisi/Proses: 4.6 to 10.1)
+MIN_DELTA_E = (
+    15.0  # clearly different side by side in a stacked bar (the old Disposisi/Proses: 4.6 to 10.1)
+)
 
 
 def _linear(c: float) -> float:
@@ -56,4 +67,6 @@ def test_every_pair_of_state_colours_is_distinct(vision):
 
 def test_console_and_pdf_use_the_same_state_colours():
     assert charts.STATE_COLOURS is STATE_COLOURS
-    assert {label: rgb(colour) for label, colour in STATE_COLOURS.items()} == export_pdf.STATE_COLOURS
+    assert {
+        label: rgb(colour) for label, colour in STATE_COLOURS.items()
+    } == export_pdf.STATE_COLOURS

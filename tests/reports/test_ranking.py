@@ -12,13 +12,39 @@ def row(key, **values) -> KpiRow:
     return KpiRow(grouping="kelurahan", key=key, name=key or "", **values)
 
 
-CITY = row("", received=100, weighted_received=100.0, followed_up=80, overdue=20, sla_base=80, sla_met=60,
-           proofs_approved=70, proofs_rejected=10, verified=70, reopened=7, follow_ups=80, reused_proofs=4)
+CITY = row(
+    "",
+    received=100,
+    weighted_received=100.0,
+    followed_up=80,
+    overdue=20,
+    sla_base=80,
+    sla_met=60,
+    proofs_approved=70,
+    proofs_rejected=10,
+    verified=70,
+    reopened=7,
+    follow_ups=80,
+    reused_proofs=4,
+)
 
 
 def test_components_follow_the_documented_formula():
-    r = row("a", received=10, weighted_received=15.0, followed_up=9, overdue=1, sla_base=9, sla_met=6,
-            proofs_approved=8, proofs_rejected=2, verified=8, reopened=2, follow_ups=10, reused_proofs=1)
+    r = row(
+        "a",
+        received=10,
+        weighted_received=15.0,
+        followed_up=9,
+        overdue=1,
+        sla_base=9,
+        sla_met=6,
+        proofs_approved=8,
+        proofs_rejected=2,
+        verified=8,
+        reopened=2,
+        follow_ups=10,
+        reused_proofs=1,
+    )
     parts = components(r, CITY)
     assert parts.rate == pytest.approx(0.9)
     assert parts.time == pytest.approx(6 / 9)
@@ -27,21 +53,45 @@ def test_components_follow_the_documented_formula():
 
 
 def test_missing_components_take_the_city_value():
-    r = row("a", received=3, weighted_received=3.0)          # nothing answered yet
+    r = row("a", received=3, weighted_received=3.0)  # nothing answered yet
     assert components(r, CITY) == components(CITY)
 
 
 def test_volume_normalised_rank_is_fair_to_small_groups():
-    big = row("big", received=3000, weighted_received=3000.0, followed_up=2400, overdue=600, sla_base=2400,
-              sla_met=1200, proofs_approved=2000, proofs_rejected=400, verified=2000, follow_ups=2400)
-    small = row("small", received=40, weighted_received=40.0, followed_up=38, overdue=2, sla_base=38, sla_met=36,
-                proofs_approved=36, proofs_rejected=1, verified=36, follow_ups=38)
+    big = row(
+        "big",
+        received=3000,
+        weighted_received=3000.0,
+        followed_up=2400,
+        overdue=600,
+        sla_base=2400,
+        sla_met=1200,
+        proofs_approved=2000,
+        proofs_rejected=400,
+        verified=2000,
+        follow_ups=2400,
+    )
+    small = row(
+        "small",
+        received=40,
+        weighted_received=40.0,
+        followed_up=38,
+        overdue=2,
+        sla_base=38,
+        sla_met=36,
+        proofs_approved=36,
+        proofs_rejected=1,
+        verified=36,
+        follow_ups=38,
+    )
     ranked = {r.row.key: r for r in rank_rows([big, small], CITY)}
-    assert ranked["big"].rank_raw == 1 and ranked["small"].rank_raw == 2          # volume wins raw
+    assert ranked["big"].rank_raw == 1 and ranked["small"].rank_raw == 2  # volume wins raw
     assert ranked["small"].rank_normalised == 1 and ranked["big"].rank_normalised == 2
     p_city = components(CITY).performance
     p_small = components(small, CITY).performance
-    assert ranked["small"].score_normalised == pytest.approx((40 * p_small + SHRINK_K * p_city) / (40 + SHRINK_K))
+    assert ranked["small"].score_normalised == pytest.approx(
+        (40 * p_small + SHRINK_K * p_city) / (40 + SHRINK_K)
+    )
 
 
 def test_changes_against_last_week_and_unranked_rows():
@@ -49,8 +99,10 @@ def test_changes_against_last_week_and_unranked_rows():
     b = row("b", received=5, weighted_received=5.0, followed_up=1, overdue=4, sla_base=1, sla_met=0)
     idle = row("idle")
     unassigned = row(None, received=2, weighted_received=2.0)
-    last_week = [row("a", received=5, weighted_received=5.0, followed_up=1, overdue=4, sla_base=1),
-                 row("b", received=5, weighted_received=5.0, followed_up=5, sla_base=5, sla_met=5)]
+    last_week = [
+        row("a", received=5, weighted_received=5.0, followed_up=1, overdue=4, sla_base=1),
+        row("b", received=5, weighted_received=5.0, followed_up=5, sla_base=5, sla_met=5),
+    ]
     table = league_table([a, b, idle, unassigned], CITY, last_week, CITY)
     keys = [r.row.key for r in table]
     assert keys[:2] == ["a", "b"] and set(keys[2:]) == {"idle", None}
@@ -62,6 +114,14 @@ def test_changes_against_last_week_and_unranked_rows():
 def test_the_raw_score_takes_the_exact_weighted_volume():
     from decimal import Decimal
 
-    r = row("a", received=40, weighted_received=Decimal("39.5"), followed_up=9, overdue=1, sla_base=9, sla_met=6)
+    r = row(
+        "a",
+        received=40,
+        weighted_received=Decimal("39.5"),
+        followed_up=9,
+        overdue=1,
+        sla_base=9,
+        sla_met=6,
+    )
     ranked = rank_rows([r], CITY)[0]
     assert ranked.score_raw == pytest.approx(components(r, CITY).performance * 39.5)

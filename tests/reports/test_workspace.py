@@ -14,7 +14,6 @@ from qlue_console.gui.workspaces.reports import ReportsWorkspace
 from qlue_console.reports.labels import fmt_value
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import last_complete_week
-
 from tests.reports.conftest import W47
 
 
@@ -50,14 +49,24 @@ def test_league_table_shows_the_exported_numbers_with_arrows(qtbot, workspace, w
         shown = model.data(model.index(r, model.column_of("name")), ROW_ROLE)
         assert shown.row.key == ranked.row.key
         for code in ("received", "score_normalised", "sla_compliance", "rank_raw"):
-            assert model.data(model.index(r, model.column_of(code))) == \
-                fmt_value(model.kind_of(code), getattr(ranked, code, None) if code.startswith(("score", "rank"))
-                          else getattr(ranked.row, code), "en")
-    arrows = {model.data(model.index(r, model.column_of("name"))): model.data(model.index(r, model.column_of(
-        "change_normalised"))) for r in range(2)}
+            assert model.data(model.index(r, model.column_of(code))) == fmt_value(
+                model.kind_of(code),
+                getattr(ranked, code, None)
+                if code.startswith(("score", "rank"))
+                else getattr(ranked.row, code),
+                "en",
+            )
+    arrows = {
+        model.data(model.index(r, model.column_of("name"))): model.data(
+            model.index(r, model.column_of("change_normalised"))
+        )
+        for r in range(2)
+    }
     gambir, senayan = week_fixture.areas["A"]["kel_name"], week_fixture.areas["B"]["kel_name"]
-    assert arrows == {gambir: "=", senayan: "▼ 1"}          # Senayan led W46 with R5 alone
-    colour = model.data(model.index(1, model.column_of("change_normalised")), Qt.ItemDataRole.ForegroundRole)
+    assert arrows == {gambir: "=", senayan: "▼ 1"}  # Senayan led W46 with R5 alone
+    colour = model.data(
+        model.index(1, model.column_of("change_normalised")), Qt.ItemDataRole.ForegroundRole
+    )
     assert colour.color().name() == "#c62828"
 
 
@@ -68,7 +77,9 @@ def test_kpi_table_sorts_numerically(qtbot, workspace):
     names = [proxy.data(proxy.index(r, model.column_of("name"))) for r in range(3)]
     assert names[:2] == ["DLH", "SDA"]
     proxy.sort(model.column_of("response_median_h"), Qt.SortOrder.DescendingOrder)
-    assert proxy.data(proxy.index(0, model.column_of("response_median_h"))) == "12.0"   # DLH: 6, 12, 48 h
+    assert (
+        proxy.data(proxy.index(0, model.column_of("response_median_h"))) == "12.0"
+    )  # DLH: 6, 12, 48 h
 
 
 def test_charts_follow_the_week(qtbot, workspace):
@@ -89,7 +100,9 @@ def test_export_from_the_console(qtbot, workspace, tmp_path, fmt):
     path = tmp_path / f"week.{fmt}"
     with qtbot.waitSignal(workspace.exported, timeout=30_000) as signal:
         workspace.export(fmt, path)
-        assert workspace.progress.isVisibleTo(workspace.widget) and workspace.cancel_button.isEnabled()
+        assert (
+            workspace.progress.isVisibleTo(workspace.widget) and workspace.cancel_button.isEnabled()
+        )
     assert signal.args == [str(path)]
     assert path.stat().st_size > 0
     assert not workspace.busy() and workspace.progress.isHidden()

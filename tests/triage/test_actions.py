@@ -14,21 +14,39 @@ from qlue_console.db.errors import Claimed, Conflict, ContractError, PermissionD
 from qlue_console.triage import actions
 
 
-def submit(engine, n: int, *, lat=-6.1754, lon=106.8272, category="sampah", citizen=None, text_="Sampah"):
+def submit(
+    engine, n: int, *, lat=-6.1754, lon=106.8272, category="sampah", citizen=None, text_="Sampah"
+):
     with engine.begin() as conn:
-        return conn.execute(text(
-            "SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
-            {"e": f"t{n}", "c": citizen or f"warga{n}", "t": text_, "cat": category, "lat": lat, "lon": lon}).scalar_one()
+        return conn.execute(
+            text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
+            {
+                "e": f"t{n}",
+                "c": citizen or f"warga{n}",
+                "t": text_,
+                "cat": category,
+                "lat": lat,
+                "lon": lon,
+            },
+        ).scalar_one()
 
 
 def version(engine, report_id: int) -> int:
     with engine.connect() as conn:
-        return conn.execute(text("SELECT version FROM reports WHERE id = :id"), {"id": report_id}).scalar_one()
+        return conn.execute(
+            text("SELECT version FROM reports WHERE id = :id"), {"id": report_id}
+        ).scalar_one()
 
 
 def events(engine, report_id: int) -> list[str]:
     with engine.connect() as conn:
-        return conn.execute(text("SELECT kind FROM events WHERE report_id = :id ORDER BY id"), {"id": report_id}).scalars().all()
+        return (
+            conn.execute(
+                text("SELECT kind FROM events WHERE report_id = :id ORDER BY id"), {"id": report_id}
+            )
+            .scalars()
+            .all()
+        )
 
 
 def test_actions_bump_the_version_and_write_events(db_engine):
@@ -40,21 +58,28 @@ def test_actions_bump_the_version_and_write_events(db_engine):
     actions.comment(db_engine, rid, "cek ke lokasi")
     assert events(db_engine, rid) == ["created", "categorised", "prioritised", "triaged", "comment"]
     with db_engine.connect() as conn:
-        row = conn.execute(text("SELECT category_code, priority, status, version FROM reports WHERE id = :id"),
-                           {"id": rid}).one()
+        row = conn.execute(
+            text("SELECT category_code, priority, status, version FROM reports WHERE id = :id"),
+            {"id": rid},
+        ).one()
     assert row == ("saluran_tersumbat", 3, "triaged", v)
 
 
 def test_a_stale_version_is_refused_and_names_who_changed_it(db_engine):
     rid = submit(db_engine, 2)
     opened_at = version(db_engine, rid)
-    actions.set_priority(db_engine, rid, opened_at, 2)        # another console, first
+    actions.set_priority(db_engine, rid, opened_at, 2)  # another console, first
     with pytest.raises(Conflict) as err:
         actions.set_category(db_engine, rid, opened_at, "banjir")
     assert "prioritised" in str(err.value)
     assert err.value.details["kind"] == "prioritised"
     with db_engine.connect() as conn:
-        assert conn.execute(text("SELECT category_code FROM reports WHERE id = :id"), {"id": rid}).scalar_one() == "sampah"
+        assert (
+            conn.execute(
+                text("SELECT category_code FROM reports WHERE id = :id"), {"id": rid}
+            ).scalar_one()
+            == "sampah"
+        )
 
 
 def test_bad_input_is_refused(db_engine):
@@ -78,9 +103,15 @@ def test_reject_and_merge_close_the_report(db_engine):
     actions.merge(db_engine, duplicate, version(db_engine, duplicate), original)
     actions.reject(db_engine, spam, version(db_engine, spam), "spam")
     with db_engine.connect() as conn:
-        dup = conn.execute(text("SELECT status, duplicate_of FROM reports WHERE id = :id"), {"id": duplicate}).one()
-        followers = conn.execute(text("SELECT followers FROM reports WHERE id = :id"), {"id": original}).scalar_one()
-        rejected = conn.execute(text("SELECT status, reject_reason FROM reports WHERE id = :id"), {"id": spam}).one()
+        dup = conn.execute(
+            text("SELECT status, duplicate_of FROM reports WHERE id = :id"), {"id": duplicate}
+        ).one()
+        followers = conn.execute(
+            text("SELECT followers FROM reports WHERE id = :id"), {"id": original}
+        ).scalar_one()
+        rejected = conn.execute(
+            text("SELECT status, reject_reason FROM reports WHERE id = :id"), {"id": spam}
+        ).one()
     assert dup == ("duplicate", original)
     assert sorted(followers) == ["a", "b"]
     assert rejected == ("rejected", "spam")
@@ -103,7 +134,12 @@ def test_claims_block_other_consoles_until_expiry_by_the_database_clock(db_engin
         actions.release(bob, rid)
     # the claim expires by the database's clock, whatever the clients think
     with db_engine.begin() as conn:
-        conn.execute(text("UPDATE reports SET claim_expires_at = now() - interval '1 second' WHERE id = :id"), {"id": rid})
+        conn.execute(
+            text(
+                "UPDATE reports SET claim_expires_at = now() - interval '1 second' WHERE id = :id"
+            ),
+            {"id": rid},
+        )
     actions.set_priority(bob, rid, version(db_engine, rid), 3)
     alice.dispose()
     bob.dispose()
@@ -117,7 +153,12 @@ def test_a_supervisor_breaks_a_claim(db_engine, login_url):
     actions.release(supervisor, rid)
     assert events(db_engine, rid)[-1] == "released"
     with db_engine.connect() as conn:
-        assert conn.execute(text("SELECT claimed_by FROM reports WHERE id = :id"), {"id": rid}).scalar_one() is None
+        assert (
+            conn.execute(
+                text("SELECT claimed_by FROM reports WHERE id = :id"), {"id": rid}
+            ).scalar_one()
+            is None
+        )
     operator.dispose()
     supervisor.dispose()
 
@@ -147,7 +188,9 @@ def test_next_report_never_gives_two_operators_the_same_report(db_engine, login_
             # the operator triages and dispatches it, so it leaves the next-report pool
             actions.mark_triaged(engine, rid, version(engine, rid))
             with engine.begin() as conn:
-                conn.execute(text("UPDATE reports SET status = 'dispatched' WHERE id = :id"), {"id": rid})
+                conn.execute(
+                    text("UPDATE reports SET status = 'dispatched' WHERE id = :id"), {"id": rid}
+                )
             actions.release(engine, rid)
 
     with ThreadPoolExecutor(len(operators)) as pool:
@@ -166,5 +209,7 @@ def test_next_report_takes_the_most_urgent_oldest_first(db_engine):
     actions.mark_triaged(db_engine, urgent, version(db_engine, urgent))
     actions.release(db_engine, urgent)
     with db_engine.begin() as conn:
-        conn.execute(text("UPDATE reports SET status = 'dispatched' WHERE id = :id"), {"id": urgent})
+        conn.execute(
+            text("UPDATE reports SET status = 'dispatched' WHERE id = :id"), {"id": urgent}
+        )
     assert actions.claim_next(db_engine) == first

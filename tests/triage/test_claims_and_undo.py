@@ -21,13 +21,23 @@ def _claimed_lines(engine, report_id: int) -> int:
 
 def _row(engine, report_id: int, columns: str):
     with engine.connect() as conn:
-        return conn.execute(text(f"SELECT {columns} FROM reports WHERE id = :id"), {"id": report_id}).one()
+        return conn.execute(
+            text(f"SELECT {columns} FROM reports WHERE id = :id"), {"id": report_id}
+        ).one()
 
 
 def _spans(engine, report_id: int) -> list[str]:
     with engine.connect() as conn:
-        return conn.execute(text("SELECT state FROM kpi_state_spans WHERE report_id = :id ORDER BY from_at, event_id"),
-                            {"id": report_id}).scalars().all()
+        return (
+            conn.execute(
+                text(
+                    "SELECT state FROM kpi_state_spans WHERE report_id = :id ORDER BY from_at, event_id"
+                ),
+                {"id": report_id},
+            )
+            .scalars()
+            .all()
+        )
 
 
 def test_next_gives_the_next_waiting_report_and_releases_the_held_one(db_engine):
@@ -35,12 +45,12 @@ def test_next_gives_the_next_waiting_report_and_releases_the_held_one(db_engine)
     second = submit(db_engine, 2)
     actions.set_priority(db_engine, urgent, version(db_engine, urgent), 3)
     assert actions.claim_next(db_engine) == urgent
-    assert actions.claim_next(db_engine) == second      # not the one already held
+    assert actions.claim_next(db_engine) == second  # not the one already held
     assert _claimed_lines(db_engine, urgent) == 1 and _claimed_lines(db_engine, second) == 1
     assert events(db_engine, urgent)[-1] == "released"  # the held one is given back
     assert _row(db_engine, urgent, "claimed_by")[0] is None
-    assert actions.claim_next(db_engine) == urgent      # free again, the most urgent
-    assert _claimed_lines(db_engine, urgent) == 2       # a new claim after a release: one new line
+    assert actions.claim_next(db_engine) == urgent  # free again, the most urgent
+    assert _claimed_lines(db_engine, urgent) == 2  # a new claim after a release: one new line
 
 
 def test_next_with_nothing_else_waiting_keeps_the_held_claim(db_engine):
@@ -56,7 +66,9 @@ def test_next_never_gives_a_report_in_proses(db_engine):
     waiting = submit(db_engine, 5)
     actions.set_priority(db_engine, reopened, version(db_engine, reopened), 3)
     with db_engine.begin() as conn:
-        conn.execute(text("UPDATE reports SET status = 'reopened' WHERE id = :id"), {"id": reopened})
+        conn.execute(
+            text("UPDATE reports SET status = 'reopened' WHERE id = :id"), {"id": reopened}
+        )
     assert actions.claim_next(db_engine) == waiting
 
 
@@ -66,7 +78,12 @@ def test_renewing_ones_own_claim_writes_no_new_claimed_line(db_engine):
     actions.claim(db_engine, rid)
     # lapsed, but nobody took it in between: still one claim on the timeline
     with db_engine.begin() as conn:
-        conn.execute(text("UPDATE reports SET claim_expires_at = now() - interval '1 minute' WHERE id = :id"), {"id": rid})
+        conn.execute(
+            text(
+                "UPDATE reports SET claim_expires_at = now() - interval '1 minute' WHERE id = :id"
+            ),
+            {"id": rid},
+        )
     actions.claim(db_engine, rid)
     assert _claimed_lines(db_engine, rid) == 1
 
@@ -122,12 +139,28 @@ def test_undo_dispatch_withdraws_the_mentions(people):
     assert _row(people, rid, "status")[0] == "dispatched"
     v = service.undo_dispatch(people, rid, result.version)
     assert v == result.version + 1
-    assert _row(people, rid, "status, dispatched_at, triaged_at, due_at") == ("new", None, None, None)
+    assert _row(people, rid, "status, dispatched_at, triaged_at, due_at") == (
+        "new",
+        None,
+        None,
+        None,
+    )
     with people.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM mentions WHERE report_id = :id"), {"id": rid}).scalar_one() == 0
-        payload = conn.execute(text("SELECT payload FROM events WHERE report_id = :id ORDER BY id DESC LIMIT 1"),
-                               {"id": rid}).scalar_one()
-    assert payload["kind"] == "dispatched" and payload["withdrawn"] == ["lurah.gambir"] and payload["state"] == "new"
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM mentions WHERE report_id = :id"), {"id": rid}
+            ).scalar_one()
+            == 0
+        )
+        payload = conn.execute(
+            text("SELECT payload FROM events WHERE report_id = :id ORDER BY id DESC LIMIT 1"),
+            {"id": rid},
+        ).scalar_one()
+    assert (
+        payload["kind"] == "dispatched"
+        and payload["withdrawn"] == ["lurah.gambir"]
+        and payload["state"] == "new"
+    )
     assert _spans(people, rid) == ["new", "dispatched", "new"]
     # it can be dispatched again afterwards
     service.dispatch(people, rid, v, "Mohon dicek @lurah.gambir")
@@ -137,7 +170,9 @@ def test_undo_dispatch_is_refused_once_an_official_acted(people):
     rid = submit(people, 11)
     result = service.dispatch(people, rid, version(people, rid), "Mohon dicek @lurah.gambir")
     with people.begin() as conn:
-        conn.execute(text("UPDATE mentions SET acknowledged_at = now() WHERE report_id = :id"), {"id": rid})
+        conn.execute(
+            text("UPDATE mentions SET acknowledged_at = now() WHERE report_id = :id"), {"id": rid}
+        )
     with pytest.raises(ContractError, match="already acted"):
         service.undo_dispatch(people, rid, result.version)
     assert _row(people, rid, "status")[0] == "dispatched"
@@ -149,10 +184,17 @@ def test_undo_dispatch_is_refused_when_the_report_moved_on(people):
     later = service.dispatch(people, rid, result.version, "Juga @camat.gambir")
     with pytest.raises(Conflict):
         service.undo_dispatch(people, rid, result.version)
-    assert service.undo_dispatch(people, rid, later.version) == later.version + 1   # the latest one only
+    assert (
+        service.undo_dispatch(people, rid, later.version) == later.version + 1
+    )  # the latest one only
     with people.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'"),
-                            {"id": rid}).scalar_one() == 1
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'"),
+                {"id": rid},
+            ).scalar_one()
+            == 1
+        )
     assert _row(people, rid, "status")[0] == "dispatched"
 
 
@@ -172,17 +214,24 @@ def _definitions(engine):
 
 def test_0013_goes_down_to_exactly_what_was_before_and_keeps_undone_steps_as_comments(db_engine):
     from qlue_console.db import migrate
+
     rid = submit(db_engine, 13)
-    actions.undo_reject(db_engine, rid, actions.reject(db_engine, rid, version(db_engine, rid), "spam"))
+    actions.undo_reject(
+        db_engine, rid, actions.reject(db_engine, rid, version(db_engine, rid), "spam")
+    )
     migrate.downgrade(db_engine, "0013")
-    migrate.downgrade(db_engine, "-1")       # just below 0013
+    migrate.downgrade(db_engine, "-1")  # just below 0013
     below = migrate.current_revision(db_engine)
     assert "0013" not in migrate.current_revisions(db_engine)
     after_downgrade = _definitions(db_engine)
     assert events(db_engine, rid) == ["created", "rejected", "comment"]
     with db_engine.connect() as conn:
-        note = conn.execute(text("SELECT payload->>'text' FROM events WHERE report_id = :id ORDER BY id DESC LIMIT 1"),
-                            {"id": rid}).scalar_one()
+        note = conn.execute(
+            text(
+                "SELECT payload->>'text' FROM events WHERE report_id = :id ORDER BY id DESC LIMIT 1"
+            ),
+            {"id": rid},
+        ).scalar_one()
     assert note.startswith("undone: rejected")
     # the same objects as a database that never had 0013
     with db_engine.begin() as conn:

@@ -4,15 +4,25 @@ neighbourhood, the repeat reporter, shared views under row-level security, the c
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
 
-import json
-
-from qlue_console.data.map_data import fetch_choropleth, fetch_encoded_markers, fetch_markers, iter_markers
-from qlue_console.data.queue import QueueFilter, fetch_queue_page, fetch_queue_rows, fetch_state_counts, matches
+from qlue_console.data.map_data import (
+    fetch_choropleth,
+    fetch_encoded_markers,
+    fetch_markers,
+    iter_markers,
+)
+from qlue_console.data.queue import (
+    QueueFilter,
+    fetch_queue_page,
+    fetch_queue_rows,
+    fetch_state_counts,
+    matches,
+)
 from qlue_console.db.engine import make_engine
 from qlue_console.domain.states import LABEL_OF_STATE, label_of
 from qlue_console.gui.map.page import STATES
@@ -20,20 +30,51 @@ from qlue_console.triage.duplicates import earlier_reports_by_citizen, suggest_d
 from qlue_console.triage.views import list_views, save_view
 from tests.map_markers import page_row
 
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
-def _insert(conn, n, *, created=T0, status="new", priority=1, category="sampah", lat=-6.1754, lon=106.8272,
-            channel="app", citizen=None, body="Sampah menumpuk", due=None, outside=False, kel="31.71.01.1001"):
+def _insert(
+    conn,
+    n,
+    *,
+    created=T0,
+    status="new",
+    priority=1,
+    category="sampah",
+    lat=-6.1754,
+    lon=106.8272,
+    channel="app",
+    citizen=None,
+    body="Sampah menumpuk",
+    due=None,
+    outside=False,
+    kel="31.71.01.1001",
+):
     kec, kota = (None, None) if kel is None else (kel.rsplit(".", 1)[0], kel.rsplit(".", 2)[0])
-    return conn.execute(text("""
+    return conn.execute(
+        text("""
         INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, kelurahan_code,
                              kecamatan_code, kota_code, outside_jurisdiction, status, priority, reported_at,
                              created_at, due_at)
         VALUES (:ch, :e, :c, :t, :cat, :lat, :lon, :kel, :kec, :kota, :out, :st, :p, :at, :at, :due) RETURNING id"""),
-        {"ch": channel, "e": f"q{n}", "c": citizen or f"w{n}", "t": body, "cat": category, "lat": lat, "lon": lon,
-         "kel": kel, "kec": kec, "kota": kota, "out": outside, "st": status, "p": priority, "at": created,
-         "due": due}).scalar_one()
+        {
+            "ch": channel,
+            "e": f"q{n}",
+            "c": citizen or f"w{n}",
+            "t": body,
+            "cat": category,
+            "lat": lat,
+            "lon": lon,
+            "kel": kel,
+            "kec": kec,
+            "kota": kota,
+            "out": outside,
+            "st": status,
+            "p": priority,
+            "at": created,
+            "due": due,
+        },
+    ).scalar_one()
 
 
 def _all_pages(engine, flt, page=7):
@@ -49,28 +90,50 @@ def _all_pages(engine, flt, page=7):
 @pytest.mark.parametrize("sort", ["newest", "priority"])
 def test_keyset_pages_are_exact_with_ties(db_engine, sort):
     with db_engine.begin() as conn:
-        ids = [_insert(conn, i, created=T0 + timedelta(minutes=i // 4), priority=i % 3) for i in range(50)]
+        ids = [
+            _insert(conn, i, created=T0 + timedelta(minutes=i // 4), priority=i % 3)
+            for i in range(50)
+        ]
     flt = QueueFilter(sort=sort)
     paged = [r.id for r in _all_pages(db_engine, flt)]
     everything = [r.id for r in fetch_queue_page(db_engine, flt, None, 1000)]
     assert paged == everything and sorted(paged) == sorted(ids) and len(set(paged)) == 50
     rows = fetch_queue_rows(db_engine, paged)
     by_id = {r.id: r for r in rows}
-    keys = [(-by_id[i].priority, by_id[i].created_at, i) if sort == "priority" else (-by_id[i].created_at.timestamp(), -i)
-            for i in paged]
+    keys = [
+        (-by_id[i].priority, by_id[i].created_at, i)
+        if sort == "priority"
+        else (-by_id[i].created_at.timestamp(), -i)
+        for i in paged
+    ]
     assert keys == sorted(keys)
 
 
 def test_every_filter(db_engine):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db_engine.begin() as conn:
-        a = _insert(conn, 1, created=now - timedelta(minutes=30), category="banjir", channel="sms", priority=3,
-                    body="Banjir setinggi lutut", due=now - timedelta(hours=1))
+        a = _insert(
+            conn,
+            1,
+            created=now - timedelta(minutes=30),
+            category="banjir",
+            channel="sms",
+            priority=3,
+            body="Banjir setinggi lutut",
+            due=now - timedelta(hours=1),
+        )
         b = _insert(conn, 2, created=now - timedelta(days=2), kel="31.72.01.1001", channel="web")
         c = _insert(conn, 3, created=now - timedelta(days=5), status="verified")
-        d = _insert(conn, 4, created=now - timedelta(hours=3), kel=None, outside=True, lat=-6.9, lon=107.6)
-        conn.execute(text("UPDATE reports SET claimed_by = session_user, claim_expires_at = now() + interval '5 min' "
-                          "WHERE id = :id"), {"id": b})
+        d = _insert(
+            conn, 4, created=now - timedelta(hours=3), kel=None, outside=True, lat=-6.9, lon=107.6
+        )
+        conn.execute(
+            text(
+                "UPDATE reports SET claimed_by = session_user, claim_expires_at = now() + interval '5 min' "
+                "WHERE id = :id"
+            ),
+            {"id": b},
+        )
         me = conn.execute(text("SELECT session_user::text")).scalar_one()
 
     def ids(**kw):
@@ -79,23 +142,27 @@ def test_every_filter(db_engine):
     assert ids() == sorted([a, b, d])
     assert ids(states=("verified",)) == [c]
     assert ids(category="banjir") == [a]
-    assert ids(area_code="31.72") == [b]                 # kota
-    assert ids(area_code="31.71.01") == [a]              # kecamatan
-    assert ids(area_code="31.72.01.1001") == [b]         # kelurahan
+    assert ids(area_code="31.72") == [b]  # kota
+    assert ids(area_code="31.71.01") == [a]  # kecamatan
+    assert ids(area_code="31.72.01.1001") == [b]  # kelurahan
     assert ids(channel="sms") == [a]
     assert ids(min_priority=2) == [a]
     assert ids(max_age_hours=1) == [a]
     assert ids(min_age_hours=24) == [b]
     assert ids(search="lutut") == [a]
-    assert ids(search="100%_x") == []                     # LIKE wildcards are literal
+    assert ids(search="100%_x") == []  # LIKE wildcards are literal
     assert ids(mine=True) == [b]
     assert ids(outside_only=True) == [d]
     assert ids(overdue_only=True) == [a]
     counts = fetch_state_counts(db_engine, QueueFilter(), ("new", "verified"))
     assert counts == {"new": 3, "verified": 1}
     row_b = fetch_queue_rows(db_engine, [b])[0]
-    assert matches(row_b, QueueFilter(mine=True), me) and not matches(row_b, QueueFilter(mine=True), "someone")
-    assert matches(row_b, QueueFilter(area_code="31.72")) and not matches(row_b, QueueFilter(area_code="31.71"))
+    assert matches(row_b, QueueFilter(mine=True), me) and not matches(
+        row_b, QueueFilter(mine=True), "someone"
+    )
+    assert matches(row_b, QueueFilter(area_code="31.72")) and not matches(
+        row_b, QueueFilter(area_code="31.71")
+    )
 
 
 def test_injection_through_search_is_just_text(db_engine):
@@ -110,12 +177,31 @@ def test_injection_through_search_is_just_text(db_engine):
 def test_duplicate_suggestions_on_a_crafted_neighbourhood(db_engine):
     with db_engine.begin() as conn:
         target = _insert(conn, 1, body="Sampah menumpuk di depan pasar", created=T0)
-        near_same = _insert(conn, 2, body="Sampah menumpuk depan pasar", lat=-6.1755, created=T0 - timedelta(hours=5))
-        near_related = _insert(conn, 3, body="Tumpukan sampah", category="sampah", lat=-6.1760, created=T0 - timedelta(days=1))
-        far = _insert(conn, 4, body="Sampah menumpuk di depan pasar", lat=-6.1800, created=T0)          # ~510 m
-        old = _insert(conn, 5, body="Sampah menumpuk di depan pasar", created=T0 - timedelta(days=40))
+        near_same = _insert(
+            conn,
+            2,
+            body="Sampah menumpuk depan pasar",
+            lat=-6.1755,
+            created=T0 - timedelta(hours=5),
+        )
+        near_related = _insert(
+            conn,
+            3,
+            body="Tumpukan sampah",
+            category="sampah",
+            lat=-6.1760,
+            created=T0 - timedelta(days=1),
+        )
+        far = _insert(
+            conn, 4, body="Sampah menumpuk di depan pasar", lat=-6.1800, created=T0
+        )  # ~510 m
+        old = _insert(
+            conn, 5, body="Sampah menumpuk di depan pasar", created=T0 - timedelta(days=40)
+        )
         other_agency = _insert(conn, 6, body="Sampah menumpuk", category="jalan_rusak", created=T0)
-        rejected = _insert(conn, 7, body="Sampah menumpuk di depan pasar", status="rejected", created=T0)
+        rejected = _insert(
+            conn, 7, body="Sampah menumpuk di depan pasar", status="rejected", created=T0
+        )
     found = suggest_duplicates(db_engine, target)
     assert [c.report_id for c in found] == [near_same, near_related]
     assert found[0].distance_m < 20 and found[0].similarity > found[1].similarity
@@ -140,14 +226,17 @@ def test_views_private_and_shared_under_row_level_security(db_engine, login_url)
     assert [v.name for v in list_views(bob)] == ["Sampah Jakut"]
     assert [v.name for v in list_views(alice)] == ["Mine only", "Sampah Jakut"]
     shared = list_views(bob)[0]
-    with bob.begin() as conn:   # bob cannot change or delete alice's view
-        assert conn.execute(text("DELETE FROM saved_views WHERE id = :id"), {"id": shared.id}).rowcount == 0
+    with bob.begin() as conn:  # bob cannot change or delete alice's view
+        assert (
+            conn.execute(text("DELETE FROM saved_views WHERE id = :id"), {"id": shared.id}).rowcount
+            == 0
+        )
     alice.dispose()
     bob.dispose()
 
 
 def test_map_follows_the_filter_and_choropleth_counts_in_sql(db_engine):
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     with db_engine.begin() as conn:
         a = _insert(conn, 1, due=now - timedelta(hours=1))
         _insert(conn, 2, kel="31.72.01.1001", category="banjir")
@@ -159,24 +248,54 @@ def test_map_follows_the_filter_and_choropleth_counts_in_sql(db_engine):
 
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_map_markers_encoded_by_postgres_are_the_markers_python_encodes(db_engine, language):
-    now = datetime.now(timezone.utc)
-    statuses = ["new", "triaged", "dispatched", "followed_up", "verified", "rejected", "coordination"]
+    now = datetime.now(UTC)
+    statuses = [
+        "new",
+        "triaged",
+        "dispatched",
+        "followed_up",
+        "verified",
+        "rejected",
+        "coordination",
+    ]
     with db_engine.begin() as conn:
         for i in range(40):
-            _insert(conn, i, status=statuses[i % len(statuses)], priority=i % 4,
-                    category=("sampah", "banjir")[i % 2], lat=-6.2 + i * 1.23456789e-4, lon=106.8 - i * 9.8765e-5,
-                    due=(None, now - timedelta(hours=1), now + timedelta(hours=5))[i % 3],
-                    body=f"Laporan {i} <b>&</b> \"kutip\"")
+            _insert(
+                conn,
+                i,
+                status=statuses[i % len(statuses)],
+                priority=i % 4,
+                category=("sampah", "banjir")[i % 2],
+                lat=-6.2 + i * 1.23456789e-4,
+                lon=106.8 - i * 9.8765e-5,
+                due=(None, now - timedelta(hours=1), now + timedelta(hours=5))[i % 3],
+                body=f"Laporan {i} <b>&</b> \"kutip\"",
+            )
     labels = {str(state): label.value for state, label in LABEL_OF_STATE.items()}
-    for flt in (None, QueueFilter(), QueueFilter(category="banjir"), QueueFilter.archive(),
-                QueueFilter(min_priority=2, overdue_only=True)):
-        found = fetch_encoded_markers(db_engine, flt, language=language, label_of=labels, label_order=STATES)
+    for flt in (
+        None,
+        QueueFilter(),
+        QueueFilter(category="banjir"),
+        QueueFilter.archive(),
+        QueueFilter(min_priority=2, overdue_only=True),
+    ):
+        found = fetch_encoded_markers(
+            db_engine, flt, language=language, label_of=labels, label_order=STATES
+        )
         expected = list(iter_markers(db_engine, flt))
         assert expected and [r[0] for r in found.rows] == [m.report_id for m in expected]
         for row, m in zip(found.rows, expected):
             title = m.category_id if language == "id" else m.category_en
-            assert row[:8] == (m.report_id, m.lat, m.lon, label_of(m.status).value, m.priority, bool(m.overdue),
-                               title, m.excerpt)
+            assert row[:8] == (
+                m.report_id,
+                m.lat,
+                m.lon,
+                label_of(m.status).value,
+                m.priority,
+                bool(m.overdue),
+                title,
+                m.excerpt,
+            )
             ours = json.loads(row[8])
             python = page_row(row[:8], ours[6])
             assert ours[0] == python[0] and ours[3:6] == list(python[3:6])

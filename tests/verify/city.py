@@ -17,32 +17,63 @@ LURAH = "lurah.gambir"
 SELF_OFFICIAL, SELF_CITIZEN = "lurah.kebon-melati", "warga_kbnmelati"
 
 
-def _report(conn, n: int, *, citizen: str | None = None, lat: float = MONAS[0], lon: float = MONAS[1],
-            category: str = "sampah", dispatch_to: tuple[str, ...] = (LURAH,)) -> int:
+def _report(
+    conn,
+    n: int,
+    *,
+    citizen: str | None = None,
+    lat: float = MONAS[0],
+    lon: float = MONAS[1],
+    category: str = "sampah",
+    dispatch_to: tuple[str, ...] = (LURAH,),
+) -> int:
     report_id = contract.submit_report(
-        conn, channel="app", external_id=f"v{n}", citizen=citizen or f"warga{n}",
-        text_=f"Sampah menumpuk di trotoar nomor {n}", category=category, lat=lat, lon=lon,
-        photo=demo.make_scene_photo(1000 + n, lat=lat, lon=lon, taken_at=datetime.now(JAKARTA) - timedelta(minutes=5)))
-    conn.execute(text("SELECT dispatch_report(:r, NULL, 'Mohon ditindaklanjuti', :h)"),
-                 {"r": report_id, "h": list(dispatch_to)})
+        conn,
+        channel="app",
+        external_id=f"v{n}",
+        citizen=citizen or f"warga{n}",
+        text_=f"Sampah menumpuk di trotoar nomor {n}",
+        category=category,
+        lat=lat,
+        lon=lon,
+        photo=demo.make_scene_photo(
+            1000 + n, lat=lat, lon=lon, taken_at=datetime.now(JAKARTA) - timedelta(minutes=5)
+        ),
+    )
+    conn.execute(
+        text("SELECT dispatch_report(:r, NULL, 'Mohon ditindaklanjuti', :h)"),
+        {"r": report_id, "h": list(dispatch_to)},
+    )
     return report_id
 
 
 def _follow_up(conn, report_id: int, photo: bytes, official: str = LURAH) -> int:
-    return contract.submit_follow_up(conn, report_id=report_id, official=official,
-                                     note="Sudah dibersihkan oleh PPSU", photo=photo)
+    return contract.submit_follow_up(
+        conn,
+        report_id=report_id,
+        official=official,
+        note="Sudah dibersihkan oleh PPSU",
+        photo=photo,
+    )
 
 
 def _proof(seed: int, **kwargs) -> bytes:
-    options = {"lat": MONAS[0] + 0.0002, "lon": MONAS[1] + 0.0001,
-               "taken_at": datetime.now(JAKARTA) + timedelta(minutes=1)}
+    options = {
+        "lat": MONAS[0] + 0.0002,
+        "lon": MONAS[1] + 0.0001,
+        "taken_at": datetime.now(JAKARTA) + timedelta(minutes=1),
+    }
     options.update(kwargs)
     return demo.make_scene_photo(seed, **options)
 
 
 def citizen_photo(conn, report_id: int) -> bytes:
-    return bytes(conn.execute(text("SELECT data FROM photos WHERE report_id = :r AND kind = 'report'"),
-                              {"r": report_id}).scalar_one())
+    return bytes(
+        conn.execute(
+            text("SELECT data FROM photos WHERE report_id = :r AND kind = 'report'"),
+            {"r": report_id},
+        ).scalar_one()
+    )
 
 
 def build_city(engine) -> dict[str, int]:
@@ -60,8 +91,12 @@ def build_city(engine) -> dict[str, int]:
             "original": lambda r: original,
             "reused": lambda r: demo.recompress_resized(original, 0.9, 75),
             "jaki": lambda r: demo.with_text_overlay(
-                original, "12/03/2025 09:15",
-                exif=demo.exif_bytes(lat=MONAS[0] + 0.0001, lon=MONAS[1], taken_at=now + timedelta(minutes=1))),
+                original,
+                "12/03/2025 09:15",
+                exif=demo.exif_bytes(
+                    lat=MONAS[0] + 0.0001, lon=MONAS[1], taken_at=now + timedelta(minutes=1)
+                ),
+            ),
             "citizen": lambda r: demo.recompress_resized(citizen_photo(conn, r), 0.8, 72),
             "screenshot": lambda r: demo.screenshot_png(504, size=(540, 1170)),
         }

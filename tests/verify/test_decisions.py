@@ -5,7 +5,7 @@ press at once, and an operator's login refused by the database itself."""
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -26,20 +26,28 @@ def city(db_engine):
 
 def _events(engine, report_id):
     with engine.connect() as conn:
-        return conn.execute(text("SELECT kind, actor, payload FROM events WHERE report_id = :r ORDER BY id"),
-                            {"r": report_id}).all()
+        return conn.execute(
+            text("SELECT kind, actor, payload FROM events WHERE report_id = :r ORDER BY id"),
+            {"r": report_id},
+        ).all()
 
 
 def _mentions(engine, report_id):
     with engine.connect() as conn:
-        return conn.execute(text(
-            "SELECT a.handle, m.state, m.due_at, m.mentioned_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
-            "WHERE m.report_id = :r ORDER BY m.id"), {"r": report_id}).all()
+        return conn.execute(
+            text(
+                "SELECT a.handle, m.state, m.due_at, m.mentioned_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
+                "WHERE m.report_id = :r ORDER BY m.id"
+            ),
+            {"r": report_id},
+        ).all()
 
 
 def _link_login(engine, handle, login):
     with engine.begin() as conn:
-        conn.execute(text("UPDATE accounts SET login = :l WHERE handle = :h"), {"l": login, "h": handle})
+        conn.execute(
+            text("UPDATE accounts SET login = :l WHERE handle = :h"), {"l": login, "h": handle}
+        )
 
 
 def test_approve_closes_the_report_with_the_supervisors_name(city, login_url):
@@ -59,10 +67,16 @@ def test_approve_closes_the_report_with_the_supervisors_name(city, login_url):
     assert kinds == [("proof_approved", "spv.rina"), ("closed", "spv.rina")]
     assert all(m.state != "open" for m in _mentions(engine, report))
     with engine.connect() as conn:
-        fu = conn.execute(text("SELECT verification, verifier, verified_at FROM follow_ups WHERE id = :id"),
-                          {"id": ids["good"]}).one()
-        closed_at = conn.execute(text("SELECT closed_at FROM reports WHERE id = :r"), {"r": report}).scalar_one()
-    assert fu.verification == "approved" and fu.verifier == "spv.rina" and fu.verified_at and closed_at
+        fu = conn.execute(
+            text("SELECT verification, verifier, verified_at FROM follow_ups WHERE id = :id"),
+            {"id": ids["good"]},
+        ).one()
+        closed_at = conn.execute(
+            text("SELECT closed_at FROM reports WHERE id = :r"), {"r": report}
+        ).scalar_one()
+    assert (
+        fu.verification == "approved" and fu.verifier == "spv.rina" and fu.verified_at and closed_at
+    )
 
 
 def test_reject_reopens_for_the_same_officials_with_new_due_times(city):
@@ -70,26 +84,32 @@ def test_reject_reopens_for_the_same_officials_with_new_due_times(city):
     report = ids["report:self"]
     # The lurah of Gambir, mentioned with the official who posted, had answered too.
     with engine.begin() as conn:
-        conn.execute(text("UPDATE mentions SET state = 'resolved', resolved_at = now() WHERE report_id = :r"),
-                     {"r": report})
-    before = datetime.now(timezone.utc)
+        conn.execute(
+            text(
+                "UPDATE mentions SET state = 'resolved', resolved_at = now() WHERE report_id = :r"
+            ),
+            {"r": report},
+        )
+    before = datetime.now(UTC)
     result = decide(engine, ids["self"], "reject", "other", "Pelapor adalah akun lurah sendiri")
     assert result.status == "reopened"
     assert [m.handle for m in result.mentions] == [SELF_OFFICIAL, LURAH]
     (row,) = fetch_queue_rows(engine, [report])
-    assert row.status == "reopened"                        # visible in the triage queue's data
+    assert row.status == "reopened"  # visible in the triage queue's data
     open_now = [m for m in _mentions(engine, report) if m.state == "open"]
     assert sorted(m.handle for m in open_now) == sorted([SELF_OFFICIAL, LURAH])
     for m in open_now:
         assert m.mentioned_at >= before - timedelta(seconds=5)
-        assert m.due_at > m.mentioned_at                   # sampah's SLA from now
+        assert m.due_at > m.mentioned_at  # sampah's SLA from now
         assert m.due_at == result.due_at
     last = _events(engine, report)[-1]
     assert last.kind == "proof_rejected"
     assert last.payload["reason"] == "other" and last.payload["note"].startswith("Pelapor")
     assert last.payload["mentions"] == [SELF_OFFICIAL, LURAH]
     with engine.connect() as conn:
-        due = conn.execute(text("SELECT due_at FROM reports WHERE id = :r"), {"r": report}).scalar_one()
+        due = conn.execute(
+            text("SELECT due_at FROM reports WHERE id = :r"), {"r": report}
+        ).scalar_one()
     assert due == result.due_at
 
 
@@ -97,12 +117,16 @@ def test_reject_keeps_an_open_mention_and_mentions_the_poster_again(city):
     engine, ids = city
     report = ids["report:self"]
     result = decide(engine, ids["self"], "reject", "not_fixed")
-    assert [m.handle for m in result.mentions] == [SELF_OFFICIAL]   # the lurah's mention is still open
+    assert [m.handle for m in result.mentions] == [
+        SELF_OFFICIAL
+    ]  # the lurah's mention is still open
     open_now = sorted(m.handle for m in _mentions(engine, report) if m.state == "open")
     assert open_now == sorted([SELF_OFFICIAL, LURAH])
     with engine.connect() as conn:
-        due = conn.execute(text("SELECT due_at FROM reports WHERE id = :r"), {"r": report}).scalar_one()
-    assert due < result.due_at                          # the earliest open mention's due time
+        due = conn.execute(
+            text("SELECT due_at FROM reports WHERE id = :r"), {"r": report}
+        ).scalar_one()
+    assert due < result.due_at  # the earliest open mention's due time
 
 
 def test_a_rejection_needs_a_reason_and_other_needs_a_note(city):
@@ -117,7 +141,7 @@ def test_a_rejection_needs_a_reason_and_other_needs_a_note(city):
         decide(engine, ids["far"], "reject", "because")
     with pytest.raises(ContractError):
         decide(engine, ids["far"], "maybe")
-    decide(engine, ids["far"], "reject", "wrong_place")     # nothing was written before
+    decide(engine, ids["far"], "reject", "wrong_place")  # nothing was written before
     assert _events(engine, ids["report:far"])[-1].payload["reason"] == "wrong_place"
 
 
@@ -150,7 +174,7 @@ def test_two_supervisors_at_once_only_one_wins(city, login_url):
     thread = threading.Thread(target=second)
     thread.start()
     thread.join(1.0)
-    assert thread.is_alive()                                # waiting for the row lock
+    assert thread.is_alive()  # waiting for the row lock
     tx.commit()
     first.close()
     thread.join(10)
@@ -181,8 +205,12 @@ def test_an_operator_login_is_refused_by_postgresql(city, login_url):
     finally:
         analyst.dispose()
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT verification FROM follow_ups WHERE id = :id"),
-                            {"id": ids["far"]}).scalar_one() == "pending"
+        assert (
+            conn.execute(
+                text("SELECT verification FROM follow_ups WHERE id = :id"), {"id": ids["far"]}
+            ).scalar_one()
+            == "pending"
+        )
 
 
 def test_suggested_reason_follows_the_strongest_failing_check():
@@ -194,9 +222,13 @@ def test_suggested_reason_follows_the_strongest_failing_check():
 
 def _sqlstate_of_approval(engine, follow_up_id, note):
     from sqlalchemy.exc import DBAPIError
+
     try:
         with engine.begin() as conn:
-            conn.execute(text("SELECT decide_follow_up(:f, 'approve', NULL, :n)"), {"f": follow_up_id, "n": note})
+            conn.execute(
+                text("SELECT decide_follow_up(:f, 'approve', NULL, :n)"),
+                {"f": follow_up_id, "n": note},
+            )
     except DBAPIError as exc:
         return exc.orig.pgcode, str(exc.orig)
     return None, ""
@@ -212,8 +244,12 @@ def test_approving_over_a_failed_check_needs_a_reason_in_postgresql(city):
         decide(engine, ids["far"], "approve")
     assert info.value.field == "override_reason"
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT verification FROM follow_ups WHERE id = :f"),
-                            {"f": ids["far"]}).scalar_one() == "pending"        # nothing written
+        assert (
+            conn.execute(
+                text("SELECT verification FROM follow_ups WHERE id = :f"), {"f": ids["far"]}
+            ).scalar_one()
+            == "pending"
+        )  # nothing written
     result = decide(engine, ids["far"], "approve", None, "Lokasi dikonfirmasi lewat telepon")
     assert result.status == "verified"
     approved = [e for e in _events(engine, ids["report:far"]) if e.kind == "proof_approved"]
@@ -222,15 +258,21 @@ def test_approving_over_a_failed_check_needs_a_reason_in_postgresql(city):
     assert payload["override_reason"] == "Lokasi dikonfirmasi lewat telepon"
     assert "far_from_report" in payload["failed_checks"]
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT reason_note FROM follow_ups WHERE id = :f"),
-                            {"f": ids["far"]}).scalar_one() == "Lokasi dikonfirmasi lewat telepon"
+        assert (
+            conn.execute(
+                text("SELECT reason_note FROM follow_ups WHERE id = :f"), {"f": ids["far"]}
+            ).scalar_one()
+            == "Lokasi dikonfirmasi lewat telepon"
+        )
 
 
 def test_approving_a_proof_without_failed_checks_needs_no_reason(city):
     engine, ids = city
     check_pending(engine, limit=100)
     with engine.connect() as conn:
-        checks = conn.execute(text("SELECT checks FROM follow_ups WHERE id = :f"), {"f": ids["good"]}).scalar_one()
+        checks = conn.execute(
+            text("SELECT checks FROM follow_ups WHERE id = :f"), {"f": ids["good"]}
+        ).scalar_one()
     assert not [r for r in checks["results"] if r["verdict"] == "fail" and not r["skipped"]]
     decide(engine, ids["good"], "approve")
     (approved,) = [e for e in _events(engine, ids["report:good"]) if e.kind == "proof_approved"]

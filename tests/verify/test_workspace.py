@@ -60,8 +60,10 @@ def _wait_prefetched(qtbot, ws):
 
 def _verification(engine, follow_up_id):
     with engine.connect() as conn:
-        return conn.execute(text("SELECT verification, reason, reason_note FROM follow_ups WHERE id = :id"),
-                            {"id": follow_up_id}).one()
+        return conn.execute(
+            text("SELECT verification, reason, reason_note FROM follow_ups WHERE id = :id"),
+            {"id": follow_up_id},
+        ).one()
 
 
 def test_queue_is_riskiest_first_and_supervisor_sees_buttons(workspace, city):
@@ -78,7 +80,9 @@ def test_queue_is_riskiest_first_and_supervisor_sees_buttons(workspace, city):
 def _press_approve_and_give(qtbot, ws, reason: str) -> None:
     """A on a proof that fails a check, then the reason typed and "Approve anyway" clicked."""
     qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000
+    )
     dialog = ws.override_dialog
     qtbot.keyClicks(dialog.reason, reason)
     qtbot.mouseClick(dialog.approve_button, Qt.MouseButton.LeftButton)
@@ -89,9 +93,12 @@ def test_approve_keystroke_closes_and_shows_the_next_from_prefetch(qtbot, worksp
     ws = workspace
     first = ws.current.item
     nxt = _wait_prefetched(qtbot, ws)
-    with qtbot.waitSignal(ws.item_shown, timeout=5_000) as shown, qtbot.waitSignal(ws.decided, timeout=10_000):
+    with (
+        qtbot.waitSignal(ws.item_shown, timeout=5_000) as shown,
+        qtbot.waitSignal(ws.decided, timeout=10_000),
+    ):
         _press_approve_and_give(qtbot, ws, "Dicek langsung di lapangan")
-    assert shown.args == [nxt, True]                     # from the prefetched data
+    assert shown.args == [nxt, True]  # from the prefetched data
     assert ws.current.item.follow_up_id == nxt
     assert ws.last_next_ms is not None and ws.last_next_ms < 200
     assert _verification(engine, first.follow_up_id).verification == "approved"
@@ -106,10 +113,15 @@ def test_reject_keystroke_with_reason_reopens_with_new_mentions(qtbot, workspace
     ws = workspace
     with qtbot.waitSignal(ws.queue_loaded, timeout=10_000):
         ws.set_filter(failing_check="far_from_report")
-    qtbot.waitUntil(lambda: ws.current is not None and ws.current.item.follow_up_id == ids["far"], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: ws.current is not None and ws.current.item.follow_up_id == ids["far"],
+        timeout=10_000,
+    )
     qtbot.keyClick(ws._queue_view, Qt.Key.Key_R)
     assert ws._reason_panel.isVisible()
-    assert ws._reason_list.currentItem().data(Qt.ItemDataRole.UserRole) == "wrong_place"   # suggested
+    assert (
+        ws._reason_list.currentItem().data(Qt.ItemDataRole.UserRole) == "wrong_place"
+    )  # suggested
     with qtbot.waitSignal(ws.decided, timeout=10_000) as decided:
         qtbot.keyClick(ws._reason_list, Qt.Key.Key_1)
     assert decided.args[0].status == "reopened"
@@ -117,12 +129,18 @@ def test_reject_keystroke_with_reason_reopens_with_new_mentions(qtbot, workspace
     state = _verification(engine, ids["far"])
     assert (state.verification, state.reason) == ("rejected", "wrong_place")
     (row,) = fetch_queue_rows(engine, [ids["report:far"]])
-    assert row.status == "reopened" and row.due_at is not None        # back in the triage queue
+    assert row.status == "reopened" and row.due_at is not None  # back in the triage queue
     with engine.connect() as conn:
-        open_mentions = conn.execute(text(
-            "SELECT a.handle, m.due_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
-            "WHERE m.report_id = :r AND m.state = 'open'"), {"r": ids["report:far"]}).all()
-    assert [m.handle for m in open_mentions] == ["lurah.gambir"] and open_mentions[0].due_at is not None
+        open_mentions = conn.execute(
+            text(
+                "SELECT a.handle, m.due_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
+                "WHERE m.report_id = :r AND m.state = 'open'"
+            ),
+            {"r": ids["report:far"]},
+        ).all()
+    assert [m.handle for m in open_mentions] == ["lurah.gambir"] and open_mentions[
+        0
+    ].due_at is not None
     assert "reopened" in ws._status.text() and "@lurah.gambir" in ws._status.text()
 
 
@@ -139,7 +157,11 @@ def test_other_needs_a_note_before_anything_is_saved(qtbot, workspace, city):
     with qtbot.waitSignal(ws.decided, timeout=10_000):
         qtbot.keyClick(ws._note, Qt.Key.Key_Return)
     state = _verification(engine, target)
-    assert (state.verification, state.reason, state.reason_note) == ("rejected", "other", "Foto bukan lokasi laporan")
+    assert (state.verification, state.reason, state.reason_note) == (
+        "rejected",
+        "other",
+        "Foto bukan lokasi laporan",
+    )
 
 
 def test_escape_cancels_a_rejection(qtbot, workspace, city):
@@ -149,7 +171,10 @@ def test_escape_cancels_a_rejection(qtbot, workspace, city):
     qtbot.keyClick(ws._queue_view, Qt.Key.Key_R)
     qtbot.keyClick(ws._reason_list, Qt.Key.Key_Escape)
     assert not ws._reason_panel.isVisible()
-    assert ws.current.item.follow_up_id == target and _verification(engine, target).verification == "pending"
+    assert (
+        ws.current.item.follow_up_id == target
+        and _verification(engine, target).verification == "pending"
+    )
 
 
 def test_a_decision_made_elsewhere_first_is_reported(qtbot, workspace, city, login_url):
@@ -158,13 +183,16 @@ def test_a_decision_made_elsewhere_first_is_reported(qtbot, workspace, city, log
     target = ws.current.item.follow_up_id
     other = make_engine(login_url("qlue_supervisor"))
     with engine.begin() as conn:
-        conn.execute(text("UPDATE accounts SET login = :l WHERE handle = 'spv.hendra'"), {"l": other.url.username})
+        conn.execute(
+            text("UPDATE accounts SET login = :l WHERE handle = 'spv.hendra'"),
+            {"l": other.url.username},
+        )
     decide(other, target, "reject", "reused_photo")
     other.dispose()
     with qtbot.waitSignal(ws.decision_failed, timeout=10_000):
         _press_approve_and_give(qtbot, ws, "Sudah dicek")
     assert "spv.hendra" in ws._status.text()
-    assert _verification(engine, target).verification == "rejected"   # the first decision stands
+    assert _verification(engine, target).verification == "rejected"  # the first decision stands
     qtbot.waitUntil(lambda: ws.model.row_of(target) == -1, timeout=10_000)
 
 
@@ -224,25 +252,34 @@ def test_a_reuse_hit_shows_the_other_photo_and_opens_it(qtbot, workspace, city):
     dialog.close()
 
 
-def test_approving_over_a_failed_check_asks_for_a_reason_and_cancel_leaves_it_pending(qtbot, workspace, city):
+def test_approving_over_a_failed_check_asks_for_a_reason_and_cancel_leaves_it_pending(
+    qtbot, workspace, city
+):
     engine, ids = city
     ws = workspace
     item = ws.current.item
     failed = [c.code for c in item.checks if c.verdict == "fail" and not c.skipped]
     assert failed and item.risk > 0
     qtbot.keyClick(ws._queue_view, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000)
+    qtbot.waitUntil(
+        lambda: ws.override_dialog is not None and ws.override_dialog.isVisible(), timeout=5_000
+    )
     dialog = ws.override_dialog
-    listed = [dialog.checks.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.checks.count())]
+    listed = [
+        dialog.checks.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.checks.count())
+    ]
     assert listed == failed
     assert not dialog.approve_button.isEnabled()
     qtbot.keyClicks(dialog.reason, "   ")
-    assert not dialog.approve_button.isEnabled()             # blank is not a reason
+    assert not dialog.approve_button.isEnabled()  # blank is not a reason
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: ws.override_dialog is None, timeout=5_000)
     ws._tasks.wait_idle()
     assert _verification(engine, item.follow_up_id).verification == "pending"
-    assert ws.current.item.follow_up_id == item.follow_up_id and ws.model.row_of(item.follow_up_id) >= 0
+    assert (
+        ws.current.item.follow_up_id == item.follow_up_id
+        and ws.model.row_of(item.follow_up_id) >= 0
+    )
 
 
 def test_a_reason_approves_and_is_kept_on_the_timeline(qtbot, workspace, city):
@@ -250,16 +287,24 @@ def test_a_reason_approves_and_is_kept_on_the_timeline(qtbot, workspace, city):
     ws = workspace
     with qtbot.waitSignal(ws.queue_loaded, timeout=10_000):
         ws.set_filter(failing_check="far_from_report")
-    qtbot.waitUntil(lambda: ws.current is not None and ws.current.item.follow_up_id == ids["far"], timeout=10_000)
+    qtbot.waitUntil(
+        lambda: ws.current is not None and ws.current.item.follow_up_id == ids["far"],
+        timeout=10_000,
+    )
     with qtbot.waitSignal(ws.decided, timeout=10_000) as decided:
         _press_approve_and_give(qtbot, ws, "Petugas mengirim lokasi lewat telepon")
     assert decided.args[0].status == "verified"
     assert "despite failed checks" in ws._status.text() and "timeline" in ws._status.text()
     state = _verification(engine, ids["far"])
-    assert (state.verification, state.reason_note) == ("approved", "Petugas mengirim lokasi lewat telepon")
+    assert (state.verification, state.reason_note) == (
+        "approved",
+        "Petugas mengirim lokasi lewat telepon",
+    )
     with engine.connect() as conn:
-        payload = conn.execute(text("SELECT payload FROM events WHERE report_id = :r AND kind = 'proof_approved'"),
-                               {"r": ids["report:far"]}).scalar_one()
+        payload = conn.execute(
+            text("SELECT payload FROM events WHERE report_id = :r AND kind = 'proof_approved'"),
+            {"r": ids["report:far"]},
+        ).scalar_one()
     assert payload["override_reason"] == "Petugas mengirim lokasi lewat telepon"
     assert payload["failed_checks"] == ["far_from_report"]
 
@@ -277,6 +322,7 @@ def test_a_proof_without_failed_checks_is_approved_at_once(qtbot, workspace, cit
 
 def test_the_queue_names_every_check_that_makes_up_the_risk(workspace):
     from qlue_console.gui.verify.queue_model import COL_CHECKS
+
     ws = workspace
     model = ws.model
     assert model.headerData(COL_CHECKS, Qt.Orientation.Horizontal) == "Checks to look at"
@@ -288,7 +334,7 @@ def test_the_queue_names_every_check_that_makes_up_the_risk(workspace):
             assert shown != "–"
             parts = shown.split(" · ")
             assert len(parts) == len(item.failing) + len(item.warning)
-            assert all(p.endswith(": Fail") for p in parts[:len(item.failing)])     # fails first
-            assert all(p.endswith(": Warning") for p in parts[len(item.failing):])
+            assert all(p.endswith(": Fail") for p in parts[: len(item.failing)])  # fails first
+            assert all(p.endswith(": Warning") for p in parts[len(item.failing) :])
         else:
             assert shown == "–"

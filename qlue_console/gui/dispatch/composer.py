@@ -14,18 +14,32 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QKeyEvent, QStandardItem, QStandardItemModel, QSyntaxHighlighter,
-                           QTextCharFormat, QTextCursor, QTextDocument)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QStandardItem,
+    QStandardItemModel,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractItemView, QListView, QPlainTextEdit, QToolTip
 from shiboken6 import isValid
 
-from qlue_console.gui.i18n import fill
 from qlue_console.dispatch.composing import canonical_handles, complete_mention, mention_query_at
 from qlue_console.dispatch.directory import MentionAccount, as_candidates, as_refs
 from qlue_console.domain.directory_search import AccountCandidate, rank_accounts
-from qlue_console.domain.mentions import (AccountRef, MentionProblem, normalize_handle, parse_mentions,
-                                          validate_mentions)
+from qlue_console.domain.mentions import (
+    AccountRef,
+    MentionProblem,
+    normalize_handle,
+    parse_mentions,
+    validate_mentions,
+)
 from qlue_console.gui.dispatch.labels import kind_text
+from qlue_console.gui.i18n import fill
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +71,7 @@ class MentionHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
         if self._index is None:
-            return   # the directory is loading: no verdict yet
+            return  # the directory is loading: no verdict yet
         for mention in parse_mentions(text):
             account = self._index.get(mention.key)
             fmt = self._chip if account is not None and account.active else self._bad
@@ -67,9 +81,9 @@ class MentionHighlighter(QSyntaxHighlighter):
 class MentionComposer(QObject):
     """Controller of the composer's text edit."""
 
-    changed = Signal()            # the text, its mentions or their validity changed
-    send_requested = Signal()     # Ctrl+Enter
-    completed = Signal(str)       # a handle was inserted from the popup
+    changed = Signal()  # the text, its mentions or their validity changed
+    send_requested = Signal()  # Ctrl+Enter
+    completed = Signal(str)  # a handle was inserted from the popup
 
     def __init__(self, edit: QPlainTextEdit, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -142,7 +156,11 @@ class MentionComposer(QObject):
 
     def problem_text(self, problem: MentionProblem) -> str:
         if problem.code == "inactive" and problem.account is not None:
-            return fill(self.tr("@%1 (%2) is inactive and cannot be mentioned."), problem.account.handle, problem.account.display_name)
+            return fill(
+                self.tr("@%1 (%2) is inactive and cannot be mentioned."),
+                problem.account.handle,
+                problem.account.display_name,
+            )
         return fill(self.tr("No account is named @%1."), problem.handle)
 
     def insert_mention(self, handle: str) -> None:
@@ -180,8 +198,13 @@ class MentionComposer(QObject):
         if query is None or not self._loaded or query.start == self._dismissed_at:
             self.hide_popup()
             return
-        ranked = rank_accounts(query.query, self._candidates, suggested=self._suggested,
-                               area_codes=self._area_codes, limit=POPUP_ROWS)
+        ranked = rank_accounts(
+            query.query,
+            self._candidates,
+            suggested=self._suggested,
+            area_codes=self._area_codes,
+            limit=POPUP_ROWS,
+        )
         if not ranked:
             self.hide_popup()
             return
@@ -224,7 +247,7 @@ class MentionComposer(QObject):
     def _replace(self, text: str, cursor: int, handle: str) -> None:
         new_text, new_cursor = complete_mention(text, cursor, handle)
         edit_cursor = self.edit.textCursor()
-        edit_cursor.beginEditBlock()   # one undo step
+        edit_cursor.beginEditBlock()  # one undo step
         edit_cursor.select(QTextCursor.SelectionType.Document)
         edit_cursor.insertText(new_text)
         edit_cursor.endEditBlock()
@@ -246,7 +269,7 @@ class MentionComposer(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if not isValid(self.edit):
-            return False   # the form is being torn down
+            return False  # the form is being torn down
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
             return self._key(event)
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qlue_console.dispatch.directory import DirectoryRow
@@ -47,7 +54,9 @@ class DirectoryModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(_HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("DirectoryModel", _HEADERS[section])
         return None
@@ -100,5 +109,13 @@ class DirectoryModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(row: DirectoryRow, column: int):
-        return (row.handle, row.display_name.lower(), row.kind, row.area_name or "", row.agency_name or "",
-                int(row.active), row.open_mentions, row.overdue_mentions)[column]
+        return (
+            row.handle,
+            row.display_name.lower(),
+            row.kind,
+            row.area_name or "",
+            row.agency_name or "",
+            int(row.active),
+            row.open_mentions,
+            row.overdue_mentions,
+        )[column]

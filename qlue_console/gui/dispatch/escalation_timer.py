@@ -19,11 +19,12 @@ FIRST_RUN_MS = 5_000
 
 
 class EscalationTimer(QObject):
-    escalated = Signal(int)      # how many mentions this console escalated (only when > 0)
-    disabled = Signal(str)       # this login may not escalate: the timer stopped
+    escalated = Signal(int)  # how many mentions this console escalated (only when > 0)
+    disabled = Signal(str)  # this login may not escalate: the timer stopped
 
-    def __init__(self, ctx: WorkspaceContext, parent: QObject | None = None,
-                 interval_ms: int = INTERVAL_MS) -> None:
+    def __init__(
+        self, ctx: WorkspaceContext, parent: QObject | None = None, interval_ms: int = INTERVAL_MS
+    ) -> None:
         super().__init__(parent)
         self._engine, self._tasks = ctx.engine, ctx.tasks
         self._running = False
@@ -43,7 +44,7 @@ class EscalationTimer(QObject):
 
     def run_now(self) -> None:
         if self._running:
-            return      # the previous run is still going (a slow network): skip this tick
+            return  # the previous run is still going (a slow network): skip this tick
         self._running = True
         self._tasks.run(escalate_overdue, self._engine, on_done=self._done, on_error=self._failed)
 
@@ -60,4 +61,7 @@ class EscalationTimer(QObject):
             self._timer.stop()
             self.disabled.emit(str(error))
         else:
-            log.warning("escalation failed, will retry: %s", str(error).splitlines()[0] if str(error) else error)
+            log.warning(
+                "escalation failed, will retry: %s",
+                str(error).splitlines()[0] if str(error) else error,
+            )

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from qlue_console.gui.i18n import fill
+
 _KINDS = {
     "lurah": QT_TRANSLATE_NOOP("DispatchLabels", "Lurah"),
     "camat": QT_TRANSLATE_NOOP("DispatchLabels", "Camat"),

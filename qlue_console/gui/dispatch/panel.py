@@ -13,36 +13,47 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QLabel, QLineEdit, QPlainTextEdit, QPushButton, QToolButton, QTreeWidget,
-                               QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
+from qlue_console.data.report_detail import person_of
 from qlue_console.db.errors import Claimed, Conflict, PermissionDenied, QlueDatabaseError
 from qlue_console.dispatch import service
-from qlue_console.data.report_detail import person_of
 from qlue_console.dispatch.directory import fetch_mention_accounts
 from qlue_console.dispatch.service import DispatchContext, DispatchResult
 from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
-from qlue_console.gui.i18n import fill, moment_text
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, mention_state_text, rule_text
 from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import category_name
+from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 log = logging.getLogger(__name__)
 
-CHIP_STYLE = (f"QToolButton {{ background: {CHIP_BACKGROUND}; color: {CHIP_FOREGROUND}; border: 1px solid #90caf9;"
-              " border-radius: 9px; padding: 1px 8px; }"
-              " QToolButton:disabled { background: #eeeeee; color: #777; border-color: #ccc; }")
+CHIP_STYLE = (
+    f"QToolButton {{ background: {CHIP_BACKGROUND}; color: {CHIP_FOREGROUND}; border: 1px solid #90caf9;"
+    " border-radius: 9px; padding: 1px 8px; }"
+    " QToolButton:disabled { background: #eeeeee; color: #777; border-color: #ccc; }"
+)
 OK_GREEN = "#2e7d32"
 
 
 class DispatchPanel(QObject):
-    dispatched = Signal(int)      # the report was dispatched or passed on from this panel
-    sent = Signal(int, object)    # the same, with the DispatchResult (for the confirmation and its Undo)
+    dispatched = Signal(int)  # the report was dispatched or passed on from this panel
+    sent = Signal(
+        int, object
+    )  # the same, with the DispatchResult (for the confirmation and its Undo)
 
     def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
@@ -53,7 +64,7 @@ class DispatchPanel(QObject):
         self._title = child(w, QLabel, "titleLabel")
         self._sla = child(w, QLabel, "slaLabel")
         self._chips_box = child(w, QWidget, "suggestionsBox")
-        FlowLayout(self._chips_box)    # the chips wrap onto more lines instead of widening the pane
+        FlowLayout(self._chips_box)  # the chips wrap onto more lines instead of widening the pane
         self._accept = child(w, QPushButton, "acceptSuggestionsButton")
         self._problem = child(w, QLabel, "problemLabel")
         self._mentions = child(w, QTreeWidget, "mentionsTree")
@@ -78,8 +89,14 @@ class DispatchPanel(QObject):
         self.composer.changed.connect(self._update)
         self._reason.textChanged.connect(self._update)
         self._reason.returnPressed.connect(self.forward)
-        self._tasks.run(fetch_mention_accounts, self._engine, on_done=self._accounts_loaded,
-                        on_error=lambda e: self._say(fill(self.tr("The directory could not be loaded: %1"), _first_line(e)), error=True))
+        self._tasks.run(
+            fetch_mention_accounts,
+            self._engine,
+            on_done=self._accounts_loaded,
+            on_error=lambda e: self._say(
+                fill(self.tr("The directory could not be loaded: %1"), _first_line(e)), error=True
+            ),
+        )
         self._show_context()
 
     # -- public ----------------------------------------------------------------------------
@@ -107,9 +124,16 @@ class DispatchPanel(QObject):
     def refresh(self) -> None:
         """Reloads the report's dispatch context (after a live change); the text stays."""
         if self._report_id is not None:
-            self._tasks.run(service.load_dispatch_context, self._engine, self._report_id,
-                            channel=f"dispatch-context-{id(self)}", on_done=self._context_loaded,
-                            on_error=lambda e: self._say(fill(self.tr("Could not load the report: %1"), _first_line(e)), error=True))
+            self._tasks.run(
+                service.load_dispatch_context,
+                self._engine,
+                self._report_id,
+                channel=f"dispatch-context-{id(self)}",
+                on_done=self._context_loaded,
+                on_error=lambda e: self._say(
+                    fill(self.tr("Could not load the report: %1"), _first_line(e)), error=True
+                ),
+            )
 
     def accept_suggestions(self) -> None:
         ctx = self._context
@@ -124,14 +148,26 @@ class DispatchPanel(QObject):
         if not self._send.isEnabled() or self._context is None:
             return
         ctx = self._context
-        self._run(service.dispatch, ctx.report_id, ctx.version, self.composer.text(), self.composer.handles())
+        self._run(
+            service.dispatch,
+            ctx.report_id,
+            ctx.version,
+            self.composer.text(),
+            self.composer.handles(),
+        )
 
     def forward(self) -> None:
         if not self._forward.isEnabled() or self._context is None:
             return
         ctx = self._context
-        self._run(service.forward, ctx.report_id, ctx.version, self.composer.handles(), self._reason.text().strip(),
-                  self.composer.text())
+        self._run(
+            service.forward,
+            ctx.report_id,
+            ctx.version,
+            self.composer.handles(),
+            self._reason.text().strip(),
+            self.composer.text(),
+        )
 
     # -- loading ---------------------------------------------------------------------------
     def _accounts_loaded(self, accounts) -> None:
@@ -151,9 +187,14 @@ class DispatchPanel(QObject):
             chip.deleteLater()
         self._chips = []
         if ctx is None:
-            self._title.setText(self.tr("Dispatch") if self._report_id is None else
-                                fill(self.tr("Loading report #%1…"), str(self._report_id)))
-            self._sla.setText("" if self._report_id is not None else self.tr("Select a report to dispatch it."))
+            self._title.setText(
+                self.tr("Dispatch")
+                if self._report_id is None
+                else fill(self.tr("Loading report #%1…"), str(self._report_id))
+            )
+            self._sla.setText(
+                "" if self._report_id is not None else self.tr("Select a report to dispatch it.")
+            )
             self._mentions.clear()
             self._update()
             return
@@ -163,7 +204,11 @@ class DispatchPanel(QObject):
             sla = self.tr("SLA %n working days", "", ctx.sla_hours // 24)
         else:
             sla = self.tr("SLA %n hours (calendar)", "", ctx.sla_hours)
-        self._sla.setText(fill(self.tr("%1 · a mention sent now is due %2"), sla, moment_text(ctx.due_if_sent_now)))
+        self._sla.setText(
+            fill(
+                self.tr("%1 · a mention sent now is due %2"), sla, moment_text(ctx.due_if_sent_now)
+            )
+        )
         layout = self._chips_box.layout()
         for suggestion in ctx.suggestions:
             chip = QToolButton(self._chips_box)
@@ -214,21 +259,34 @@ class DispatchPanel(QObject):
     def _update(self) -> None:
         blocker = self._blocker()
         typed = bool(self.composer.text().strip())
-        show_problem = blocker is not None and typed and self._context is not None and self.composer.loaded
+        show_problem = (
+            blocker is not None and typed and self._context is not None and self.composer.loaded
+        )
         self._problem.setText(blocker if show_problem else "")
         self._problem.setVisible(bool(show_problem))
         can = blocker is None and not self._busy
         self._send.setEnabled(can)
-        self._send.setToolTip(blocker or self.tr("Dispatch: mention the officials with their due times (Ctrl+Enter)"))
+        self._send.setToolTip(
+            blocker or self.tr("Dispatch: mention the officials with their due times (Ctrl+Enter)")
+        )
         reason = self._reason.text().strip()
         self._forward.setEnabled(can and bool(reason))
-        self._forward.setToolTip(blocker or (self.tr("Close the open mentions as forwarded and mention the officials "
-                                                     "in the message instead") if reason else
-                                             self.tr("Say why the report is passed on")))
+        self._forward.setToolTip(
+            blocker
+            or (
+                self.tr(
+                    "Close the open mentions as forwarded and mention the officials "
+                    "in the message instead"
+                )
+                if reason
+                else self.tr("Say why the report is passed on")
+            )
+        )
         self._reason.setEnabled(self._context is not None and not self._busy)
         ctx = self._context
-        self._accept.setEnabled(ctx is not None and any(not s.already_open for s in ctx.suggestions)
-                                and not self._busy)
+        self._accept.setEnabled(
+            ctx is not None and any(not s.already_open for s in ctx.suggestions) and not self._busy
+        )
         self._fill_mentions()
 
     def _fill_mentions(self) -> None:
@@ -245,8 +303,13 @@ class DispatchPanel(QObject):
                 continue
             if normalize_handle(handle) in open_now:
                 continue
-            item = QTreeWidgetItem([f"@{account.handle} · {account.display_name}", self.tr("to send"),
-                                    moment_text(ctx.due_if_sent_now)])
+            item = QTreeWidgetItem(
+                [
+                    f"@{account.handle} · {account.display_name}",
+                    self.tr("to send"),
+                    moment_text(ctx.due_if_sent_now),
+                ]
+            )
             for column in range(3):
                 item.setFont(column, italic)
                 item.setForeground(column, QBrush(QColor(CHIP_FOREGROUND)))
@@ -255,7 +318,9 @@ class DispatchPanel(QObject):
             state = mention_state_text(m.state)
             if m.overdue:
                 state += " · " + self.tr("overdue")
-            item = QTreeWidgetItem([f"@{m.handle} · {m.display_name}", state, moment_text(m.due_at)])
+            item = QTreeWidgetItem(
+                [f"@{m.handle} · {m.display_name}", state, moment_text(m.due_at)]
+            )
             item.setToolTip(0, plain_tooltip(m.display_name))
             if m.overdue:
                 for column in range(3):
@@ -275,8 +340,13 @@ class DispatchPanel(QObject):
         self._busy = True
         self._say(self.tr("Sending…"))
         self._update()
-        self._tasks.run(fn, self._engine, *args, on_done=lambda r: self._sent(report_id, r),
-                        on_error=lambda e: self._failed(report_id, e))
+        self._tasks.run(
+            fn,
+            self._engine,
+            *args,
+            on_done=lambda r: self._sent(report_id, r),
+            on_error=lambda e: self._failed(report_id, e),
+        )
 
     def _sent(self, report_id: int | None, result: DispatchResult) -> None:
         self._busy = False
@@ -291,7 +361,10 @@ class DispatchPanel(QObject):
         else:
             message = fill(self.tr("Sent to %1."), handles)
         if result.already:
-            message += " " + fill(self.tr("Already mentioned, not repeated: %1."), ", ".join("@" + h for h in result.already))
+            message += " " + fill(
+                self.tr("Already mentioned, not repeated: %1."),
+                ", ".join("@" + h for h in result.already),
+            )
         if report_id == self._report_id:
             self._say(message)
             self.refresh()
@@ -302,14 +375,20 @@ class DispatchPanel(QObject):
 
     def _failed(self, report_id: int | None, error: Exception) -> None:
         holder = str(error.details.get("holder") or "") if isinstance(error, Claimed) else ""
-        if holder:   # the database names the login: show the person, as the timeline does
-            self._tasks.run(person_of, self._engine, holder,
-                            on_done=lambda name: self._show_failure(report_id, error, holder, name),
-                            on_error=lambda _e: self._show_failure(report_id, error, holder, holder))
+        if holder:  # the database names the login: show the person, as the timeline does
+            self._tasks.run(
+                person_of,
+                self._engine,
+                holder,
+                on_done=lambda name: self._show_failure(report_id, error, holder, name),
+                on_error=lambda _e: self._show_failure(report_id, error, holder, holder),
+            )
             return
         self._show_failure(report_id, error, "", "")
 
-    def _show_failure(self, report_id: int | None, error: Exception, login: str, person: str) -> None:
+    def _show_failure(
+        self, report_id: int | None, error: Exception, login: str, person: str
+    ) -> None:
         self._busy = False
         text = _first_line(error)
         if login:
@@ -317,7 +396,13 @@ class DispatchPanel(QObject):
         if isinstance(error, Claimed):
             text = fill(self.tr("Not sent: %1"), text)
         elif isinstance(error, Conflict):
-            text = fill(self.tr("Not sent: %1. The report has been reloaded; your text is kept — check and send " "again."), text)
+            text = fill(
+                self.tr(
+                    "Not sent: %1. The report has been reloaded; your text is kept — check and send "
+                    "again."
+                ),
+                text,
+            )
             self.refresh()
         elif isinstance(error, PermissionDenied):
             text = fill(self.tr("Not allowed: %1"), text)

@@ -14,12 +14,12 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 
 class MapBridge(QObject):
-    command = Signal(str)                 # JSON command for the page
+    command = Signal(str)  # JSON command for the page
 
-    page_ready = Signal()                 # the page's script and channel are up
-    marker_clicked = Signal(int)          # the user clicked a report's marker
-    applied = Signal(int, int, float)     # command seq, markers on the page, ms in the page
-    legend_folded = Signal(bool)          # the user folded (True) or unfolded the legend
+    page_ready = Signal()  # the page's script and channel are up
+    marker_clicked = Signal(int)  # the user clicked a report's marker
+    applied = Signal(int, int, float)  # command seq, markers on the page, ms in the page
+    legend_folded = Signal(bool)  # the user folded (True) or unfolded the legend
 
     def __init__(self, text_of: Callable[[int], str], parent: QObject | None = None):
         super().__init__(parent)

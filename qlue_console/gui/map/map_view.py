@@ -14,7 +14,16 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTemporaryDir, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QSettings,
+    Qt,
+    QTemporaryDir,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
@@ -24,8 +33,19 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
-from qlue_console.gui.map.page import (BOUNDARY_STYLE, ROW_JSON, ROW_TITLES, STATES, PreparedMarkers, batch_json,
-                                       build_page, choropleth_classes, marker_styles, to_json, write_page)
+from qlue_console.gui.map.page import (
+    BOUNDARY_STYLE,
+    ROW_JSON,
+    ROW_TITLES,
+    STATES,
+    PreparedMarkers,
+    batch_json,
+    build_page,
+    choropleth_classes,
+    marker_styles,
+    to_json,
+    write_page,
+)
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +60,14 @@ class _MapPage(QWebEnginePage):
         self.home: QUrl | None = None
 
     def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
-        if not is_main_frame or (self.home is not None and url.isLocalFile() and url.path() == self.home.path()):
+        if not is_main_frame or (
+            self.home is not None and url.isLocalFile() and url.path() == self.home.path()
+        ):
             return True
-        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in ("http", "https"):
+        if nav_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked and url.scheme() in (
+            "http",
+            "https",
+        ):
             QDesktopServices.openUrl(url)
         return False
 
@@ -68,13 +93,21 @@ class MapView(QWidget):
     report_clicked = Signal(int)
     markers_drawn = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, *, boundaries: dict | None = None, tile_url: str | None = None,
-                 tile_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83), zoom: int = 11,
-                 cache_dir: str | Path | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        boundaries: dict | None = None,
+        tile_url: str | None = None,
+        tile_attribution: str | None = None,
+        center: tuple[float, float] = (-6.2, 106.83),
+        zoom: int = 11,
+        cache_dir: str | Path | None = None,
+    ):
         super().__init__(parent)
-        self._markers: dict[int, tuple] = {}    # page.EncodedMarker tuples, untracked by the GC
-        self._batch_json = '{"titles":[],"rows":[]}'    # what the last set_markers sends, encoded
-        self._batch_stale = False                        # markers changed since it was encoded
+        self._markers: dict[int, tuple] = {}  # page.EncodedMarker tuples, untracked by the GC
+        self._batch_json = '{"titles":[],"rows":[]}'  # what the last set_markers sends, encoded
+        self._batch_stale = False  # markers changed since it was encoded
         self._selected: int | None = None
         self._choropleth: tuple[dict[str, int], str] | None = None
         self._ready = False
@@ -89,7 +122,9 @@ class MapView(QWidget):
         self._page = _MapPage(self._view)
         settings = self._page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(tile_url))
+        settings.setAttribute(
+            QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, bool(tile_url)
+        )
         self._view.setPage(self._page)
 
         self._bridge = MapBridge(self._text_of, self)
@@ -108,10 +143,18 @@ class MapView(QWidget):
         layout.addWidget(self._view)
         self.setFocusProxy(self._view)
 
-        html = build_page(boundaries=boundaries, tile_url=tile_url, tile_attribution=tile_attribution,
-                          boundaries_attribution=self.tr("Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri")
-                          if boundaries is not None else None,
-                          center=center, zoom=zoom)
+        html = build_page(
+            boundaries=boundaries,
+            tile_url=tile_url,
+            tile_attribution=tile_attribution,
+            boundaries_attribution=self.tr(
+                "Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri"
+            )
+            if boundaries is not None
+            else None,
+            center=center,
+            zoom=zoom,
+        )
         if cache_dir is None:
             self._tmp = QTemporaryDir()
             if not self._tmp.isValid():
@@ -195,7 +238,9 @@ class MapView(QWidget):
     def set_choropleth(self, values: Mapping[str, int] | None, title: str = "") -> None:
         """Colours the kelurahan by ``values`` (kelurahan code → count) with a legend titled
         ``title``; None hides it."""
-        self._choropleth = None if values is None else ({str(k): int(v) for k, v in values.items()}, title)
+        self._choropleth = (
+            None if values is None else ({str(k): int(v) for k, v in values.items()}, title)
+        )
         if self._ready:
             self._send(self._choropleth_command())
 
@@ -215,7 +260,9 @@ class MapView(QWidget):
         groups: dict[tuple[str, ...], list[str]] = {}
         for marker in self._markers.values():
             groups.setdefault(marker[ROW_TITLES], []).append(marker[ROW_JSON])
-        batches = [batch_json(titles, rows) for titles, rows in groups.items()] or [batch_json((), [])]
+        batches = [batch_json(titles, rows) for titles, rows in groups.items()] or [
+            batch_json((), [])
+        ]
         if len(batches) == 1:
             self._batch_json, self._batch_stale = batches[0], False
         for i, batch in enumerate(batches):
@@ -237,7 +284,12 @@ class MapView(QWidget):
         if self._choropleth is None:
             return {"op": "choropleth", "values": None}
         values, title = self._choropleth
-        return {"op": "choropleth", "values": values, "classes": choropleth_classes(values), "title": title}
+        return {
+            "op": "choropleth",
+            "values": values,
+            "classes": choropleth_classes(values),
+            "title": title,
+        }
 
     def _config_command(self) -> dict:
         def state(label: str) -> str:
@@ -269,11 +321,15 @@ class MapView(QWidget):
             "styles": marker_styles(),
             "legend": [
                 {"text": state("Menunggu"), "colour": COLOUR_OF_LABEL[Label.MENUNGGU]},
-                {"text": joined.join(state(s) for s in ("Proses", "Koordinasi", "Disposisi")),
-                 "colour": COLOUR_OF_LABEL[Label.PROSES]},
+                {
+                    "text": joined.join(state(s) for s in ("Proses", "Koordinasi", "Disposisi")),
+                    "colour": COLOUR_OF_LABEL[Label.PROSES],
+                },
                 {"text": state("Selesai"), "colour": COLOUR_OF_LABEL[Label.SELESAI]},
-                {"text": joined.join(state(s) for s in ("Ditolak", "Duplikat")),
-                 "colour": COLOUR_OF_LABEL[Label.DITOLAK]},
+                {
+                    "text": joined.join(state(s) for s in ("Ditolak", "Duplikat")),
+                    "colour": COLOUR_OF_LABEL[Label.DITOLAK],
+                },
             ],
             "boundaryFill": BOUNDARY_STYLE["fillColor"],
         }

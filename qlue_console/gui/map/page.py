@@ -20,14 +20,13 @@ import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import folium
 import js_lib_leaflet
 from branca.element import Element, MacroElement
-
 from folium.template import Template
 
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
@@ -47,10 +46,23 @@ SELECTED_OUTLINE = "#1565c0"
 # Radius in pixels by priority 0 (low) .. 3 (urgent).
 PRIORITY_RADIUS: tuple[float, ...] = (4.0, 5.0, 6.5, 8.0)
 # Drawn first (beneath) .. last (on top): done, rejected/duplicate, in progress, waiting.
-_DRAW_RANK = {"Selesai": 0, "Ditolak": 0, "Duplikat": 0, "Koordinasi": 1, "Disposisi": 1, "Proses": 1,
-              "Menunggu": 2}
+_DRAW_RANK = {
+    "Selesai": 0,
+    "Ditolak": 0,
+    "Duplikat": 0,
+    "Koordinasi": 1,
+    "Disposisi": 1,
+    "Proses": 1,
+    "Menunggu": 2,
+}
 
-BOUNDARY_STYLE = {"color": "#8a8a8a", "weight": 0.7, "opacity": 0.9, "fillColor": "#f4f1ea", "fillOpacity": 0.35}
+BOUNDARY_STYLE = {
+    "color": "#8a8a8a",
+    "weight": 0.7,
+    "opacity": 0.9,
+    "fillColor": "#f4f1ea",
+    "fillOpacity": 0.35,
+}
 # ColorBrewer Purples, five classes: no hue the markers use (red, yellow, green, grey), so a
 # red marker still reads on the busiest kelurahan.
 CHOROPLETH_RAMP: tuple[str, ...] = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
@@ -65,11 +77,11 @@ class MapMarker(NamedTuple):
     report_id: int
     lat: float
     lon: float
-    state_label: str   # 'Menunggu'|'Koordinasi'|'Disposisi'|'Proses'|'Selesai'|'Ditolak'|'Duplikat'
-    priority: int      # 0 low .. 3 urgent
+    state_label: str  # 'Menunggu'|'Koordinasi'|'Disposisi'|'Proses'|'Selesai'|'Ditolak'|'Duplikat'
+    priority: int  # 0 low .. 3 urgent
     overdue: bool
-    title: str         # category name
-    text: str          # citizen text excerpt
+    title: str  # category name
+    text: str  # citizen text excerpt
 
 
 # A MapMarker's values as an exact tuple (report_id, lat, lon, state_label, priority, overdue,
@@ -102,7 +114,7 @@ class PreparedMarkers:
 
     by_id: dict[int, tuple]
     titles: tuple[str, ...]
-    batch_json: str      # '{"titles": [...], "rows": [...]}'
+    batch_json: str  # '{"titles": [...], "rows": [...]}'
 
     def __len__(self) -> int:
         return len(self.by_id)
@@ -137,7 +149,9 @@ def to_json(payload: object) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def choropleth_classes(values: Mapping[str, int], ramp: Sequence[str] = CHOROPLETH_RAMP) -> list[dict]:
+def choropleth_classes(
+    values: Mapping[str, int], ramp: Sequence[str] = CHOROPLETH_RAMP
+) -> list[dict]:
     """Classes ``{"lo", "hi", "colour"}`` over the positive counts: up to ``len(ramp)`` classes
     with (near) equal numbers of kelurahan each, bounds never repeated; empty without counts."""
     counts = sorted(v for v in values.values() if v and v > 0)
@@ -176,7 +190,9 @@ def view_bounds(boundaries: dict | None) -> dict[str, list[list[float]]]:
     boxes: dict[str, list[float]] = {}
     for feature in (boundaries or {}).get("features", []):
         code = str((feature.get("properties") or {}).get("code") or "")
-        view = "islands" if code == ISLANDS_KOTA or code.startswith(ISLANDS_KOTA + ".") else "mainland"
+        view = (
+            "islands" if code == ISLANDS_KOTA or code.startswith(ISLANDS_KOTA + ".") else "mainland"
+        )
         box = boxes.setdefault(view, [90.0, 180.0, -90.0, -180.0])
         for lon, lat in _positions((feature.get("geometry") or {}).get("coordinates", [])):
             box[0], box[1] = min(box[0], lat), min(box[1], lon)
@@ -241,34 +257,64 @@ _CSS = """
 """
 
 
-def build_page(*, boundaries: dict | None = None, tile_url: str | None = None, tile_attribution: str | None = None,
-               boundaries_attribution: str | None = None, center: tuple[float, float] = (-6.2, 106.83),
-               zoom: int = 11) -> str:
+def build_page(
+    *,
+    boundaries: dict | None = None,
+    tile_url: str | None = None,
+    tile_attribution: str | None = None,
+    boundaries_attribution: str | None = None,
+    center: tuple[float, float] = (-6.2, 106.83),
+    zoom: int = 11,
+) -> str:
     """The page's HTML. ``boundaries`` is a GeoJSON FeatureCollection of kelurahan
     (properties ``code``, ``name``, ``kecamatan``, ``kota``); attributions are plain text."""
     # The scale bar is map.js's (metric only: a second, imperial line was cut off by the
     # attribution beside it).
-    m = folium.Map(location=list(center), zoom_start=zoom, tiles=None, prefer_canvas=True,
-                   control_scale=False, min_zoom=8, max_zoom=19)
+    m = folium.Map(
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=False,
+        min_zoom=8,
+        max_zoom=19,
+    )
     # Only local files: Leaflet from the package, our script; nothing from a CDN.
-    m.default_js = [("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
-                    ("qwebchannel", QWEBCHANNEL_JS),
-                    ("qlue_raster", RASTER_JS.as_uri()),
-                    ("qlue_markers", MARKERS_JS.as_uri()),
-                    ("qlue_map", MAP_JS.as_uri())]
+    m.default_js = [
+        ("leaflet", (LEAFLET_DIR / "leaflet.js").as_uri()),
+        ("qwebchannel", QWEBCHANNEL_JS),
+        ("qlue_raster", RASTER_JS.as_uri()),
+        ("qlue_markers", MARKERS_JS.as_uri()),
+        ("qlue_map", MAP_JS.as_uri()),
+    ]
     m.default_css = [("leaflet_css", (LEAFLET_DIR / "leaflet.css").as_uri())]
     m.get_root().header.add_child(Element(_CSS), name="qlue_css")
     if tile_url:
-        attribution = tile_attribution or urlsplit(tile_url.replace("{s}", "a")).hostname or tile_url
-        folium.TileLayer(tiles=tile_url, attr=html.escape(attribution), name="tiles",
-                         max_zoom=19, overlay=False, control=False).add_to(m)
+        attribution = (
+            tile_attribution or urlsplit(tile_url.replace("{s}", "a")).hostname or tile_url
+        )
+        folium.TileLayer(
+            tiles=tile_url,
+            attr=html.escape(attribution),
+            name="tiles",
+            max_zoom=19,
+            overlay=False,
+            control=False,
+        ).add_to(m)
     layer = None
     if boundaries is not None:
-        layer = folium.GeoJson(boundaries, name="kelurahan", style_function=lambda _f: dict(BOUNDARY_STYLE),
-                               control=False, smooth_factor=1.0,
-                               attribution=html.escape(boundaries_attribution or ""))
+        layer = folium.GeoJson(
+            boundaries,
+            name="kelurahan",
+            style_function=lambda _f: dict(BOUNDARY_STYLE),
+            control=False,
+            smooth_factor=1.0,
+            attribution=html.escape(boundaries_attribution or ""),
+        )
         layer.add_to(m)
-    _Init(m.get_name(), layer.get_name() if layer is not None else None, view_bounds(boundaries)).add_to(m)
+    _Init(
+        m.get_name(), layer.get_name() if layer is not None else None, view_bounds(boundaries)
+    ).add_to(m)
     return m.get_root().render()
 
 

@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCharts import (QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalStackedBarSeries,
-                              QStackedBarSeries, QValueAxis)
-from PySide6.QtCore import QCoreApplication, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor, QPainter
 
 from qlue_console.domain import formatting
@@ -19,9 +27,14 @@ from qlue_console.reports.highlights import highlights
 from qlue_console.reports.kpis import WeeklyKpis
 from qlue_console.reports.palette import BAND_COLOURS, STATE_COLOURS, STATE_ORDER
 from qlue_console.reports.ranking import RankedRow
-BUCKETS = (QT_TRANSLATE_NOOP("ReportsCharts", "0–6 h"), QT_TRANSLATE_NOOP("ReportsCharts", "6–24 h"),
-           QT_TRANSLATE_NOOP("ReportsCharts", "1–3 days"), QT_TRANSLATE_NOOP("ReportsCharts", "3–7 days"),
-           QT_TRANSLATE_NOOP("ReportsCharts", "≥ 7 days"))
+
+BUCKETS = (
+    QT_TRANSLATE_NOOP("ReportsCharts", "0–6 h"),
+    QT_TRANSLATE_NOOP("ReportsCharts", "6–24 h"),
+    QT_TRANSLATE_NOOP("ReportsCharts", "1–3 days"),
+    QT_TRANSLATE_NOOP("ReportsCharts", "3–7 days"),
+    QT_TRANSLATE_NOOP("ReportsCharts", "≥ 7 days"),
+)
 
 
 def _tr(text: str) -> str:
@@ -53,7 +66,13 @@ def _value_axis(top: float) -> QValueAxis:
 
 
 def daily_chart(kpis: WeeklyKpis) -> QChart:
-    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Reports received per day, by state at the week's end")))
+    chart = _chart(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "ReportsCharts", "Reports received per day, by state at the week's end"
+            )
+        )
+    )
     days = kpis.week.days()
     counts = {label: [0] * len(days) for label in STATE_ORDER}
     for item in kpis.daily:
@@ -80,7 +99,13 @@ def daily_chart(kpis: WeeklyKpis) -> QChart:
 
 
 def response_chart(kpis: WeeklyKpis) -> QChart:
-    chart = _chart(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Response time: from dispatch to the first follow-up")))
+    chart = _chart(
+        _tr(
+            QT_TRANSLATE_NOOP(
+                "ReportsCharts", "Response time: from dispatch to the first follow-up"
+            )
+        )
+    )
     counts = list(kpis.response_histogram) or [0] * len(BUCKETS)
     bar = QBarSet(_tr(QT_TRANSLATE_NOOP("ReportsCharts", "Reports")))
     bar.setColor(QColor("#1f4e79"))
@@ -101,10 +126,15 @@ def response_chart(kpis: WeeklyKpis) -> QChart:
 
 
 _BAND_NAMES = {
-    True: {"top": QT_TRANSLATE_NOOP("ReportsCharts", "Top ten"), "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Bottom ten")},
-    False: {"top": QT_TRANSLATE_NOOP("ReportsCharts", "Upper half"),
-            "middle": QT_TRANSLATE_NOOP("ReportsCharts", "Middle"),
-            "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Lower half")},
+    True: {
+        "top": QT_TRANSLATE_NOOP("ReportsCharts", "Top ten"),
+        "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Bottom ten"),
+    },
+    False: {
+        "top": QT_TRANSLATE_NOOP("ReportsCharts", "Upper half"),
+        "middle": QT_TRANSLATE_NOOP("ReportsCharts", "Middle"),
+        "bottom": QT_TRANSLATE_NOOP("ReportsCharts", "Lower half"),
+    },
 }
 
 
@@ -116,9 +146,10 @@ def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
         title = _tr(QT_TRANSLATE_NOOP("ReportsCharts", "Top and bottom ten (normalised score)"))
     else:
         title = _tr(QT_TRANSLATE_NOOP("ReportsCharts", "All %1 ranked (normalised score)")).replace(
-            "%1", str(shown.ranked))
+            "%1", str(shown.ranked)
+        )
     chart = _chart(title)
-    rows = list(reversed(shown.rows))     # the best at the top of the chart
+    rows = list(reversed(shown.rows))  # the best at the top of the chart
     series = QHorizontalStackedBarSeries()
     for band in ("top", "middle", "bottom"):
         if band not in _BAND_NAMES[shown.split] or not shown.band(band):
@@ -130,8 +161,13 @@ def top_bottom_chart(league: Sequence[RankedRow], unassigned: str) -> QChart:
     series.setBarWidth(0.9)
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
-    axis_y.append([f"{r.rank_normalised}. {r.row.name if r.row.key is not None else unassigned}"[:34]
-                   for r, _b in rows] or [""])
+    axis_y.append(
+        [
+            f"{r.rank_normalised}. {r.row.name if r.row.key is not None else unassigned}"[:34]
+            for r, _b in rows
+        ]
+        or [""]
+    )
     axis_x = QValueAxis()
     axis_x.setRange(0, 100)
     axis_x.setLabelFormat("%d")

@@ -7,8 +7,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QPersistentModelIndex, Qt)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from qlue_console.reports.labels import COLUMN, fmt_value
@@ -109,14 +115,18 @@ class RankedTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _tr(self._columns[section][1])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return _tr(self._columns[section][1])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         ranked = self._rows[index.row()]
@@ -129,12 +139,16 @@ class RankedTableModel(QAbstractTableModel):
             if kind == "change":
                 if value is not None:
                     return arrow(value)
-                return "–" if ranked.rank_normalised is None else _tr(QT_TRANSLATE_NOOP("ReportsModel", "new"))
+                return (
+                    "–"
+                    if ranked.rank_normalised is None
+                    else _tr(QT_TRANSLATE_NOOP("ReportsModel", "new"))
+                )
             return fmt_value(kind, value, self._language)
         if role == SORT_ROLE:
             if kind == "text":
                 return str(value or "").lower()
-            if kind == "rank":   # unranked rows sort after the ranked ones
+            if kind == "rank":  # unranked rows sort after the ranked ones
                 return float(value) if value is not None else float("inf")
             return float(value) if value is not None else float("-inf")
         if role == ROW_ROLE:
@@ -143,7 +157,11 @@ class RankedTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and kind == "change" and value:
             return QBrush(UP if value > 0 else DOWN)
-        if role == Qt.ItemDataRole.FontRole and code in ("rank_normalised", "name") and ranked.rank_normalised:
+        if (
+            role == Qt.ItemDataRole.FontRole
+            and code in ("rank_normalised", "name")
+            and ranked.rank_normalised
+        ):
             font = QFont()
             font.setBold(code == "rank_normalised")
             return font

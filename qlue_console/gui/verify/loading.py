@@ -25,11 +25,15 @@ def load_item(engine: Engine, follow_up_id: int) -> LoadedItem | None:
     if item is None:
         return None
     reuse_id = item.reuse[0].photo_id if item.reuse else None
-    photos = fetch_photos(engine, [i for i in (item.report_photo_id, item.proof_photo_id, reuse_id) if i])
-    return LoadedItem(item=item,
-                      report_pixels=decode_for_display(photos.get(item.report_photo_id or -1)),
-                      proof_pixels=decode_for_display(photos.get(item.proof_photo_id or -1)),
-                      reuse_pixels=decode_for_display(photos.get(reuse_id or -1)))
+    photos = fetch_photos(
+        engine, [i for i in (item.report_photo_id, item.proof_photo_id, reuse_id) if i]
+    )
+    return LoadedItem(
+        item=item,
+        report_pixels=decode_for_display(photos.get(item.report_photo_id or -1)),
+        proof_pixels=decode_for_display(photos.get(item.proof_photo_id or -1)),
+        reuse_pixels=decode_for_display(photos.get(reuse_id or -1)),
+    )
 
 
 def load_photo(engine: Engine, photo_id: int | None) -> DecodedPixels | None:

@@ -23,7 +23,9 @@ def _rings(geometry: dict | None) -> list[list[tuple[float, float]]]:
         return []
     kind, coords = geometry.get("type"), geometry.get("coordinates") or []
     polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []
-    return [[(float(p[0]), float(p[1])) for p in ring] for polygon in polygons for ring in polygon[:1]]
+    return [
+        [(float(p[0]), float(p[1])) for p in ring] for polygon in polygons for ring in polygon[:1]
+    ]
 
 
 class MiniMap(QWidget):
@@ -37,8 +39,14 @@ class MiniMap(QWidget):
         self._distance: float | None = None
         self._limit = 200.0
 
-    def set_points(self, report: tuple[float, float] | None, photo: tuple[float, float] | None,
-                   distance_m: float | None, boundary: dict | None = None, limit_m: float = 200.0) -> None:
+    def set_points(
+        self,
+        report: tuple[float, float] | None,
+        photo: tuple[float, float] | None,
+        distance_m: float | None,
+        boundary: dict | None = None,
+        limit_m: float = 200.0,
+    ) -> None:
         self._report, self._photo, self._distance = report, photo, distance_m
         self._rings, self._limit = _rings(boundary), limit_m
         self.update()
@@ -53,6 +61,7 @@ class MiniMap(QWidget):
 
         def xy(lat: float, lon: float) -> tuple[float, float]:
             return (lon - lon0) * kx, (lat - lat0) * EARTH_M_PER_DEG
+
         return xy
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
@@ -77,11 +86,13 @@ class MiniMap(QWidget):
         scale = min(draw.width(), draw.height()) / (2 * half)
 
         def screen(x: float, y: float) -> QPointF:
-            return QPointF(draw.center().x() + (x - cx) * scale, draw.center().y() - (y - cy) * scale)
+            return QPointF(
+                draw.center().x() + (x - cx) * scale, draw.center().y() - (y - cy) * scale
+            )
 
         p.save()
         p.setClipRect(rect)
-        for ring in self._rings:                        # the kelurahan outline
+        for ring in self._rings:  # the kelurahan outline
             path = QPainterPath()
             for i, (lon, lat) in enumerate(ring):
                 pt = screen(*xy(lat, lon))
@@ -91,7 +102,7 @@ class MiniMap(QWidget):
             p.setBrush(QColor(255, 255, 255, 120))
             p.drawPath(path)
         report_pt = screen(0.0, 0.0)
-        p.setPen(QPen(REPORT_COLOUR, 1, Qt.PenStyle.DotLine))      # the allowed radius
+        p.setPen(QPen(REPORT_COLOUR, 1, Qt.PenStyle.DotLine))  # the allowed radius
         p.setBrush(QColor(211, 47, 47, 25))
         r = self._limit * scale
         p.drawEllipse(report_pt, r, r)
@@ -127,7 +138,9 @@ class MiniMap(QWidget):
         if self._photo is None:
             text = tr(QT_TRANSLATE_NOOP("VerifyLabels", "the photo has no GPS position"))
         else:
-            text = fill(tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 apart")), metres(self._distance or 0.0))
+            text = fill(
+                tr(QT_TRANSLATE_NOOP("VerifyLabels", "%1 apart")), metres(self._distance or 0.0)
+            )
         over = self._photo is None or (self._distance or 0.0) > self._limit
         font = p.font()
         font.setBold(over)
@@ -146,5 +159,8 @@ class MiniMap(QWidget):
         x1 = rect.right() - 10
         p.setPen(QPen(QColor("#333333"), 2))
         p.drawLine(QPointF(x1 - length, rect.top() + 12), QPointF(x1, rect.top() + 12))
-        p.drawText(QRectF(x1 - length - 40, rect.top() + 14, length + 40, 16),
-                   Qt.AlignmentFlag.AlignRight, metres(nice))
+        p.drawText(
+            QRectF(x1 - length - 40, rect.top() + 14, length + 40, 16),
+            Qt.AlignmentFlag.AlignRight,
+            metres(nice),
+        )

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QT_TRANSLATE_NOOP
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
-from qlue_console.gui.i18n import fill, category_name
+from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
-from qlue_console.gui.i18n import moment_text
 from qlue_console.gui.verify.labels import check_name, check_result
 from qlue_console.verify.queue import PendingItem
 
@@ -42,7 +47,10 @@ def risk_colour(risk: float | None) -> QColor:
 def checks_to_look_at(item: PendingItem) -> str:
     """The checks that make up the risk: the failed ones first, then the warnings
     ("Near the report: Fail · Location in EXIF: Warning")."""
-    return " · ".join([check_result(c, "fail") for c in item.failing] + [check_result(c, "warn") for c in item.warning])
+    return " · ".join(
+        [check_result(c, "fail") for c in item.failing]
+        + [check_result(c, "warn") for c in item.warning]
+    )
 
 
 class VerifyQueueModel(QAbstractTableModel):
@@ -80,12 +88,16 @@ class VerifyQueueModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(HEADERS[section])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -126,8 +138,12 @@ class VerifyQueueModel(QAbstractTableModel):
             if col == COL_CHECKS and (r.failing or r.warning):
                 lines = []
                 if r.failing:
-                    lines.append(fill(self.tr("Failing: %1"), ", ".join(check_name(c) for c in r.failing)))
+                    lines.append(
+                        fill(self.tr("Failing: %1"), ", ".join(check_name(c) for c in r.failing))
+                    )
                 if r.warning:
-                    lines.append(fill(self.tr("Warnings: %1"), ", ".join(check_name(c) for c in r.warning)))
+                    lines.append(
+                        fill(self.tr("Warnings: %1"), ", ".join(check_name(c) for c in r.warning))
+                    )
                 return "\n".join(lines)
         return None

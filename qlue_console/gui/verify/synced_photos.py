@@ -48,7 +48,7 @@ class _Slot:
 class SyncedPhotoViews(QObject):
     """Controller of several QGraphicsViews from a form whose zoom and pan move together."""
 
-    zoom_changed = Signal(float)    # the zoom relative to fit (1.0 = fitted)
+    zoom_changed = Signal(float)  # the zoom relative to fit (1.0 = fitted)
 
     def __init__(self, views: list[QGraphicsView], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +89,13 @@ class SyncedPhotoViews(QObject):
             slot.item.setPixmap(QPixmap())
             slot.scene.setSceneRect(0, 0, 1, 1)
         else:
-            image = QImage(pixels.rgb, pixels.width, pixels.height, 3 * pixels.width,
-                           QImage.Format.Format_RGB888).copy()
+            image = QImage(
+                pixels.rgb,
+                pixels.width,
+                pixels.height,
+                3 * pixels.width,
+                QImage.Format.Format_RGB888,
+            ).copy()
             slot.item.setPixmap(QPixmap.fromImage(image))
             slot.scene.setSceneRect(slot.item.boundingRect())
         self._apply(slot)

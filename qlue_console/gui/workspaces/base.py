@@ -22,8 +22,8 @@ from qlue_console.gui.tasks import TaskRunner
 class WorkspaceContext:
     engine: Engine
     tasks: TaskRunner
-    language: str            # 'id' or 'en'
-    tile_url: str | None     # map tiles, when configured
+    language: str  # 'id' or 'en'
+    tile_url: str | None  # map tiles, when configured
     database_url: str
 
 
@@ -35,8 +35,8 @@ class Workspace(Protocol):
 
 @dataclass(frozen=True)
 class WorkspaceSpec:
-    name: str                                  # CLI and settings name: triage, verify, reports
-    title: Callable[[], str]                   # translated at display time
+    name: str  # CLI and settings name: triage, verify, reports
+    title: Callable[[], str]  # translated at display time
     tooltip: Callable[[], str]
-    icon: str                                  # qtawesome name
+    icon: str  # qtawesome name
     factory: Callable[[WorkspaceContext, QWidget], Workspace]

@@ -9,27 +9,60 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableView, QTreeWidget, QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
-from qlue_console.domain import formatting
-from qlue_console.dispatch.directory import AccountDetail, DirectoryRow, fetch_account_detail, fetch_directory, \
-    filter_directory
+from qlue_console.dispatch.directory import (
+    AccountDetail,
+    DirectoryRow,
+    fetch_account_detail,
+    fetch_directory,
+    filter_directory,
+)
 from qlue_console.dispatch.routing import can_edit_routing
-from qlue_console.gui.dispatch.directory_model import (COL_HANDLE, COL_NAME, COL_OVERDUE, ROW_ROLE, SORT_ROLE,
-                                                       DirectoryModel)
-from qlue_console.gui.i18n import fill, moment_text
+from qlue_console.domain import formatting
+from qlue_console.gui.dispatch.directory_model import (
+    COL_HANDLE,
+    COL_NAME,
+    COL_OVERDUE,
+    ROW_ROLE,
+    SORT_ROLE,
+    DirectoryModel,
+)
 from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import category_name, current_language
+from qlue_console.gui.i18n import category_name, current_language, fill, moment_text
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 # Event kinds that change someone's load.
-_LOAD_EVENTS = frozenset({"dispatched", "forwarded", "escalated", "follow_up", "reopened", "rejected", "merged",
-                          "proof_approved", "proof_rejected", "closed"})
+_LOAD_EVENTS = frozenset(
+    {
+        "dispatched",
+        "forwarded",
+        "escalated",
+        "follow_up",
+        "reopened",
+        "rejected",
+        "merged",
+        "proof_approved",
+        "proof_rejected",
+        "closed",
+    }
+)
 RELOAD_DELAY_MS = 1500
 
 
@@ -56,9 +89,18 @@ class DirectoryWorkspace(QObject):
         self._meta = child(w, QLabel, "detailMeta")
         self._load_label = child(w, QLabel, "loadLabel")
         self._open_tree = child(w, QTreeWidget, "openMentionsTree")
-        self._values = {name: child(w, QLabel, name) for name in (
-            "receivedValue", "resolvedValue", "onTimeValue", "medianValue", "escalatedValue", "forwardedValue",
-            "rejectedValue")}
+        self._values = {
+            name: child(w, QLabel, name)
+            for name in (
+                "receivedValue",
+                "resolvedValue",
+                "onTimeValue",
+                "medianValue",
+                "escalatedValue",
+                "forwardedValue",
+                "rejectedValue",
+            )
+        }
         splitter = child(w, QSplitter, "splitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -74,8 +116,16 @@ class DirectoryWorkspace(QObject):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((COL_HANDLE, 165), (COL_NAME, 185), (2, 100), (3, 120), (4, 80), (5, 50), (6, 50),
-                              (COL_OVERDUE, 66)):
+        for column, width in (
+            (COL_HANDLE, 165),
+            (COL_NAME, 185),
+            (2, 100),
+            (3, 120),
+            (4, 80),
+            (5, 50),
+            (6, 50),
+            (COL_OVERDUE, 66),
+        ):
             self.table.setColumnWidth(column, width)
         self.table.sortByColumn(COL_OVERDUE, Qt.SortOrder.DescendingOrder)
         self._open_tree.setColumnWidth(0, 54)
@@ -108,9 +158,15 @@ class DirectoryWorkspace(QObject):
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        self._tasks.run(_load, self._engine, channel=f"directory-{id(self)}", on_done=self._loaded,
-                        on_error=lambda e: self._count.setText(
-                            fill(self.tr("The directory could not be loaded: %1"), str(e).splitlines()[0])))
+        self._tasks.run(
+            _load,
+            self._engine,
+            channel=f"directory-{id(self)}",
+            on_done=self._loaded,
+            on_error=lambda e: self._count.setText(
+                fill(self.tr("The directory could not be loaded: %1"), str(e).splitlines()[0])
+            ),
+        )
 
     def _loaded(self, data: tuple[list[DirectoryRow], bool]) -> None:
         self._rows, can_admin = data
@@ -123,12 +179,23 @@ class DirectoryWorkspace(QObject):
             self.ready.emit()
 
     def _apply_filter(self) -> None:
-        rows = filter_directory(self._rows, self._search.text(), kind=self._kind.currentData(),
-                                overdue_only=self._overdue_only.isChecked(), active_only=self._active_only.isChecked())
+        rows = filter_directory(
+            self._rows,
+            self._search.text(),
+            kind=self._kind.currentData(),
+            overdue_only=self._overdue_only.isChecked(),
+            active_only=self._active_only.isChecked(),
+        )
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue_mentions)
         lang = current_language()
-        self._count.setText(fill(self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows)), formatting.integer(len(rows), lang), formatting.integer(overdue, lang)))
+        self._count.setText(
+            fill(
+                self.tr("%1 of %n accounts · %2 with overdue mentions", "", len(self._rows)),
+                formatting.integer(len(rows), lang),
+                formatting.integer(overdue, lang),
+            )
+        )
         if self._selected is not None:
             self.select_account(self._selected)
 
@@ -151,8 +218,13 @@ class DirectoryWorkspace(QObject):
         self._load_detail(row.id)
 
     def _load_detail(self, account_id: int) -> None:
-        self._tasks.run(fetch_account_detail, self._engine, account_id, channel=f"directory-detail-{id(self)}",
-                        on_done=self._show_detail)
+        self._tasks.run(
+            fetch_account_detail,
+            self._engine,
+            account_id,
+            channel=f"directory-detail-{id(self)}",
+            on_done=self._show_detail,
+        )
 
     # -- detail ----------------------------------------------------------------------------
     def _show_detail(self, detail: AccountDetail | None) -> None:
@@ -168,27 +240,49 @@ class DirectoryWorkspace(QObject):
             meta.append(a.agency_name)
         meta.append(self.tr("active") if a.active else self.tr("inactive: cannot be mentioned"))
         self._meta.setText(" · ".join(meta))
-        load = fill(self.tr("Current load: %1 open, %2 overdue"), formatting.integer(a.open_mentions, lang), formatting.integer(a.overdue_mentions, lang))
+        load = fill(
+            self.tr("Current load: %1 open, %2 overdue"),
+            formatting.integer(a.open_mentions, lang),
+            formatting.integer(a.overdue_mentions, lang),
+        )
         if a.next_due is not None:
             load += " · " + fill(self.tr("earliest due %1"), moment_text(a.next_due))
         self._load_label.setText(load)
-        self._load_label.setStyleSheet(f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else "")
-        self._values["receivedValue"].setText(fill(self.tr("%1 in the last %n days", "", perf.days), formatting.integer(perf.received, lang)))
+        self._load_label.setStyleSheet(
+            f"color: {OVERDUE_RED}; font-weight: 600;" if a.overdue_mentions else ""
+        )
+        self._values["receivedValue"].setText(
+            fill(
+                self.tr("%1 in the last %n days", "", perf.days),
+                formatting.integer(perf.received, lang),
+            )
+        )
         self._values["resolvedValue"].setText(formatting.integer(perf.resolved, lang))
         rate = perf.on_time_rate
         self._values["onTimeValue"].setText(
-            "—" if rate is None else f"{formatting.integer(perf.resolved_on_time, lang)} "
-                                     f"({formatting.percent(rate, lang, 0)})")
+            "—"
+            if rate is None
+            else f"{formatting.integer(perf.resolved_on_time, lang)} "
+            f"({formatting.percent(rate, lang, 0)})"
+        )
         self._values["medianValue"].setText(formatting.hours(perf.median_response_hours, lang))
         self._values["escalatedValue"].setText(formatting.integer(perf.escalated, lang))
         self._values["forwardedValue"].setText(formatting.integer(perf.forwarded, lang))
-        self._values["rejectedValue"].setText(f"{formatting.integer(perf.proofs_rejected, lang)} / "
-                                              f"{formatting.integer(perf.follow_ups, lang)}")
+        self._values["rejectedValue"].setText(
+            f"{formatting.integer(perf.proofs_rejected, lang)} / "
+            f"{formatting.integer(perf.follow_ups, lang)}"
+        )
         self._open_tree.clear()
         for m in detail.open:
             due = moment_text(m.due_at) + (" · " + self.tr("overdue") if m.overdue else "")
-            item = QTreeWidgetItem([f"#{m.report_id}", category_name(self._ctx.language, m.category_id, m.category_en),
-                                    m.kelurahan or "—", due])
+            item = QTreeWidgetItem(
+                [
+                    f"#{m.report_id}",
+                    category_name(self._ctx.language, m.category_id, m.category_en),
+                    m.kelurahan or "—",
+                    due,
+                ]
+            )
             item.setData(0, Qt.ItemDataRole.UserRole, m.report_id)
             if m.overdue:
                 for column in range(4):
@@ -207,4 +301,4 @@ class DirectoryWorkspace(QObject):
     # -- live ------------------------------------------------------------------------------
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
         if any(e.kind in _LOAD_EVENTS for e in events):
-            self._reload_timer.start()   # coalesces a burst of changes into one reload
+            self._reload_timer.start()  # coalesces a burst of changes into one reload

@@ -14,34 +14,46 @@ def _tr(text: str) -> str:
 
 def _triage(ctx, parent):
     from qlue_console.gui.workspaces.triage import TriageWorkspace
+
     return TriageWorkspace(ctx, parent)
 
 
 def _directory(ctx, parent):
     from qlue_console.gui.workspaces.directory import DirectoryWorkspace
+
     return DirectoryWorkspace(ctx, parent)
 
 
 def _verify(ctx, parent):
     from qlue_console.gui.workspaces.verify import VerifyWorkspace
+
     return VerifyWorkspace(ctx, parent)
 
 
 def _reports(ctx, parent):
     from qlue_console.gui.workspaces.reports import ReportsWorkspace
+
     return ReportsWorkspace(ctx.engine, ctx.tasks, ctx.language, parent)
 
 
 # Titles and tooltips, marked for lupdate; translated when the toolbar is built.
 TEXTS = {
-    "triage": (QT_TRANSLATE_NOOP("Workspaces", "Triage"),
-               QT_TRANSLATE_NOOP("Workspaces", "Triage queue, map and report detail")),
-    "directory": (QT_TRANSLATE_NOOP("Workspaces", "Directory"),
-                  QT_TRANSLATE_NOOP("Workspaces", "Officials directory: load, overdue mentions, performance")),
-    "verify": (QT_TRANSLATE_NOOP("Workspaces", "Verify"),
-               QT_TRANSLATE_NOOP("Workspaces", "Proof-photo verifier: approve or reject follow-ups")),
-    "reports": (QT_TRANSLATE_NOOP("Workspaces", "Reports"),
-                QT_TRANSLATE_NOOP("Workspaces", "Weekly KPIs, league tables and exports")),
+    "triage": (
+        QT_TRANSLATE_NOOP("Workspaces", "Triage"),
+        QT_TRANSLATE_NOOP("Workspaces", "Triage queue, map and report detail"),
+    ),
+    "directory": (
+        QT_TRANSLATE_NOOP("Workspaces", "Directory"),
+        QT_TRANSLATE_NOOP("Workspaces", "Officials directory: load, overdue mentions, performance"),
+    ),
+    "verify": (
+        QT_TRANSLATE_NOOP("Workspaces", "Verify"),
+        QT_TRANSLATE_NOOP("Workspaces", "Proof-photo verifier: approve or reject follow-ups"),
+    ),
+    "reports": (
+        QT_TRANSLATE_NOOP("Workspaces", "Reports"),
+        QT_TRANSLATE_NOOP("Workspaces", "Weekly KPIs, league tables and exports"),
+    ),
 }
 
 

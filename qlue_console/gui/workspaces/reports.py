@@ -13,18 +13,29 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHeaderView, QLabel, QProgressBar, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain import formatting
 from qlue_console.gui.forms import child, load_form
-from qlue_console.gui.i18n import fill, current_language
+from qlue_console.gui.i18n import current_language, fill
 from qlue_console.gui.reports import charts
 from qlue_console.gui.reports.models import KPI_COLUMNS, LEAGUE_COLUMNS, SORT_ROLE, RankedTableModel
 from qlue_console.gui.tasks import TaskRunner
-from qlue_console.reports.kpis import GROUPINGS, CancelToken, Cancelled
+from qlue_console.reports.kpis import GROUPINGS, Cancelled, CancelToken
 from qlue_console.reports.service import WeeklyReport, build_report
 from qlue_console.reports.weeks import Week, last_complete_week
 
@@ -37,15 +48,29 @@ class _Progress(QObject):
     step = Signal(int, int)
 
 
-def _export(engine: Engine, week: Week, grouping: str, fmt: str, path: Path, lang: str,
-            cancel: CancelToken, progress: _Progress) -> Path:
+def _export(
+    engine: Engine,
+    week: Week,
+    grouping: str,
+    fmt: str,
+    path: Path,
+    lang: str,
+    cancel: CancelToken,
+    progress: _Progress,
+) -> Path:
     from qlue_console.reports.export_csv import write_csv
     from qlue_console.reports.export_pdf import write_pdf
     from qlue_console.reports.export_xlsx import write_xlsx
 
     groupings = GROUPINGS if fmt == "xlsx" else (grouping,)
-    report = build_report(engine, week, groupings, grouping, cancel=cancel,
-                          progress=lambda done, total: progress.step.emit(done, total + 1))
+    report = build_report(
+        engine,
+        week,
+        groupings,
+        grouping,
+        cancel=cancel,
+        progress=lambda done, total: progress.step.emit(done, total + 1),
+    )
     cancel.check()
     writer = {"csv": write_csv, "xlsx": write_xlsx, "pdf": write_pdf}[fmt]
     writer(report, path, lang)
@@ -53,16 +78,24 @@ def _export(engine: Engine, week: Week, grouping: str, fmt: str, path: Path, lan
     return path
 
 
-def _build(engine: Engine, week: Week, grouping: str, cancel: CancelToken, progress: _Progress) -> WeeklyReport:
-    return build_report(engine, week, (grouping,), grouping, cancel=cancel,
-                        progress=lambda done, total: progress.step.emit(done, total))
+def _build(
+    engine: Engine, week: Week, grouping: str, cancel: CancelToken, progress: _Progress
+) -> WeeklyReport:
+    return build_report(
+        engine,
+        week,
+        (grouping,),
+        grouping,
+        cancel=cancel,
+        progress=lambda done, total: progress.step.emit(done, total),
+    )
 
 
 class ReportsWorkspace(QObject):
-    ready = Signal()            # the first report is on screen
-    report_shown = Signal()     # every time a report is on screen
-    exported = Signal(str)      # path of a file written
-    failed = Signal(str)        # a task failed (message shown in the status line)
+    ready = Signal()  # the first report is on screen
+    report_shown = Signal()  # every time a report is on screen
+    exported = Signal(str)  # path of a file written
+    failed = Signal(str)  # a task failed (message shown in the status line)
 
     def __init__(self, engine: Engine, tasks: TaskRunner, language: str, parent: QWidget) -> None:
         super().__init__(parent)
@@ -72,8 +105,10 @@ class ReportsWorkspace(QObject):
         self.grouping_selector = child(self.widget, QComboBox, "groupingSelector")
         self.export_language = child(self.widget, QComboBox, "exportLanguage")
         self.refresh_button = child(self.widget, QPushButton, "refreshButton")
-        self.export_buttons = {fmt: child(self.widget, QPushButton, f"export{fmt.title()}Button")
-                               for fmt in ("csv", "xlsx", "pdf")}
+        self.export_buttons = {
+            fmt: child(self.widget, QPushButton, f"export{fmt.title()}Button")
+            for fmt in ("csv", "xlsx", "pdf")
+        }
         self.cancel_button = child(self.widget, QPushButton, "cancelButton")
         self.progress = child(self.widget, QProgressBar, "progress")
         self.status = child(self.widget, QLabel, "statusLabel")
@@ -90,7 +125,9 @@ class ReportsWorkspace(QObject):
         self.chart_views = {}
         for name in ("daily", "response", "rank"):
             view = charts.new_view()
-            child(self.widget, QWidget, f"{name}Tab").findChild(QVBoxLayout, f"{name}Slot").addWidget(view)
+            child(self.widget, QWidget, f"{name}Tab").findChild(
+                QVBoxLayout, f"{name}Slot"
+            ).addWidget(view)
             self.chart_views[name] = view
 
         self.report: WeeklyReport | None = None
@@ -122,10 +159,21 @@ class ReportsWorkspace(QObject):
         week = last_complete_week()
         for _ in range(WEEKS_SHOWN):
             self.week_selector.addItem(
-                fill(self.tr("%1 (%2)"), str(week), formatting.day_range(week.monday, week.sunday, current_language())), str(week))
+                fill(
+                    self.tr("%1 (%2)"),
+                    str(week),
+                    formatting.day_range(week.monday, week.sunday, current_language()),
+                ),
+                str(week),
+            )
             week = week.previous()
-        names = {"agency": self.tr("Agencies"), "kota": self.tr("Kota"), "kecamatan": self.tr("Kecamatan"),
-                 "kelurahan": self.tr("Kelurahan"), "official": self.tr("Officials")}
+        names = {
+            "agency": self.tr("Agencies"),
+            "kota": self.tr("Kota"),
+            "kecamatan": self.tr("Kecamatan"),
+            "kelurahan": self.tr("Kelurahan"),
+            "official": self.tr("Officials"),
+        }
         for grouping in GROUPINGS:
             self.grouping_selector.addItem(names[grouping], grouping)
         self.export_language.addItem(self.tr("Bahasa Indonesia"), "id")
@@ -143,7 +191,10 @@ class ReportsWorkspace(QObject):
 
     def select(self, week: Week | None = None, grouping: str | None = None) -> None:
         """Picks a week and/or a grouping (loads once)."""
-        blockers = [self.week_selector.blockSignals(True), self.grouping_selector.blockSignals(True)]
+        blockers = [
+            self.week_selector.blockSignals(True),
+            self.grouping_selector.blockSignals(True),
+        ]
         try:
             if week is not None:
                 index = self.week_selector.findData(str(week))
@@ -169,12 +220,12 @@ class ReportsWorkspace(QObject):
             button.setEnabled(not busy and self.report is not None)
         self.refresh_button.setEnabled(not busy)
         if busy:
-            self.progress.setRange(0, 0)    # busy until the first step is reported
+            self.progress.setRange(0, 0)  # busy until the first step is reported
         self.status.setText(text)
 
     def _start(self, text: str) -> tuple[CancelToken, _Progress]:
         if self._token is not None:
-            self._token.cancel()            # a newer request supersedes the running one
+            self._token.cancel()  # a newer request supersedes the running one
         self._token = CancelToken()
         progress = _Progress(self)
         progress.step.connect(self._step)
@@ -197,9 +248,16 @@ class ReportsWorkspace(QObject):
     # -- loading ---------------------------------------------------------------------------
     def load(self, *_args) -> None:
         token, progress = self._start(fill(self.tr("Computing the KPIs of %1…"), str(self.week)))
-        self._tasks.run(_build, self._engine, self.week, self.grouping, token, progress,
-                        on_done=lambda report, t=token: self._loaded(t, report),
-                        on_error=lambda error, t=token: self._failed(t, error))
+        self._tasks.run(
+            _build,
+            self._engine,
+            self.week,
+            self.grouping,
+            token,
+            progress,
+            on_done=lambda report, t=token: self._loaded(t, report),
+            on_error=lambda error, t=token: self._failed(t, error),
+        )
 
     def _loaded(self, token: CancelToken, report: WeeklyReport) -> None:
         if not self._finish(token):
@@ -210,16 +268,36 @@ class ReportsWorkspace(QObject):
         self.kpi_model.set_rows(league)
         for view in (self.league_view, self.kpi_view):
             view.resizeColumnsToContents()
-            view.setColumnWidth(view.model().sourceModel().column_of("name"),
-                                min(260, max(140, view.columnWidth(view.model().sourceModel().column_of("name")))))
+            view.setColumnWidth(
+                view.model().sourceModel().column_of("name"),
+                min(260, max(140, view.columnWidth(view.model().sourceModel().column_of("name")))),
+            )
         self.chart_views["daily"].setChart(charts.daily_chart(report.kpis))
         self.chart_views["response"].setChart(charts.response_chart(report.kpis))
         self.chart_views["rank"].setChart(charts.top_bottom_chart(league, self.tr("(unassigned)")))
         tabs = child(self.widget, QTabWidget, "chartTabs")
-        tabs.setTabText(tabs.indexOf(child(self.widget, QWidget, "rankTab")), charts.rank_tab_title(league))
+        tabs.setTabText(
+            tabs.indexOf(child(self.widget, QWidget, "rankTab")), charts.rank_tab_title(league)
+        )
         ranked = sum(1 for r in league if r.rank_normalised is not None)
         city = report.kpis.city
-        self._set_busy(False, fill(self.tr("%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); " "%7 of %8 ranked."), str(report.week), str(city.received), str(city.followed_up), str(city.verified), str(city.backlog), str(city.overdue), str(ranked), str(len(league))))
+        self._set_busy(
+            False,
+            fill(
+                self.tr(
+                    "%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); "
+                    "%7 of %8 ranked."
+                ),
+                str(report.week),
+                str(city.received),
+                str(city.followed_up),
+                str(city.verified),
+                str(city.backlog),
+                str(city.overdue),
+                str(ranked),
+                str(len(league)),
+            ),
+        )
         self.report_shown.emit()
         if not self._shown_once:
             self._shown_once = True
@@ -248,16 +326,32 @@ class ReportsWorkspace(QObject):
         if path is None:
             suggested = f"qlue-{self.week}-{self.grouping}.{fmt}"
             chosen, _filter = QFileDialog.getSaveFileName(
-                self.widget, self.tr("Export the weekly report"), str(Path.home() / suggested),
-                {"csv": self.tr("CSV files (*.csv)"), "xlsx": self.tr("Excel workbooks (*.xlsx)"),
-                 "pdf": self.tr("PDF documents (*.pdf)")}[fmt])
+                self.widget,
+                self.tr("Export the weekly report"),
+                str(Path.home() / suggested),
+                {
+                    "csv": self.tr("CSV files (*.csv)"),
+                    "xlsx": self.tr("Excel workbooks (*.xlsx)"),
+                    "pdf": self.tr("PDF documents (*.pdf)"),
+                }[fmt],
+            )
             if not chosen:
                 return
             path = Path(chosen)
         token, progress = self._start(fill(self.tr("Writing %1…"), path.name))
-        self._tasks.run(_export, self._engine, self.week, self.grouping, fmt, path, lang, token, progress,
-                        on_done=lambda written, t=token: self._exported(t, written),
-                        on_error=lambda error, t=token: self._failed(t, error))
+        self._tasks.run(
+            _export,
+            self._engine,
+            self.week,
+            self.grouping,
+            fmt,
+            path,
+            lang,
+            token,
+            progress,
+            on_done=lambda written, t=token: self._exported(t, written),
+            on_error=lambda error, t=token: self._failed(t, error),
+        )
 
     def _exported(self, token: CancelToken, path: Path) -> None:
         if not self._finish(token):

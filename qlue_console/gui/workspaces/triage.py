@@ -12,11 +12,18 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QComboBox, QLabel, QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 from sqlalchemy import Engine
 
-from qlue_console.gui.i18n import fill
 from qlue_console.data.map_data import fetch_boundaries, fetch_choropleth, fetch_encoded_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
@@ -25,6 +32,7 @@ from qlue_console.domain.states import LABEL_OF_STATE
 from qlue_console.gui.detail_pane import DetailPane
 from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.i18n import fill
 from qlue_console.gui.map.map_view import MapView
 from qlue_console.gui.map.page import STATES, PreparedMarkers, prepare_encoded
 from qlue_console.gui.queue_pane import QueuePane
@@ -33,37 +41,54 @@ from qlue_console.gui.triage_actions import TriageActions
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 MAP_MARKER_LIMIT = 100_000
-MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()}   # status -> label
+MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()}  # status -> label
 MAP_FLUSH_MS = 400
 
 
-def _map_markers(engine: Engine, flt: QueueFilter, language: str,
-                 ids: Sequence[int] | None = None) -> tuple[PreparedMarkers, list[int]]:
+def _map_markers(
+    engine: Engine, flt: QueueFilter, language: str, ids: Sequence[int] | None = None
+) -> tuple[PreparedMarkers, list[int]]:
     """On a worker: the filter's reports as markers, encoded for the page by PostgreSQL (built
     and encoded in Python, 100,000 of them held the interpreter lock, and so the UI thread's
     painting, for more than a second). With ``ids``, the same statement narrowed to those
     reports (live changes); with the ids asked for, so the ones not returned can leave the map."""
-    found = fetch_encoded_markers(engine, flt, language=language, label_of=MAP_LABELS, label_order=STATES,
-                                  limit=MAP_MARKER_LIMIT, ids=ids)
+    found = fetch_encoded_markers(
+        engine,
+        flt,
+        language=language,
+        label_of=MAP_LABELS,
+        label_order=STATES,
+        limit=MAP_MARKER_LIMIT,
+        ids=ids,
+    )
     return prepare_encoded(found.titles, found.rows), list(ids or ())
 
 
-def _initial_map_data(engine: Engine, flt: QueueFilter, language: str) -> tuple[dict, PreparedMarkers]:
+def _initial_map_data(
+    engine: Engine, flt: QueueFilter, language: str
+) -> tuple[dict, PreparedMarkers]:
     return fetch_boundaries(engine), _map_markers(engine, flt, language)[0]
 
 
 class TriageWorkspace(QObject):
-    ready = Signal()   # queue and map are on screen
+    ready = Signal()  # queue and map are on screen
 
     def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
         engine, tasks, language, tile_url = ctx.engine, ctx.tasks, ctx.language, ctx.tile_url
-        self._engine, self._tasks, self._language, self._tile_url = engine, tasks, language, tile_url
+        self._engine, self._tasks, self._language, self._tile_url = (
+            engine,
+            tasks,
+            language,
+            tile_url,
+        )
         self.widget = load_form("triage_workspace", parent)
         self._splitter = child(self.widget, QSplitter, "paneSplitter")
         self.queue = QueuePane(engine, tasks, language, self.widget)
         self.detail = DetailPane(engine, tasks, language, self.widget)
-        self.actions = TriageActions(engine, tasks, language, self.widget, self.widget, lambda: self.queue.me)
+        self.actions = TriageActions(
+            engine, tasks, language, self.widget, self.widget, lambda: self.queue.me
+        )
         self.related = RelatedReports(engine, tasks, self.widget)
         self.dispatch = DispatchPanel(ctx, self.widget)
         child(self.widget, QWidget, "queueSlot").layout().addWidget(self.queue.widget)
@@ -99,25 +124,43 @@ class TriageWorkspace(QObject):
         self.related.open_requested.connect(self.open_report)
         self.dispatch.dispatched.connect(self._changed_here)
         self._map_layer.currentIndexChanged.connect(self._refresh_choropleth)
-        for key, slot in (("M", self.related.merge_selected), ("Ctrl+F", self.queue.focus_search),
-                          ("D", lambda: self.side_tabs.setCurrentIndex(1 - self.side_tabs.currentIndex()))):
-            QShortcut(QKeySequence(key), self.widget, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key, slot in (
+            ("M", self.related.merge_selected),
+            ("Ctrl+F", self.queue.focus_search),
+            ("D", lambda: self.side_tabs.setCurrentIndex(1 - self.side_tabs.currentIndex())),
+        ):
+            QShortcut(QKeySequence(key), self.widget, slot).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
         self._queue_ready = self._map_ready = False
         self._claimed_by_me: dict[int, bool] = {}
         self._map_pending: set[int] = set()
-        self._map_generation = 0      # counts filter changes: a live answer for an older filter is dropped
-        self._map_full = False        # the set shown was cut at MAP_MARKER_LIMIT
-        self._map_set_coming = True   # a whole marker set is being fetched: live changes wait for it
-        self._map_live_busy = False   # a live question is in flight: the next one waits for its answer
+        self._map_generation = (
+            0  # counts filter changes: a live answer for an older filter is dropped
+        )
+        self._map_full = False  # the set shown was cut at MAP_MARKER_LIMIT
+        self._map_set_coming = True  # a whole marker set is being fetched: live changes wait for it
+        self._map_live_busy = (
+            False  # a live question is in flight: the next one waits for its answer
+        )
         self._map_flush = QTimer(self, singleShot=True, interval=MAP_FLUSH_MS)
         self._map_flush.timeout.connect(self._flush_map)
         self.queue.first_page_loaded.connect(self._queue_loaded)
         self.queue.load_first_page()
-        self._tasks.run(fetch_categories, engine, on_done=self._categories_loaded)   # once, for both panes
-        self._map_filter = self.queue.current_filter()   # the filter of the markers fetched last
-        self._tasks.run(_initial_map_data, engine, self._map_filter, language, on_done=self._build_map,
-                        on_error=lambda e: self._map_loading.setText(
-                            fill(self.tr("The map could not be loaded: %1"), str(e).splitlines()[0])))
+        self._tasks.run(
+            fetch_categories, engine, on_done=self._categories_loaded
+        )  # once, for both panes
+        self._map_filter = self.queue.current_filter()  # the filter of the markers fetched last
+        self._tasks.run(
+            _initial_map_data,
+            engine,
+            self._map_filter,
+            language,
+            on_done=self._build_map,
+            on_error=lambda e: self._map_loading.setText(
+                fill(self.tr("The map could not be loaded: %1"), str(e).splitlines()[0])
+            ),
+        )
 
     def _categories_loaded(self, categories: list[CategoryInfo]) -> None:
         self.queue.fill_categories(categories)
@@ -133,7 +176,7 @@ class TriageWorkspace(QObject):
         self.map.ready.connect(self._map_loaded)
         self.map.markers_drawn.connect(self._show_map_count)
         self._show_markers((markers, []))
-        if self.queue.current_filter() != self._map_filter:   # changed while the map was loading
+        if self.queue.current_filter() != self._map_filter:  # changed while the map was loading
             self._filter_changed(self.queue.current_filter())
 
     def _show_markers(self, result: tuple[PreparedMarkers, list[int]]) -> None:
@@ -143,7 +186,7 @@ class TriageWorkspace(QObject):
         self._map_full = len(markers) >= MAP_MARKER_LIMIT
         self._map_set_coming = False
         self.map.set_markers(markers)
-        if self._map_pending:   # changed while the set was fetched: it may hold them as they were
+        if self._map_pending:  # changed while the set was fetched: it may hold them as they were
             self._map_flush.start()
 
     def _show_map_count(self, count: int) -> None:
@@ -161,8 +204,15 @@ class TriageWorkspace(QObject):
         self._map_generation += 1
         if self.map is not None:
             self._map_filter, self._map_set_coming = flt, True
-            self._tasks.run(_map_markers, self._engine, flt, self._language, channel="map-markers",
-                            on_done=self._show_markers, on_error=self._map_set_failed)
+            self._tasks.run(
+                _map_markers,
+                self._engine,
+                flt,
+                self._language,
+                channel="map-markers",
+                on_done=self._show_markers,
+                on_error=self._map_set_failed,
+            )
 
     def _map_set_failed(self, error: Exception) -> None:
         self._map_set_coming = False
@@ -177,8 +227,14 @@ class TriageWorkspace(QObject):
             return
         measure = "open" if layer == 1 else "overdue"
         title = self._map_layer.currentText()
-        self._tasks.run(fetch_choropleth, self._engine, measure, channel="choropleth", coalesce=True,
-                        on_done=lambda values: self.map.set_choropleth(values, title))
+        self._tasks.run(
+            fetch_choropleth,
+            self._engine,
+            measure,
+            channel="choropleth",
+            coalesce=True,
+            on_done=lambda values: self.map.set_choropleth(values, title),
+        )
 
     def _map_loaded(self) -> None:
         self._map_ready = True
@@ -231,7 +287,11 @@ class TriageWorkspace(QObject):
         if held_before and not held_now and detail is not None and detail.timeline:
             last = detail.timeline[-1]
             if last.kind == "released" and last.payload.get("broken"):
-                QMessageBox.information(self.widget, self.tr("Claim broken"), fill(self.tr( "%1 broke your claim on report #%2."), last.actor, str(report_id)))
+                QMessageBox.information(
+                    self.widget,
+                    self.tr("Claim broken"),
+                    fill(self.tr("%1 broke your claim on report #%2."), last.actor, str(report_id)),
+                )
         self.actions.set_detail(detail)
 
     def _changed_here(self, report_id: int) -> None:
@@ -261,13 +321,19 @@ class TriageWorkspace(QObject):
 
     def _flush_map(self) -> None:
         if self.map is None or self._map_set_coming or self._map_live_busy:
-            return   # flushed once the set is shown, or the answer in flight has come
+            return  # flushed once the set is shown, or the answer in flight has come
         ids, self._map_pending = sorted(self._map_pending), set()
         if ids:
             generation, self._map_live_busy = self._map_generation, True
-            self._tasks.run(_map_markers, self._engine, self.queue.current_filter(), self._language, ids,
-                            on_done=lambda result: self._markers_changed(generation, result),
-                            on_error=self._live_failed)
+            self._tasks.run(
+                _map_markers,
+                self._engine,
+                self.queue.current_filter(),
+                self._language,
+                ids,
+                on_done=lambda result: self._markers_changed(generation, result),
+                on_error=self._live_failed,
+            )
 
     def _live_failed(self, error: Exception) -> None:
         self._live_answered()

@@ -19,32 +19,74 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QCompleter, QFrame, QGraphicsView, QHeaderView, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QSplitter,
-                               QTableView, QTableWidget, QTableWidgetItem, QToolButton, QTreeWidget,
-                               QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFrame,
+    QGraphicsView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from qlue_console.data.reference import fetch_areas
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
-from qlue_console.gui.i18n import fill, category_name, moment_text
+from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
-from qlue_console.gui.verify.labels import (VERDICT_COLOURS, check_name, evidence_text, metres, reason_name,
-                                           verdict_key, verdict_name)
+from qlue_console.gui.verify.labels import (
+    VERDICT_COLOURS,
+    check_name,
+    evidence_text,
+    metres,
+    reason_name,
+    verdict_key,
+    verdict_name,
+)
 from qlue_console.gui.verify.loading import LoadedItem, load_item
 from qlue_console.gui.verify.mini_map import MiniMap
 from qlue_console.gui.verify.override_dialog import OverrideDialog
-from qlue_console.gui.verify.queue_model import (COL_CATEGORY, COL_CHECKS, COL_OFFICIAL, COL_PLACE, COL_REPORT, COL_RISK,
-                                                COL_SUBMITTED, VerifyQueueModel, risk_colour)
+from qlue_console.gui.verify.queue_model import (
+    COL_CATEGORY,
+    COL_CHECKS,
+    COL_OFFICIAL,
+    COL_PLACE,
+    COL_REPORT,
+    COL_RISK,
+    COL_SUBMITTED,
+    VerifyQueueModel,
+    risk_colour,
+)
 from qlue_console.gui.verify.reuse_dialog import ReuseDialog
 from qlue_console.gui.verify.synced_photos import SyncedPhotoViews
 from qlue_console.gui.workspaces.base import WorkspaceContext
 from qlue_console.photos.checks import CHECK_CODES
 from qlue_console.verify.checking import check_pending
-from qlue_console.verify.decisions import (REASONS, Decision, VerifierRole, decide, failed_checks, fetch_role,
-                                           suggested_reason)
+from qlue_console.verify.decisions import (
+    REASONS,
+    Decision,
+    VerifierRole,
+    decide,
+    failed_checks,
+    fetch_role,
+    suggested_reason,
+)
 from qlue_console.verify.queue import VerifyFilter, fetch_filter_options, fetch_pending
 
 log = logging.getLogger(__name__)
@@ -54,7 +96,15 @@ CACHE_LIMIT = 8
 CHECK_BATCH = 20
 QUEUE_LIMIT = 500
 # Events after which the queue may have changed.
-_QUEUE_KINDS = {"follow_up", "proof_approved", "proof_rejected", "closed", "merged", "rejected", "reopened"}
+_QUEUE_KINDS = {
+    "follow_up",
+    "proof_approved",
+    "proof_rejected",
+    "closed",
+    "merged",
+    "rejected",
+    "reopened",
+}
 _EXIF_SKIP = {"MakerNote", "UserComment", "PrintImageMatching", "ComponentsConfiguration"}
 
 
@@ -63,10 +113,10 @@ def _load_filters(engine):
 
 
 class VerifyWorkspace(QObject):
-    ready = Signal()                    # the queue is on screen
-    item_shown = Signal(int, bool)      # follow-up id, shown from prefetched data
-    prefetched = Signal(int)            # a follow-up's data is ready in the cache
-    decided = Signal(object)            # Decision, confirmed by the database
+    ready = Signal()  # the queue is on screen
+    item_shown = Signal(int, bool)  # follow-up id, shown from prefetched data
+    prefetched = Signal(int)  # a follow-up's data is ready in the cache
+    decided = Signal(object)  # Decision, confirmed by the database
     decision_failed = Signal(int, str)  # follow-up id, the database's message
     queue_loaded = Signal()
 
@@ -105,20 +155,27 @@ class VerifyWorkspace(QObject):
         self._exif = child(w, QTableWidget, "exifView")
         self._reuse_panel.hide()
         center = child(w, QWidget, "centerPane").layout()
-        for i in range(center.count()):     # the photos take the height; the reason panel its own
+        for i in range(center.count()):  # the photos take the height; the reason panel its own
             inner = center.itemAt(i).layout()
             center.setStretch(i, 1 if inner is not None and inner.objectName() == "photoRow" else 0)
         self._reason_panel.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self._report_text.setTextFormat(Qt.TextFormat.PlainText)   # citizens' text is never markup
+        self._report_text.setTextFormat(Qt.TextFormat.PlainText)  # citizens' text is never markup
         self.reuse_dialog: ReuseDialog | None = None
-        self.override_dialog: OverrideDialog | None = None   # open while a reason is asked for
+        self.override_dialog: OverrideDialog | None = None  # open while a reason is asked for
 
         self.model = VerifyQueueModel(self._language, self)
         self._queue_view.setModel(self.model)
         header = self._queue_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((COL_RISK, 42), (COL_REPORT, 56), (COL_OFFICIAL, 150), (COL_CHECKS, 190),
-                           (COL_PLACE, 130), (COL_CATEGORY, 120), (COL_SUBMITTED, 120)):
+        for col, width in (
+            (COL_RISK, 42),
+            (COL_REPORT, 56),
+            (COL_OFFICIAL, 150),
+            (COL_CHECKS, 190),
+            (COL_PLACE, 130),
+            (COL_CATEGORY, 120),
+            (COL_SUBMITTED, 120),
+        ):
             header.resizeSection(col, width)
         fit_titles(self._queue_view)
         self._queue_view.verticalHeader().hide()
@@ -127,8 +184,14 @@ class VerifyWorkspace(QObject):
         self._queue_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._queue_view.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.photos = SyncedPhotoViews([child(w, QGraphicsView, "citizenPhotoView"),
-                                        child(w, QGraphicsView, "proofPhotoView"), self._reuse_view], self)
+        self.photos = SyncedPhotoViews(
+            [
+                child(w, QGraphicsView, "citizenPhotoView"),
+                child(w, QGraphicsView, "proofPhotoView"),
+                self._reuse_view,
+            ],
+            self,
+        )
         self.map = MiniMap(child(w, QWidget, "mapSlot"))
         child(w, QWidget, "mapSlot").layout().addWidget(self.map)
         self._checks.header().setStretchLastSection(False)
@@ -143,7 +206,9 @@ class VerifyWorkspace(QObject):
         self._exif.verticalHeader().setDefaultSectionSize(20)
         self._exif.horizontalHeader().hide()
         self._exif.verticalHeader().hide()
-        self._exif.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self._exif.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
         self._exif.horizontalHeader().setStretchLastSection(True)
         for i, code in enumerate(REASONS, start=1):
             item = QListWidgetItem(f"{i}  {reason_name(code)}")
@@ -151,7 +216,9 @@ class VerifyWorkspace(QObject):
             self._reason_list.addItem(item)
         self._reason_list.installEventFilter(self)
         self._note.installEventFilter(self)
-        self._reason_list.itemActivated.connect(lambda item: self._choose_reason(item.data(Qt.ItemDataRole.UserRole)))
+        self._reason_list.itemActivated.connect(
+            lambda item: self._choose_reason(item.data(Qt.ItemDataRole.UserRole))
+        )
         self._note.returnPressed.connect(self._note_entered)
         self._reuse_view.viewport().installEventFilter(self)
         self._reuse_links.linkActivated.connect(lambda link: self.open_reuse(int(link)))
@@ -165,18 +232,25 @@ class VerifyWorkspace(QObject):
         child(w, QToolButton, "fitButton").clicked.connect(self.photos.fit)
         self._approve_button.clicked.connect(self.approve)
         self._reject_button.clicked.connect(self.start_reject)
-        for key, slot in (("A", self.approve), ("R", self.start_reject), ("+", lambda: self.photos.zoom(1.25)),
-                          ("=", lambda: self.photos.zoom(1.25)), ("-", lambda: self.photos.zoom(0.8)),
-                          ("0", self.photos.fit)):
-            QShortcut(QKeySequence(key), w, slot).setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for key, slot in (
+            ("A", self.approve),
+            ("R", self.start_reject),
+            ("+", lambda: self.photos.zoom(1.25)),
+            ("=", lambda: self.photos.zoom(1.25)),
+            ("-", lambda: self.photos.zoom(0.8)),
+            ("0", self.photos.fit),
+        ):
+            QShortcut(QKeySequence(key), w, slot).setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+            )
 
         self.role: VerifierRole | None = None
         self.current: LoadedItem | None = None
-        self.last_next_ms: float | None = None      # keystroke → next item on screen
+        self.last_next_ms: float | None = None  # keystroke → next item on screen
         self._cache: dict[int, LoadedItem] = {}
         self._inflight: set[int] = set()
         self._decided_here: set[int] = set()
-        self._overridden: set[int] = set()          # approved over a failed check, with a reason
+        self._overridden: set[int] = set()  # approved over a failed check, with a reason
         self._keystroke_at: float | None = None
         self._ready_sent = False
         self._filters_ready = False
@@ -184,8 +258,12 @@ class VerifyWorkspace(QObject):
         self._decision_bar.hide()
         self._clear_item()
 
-        self._tasks.run(fetch_role, self._engine, on_done=self._role_known,
-                        on_error=lambda e: self._show_error(self.tr("Your role could not be read: %1"), e))
+        self._tasks.run(
+            fetch_role,
+            self._engine,
+            on_done=self._role_known,
+            on_error=lambda e: self._show_error(self.tr("Your role could not be read: %1"), e),
+        )
         self._tasks.run(_load_filters, self._engine, on_done=self._filters_loaded)
         self.refresh_queue()
         self._kick_checks()
@@ -219,8 +297,12 @@ class VerifyWorkspace(QObject):
     def current_filter(self) -> VerifyFilter:
         if not self._filters_ready:
             return VerifyFilter()
-        return VerifyFilter(agency=self._agency.currentData(), area_code=self._area.currentData(),
-                            official_id=self._official.currentData(), failing_check=self._check.currentData())
+        return VerifyFilter(
+            agency=self._agency.currentData(),
+            area_code=self._area.currentData(),
+            official_id=self._official.currentData(),
+            failing_check=self._check.currentData(),
+        )
 
     def set_filter(self, *, failing_check: str | None = None, area_code: str | None = None) -> None:
         """Chooses filters by value (the tests and a later saved-view feature use it)."""
@@ -231,17 +313,27 @@ class VerifyWorkspace(QObject):
 
     # -- queue ---------------------------------------------------------------------------------
     def refresh_queue(self) -> None:
-        self._tasks.run(fetch_pending, self._engine, self.current_filter(), QUEUE_LIMIT, channel="verify-queue",
-                        coalesce=True, on_done=self._queue_arrived,
-                        on_error=lambda e: self._show_error(self.tr("The queue could not be loaded: %1"), e))
+        self._tasks.run(
+            fetch_pending,
+            self._engine,
+            self.current_filter(),
+            QUEUE_LIMIT,
+            channel="verify-queue",
+            coalesce=True,
+            on_done=self._queue_arrived,
+            on_error=lambda e: self._show_error(self.tr("The queue could not be loaded: %1"), e),
+        )
 
     def _queue_arrived(self, rows) -> None:
         rows = [r for r in rows if r.follow_up_id not in self._decided_here]
         keep = self.current.item.follow_up_id if self.current else None
         self.model.set_rows(rows)
         total = len(rows)
-        self._count.setText(fill(self.tr("%1 follow-ups waiting"), str(total))
-                            if total < QUEUE_LIMIT else fill(self.tr("the %1 riskiest shown"), str(total)))
+        self._count.setText(
+            fill(self.tr("%1 follow-ups waiting"), str(total))
+            if total < QUEUE_LIMIT
+            else fill(self.tr("the %1 riskiest shown"), str(total))
+        )
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and total:
             row = 0
@@ -262,10 +354,15 @@ class VerifyWorkspace(QObject):
     def _select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
         selection = self._queue_view.selectionModel()
-        if selection.currentIndex().row() == row and self.current is not None \
-                and self.current.item.follow_up_id == self.model.row_at(row).follow_up_id:
+        if (
+            selection.currentIndex().row() == row
+            and self.current is not None
+            and self.current.item.follow_up_id == self.model.row_at(row).follow_up_id
+        ):
             return
-        selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
+        selection.setCurrentIndex(
+            index, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+        )
         self._queue_view.scrollTo(index)
 
     def _row_changed(self, current, _previous) -> None:
@@ -282,14 +379,21 @@ class VerifyWorkspace(QObject):
             self._display(cached, True)
             return
         self._title.setText(fill(self.tr("Loading follow-up #%1…"), str(follow_up_id)))
-        self._tasks.run(load_item, self._engine, follow_up_id, channel="verify-item",
-                        on_done=lambda loaded: self._loaded(follow_up_id, loaded),
-                        on_error=lambda e: self._show_error(self.tr("The follow-up could not be loaded: %1"), e))
+        self._tasks.run(
+            load_item,
+            self._engine,
+            follow_up_id,
+            channel="verify-item",
+            on_done=lambda loaded: self._loaded(follow_up_id, loaded),
+            on_error=lambda e: self._show_error(
+                self.tr("The follow-up could not be loaded: %1"), e
+            ),
+        )
 
     def _loaded(self, follow_up_id: int, loaded: LoadedItem | None) -> None:
         current_row = self.model.row_at(self._queue_view.currentIndex().row())
         if current_row is None or current_row.follow_up_id != follow_up_id:
-            return          # the supervisor moved on meanwhile
+            return  # the supervisor moved on meanwhile
         if loaded is None:
             self._clear_item(fill(self.tr("Follow-up #%1 no longer exists."), str(follow_up_id)))
             return
@@ -299,11 +403,35 @@ class VerifyWorkspace(QObject):
         self.current = loaded
         item = loaded.item
         category = category_name(self._language, item.category_id, item.category_en)
-        place = ", ".join(x for x in (item.kelurahan, item.kecamatan, item.kota) if x) or self.tr("outside DKI Jakarta")
-        self._title.setText(fill(self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6"), str(item.report_id), _escape(category), _escape(place), _escape(item.official), _escape(item.official_name), moment_text(item.submitted_at)))
-        self._report_text.setText(fill(self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”"), item.citizen, moment_text(item.report_created_at), _shorten(item.report_text, 300), _shorten(item.note, 200) or "–"))
-        self._citizen_label.setText(fill(self.tr("Citizen's photo · reported %1"), moment_text(item.report_created_at)))
-        taken = moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
+        place = ", ".join(x for x in (item.kelurahan, item.kecamatan, item.kota) if x) or self.tr(
+            "outside DKI Jakarta"
+        )
+        self._title.setText(
+            fill(
+                self.tr("<b>Report #%1</b> · %2 · %3<br>Follow-up by <b>@%4</b> (%5) · posted %6"),
+                str(item.report_id),
+                _escape(category),
+                _escape(place),
+                _escape(item.official),
+                _escape(item.official_name),
+                moment_text(item.submitted_at),
+            )
+        )
+        self._report_text.setText(
+            fill(
+                self.tr("Citizen %1, %2: “%3”\nOfficial's note: “%4”"),
+                item.citizen,
+                moment_text(item.report_created_at),
+                _shorten(item.report_text, 300),
+                _shorten(item.note, 200) or "–",
+            )
+        )
+        self._citizen_label.setText(
+            fill(self.tr("Citizen's photo · reported %1"), moment_text(item.report_created_at))
+        )
+        taken = (
+            moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
+        )
         self._proof_label.setText(fill(self.tr("Proof photo (TL) · taken %1"), taken))
         self.photos.set_pixels(0, loaded.report_pixels)
         self.photos.set_pixels(1, loaded.proof_pixels)
@@ -312,10 +440,13 @@ class VerifyWorkspace(QObject):
         self._show_checks(item)
         self._show_exif(item)
         limit = item.check("far_from_report")
-        self.map.set_points((item.report_lat, item.report_lon),
-                            (item.proof_lat, item.proof_lon) if item.proof_lat is not None else None,
-                            item.distance_m, item.boundary,
-                            float(limit.evidence.get("limit_m", 200.0)) if limit and limit.evidence else 200.0)
+        self.map.set_points(
+            (item.report_lat, item.report_lon),
+            (item.proof_lat, item.proof_lon) if item.proof_lat is not None else None,
+            item.distance_m,
+            item.boundary,
+            float(limit.evidence.get("limit_m", 200.0)) if limit and limit.evidence else 200.0,
+        )
         self._show_decided(item)
         self._hide_reasons()
         if self._keystroke_at is not None:
@@ -331,11 +462,24 @@ class VerifyWorkspace(QObject):
             self.photos.set_pixels(2, None)
             return
         first = hits[0]
-        self._reuse_title.setText(fill(self.tr("Same as the proof of report #%1"), str(first.report_id)))
+        self._reuse_title.setText(
+            fill(self.tr("Same as the proof of report #%1"), str(first.report_id))
+        )
         links = []
         for hit in hits[:6]:
-            links.append(fill(self.tr('<a href="%1">#%2</a> (distance %3)'), str(hit.photo_id), str(hit.report_id), str(hit.distance)))
-        who = fill(self.tr("posted by @%1, %2"), _escape(first.official or "?"), moment_text(first.submitted_at))
+            links.append(
+                fill(
+                    self.tr('<a href="%1">#%2</a> (distance %3)'),
+                    str(hit.photo_id),
+                    str(hit.report_id),
+                    str(hit.distance),
+                )
+            )
+        who = fill(
+            self.tr("posted by @%1, %2"),
+            _escape(first.official or "?"),
+            moment_text(first.submitted_at),
+        )
         self._reuse_links.setText(who + "<br>" + ", ".join(links))
         self.photos.set_pixels(2, loaded.reuse_pixels)
         self._reuse_panel.show()
@@ -343,13 +487,27 @@ class VerifyWorkspace(QObject):
     def _show_checks(self, item) -> None:
         self._checks.clear()
         if item.risk is None or not item.checks:
-            self._risk.setText(self.tr("<b>Checks</b>: not computed yet — they run in the background"))
+            self._risk.setText(
+                self.tr("<b>Checks</b>: not computed yet — they run in the background")
+            )
             return
         colour = risk_colour(item.risk).name()
-        self._risk.setText(fill(self.tr("<b>Checks</b> · risk <span style='color:%1; font-size:14pt'><b>%2</b></span>/100"), colour, f"{item.risk:.0f}"))
+        self._risk.setText(
+            fill(
+                self.tr(
+                    "<b>Checks</b> · risk <span style='color:%1; font-size:14pt'><b>%2</b></span>/100"
+                ),
+                colour,
+                f"{item.risk:.0f}",
+            )
+        )
         order = {"fail": 0, "warn": 1, "pass": 2, "skipped": 3}
-        for check in sorted(item.checks, key=lambda c: (order[verdict_key(c)], CHECK_CODES.index(c.code))):
-            row = QTreeWidgetItem([check_name(check.code) + "\n" + evidence_text(check), verdict_name(check)])
+        for check in sorted(
+            item.checks, key=lambda c: (order[verdict_key(c)], CHECK_CODES.index(c.code))
+        ):
+            row = QTreeWidgetItem(
+                [check_name(check.code) + "\n" + evidence_text(check), verdict_name(check)]
+            )
             background, foreground = VERDICT_COLOURS[verdict_key(check)]
             for col in range(2):
                 row.setBackground(col, QBrush(background))
@@ -360,11 +518,26 @@ class VerifyWorkspace(QObject):
 
     def _show_exif(self, item) -> None:
         rows: list[tuple[str, str]] = [
-            (self.tr("Taken"), moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")),
-            (self.tr("GPS"), f"{item.proof_lat:.6f}, {item.proof_lon:.6f}" if item.proof_lat is not None
-             else self.tr("none")),
-            (self.tr("Distance to the report"), metres(item.distance_m) if item.distance_m is not None else "–"),
-            (self.tr("Size"), f"{item.proof_width}×{item.proof_height}" if item.proof_width else "–"),
+            (
+                self.tr("Taken"),
+                moment_text(item.proof_taken_at)
+                if item.proof_taken_at
+                else self.tr("no capture time"),
+            ),
+            (
+                self.tr("GPS"),
+                f"{item.proof_lat:.6f}, {item.proof_lon:.6f}"
+                if item.proof_lat is not None
+                else self.tr("none"),
+            ),
+            (
+                self.tr("Distance to the report"),
+                metres(item.distance_m) if item.distance_m is not None else "–",
+            ),
+            (
+                self.tr("Size"),
+                f"{item.proof_width}×{item.proof_height}" if item.proof_width else "–",
+            ),
             (self.tr("Format"), item.proof_mime or "–"),
         ]
         for key in sorted(item.exif):
@@ -382,7 +555,14 @@ class VerifyWorkspace(QObject):
     def _show_decided(self, item) -> None:
         decided = item.verification != "pending"
         if decided:
-            self._banner.setText(fill(self.tr("Already %1 by %2 at %3."), self.tr("approved") if item.verification == "approved" else self.tr("rejected"), item.verifier or "?", moment_text(item.verified_at)))
+            self._banner.setText(
+                fill(
+                    self.tr("Already %1 by %2 at %3."),
+                    self.tr("approved") if item.verification == "approved" else self.tr("rejected"),
+                    item.verifier or "?",
+                    moment_text(item.verified_at),
+                )
+            )
         self._banner.setVisible(decided)
         self._set_decision_enabled(not decided and self.role is not None and self.role.can_decide)
 
@@ -416,8 +596,13 @@ class VerifyWorkspace(QObject):
             if fid in self._cache or fid in self._inflight:
                 continue
             self._inflight.add(fid)
-            self._tasks.run(load_item, self._engine, fid, on_done=lambda loaded, f=fid: self._prefetched(f, loaded),
-                            on_error=lambda _e, f=fid: self._inflight.discard(f))
+            self._tasks.run(
+                load_item,
+                self._engine,
+                fid,
+                on_done=lambda loaded, f=fid: self._prefetched(f, loaded),
+                on_error=lambda _e, f=fid: self._inflight.discard(f),
+            )
 
     def _prefetched(self, follow_up_id: int, loaded: LoadedItem | None) -> None:
         self._inflight.discard(follow_up_id)
@@ -444,13 +629,21 @@ class VerifyWorkspace(QObject):
         self._reject_button.setEnabled(enabled)
 
     def can_decide_now(self) -> bool:
-        return (self.role is not None and self.role.can_decide and self.current is not None
-                and self.current.item.verification == "pending"
-                and self.current.item.follow_up_id not in self._decided_here)
+        return (
+            self.role is not None
+            and self.role.can_decide
+            and self.current is not None
+            and self.current.item.verification == "pending"
+            and self.current.item.follow_up_id not in self._decided_here
+        )
 
     def approve(self) -> None:
         """Approves the shown proof; over a failed check, asks for the reason first."""
-        if self._reason_panel.isVisible() or self.override_dialog is not None or not self.can_decide_now():
+        if (
+            self._reason_panel.isVisible()
+            or self.override_dialog is not None
+            or not self.can_decide_now()
+        ):
             return
         item = self.current.item
         failed = set(failed_checks(item.checks))
@@ -465,7 +658,11 @@ class VerifyWorkspace(QObject):
         dialog.open()
 
     def _override_given(self, follow_up_id: int, reason: str) -> None:
-        if self.current is not None and self.current.item.follow_up_id == follow_up_id and self.can_decide_now():
+        if (
+            self.current is not None
+            and self.current.item.follow_up_id == follow_up_id
+            and self.can_decide_now()
+        ):
             self._overridden.add(follow_up_id)
             self._decide("approve", None, reason)
 
@@ -507,9 +704,16 @@ class VerifyWorkspace(QObject):
         fid = self.current.item.follow_up_id
         report_id = self.current.item.report_id
         self._decided_here.add(fid)
-        self._tasks.run(decide, self._engine, fid, decision, reason, note,
-                        on_done=self._decision_done,
-                        on_error=lambda e: self._decision_error(fid, report_id, e))
+        self._tasks.run(
+            decide,
+            self._engine,
+            fid,
+            decision,
+            reason,
+            note,
+            on_done=self._decision_done,
+            on_error=lambda e: self._decision_error(fid, report_id, e),
+        )
         self._hide_reasons()
         row = self.model.remove(fid)
         self._queue_view.setFocus()
@@ -526,12 +730,22 @@ class VerifyWorkspace(QObject):
         overridden = result.follow_up_id in self._overridden
         self._overridden.discard(result.follow_up_id)
         if result.decision == "approve" and overridden:
-            text = fill(self.tr("Approved despite failed checks: report #%1 is closed; your reason is on its timeline."), str(result.report_id))
+            text = fill(
+                self.tr(
+                    "Approved despite failed checks: report #%1 is closed; your reason is on its timeline."
+                ),
+                str(result.report_id),
+            )
         elif result.decision == "approve":
             text = fill(self.tr("Approved: report #%1 is closed."), str(result.report_id))
         else:
             handles = ", ".join("@" + m.handle for m in result.mentions) or "–"
-            text = fill(self.tr("Rejected: report #%1 reopened for %2, due %3."), str(result.report_id), handles, moment_text(result.due_at))
+            text = fill(
+                self.tr("Rejected: report #%1 reopened for %2, due %3."),
+                str(result.report_id),
+                handles,
+                moment_text(result.due_at),
+            )
         self._status.setText(text)
         self._tell(text)
         self.decided.emit(result)
@@ -542,14 +756,29 @@ class VerifyWorkspace(QObject):
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
         if isinstance(error, Conflict):
             actor = error.details.get("actor") or "?"
-            text = fill(self.tr("Report #%1 was decided by %2 before you: %3"), str(report_id), actor, message)
+            text = fill(
+                self.tr("Report #%1 was decided by %2 before you: %3"),
+                str(report_id),
+                actor,
+                message,
+            )
             self._status.setText(text)
             self._tell(text)
         else:
-            title = self.tr("Not allowed") if isinstance(error, PermissionDenied) else self.tr("Decision refused")
+            title = (
+                self.tr("Not allowed")
+                if isinstance(error, PermissionDenied)
+                else self.tr("Decision refused")
+            )
             if not isinstance(error, (ContractError, PermissionDenied)):
                 log.error("decision on follow-up %s failed: %s", follow_up_id, error)
-            QMessageBox.warning(self.widget, title, fill(self.tr("The decision on report #%1 was not saved: %2"), str(report_id), message))
+            QMessageBox.warning(
+                self.widget,
+                title,
+                fill(
+                    self.tr("The decision on report #%1 was not saved: %2"), str(report_id), message
+                ),
+            )
         self.decision_failed.emit(follow_up_id, message)
         self.refresh_queue()
 
@@ -558,17 +787,28 @@ class VerifyWorkspace(QObject):
         """Opens the report of a reused proof (the closest one by default) in a window."""
         if self.current is None or not self.current.item.reuse:
             return
-        hit = next((h for h in self.current.item.reuse if h.photo_id == photo_id), self.current.item.reuse[0])
-        dialog = ReuseDialog(self._engine, self._tasks, self._language, hit, self.current, self.widget)
+        hit = next(
+            (h for h in self.current.item.reuse if h.photo_id == photo_id),
+            self.current.item.reuse[0],
+        )
+        dialog = ReuseDialog(
+            self._engine, self._tasks, self._language, hit, self.current, self.widget
+        )
         dialog.show()
         self.reuse_dialog = dialog
 
     # -- events --------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._reuse_view.viewport() and event.type() == QEvent.Type.MouseButtonDblClick:
+        if (
+            watched is self._reuse_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonDblClick
+        ):
             self.open_reuse()
             return True
-        if watched is self._reuse_view.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+        if (
+            watched is self._reuse_view.viewport()
+            and event.type() == QEvent.Type.MouseButtonRelease
+        ):
             if event.button() == Qt.MouseButton.LeftButton and self.photos.zoom_level == 1.0:
                 self.open_reuse()
                 return True
@@ -594,23 +834,42 @@ class VerifyWorkspace(QObject):
                 del self._cache[fid]
         if any(e.kind == "follow_up" for e in events):
             self._kick_checks()
-        if self.current is not None and self.current.item.report_id in reports \
-                and self.current.item.follow_up_id not in self._decided_here:
+        if (
+            self.current is not None
+            and self.current.item.report_id in reports
+            and self.current.item.follow_up_id not in self._decided_here
+        ):
             fid = self.current.item.follow_up_id
-            self._tasks.run(load_item, self._engine, fid, channel="verify-item",
-                            on_done=lambda loaded: self._reloaded(fid, loaded))
+            self._tasks.run(
+                load_item,
+                self._engine,
+                fid,
+                channel="verify-item",
+                on_done=lambda loaded: self._reloaded(fid, loaded),
+            )
         self.refresh_queue()
 
     def _reloaded(self, follow_up_id: int, loaded: LoadedItem | None) -> None:
-        if loaded is not None and self.current is not None and self.current.item.follow_up_id == follow_up_id:
+        if (
+            loaded is not None
+            and self.current is not None
+            and self.current.item.follow_up_id == follow_up_id
+        ):
             self.current = loaded
             self._show_checks(loaded.item)
             self._show_decided(loaded.item)
 
     # -- background checks ---------------------------------------------------------------------
     def _kick_checks(self) -> None:
-        self._tasks.run(check_pending, self._engine, CHECK_BATCH, channel="verify-checks", coalesce=True,
-                        on_done=self._checks_done, on_error=lambda e: log.error("background checks failed: %s", e))
+        self._tasks.run(
+            check_pending,
+            self._engine,
+            CHECK_BATCH,
+            channel="verify-checks",
+            coalesce=True,
+            on_done=self._checks_done,
+            on_error=lambda e: log.error("background checks failed: %s", e),
+        )
 
     def _checks_done(self, stored: int) -> None:
         if not stored:
@@ -619,8 +878,13 @@ class VerifyWorkspace(QObject):
             del self._cache[fid]
         if self.current is not None and self.current.item.risk is None:
             fid = self.current.item.follow_up_id
-            self._tasks.run(load_item, self._engine, fid, channel="verify-item",
-                            on_done=lambda loaded: self._reloaded(fid, loaded))
+            self._tasks.run(
+                load_item,
+                self._engine,
+                fid,
+                channel="verify-item",
+                on_done=lambda loaded: self._reloaded(fid, loaded),
+            )
         self.refresh_queue()
         self._kick_checks()
 
