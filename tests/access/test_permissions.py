@@ -79,6 +79,7 @@ _READ = {
     "qlue_kpi_state",
     "qlue_whoami",
     "qlue_scope_kota",
+    "qlue_report_is_open",  # 0014: the console's read path (the view console_reports)
 }
 _TRIAGE = {
     "claim_next_report",
