@@ -42,13 +42,11 @@ def main() -> None:
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication
 
-    from qlue_console.data.map_data import iter_markers
+    from qlue_console.data.map_data import fetch_encoded_markers
     from qlue_console.db.engine import describe, make_engine
-    from qlue_console.domain.states import label_of
     from qlue_console.gui.main_window import MainWindow
-    from qlue_console.gui.map.page import MapMarker
-    from qlue_console.gui.workspaces.triage import MAP_MARKER_LIMIT
-    from tests.map_markers import prepared
+    from qlue_console.gui.map.page import STATES, prepare_encoded
+    from qlue_console.gui.workspaces.triage import MAP_LABELS, MAP_MARKER_LIMIT
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
@@ -89,24 +87,17 @@ def main() -> None:
     def ours(flt) -> None:
         triage.queue.set_filter(flt)
 
-    def baseline(flt) -> None:  # everything on the UI thread, as one blocking step, built in Python
+    def baseline(flt) -> None:  # everything on the UI thread, as one blocking step
         triage.queue.set_filter(flt)
-        rows = iter_markers(engine, flt, limit=MAP_MARKER_LIMIT)
-        triage.map.set_markers(
-            prepared(
-                MapMarker(
-                    r.report_id,
-                    r.lat,
-                    r.lon,
-                    label_of(r.status).value,
-                    r.priority,
-                    r.overdue,
-                    r.category_en,
-                    r.excerpt,
-                )
-                for r in rows
-            )
+        found = fetch_encoded_markers(
+            engine,
+            flt,
+            language="en",
+            label_of=MAP_LABELS,
+            label_order=STATES,
+            limit=MAP_MARKER_LIMIT,
         )
+        triage.map.set_markers(prepare_encoded(found.titles, found.rows))
 
     results: dict[str, dict[str, list[tuple[float, ...]]]] = {"ours": {}, "baseline": {}}
     markers: dict[str, int] = {}

@@ -1,9 +1,16 @@
-"""What the map draws: the kelurahan boundaries and one marker per report."""
+"""What the map draws: the kelurahan boundaries and one marker per report.
+
+A marker is encoded once, by PostgreSQL, as the page's row: a JSON array whose fields are named
+in ``MARKER_FIELDS`` (the page is given those names and decodes a row by them, see
+``gui/map/page.py`` and ``gui/map/markers.js``). Every query reads ``console_reports`` (one
+definition of a report as the console reads it, migration 0014) and selects with the queue's
+own conditions (``data.queue.where_clauses``), so the map shows what the queue lists.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from sqlalchemy import Engine, bindparam, text
@@ -12,79 +19,22 @@ from qlue_console.data.queue import QueueFilter, where_clauses
 
 EXCERPT_CHARS = 200
 
+# The page's row: each field's name and the SQL that computes it over ``s`` (the selected
+# reports) and ``t`` (the category titles). The one place the fields of a marker are named.
+_MARKER_SQL: dict[str, str] = {
+    "id": "s.id",
+    "lat": "round(s.lat::numeric, 6)",
+    "lon": "round(s.lon::numeric, 6)",
+    "state": "coalesce(st.idx, -1)",  # index into the page's list of state labels, -1: unknown
+    "priority": "least(greatest(s.priority, 0), 3)",
+    "overdue": "s.overdue::int",  # 0/1
+    "title": "t.t",  # index into the batch's titles
+}
+MARKER_FIELDS: tuple[str, ...] = tuple(_MARKER_SQL)
 
-class MarkerRow(NamedTuple):
-    """A report as the map needs it; a tuple of plain values, which the garbage collector stops
-    tracking (100,000 of them must not make collections long)."""
-
-    report_id: int
-    lat: float
-    lon: float
-    status: str
-    priority: int
-    overdue: bool
-    category_id: str
-    category_en: str
-    excerpt: str
-
-
-_OVERDUE = "(r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate'))"
 _TITLE = (
     "CASE WHEN :language = 'id' THEN name_id ELSE name_en END"  # a category's name in :language
 )
-
-_SELECT = f"""
-SELECT r.id AS report_id, r.lat, r.lon, r.status, r.priority, {_OVERDUE} AS overdue,
-       c.name_id AS category_id, c.name_en AS category_en, left(r.text, {EXCERPT_CHARS}) AS excerpt
-  FROM reports r JOIN categories c ON c.code = r.category_code
-"""
-
-
-def fetch_markers(
-    engine: Engine,
-    flt: QueueFilter | None = None,
-    *,
-    closed_within_days: int = 3,
-    limit: int = 100_000,
-) -> list[MarkerRow]:
-    """The reports the queue's filter selects; without a filter every open report and the ones
-    closed in the last few days (green on the map)."""
-    return list(iter_markers(engine, flt, closed_within_days=closed_within_days, limit=limit))
-
-
-def iter_markers(
-    engine: Engine,
-    flt: QueueFilter | None = None,
-    *,
-    closed_within_days: int = 3,
-    limit: int = 100_000,
-) -> Iterator[MarkerRow]:
-    """``fetch_markers`` one row at a time (a caller that keeps something smaller than the
-    rows never holds 100,000 of them). Consume it to the end: it holds a connection."""
-    params: dict = {"days": closed_within_days, "limit": limit}
-    sql = text(_SELECT + " WHERE " + _where(flt, params) + " ORDER BY r.id DESC LIMIT :limit")
-    if flt is not None:
-        sql = sql.bindparams(bindparam("states", expanding=True))
-    with engine.connect() as conn:
-        for row in conn.execute(sql, params):
-            yield MarkerRow._make(row)  # columns in field order
-
-
-def _where(flt: QueueFilter | None, params: dict) -> str:
-    if flt is None:
-        return """(r.status NOT IN ('verified', 'rejected', 'duplicate')
-                   OR (r.status = 'verified' AND r.closed_at > now() - make_interval(days => :days)))"""
-    return " AND ".join(where_clauses(flt, params))
-
-
-class EncodedMarkers(NamedTuple):
-    """A whole marker set with the page's encoding done by PostgreSQL (``fetch_encoded_markers``)."""
-
-    titles: list[str]  # the category titles, by title index
-    rows: list[
-        tuple
-    ]  # (report_id, lat, lon, state label, priority, overdue, title, excerpt, row JSON)
-
 
 _ENCODED = f"""
 WITH titles AS (
@@ -92,17 +42,15 @@ WITH titles AS (
            (row_number() OVER (ORDER BY code))::int - 1 AS t
       FROM categories),
      selected AS (
-    SELECT r.id, r.lat, r.lon, r.status, r.priority, r.text, r.category_code,
-           coalesce({_OVERDUE}, false) AS overdue
-      FROM reports r JOIN categories c ON c.code = r.category_code
+    SELECT r.id, r.lat, r.lon, r.status, r.priority, r.text, r.category_code, r.overdue
+      FROM console_reports r
      WHERE {{where}}
      ORDER BY r.id DESC LIMIT :limit)
-SELECT s.id, s.lat, s.lon, st.label, s.priority, s.overdue, t.title, left(s.text, {EXCERPT_CHARS}),
-       json_build_array(s.id, round(s.lat::numeric, 6), round(s.lon::numeric, 6), coalesce(st.idx, -1),
-                        least(greatest(s.priority, 0), 3), s.overdue::int, t.t)::text
+SELECT s.id, left(s.text, {EXCERPT_CHARS}),
+       json_build_array({", ".join(_MARKER_SQL.values())})::text
   FROM selected s JOIN titles t ON t.code = s.category_code
-  LEFT JOIN unnest(CAST(:statuses AS text[]), CAST(:labels AS text[]), CAST(:indexes AS int[]))
-            AS st(status, label, idx) ON st.status = s.status
+  LEFT JOIN unnest(CAST(:statuses AS text[]), CAST(:indexes AS int[])) AS st(status, idx)
+         ON st.status = s.status
  ORDER BY s.id DESC
 """
 _TITLES = f"SELECT {_TITLE} FROM categories ORDER BY code"
@@ -111,45 +59,56 @@ _FETCH_ROWS = (
 )
 
 
+class EncodedMarkers(NamedTuple):
+    """Markers as PostgreSQL encoded them for the page."""
+
+    titles: list[str]  # the category titles, by title index
+    rows: list[tuple]  # (report id, citizen text excerpt, page row as JSON text)
+
+
+class MarkerChanges(NamedTuple):
+    """The map's question asked again for some reports: ``markers`` the ones that belong on
+    the map now (upsert them), ``gone`` the ones asked for that do not (remove them)."""
+
+    markers: EncodedMarkers
+    gone: list[int]
+
+
 def fetch_encoded_markers(
     engine: Engine,
-    flt: QueueFilter | None,
+    flt: QueueFilter,
     *,
     language: str,
     label_of: Mapping[str, str],
     label_order: Sequence[str],
-    closed_within_days: int = 3,
     limit: int = 100_000,
     ids: Sequence[int] | None = None,
 ) -> EncodedMarkers:
-    """The reports ``iter_markers`` gives, each also encoded by PostgreSQL as the map page's row
-    ``[id, lat, lon, label index, priority 0-3, overdue 0/1, title index]``: ``label_of`` maps a
-    status to its label, ``label_order`` gives a label's index (-1: not there), titles are the
+    """The reports the queue's filter selects (newest first, at most ``limit``), each encoded by
+    PostgreSQL as the map page's row (fields ``MARKER_FIELDS``): ``label_of`` maps a status to
+    its label, ``label_order`` gives a label's index (-1: not there), titles are the
     categories' names in ``language``. Building and encoding 100,000 markers in Python kept a
     worker thread on the interpreter lock for more than a second, and the UI thread, which needs
     that lock for every cell it paints, waited; here the rows arrive as plain tuples made in C,
     a few thousand at a time.
 
-    With ``ids`` the same question narrowed to those reports (the map's live updates): a report
-    among them that is not returned no longer belongs on the map."""
+    With ``ids`` the same question narrowed to those reports (``AND r.id = ANY(:ids)``)."""
     params: dict = {
-        "days": closed_within_days,
         "limit": limit,
         "language": language,
         "statuses": list(label_of),
-        "labels": [label_of[s] for s in label_of],
         "indexes": [
             label_order.index(label_of[s]) if label_of[s] in label_order else -1 for s in label_of
         ],
     }
-    where = _where(flt, params)
+    clauses = where_clauses(flt, params, "r")
     if ids is not None:
-        where = f"({where}) AND r.id = ANY(:ids)"
+        clauses.append("r.id = ANY(:ids)")
         params["ids"] = [int(i) for i in ids]
-    statement = _ENCODED.replace("{where}", where)
+    statement = _ENCODED.replace("{where}", " AND ".join(clauses))
     sql = text(statement).bindparams(
         *(
-            bindparam(name, value, expanding=name == "states")
+            bindparam(name, value, expanding=f"IN :{name}" in statement)
             for name, value in params.items()
             if f":{name}" in statement
         )
@@ -170,15 +129,42 @@ def fetch_encoded_markers(
     return EncodedMarkers(titles, rows)
 
 
+def fetch_marker_changes(
+    engine: Engine,
+    flt: QueueFilter,
+    ids: Sequence[int],
+    *,
+    language: str,
+    label_of: Mapping[str, str],
+    label_order: Sequence[str],
+) -> MarkerChanges:
+    """Live changes: the map's statement under ``flt`` narrowed to the changed ``ids``. The
+    reports it returns are upserted, the ids it does not return leave the map — so the map
+    never disagrees with the queue."""
+    asked = sorted({int(i) for i in ids})
+    found = fetch_encoded_markers(
+        engine,
+        flt,
+        language=language,
+        label_of=label_of,
+        label_order=label_order,
+        limit=max(len(asked), 1),
+        ids=asked,
+    )
+    present = {row[0] for row in found.rows}
+    return MarkerChanges(found, [i for i in asked if i not in present])
+
+
 def fetch_choropleth(engine: Engine, measure: str = "open") -> dict[str, int]:
-    """Reports per kelurahan code: ``open`` (not closed) or ``overdue`` (open and past due)."""
-    condition = {"open": "TRUE", "overdue": "due_at < now()"}[measure]
+    """Open reports per kelurahan code: ``open`` (every open report) or ``overdue`` (the open
+    ones past due)."""
+    condition = {"open": "r.is_open", "overdue": "r.overdue"}[measure]
     with engine.connect() as conn:
         return dict(
             conn.execute(
                 text(
-                    f"SELECT kelurahan_code, count(*) FROM reports WHERE status NOT IN ('verified', 'rejected', 'duplicate') "
-                    f"AND kelurahan_code IS NOT NULL AND {condition} GROUP BY kelurahan_code"
+                    "SELECT r.kelurahan_code, count(*) FROM console_reports r "
+                    f"WHERE {condition} AND r.kelurahan_code IS NOT NULL GROUP BY r.kelurahan_code"
                 )
             ).all()
         )

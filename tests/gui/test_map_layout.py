@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 
 from qlue_console.gui.map.map_view import LEGEND_FOLDED_KEY
 from qlue_console.gui.map.page import view_bounds
-from tests.gui.test_map_view import BOUNDARIES, js, make_view, square  # noqa: F401  (fixtures)
+from tests.gui.conftest import BOUNDARIES
 
 ISLAND = {
     "type": "Feature",
@@ -22,7 +22,12 @@ ISLAND = {
         "kecamatan": "Kepulauan Seribu Utara",
         "kota": "Kabupaten Administrasi Kepulauan Seribu",
     },
-    "geometry": square(106.55, -5.75, 0.01),
+    "geometry": {
+        "type": "Polygon",
+        "coordinates": [
+            [[106.55, -5.75], [106.56, -5.75], [106.56, -5.74], [106.55, -5.74], [106.55, -5.75]]
+        ],
+    },
 }
 CITY_AND_ISLANDS = {"type": "FeatureCollection", "features": [*BOUNDARIES["features"], ISLAND]}
 LEGEND = "document.querySelector('.leaflet-bottom.leaflet-right .qlue-legend')"
@@ -42,12 +47,12 @@ def _ready(qtbot, view):
     return view
 
 
-def _fits(qtbot, view, name: str) -> dict:
-    return json.loads(js(qtbot, view, f"JSON.stringify(QlueMap.fits({json.dumps(name)}))"))
+def _fits(js, view, name: str) -> dict:
+    return json.loads(js(view, f"JSON.stringify(QlueMap.fits({json.dumps(name)}))"))
 
 
-def _fitted(qtbot, view, name: str) -> bool:
-    f = _fits(qtbot, view, name)
+def _fitted(js, view, name: str) -> bool:
+    f = _fits(js, view, name)
     return f["contains"] and abs(f["zoom"] - f["fitZoom"]) < 0.26  # zoom snaps to quarter levels
 
 
@@ -61,68 +66,69 @@ def test_the_home_views_are_the_mainland_and_the_islands():
     assert set(view_bounds(BOUNDARIES)) == {"mainland"}
 
 
-def test_it_opens_on_the_mainland_and_the_islands_are_one_click_away(qtbot, make_view, settings):
+def test_it_opens_on_the_mainland_and_the_islands_are_one_click_away(
+    qtbot, make_view, settings, js
+):
     view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
-    qtbot.waitUntil(lambda: _fitted(qtbot, view, "mainland"), timeout=5_000)
-    assert _fits(qtbot, view, "islands")["contains"] is False
-    assert js(qtbot, view, TOGGLE + ".textContent") == "Kepulauan Seribu"
-    js(qtbot, view, TOGGLE + ".click()")
-    qtbot.waitUntil(lambda: _fitted(qtbot, view, "islands"), timeout=5_000)
-    assert js(qtbot, view, TOGGLE + ".textContent") == "Jakarta"
-    js(qtbot, view, TOGGLE + ".click()")
-    qtbot.waitUntil(lambda: _fitted(qtbot, view, "mainland"), timeout=5_000)
+    qtbot.waitUntil(lambda: _fitted(js, view, "mainland"), timeout=5_000)
+    assert _fits(js, view, "islands")["contains"] is False
+    assert js(view, TOGGLE + ".textContent") == "Kepulauan Seribu"
+    js(view, TOGGLE + ".click()")
+    qtbot.waitUntil(lambda: _fitted(js, view, "islands"), timeout=5_000)
+    assert js(view, TOGGLE + ".textContent") == "Jakarta"
+    js(view, TOGGLE + ".click()")
+    qtbot.waitUntil(lambda: _fitted(js, view, "mainland"), timeout=5_000)
 
 
-def test_the_home_view_follows_the_pane_until_the_user_moves_the_map(qtbot, make_view, settings):
+def test_the_home_view_follows_the_pane_until_the_user_moves_the_map(
+    qtbot, make_view, settings, js
+):
     view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
-    qtbot.waitUntil(lambda: _fitted(qtbot, view, "mainland"), timeout=5_000)
-    wide = _fits(qtbot, view, "mainland")["zoom"]
+    qtbot.waitUntil(lambda: _fitted(js, view, "mainland"), timeout=5_000)
+    wide = _fits(js, view, "mainland")["zoom"]
     view.resize(200, 700)  # the pane laid out narrower after the page loaded
     qtbot.waitUntil(
-        lambda: _fitted(qtbot, view, "mainland") and _fits(qtbot, view, "mainland")["zoom"] < wide,
+        lambda: _fitted(js, view, "mainland") and _fits(js, view, "mainland")["zoom"] < wide,
         timeout=5_000,
     )
-    js(qtbot, view, "QlueMap.map.setView([-6.2, 106.82], 16)")  # the user zooms in
+    js(view, "QlueMap.map.setView([-6.2, 106.82], 16)")  # the user zooms in
     view.resize(800, 600)
-    qtbot.waitUntil(lambda: js(qtbot, view, "window.innerWidth") == 800, timeout=5_000)
-    assert js(qtbot, view, "QlueMap.map.getZoom()") == 16
+    qtbot.waitUntil(lambda: js(view, "window.innerWidth") == 800, timeout=5_000)
+    assert js(view, "QlueMap.map.getZoom()") == 16
 
 
-def test_the_legend_is_compact_and_folds_away_remembered(qtbot, make_view, settings):
+def test_the_legend_is_compact_and_folds_away_remembered(qtbot, make_view, settings, js):
     view = _ready(qtbot, make_view())
-    qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + " !== null"), timeout=5_000)
+    qtbot.waitUntil(lambda: js(view, LEGEND + " !== null"), timeout=5_000)
     area = (
         "(function (e) { var r = e.getBoundingClientRect(); return r.width * r.height / "
         "(window.innerWidth * window.innerHeight); })(" + LEGEND + ")"
     )
-    assert js(qtbot, view, area) < 0.08  # unfolded: under a twelfth of an 800 × 600 map
-    assert "Menunggu" in js(qtbot, view, LEGEND + ".textContent")
+    assert js(view, area) < 0.08  # unfolded: under a twelfth of an 800 × 600 map
+    assert "Menunggu" in js(view, LEGEND + ".textContent")
     assert view.legend_folded() is False
-    js(qtbot, view, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
+    js(view, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
     qtbot.waitUntil(lambda: view.legend_folded() is True, timeout=5_000)
-    assert "Menunggu" not in js(qtbot, view, LEGEND + ".textContent")
-    assert js(qtbot, view, area) < 0.01  # folded: its title only
+    assert "Menunggu" not in js(view, LEGEND + ".textContent")
+    assert js(view, area) < 0.01  # folded: its title only
 
     again = _ready(qtbot, make_view())  # a console opened later: still folded
     qtbot.waitUntil(
-        lambda: js(
-            qtbot, again, LEGEND + " !== null && " + LEGEND + ".classList.contains('qlue-folded')"
-        ),
+        lambda: js(again, LEGEND + " !== null && " + LEGEND + ".classList.contains('qlue-folded')"),
         timeout=5_000,
     )
-    js(qtbot, again, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
+    js(again, LEGEND + ".querySelector('.qlue-legend-toggle').click()")
     qtbot.waitUntil(lambda: again.legend_folded() is False, timeout=5_000)
-    assert "Menunggu" in js(qtbot, again, LEGEND + ".textContent")
+    assert "Menunggu" in js(again, LEGEND + ".textContent")
 
 
 @pytest.mark.parametrize("width", [800, 420])
-def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, width):
+def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, width, js):
     view = _ready(qtbot, make_view())
     view.resize(width, 600)
-    qtbot.waitUntil(lambda: js(qtbot, view, "window.innerWidth") == width, timeout=5_000)
+    qtbot.waitUntil(lambda: js(view, "window.innerWidth") == width, timeout=5_000)
     boxes = json.loads(
         js(
-            qtbot,
             view,
             """JSON.stringify(['.leaflet-control-attribution', '.leaflet-control-scale']
         .map(function (s) { var r = document.querySelector(s).getBoundingClientRect();
@@ -135,15 +141,13 @@ def test_the_attribution_stays_beside_the_scale_bar(qtbot, make_view, settings, 
         f"attribution {boxes[0]} over the scale bar {boxes[1]}"
     )
     assert ab - at < 20  # one line
-    assert "OCHA/BPS" in js(
-        qtbot, view, "document.querySelector('.leaflet-control-attribution').title"
-    )
+    assert "OCHA/BPS" in js(view, "document.querySelector('.leaflet-control-attribution').title")
     assert (
-        js(qtbot, view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
+        js(view, "document.querySelectorAll('.leaflet-control-scale-line').length") == 1
     )  # metric only
 
 
-def test_the_pages_own_words_are_translated(qtbot, make_view, settings):
+def test_the_pages_own_words_are_translated(qtbot, make_view, settings, js):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
     from qlue_console.paths import resource
@@ -153,10 +157,9 @@ def test_the_pages_own_words_are_translated(qtbot, make_view, settings):
     QCoreApplication.installTranslator(translator)
     try:
         view = _ready(qtbot, make_view(boundaries=CITY_AND_ISLANDS))
-        qtbot.waitUntil(lambda: js(qtbot, view, LEGEND + " !== null"), timeout=5_000)
+        qtbot.waitUntil(lambda: js(view, LEGEND + " !== null"), timeout=5_000)
         words = json.loads(
             js(
-                qtbot,
                 view,
                 """JSON.stringify({
             legend: document.querySelector('.qlue-legend-toggle').textContent,

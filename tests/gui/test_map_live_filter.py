@@ -9,13 +9,10 @@ import threading
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from qlue_console.data.map_data import fetch_encoded_markers
 from qlue_console.data.queue import QueueFilter
 from qlue_console.db import contract
 from qlue_console.db.engine import describe
 from qlue_console.gui.main_window import MainWindow
-from qlue_console.gui.map.page import STATES
-from qlue_console.gui.workspaces.triage import MAP_LABELS
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
 
@@ -162,22 +159,6 @@ def test_the_count_is_the_maps_own_after_a_stream_and_after_a_removal(qtbot, tri
     )  # rejected elsewhere: its only marker goes (not an open state)
     qtbot.waitUntil(lambda: triage.map.marker_count() == 0, timeout=10_000)
     qtbot.waitUntil(lambda: triage.map_count_text() == on_the_map(0), timeout=5_000)
-
-
-def test_the_live_question_is_the_filters_question_narrowed_to_the_changed_reports(city):
-    engine, sampah, banjir = city
-    asked = sampah[:2] + banjir
-
-    def found(flt):
-        rows = fetch_encoded_markers(
-            engine, flt, language="en", label_of=MAP_LABELS, label_order=STATES, ids=asked
-        )
-        return {r[0] for r in rows.rows}
-
-    assert found(QueueFilter(category="sampah")) == set(sampah[:2])
-    assert found(QueueFilter(area_code="31.72")) == set(banjir)
-    assert found(QueueFilter(area_code="31.72", category="sampah")) == set()
-    assert found(QueueFilter()) == set(asked)
 
 
 def test_citizen_markup_arriving_live_is_shown_as_text_on_the_map(qtbot, triage, city):

@@ -4,6 +4,7 @@ way out of the script, markers encoded as one compact batch, choropleth classes.
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -14,12 +15,14 @@ from qlue_console.gui.map.page import (
     CHOROPLETH_RAMP,
     QWEBCHANNEL_JS,
     STATES,
-    MapMarker,
     build_page,
     choropleth_classes,
     write_page,
 )
-from tests.map_markers import prepared
+from qlue_console.data.map_data import MARKER_FIELDS, fetch_encoded_markers
+from qlue_console.gui.map.page import prepare_encoded
+from qlue_console.gui.workspaces.triage import MAP_LABELS
+from tests.gui.conftest import EVERY_STATE
 
 TILES = "https://tiles.example.org/{z}/{x}/{y}.png"
 
@@ -106,23 +109,51 @@ def test_a_boundary_name_cannot_close_the_script():
     assert html.count("</script>") == html.count("<script")
 
 
-def test_markers_are_one_compact_batch():
-    markers = [
-        MapMarker(1, -6.2, 106.8, "Menunggu", 3, True, "Sampah", "a"),
-        MapMarker(2, -6.21, 106.81, "Selesai", 0, False, "Banjir", "b"),
-        MapMarker(3, -6.22, 106.82, "Proses", 9, False, "Sampah", "</script>"),
-        MapMarker(4, -6.23, 106.83, "Unknown", -1, False, "Banjir", ""),
-    ]
-    ready = prepared(markers)
+def test_markers_are_one_compact_batch_the_page_reads_by_field_name(map_reports, marker):
+    map_reports.put(
+        [
+            marker(1, -6.2, 106.8, "Menunggu", 3, True, "Sampah", "a"),
+            marker(2, -6.21, 106.81, "Selesai", 0, False, "Banjir", "b"),
+            marker(3, -6.22, 106.82, "Proses", 3, False, "Sampah", "</script>"),
+            marker(4, -6.23, 106.83, "Duplikat", 0, False, "Banjir", "d"),
+        ]
+    )
+    labels = {s: label for s, label in MAP_LABELS.items() if s != "duplicate"}  # 4: unknown
+    found = fetch_encoded_markers(
+        map_reports.engine, EVERY_STATE, language="id", label_of=labels, label_order=STATES
+    )
+    ready = prepare_encoded(found.titles, found.rows)
     batch = json.loads(ready.batch_json)
-    assert batch["titles"] == ["Sampah", "Banjir"]
-    assert batch["rows"][0] == [1, -6.2, 106.8, STATES.index("Menunggu"), 3, 1, 0]
-    assert batch["rows"][1][3:7] == [STATES.index("Selesai"), 0, 0, 1]
-    assert batch["rows"][2][4] == 3  # priority clamped
-    assert batch["rows"][3][3:5] == [-1, 0]  # unknown state: grey
+    rows = {
+        r["id"]: r for r in (dict(zip(MARKER_FIELDS, row, strict=True)) for row in batch["rows"])
+    }
+    title = {i: batch["titles"][r["title"]] for i, r in rows.items()}
+    assert title == {1: "Sampah", 2: "Banjir", 3: "Sampah", 4: "Banjir"}
+    assert rows[1] == {
+        "id": 1,
+        "lat": -6.2,
+        "lon": 106.8,
+        "state": STATES.index("Menunggu"),
+        "priority": 3,
+        "overdue": 1,
+        "title": rows[1]["title"],
+    }
+    assert (rows[2]["state"], rows[2]["priority"], rows[2]["overdue"]) == (
+        STATES.index("Selesai"),
+        0,
+        0,
+    )
+    assert rows[4]["state"] == -1  # a state the page does not know: grey
     # Citizens' texts stay in Python: the page asks for one when its tooltip opens.
     assert "</script>" not in ready.batch_json
-    assert ready.by_id[3][7] == "</script>"
+    assert ready.by_id[3][0] == "</script>"
+
+
+def test_the_page_is_given_the_names_of_a_marker_rows_fields():
+    html = build_page(boundaries=boundaries())
+    call = re.search(r"QlueMap\.init\((.*?)\);", html, re.S)
+    assert call is not None
+    assert json.loads("[" + call.group(1) + "]")[-1] == list(MARKER_FIELDS)
 
 
 def test_choropleth_classes_cover_the_counts_in_order():

@@ -1,21 +1,15 @@
 """The queue's data layer: keyset paging is exact across pages (ties included) in both orders,
 every filter selects what it says, counts per state, duplicate suggestions on a crafted
-neighbourhood, the repeat reporter, shared views under row-level security, the choropleth."""
+neighbourhood, the repeat reporter, shared views under row-level security (the map's data:
+tests/gui/test_map_data.py)."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import text
 
-from qlue_console.data.map_data import (
-    fetch_choropleth,
-    fetch_encoded_markers,
-    fetch_markers,
-    iter_markers,
-)
 from qlue_console.data.queue import (
     QueueFilter,
     fetch_queue_page,
@@ -24,11 +18,8 @@ from qlue_console.data.queue import (
     matches,
 )
 from qlue_console.db.engine import make_engine
-from qlue_console.domain.states import LABEL_OF_STATE, label_of
-from qlue_console.gui.map.page import STATES
 from qlue_console.triage.duplicates import earlier_reports_by_citizen, suggest_duplicates
 from qlue_console.triage.views import list_views, save_view
-from tests.map_markers import page_row
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -233,71 +224,3 @@ def test_views_private_and_shared_under_row_level_security(db_engine, login_url)
         )
     alice.dispose()
     bob.dispose()
-
-
-def test_map_follows_the_filter_and_choropleth_counts_in_sql(db_engine):
-    now = datetime.now(UTC)
-    with db_engine.begin() as conn:
-        a = _insert(conn, 1, due=now - timedelta(hours=1))
-        _insert(conn, 2, kel="31.72.01.1001", category="banjir")
-        _insert(conn, 3, status="verified")
-    assert [m.report_id for m in fetch_markers(db_engine, QueueFilter(category="sampah"))] == [a]
-    assert fetch_choropleth(db_engine, "open") == {"31.71.01.1001": 1, "31.72.01.1001": 1}
-    assert fetch_choropleth(db_engine, "overdue") == {"31.71.01.1001": 1}
-
-
-@pytest.mark.parametrize("language", ["id", "en"])
-def test_map_markers_encoded_by_postgres_are_the_markers_python_encodes(db_engine, language):
-    now = datetime.now(UTC)
-    statuses = [
-        "new",
-        "triaged",
-        "dispatched",
-        "followed_up",
-        "verified",
-        "rejected",
-        "coordination",
-    ]
-    with db_engine.begin() as conn:
-        for i in range(40):
-            _insert(
-                conn,
-                i,
-                status=statuses[i % len(statuses)],
-                priority=i % 4,
-                category=("sampah", "banjir")[i % 2],
-                lat=-6.2 + i * 1.23456789e-4,
-                lon=106.8 - i * 9.8765e-5,
-                due=(None, now - timedelta(hours=1), now + timedelta(hours=5))[i % 3],
-                body=f"Laporan {i} <b>&</b> \"kutip\"",
-            )
-    labels = {str(state): label.value for state, label in LABEL_OF_STATE.items()}
-    for flt in (
-        None,
-        QueueFilter(),
-        QueueFilter(category="banjir"),
-        QueueFilter.archive(),
-        QueueFilter(min_priority=2, overdue_only=True),
-    ):
-        found = fetch_encoded_markers(
-            db_engine, flt, language=language, label_of=labels, label_order=STATES
-        )
-        expected = list(iter_markers(db_engine, flt))
-        assert expected and [r[0] for r in found.rows] == [m.report_id for m in expected]
-        for row, m in zip(found.rows, expected):
-            title = m.category_id if language == "id" else m.category_en
-            assert row[:8] == (
-                m.report_id,
-                m.lat,
-                m.lon,
-                label_of(m.status).value,
-                m.priority,
-                bool(m.overdue),
-                title,
-                m.excerpt,
-            )
-            ours = json.loads(row[8])
-            python = page_row(row[:8], ours[6])
-            assert ours[0] == python[0] and ours[3:6] == list(python[3:6])
-            assert abs(ours[1] - python[1]) < 1e-9 and abs(ours[2] - python[2]) < 1e-9
-            assert found.titles[ours[6]] == title

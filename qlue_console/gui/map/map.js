@@ -8,8 +8,10 @@
  *   {op: "remove", seq, ids}                        remove markers
  *   {op: "select", id, pan}                         highlight (and pan to) one report
  *   {op: "choropleth", values, classes, title}      colour the kelurahan (values null: off)
- * A row is [id, lat, lon, state index, priority, overdue 0/1, title index]. The citizen's text
- * is not in the batch: the tooltip asks for it when it opens (markerText(id) → string).
+ * A row is an array encoded by PostgreSQL (qlue_console/data/map_data.py); its fields (id,
+ * lat, lon, state index, priority 0-3, overdue 0/1, title index) are named in MARKER_FIELDS,
+ * which the page is given at init: a field is read at the place its name has there. The
+ * citizen's text is not in the batch: the tooltip asks for it when it opens (markerText(id)).
  * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms),
  * legendFolded(folded) when the user folds or unfolds the legend (Python remembers it).
  *
@@ -32,6 +34,7 @@
     map: null,
     boundaries: null,
     markers: null,        // the ReportLayer
+    fields: [],           // the names of a marker row's fields, in the row's order
     bridge: null,
     records: null,        // report id -> slot in the layer (the layer's own Map)
     selectedId: null,
@@ -109,7 +112,7 @@
   function upsert(msg) {
     Q.markers.upsert(msg.rows, msg.titles);
     for (var i = 0; i < msg.rows.length; i++) {
-      if (Q.tipId === msg.rows[i][0]) { showTip(Q.tipId); }
+      if (Q.tipId === Q.markers.idOf(msg.rows[i])) { showTip(Q.tipId); }
     }
     refreshHighlight();
   }
@@ -511,7 +514,9 @@
     return div;
   }
 
-  Q.init = function (mapName, boundariesName, views) {
+  // fields: the names of a marker row's fields, in the row's order (MARKER_FIELDS).
+  Q.init = function (mapName, boundariesName, views, fields) {
+    Q.fields = fields || [];
     Q.map = window[mapName];
     Q.boundaries = boundariesName ? window[boundariesName] : null;
     Q.views = views || {};
@@ -528,7 +533,7 @@
     // Above the kelurahan (overlayPane, 400), beneath the tooltips; neither takes the mouse.
     pane('qlueMarkers', 450);
     pane('qlueSelected', 460);
-    Q.markers = new QlueMarkers.ReportLayer(Q.styles).addTo(Q.map);
+    Q.markers = new QlueMarkers.ReportLayer(Q.styles, Q.fields).addTo(Q.map);
     Q.records = Q.markers.index;
     Q.map.on('click', onMapClick);
     Q.map.on('mousemove', onMapMove);

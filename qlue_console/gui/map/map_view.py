@@ -35,8 +35,9 @@ from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
 from qlue_console.gui.map.page import (
     BOUNDARY_STYLE,
-    ROW_JSON,
-    ROW_TITLES,
+    MARKER_ROW,
+    MARKER_TEXT,
+    MARKER_TITLES,
     STATES,
     PreparedMarkers,
     batch_json,
@@ -222,9 +223,6 @@ class MapView(QWidget):
         if gone and self._ready:
             self._send({"op": "remove", "ids": gone}, t0)
 
-    def remove_marker(self, report_id: int) -> None:
-        self.remove_markers([report_id])
-
     def report_ids(self) -> set[int]:
         """The reports the map holds (what the page shows once it has drawn the last change)."""
         return set(self._markers)
@@ -247,7 +245,7 @@ class MapView(QWidget):
     # -- the page --------------------------------------------------------------------------
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
-        return marker[7] if marker is not None else ""
+        return marker[MARKER_TEXT] if marker is not None else ""
 
     def _send_set(self, t0: float) -> None:
         """The ``set`` command from the batch PostgreSQL encoded: its JSON is spliced, not
@@ -259,7 +257,7 @@ class MapView(QWidget):
             return
         groups: dict[tuple[str, ...], list[str]] = {}
         for marker in self._markers.values():
-            groups.setdefault(marker[ROW_TITLES], []).append(marker[ROW_JSON])
+            groups.setdefault(marker[MARKER_TITLES], []).append(marker[MARKER_ROW])
         batches = [batch_json(titles, rows) for titles, rows in groups.items()] or [
             batch_json((), [])
         ]

@@ -93,11 +93,27 @@
     };
   }
 
+  // The fields a marker row must have (data/map_data.py: MARKER_FIELDS names them; the page is
+  // given those names and finds each field's place in a row by its name, never by a fixed one).
+  var ROW_FIELDS = ['id', 'lat', 'lon', 'state', 'priority', 'overdue', 'title'];
+
+  function fieldIndexes(fields) {
+    var at = {};
+    for (var i = 0; i < ROW_FIELDS.length; i++) {
+      var k = (fields || []).indexOf(ROW_FIELDS[i]);
+      if (k < 0) { throw new Error('qlue markers: a marker row has no field ' + ROW_FIELDS[i]); }
+      at[ROW_FIELDS[i]] = k;
+    }
+    return at;
+  }
+
   var ReportLayer = L.Layer.extend({
     options: {pane: 'qlueMarkers'},
 
-    initialize: function (styles, options) {
+    // fields: the names of a marker row's fields, in the row's order.
+    initialize: function (styles, fields, options) {
       L.setOptions(this, options);
+      this._at = fieldIndexes(fields);
       this.index = new Map();       // report id -> slot
       this.a = {};                  // the columns
       this._cap = 0;
@@ -161,15 +177,19 @@
       return map;
     },
 
-    // row: [id, lat, lon, state index, priority, overdue 0/1, title index]
+    /** The report id of a marker row. */
+    idOf: function (row) { return row[this._at.id]; },
+
+    // row: id, lat, lon, state index, priority 0-3, overdue 0/1, title index, each at the
+    // place its name has in the row's fields
     _write: function (k, row, titleMap) {
-      var a = this.a, t = titleMap[row[6]];
-      a.id[k] = row[0];
-      a.lat[k] = row[1];
-      a.lon[k] = row[2];
-      a.s[k] = row[3] >= 0 ? row[3] : -1;
-      a.p[k] = Math.max(0, Math.min(3, row[4] | 0));
-      a.o[k] = row[5] ? 1 : 0;
+      var a = this.a, at = this._at, t = titleMap[row[at.title]], s = row[at.state];
+      a.id[k] = row[at.id];
+      a.lat[k] = row[at.lat];
+      a.lon[k] = row[at.lon];
+      a.s[k] = s >= 0 ? s : -1;
+      a.p[k] = Math.max(0, Math.min(3, row[at.priority] | 0));
+      a.o[k] = row[at.overdue] ? 1 : 0;
       a.t[k] = t === undefined ? -1 : t;
       a.used[k] = 1;
       this._regroup(k);
@@ -192,10 +212,10 @@
       a.used.fill(0);
       a.news.fill(0);
       for (var i = 0; i < rows.length; i++) {
-        var k = this.index.get(rows[i][0]);
+        var id = rows[i][this._at.id], k = this.index.get(id);
         if (k === undefined) {
           k = this._top++;
-          this.index.set(rows[i][0], k);
+          this.index.set(id, k);
         }
         this._write(k, rows[i], titleMap);
       }
@@ -207,10 +227,10 @@
     upsert: function (rows, titles) {
       var titleMap = this._internTitles(titles);
       for (var i = 0; i < rows.length; i++) {
-        var k = this.index.get(rows[i][0]);
+        var id = rows[i][this._at.id], k = this.index.get(id);
         if (k === undefined) {
           k = this._alloc();
-          this.index.set(rows[i][0], k);
+          this.index.set(id, k);
         } else {
           this._dirtySlot(k);
           this._unlink(k);

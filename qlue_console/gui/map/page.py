@@ -21,7 +21,6 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import folium
@@ -29,6 +28,7 @@ import js_lib_leaflet
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from qlue_console.data.map_data import MARKER_FIELDS
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 
 LEAFLET_DIR = Path(js_lib_leaflet.__file__).resolve().parent / "static" / "js_lib_leaflet"
@@ -37,7 +37,7 @@ MARKERS_JS = Path(__file__).resolve().with_name("markers.js")
 RASTER_JS = Path(__file__).resolve().with_name("raster.js")
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 
-# The states in the order the page knows them (a marker row carries the index).
+# The states in the order the page knows them (a marker row's ``state`` is the index).
 STATES: tuple[str, ...] = tuple(label.value for label in Label)
 UNKNOWN_COLOUR = "#757575"
 OVERDUE_OUTLINE = "#1a1a1a"
@@ -68,27 +68,6 @@ BOUNDARY_STYLE = {
 CHOROPLETH_RAMP: tuple[str, ...] = ("#f2f0f7", "#cbc9e2", "#9e9ac8", "#756bb1", "#54278f")
 
 
-class MapMarker(NamedTuple):
-    """One report on the map. Large sets are kept as plain tuples in this field order
-    (``MarkerTuple``): Python's garbage collector stops tracking a tuple of plain values, while
-    it walks every NamedTuple or dataclass instance at each full collection — 100,000 markers
-    made each one hold every thread, the UI's too, for a tenth of a second."""
-
-    report_id: int
-    lat: float
-    lon: float
-    state_label: str  # 'Menunggu'|'Koordinasi'|'Disposisi'|'Proses'|'Selesai'|'Ditolak'|'Duplikat'
-    priority: int  # 0 low .. 3 urgent
-    overdue: bool
-    title: str  # category name
-    text: str  # citizen text excerpt
-
-
-# A MapMarker's values as an exact tuple (report_id, lat, lon, state_label, priority, overdue,
-# title, text): what marker sets hold.
-MarkerTuple = tuple
-
-
 def marker_styles() -> dict:
     """The drawing table the page uses for every marker (sent once, in the config)."""
     return {
@@ -108,9 +87,10 @@ class PreparedMarkers:
     made ready off the UI thread (``prepare_encoded``): the markers by report id, and the batch
     of the ``set`` or ``upsert`` command already as JSON.
 
-    Each marker is an ``EncodedMarker``: its ``MarkerTuple`` values, its page row as JSON text
-    ``[id, lat, lon, state index, priority 0-3, overdue 0/1, title index]`` and the titles that
-    row's title index points into (so a map that has to send everything again can)."""
+    Each marker is an ``EncodedMarker``: the citizen's text excerpt (the tooltip asks for it),
+    the page row as JSON text (fields ``MARKER_FIELDS``, decoded only by the page) and the
+    titles that row's title index points into (so a map that has to send everything again
+    can). Python never reads the row."""
 
     by_id: dict[int, tuple]
     titles: tuple[str, ...]
@@ -120,22 +100,22 @@ class PreparedMarkers:
         return len(self.by_id)
 
 
-# A marker as the map keeps it: (report_id, lat, lon, state_label, priority, overdue, title, text,
-# page row JSON, titles); plain values and a tuple of strings, which the garbage collector stops
-# tracking.
+# A marker as the map keeps it: (excerpt, page row JSON, titles); plain values and a tuple of
+# strings, which the garbage collector stops tracking (100,000 NamedTuples made every full
+# collection hold every thread, the UI's too, for a tenth of a second).
 EncodedMarker = tuple
-ROW_JSON, ROW_TITLES = 8, 9
+MARKER_TEXT, MARKER_ROW, MARKER_TITLES = 0, 1, 2
 
 
 def prepare_encoded(titles: Sequence[str], rows: Iterable[tuple]) -> PreparedMarkers:
-    """A marker set PostgreSQL has encoded: each row is a ``MarkerTuple`` followed by its page
-    row as JSON text, so nothing is encoded here."""
+    """A marker set PostgreSQL has encoded: each row is (report id, excerpt, page row as JSON
+    text), so nothing is encoded here."""
     shared = tuple(titles)
     by_id: dict[int, tuple] = {}
     encoded: list[str] = []
-    for row in rows:
-        by_id[row[0]] = (*row[:9], shared)
-        encoded.append(row[8])
+    for report_id, excerpt, row in rows:
+        by_id[report_id] = (excerpt, row, shared)
+        encoded.append(row)
     return PreparedMarkers(by_id, shared, batch_json(shared, encoded))
 
 
@@ -209,11 +189,13 @@ def _positions(coordinates) -> Iterable[tuple[float, float]]:
 
 
 class _Init(MacroElement):
-    """Hands folium's map and boundary layer, and the home views, to map.js once they exist."""
+    """Hands folium's map and boundary layer, the home views and the names of a marker row's
+    fields (``MARKER_FIELDS``: the page decodes a row by them) to map.js once they exist."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }}, {{ this.views|tojson }});
+        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }}, {{ this.views|tojson }},
+                     {{ this.fields|tojson }});
         {% endmacro %}
     """)
 
@@ -223,6 +205,7 @@ class _Init(MacroElement):
         self.map_name = map_name
         self.boundaries_name = boundaries_name
         self.views = views
+        self.fields = list(MARKER_FIELDS)
 
 
 _CSS = """

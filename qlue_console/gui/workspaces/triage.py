@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from qlue_console.data.map_data import fetch_boundaries, fetch_choropleth, fetch_encoded_markers
+from qlue_console.data.map_data import (
+    fetch_boundaries,
+    fetch_choropleth,
+    fetch_encoded_markers,
+    fetch_marker_changes,
+)
 from qlue_console.data.queue import QueueFilter
 from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
@@ -45,13 +50,10 @@ MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()
 MAP_FLUSH_MS = 400
 
 
-def _map_markers(
-    engine: Engine, flt: QueueFilter, language: str, ids: Sequence[int] | None = None
-) -> tuple[PreparedMarkers, list[int]]:
+def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
     """On a worker: the filter's reports as markers, encoded for the page by PostgreSQL (built
     and encoded in Python, 100,000 of them held the interpreter lock, and so the UI thread's
-    painting, for more than a second). With ``ids``, the same statement narrowed to those
-    reports (live changes); with the ids asked for, so the ones not returned can leave the map."""
+    painting, for more than a second)."""
     found = fetch_encoded_markers(
         engine,
         flt,
@@ -59,15 +61,25 @@ def _map_markers(
         label_of=MAP_LABELS,
         label_order=STATES,
         limit=MAP_MARKER_LIMIT,
-        ids=ids,
     )
-    return prepare_encoded(found.titles, found.rows), list(ids or ())
+    return prepare_encoded(found.titles, found.rows)
+
+
+def _map_changes(
+    engine: Engine, flt: QueueFilter, language: str, ids: Sequence[int]
+) -> tuple[PreparedMarkers, list[int]]:
+    """On a worker: the map's statement under the queue's filter narrowed to the changed
+    reports: the markers to upsert, and the ids to remove."""
+    changes = fetch_marker_changes(
+        engine, flt, ids, language=language, label_of=MAP_LABELS, label_order=STATES
+    )
+    return prepare_encoded(changes.markers.titles, changes.markers.rows), changes.gone
 
 
 def _initial_map_data(
     engine: Engine, flt: QueueFilter, language: str
 ) -> tuple[dict, PreparedMarkers]:
-    return fetch_boundaries(engine), _map_markers(engine, flt, language)[0]
+    return fetch_boundaries(engine), _map_markers(engine, flt, language)
 
 
 class TriageWorkspace(QObject):
@@ -175,14 +187,13 @@ class TriageWorkspace(QObject):
         self.map.report_clicked.connect(self._marker_clicked)
         self.map.ready.connect(self._map_loaded)
         self.map.markers_drawn.connect(self._show_map_count)
-        self._show_markers((markers, []))
+        self._show_markers(markers)
         if self.queue.current_filter() != self._map_filter:  # changed while the map was loading
             self._filter_changed(self.queue.current_filter())
 
-    def _show_markers(self, result: tuple[PreparedMarkers, list[int]]) -> None:
+    def _show_markers(self, markers: PreparedMarkers) -> None:
         if self.map is None:
             return
-        markers, _ids = result
         self._map_full = len(markers) >= MAP_MARKER_LIMIT
         self._map_set_coming = False
         self.map.set_markers(markers)
@@ -326,9 +337,9 @@ class TriageWorkspace(QObject):
         if ids:
             generation, self._map_live_busy = self._map_generation, True
             self._tasks.run(
-                _map_markers,
+                _map_changes,
                 self._engine,
-                self.queue.current_filter(),
+                self._map_filter,
                 self._language,
                 ids,
                 on_done=lambda result: self._markers_changed(generation, result),
@@ -352,6 +363,6 @@ class TriageWorkspace(QObject):
         self._live_answered()
         if self.map is None or generation != self._map_generation:
             return
-        markers, ids = result
+        markers, gone = result
         self.map.upsert_markers(markers)
-        self.map.remove_markers([i for i in ids if i not in markers.by_id])
+        self.map.remove_markers(gone)
