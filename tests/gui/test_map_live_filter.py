@@ -1,6 +1,8 @@
 """The map's live updates answer the queue's question: with a category or an area filter, a
 report submitted through the contract reaches the map only if it matches, one that stops
-matching leaves it, and "N reports on the map" is the page's own count after every change."""
+matching leaves it, and "N reports on the map" is the page's own count after every change.
+Under every kind of filter, after live changes, the map shows exactly what a fresh marker fetch
+and a fresh queue page give."""
 
 from __future__ import annotations
 
@@ -8,11 +10,15 @@ import threading
 
 import pytest
 from PySide6.QtCore import QCoreApplication
+from sqlalchemy import text
 
-from qlue_console.data.queue import QueueFilter
+from qlue_console.data.map_data import fetch_encoded_markers
+from qlue_console.data.queue import QueueFilter, fetch_queue_page
 from qlue_console.db import contract
 from qlue_console.db.engine import describe
 from qlue_console.gui.main_window import MainWindow
+from qlue_console.gui.map.page import STATES
+from qlue_console.gui.workspaces.triage import MAP_LABELS
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
 
@@ -198,3 +204,64 @@ def test_citizen_markup_arriving_live_is_shown_as_text_on_the_map(qtbot, triage,
     )
     assert js("document.querySelectorAll('img, .leaflet-tooltip b').length") == 0
     assert js("typeof window.__xss") == "undefined"
+
+
+def _ids_everywhere(engine, flt: QueueFilter) -> tuple[set[int], set[int]]:
+    """A fresh full marker fetch and a fresh queue page (a large limit) under ``flt``."""
+    markers = fetch_encoded_markers(
+        engine, flt, language="en", label_of=MAP_LABELS, label_order=STATES
+    )
+    queue = fetch_queue_page(engine, flt, limit=100_000)
+    return {r[0] for r in markers.rows}, {q.id for q in queue}
+
+
+def test_under_every_filter_the_map_after_live_changes_is_the_queue(qtbot, triage, city):
+    engine, sampah, banjir = city
+    with engine.connect() as conn:
+        monas_kelurahan = conn.execute(
+            text("SELECT kelurahan_code FROM reports WHERE id = :id"), {"id": sampah[0]}
+        ).scalar_one()
+    filters = {
+        "states": QueueFilter(states=("triaged",)),
+        "category": QueueFilter(category="banjir"),
+        "kota": QueueFilter(area_code="31.72"),
+        "kelurahan": QueueFilter(area_code=monas_kelurahan),
+        "text": QueueFilter(search="Laporan s"),
+        "overdue": QueueFilter(overdue_only=True),
+        "urgent": QueueFilter(min_priority=3),
+    }
+    for n, (name, flt) in enumerate(filters.items()):
+        shown, _queue = _ids_everywhere(engine, flt)
+        _show(qtbot, triage, flt, shown)
+        # Live changes from other consoles and channels: new reports, a triage, a priority, a
+        # category, a report that becomes overdue (its change announced by a comment), and one
+        # of the shown reports rejected.
+        box = _from_another_connection(
+            engine,
+            lambda conn, n=n: (
+                _submit(conn, f"s{n}-new", "sampah", MONAS, 30 + n),
+                _submit(conn, f"b{n}-new", "banjir", PLUIT, 30 + n),
+            ),
+        )
+        new_sampah, new_banjir = box["ids"]
+        actions.mark_triaged(engine, new_sampah, None)
+        actions.set_priority(engine, new_banjir, None, 3)
+        actions.set_category(engine, sampah[n % len(sampah)], None, ("banjir", "sampah")[n % 2])
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE reports SET due_at = now() - interval '1 hour' WHERE id = :id"),
+                {"id": new_sampah},
+            )
+        actions.comment(engine, new_sampah, "lewat tenggat")
+        if shown:
+            actions.reject(engine, max(shown), None, "spam")
+
+        def agree(flt=flt) -> bool:
+            full, queue = _ids_everywhere(engine, flt)
+            on_map = triage.map.report_ids()
+            return on_map == full == queue and triage.map.marker_count() == len(full)
+
+        qtbot.waitUntil(agree, timeout=15_000)
+        after, _queue = _ids_everywhere(engine, flt)
+        assert after != shown, f"the changes reached the {name} filter's reports"
+        assert triage.map.load_count() == 1  # live changes, not a reloaded page
