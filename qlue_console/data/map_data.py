@@ -118,7 +118,9 @@ def fetch_encoded_markers(
         # The driver's own cursor: its rows are plain tuples, made in C (SQLAlchemy's Row objects
         # cost more than the query).
         compiled = sql.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
-        cursor = conn.connection.dbapi_connection.cursor()
+        driver = conn.connection.dbapi_connection
+        assert driver is not None  # a connection checked out of the pool has one
+        cursor = driver.cursor()
         try:
             cursor.execute(compiled.string, compiled.params)
             rows: list[tuple] = []
@@ -175,7 +177,8 @@ def fetch_boundaries(engine: Engine) -> dict:
     with engine.connect() as conn:
         rows = conn.execute(
             text("""
-            SELECT kel.code, kel.name, kec.name AS kecamatan, kota.name AS kota, kel.boundary::text AS geometry
+            SELECT kel.code, kel.name, kec.name AS kecamatan, kota.name AS kota,
+                   kel.boundary::text AS geometry
               FROM areas kel JOIN areas kec ON kec.code = kel.parent_code
               JOIN areas kota ON kota.code = kec.parent_code
              WHERE kel.level = 'kelurahan' AND kel.boundary IS NOT NULL ORDER BY kel.code""")

@@ -98,7 +98,7 @@ def _marker(report_id: int, *values, **named) -> dict:
     fields = list(MARKER_DEFAULTS)
     if len(values) > len(fields) or set(named) - set(fields):
         raise TypeError(f"a marker has the values {fields}")
-    return {"id": report_id, **MARKER_DEFAULTS, **dict(zip(fields, values)), **named}
+    return {"id": report_id, **MARKER_DEFAULTS, **dict(zip(fields, values, strict=False)), **named}
 
 
 @pytest.fixture
@@ -162,7 +162,8 @@ class MapReports:
                                          category_code, lat, lon, status, priority, reported_at,
                                          created_at, due_at, closed_at)
                     VALUES (:id, 'app', :e, 'warga', :t, :cat, :lat, :lon, :st, :p, :at, :at,
-                            :due, CASE WHEN NOT qlue_report_is_open(:st) THEN CAST(:at AS timestamptz) END)
+                            :due, CASE WHEN NOT qlue_report_is_open(:st)
+                                       THEN CAST(:at AS timestamptz) END)
                     ON CONFLICT (id) DO UPDATE SET text = excluded.text,
                         category_code = excluded.category_code, lat = excluded.lat,
                         lon = excluded.lon, status = excluded.status,

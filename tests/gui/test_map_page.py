@@ -11,16 +11,16 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from qlue_console.data.map_data import MARKER_FIELDS, fetch_encoded_markers
 from qlue_console.gui.map.page import (
     CHOROPLETH_RAMP,
     QWEBCHANNEL_JS,
     STATES,
     build_page,
     choropleth_classes,
+    prepare_encoded,
     write_page,
 )
-from qlue_console.data.map_data import MARKER_FIELDS, fetch_encoded_markers
-from qlue_console.gui.map.page import prepare_encoded
 from qlue_console.gui.workspaces.triage import MAP_LABELS
 from tests.gui.conftest import EVERY_STATE
 
@@ -161,7 +161,7 @@ def test_choropleth_classes_cover_the_counts_in_order():
     classes = choropleth_classes(values)
     assert len(classes) == len(CHOROPLETH_RAMP)
     assert classes[0]["lo"] == 1 and classes[-1]["hi"] == 39
-    for a, b in zip(classes, classes[1:]):
+    for a, b in zip(classes, classes[1:], strict=False):
         assert a["lo"] <= a["hi"] < b["lo"] == a["hi"] + 1
     assert [c["colour"] for c in classes] == list(CHOROPLETH_RAMP)
 

@@ -45,7 +45,8 @@ def test_markers_arrive_in_one_batch(qtbot, map_view, marker, prepared, js, draw
     assert (
         js(
             map_view,
-            "document.querySelectorAll('.leaflet-pane .leaflet-marker-icon, .leaflet-pane svg path').length",
+            "document.querySelectorAll("
+            "'.leaflet-pane .leaflet-marker-icon, .leaflet-pane svg path').length",
         )
         == 0
     )
@@ -68,14 +69,17 @@ def pixel(js, view: MapView, report_id: int, dx: float = 0, dy: float = 0) -> li
 
 def near(colour: list[int], expected: str, tolerance: int = 12) -> bool:
     """A drawn fill (88 % opaque on the transparent canvas) has the colour it was given."""
-    return colour[3] > 200 and all(abs(c - e) <= tolerance for c, e in zip(colour, rgb(expected)))
+    return colour[3] > 200 and all(
+        abs(c - e) <= tolerance for c, e in zip(colour, rgb(expected), strict=False)
+    )
 
 
 def on_top(colour: list[int], expected: str) -> bool:
-    """Markers drawn over others: the one on top gives the pixel the nearest of the states' colours."""
+    """Markers drawn over others: the one on top gives the pixel the nearest of the states'
+    colours."""
 
     def distance(c: str) -> int:
-        return sum((a - b) ** 2 for a, b in zip(colour, rgb(c)))
+        return sum((a - b) ** 2 for a, b in zip(colour, rgb(c), strict=False))
 
     return colour[3] > 200 and min((RED, YELLOW, GREEN, "#757575"), key=distance) == expected
 
@@ -213,11 +217,11 @@ def test_repainting_changed_spots_gives_the_pixels_of_a_whole_drawing(
             )
             for _ in range(15)
         ]
-        drawn(map_view, lambda: map_view.upsert_markers(prepared(changes)))
+        drawn(map_view, lambda changes=changes: map_view.upsert_markers(prepared(changes)))
         shown.update(m["id"] for m in changes)
         gone = rnd.choice(sorted(shown))
         shown.discard(gone)
-        drawn(map_view, lambda: map_view.remove_markers([gone]))
+        drawn(map_view, lambda gone=gone: map_view.remove_markers([gone]))
     after = json.loads(js(map_view, "JSON.stringify(QlueMap.markers.stats)"))
     assert after["repaints"] > before["repaints"] and after["redraws"] == before["redraws"]
     repainted, painted = json.loads(js(map_view, CANVAS_DIGEST))
@@ -253,7 +257,7 @@ def test_after_a_zoom_and_a_pan_markers_are_drawn_and_hit_where_they_are(
     ):
         js(map_view, script + ", 1")
         qtbot.waitUntil(
-            lambda: js(map_view, f"window.__moves >= {n} && !QlueMap.moving()") is True,
+            lambda n=n: js(map_view, f"window.__moves >= {n} && !QlueMap.moving()") is True,
             timeout=5_000,
         )
         for report_id, colour in ((1, GREEN), (2, RED)):
@@ -358,7 +362,10 @@ def test_selecting_a_report_pans_to_it_and_highlights_it(
     qtbot.waitUntil(lambda: js(map_view, "QlueMap.highlight === null"), timeout=5_000)
 
 
-FILLS = "JSON.stringify(QlueMap.boundaries.getLayers().map(l => [l.feature.properties.code, l.options.fillColor]))"
+FILLS = (
+    "JSON.stringify(QlueMap.boundaries.getLayers()"
+    ".map(l => [l.feature.properties.code, l.options.fillColor]))"
+)
 LEGEND = "QlueMap.choroLegend.getContainer()"
 
 
@@ -494,7 +501,8 @@ def test_kelurahan_names_show_as_text(qtbot, map_view, js):
     script = (
         "(function () { var l = QlueMap.boundaries.getLayers()"
         ".find(l => l.feature.properties.code === '31.74.01.1001');"
-        " l.openTooltip(l.getBounds().getCenter()); return l.getTooltip().getElement().textContent; })()"
+        " l.openTooltip(l.getBounds().getCenter());"
+        " return l.getTooltip().getElement().textContent; })()"
     )
     text = js(map_view, script)
     assert IMG_PAYLOAD in text and SCRIPT_PAYLOAD in text

@@ -29,6 +29,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
+from typing_extensions import override
 
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
@@ -60,7 +61,9 @@ class _MapPage(QWebEnginePage):
         super().__init__(parent)
         self.home: QUrl | None = None
 
-    def acceptNavigationRequest(self, url: QUrl, nav_type, is_main_frame: bool) -> bool:  # noqa: N802
+    @override
+    def acceptNavigationRequest(self, url: QUrl | str, nav_type, is_main_frame: bool) -> bool:
+        url = QUrl(url)
         if not is_main_frame or (
             self.home is not None and url.isLocalFile() and url.path() == self.home.path()
         ):
@@ -72,10 +75,12 @@ class _MapPage(QWebEnginePage):
             QDesktopServices.openUrl(url)
         return False
 
-    def createWindow(self, _type):  # noqa: N802
+    @override
+    def createWindow(self, _type):
         return None
 
-    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:  # noqa: N802
+    @override
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
         if level == QWebEnginePage.JavaScriptConsoleMessageLevel.ErrorMessageLevel:
             log.error("map page: %s (%s:%d)", message, source, line)
         else:
@@ -367,7 +372,8 @@ class MapView(QWidget):
         self._ready = False
         QTimer.singleShot(500, self._view.reload)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    @override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._ready:
             self._send(self._config_command())
         super().changeEvent(event)

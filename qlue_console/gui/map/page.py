@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import folium
 import js_lib_leaflet
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from folium.template import Template
 
 from qlue_console.data.map_data import MARKER_FIELDS
@@ -151,7 +151,7 @@ def choropleth_classes(
     else:
         picks = [round(i * (len(ramp) - 1) / (len(uppers) - 1)) for i in range(len(uppers))]
     classes, lo = [], counts[0]
-    for hi, pick in zip(uppers, picks):
+    for hi, pick in zip(uppers, picks, strict=True):
         classes.append({"lo": lo, "hi": hi, "colour": ramp[pick]})
         lo = hi + 1
     return classes
@@ -194,8 +194,8 @@ class _Init(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }}, {{ this.views|tojson }},
-                     {{ this.fields|tojson }});
+        QlueMap.init({{ this.map_name|tojson }}, {{ this.boundaries_name|tojson }},
+                     {{ this.views|tojson }}, {{ this.fields|tojson }});
         {% endmacro %}
     """)
 
@@ -210,8 +210,8 @@ class _Init(MacroElement):
 
 _CSS = """
 <style>
-  .leaflet-container { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif; font-size: 12px;
-                       background: #dfe6ea; }
+  .leaflet-container { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", sans-serif;
+                       font-size: 12px; background: #dfe6ea; }
   .leaflet-tooltip.qlue-tip { white-space: normal; max-width: 320px; line-height: 1.35; }
   .qlue-tip .qlue-title { font-weight: 600; }
   .qlue-tip .qlue-meta { color: #555; }
@@ -220,8 +220,9 @@ _CSS = """
   .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 3px 6px; border-radius: 4px;
                  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3); line-height: 1.3; font-size: 11px; }
   .qlue-legend .qlue-legend-title { font-weight: 600; }
-  .qlue-legend .qlue-legend-toggle { font: inherit; font-weight: 600; background: none; border: 0; padding: 1px 0;
-                                     margin: 0; cursor: pointer; color: #222; width: 100%; text-align: left; }
+  .qlue-legend .qlue-legend-toggle { font: inherit; font-weight: 600; background: none; border: 0;
+                                     padding: 1px 0; margin: 0; cursor: pointer; color: #222;
+                                     width: 100%; text-align: left; }
   .qlue-legend .qlue-fold-mark { float: right; margin-left: 8px; color: #555; }
   .qlue-legend .qlue-legend-body { margin-top: 2px; }
   .qlue-legend .qlue-swatch { display: inline-block; width: 9px; height: 9px; margin-right: 5px;
@@ -231,8 +232,9 @@ _CSS = """
   .leaflet-container .leaflet-bar a.qlue-view-toggle { width: auto; padding: 0 8px; font-size: 12px;
                                                        font-weight: 600; white-space: nowrap; }
   /* The attribution stays one line beside the scale bar (bottom left), never over it. */
-  .leaflet-control-attribution { font-size: 10px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-                                 max-width: calc(100vw - 130px); box-sizing: border-box; }
+  .leaflet-control-attribution { font-size: 10px; white-space: nowrap; overflow: hidden;
+                                 text-overflow: ellipsis; max-width: calc(100vw - 130px);
+                                 box-sizing: border-box; }
   .leaflet-bottom.leaflet-left .leaflet-control-scale { margin-bottom: 4px; }
   .qlue-hidden { display: none; }
   .leaflet-container.qlue-on-marker, .leaflet-container.qlue-on-marker * { cursor: pointer; }
@@ -271,7 +273,9 @@ def build_page(
         ("qlue_map", MAP_JS.as_uri()),
     ]
     m.default_css = [("leaflet_css", (LEAFLET_DIR / "leaflet.css").as_uri())]
-    m.get_root().header.add_child(Element(_CSS), name="qlue_css")
+    root = m.get_root()
+    assert isinstance(root, Figure)  # a folium.Map's root is its page
+    root.header.add_child(Element(_CSS), name="qlue_css")
     if tile_url:
         attribution = (
             tile_attribution or urlsplit(tile_url.replace("{s}", "a")).hostname or tile_url
@@ -298,7 +302,7 @@ def build_page(
     _Init(
         m.get_name(), layer.get_name() if layer is not None else None, view_bounds(boundaries)
     ).add_to(m)
-    return m.get_root().render()
+    return root.render()
 
 
 def write_page(folder: str | os.PathLike, page_html: str) -> Path:

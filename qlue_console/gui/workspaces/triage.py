@@ -237,14 +237,14 @@ class TriageWorkspace(QObject):
             self.map.set_choropleth(None, "")
             return
         measure = "open" if layer == 1 else "overdue"
-        title = self._map_layer.currentText()
+        title, view = self._map_layer.currentText(), self.map
         self._tasks.run(
             fetch_choropleth,
             self._engine,
             measure,
             channel="choropleth",
             coalesce=True,
-            on_done=lambda values: self.map.set_choropleth(values, title),
+            on_done=lambda values: view.set_choropleth(values, title),
         )
 
     def _map_loaded(self) -> None:
