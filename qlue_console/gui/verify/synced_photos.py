@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from typing_extensions import override
 
 from qlue_console.gui.photo_view import DecodedPixels
 
@@ -155,7 +156,8 @@ class SyncedPhotoViews(QObject):
             if slot is not source:
                 self._apply(slot)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         slot = next((s for s in self._slots if s.viewport is watched), None)
         if slot is None:
             return False
