@@ -40,15 +40,9 @@ from qlue_console.verify.decisions import VerifierRole, fetch_role, suggested_re
 from qlue_console.verify.queue import PendingItem, fetch_pending
 
 # Events after which the queue may have changed.
-_QUEUE_KINDS = {
-    "follow_up",
-    "proof_approved",
-    "proof_rejected",
-    "closed",
-    "merged",
-    "rejected",
-    "reopened",
-}
+_QUEUE_KINDS = frozenset(
+    ("follow_up", "proof_approved", "proof_rejected", "closed", "merged", "rejected", "reopened")
+)
 
 
 class VerifyWorkspace(QObject):
