@@ -68,9 +68,6 @@ class VerifyQueueModel(QAbstractTableModel):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rows(self) -> list[PendingItem]:
-        return list(self._rows)
-
     def row_at(self, row: int) -> PendingItem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
