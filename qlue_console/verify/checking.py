@@ -172,7 +172,8 @@ def run_checks_for(
             stored = bool(
                 conn.execute(
                     text(
-                        "SELECT qlue_record_checks(:id, CAST(:checks AS jsonb), :risk, CAST(:meta AS jsonb))"
+                        "SELECT qlue_record_checks("
+                        ":id, CAST(:checks AS jsonb), :risk, CAST(:meta AS jsonb))"
                     ),
                     {
                         "id": follow_up_id,

@@ -95,36 +95,35 @@ class VerifyItem:
         return {c.code: c.verdict for c in self.checks if not c.skipped}
 
 
-_ITEM = text("""
+_REPORT_PHOTO = (
+    "(SELECT id FROM photos WHERE report_id = r.id AND kind = 'report' ORDER BY id LIMIT 1)"
+)
+
+_ITEM = text(f"""
 SELECT f.id, f.verification, f.verifier, f.verified_at, f.submitted_at, f.note, f.risk, f.checks,
-       r.id AS report_id, r.text AS report_text, r.status AS report_status, r.citizen_handle, r.channel,
-       r.category_code, c.name_id, c.name_en, r.lat, r.lon, r.created_at,
-       kel.name AS kelurahan, kec.name AS kecamatan, kota.name AS kota, kel.boundary::text AS boundary,
+       r.id AS report_id, r.text AS report_text, r.status AS report_status, r.citizen_handle,
+       r.channel, r.category_code, r.category_name_id, r.category_name_en, r.lat, r.lon,
+       r.created_at, r.kelurahan_name, r.kecamatan_name, r.kota_name,
+       (SELECT kel.boundary::text FROM areas kel WHERE kel.code = r.kelurahan_code) AS boundary,
        a.handle, a.display_name, a.kind AS official_kind, ag.short_name AS agency,
-       (SELECT id FROM photos WHERE report_id = r.id AND kind = 'report' ORDER BY id LIMIT 1) AS report_photo_id,
+       {_REPORT_PHOTO} AS report_photo_id,
        p.id AS proof_photo_id, p.width, p.height, p.mime, p.taken_at, p.gps_lat, p.gps_lon, p.exif
   FROM follow_ups f
-  JOIN reports r ON r.id = f.report_id
-  JOIN categories c ON c.code = r.category_code
+  JOIN console_reports r ON r.id = f.report_id
   JOIN accounts a ON a.id = f.account_id
   LEFT JOIN agencies ag ON ag.code = a.agency_code
-  LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-  LEFT JOIN areas kec ON kec.code = r.kecamatan_code
-  LEFT JOIN areas kota ON kota.code = r.kota_code
   LEFT JOIN photos p ON p.id = f.photo_id
  WHERE f.id = :id
 """)
 
-_HITS = text("""
-SELECT p.id AS photo_id, p.report_id, f.id AS follow_up_id, a.handle, f.submitted_at, f.verification,
-       r.status, c.name_en, c.name_id, kel.name AS kelurahan,
-       (SELECT id FROM photos WHERE report_id = r.id AND kind = 'report' ORDER BY id LIMIT 1) AS report_photo_id
+_HITS = text(f"""
+SELECT p.id AS photo_id, p.report_id, f.id AS follow_up_id, a.handle, f.submitted_at,
+       f.verification, r.status, r.category_name_en, r.category_name_id, r.kelurahan_name,
+       {_REPORT_PHOTO} AS report_photo_id
   FROM photos p
   LEFT JOIN follow_ups f ON f.id = p.follow_up_id
   LEFT JOIN accounts a ON a.id = f.account_id
-  LEFT JOIN reports r ON r.id = p.report_id
-  LEFT JOIN categories c ON c.code = r.category_code
-  LEFT JOIN areas kel ON kel.code = r.kelurahan_code
+  LEFT JOIN console_reports r ON r.id = p.report_id
  WHERE p.id IN :ids
 """).bindparams(bindparam("ids", expanding=True))
 
@@ -172,9 +171,9 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
                 submitted_at=e.submitted_at if e else None,
                 verification=e.verification if e else None,
                 report_status=e.status if e else None,
-                category_en=e.name_en if e else None,
-                category_id=e.name_id if e else None,
-                kelurahan=e.kelurahan if e else None,
+                category_en=e.category_name_en if e else None,
+                category_id=e.category_name_id if e else None,
+                kelurahan=e.kelurahan_name if e else None,
                 report_photo_id=e.report_photo_id if e else None,
             )
         )
@@ -192,14 +191,14 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
         citizen=r.citizen_handle,
         channel=r.channel,
         category_code=r.category_code,
-        category_id=r.name_id,
-        category_en=r.name_en,
+        category_id=r.category_name_id,
+        category_en=r.category_name_en,
         report_lat=r.lat,
         report_lon=r.lon,
         report_created_at=r.created_at,
-        kelurahan=r.kelurahan,
-        kecamatan=r.kecamatan,
-        kota=r.kota,
+        kelurahan=r.kelurahan_name,
+        kecamatan=r.kecamatan_name,
+        kota=r.kota_name,
         official=r.handle,
         official_name=r.display_name,
         official_kind=r.official_kind,
@@ -217,16 +216,6 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
         reuse=tuple(reuse),
         boundary=json.loads(r.boundary) if r.boundary else None,
     )
-
-
-def fetch_photo(engine: Engine, photo_id: int | None) -> bytes | None:
-    if photo_id is None:
-        return None
-    with engine.connect() as conn:
-        data = conn.execute(
-            text("SELECT data FROM photos WHERE id = :id"), {"id": photo_id}
-        ).scalar_one_or_none()
-    return bytes(data) if data is not None else None
 
 
 def fetch_photos(engine: Engine, photo_ids: list[int]) -> dict[int, bytes]:

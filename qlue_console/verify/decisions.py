@@ -90,9 +90,11 @@ def fetch_role(engine: Engine) -> VerifierRole:
         row = conn.execute(
             text(
                 "SELECT session_user AS login, "
-                "coalesce((SELECT handle FROM accounts WHERE login = session_user), session_user::text) AS actor, "
+                "coalesce((SELECT handle FROM accounts WHERE login = session_user), "
+                "session_user::text) AS actor, "
                 "pg_has_role(session_user, 'qlue_supervisor', 'MEMBER') "
-                "OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) AS can_decide"
+                "OR coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) "
+                "AS can_decide"
             )
         ).one()
     return VerifierRole(row.login, row.actor, bool(row.can_decide))
@@ -110,8 +112,9 @@ def decide(
     note: str | None = None,
 ) -> Decision:
     """Approves or rejects a follow-up's proof. ``note`` is the reason when approving over a
-    failed check (required then). Raises ``ContractError`` (bad input, nothing written), ``Conflict`` (already decided; ``details['actor']`` says by whom) or
-    ``PermissionDenied`` (not a supervisor's login)."""
+    failed check (required then). Raises ``ContractError`` (bad input, nothing written),
+    ``Conflict`` (already decided; ``details['actor']`` says by whom) or ``PermissionDenied``
+    (not a supervisor's login)."""
     if decision not in DECISIONS:
         raise ContractError("decision", f"the decision is approve or reject, not {decision!r}")
     if note is not None and "\x00" in note:
@@ -130,7 +133,7 @@ def decide(
         event_id=data["event"],
         due_at=_time(data.get("due_at")),
         mentions=tuple(
-            NewMention(m["mention"], m["account"], m["handle"], _time(m["due_at"]))
+            NewMention(m["mention"], m["account"], m["handle"], datetime.fromisoformat(m["due_at"]))
             for m in data.get("mentions") or ()
         ),
     )

@@ -44,7 +44,10 @@ class FilterOptions:
 def _where(flt: VerifyFilter, params: dict) -> str:
     clauses = ["f.verification = 'pending'"]
     if flt.agency:
-        clauses.append("(a.agency_code = :agency OR c.agency_code = :agency)")
+        clauses.append(
+            "(a.agency_code = :agency OR r.category_code IN "
+            "(SELECT c.code FROM categories c WHERE c.agency_code = :agency))"
+        )
         params["agency"] = flt.agency
     if flt.area_code:
         column = {1: "kota_code", 2: "kecamatan_code"}.get(
@@ -90,13 +93,10 @@ def fetch_pending(
     params: dict = {"limit": limit}
     sql = text(f"""
         SELECT f.id, f.report_id, f.risk, f.submitted_at, f.checks, a.handle, a.display_name,
-               c.name_id, c.name_en, kel.name AS kelurahan, kec.name AS kecamatan
+               r.category_name_id, r.category_name_en, r.kelurahan_name, r.kecamatan_name
           FROM follow_ups f
-          JOIN reports r ON r.id = f.report_id
+          JOIN console_reports r ON r.id = f.report_id
           JOIN accounts a ON a.id = f.account_id
-          JOIN categories c ON c.code = r.category_code
-          LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-          LEFT JOIN areas kec ON kec.code = r.kecamatan_code
          WHERE {_where(flt, params)}
          ORDER BY f.risk DESC NULLS LAST, f.submitted_at, f.id
          LIMIT :limit""")
@@ -110,24 +110,15 @@ def fetch_pending(
             submitted_at=r.submitted_at,
             official=r.handle,
             official_name=r.display_name,
-            category_id=r.name_id,
-            category_en=r.name_en,
-            kelurahan=r.kelurahan,
-            kecamatan=r.kecamatan,
+            category_id=r.category_name_id,
+            category_en=r.category_name_en,
+            kelurahan=r.kelurahan_name,
+            kecamatan=r.kecamatan_name,
             failing=_codes(r.checks, "fail"),
             warning=_codes(r.checks, "warn"),
         )
         for r in rows
     ]
-
-
-def count_pending(engine: Engine, flt: VerifyFilter = VerifyFilter()) -> int:
-    params: dict = {}
-    sql = text(f"""SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id
-                     JOIN accounts a ON a.id = f.account_id JOIN categories c ON c.code = r.category_code
-                    WHERE {_where(flt, params)}""")
-    with engine.connect() as conn:
-        return int(conn.execute(sql, params).scalar_one())
 
 
 def fetch_filter_options(engine: Engine) -> FilterOptions:
@@ -138,7 +129,8 @@ def fetch_filter_options(engine: Engine) -> FilterOptions:
         officials = conn.execute(
             text("""
             SELECT a.id, a.handle, a.display_name FROM accounts a
-             WHERE EXISTS (SELECT 1 FROM follow_ups f WHERE f.account_id = a.id AND f.verification = 'pending')
+             WHERE EXISTS (SELECT 1 FROM follow_ups f
+                            WHERE f.account_id = a.id AND f.verification = 'pending')
              ORDER BY a.handle""")
         ).all()
     return FilterOptions(

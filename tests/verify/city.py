@@ -17,7 +17,7 @@ LURAH = "lurah.gambir"
 SELF_OFFICIAL, SELF_CITIZEN = "lurah.kebon-melati", "warga_kbnmelati"
 
 
-def _report(
+def add_report(
     conn,
     n: int,
     *,
@@ -77,7 +77,8 @@ def citizen_photo(conn, report_id: int) -> bytes:
 
 
 def build_city(engine) -> dict[str, int]:
-    """Seeds people and one follow-up per kind; returns kind → follow-up id (and 'report:<kind>')."""
+    """Seeds people and one follow-up per kind; returns kind → follow-up id (and
+    'report:<kind>' → report id)."""
     with engine.begin() as conn:
         seed_people(conn)
     ids: dict[str, int] = {}
@@ -101,10 +102,23 @@ def build_city(engine) -> dict[str, int]:
             "screenshot": lambda r: demo.screenshot_png(504, size=(540, 1170)),
         }
         for n, (kind, make) in enumerate(kinds.items()):
-            report_id = _report(conn, n, lat=MONAS[0] + n * 0.0001)
+            report_id = add_report(conn, n, lat=MONAS[0] + n * 0.0001)
             ids[f"report:{kind}"] = report_id
             ids[kind] = _follow_up(conn, report_id, make(report_id))
-        report_id = _report(conn, 50, citizen=SELF_CITIZEN, dispatch_to=(SELF_OFFICIAL, LURAH))
+        report_id = add_report(conn, 50, citizen=SELF_CITIZEN, dispatch_to=(SELF_OFFICIAL, LURAH))
         ids["report:self"] = report_id
         ids["self"] = _follow_up(conn, report_id, _proof(505), official=SELF_OFFICIAL)
     return ids
+
+
+def report_row(engine, report_id: int):
+    """The report as the console reads it (the ``console_reports`` view): status, due time,
+    whether it is open and still waiting for verification."""
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT r.status, r.due_at, r.is_open, r.awaiting_verification "
+                "FROM console_reports r WHERE r.id = :id"
+            ),
+            {"id": report_id},
+        ).one()

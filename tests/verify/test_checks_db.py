@@ -12,13 +12,6 @@ from qlue_console.verify.checking import check_pending, run_checks_for
 from qlue_console.verify.context import fetch_item
 from qlue_console.verify.queue import VerifyFilter, fetch_pending
 
-from .city import build_city
-
-
-@pytest.fixture
-def city(db_engine):
-    return db_engine, build_city(db_engine)
-
 
 def _verdicts(engine, follow_up_id):
     with engine.connect() as conn:
@@ -141,7 +134,7 @@ def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
     from qlue_console.db import contract
     from qlue_console.photos import demo
 
-    from .city import MONAS, _report
+    from .city import MONAS, add_report
 
     engine, ids = city
     with engine.begin() as conn:
@@ -154,7 +147,7 @@ def test_a_mirrored_reuse_is_caught_through_its_variant_hash(city):
                 {"id": ids["original"]},
             ).scalar_one()
         )
-        report = _report(conn, 90, lat=MONAS[0] + 0.002)
+        report = add_report(conn, 90, lat=MONAS[0] + 0.002)
         follow_up = contract.submit_follow_up(
             conn,
             report_id=report,
@@ -178,8 +171,8 @@ def test_the_weekly_kpis_read_the_stored_reuse_verdict(city):
         reused = dict(
             conn.execute(
                 text(
-                    "SELECT CAST(ev.payload->>'follow_up' AS bigint), pf.reused FROM kpi_proof_facts pf "
-                    "JOIN events ev ON ev.id = pf.event_id"
+                    "SELECT CAST(ev.payload->>'follow_up' AS bigint), pf.reused "
+                    "FROM kpi_proof_facts pf JOIN events ev ON ev.id = pf.event_id"
                 )
             ).all()
         )

@@ -10,18 +10,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from qlue_console.data.queue import fetch_queue_rows
 from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.verify.checking import check_pending
 from qlue_console.verify.decisions import decide, fetch_role, suggested_reason
 
-from .city import LURAH, SELF_OFFICIAL, build_city
-
-
-@pytest.fixture
-def city(db_engine):
-    return db_engine, build_city(db_engine)
+from .city import LURAH, SELF_OFFICIAL, report_row
 
 
 def _events(engine, report_id):
@@ -36,7 +30,8 @@ def _mentions(engine, report_id):
     with engine.connect() as conn:
         return conn.execute(
             text(
-                "SELECT a.handle, m.state, m.due_at, m.mentioned_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
+                "SELECT a.handle, m.state, m.due_at, m.mentioned_at "
+                "FROM mentions m JOIN accounts a ON a.id = m.account_id "
                 "WHERE m.report_id = :r ORDER BY m.id"
             ),
             {"r": report_id},
@@ -61,7 +56,7 @@ def test_approve_closes_the_report_with_the_supervisors_name(city, login_url):
         spv.dispose()
     report = ids["report:good"]
     assert result.status == "verified" and result.report_id == report and not result.mentions
-    (row,) = fetch_queue_rows(engine, [report])
+    row = report_row(engine, report)
     assert row.status == "verified"
     kinds = [(e.kind, e.actor) for e in _events(engine, report)][-2:]
     assert kinds == [("proof_approved", "spv.rina"), ("closed", "spv.rina")]
@@ -94,7 +89,7 @@ def test_reject_reopens_for_the_same_officials_with_new_due_times(city):
     result = decide(engine, ids["self"], "reject", "other", "Pelapor adalah akun lurah sendiri")
     assert result.status == "reopened"
     assert [m.handle for m in result.mentions] == [SELF_OFFICIAL, LURAH]
-    (row,) = fetch_queue_rows(engine, [report])
+    row = report_row(engine, report)
     assert row.status == "reopened"  # visible in the triage queue's data
     open_now = [m for m in _mentions(engine, report) if m.state == "open"]
     assert sorted(m.handle for m in open_now) == sorted([SELF_OFFICIAL, LURAH])

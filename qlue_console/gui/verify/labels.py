@@ -60,8 +60,10 @@ VERDICT_COLOURS = {
 }
 
 
-def tr(source: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, source)
+def tr(source: object) -> str:
+    """``source`` translated in this context; ``source`` is a plain string or a
+    ``QT_TRANSLATE_NOOP`` mark (typed ``object`` by PySide6, a ``str`` at run time)."""
+    return QCoreApplication.translate(_CONTEXT, str(source))
 
 
 def check_name(code: str) -> str:
@@ -124,11 +126,8 @@ def metres(value: float) -> str:
     )
 
 
-def _fill(template: str, *values: object) -> str:
-    text = tr(template)
-    for i, value in enumerate(values, start=1):
-        text = text.replace(f"%{i}", str(value))
-    return text
+def _fill(template: object, *values: object) -> str:
+    return fill(tr(template), *values)
 
 
 def evidence_text(check: CheckView) -> str:  # noqa: C901 - one branch per check, flat

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
+from typing_extensions import override
 
 from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.plain_text import plain_tooltip
@@ -53,6 +54,9 @@ def checks_to_look_at(item: PendingItem) -> str:
     )
 
 
+_ROOT = QModelIndex()  # the invisible root: the default parent of a flat table
+
+
 class VerifyQueueModel(QAbstractTableModel):
     def __init__(self, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -63,9 +67,6 @@ class VerifyQueueModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def rows(self) -> list[PendingItem]:
-        return list(self._rows)
 
     def row_at(self, row: int) -> PendingItem | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -82,19 +83,23 @@ class VerifyQueueModel(QAbstractTableModel):
             self.endRemoveRows()
         return row
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(HEADERS)
 
+    @override
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[section])
+            return self.tr(str(HEADERS[section]))
         return None
 
+    @override
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):

@@ -49,8 +49,8 @@ class ReuseDialog(QDialog):
         info = QLabel(
             fill(
                 self.tr(
-                    "Report #%1 · %2 · %3 · status %4\nProof posted by @%5, %6 · verification: %7 · "
-                    "hash distance %8 (%9)"
+                    "Report #%1 · %2 · %3 · status %4\n"
+                    "Proof posted by @%5, %6 · verification: %7 · hash distance %8 (%9)"
                 ),
                 str(hit.report_id),
                 category,

@@ -8,9 +8,10 @@ different sizes stays in sight in both.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt
 from PySide6.QtGui import QImage, QPixmap, QTransform, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from typing_extensions import override
 
 from qlue_console.gui.photo_view import DecodedPixels
 
@@ -48,8 +49,6 @@ class _Slot:
 class SyncedPhotoViews(QObject):
     """Controller of several QGraphicsViews from a form whose zoom and pan move together."""
 
-    zoom_changed = Signal(float)  # the zoom relative to fit (1.0 = fitted)
-
     def __init__(self, views: list[QGraphicsView], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._slots = [_Slot(v) for v in views]
@@ -65,22 +64,6 @@ class SyncedPhotoViews(QObject):
     @property
     def zoom_level(self) -> float:
         return self._zoom
-
-    @property
-    def center(self) -> tuple[float, float]:
-        return self._center
-
-    def view_center(self, index: int) -> tuple[float, float]:
-        """Where view ``index`` looks, as a fraction of its photo (for tests)."""
-        slot = self._slots[index]
-        w, h = slot.size()
-        point = slot.view.mapToScene(slot.view.viewport().rect().center())
-        return (point.x() / w if w else 0.5, point.y() / h if h else 0.5)
-
-    def view_scale(self, index: int) -> float:
-        """The zoom of view ``index`` relative to its own fit (for tests)."""
-        slot = self._slots[index]
-        return slot.view.transform().m11() / slot.fit_scale()
 
     # -- photos --------------------------------------------------------------------------------
     def set_pixels(self, index: int, pixels: DecodedPixels | None) -> None:
@@ -107,7 +90,6 @@ class SyncedPhotoViews(QObject):
     def fit(self) -> None:
         self._zoom, self._center = 1.0, (0.5, 0.5)
         self._apply_all()
-        self.zoom_changed.emit(self._zoom)
 
     def zoom(self, factor: float, anchor: tuple[float, float] | None = None) -> None:
         """Zooms every view; ``anchor`` (a fraction of the photo) stays where it is on screen."""
@@ -122,11 +104,6 @@ class SyncedPhotoViews(QObject):
             cy = ay + (cy - ay) * old / new
         self._zoom = new
         self._center = (cx, cy) if new > 1.0 else (0.5, 0.5)
-        self._apply_all()
-        self.zoom_changed.emit(self._zoom)
-
-    def pan_to(self, cx: float, cy: float) -> None:
-        self._center = (cx, cy)
         self._apply_all()
 
     def _apply_all(self) -> None:
@@ -155,7 +132,8 @@ class SyncedPhotoViews(QObject):
             if slot is not source:
                 self._apply(slot)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         slot = next((s for s in self._slots if s.viewport is watched), None)
         if slot is None:
             return False
