@@ -243,7 +243,7 @@ def fetch_state_counts(engine: Engine, flt: QueueFilter, states: Sequence[str]) 
     )
     sql = sql.bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
-        return {status: count for status, count in conn.execute(sql, params).tuples()}
+        return {status: count for status, count in conn.execute(sql, params)}
 
 
 def fetch_count(engine: Engine, flt: QueueFilter) -> int:
