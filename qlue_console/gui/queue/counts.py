@@ -39,7 +39,7 @@ class TabCounts(QObject):
             self._engine,
             self._state.filter,
             self._tabs.all_states(),
-            channel="queue-counts",
+            channel=self._state.channel("queue-counts"),
             coalesce=True,
             on_done=lambda counts: self._show(generation, counts),
             on_error=lambda _error: None,

@@ -108,7 +108,7 @@ class LiveRows(QObject):
             self._tasks.run(
                 fetch_people,
                 self._engine,
-                channel="queue-people",
+                channel=self._state.channel("queue-people"),
                 coalesce=True,
                 on_done=self._model.set_people,
                 on_error=lambda _error: None,

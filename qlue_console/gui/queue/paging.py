@@ -48,7 +48,7 @@ class Paging(QObject):
             flt,
             after,
             PAGE_SIZE + 1,
-            channel="queue-page",
+            channel=self._state.channel("queue-page"),
             on_done=lambda rows: self._page_arrived(generation, after, rows),
             on_error=lambda error: self._page_failed(generation, error),
         )

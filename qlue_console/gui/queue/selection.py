@@ -86,7 +86,7 @@ class Selection(QObject):
             self._engine,
             self._state.filter,
             report_id,
-            channel="queue-reveal",
+            channel=self._state.channel("queue-reveal"),
             on_done=lambda found: self._located(report_id, *found),
             on_error=lambda _error: None,
         )

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 from qlue_console.data.queue import QueueFilter
+
+_panes = itertools.count(1)
 
 
 class QueueState:
@@ -13,6 +17,12 @@ class QueueState:
         self.filter = QueueFilter()
         self.generation = 0
         self.me: str | None = None  # the database login, once known
+        self._pane = next(_panes)
+
+    def channel(self, name: str) -> str:
+        """A TaskRunner channel of this queue's own (two queues on one runner never supersede
+        each other's answers)."""
+        return f"{name}:{self._pane}"
 
     def change(self, flt: QueueFilter) -> None:
         self.filter = flt
