@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from qlue_console.data.queue import fetch_queue_rows
+from qlue_console.data.queue import QueueFilter, fetch_queue_changes
 from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.domain.states import ALL_STATES
 from qlue_console.verify.checking import check_pending
 from qlue_console.verify.decisions import decide, fetch_role, suggested_reason
 
@@ -61,7 +62,7 @@ def test_approve_closes_the_report_with_the_supervisors_name(city, login_url):
         spv.dispose()
     report = ids["report:good"]
     assert result.status == "verified" and result.report_id == report and not result.mentions
-    (row,) = fetch_queue_rows(engine, [report])
+    (row,) = fetch_queue_changes(engine, QueueFilter(states=ALL_STATES), [report])
     assert row.status == "verified"
     kinds = [(e.kind, e.actor) for e in _events(engine, report)][-2:]
     assert kinds == [("proof_approved", "spv.rina"), ("closed", "spv.rina")]
@@ -94,7 +95,7 @@ def test_reject_reopens_for_the_same_officials_with_new_due_times(city):
     result = decide(engine, ids["self"], "reject", "other", "Pelapor adalah akun lurah sendiri")
     assert result.status == "reopened"
     assert [m.handle for m in result.mentions] == [SELF_OFFICIAL, LURAH]
-    (row,) = fetch_queue_rows(engine, [report])
+    (row,) = fetch_queue_changes(engine, QueueFilter(states=ALL_STATES), [report])
     assert row.status == "reopened"  # visible in the triage queue's data
     open_now = [m for m in _mentions(engine, report) if m.state == "open"]
     assert sorted(m.handle for m in open_now) == sorted([SELF_OFFICIAL, LURAH])

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 from sqlalchemy import text
 
-from qlue_console.data.queue import fetch_queue_rows
+from qlue_console.data.queue import QueueFilter, fetch_queue_changes
 from qlue_console.db.engine import make_engine
+from qlue_console.domain.states import ALL_STATES
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.workspaces.base import WorkspaceContext
 from qlue_console.gui.workspaces.verify import VerifyWorkspace
@@ -102,7 +103,7 @@ def test_approve_keystroke_closes_and_shows_the_next_from_prefetch(qtbot, worksp
     assert ws.current.item.follow_up_id == nxt
     assert ws.last_next_ms is not None and ws.last_next_ms < 200
     assert _verification(engine, first.follow_up_id).verification == "approved"
-    (row,) = fetch_queue_rows(engine, [first.report_id])
+    (row,) = fetch_queue_changes(engine, QueueFilter(states=ALL_STATES), [first.report_id])
     assert row.status == "verified"
     assert ws.model.row_of(first.follow_up_id) == -1 and ws.model.rowCount() == 8
     assert "closed" in ws._status.text()
@@ -128,7 +129,7 @@ def test_reject_keystroke_with_reason_reopens_with_new_mentions(qtbot, workspace
     assert not ws._reason_panel.isVisible()
     state = _verification(engine, ids["far"])
     assert (state.verification, state.reason) == ("rejected", "wrong_place")
-    (row,) = fetch_queue_rows(engine, [ids["report:far"]])
+    (row,) = fetch_queue_changes(engine, QueueFilter(states=ALL_STATES), [ids["report:far"]])
     assert row.status == "reopened" and row.due_at is not None  # back in the triage queue
     with engine.connect() as conn:
         open_mentions = conn.execute(
