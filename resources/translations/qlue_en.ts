@@ -3,7 +3,7 @@
 <context>
     <name>DirectoryModel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="79" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="88" />
         <source>%n mention(s) past their due time</source>
         <translation><numerusform>%n mention past its due time</numerusform><numerusform>%n mentions past their due time</numerusform></translation>
     </message>
@@ -11,12 +11,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="131" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="179" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="256" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -24,46 +24,46 @@
 <context>
     <name>DispatchPanel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="165" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n working day</numerusform><numerusform>SLA %n working days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n hour (calendar)</numerusform><numerusform>SLA %n hours (calendar)</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LiveRows</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="65" />
-        <source>%n overdue mention(s) escalated</source>
-        <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>QueuePane</name>
-    <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="342" />
+        <location filename="../../qlue_console/gui/queue/live.py" line="125" />
         <source>↑ %n new report(s)</source>
         <translation><numerusform>↑ %n new report</numerusform><numerusform>↑ %n new reports</numerusform></translation>
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/main_window.py" line="88" />
+        <source>%n overdue mention(s) escalated</source>
+        <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>StatusBarController</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="109" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="121" />
         <source>%Ln overdue</source>
         <translation><numerusform>%Ln overdue</numerusform><numerusform>%Ln overdue</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="110" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="122" />
         <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln proof to verify</numerusform><numerusform>%Ln proofs to verify</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="111" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="123" />
         <source>%Ln received today</source>
         <translation><numerusform>%Ln received today</numerusform><numerusform>%Ln received today</numerusform></translation>
     </message>
@@ -71,7 +71,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="150" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="194" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>
@@ -79,17 +79,17 @@
 <context>
     <name>VerifyLabels</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
         <source>%Ln days</source>
         <translation><numerusform>%Ln day</numerusform><numerusform>%Ln days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="96" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="101" />
         <source>%Ln hours</source>
         <translation><numerusform>%Ln hour</numerusform><numerusform>%Ln hours</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="103" />
         <source>%Ln minutes</source>
         <translation><numerusform>%Ln minute</numerusform><numerusform>%Ln minutes</numerusform></translation>
     </message>

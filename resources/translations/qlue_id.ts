@@ -3,52 +3,52 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="74" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="98" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="84" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="121" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="95" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="134" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="100" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="141" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="103" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
         <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="107" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="154" />
         <source>Nearest kelurahan: %1, %2 m away</source>
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="203" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="205" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="150" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="210" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="167" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="232" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -131,57 +131,57 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="18" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="25" />
         <source>Handle</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="19" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="26" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="20" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="27" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="21" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="28" />
         <source>Area</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="22" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="29" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="23" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="30" />
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="24" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="31" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="32" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="79" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="88" />
         <source>%n mention(s) past their due time</source>
         <translation><numerusform>%n mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="103" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="103" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
@@ -189,47 +189,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="87" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="137" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="167" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="131" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="241" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="171" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="241" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="244" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="176" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="249" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="179" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="256" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="277" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -337,87 +337,87 @@
 <context>
     <name>DispatchLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="9" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="11" />
         <source>Lurah</source>
         <translation>Lurah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="10" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="12" />
         <source>Camat</source>
         <translation>Camat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="11" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
         <source>Mayor (walikota)</source>
         <translation>Wali kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="12" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="13" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="15" />
         <source>Field officer</source>
         <translation>Petugas lapangan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="14" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="16" />
         <source>Outside utility</source>
         <translation>Utilitas luar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="17" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="18" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="20" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="19" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
         <source>Passed on</source>
         <translation>Diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="20" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="22" />
         <source>Escalated</source>
         <translation>Dieskalasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="23" />
         <source>Closed</source>
         <translation>Ditutup</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
         <source>kelurahan</source>
         <translation>kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="27" />
         <source>kecamatan</source>
         <translation>kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="28" />
         <source>kota</source>
         <translation>kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="27" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="29" />
         <source>category's agency</source>
         <translation>dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="42" />
         <source>Agency head</source>
         <translation>Kepala dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="58" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="60" />
         <source>%1 of the %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -425,155 +425,155 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="82" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="97" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="113" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="134" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="156" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="191" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="157" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="193" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="158" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="196" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="163" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="202" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="165" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="167" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="168" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
         <source>%1 · a mention sent now is due %2</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="177" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="219" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="185" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="227" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="243" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="203" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="245" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="205" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="247" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="207" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="249" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="212" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="214" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="256" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="225" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="270" />
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="228" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="278" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="230" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="282" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="251" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="309" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="260" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="320" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="279" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="341" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="293" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="360" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="295" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="362" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="297" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="365" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="322" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="330" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="397" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="410" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="324" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="401" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="328" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="408" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="333" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="413" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -631,6 +631,64 @@
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Send (Ctrl+Enter)</source>
         <translation>Kirim (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="22" />
+        <source>Any age</source>
+        <translation>Semua umur</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="23" />
+        <source>Last hour</source>
+        <translation>Satu jam terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="24" />
+        <source>Last 24 hours</source>
+        <translation>24 jam terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="25" />
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="26" />
+        <source>Older than 1 day</source>
+        <translation>Lebih dari 1 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="27" />
+        <source>Older than 3 days</source>
+        <translation>Lebih dari 3 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="66" />
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="67" />
+        <source>All of DKI Jakarta</source>
+        <translation>Seluruh DKI Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="68" />
+        <source>All channels</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="71" />
+        <source>Any priority</source>
+        <translation>Semua prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="73" />
+        <source>%1 or higher</source>
+        <translation>%1 atau lebih tinggi</translation>
     </message>
 </context>
 <context>
@@ -812,104 +870,112 @@
     </message>
 </context>
 <context>
+    <name>LiveRows</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/queue/live.py" line="125" />
+        <source>↑ %n new report(s)</source>
+        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="37" />
+        <location filename="../../qlue_console/gui/main_window.py" line="54" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="56" />
+        <location filename="../../qlue_console/gui/main_window.py" line="75" />
         <source>embedded demo</source>
         <translation>demo tertanam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="60" />
+        <location filename="../../qlue_console/gui/main_window.py" line="80" />
         <source>Login %1 on %2</source>
         <translation>Login %1 di %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="65" />
+        <location filename="../../qlue_console/gui/main_window.py" line="88" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="101" />
+        <location filename="../../qlue_console/gui/main_window.py" line="130" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="102" />
+        <location filename="../../qlue_console/gui/main_window.py" line="131" />
         <source>Sign &amp;out…</source>
         <translation>&amp;Keluar akun…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="103" />
+        <location filename="../../qlue_console/gui/main_window.py" line="133" />
         <source>Sign out and sign in again, with another login or role</source>
         <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="107" />
+        <location filename="../../qlue_console/gui/main_window.py" line="138" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="113" />
+        <location filename="../../qlue_console/gui/main_window.py" line="144" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="114" />
+        <location filename="../../qlue_console/gui/main_window.py" line="146" />
         <source>&amp;About Qlue Console</source>
         <translation>&amp;Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="120" />
+        <location filename="../../qlue_console/gui/main_window.py" line="153" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="145" />
+        <location filename="../../qlue_console/gui/main_window.py" line="179" />
         <source>%1 is not a workspace of your role (%2).</source>
         <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="162" />
+        <location filename="../../qlue_console/gui/main_window.py" line="197" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="166" />
+        <location filename="../../qlue_console/gui/main_window.py" line="204" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="167" />
+        <location filename="../../qlue_console/gui/main_window.py" line="207" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="176" />
+        <location filename="../../qlue_console/gui/main_window.py" line="220" />
         <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
         <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="178" />
+        <location filename="../../qlue_console/gui/main_window.py" line="224" />
         <source>Database server: %1</source>
         <translation>Server basis data: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="180" />
+        <location filename="../../qlue_console/gui/main_window.py" line="229" />
         <source>Signed in as %1 (login %2), %3.</source>
         <translation>Masuk sebagai %1 (login %2), %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="182" />
+        <location filename="../../qlue_console/gui/main_window.py" line="238" />
         <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
         <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="187" />
+        <location filename="../../qlue_console/gui/main_window.py" line="247" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
@@ -917,82 +983,82 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="112" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="151" />
         <source>Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri</source>
         <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="250" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="302" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="253" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="305" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="254" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="306" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="255" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="307" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="256" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="308" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="257" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="309" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="258" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="310" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="259" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="311" />
         <source>Hide the legend</source>
         <translation>Sembunyikan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="260" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="312" />
         <source>Show the legend</source>
         <translation>Tampilkan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="261" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="313" />
         <source>Kepulauan Seribu</source>
         <translation>Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="262" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="314" />
         <source>Jakarta</source>
         <translation>Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="263" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="315" />
         <source>Show the Thousand Islands (Kepulauan Seribu)</source>
         <translation>Tampilkan Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="264" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="316" />
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="265" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="317" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="266" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="318" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
@@ -1000,47 +1066,105 @@
 <context>
     <name>MentionComposer</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/composer.py" line="144" />
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="160" />
         <source>@%1 (%2) is inactive and cannot be mentioned.</source>
         <translation>@%1 (%2) tidak aktif dan tidak dapat di-mention.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/composer.py" line="146" />
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="164" />
         <source>No account is named @%1.</source>
         <translation>Tidak ada akun bernama @%1.</translation>
     </message>
 </context>
 <context>
+    <name>NamedViews</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="49" />
+        <source>— Named views —</source>
+        <translation>— Tampilan tersimpan —</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="51" />
+        <source>mine</source>
+        <translation>milik saya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="52" />
+        <source>shared</source>
+        <translation>dibagikan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="52" />
+        <source>private</source>
+        <translation>pribadi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="62" />
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="68" />
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="79" />
+        <source>Save view</source>
+        <translation>Simpan tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="62" />
+        <source>Name of the view:</source>
+        <translation>Nama tampilan:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="68" />
+        <source>Share this view with the team?</source>
+        <translation>Bagikan tampilan ini kepada tim?</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="91" />
+        <source>Delete view</source>
+        <translation>Hapus tampilan</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="29" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="44" />
         <source>Approve report #%1 despite failed checks?</source>
         <translation>Setujui laporan #%1 meski ada pemeriksaan yang gagal?</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="31" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="48" />
         <source>This proof fails the checks below. Approving closes the report as done.</source>
         <translation>Bukti ini gagal dalam pemeriksaan di bawah. Menyetujuinya menutup laporan sebagai selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="68" />
         <source>Why do you approve it anyway? (required — kept on the report's timeline)</source>
         <translation>Mengapa tetap disetujui? (wajib — disimpan di linimasa laporan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="53" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="75" />
         <source>e.g. the official confirmed the place by phone</source>
         <translation>mis. petugas memastikan lokasinya lewat telepon</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="58" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="81" />
         <source>Approve anyway</source>
         <translation>Tetap setujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="59" />
+        <location filename="../../qlue_console/gui/verify/override_dialog.py" line="83" />
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>Paging</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/paging.py" line="67" />
+        <source>Could not load the queue: %1</source>
+        <translation>Antrean tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/paging.py" line="72" />
+        <source>%1 reports shown</source>
+        <translation>%1 laporan ditampilkan</translation>
     </message>
 </context>
 <context>
@@ -1455,200 +1579,68 @@ Ganti berkas itu?</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="68" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="69" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="70" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="54" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="71" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="72" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="73" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="74" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="55" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="75" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="56" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="76" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="186" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="183" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="188" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="186" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="210" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="213" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
 </context>
 <context>
     <name>QueuePane</name>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="51" />
-        <source>Any age</source>
-        <translation>Semua umur</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="52" />
-        <source>Last hour</source>
-        <translation>Satu jam terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="53" />
-        <source>Last 24 hours</source>
-        <translation>24 jam terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="54" />
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="55" />
-        <source>Older than 1 day</source>
-        <translation>Lebih dari 1 hari</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="56" />
-        <source>Older than 3 days</source>
-        <translation>Lebih dari 3 hari</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="150" />
-        <source>All categories</source>
-        <translation>Semua kategori</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="151" />
-        <source>All of DKI Jakarta</source>
-        <translation>Seluruh DKI Jakarta</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="152" />
-        <source>All channels</source>
-        <translation>Semua kanal</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="155" />
-        <source>Any priority</source>
-        <translation>Semua prioritas</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="157" />
-        <source>%1 or higher</source>
-        <translation>%1 atau lebih tinggi</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="186" />
-        <source>All</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="287" />
-        <source>Could not load the queue: %1</source>
-        <translation>Antrean tidak dapat dimuat: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="291" />
-        <source>%1 reports shown</source>
-        <translation>%1 laporan ditampilkan</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="342" />
-        <source>↑ %n new report(s)</source>
-        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="359" />
-        <source>— Named views —</source>
-        <translation>— Tampilan tersimpan —</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="361" />
-        <source>mine</source>
-        <translation>milik saya</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="362" />
-        <source>shared</source>
-        <translation>dibagikan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="362" />
-        <source>private</source>
-        <translation>pribadi</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="371" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="374" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="378" />
-        <source>Save view</source>
-        <translation>Simpan tampilan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="371" />
-        <source>Name of the view:</source>
-        <translation>Nama tampilan:</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="375" />
-        <source>Share this view with the team?</source>
-        <translation>Bagikan tampilan ini kepada tim?</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="385" />
-        <source>Delete view</source>
-        <translation>Hapus tampilan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="429" />
-        <source>Filters cleared to show report #%1.</source>
-        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="447" />
-        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
-        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="449" />
-        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
-        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
-    </message>
     <message>
         <location filename="../../ui/queue_pane.ui" line="15" />
         <source>Named views: a filter set saved for you or shared with the team</source>
@@ -1768,32 +1760,32 @@ Ganti berkas itu?</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="11" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="19" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="12" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="20" />
         <source>Out of scope</source>
         <translation>Di luar cakupan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="13" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="21" />
         <source>Incomplete</source>
         <translation>Tidak lengkap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="14" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="22" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="15" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="23" />
         <source>Other (note required)</source>
         <translation>Lainnya (wajib catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="38" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="48" />
         <source>Write a note to say why.</source>
         <translation>Tulis catatan alasannya.</translation>
     </message>
@@ -1816,27 +1808,27 @@ Ganti berkas itu?</translation>
 <context>
     <name>RelatedReports</name>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="79" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="106" />
         <source>#%1 · %2 m · text %3% alike · %4</source>
         <translation>#%1 · %2 m · teks %3% mirip · %4</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="92" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="128" />
         <source>No likely duplicate nearby.</source>
         <translation>Tidak ada kemungkinan duplikat di sekitar.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="100" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="138" />
         <source>None: first report of this kind by this citizen here.</source>
         <translation>Tidak ada: laporan pertama warga ini untuk jenis ini di sini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="109" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="148" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/related_reports.py" line="111" />
+        <location filename="../../qlue_console/gui/related_reports.py" line="153" />
         <source>No likely duplicate is selected: M merges into the one chosen under Duplicates.</source>
         <translation>Tidak ada kemungkinan duplikat yang dipilih: M menggabungkan ke laporan yang dipilih di Duplikat.</translation>
     </message>
@@ -1869,87 +1861,87 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsCharts</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="32" />
         <source>0–6 h</source>
         <translation>0–6 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="22" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="33" />
         <source>6–24 h</source>
         <translation>6–24 jam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="34" />
         <source>1–3 days</source>
         <translation>1–3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="23" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="35" />
         <source>3–7 days</source>
         <translation>3–7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="24" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="36" />
         <source>≥ 7 days</source>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="71" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="83" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="85" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="110" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="134" />
         <source>Upper half</source>
         <translation>Separuh atas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="106" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="135" />
         <source>Middle</source>
         <translation>Tengah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="107" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="136" />
         <source>Lower half</source>
         <translation>Separuh bawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="116" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="146" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="118" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
         <source>All %1 ranked (normalised score)</source>
         <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="184" />
         <source>Top and bottom ten</source>
         <translation>Sepuluh teratas dan terbawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="149" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="185" />
         <source>All ranked</source>
         <translation>Semua berperingkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="130" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="131" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
@@ -1957,169 +1949,169 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="24" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="25" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="55" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="26" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="27" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="28" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
         <source>Dispatched</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="29" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
         <source>Verified</source>
         <translation>Selesai (terverifikasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
         <source>Proofs rejected</source>
         <translation>Bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
         <source>Backlog</source>
         <translation>Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
         <source>Triage median (h)</source>
         <translation>Triase median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
         <source>Triage p90 (h)</source>
         <translation>Triase p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
         <source>Response median (h)</source>
         <translation>Respons median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
         <source>Response p90 (h)</source>
         <translation>Respons p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
         <source>Close median (h)</source>
         <translation>Selesai median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="46" />
         <source>Close p90 (h)</source>
         <translation>Selesai p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="47" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
         <source>SLA met</source>
         <translation>Patuh SLA</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="48" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="64" />
         <source>Proof rejection rate</source>
         <translation>Tingkat bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="49" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="65" />
         <source>Reopen rate</source>
         <translation>Tingkat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="66" />
         <source>Reused-proof rate</source>
         <translation>Tingkat bukti daur ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
         <source>Forwarding rate</source>
         <translation>Tingkat diteruskan &gt; 1 kali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="46" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
         <source>Response rate</source>
         <translation>Tingkat respons</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
         <source>vs last week</source>
         <translation>vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="53" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
         <source>Score</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
         <source>Performance</source>
         <translation>Kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="67" />
         <source>Raw rank</source>
         <translation>Peringkat mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="68" />
         <source>Raw vs last week</source>
         <translation>Mentah vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="69" />
         <source>Raw score</source>
         <translation>Skor mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="102" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="108" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="132" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="145" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -2127,102 +2119,102 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="125" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="163" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="171" />
         <source>Agencies</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="172" />
         <source>Kota</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="128" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="173" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="174" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="129" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="175" />
         <source>Officials</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="132" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="179" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="133" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="180" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="200" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="250" />
         <source>Computing the KPIs of %1…</source>
         <translation>Menghitung KPI %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="218" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="277" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="223" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="288" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="238" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="310" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="241" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="313" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="248" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="320" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="257" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="330" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="258" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="333" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="258" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="334" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="259" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="335" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="263" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="341" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="271" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="359" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -2325,54 +2317,54 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReuseDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="29" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="44" />
         <source>Report #%1: the proof this one matches</source>
         <translation>Laporan #%1: bukti yang cocok dengan foto ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="33" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="52" />
         <source>Report #%1 · %2 · %3 · status %4
 Proof posted by @%5, %6 · verification: %7 · hash distance %8 (%9)</source>
         <translation>Laporan #%1 · %2 · %3 · status %4
 Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="63" />
         <source>as is</source>
         <translation>apa adanya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="63" />
         <source>flipped or rotated</source>
         <translation>dibalik atau diputar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="45" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="72" />
         <source>This proof (report #%1)</source>
         <translation>Bukti ini (laporan #%1)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="46" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="73" />
         <source>Matching proof (report #%1)</source>
         <translation>Bukti yang cocok (laporan #%1)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="74" />
         <source>Citizen's photo of report #%1</source>
         <translation>Foto warga laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="64" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="93" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="64" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="94" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="65" />
+        <location filename="../../qlue_console/gui/verify/reuse_dialog.py" line="95" />
         <source>pending</source>
         <translation>menunggu</translation>
     </message>
@@ -2380,33 +2372,33 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>RoutingAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="47" />
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="80" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="58" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="100" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="91" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="123" />
         <source>Rule saved.</source>
         <translation>Aturan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="97" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="135" />
         <source>Rule removed.</source>
         <translation>Aturan dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="116" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="168" />
         <source>Holiday saved.</source>
         <translation>Hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="122" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="182" />
         <source>Holiday removed.</source>
         <translation>Hari libur dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="136" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="197" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
@@ -2508,74 +2500,92 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>Selection</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="104" />
+        <source>Filters cleared to show report #%1.</source>
+        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="124" />
+        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
+        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="128" />
+        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
+        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="123" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="143" />
         <source>Demo city on the embedded PostgreSQL of this computer.</source>
         <translation>Kota demo pada PostgreSQL bawaan komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="128" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="151" />
         <source>Each role sees the workspaces it may use; PostgreSQL refuses the rest.</source>
         <translation>Setiap peran melihat ruang kerja yang boleh dipakainya; PostgreSQL menolak sisanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="130" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="154" />
         <source>Central PostgreSQL of the operations center.</source>
         <translation>PostgreSQL pusat milik pusat komando.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="134" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="161" />
         <source>Passwords are kept in the system keyring when you ask for it.</source>
         <translation>Kata sandi disimpan di keyring sistem bila Anda memintanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="135" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="164" />
         <source>No system keyring here: the password is asked at each sign-in and never stored.</source>
         <translation>Tidak ada keyring sistem di sini: kata sandi ditanyakan setiap masuk dan tidak pernah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="57" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="67" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="58" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="68" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="59" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="69" />
         <source>Analyst</source>
         <translation>Analis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="60" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="70" />
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="61" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="71" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="154" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="188" />
         <source>The server must be a PostgreSQL URL such as postgresql://host:5432/qlue</source>
         <translation>Server harus berupa URL PostgreSQL seperti postgresql://host:5432/qlue</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="168" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="210" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="179" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="221" />
         <source>Enter your login.</source>
         <translation>Masukkan login Anda.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="196" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="243" />
         <source>The login %1 has no Qlue role; ask an administrator.</source>
         <translation>Login %1 tidak memiliki peran Qlue; hubungi administrator.</translation>
     </message>
@@ -2641,45 +2651,53 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="78" />
+        <location filename="../../qlue_console/gui/app.py" line="84" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="95" />
+        <location filename="../../qlue_console/gui/app.py" line="104" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
 </context>
 <context>
+    <name>StateTabs</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/state_tabs.py" line="68" />
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+</context>
+<context>
     <name>StatusBarController</name>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="89" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="93" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="91" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="95" />
         <source>Connected; live updates on</source>
         <translation>Terhubung; pembaruan langsung aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="93" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="97" />
         <source>Offline — reconnecting</source>
         <translation>Luring — menghubungkan kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="109" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="121" />
         <source>%Ln overdue</source>
         <translation><numerusform>%Ln lewat batas waktu</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="110" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="122" />
         <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln bukti untuk diverifikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="111" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="123" />
         <source>%Ln received today</source>
         <translation><numerusform>%Ln diterima hari ini</numerusform></translation>
     </message>
@@ -2687,169 +2705,169 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="133" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="140" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="155" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="143" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="146" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="163" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="163" />
         <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="169" />
-        <location filename="../../qlue_console/gui/triage_actions.py" line="313" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="189" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="354" />
         <source>Wait: the last action is still running.</source>
         <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="171" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="191" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="176" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="196" />
         <source>Report #%1 is claimed by %2: read-only.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="178" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="199" />
         <source>Report #%1 is closed (%2): nothing to change.</source>
         <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="182" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="205" />
         <source>Report #%1 is already triaged.</source>
         <translation>Laporan #%1 sudah diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="183" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="207" />
         <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
         <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="243" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="269" />
         <source>Could not undo: %1</source>
         <translation>Tidak dapat dibatalkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="252" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="279" />
         <source>Report #%1 passed on to %2 (Koordinasi).</source>
         <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="256" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
         <source>Report #%1 dispatched to %2.</source>
         <translation>Laporan #%1 didisposisikan ke %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="258" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="289" />
         <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
         <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="293" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="332" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="295" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="334" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="297" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="336" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="299" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="302" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="323" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="364" />
         <source>No report is waiting for triage.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="325" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="366" />
         <source>You keep report #%1.</source>
         <translation>Laporan #%1 tetap Anda pegang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="328" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="369" />
         <source>You took report #%1, the most urgent waiting.</source>
         <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="330" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="371" />
         <source>Report #%1 was released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="385" />
         <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="346" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="393" />
         <source>Report #%1 released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="348" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
         <source>You hold report #%1.</source>
         <translation>Anda memegang laporan #%1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="360" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="413" />
         <source>Report #%1 triaged.</source>
         <translation>Laporan #%1 diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="380" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="436" />
         <source>Report #%1 already has priority %2.</source>
         <translation>Laporan #%1 sudah berprioritas %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="455" />
         <source>Report #%1 rejected (%2): it left the working queue.</source>
         <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="400" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="464" />
         <source>Rejection of report #%1 undone: it is back in the queue.</source>
         <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="430" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="504" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
@@ -2922,48 +2940,48 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="75" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="101" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="76" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="102" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="77" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="103" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="119" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="161" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="150" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="194" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="152" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="196" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="168" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="274" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="219" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="340" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="233" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="292" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="234" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="293" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -3066,303 +3084,303 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyLabels</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
         <source>Unreadable</source>
         <translation>Tidak terbaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="18" />
         <source>Image readable</source>
         <translation>Gambar dapat dibaca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="19" />
         <source>Location in EXIF</source>
         <translation>Lokasi di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="20" />
         <source>Capture time in EXIF</source>
         <translation>Waktu pengambilan di EXIF</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="21" />
         <source>Near the report</source>
         <translation>Dekat lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="22" />
         <source>Taken after the report</source>
         <translation>Diambil setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="23" />
         <source>Taken recently</source>
         <translation>Diambil baru-baru ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="24" />
         <source>Camera clock plausible</source>
         <translation>Jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="25" />
         <source>Differs from the citizen's photo</source>
         <translation>Berbeda dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="26" />
         <source>New photo (not reused)</source>
         <translation>Foto baru (bukan daur ulang)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="27" />
         <source>Reporter not linked to the official</source>
         <translation>Pelapor tidak terkait dengan petugas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="28" />
         <source>Photo quality</source>
         <translation>Kualitas foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="30" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="29" />
         <source>Camera original (not a screenshot or edit)</source>
         <translation>Asli dari kamera (bukan tangkapan layar atau suntingan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="33" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
         <source>Pass</source>
         <translation>Lolos</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="34" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
         <source>Warning</source>
         <translation>Peringatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="35" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
         <source>Fail</source>
         <translation>Gagal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="36" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="37" />
         <source>Not checked</source>
         <translation>Tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="39" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
         <source>Wrong place</source>
         <translation>Lokasi salah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="40" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
         <source>Old photo</source>
         <translation>Foto lama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="41" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
         <source>Reused photo</source>
         <translation>Foto dipakai ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="43" />
         <source>Not showing the fix</source>
         <translation>Tidak menunjukkan perbaikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="44" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="45" />
         <source>Other (write a note)</source>
         <translation>Lainnya (tulis catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="47" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
         <source>blurred</source>
         <translation>buram</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="48" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
         <source>too dark</source>
         <translation>terlalu gelap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="49" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
         <source>overexposed</source>
         <translation>terlalu terang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="50" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="51" />
         <source>too small</source>
         <translation>terlalu kecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="84" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="86" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="93" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
         <source>%Ln days</source>
         <translation><numerusform>%Ln hari</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="96" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="101" />
         <source>%Ln hours</source>
         <translation><numerusform>%Ln jam</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/verify/labels.py" line="98" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="103" />
         <source>%Ln minutes</source>
         <translation><numerusform>%Ln menit</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="113" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="119" />
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="114" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="123" />
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="128" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="138" />
         <source>not checked</source>
         <translation>tidak diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="131" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="142" />
         <source>not a usable image: %1</source>
         <translation>bukan gambar yang dapat dipakai: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="132" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="145" />
         <source>%1, %2×%3</source>
         <translation>%1, %2×%3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="135" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
         <source>GPS %1, %2</source>
         <translation>GPS %1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="136" />
-        <location filename="../../qlue_console/gui/verify/mini_map.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="157" />
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="139" />
         <source>the photo has no GPS position</source>
         <translation>foto tidak memiliki posisi GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="139" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="161" />
         <source>taken %1</source>
         <translation>diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="140" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
         <source>the photo has no capture time</source>
         <translation>foto tidak memiliki waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="142" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="166" />
         <source>%1 from the report (limit %2)</source>
         <translation>%1 dari lokasi laporan (batas %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="147" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="174" />
         <source>taken %1 before the report</source>
         <translation>diambil %1 sebelum laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="148" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="176" />
         <source>taken %1 after the report</source>
         <translation>diambil %1 setelah laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="150" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="179" />
         <source>taken %1 before the follow-up</source>
         <translation>diambil %1 sebelum tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="153" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="185" />
         <source>the camera clock says %1</source>
         <translation>jam kamera menunjukkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="188" />
         <source>camera clock plausible</source>
         <translation>jam kamera wajar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="156" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="191" />
         <source>hash distance %1 from the citizen's photo</source>
         <translation>jarak hash %1 dari foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="160" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="197" />
         <source>no other proof looks like it</source>
         <translation>tidak ada bukti lain yang mirip</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="161" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="199" />
         <source>like the proof of report #%1 (distance %2)</source>
         <translation>mirip bukti laporan #%1 (jarak %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="163" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="204" />
         <source>and %1 more</source>
         <translation>dan %1 lainnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="167" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="209" />
         <source>reporter %1 is a known citizen account of @%2</source>
         <translation>pelapor %1 adalah akun warga milik @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="168" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="214" />
         <source>reporter %1 is not linked to @%2</source>
         <translation>pelapor %1 tidak terkait dengan @%2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="172" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="221" />
         <source>sharp, well exposed, large enough</source>
         <translation>tajam, pencahayaan baik, cukup besar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="178" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="227" />
         <source>edited with %1</source>
         <translation>diedit dengan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="180" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="230" />
         <source>%1 file</source>
         <translation>berkas %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="182" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="233" />
         <source>no camera make or model</source>
         <translation>tanpa merek atau model kamera</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="184" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="237" />
         <source>screen-sized (%1×%2)</source>
         <translation>seukuran layar (%1×%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/labels.py" line="186" />
+        <location filename="../../qlue_console/gui/verify/labels.py" line="244" />
         <source>camera photo (%1)</source>
         <translation>foto kamera (%1)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/mini_map.py" line="118" />
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="130" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/mini_map.py" line="120" />
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="132" />
         <source>Photo GPS</source>
         <translation>GPS foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/mini_map.py" line="129" />
+        <location filename="../../qlue_console/gui/verify/mini_map.py" line="142" />
         <source>%1 apart</source>
         <translation>berjarak %1</translation>
     </message>
@@ -3370,52 +3388,52 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyQueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="19" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
         <source>Risk</source>
         <translation>Risiko</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="20" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="25" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="21" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="26" />
         <source>Official</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="22" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="27" />
         <source>Checks to look at</source>
         <translation>Pemeriksaan yang perlu dilihat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="23" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="28" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="24" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="29" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="25" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="30" />
         <source>Posted</source>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="110" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="122" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="129" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="142" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="131" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="146" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
@@ -3423,230 +3441,230 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="188" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="265" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="196" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="274" />
         <source>All agencies</source>
         <translation>Semua dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="199" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="277" />
         <source>All of Jakarta</source>
         <translation>Seluruh Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="202" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="280" />
         <source>All officials</source>
         <translation>Semua pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="205" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="283" />
         <source>Any check</source>
         <translation>Semua pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="207" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="285" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="324" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="243" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="524" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="333" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="720" />
         <source>%1 follow-ups waiting</source>
         <translation>%1 tindak lanjut menunggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="335" />
         <source>the %1 riskiest shown</source>
         <translation>%1 yang paling berisiko ditampilkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="252" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="530" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="344" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="726" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="284" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="381" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="287" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="389" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="294" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="302" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="407" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="303" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="411" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="306" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="422" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="309" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="430" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="310" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="433" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="525" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="311" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="435" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="338" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="466" />
         <source>Same as the proof of report #%1</source>
         <translation>Sama dengan bukti laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="341" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="472" />
         <source>&lt;a href="%1"&gt;#%2&lt;/a&gt; (distance %3)</source>
         <translation>&lt;a href="%1"&gt;#%2&lt;/a&gt; (jarak %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="343" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="479" />
         <source>posted by @%1, %2</source>
         <translation>dikirim oleh @%1, %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="351" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="491" />
         <source>&lt;b&gt;Checks&lt;/b&gt;: not computed yet — they run in the background</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt;: belum dihitung — berjalan di latar belakang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="354" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="498" />
         <source>&lt;b&gt;Checks&lt;/b&gt; · risk &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</source>
         <translation>&lt;b&gt;Pemeriksaan&lt;/b&gt; · risiko &lt;span style='color:%1; font-size:14pt'&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/span&gt;/100</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="369" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="522" />
         <source>Taken</source>
         <translation>Diambil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="370" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="528" />
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="371" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="531" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="372" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="534" />
         <source>Distance to the report</source>
         <translation>Jarak ke lokasi laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="373" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="538" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="374" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="541" />
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="391" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
         <source>Already %1 by %2 at %3.</source>
         <translation>Sudah %1 oleh %2 pada %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="392" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="561" />
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="392" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="561" />
         <source>rejected</source>
         <translation>ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="398" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="570" />
         <location filename="../../ui/verify_workspace.ui" line="73" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="400" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="572" />
         <location filename="../../ui/verify_workspace.ui" line="98" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="401" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="573" />
         <location filename="../../ui/verify_workspace.ui" line="111" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="503" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="692" />
         <source>Write a note for “Other”, then press Enter.</source>
         <translation>Tulis catatan untuk “Lainnya”, lalu tekan Enter.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="537" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="735" />
         <source>Approved despite failed checks: report #%1 is closed; your reason is on its timeline.</source>
         <translation>Disetujui meski ada pemeriksaan yang gagal: laporan #%1 ditutup; alasan Anda ada di linimasanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="540" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="740" />
         <source>Approved: report #%1 is closed.</source>
         <translation>Disetujui: laporan #%1 selesai.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="543" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="744" />
         <source>Rejected: report #%1 reopened for %2, due %3.</source>
         <translation>Ditolak: laporan #%1 dibuka kembali untuk %2, batas waktu %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="555" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="760" />
         <source>Report #%1 was decided by %2 before you: %3</source>
         <translation>Laporan #%1 sudah diputuskan oleh %2 sebelum Anda: %3</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="769" />
         <source>Not allowed</source>
         <translation>Tidak diizinkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="560" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="771" />
         <source>Decision refused</source>
         <translation>Keputusan ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="563" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="779" />
         <source>The decision on report #%1 was not saved: %2</source>
         <translation>Keputusan atas laporan #%1 tidak tersimpan: %2</translation>
     </message>
@@ -3780,42 +3798,42 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>Workspaces</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="37" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="42" />
         <source>Triage</source>
         <translation>Triase</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="38" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="43" />
         <source>Triage queue, map and report detail</source>
         <translation>Antrean triase, peta dan detail laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="39" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="46" />
         <source>Directory</source>
         <translation>Direktori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="40" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="47" />
         <source>Officials directory: load, overdue mentions, performance</source>
         <translation>Direktori pejabat: beban, mention lewat batas, kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="41" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="50" />
         <source>Verify</source>
         <translation>Verifikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="42" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="51" />
         <source>Proof-photo verifier: approve or reject follow-ups</source>
         <translation>Verifikasi foto bukti: setujui atau tolak tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="43" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="54" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/registry.py" line="44" />
+        <location filename="../../qlue_console/gui/workspaces/registry.py" line="55" />
         <source>Weekly KPIs, league tables and exports</source>
         <translation>KPI mingguan, klasemen dan ekspor</translation>
     </message>
