@@ -48,7 +48,8 @@ def submitter(url: str, rate: float, duration: float) -> None:
             tuple(r)
             for r in conn.execute(
                 text(
-                    "SELECT centroid_lat, centroid_lon FROM areas WHERE level = 'kelurahan' ORDER BY code"
+                    "SELECT centroid_lat, centroid_lon FROM areas WHERE level = 'kelurahan' "
+                    "ORDER BY code"
                 )
             )
         ]
@@ -286,10 +287,12 @@ def main() -> None:
     print(f"arrived in the model: {len(latencies)}")
     print(
         f"submit → Qt model latency: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-        f"p95 {pct(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms (target p95 < 1000 ms)"
+        f"p95 {pct(latencies, 0.95) * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms "
+        "(target p95 < 1000 ms)"
     )
     print(
-        f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, p95 {pct(polled, 0.95) * 1000:.0f} ms "
+        f"baseline, polling every 1 s: p50 {statistics.median(polled) * 1000:.0f} ms, "
+        f"p95 {pct(polled, 0.95) * 1000:.0f} ms "
         f"→ ratio p95 {pct(polled, 0.95) / pct(latencies, 0.95):.1f}x"
     )
     print(monitor.summary())
@@ -315,7 +318,8 @@ def main() -> None:
     for generation, pauses in gc_pauses.items():
         if pauses:
             print(
-                f"garbage collector, generation {generation}: {len(pauses)} runs, longest {max(pauses):.0f} ms"
+                f"garbage collector, generation {generation}: {len(pauses)} runs, "
+                f"longest {max(pauses):.0f} ms"
             )
     if sampler is not None:
         sampler.print_report()

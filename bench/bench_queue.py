@@ -13,7 +13,15 @@ import time
 
 from sqlalchemy import bindparam, text
 
-from qlue_console.data.queue import _SELECT, QueueFilter, QueueKey, fetch_queue_page, where_clauses
+from qlue_console.data.queue import (
+    _DECORATED,
+    _PAGE_COLUMNS,
+    QueueFilter,
+    QueueKey,
+    fetch_queue_page,
+    order_by,
+    where_clauses,
+)
 from qlue_console.db.engine import make_engine
 from qlue_console.domain.states import CLOSED_STATES
 
@@ -42,18 +50,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def naive_page(engine, flt: QueueFilter, page: int) -> float:
-    """What a first implementation does: COUNT(*) for the pager, then OFFSET."""
+    """What a first implementation does: COUNT(*) for the pager, then OFFSET — over the same
+    view and the same statement as the console's, so the ratio compares paging alone."""
     params: dict = {"limit": PAGE, "offset": (page - 1) * PAGE}
     where = " AND ".join(where_clauses(flt, params))
-    order = (
-        "r.priority DESC, r.created_at, r.id"
-        if flt.sort == "priority"
-        else "r.created_at DESC, r.id DESC"
-    )
-    count = text(f"SELECT count(*) FROM reports r WHERE {where}").bindparams(
+    order = order_by(flt.sort)
+    count = text(f"SELECT count(*) FROM console_reports r WHERE {where}").bindparams(
         bindparam("states", expanding=True)
     )
-    rows = text(f"{_SELECT} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset").bindparams(
+    paged = f"{_PAGE_COLUMNS} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+    rows = text(_DECORATED.format(page=paged, order=order)).bindparams(
         bindparam("states", expanding=True)
     )
     started = time.perf_counter()
@@ -73,14 +79,10 @@ def key_at(engine, flt: QueueFilter, page: int) -> QueueKey | None:
     """The key of the last row before ``page`` (set-up only, not timed)."""
     params: dict = {"offset": (page - 1) * PAGE - 1}
     where = " AND ".join(where_clauses(flt, params))
-    order = (
-        "r.priority DESC, r.created_at, r.id"
-        if flt.sort == "priority"
-        else "r.created_at DESC, r.id DESC"
-    )
+    order = order_by(flt.sort)
     sql = text(
-        f"SELECT r.created_at, r.id, r.priority FROM reports r WHERE {where} ORDER BY {order} "
-        f"LIMIT 1 OFFSET :offset"
+        f"SELECT r.created_at, r.id, r.priority FROM console_reports r WHERE {where} "
+        f"ORDER BY {order} LIMIT 1 OFFSET :offset"
     ).bindparams(bindparam("states", expanding=True))
     with engine.connect() as conn:
         row = conn.execute(sql, params).one_or_none()
@@ -97,7 +99,8 @@ def main() -> None:
         total = conn.execute(text("SELECT count(*) FROM reports")).scalar_one()
     print(f"reports in the database: {total:,}")
     print(
-        f"{'filter':36} {'keyset p50':>10} {'p95':>8} {'p1000 p95':>10} {'naive p1':>9} {'naive p1000':>11} {'ratio p1':>8} {'ratio p1000':>11}"
+        f"{'filter':36} {'keyset p50':>10} {'p95':>8} {'p1000 p95':>10} {'naive p1':>9} "
+        f"{'naive p1000':>11} {'ratio p1':>8} {'ratio p1000':>11}"
     )
     worst = 0.0
     for name, flt in FILTERS.items():

@@ -5,6 +5,10 @@ Paging never uses OFFSET: a page starts after the sort key of the last row shown
 
 Sort orders: ``newest`` (created_at DESC, id DESC) and ``priority`` (the working order of
 "Next report": priority DESC, then oldest first).
+
+Every statement reads ``console_reports`` (migration 0014), and ``where_clauses`` is the one
+place a ``QueueFilter`` becomes SQL. Live updates ask the page's statement again narrowed to the
+changed ids (``fetch_queue_changes``), so the queue, its counts and the map never disagree.
 """
 
 from __future__ import annotations
@@ -94,35 +98,41 @@ class QueueRow:
         return QueueKey(self.created_at, self.id, self.priority)
 
 
-_COLUMNS = f"""
+# The page is chosen in a subquery over console_reports (one table and its indexes: the view's
+# name columns are scalar subqueries on primary keys, evaluated for the rows of the page only),
+# then decorated with the photo and repeat-reporter lookups, again for its rows only.
+_PAGE_COLUMNS = f"""
 SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
-       c.name_id AS category_id, c.name_en AS category_en,
-       r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan, kota.name AS kota,
+       r.category_name_id, r.category_name_en,
+       r.kelurahan_code, r.kelurahan_name, r.kecamatan_name, r.kota_name,
        r.channel, left(r.text, {EXCERPT_CHARS}) AS excerpt,
-       ph.has_photo IS NOT NULL AS has_photo,
-       CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
-       r.outside_jurisdiction,
-       (r.due_at < now() AND r.status NOT IN ('verified', 'rejected', 'duplicate')) AS overdue,
-       rp.repeat IS NOT NULL AS repeat,
-       r.due_at
+       r.claimed_by, r.claim_expires_at, r.outside_jurisdiction, r.overdue, r.due_at,
+       r.citizen_handle, r.lat, r.lon
+  FROM console_reports r
 """
 
-# Joins and per-row lookups run only for the rows of the page: the page is chosen first in
-# a subquery over one table and its indexes, then decorated.
-_DECORATE = """
-  JOIN categories c ON c.code = r.category_code
-  LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-  LEFT JOIN areas kec ON kec.code = r.kecamatan_code
-  LEFT JOIN areas kota ON kota.code = r.kota_code
+_DECORATED = """
+SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
+       r.category_name_id AS category_id, r.category_name_en AS category_en,
+       r.kelurahan_code, r.kelurahan_name AS kelurahan, r.kecamatan_name AS kecamatan,
+       r.kota_name AS kota, r.channel, r.excerpt,
+       ph.has_photo IS NOT NULL AS has_photo,
+       CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
+       r.outside_jurisdiction, r.overdue,
+       rp.repeat IS NOT NULL AS repeat,
+       r.due_at
+  FROM ({page}) r
   LEFT JOIN LATERAL (SELECT true AS has_photo FROM photos p
                       WHERE p.report_id = r.id AND p.kind = 'report' LIMIT 1) ph ON true
   LEFT JOIN LATERAL (SELECT true AS repeat FROM reports e
-                      WHERE e.citizen_handle = r.citizen_handle AND e.category_code = r.category_code
-                        AND e.created_at < r.created_at AND e.created_at > r.created_at - interval '60 days'
-                        AND abs(e.lat - r.lat) < 0.003 AND abs(e.lon - r.lon) < 0.003 LIMIT 1) rp ON true
+                      WHERE e.citizen_handle = r.citizen_handle
+                        AND e.category_code = r.category_code
+                        AND e.created_at < r.created_at
+                        AND e.created_at > r.created_at - interval '60 days'
+                        AND abs(e.lat - r.lat) < 0.003 AND abs(e.lon - r.lon) < 0.003
+                      LIMIT 1) rp ON true
+ ORDER BY {order}
 """
-
-_SELECT = _COLUMNS + " FROM reports r " + _DECORATE
 
 
 def _like(term: str) -> str:
@@ -130,7 +140,8 @@ def _like(term: str) -> str:
 
 
 def where_clauses(flt: QueueFilter, params: dict, alias: str = "r") -> list[str]:
-    """SQL conditions for a filter (shared by the queue, its counts and the map)."""
+    """The SQL conditions of a filter over ``console_reports`` (aliased ``alias``): the one place
+    a ``QueueFilter`` becomes SQL, shared by the queue, its live changes, its counts and the map."""
     a = alias
     clauses = [f"{a}.status IN :states"]
     params["states"] = list(flt.states)
@@ -162,7 +173,9 @@ def where_clauses(flt: QueueFilter, params: dict, alias: str = "r") -> list[str]
     if flt.outside_only:
         clauses.append(f"{a}.outside_jurisdiction")
     if flt.overdue_only:
-        clauses.append(f"{a}.due_at < now()")
+        # the view's definition; the due_at bound it implies lets the planner walk
+        # reports_due_open_idx instead of every open report
+        clauses.append(f"{a}.overdue AND {a}.due_at < now()")
     return clauses
 
 
@@ -179,7 +192,8 @@ def _after(flt: QueueFilter, after: QueueKey | None, clauses: list[str], params:
         return
     if flt.sort == "priority":
         clauses.append(
-            "(r.priority < :after_p OR (r.priority = :after_p AND (r.created_at, r.id) > (:after_at, :after_id)))"
+            "(r.priority < :after_p OR (r.priority = :after_p"
+            " AND (r.created_at, r.id) > (:after_at, :after_id)))"
         )
         params.update(after_p=after.priority, after_at=after.created_at, after_id=after.id)
     else:
@@ -187,31 +201,35 @@ def _after(flt: QueueFilter, after: QueueKey | None, clauses: list[str], params:
         params.update(after_at=after.created_at, after_id=after.id)
 
 
-def _row(m) -> QueueRow:
-    return QueueRow(**dict(m))
+def _fetch(engine: Engine, flt: QueueFilter, clauses: list[str], params: dict) -> list[QueueRow]:
+    order = order_by(flt.sort)
+    page = f"{_PAGE_COLUMNS} WHERE {' AND '.join(clauses)} ORDER BY {order}"
+    if "limit" in params:
+        page += " LIMIT :limit"
+    sql = text(_DECORATED.format(page=page, order=order))
+    sql = sql.bindparams(bindparam("states", expanding=True))
+    with engine.connect() as conn:
+        return [QueueRow(**dict(m)) for m in conn.execute(sql, params).mappings()]
 
 
 def fetch_queue_page(
     engine: Engine, flt: QueueFilter, after: QueueKey | None = None, limit: int = 200
 ) -> list[QueueRow]:
+    """A page of the queue under a filter: the rows after ``after`` in the filter's order."""
     params: dict = {"limit": limit}
     clauses = where_clauses(flt, params)
     _after(flt, after, clauses, params)
-    order = order_by(flt.sort)
-    page = f"SELECT r.* FROM reports r WHERE {' AND '.join(clauses)} ORDER BY {order} LIMIT :limit"
-    sql = text(f"{_COLUMNS} FROM ({page}) r {_DECORATE} ORDER BY {order}")
-    sql = sql.bindparams(bindparam("states", expanding=True))
-    with engine.connect() as conn:
-        return [_row(m) for m in conn.execute(sql, params).mappings()]
+    return _fetch(engine, flt, clauses, params)
 
 
-def fetch_queue_rows(engine: Engine, ids: Sequence[int]) -> list[QueueRow]:
-    """The current rows of the given reports (whatever their state), for in-place updates."""
+def fetch_queue_changes(engine: Engine, flt: QueueFilter, ids: Sequence[int]) -> list[QueueRow]:
+    """The page's statement narrowed to the given reports (a live batch): the rows returned
+    belong in the view under this filter as they are now; an id not returned does not."""
     if not ids:
         return []
-    sql = text(_SELECT + " WHERE r.id IN :ids").bindparams(bindparam("ids", expanding=True))
-    with engine.connect() as conn:
-        return [_row(m) for m in conn.execute(sql, {"ids": list(ids)}).mappings()]
+    params: dict = {"ids": sorted(set(ids))}
+    clauses = [*where_clauses(flt, params), "r.id = ANY(:ids)"]
+    return _fetch(engine, flt, clauses, params)
 
 
 def fetch_state_counts(engine: Engine, flt: QueueFilter, states: Sequence[str]) -> dict[str, int]:
@@ -219,7 +237,7 @@ def fetch_state_counts(engine: Engine, flt: QueueFilter, states: Sequence[str]) 
     params: dict = {}
     clauses = where_clauses(replace(flt, states=tuple(states)), params)
     sql = text(
-        "SELECT r.status, count(*) FROM reports r WHERE "
+        "SELECT r.status, count(*) FROM console_reports r WHERE "
         + " AND ".join(clauses)
         + " GROUP BY r.status"
     )
@@ -228,39 +246,12 @@ def fetch_state_counts(engine: Engine, flt: QueueFilter, states: Sequence[str]) 
         return {status: count for status, count in conn.execute(sql, params)}
 
 
-def sort_key(row: QueueRow, sort: str) -> tuple:
-    """The position of a row in a sort order, smaller first (for live inserts)."""
-    if sort == "priority":
-        return (-row.priority, row.created_at, row.id)
-    return (-row.created_at.timestamp(), -row.id)
-
-
-def matches(
-    row: QueueRow, flt: QueueFilter, me: str | None = None, now: datetime | None = None
-) -> bool:
-    """Whether a row fetched by id belongs in a view with this filter (for live updates)."""
-    if row.status not in flt.states:
-        return False
-    if flt.category and row.category_code != flt.category:
-        return False
-    if flt.area_code and not (row.kelurahan_code or "").startswith(flt.area_code):
-        return False
-    if flt.channel and row.channel != flt.channel:
-        return False
-    if flt.min_priority is not None and row.priority < flt.min_priority:
-        return False
-    if flt.search and flt.search.casefold() not in row.excerpt.casefold():
-        return False
-    if flt.mine and (me is None or row.claimed_by != me):
-        return False
-    if flt.outside_only and not row.outside_jurisdiction:
-        return False
-    if flt.overdue_only and not row.overdue:
-        return False
-    if now is not None:
-        age_hours = (now - row.created_at).total_seconds() / 3600
-        if flt.min_age_hours is not None and age_hours < flt.min_age_hours:
-            return False
-        if flt.max_age_hours is not None and age_hours > flt.max_age_hours:
-            return False
-    return True
+def fetch_count(engine: Engine, flt: QueueFilter) -> int:
+    """How many reports the filter selects."""
+    params: dict = {}
+    sql = text(
+        "SELECT count(*) FROM console_reports r WHERE " + " AND ".join(where_clauses(flt, params))
+    )
+    sql = sql.bindparams(bindparam("states", expanding=True))
+    with engine.connect() as conn:
+        return conn.execute(sql, params).scalar_one()

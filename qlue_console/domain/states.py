@@ -58,6 +58,7 @@ COLOUR_OF_LABEL: dict[Label, str] = {
 # States that have left the working queue (kept one click away in the archive).
 CLOSED_STATES: frozenset[str] = frozenset({State.VERIFIED, State.REJECTED, State.DUPLICATE})
 OPEN_STATES: tuple[str, ...] = tuple(s.value for s in State if s not in CLOSED_STATES)
+ALL_STATES: tuple[str, ...] = tuple(s.value for s in State)
 
 PRIORITY_NAMES: dict[int, str] = {0: "low", 1: "normal", 2: "high", 3: "urgent"}
 

@@ -201,8 +201,8 @@ class MainWindow(QMainWindow):
         self.offline_banner.setText(
             fill(
                 self.tr(
-                    "Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; "
-                    "what you have typed stays in the forms."
+                    "Offline: the database cannot be reached (%1). Reconnecting… "
+                    "Actions will fail until it is back; what you have typed stays in the forms."
                 ),
                 reason or self.tr("no answer"),
             )

@@ -1,10 +1,9 @@
-"""The triage queue as a Qt table model over keyset pages fetched in the background.
+"""The triage queue as a Qt table model: a thin adapter over ``triage.queue_rows.QueueRows``.
 
-The model holds plain ``QueueRow`` values. It asks for the next page through ``request_page``
-(the controller runs the query on the TaskRunner) and receives pages with ``append_page``.
-Live changes arrive as fresh rows through ``apply_rows``: a row still in the view is updated in
-place, a new one inserted at its sorted place, a row that left the filter removed — without a
-reset, so the selection and the scroll position stay where the operator left them.
+The rows, their order, paging and live changes are plain Python (``QueueRows``); this model
+shows them and relays their insertions, removals and changes to the view, without a reset, so
+the selection and the scroll position stay where the operator left them. It asks for the next
+page through ``request_page`` (the controller runs the query on the TaskRunner).
 """
 
 from __future__ import annotations
@@ -14,12 +13,14 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
+from typing_extensions import override
 
-from qlue_console.data.queue import QueueKey, QueueRow, sort_key
+from qlue_console.data.queue import QueueKey, QueueRow
 from qlue_console.domain.states import colour_of
 from qlue_console.gui.i18n import category_name, moment_text
 from qlue_console.gui.labels import channel_text, priority_text, state_text
 from qlue_console.gui.plain_text import plain_tooltip
+from qlue_console.triage.queue_rows import QueueRows
 
 (
     COL_PRIORITY,
@@ -48,6 +49,8 @@ def format_age(created_at: datetime, now: datetime) -> str:
 
 
 class QueueModel(QAbstractTableModel):
+    """A Qt table over ``QueueRows``: the rows' logic is plain Python, this class shows them."""
+
     new_rows_arrived = Signal(int)  # how many rows were inserted by live updates
 
     def __init__(
@@ -56,11 +59,7 @@ class QueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._language = language
         self._request_page = request_page
-        self._rows: list[QueueRow] = []
-        self._index_of: dict[int, int] = {}
-        self._has_more = True
-        self._loading = False
-        self._sort = "newest"
+        self.rows = QueueRows(observer=_Relay(self))
         self._now = datetime.now(UTC)
         self._people: dict[
             str, str
@@ -80,94 +79,54 @@ class QueueModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def reset_rows(self, sort: str = "newest") -> None:
         """Forget every row (a new filter): the view will ask for the first page again."""
-        self._sort = sort
         self.beginResetModel()
-        self._rows, self._index_of, self._has_more, self._loading = [], {}, True, False
+        self.rows.reset(sort)
         self.endResetModel()
 
     def append_page(self, rows: Sequence[QueueRow], has_more: bool) -> None:
-        self._loading = False
-        fresh = [r for r in rows if r.id not in self._index_of]
-        if fresh:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-            self._rows.extend(fresh)
-            self._reindex(first)
-            self.endInsertRows()
-        self._has_more = has_more
+        self.rows.append_page(rows, has_more)
 
     def is_loading(self) -> bool:
-        return self._loading
+        return self.rows.loading
 
     def page_failed(self) -> None:
-        self._loading = False
+        self.rows.loading = False
 
+    @override
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more and not self._loading
+        return not parent.isValid() and self.rows.can_fetch_more()
 
+    @override
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._loading or not self._has_more:
+        if parent.isValid() or not self.rows.can_fetch_more():
             return
-        self._loading = True
-        self._request_page(self._rows[-1].key if self._rows else None)
+        self.rows.loading = True
+        self._request_page(self.rows.next_after())
 
     # -- live updates ----------------------------------------------------------------------
-    def apply_rows(self, rows: Sequence[QueueRow], belongs: Callable[[QueueRow], bool]) -> None:
-        inserted = 0
-        for row in rows:
-            position = self._index_of.get(row.id)
-            if position is not None:
-                if belongs(row):
-                    self._rows[position] = row
-                    self.dataChanged.emit(
-                        self.index(position, 0), self.index(position, COL_CLAIMED)
-                    )
-                else:
-                    self.beginRemoveRows(QModelIndex(), position, position)
-                    del self._rows[position]
-                    self._reindex(position)
-                    del self._index_of[row.id]
-                    self.endRemoveRows()
-            elif belongs(row):
-                target = self._insert_position(row)
-                if target is None:
-                    continue  # older than what is loaded: the next page will bring it
-                self.beginInsertRows(QModelIndex(), target, target)
-                self._rows.insert(target, row)
-                self._reindex(target)
-                self.endInsertRows()
-                inserted += 1
+    def apply_changes(self, ids: Sequence[int], rows: Sequence[QueueRow]) -> None:
+        """The database's answer for a live batch (see ``QueueRows.apply_changes``)."""
+        inserted = self.rows.apply_changes(ids, rows)
         if inserted:
             self.new_rows_arrived.emit(inserted)
-
-    def _insert_position(self, row: QueueRow) -> int | None:
-        key = sort_key(row, self._sort)
-        for i, existing in enumerate(self._rows):
-            if key < sort_key(existing, self._sort):
-                return i
-        return len(self._rows) if not self._has_more else None
-
-    def _reindex(self, start: int) -> None:
-        for i in range(start, len(self._rows)):
-            self._index_of[self._rows[i].id] = i
 
     def tick(self, now: datetime | None = None) -> None:
         """Keeps the age column current."""
         self._now = now or datetime.now(UTC)
-        if self._rows:
+        if self.rows:
             self.dataChanged.emit(
                 self.index(0, COL_AGE),
-                self.index(len(self._rows) - 1, COL_AGE),
+                self.index(len(self.rows) - 1, COL_AGE),
                 [Qt.ItemDataRole.DisplayRole],
             )
 
     def set_people(self, people: dict[str, str]) -> None:
         """The handles of the logins, so a claim shows the person, not the database login."""
         self._people = dict(people)
-        if self._rows:
+        if self.rows:
             self.dataChanged.emit(
                 self.index(0, COL_CLAIMED),
-                self.index(len(self._rows) - 1, COL_CLAIMED),
+                self.index(len(self.rows) - 1, COL_CLAIMED),
                 [Qt.ItemDataRole.DisplayRole],
             )
 
@@ -176,21 +135,24 @@ class QueueModel(QAbstractTableModel):
 
     # -- access ----------------------------------------------------------------------------
     def row_at(self, position: int) -> QueueRow:
-        return self._rows[position]
+        return self.rows[position]
 
     def position_of(self, report_id: int) -> int | None:
-        return self._index_of.get(report_id)
+        return self.rows.position_of(report_id)
 
     def loaded_ids(self) -> list[int]:
-        return [r.id for r in self._rows]
+        return self.rows.ids()
 
     # -- Qt model API ----------------------------------------------------------------------
+    @override
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.rows)
 
+    @override
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
+    @override
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
@@ -198,10 +160,11 @@ class QueueModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
+    @override
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         column = index.column()
         if role == ROW_ROLE:
             return row
@@ -261,3 +224,26 @@ class QueueModel(QAbstractTableModel):
         if column == COL_CLAIMED:
             return self._people.get(row.claimed_by, row.claimed_by) if row.claimed_by else ""
         return ""
+
+
+class _Relay:
+    """Tells the view of each change ``QueueRows`` makes, as it makes it."""
+
+    def __init__(self, model: QueueModel) -> None:
+        self._model = model
+
+    def rows_inserting(self, position: int, count: int) -> None:
+        self._model.beginInsertRows(QModelIndex(), position, position + count - 1)
+
+    def rows_inserted(self) -> None:
+        self._model.endInsertRows()
+
+    def row_removing(self, position: int) -> None:
+        self._model.beginRemoveRows(QModelIndex(), position, position)
+
+    def row_removed(self) -> None:
+        self._model.endRemoveRows()
+
+    def row_changed(self, position: int) -> None:
+        model = self._model
+        model.dataChanged.emit(model.index(position, 0), model.index(position, COL_CLAIMED))

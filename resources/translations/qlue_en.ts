@@ -35,19 +35,19 @@
     </message>
 </context>
 <context>
+    <name>LiveRows</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/queue/live.py" line="125" />
+        <source>↑ %n new report(s)</source>
+        <translation><numerusform>↑ %n new report</numerusform><numerusform>↑ %n new reports</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/main_window.py" line="88" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
-    </message>
-</context>
-<context>
-    <name>QueuePane</name>
-    <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="426" />
-        <source>↑ %n new report(s)</source>
-        <translation><numerusform>↑ %n new report</numerusform><numerusform>↑ %n new reports</numerusform></translation>
     </message>
 </context>
 <context>
@@ -71,7 +71,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="205" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>

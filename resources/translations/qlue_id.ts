@@ -767,6 +767,61 @@
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="22" />
+        <source>Any age</source>
+        <translation>Semua umur</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="23" />
+        <source>Last hour</source>
+        <translation>Satu jam terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="24" />
+        <source>Last 24 hours</source>
+        <translation>24 jam terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="25" />
+        <source>Last 7 days</source>
+        <translation>7 hari terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="26" />
+        <source>Older than 1 day</source>
+        <translation>Lebih dari 1 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="27" />
+        <source>Older than 3 days</source>
+        <translation>Lebih dari 3 hari</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="66" />
+        <source>All categories</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="67" />
+        <source>All of DKI Jakarta</source>
+        <translation>Seluruh DKI Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="68" />
+        <source>All channels</source>
+        <translation>Semua kanal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="71" />
+        <source>Any priority</source>
+        <translation>Semua prioritas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="73" />
+        <source>%1 or higher</source>
+        <translation>%1 atau lebih tinggi</translation>
+    </message>
 </context>
 <context>
     <name>ItemDisplay</name>
@@ -1002,6 +1057,14 @@ Catatan pejabat: “%4”</translation>
     </message>
 </context>
 <context>
+    <name>LiveRows</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/queue/live.py" line="125" />
+        <source>↑ %n new report(s)</source>
+        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../qlue_console/gui/main_window.py" line="54" />
@@ -1107,82 +1170,82 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="151" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="157" />
         <source>Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri</source>
         <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="302" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="305" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="305" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="308" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="306" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="309" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="307" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="310" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="308" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="311" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="309" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="312" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="310" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="313" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="311" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="314" />
         <source>Hide the legend</source>
         <translation>Sembunyikan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="312" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="315" />
         <source>Show the legend</source>
         <translation>Tampilkan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="313" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="316" />
         <source>Kepulauan Seribu</source>
         <translation>Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="314" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="317" />
         <source>Jakarta</source>
         <translation>Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="315" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="318" />
         <source>Show the Thousand Islands (Kepulauan Seribu)</source>
         <translation>Tampilkan Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="316" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="319" />
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="317" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="320" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="318" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="321" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
@@ -1198,6 +1261,51 @@ Catatan pejabat: “%4”</translation>
         <location filename="../../qlue_console/gui/dispatch/composer.py" line="164" />
         <source>No account is named @%1.</source>
         <translation>Tidak ada akun bernama @%1.</translation>
+    </message>
+</context>
+<context>
+    <name>NamedViews</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="49" />
+        <source>— Named views —</source>
+        <translation>— Tampilan tersimpan —</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="51" />
+        <source>mine</source>
+        <translation>milik saya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="52" />
+        <source>shared</source>
+        <translation>dibagikan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="52" />
+        <source>private</source>
+        <translation>pribadi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="62" />
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="68" />
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="79" />
+        <source>Save view</source>
+        <translation>Simpan tampilan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="62" />
+        <source>Name of the view:</source>
+        <translation>Nama tampilan:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="68" />
+        <source>Share this view with the team?</source>
+        <translation>Bagikan tampilan ini kepada tim?</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/named_views.py" line="91" />
+        <source>Delete view</source>
+        <translation>Hapus tampilan</translation>
     </message>
 </context>
 <context>
@@ -1231,6 +1339,19 @@ Catatan pejabat: “%4”</translation>
         <location filename="../../qlue_console/gui/verify/override_dialog.py" line="83" />
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>Paging</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/paging.py" line="67" />
+        <source>Could not load the queue: %1</source>
+        <translation>Antrean tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/paging.py" line="72" />
+        <source>%1 reports shown</source>
+        <translation>%1 laporan ditampilkan</translation>
     </message>
 </context>
 <context>
@@ -1659,200 +1780,68 @@ Ganti berkas itu?</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="69" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="68" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="70" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="69" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="71" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="70" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="72" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="71" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="73" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="72" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="74" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="73" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="75" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="74" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="76" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="75" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="77" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="76" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="220" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="183" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="223" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="186" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="250" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="213" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
 </context>
 <context>
     <name>QueuePane</name>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="79" />
-        <source>Any age</source>
-        <translation>Semua umur</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="80" />
-        <source>Last hour</source>
-        <translation>Satu jam terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="81" />
-        <source>Last 24 hours</source>
-        <translation>24 jam terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="82" />
-        <source>Last 7 days</source>
-        <translation>7 hari terakhir</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="83" />
-        <source>Older than 1 day</source>
-        <translation>Lebih dari 1 hari</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="84" />
-        <source>Older than 3 days</source>
-        <translation>Lebih dari 3 hari</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="193" />
-        <source>All categories</source>
-        <translation>Semua kategori</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="194" />
-        <source>All of DKI Jakarta</source>
-        <translation>Seluruh DKI Jakarta</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="195" />
-        <source>All channels</source>
-        <translation>Semua kanal</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="198" />
-        <source>Any priority</source>
-        <translation>Semua prioritas</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="200" />
-        <source>%1 or higher</source>
-        <translation>%1 atau lebih tinggi</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="229" />
-        <source>All</source>
-        <translation>Semua</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="360" />
-        <source>Could not load the queue: %1</source>
-        <translation>Antrean tidak dapat dimuat: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="365" />
-        <source>%1 reports shown</source>
-        <translation>%1 laporan ditampilkan</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../qlue_console/gui/queue_pane.py" line="426" />
-        <source>↑ %n new report(s)</source>
-        <translation><numerusform>↑ %n laporan baru</numerusform></translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="449" />
-        <source>— Named views —</source>
-        <translation>— Tampilan tersimpan —</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="451" />
-        <source>mine</source>
-        <translation>milik saya</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="452" />
-        <source>shared</source>
-        <translation>dibagikan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="452" />
-        <source>private</source>
-        <translation>pribadi</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="462" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="468" />
-        <location filename="../../qlue_console/gui/queue_pane.py" line="479" />
-        <source>Save view</source>
-        <translation>Simpan tampilan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="462" />
-        <source>Name of the view:</source>
-        <translation>Nama tampilan:</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="468" />
-        <source>Share this view with the team?</source>
-        <translation>Bagikan tampilan ini kepada tim?</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="491" />
-        <source>Delete view</source>
-        <translation>Hapus tampilan</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="547" />
-        <source>Filters cleared to show report #%1.</source>
-        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="566" />
-        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
-        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/queue_pane.py" line="570" />
-        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
-        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
-    </message>
     <message>
         <location filename="../../ui/queue_pane.ui" line="15" />
         <source>Named views: a filter set saved for you or shared with the team</source>
@@ -2738,6 +2727,24 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>Selection</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="104" />
+        <source>Filters cleared to show report #%1.</source>
+        <translation>Filter dikosongkan agar laporan #%1 tampil.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="124" />
+        <source>Report #%1 is too far down the queue to show here; it is open on the right.</source>
+        <translation>Laporan #%1 terlalu jauh di bawah antrean untuk ditampilkan di sini; laporan terbuka di kanan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/selection.py" line="128" />
+        <source>Report #%1 is not in this list (it changed meanwhile); it is open on the right.</source>
+        <translation>Laporan #%1 tidak ada di daftar ini (sudah berubah); laporan terbuka di kanan.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../qlue_console/gui/sign_in.py" line="143" />
@@ -2879,6 +2886,14 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <location filename="../../qlue_console/gui/app.py" line="104" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>StateTabs</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/state_tabs.py" line="68" />
+        <source>All</source>
+        <translation>Semua</translation>
     </message>
 </context>
 <context>
@@ -3152,48 +3167,48 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="101" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="102" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="114" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="103" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="161" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="173" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="205" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="196" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="207" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="219" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="340" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="230" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="351" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="292" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="303" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="293" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="304" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -3635,17 +3650,17 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="127" />
         <source>not checked yet</source>
         <translation>belum diperiksa</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="150" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="147" />
         <source>Failing: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/queue_model.py" line="154" />
+        <location filename="../../qlue_console/gui/verify/queue_model.py" line="151" />
         <source>Warnings: %1</source>
         <translation>Peringatan: %1</translation>
     </message>
@@ -3653,28 +3668,28 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="110" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="104" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="125" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="119" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="132" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="230" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="126" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="224" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="156" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="150" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="164" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="158" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>

@@ -115,8 +115,8 @@ def test_a_change_to_a_report_updates_its_row_in_place(qtbot, window, small_city
         )
         conn.execute(
             text(
-                "INSERT INTO events (report_id, actor, kind, payload) VALUES (:id, 'op.andi', 'prioritised', "
-                "'{\"priority\": 3}')"
+                "INSERT INTO events (report_id, actor, kind, payload)"
+                " VALUES (:id, 'op.andi', 'prioritised', '{\"priority\": 3}')"
             ),
             {"id": target.id},
         )
@@ -136,7 +136,8 @@ def test_switching_reports_quickly_never_shows_the_previous_photo(qtbot, window)
         lambda: detail.detail is not None and detail.detail.id == third and bool(shown),
         timeout=15_000,
     )
-    qtbot.wait(300)
+    # every photo load asked for has been answered (or dropped as superseded)
+    qtbot.waitUntil(lambda: window.tasks.pending() == 0, timeout=15_000)
     photo_ids_of_third = {p.id for p in detail.detail.photos}
     assert shown and set(shown) <= photo_ids_of_third
     assert detail.current_photo_id() in photo_ids_of_third
@@ -145,16 +146,16 @@ def test_switching_reports_quickly_never_shows_the_previous_photo(qtbot, window)
 def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, monkeypatch):
     """Thirty reports committed one by one as fast as a channel can: every one reaches the
     queue, through a few batched fetches (each one repaint), not one fetch per report."""
-    import qlue_console.gui.queue_pane as queue_pane
+    import qlue_console.gui.queue.live as live
 
     fetches: list[int] = []
-    real_fetch = queue_pane.fetch_queue_rows
+    real_fetch = live.fetch_queue_changes
 
-    def counting_fetch(engine, ids):
+    def counting_fetch(engine, flt, ids):
         fetches.append(len(ids))
-        return real_fetch(engine, ids)
+        return real_fetch(engine, flt, ids)
 
-    monkeypatch.setattr(queue_pane, "fetch_queue_rows", counting_fetch)
+    monkeypatch.setattr(live, "fetch_queue_changes", counting_fetch)
     queue = window.triage.queue
     before = queue.model.rowCount()
 
@@ -180,7 +181,7 @@ def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, mo
     qtbot.waitUntil(lambda: queue.model.rowCount() == before + 30, timeout=5_000)
     assert sum(fetches) >= 30
     # at most one fetch in flight, the next waits up to LIVE_BATCH_MS for more
-    assert len(fetches) <= burst_s / (queue_pane.LIVE_BATCH_MS / 1000) + 2, (fetches, burst_s)
+    assert len(fetches) <= burst_s / (live.LIVE_BATCH_MS / 1000) + 2, (fetches, burst_s)
     assert len(fetches) < 30
 
 
@@ -206,9 +207,15 @@ def supervisor_window(qtbot, people_engine, db_url):
 
 def test_each_workspace_keeps_its_shortcut_whatever_the_role(qtbot, supervisor_window):
     from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolBar
+
+    from qlue_console.gui.workspaces.registry import WORKSPACES
 
     win = supervisor_window
-    assert {name: a.shortcut().toString() for name, a in win._actions.items()} == {
+    name_of = {spec.title(): spec.name for spec in WORKSPACES}
+    toolbar = win.findChild(QToolBar, "workspaceToolbar")
+    shortcuts = {name_of[a.text()]: a.shortcut().toString() for a in toolbar.actions()}
+    assert shortcuts == {
         "triage": "Ctrl+1",
         "directory": "Ctrl+2",
         "verify": "Ctrl+4",

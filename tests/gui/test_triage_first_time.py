@@ -6,8 +6,9 @@ that keeps its width, and an empty state that says what to do."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import Qt, QTextDocument
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget, QWidgetItem
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget, QWidgetItem
 from sqlalchemy import text
 
 from qlue_console.db.engine import describe, make_engine
@@ -87,6 +88,12 @@ def _select(qtbot, ws, report_id):
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
         ws.open_report(report_id)
     return ws.detail.detail
+
+
+def _layout_pass() -> None:
+    """Runs the layout requests posted so far (what a turn of the event loop would)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    QApplication.processEvents()
 
 
 def _kinds(engine, report_id):
@@ -406,7 +413,7 @@ def test_the_right_pane_and_the_window_keep_their_width(qtbot, city, db_url, mon
 
     for rid in long_ids:
         _select(qtbot, ws, rid)
-        qtbot.wait(50)  # a layout pass
+        _layout_pass()
         unchanged()
     ws.side_tabs.setCurrentIndex(2)
     qtbot.waitUntil(lambda: ws.dispatch.context is not None, timeout=10_000)
@@ -418,7 +425,7 @@ def test_the_right_pane_and_the_window_keep_their_width(qtbot, city, db_url, mon
             timeout=10_000,
         )
         ws.dispatch.accept_suggestions()
-        qtbot.wait(50)
+        _layout_pass()
         unchanged()
     win.close()
 
@@ -449,7 +456,10 @@ def test_a_long_confirmation_shows_every_line(qtbot, window, city):
     label = ws.actions.widget.findChild(QLabel, "resultLabel")
     ws.actions.show_result("Report #1 dispatched to @lurah.gambir.")
     qtbot.waitUntil(label.isVisible, timeout=5_000)
-    qtbot.wait(100)  # laid out with one line
+    qtbot.waitUntil(  # laid out with one line
+        lambda: label.heightForWidth(label.width()) < 2 * label.fontMetrics().height(),
+        timeout=5_000,
+    )
     ws.actions.show_result(
         "Report #1 dispatched to " + ", ".join(f"@lurah.kelurahan{i}" for i in range(8)) + "."
     )

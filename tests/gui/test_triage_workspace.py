@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox
 from sqlalchemy import text
 
 from qlue_console.data.queue import QueueFilter
@@ -196,7 +196,7 @@ def test_filters_and_counts(qtbot, window, city):
         ws.queue.set_filter(QueueFilter(search="<b>Pluit</b>"))
     assert ws.queue.model.rowCount() == 1
     qtbot.waitUntil(
-        lambda: "(16)" in ws.queue._tabs.tabText(0) or "(1)" in ws.queue._tabs.tabText(0),
+        lambda: "(16)" in ws.queue.tab_texts()[0] or "(1)" in ws.queue.tab_texts()[0],
         timeout=5_000,
     )
 
@@ -210,9 +210,12 @@ def test_named_views_are_saved_and_shared(qtbot, window, city, db_engine):
     assert views[0].filter == flt and views[0].shared
     ws = window.triage
     ws.queue.reload_views()
-    qtbot.waitUntil(lambda: ws.queue._saved.count() == 2, timeout=5_000)
+    saved = ws.queue.widget.findChild(QComboBox, "savedViewSelector")
+    qtbot.waitUntil(lambda: saved.count() == 2, timeout=5_000)
     with qtbot.waitSignal(ws.queue.first_page_loaded, timeout=10_000):
-        ws.queue._view_chosen(1)
+        saved.setCurrentIndex(1)
+        saved.activated.emit(1)  # as a click on the entry does
     assert ws.queue.current_filter() == flt
-    assert ws.queue._overdue.isChecked() and ws.queue._category.currentData() == "sampah"
+    assert ws.queue.widget.findChild(QCheckBox, "overdueCheck").isChecked()
+    assert ws.queue.widget.findChild(QComboBox, "categorySelector").currentData() == "sampah"
     QApplication.processEvents()

@@ -12,10 +12,10 @@ from sqlalchemy import text
 
 from qlue_console.data.queue import (
     QueueFilter,
+    fetch_count,
+    fetch_queue_changes,
     fetch_queue_page,
-    fetch_queue_rows,
     fetch_state_counts,
-    matches,
 )
 from qlue_console.db.engine import make_engine
 from qlue_console.triage.duplicates import earlier_reports_by_citizen, suggest_duplicates
@@ -44,10 +44,11 @@ def _insert(
     kec, kota = (None, None) if kel is None else (kel.rsplit(".", 1)[0], kel.rsplit(".", 2)[0])
     return conn.execute(
         text("""
-        INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, kelurahan_code,
-                             kecamatan_code, kota_code, outside_jurisdiction, status, priority, reported_at,
-                             created_at, due_at)
-        VALUES (:ch, :e, :c, :t, :cat, :lat, :lon, :kel, :kec, :kota, :out, :st, :p, :at, :at, :due) RETURNING id"""),
+        INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon,
+                             kelurahan_code, kecamatan_code, kota_code, outside_jurisdiction,
+                             status, priority, reported_at, created_at, due_at)
+        VALUES (:ch, :e, :c, :t, :cat, :lat, :lon, :kel, :kec, :kota, :out, :st, :p, :at, :at,
+                :due) RETURNING id"""),
         {
             "ch": channel,
             "e": f"q{n}",
@@ -89,7 +90,7 @@ def test_keyset_pages_are_exact_with_ties(db_engine, sort):
     paged = [r.id for r in _all_pages(db_engine, flt)]
     everything = [r.id for r in fetch_queue_page(db_engine, flt, None, 1000)]
     assert paged == everything and sorted(paged) == sorted(ids) and len(set(paged)) == 50
-    rows = fetch_queue_rows(db_engine, paged)
+    rows = fetch_queue_changes(db_engine, flt, paged)
     by_id = {r.id: r for r in rows}
     keys = [
         (-by_id[i].priority, by_id[i].created_at, i)
@@ -120,8 +121,8 @@ def test_every_filter(db_engine):
         )
         conn.execute(
             text(
-                "UPDATE reports SET claimed_by = session_user, claim_expires_at = now() + interval '5 min' "
-                "WHERE id = :id"
+                "UPDATE reports SET claimed_by = session_user,"
+                " claim_expires_at = now() + interval '5 min' WHERE id = :id"
             ),
             {"id": b},
         )
@@ -147,13 +148,31 @@ def test_every_filter(db_engine):
     assert ids(overdue_only=True) == [a]
     counts = fetch_state_counts(db_engine, QueueFilter(), ("new", "verified"))
     assert counts == {"new": 3, "verified": 1}
-    row_b = fetch_queue_rows(db_engine, [b])[0]
-    assert matches(row_b, QueueFilter(mine=True), me) and not matches(
-        row_b, QueueFilter(mine=True), "someone"
-    )
-    assert matches(row_b, QueueFilter(area_code="31.72")) and not matches(
-        row_b, QueueFilter(area_code="31.71")
-    )
+    assert fetch_count(db_engine, QueueFilter(overdue_only=True)) == 1
+    assert fetch_count(db_engine, QueueFilter.archive()) == 1
+
+    def changed(flt, *report_ids):
+        return [r.id for r in fetch_queue_changes(db_engine, flt, report_ids)]
+
+    # a live batch asks the page's statement narrowed to the changed ids
+    assert changed(QueueFilter(mine=True), a, b, c, d) == [b]
+    assert changed(QueueFilter(area_code="31.72"), a, b) == [b]
+    assert changed(QueueFilter(area_code="31.71"), b) == []
+    assert changed(QueueFilter.archive(), a, c) == [c]
+    assert changed(QueueFilter(), d, a, b) == [a, d, b]  # in the filter's order
+    assert changed(QueueFilter()) == []
+    assert me
+
+
+def test_a_live_change_searches_the_whole_text_as_the_page_does(db_engine):
+    """The live answer is the page's statement: a word beyond the excerpt matches both."""
+    long_text = "Sampah menumpuk " + "di pinggir jalan " * 12 + "dekat jembatan Kalibaru"
+    with db_engine.begin() as conn:
+        report = _insert(conn, 1, body=long_text)
+    flt = QueueFilter(search="Kalibaru")
+    (shown,) = fetch_queue_page(db_engine, flt, None, 10)
+    assert "Kalibaru" not in shown.excerpt
+    assert fetch_queue_changes(db_engine, flt, [report]) == [shown]
 
 
 def test_injection_through_search_is_just_text(db_engine):
@@ -204,7 +223,7 @@ def test_repeat_reporter(db_engine):
         first = _insert(conn, 1, citizen="warga_x", created=T0 - timedelta(days=3))
         _insert(conn, 2, citizen="warga_x", created=T0 - timedelta(days=2), category="banjir")
         again = _insert(conn, 3, citizen="warga_x", created=T0)
-    rows = {r.id: r for r in fetch_queue_rows(db_engine, [first, again])}
+    rows = {r.id: r for r in fetch_queue_changes(db_engine, QueueFilter(), [first, again])}
     assert rows[again].repeat and not rows[first].repeat
     assert [e.report_id for e in earlier_reports_by_citizen(db_engine, again)] == [first]
 

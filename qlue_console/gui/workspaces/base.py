@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
@@ -29,6 +30,7 @@ class WorkspaceContext:
 
 class Workspace(Protocol):
     widget: QWidget
+    ready: SignalInstance  # its data is on screen
 
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None: ...
 
