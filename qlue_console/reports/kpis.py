@@ -90,18 +90,11 @@ GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "offic
 AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
 # Response-time distribution: bucket edges in hours (0-6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
 RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
-OPEN_STATES = (
-    "new",
-    "triaged",
-    "dispatched",
-    "coordination",
-    "disposition",
-    "followed_up",
-    "reopened",
-)
 STATEMENT_TIMEOUT_MS = 120_000
 WORK_MEM = "64MB"  # the week's per-report facts are sorted and hashed in memory
 
+# The open states spelled as the predicate of kpi_spans_open_idx (revision 0005), so that the
+# planner proves the partial index applies; everywhere else the rule is qlue_report_is_open.
 _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"
 
 # The pre-aggregation of revisions 0005 and 0008, exact and kept by triggers, holds what would
@@ -216,7 +209,7 @@ f AS MATERIALIZED (
 d AS MATERIALIZED (
     SELECT f.*, cat.agency_code, cat.weight,
            f.created_at >= b.s AS created_in_week,
-           f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
+           qlue_report_is_open(f.state_at_end) AS open_at_end,
            coalesce(f.dispatched_at >= b.s AND f.dispatched_at < b.e, false) AS dispatched_in_week,
            coalesce(f.second_forward_at < b.e, false) AS forwarded_twice,
            CASE WHEN f.triaged_at >= b.s AND f.triaged_at < b.e
