@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
@@ -294,7 +295,7 @@ def naive_week(engine, week, grouping: str) -> dict[str, tuple[int, int, int, fl
             response = []
             for items in events.values():
                 items.sort()
-                first = {}
+                first: dict[str, datetime] = {}
                 for at, kind in items:
                     first.setdefault(kind, at)
                 if week.start <= first.get("created", week.end) < week.end:

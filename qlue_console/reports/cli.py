@@ -27,7 +27,7 @@ from sqlalchemy.exc import DBAPIError
 from qlue_console.db.errors import QlueDatabaseError
 from qlue_console.domain.language import default_language
 from qlue_console.reports.kpis import GROUPINGS
-from qlue_console.reports.weeks import BadWeek, Week, last_complete_week, require_finished
+from qlue_console.reports.weeks import BadWeekError, Week, last_complete_week, require_finished
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -151,7 +151,7 @@ def report_main(argv: list[str]) -> int:
         out = args.out.expanduser()
         _check_writable(out)
         fmt = output_format(out, args.format)
-    except (_UsageError, BadWeek) as exc:
+    except (_UsageError, BadWeekError) as exc:
         print(f"qlue-console report: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

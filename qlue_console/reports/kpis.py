@@ -425,7 +425,7 @@ class WeeklyKpis:
     response_histogram: tuple[int, ...] = ()  # counts per RESPONSE_BUCKETS_H bucket (5)
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     """The user cancelled the computation."""
 
 
@@ -455,7 +455,7 @@ class CancelToken:
 
     def check(self) -> None:
         if self._cancelled:
-            raise Cancelled()
+            raise CancelledError()
 
     def attach(self, dbapi_connection) -> None:
         with self._lock:
@@ -543,7 +543,7 @@ def fetch_weekly_kpis(
                 groups_json, daily_json, hist_json = conn.execute(text(_SQL), params).one()
             except DBAPIError as exc:
                 if cancel is not None and cancel.cancelled:
-                    raise Cancelled() from exc
+                    raise CancelledError() from exc
                 raise
             if cancel is not None:
                 cancel.check()

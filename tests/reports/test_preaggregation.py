@@ -11,8 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.reports.kpis import fetch_weekly_kpis
-from tests.reports.conftest import W47, at
-from tests.reports.test_kpis import assert_city_w47
+from tests.reports.conftest import W47, assert_city_w47, at
 
 FACTS = "SELECT * FROM kpi_report_facts ORDER BY report_id"
 SPANS = "SELECT report_id, event_id, state, from_at, to_at FROM kpi_state_spans ORDER BY report_id, event_id"

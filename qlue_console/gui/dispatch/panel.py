@@ -353,7 +353,7 @@ class DispatchPanel(QObject):
         if report_id == self._report_id:
             self.composer.set_text("")
             self._reason.clear()
-        else:
+        elif report_id is not None:
             self._drafts.pop(report_id, None)
         handles = ", ".join("@" + m.handle for m in result.added)
         if result.status == "coordination":
