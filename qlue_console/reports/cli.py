@@ -1,7 +1,9 @@
 """``qlue-console report weekly``: the weekly report from the command line, for a scheduled job.
 
-    qlue-console report weekly [--week 2026-W47] [--by agency|kota|kecamatan|kelurahan|official]
-                               [--format csv|xlsx|pdf] --out FILE [--lang id|en] [--database-url URL]
+    qlue-console report weekly [--week 2026-W47]
+                               [--by agency|kota|kecamatan|kelurahan|official]
+                               [--format csv|xlsx|pdf] --out FILE [--lang id|en]
+                               [--database-url URL]
 
 The language, when ``--lang`` is not given, follows the console's rule
 (``qlue_console.domain.language``): ``QLUE_LANG``, else the system locale.
@@ -60,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     weekly.add_argument(
         "--lang",
         choices=("id", "en"),
-        help="language of the report (default: $QLUE_LANG, else the system locale: id… → id, else en)",
+        help="language of the report "
+        "(default: $QLUE_LANG, else the system locale: id… → id, else en)",
     )
     weekly.add_argument(
         "--database-url",

@@ -306,7 +306,9 @@ def _top_bottom(
             (t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
             (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]),
         )
-    else:  # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
+    else:
+        # every ranked group, in rank order: the upper half (and the middle one) left, the
+        # lower half right
         ordered = list(shown.rows)
         cut = (len(ordered) + 1) // 2
         blocks = (
