@@ -62,9 +62,12 @@ class Fixture:
     def report(self, name: str, area: str, category: str, created: str) -> int:
         a = self.areas[area]
         rid = self._one(
-            "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, "
-            "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, followers) "
-            "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, :at, :at, "
+            "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, "
+            "lon, "
+            "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, "
+            "followers) "
+            "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, "
+            ":at, :at, "
             "ARRAY[CAST(:citizen AS text)]) RETURNING id",
             ext=f"kpi-{next(_ext)}",
             citizen=f"warga.{name.lower()}",
@@ -182,7 +185,8 @@ class Fixture:
         with self.engine.begin() as conn:
             conn.execute(
                 text(
-                    "UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = :at, "
+                    "UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = "
+                    ":at, "
                     "reason = :reason WHERE id = :fu"
                 ),
                 {
@@ -222,7 +226,8 @@ def _area(conn, kelurahan_name: str, kota_hint: str) -> dict[str, str]:
     row = conn.execute(
         text(
             "SELECT kel.code, kec.code, kota.code, kel.name, kec.name, kota.name FROM areas kel "
-            "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = kec.parent_code "
+            "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = "
+            "kec.parent_code "
             "WHERE kel.level = 'kelurahan' AND upper(kel.name) = upper(:n) AND kota.name ILIKE :k"
         ),
         {"n": kelurahan_name, "k": f"%{kota_hint}%"},
