@@ -29,11 +29,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import time
 from dataclasses import dataclass, field
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from qlue_console.reports.weeks import Week
 
@@ -436,3 +438,35 @@ def kpi_lock(week_fixture):
     lock = KpiLock(week_fixture.engine)
     yield lock
     lock.release()
+
+
+@pytest.fixture
+def kota_login(week_fixture, db_url):
+    """Factory: the URL of a new analyst login limited to one kota (qlue_user_add), dropped at
+    the end of the test."""
+    made: list[str] = []
+
+    def make(kota: str) -> str:
+        login = f"u.analyst.{os.getpid()}.{next(_ext)}"
+        made.append(login)
+        with week_fixture.engine.begin() as conn:
+            conn.execute(
+                text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"),
+                {"l": login, "k": kota},
+            )
+        return (
+            make_url(db_url)
+            .set(username=login, password=None)
+            .render_as_string(hide_password=False)
+        )
+
+    yield make
+    with week_fixture.engine.begin() as conn:
+        for login in made:
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :l"),
+                {"l": login},
+            )
+            conn.execute(text(f'REASSIGN OWNED BY "{login}" TO CURRENT_USER'))
+            conn.execute(text(f'DROP OWNED BY "{login}"'))
+            conn.execute(text(f'DROP ROLE "{login}"'))

@@ -18,7 +18,6 @@ from qlue_console.reports.kpis import GROUPINGS, CancelledError, CancelToken, fe
 from qlue_console.reports.labels import COLUMNS
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
-from tests.access.conftest import drop_roles, unique_login, url_as
 from tests.reports.conftest import W46, W47, approx, assert_city_w47, at, city
 
 H = 1.0
@@ -254,22 +253,15 @@ def test_weights_are_summed_exactly(people_engine, tmp_path):
     assert by_code["SDA"].value == 23 and by_code["SDA"].number_format == "#,##0"
 
 
-def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
+def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, kota_login):
     """The KPI tables of revision 0011 (mention intervals, reuse verdicts) follow the kota limit
     like the others: the city row of a login limited to kota A is kota A's row."""
     kota = week_fixture.areas["A"]["kota"]
-    login = unique_login("u.analyst.")
-    with week_fixture.engine.begin() as conn:
-        conn.execute(
-            text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"),
-            {"l": login, "k": kota},
-        )
-    engine = make_engine(url_as(db_url, login))
+    engine = make_engine(kota_login(kota))
     try:
         limited = fetch_weekly_kpis(engine, W47, ("kota",)).city
     finally:
         engine.dispose()
-        drop_roles(db_url, [login])
     full = by_key(fetch_weekly_kpis(week_fixture.engine, W47, ("kota",)), "kota")[kota]
     assert replace(limited, grouping="kota", key=kota, name=full.name, context=full.context) == full
     assert (full.backlog, full.overdue, full.reused_proofs) == (
