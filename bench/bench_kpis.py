@@ -1,7 +1,8 @@
 """Weekly KPI benchmark: one week's KPIs per grouping, and a full XLSX + PDF export, on a
 city-size database with every report's history of events.
 
-    python bench/bench_kpis.py [--reports 1000000] [--weeks 26] [--database-url URL | --data-dir DIR]
+    python bench/bench_kpis.py [--reports 1000000] [--weeks 26]
+                               [--database-url URL | --data-dir DIR]
 
 Without a URL it creates (or reuses) the database ``qlue_kpi_bench`` on an embedded server in
 ``--data-dir`` (default ./.bench-data-kpis). The generator works inside PostgreSQL (INSERT …
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
@@ -46,15 +48,18 @@ BATCH = 100_000
 
 INSERT_REPORTS = """
 WITH kel AS (
-    SELECT row_number() OVER (ORDER BY k.code) - 1 AS n, k.code, k.parent_code AS kec, kc.parent_code AS kota,
+    SELECT row_number() OVER (ORDER BY k.code) - 1 AS n, k.code, k.parent_code AS kec,
+           kc.parent_code AS kota,
            k.centroid_lat AS lat, k.centroid_lon AS lon
       FROM areas k JOIN areas kc ON kc.code = k.parent_code WHERE k.level = 'kelurahan'),
 cats AS (SELECT row_number() OVER (ORDER BY code) - 1 AS n, code FROM categories),
 g AS (SELECT i, abs(hashint8(i)) AS h1, abs(hashint8(i + 7919)) AS h2
         FROM generate_series(CAST(:start AS bigint), CAST(:stop AS bigint)) AS i)
-INSERT INTO reports (id, channel, external_id, citizen_handle, text, category_code, lat, lon, kelurahan_code,
-                     kecamatan_code, kota_code, status, priority, reported_at, created_at, updated_at)
-SELECT g.i, 'app', 'kpi-' || g.i, 'warga' || (g.h2 % 200000), 'Laporan warga nomor ' || g.i, cats.code,
+INSERT INTO reports (id, channel, external_id, citizen_handle, text, category_code, lat, lon,
+                     kelurahan_code, kecamatan_code, kota_code, status, priority, reported_at,
+                     created_at, updated_at)
+SELECT g.i, 'app', 'kpi-' || g.i, 'warga' || (g.h2 % 200000), 'Laporan warga nomor ' || g.i,
+       cats.code,
        kel.lat, kel.lon, kel.code, kel.kec, kel.kota, 'new', 1, t.created, t.created, t.created
   FROM g
   JOIN kel ON kel.n = g.h1 % 267
@@ -74,22 +79,28 @@ WITH base AS (
      WHERE r.id BETWEEN :start AND :stop),
 t1 AS (
     SELECT base.*,
-           CASE WHEN s < 4 THEN created + make_interval(mins => (10 + u % 50)::int) END AS rejected_at,
-           CASE WHEN s BETWEEN 4 AND 8 AND id > 1 THEN created + make_interval(mins => (10 + u % 50)::int) END AS merged_at,
+           CASE WHEN s < 4 THEN created + make_interval(mins => (10 + u % 50)::int)
+           END AS rejected_at,
+           CASE WHEN s BETWEEN 4 AND 8 AND id > 1
+                THEN created + make_interval(mins => (10 + u % 50)::int)
+           END AS merged_at,
            CASE WHEN s >= 9 THEN created + make_interval(mins => (5 + u % 115)::int) END AS triaged
       FROM base),
 t2 AS (
     SELECT t1.*, triaged + make_interval(mins => (5 + (u / 7) % 55)::int) AS dispatched FROM t1),
 t3 AS (
     SELECT t2.*,
-           CASE WHEN s BETWEEN 9 AND 14 THEN dispatched + make_interval(hours => (1 + (u / 11) % 8)::int) END AS fwd1
+           CASE WHEN s BETWEEN 9 AND 14
+                THEN dispatched + make_interval(hours => (1 + (u / 11) % 8)::int)
+           END AS fwd1
       FROM t2),
 t4 AS (
     SELECT t3.*, CASE WHEN s IN (9, 10) THEN fwd1 + interval '3 hours' END AS fwd2 FROM t3),
 t5 AS (
     SELECT t4.*,
            CASE WHEN s >= 9 AND s NOT BETWEEN 15 AND 17
-                THEN coalesce(fwd2, fwd1, dispatched) + make_interval(secs => (((u / 13) % 100) ^ 2 * 30)::int)
+                THEN coalesce(fwd2, fwd1, dispatched)
+                     + make_interval(secs => (((u / 13) % 100) ^ 2 * 30)::int)
            END AS fu1
       FROM t4),
 t6 AS (
@@ -97,9 +108,11 @@ t6 AS (
 t7 AS (
     SELECT t6.*, rej + interval '20 hours' AS fu2 FROM t6),
 t8 AS (
-    SELECT t7.*, coalesce(fu2, fu1) + make_interval(hours => (1 + (u / 17) % 30)::int) AS approved FROM t7),
+    SELECT t7.*, coalesce(fu2, fu1) + make_interval(hours => (1 + (u / 17) % 30)::int) AS approved
+      FROM t7),
 t9 AS (
-    SELECT t8.*, CASE WHEN s BETWEEN 26 AND 28 THEN approved + interval '2 days' END AS reopen FROM t8)
+    SELECT t8.*, CASE WHEN s BETWEEN 26 AND 28 THEN approved + interval '2 days' END AS reopen
+      FROM t8)
 SELECT t9.*, reopen + interval '1 day' AS fu3, reopen + interval '28 hours' AS approved2 FROM t9
 """
 
@@ -122,12 +135,15 @@ UPDATE plan SET
 """
 
 INSERT_FOLLOW_UPS = """
-INSERT INTO follow_ups (id, report_id, account_id, note, submitted_at, verification, verifier, verified_at)
+INSERT INTO follow_ups (id, report_id, account_id, note, submitted_at, verification, verifier,
+                        verified_at)
 SELECT p.id * 3 + v.k, p.id, p.lurah, 'sudah ditangani', v.at, v.verdict,
        CASE WHEN v.verdict <> 'pending' THEN 'spv' END, v.decided
   FROM plan p CROSS JOIN LATERAL (VALUES
-       (0, p.fu1, CASE WHEN p.rej IS NOT NULL THEN 'rejected' WHEN p.approved IS NOT NULL AND p.fu2 IS NULL THEN 'approved'
-                       ELSE 'pending' END, coalesce(p.rej, CASE WHEN p.fu2 IS NULL THEN p.approved END)),
+       (0, p.fu1, CASE WHEN p.rej IS NOT NULL THEN 'rejected'
+                       WHEN p.approved IS NOT NULL AND p.fu2 IS NULL THEN 'approved'
+                       ELSE 'pending' END,
+        coalesce(p.rej, CASE WHEN p.fu2 IS NULL THEN p.approved END)),
        (1, p.fu2, CASE WHEN p.approved IS NOT NULL THEN 'approved' ELSE 'pending' END, p.approved),
        (2, p.fu3, CASE WHEN p.approved2 IS NOT NULL THEN 'approved' ELSE 'pending' END, p.approved2)
   ) v(k, at, verdict, decided)
@@ -135,11 +151,14 @@ SELECT p.id * 3 + v.k, p.id, p.lurah, 'sudah ditangani', v.at, v.verdict,
 """
 
 INSERT_PHOTOS = """
-INSERT INTO photos (id, report_id, follow_up_id, kind, mime, sha256, phash, width, height, created_at)
+INSERT INTO photos (id, report_id, follow_up_id, kind, mime, sha256, phash, width, height,
+                    created_at)
 SELECT f.id, f.report_id, f.id, 'proof', 'image/jpeg',
-       encode(sha256(convert_to('proof-' || CASE WHEN p.s = 29 AND f.id = p.id * 3 THEN (p.id - 1) * 3 ELSE f.id END,
+       encode(sha256(convert_to('proof-' || CASE WHEN p.s = 29 AND f.id = p.id * 3
+                                                 THEN (p.id - 1) * 3 ELSE f.id END,
                                 'UTF8')), 'hex'),
-       (CAST(hashint8(f.id * 31 + 7) AS bigint) << 32) | (CAST(hashint8(f.id * 37 + 11) AS bigint) & 4294967295),
+       (CAST(hashint8(f.id * 31 + 7) AS bigint) << 32)
+           | (CAST(hashint8(f.id * 37 + 11) AS bigint) & 4294967295),
        1600, 1200, f.submitted_at
   FROM follow_ups f JOIN plan p ON p.id = f.report_id
 """
@@ -158,11 +177,15 @@ SELECT p.id, v.at, v.actor, v.kind, v.payload
        ('forwarded', p.fwd1, 'operator', '{}'::jsonb),
        ('forwarded', p.fwd2, 'operator', '{}'::jsonb),
        ('follow_up', p.fu1, 'lurah', jsonb_build_object('follow_up', p.id * 3, 'photo', p.id * 3)),
-       ('proof_rejected', p.rej, 'spv', jsonb_build_object('follow_up', p.id * 3, 'reason', 'wrong_place')),
-       ('follow_up', p.fu2, 'lurah', jsonb_build_object('follow_up', p.id * 3 + 1, 'photo', p.id * 3 + 1)),
-       ('proof_approved', p.approved, 'spv', jsonb_build_object('follow_up', p.id * 3 + CASE WHEN p.fu2 IS NULL THEN 0 ELSE 1 END)),
+       ('proof_rejected', p.rej, 'spv',
+        jsonb_build_object('follow_up', p.id * 3, 'reason', 'wrong_place')),
+       ('follow_up', p.fu2, 'lurah',
+        jsonb_build_object('follow_up', p.id * 3 + 1, 'photo', p.id * 3 + 1)),
+       ('proof_approved', p.approved, 'spv',
+        jsonb_build_object('follow_up', p.id * 3 + CASE WHEN p.fu2 IS NULL THEN 0 ELSE 1 END)),
        ('reopened', p.reopen, 'citizen:warga', '{"by": "citizen"}'::jsonb),
-       ('follow_up', p.fu3, 'lurah', jsonb_build_object('follow_up', p.id * 3 + 2, 'photo', p.id * 3 + 2)),
+       ('follow_up', p.fu3, 'lurah',
+        jsonb_build_object('follow_up', p.id * 3 + 2, 'photo', p.id * 3 + 2)),
        ('proof_approved', p.approved2, 'spv', jsonb_build_object('follow_up', p.id * 3 + 2))
   ) v(kind, at, actor, payload)
  WHERE v.at IS NOT NULL
@@ -187,12 +210,14 @@ FINISH_REPORTS = """
 UPDATE reports r SET
     status = x.status,
     closed_at = CASE x.status WHEN 'verified' THEN coalesce(p.approved2, p.approved)
-                              WHEN 'rejected' THEN p.rejected_at WHEN 'duplicate' THEN p.merged_at END,
+                              WHEN 'rejected' THEN p.rejected_at
+                              WHEN 'duplicate' THEN p.merged_at END,
     duplicate_of = CASE WHEN p.merged_at IS NOT NULL THEN p.id - 1 END,
     triaged_at = coalesce(p.triaged, p.rejected_at, p.merged_at),
     dispatched_at = p.dispatched,
     followed_up_at = coalesce(p.fu3, p.fu2, p.fu1),
-    due_at = CASE WHEN p.dispatched IS NOT NULL THEN p.dispatched + make_interval(hours => p.sla_hours) END
+    due_at = CASE WHEN p.dispatched IS NOT NULL
+                  THEN p.dispatched + make_interval(hours => p.sla_hours) END
   FROM plan p CROSS JOIN LATERAL (SELECT CASE
         WHEN p.rejected_at IS NOT NULL THEN 'rejected'
         WHEN p.merged_at IS NOT NULL THEN 'duplicate'
@@ -294,7 +319,7 @@ def naive_week(engine, week, grouping: str) -> dict[str, tuple[int, int, int, fl
             response = []
             for items in events.values():
                 items.sort()
-                first = {}
+                first: dict[str, datetime] = {}
                 for at, kind in items:
                     first.setdefault(kind, at)
                 if week.start <= first.get("created", week.end) < week.end:
@@ -351,7 +376,8 @@ def main() -> None:
         shared_buffers = conn.execute(text("SHOW shared_buffers")).scalar_one()
     week = last_complete_week()
     print(
-        f"database: {n_reports:,} reports, {n_events:,} events; week {week}; shared_buffers {shared_buffers}"
+        f"database: {n_reports:,} reports, {n_events:,} events; week {week}; "
+        f"shared_buffers {shared_buffers}"
     )
 
     from qlue_console.reports.export_pdf import write_pdf
@@ -384,7 +410,8 @@ def main() -> None:
         write_pdf(report, Path(tmp) / "week.pdf", "id")
         t3 = time.perf_counter()
     print(
-        f"full export: KPIs of this and last week {t1 - t0:.2f} s + XLSX {t2 - t1:.2f} s + PDF {t3 - t2:.2f} s "
+        f"full export: KPIs of this and last week {t1 - t0:.2f} s + XLSX {t2 - t1:.2f} s "
+        f"+ PDF {t3 - t2:.2f} s "
         f"= {t3 - t0:.2f} s (target < 10 s)"
     )
 

@@ -23,8 +23,8 @@ def fetch_categories(engine: Engine) -> list[CategoryInfo]:
             CategoryInfo(**dict(m))
             for m in conn.execute(
                 text(
-                    "SELECT code, name_id, name_en, agency_code, sla_hours, sla_mode FROM categories "
-                    "WHERE active ORDER BY name_id"
+                    "SELECT code, name_id, name_en, agency_code, sla_hours, sla_mode "
+                    "FROM categories WHERE active ORDER BY name_id"
                 )
             ).mappings()
         ]
@@ -44,7 +44,8 @@ def fetch_areas(engine: Engine) -> list[AreaInfo]:
         rows = conn.execute(
             text("""
             SELECT a.code, a.level, a.name,
-                   concat_ws(', ', a.name, p.name, CASE WHEN g.level = 'kota' THEN g.name END) AS path
+                   concat_ws(', ', a.name, p.name, CASE WHEN g.level = 'kota' THEN g.name END)
+                       AS path
               FROM areas a LEFT JOIN areas p ON p.code = a.parent_code AND p.level <> 'provinsi'
               LEFT JOIN areas g ON g.code = p.parent_code
              WHERE a.level IN ('kota', 'kecamatan', 'kelurahan')

@@ -66,31 +66,37 @@ class ReportDetail:
     timeline: tuple[TimelineEntry, ...]
 
 
+# The report as the console reads it (console_reports, revision 0014), its category's SLA and,
+# outside DKI, the nearest kelurahan (qlue_nearest_kelurahan, revision 0009).
+_DETAIL = """
+    SELECT r.id, r.channel, r.external_id, r.citizen_handle AS citizen, r.text, r.category_code,
+           r.category_name_id AS category_id, r.category_name_en AS category_en,
+           c.sla_hours, c.sla_mode, r.lat, r.lon, r.kelurahan_code,
+           r.kelurahan_name AS kelurahan, r.kecamatan_name AS kecamatan, r.kota_name AS kota,
+           r.outside_jurisdiction,
+           (SELECT a.name FROM areas a WHERE a.code = near.kelurahan_code) AS nearest_kelurahan,
+           near.distance_m AS nearest_distance_m, near.land_border_with AS across_border_with,
+           r.status, r.priority, r.created_at, r.reported_at, r.due_at, r.duplicate_of,
+           r.followers,
+           CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
+           CASE WHEN r.claim_expires_at > now()
+                THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by),
+                              r.claimed_by)
+           END AS claimed_by_name,
+           r.version
+      FROM console_reports r
+      JOIN categories c ON c.code = r.category_code
+      LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with
+                           FROM qlue_nearest_kelurahan(r.lat, r.lon) n
+                          WHERE r.outside_jurisdiction) near ON true
+     WHERE r.id = :id"""
+
+
 def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
     with engine.connect() as conn:
         row = (
             conn.execute(
-                text("""
-            SELECT r.id, r.channel, r.external_id, r.citizen_handle AS citizen, r.text, r.category_code,
-                   c.name_id AS category_id, c.name_en AS category_en, c.sla_hours, c.sla_mode,
-                   r.lat, r.lon, r.kelurahan_code, kel.name AS kelurahan, kec.name AS kecamatan,
-                   kota.name AS kota, r.outside_jurisdiction, nk.name AS nearest_kelurahan,
-                   near.distance_m AS nearest_distance_m, near.land_border_with AS across_border_with, r.status, r.priority, r.created_at,
-                   r.reported_at, r.due_at, r.duplicate_of, r.followers,
-                   CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
-                   CASE WHEN r.claim_expires_at > now()
-                        THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by), r.claimed_by)
-                   END AS claimed_by_name, r.version
-              FROM reports r
-              JOIN categories c ON c.code = r.category_code
-              LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-              LEFT JOIN areas kec ON kec.code = r.kecamatan_code
-              LEFT JOIN areas kota ON kota.code = r.kota_code
-              LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with
-                                   FROM qlue_nearest_kelurahan(r.lat, r.lon) n
-                                  WHERE r.outside_jurisdiction) near ON true
-              LEFT JOIN areas nk ON nk.code = near.kelurahan_code
-             WHERE r.id = :id"""),
+                text(_DETAIL),
                 {"id": report_id},
             )
             .mappings()
@@ -112,7 +118,8 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
             TimelineEntry(**dict(m))
             for m in conn.execute(
                 text(
-                    "SELECT id, at, actor, actor_login, kind, payload FROM events WHERE report_id = :id ORDER BY at, id"
+                    "SELECT id, at, actor, actor_login, kind, payload FROM events "
+                    "WHERE report_id = :id ORDER BY at, id"
                 ),
                 {"id": report_id},
             ).mappings()

@@ -17,8 +17,9 @@ log = logging.getLogger(__name__)
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlue-console escalate",
-        description="Escalate every mention past its due time without a follow-up to the next level "
-        "(field officer or lurah -> camat -> walikota; agency staff -> agency head). "
+        description="Escalate every mention past its due time without a follow-up "
+        "to the next level (field officer or lurah -> camat -> walikota; "
+        "agency staff -> agency head). "
         "Safe to run from several places at once: each mention escalates exactly once.",
     )
     parser.add_argument(

@@ -10,12 +10,14 @@ from datetime import datetime
 
 from sqlalchemy import Engine, text
 
+from qlue_console.dispatch.routing import ACCOUNT_KINDS, can_edit_routing
 from qlue_console.domain.directory_search import AccountCandidate
 from qlue_console.domain.mentions import AccountRef, normalize_handle
 
 __all__ = [
     "OFFICIAL_KINDS",
     "AccountDetail",
+    "Directory",
     "DirectoryRow",
     "MentionAccount",
     "OpenMention",
@@ -26,10 +28,12 @@ __all__ = [
     "fetch_directory",
     "fetch_mention_accounts",
     "filter_directory",
+    "load_directory",
 ]
 
-#: Kinds of accounts that receive mentions (the operations center's own staff do not).
-OFFICIAL_KINDS = ("lurah", "camat", "walikota", "agency", "field_officer", "external")
+#: Kinds of accounts that receive mentions (the operations center's own staff do not): the
+#: kinds a routing rule may name.
+OFFICIAL_KINDS = ACCOUNT_KINDS
 
 PERFORMANCE_DAYS = 30
 
@@ -51,24 +55,42 @@ class DirectoryRow:
     next_due: datetime | None
 
 
-_DIRECTORY = text("""
+_DIRECTORY = """
     SELECT a.id, a.handle, a.display_name, a.kind, a.is_head, a.area_code, ar.name AS area_name,
            a.agency_code, ag.short_name AS agency_name, a.active,
-           coalesce(m.open, 0) AS open_mentions, coalesce(m.overdue, 0) AS overdue_mentions, m.next_due
+           coalesce(m.open, 0) AS open_mentions, coalesce(m.overdue, 0) AS overdue_mentions,
+           m.next_due
       FROM accounts a
       LEFT JOIN areas ar ON ar.code = a.area_code
       LEFT JOIN agencies ag ON ag.code = a.agency_code
-      LEFT JOIN (SELECT account_id, count(*) AS open, count(*) FILTER (WHERE due_at < now()) AS overdue,
-                        min(due_at) AS next_due
-                   FROM mentions WHERE state = 'open' GROUP BY account_id) m ON m.account_id = a.id
-     WHERE a.kind IN ('lurah', 'camat', 'walikota', 'agency', 'field_officer', 'external')
-     ORDER BY a.handle""")
+      LEFT JOIN (SELECT account_id, count(*) AS open,
+                        count(*) FILTER (WHERE due_at < now()) AS overdue, min(due_at) AS next_due
+                   FROM mentions WHERE state = 'open' GROUP BY account_id) m
+             ON m.account_id = a.id
+     WHERE a.kind = ANY (CAST(:kinds AS text[]))"""
 
 
 def fetch_directory(engine: Engine) -> list[DirectoryRow]:
     """Every official's account with its open and overdue mentions, by handle."""
     with engine.connect() as conn:
-        return [DirectoryRow(**dict(m)) for m in conn.execute(_DIRECTORY).mappings()]
+        rows = conn.execute(
+            text(_DIRECTORY + " ORDER BY a.handle"), {"kinds": list(OFFICIAL_KINDS)}
+        ).mappings()
+        return [DirectoryRow(**dict(m)) for m in rows]
+
+
+@dataclass(frozen=True)
+class Directory:
+    """What the directory workspace loads: the officials and whether this login may edit the
+    routing rules and holidays."""
+
+    rows: tuple[DirectoryRow, ...]
+    can_edit_routing: bool
+
+
+def load_directory(engine: Engine) -> Directory:
+    """The officials' rows (``fetch_directory``) and this login's right to edit routing."""
+    return Directory(tuple(fetch_directory(engine)), can_edit_routing(engine))
 
 
 def filter_directory(
@@ -158,8 +180,8 @@ def fetch_account_detail(
     with engine.connect() as conn:
         row = (
             conn.execute(
-                text(_DIRECTORY.text.replace("ORDER BY a.handle", "AND a.id = :id")),
-                {"id": account_id},
+                text(_DIRECTORY + " AND a.id = :id"),
+                {"kinds": list(OFFICIAL_KINDS), "id": account_id},
             )
             .mappings()
             .one_or_none()
@@ -168,12 +190,11 @@ def fetch_account_detail(
             return None
         open_rows = conn.execute(
             text("""
-            SELECT m.id AS mention_id, m.report_id, c.name_id AS category_id, c.name_en AS category_en,
-                   r.status AS report_status, kel.name AS kelurahan, m.mentioned_at, m.due_at,
+            SELECT m.id AS mention_id, m.report_id, r.category_name_id AS category_id,
+                   r.category_name_en AS category_en, r.status AS report_status,
+                   r.kelurahan_name AS kelurahan, m.mentioned_at, m.due_at,
                    m.due_at < now() AS overdue
-              FROM mentions m JOIN reports r ON r.id = m.report_id
-              JOIN categories c ON c.code = r.category_code
-              LEFT JOIN areas kel ON kel.code = r.kelurahan_code
+              FROM mentions m JOIN console_reports r ON r.id = m.report_id
              WHERE m.account_id = :id AND m.state = 'open'
              ORDER BY m.due_at < now() DESC, m.due_at, m.id LIMIT 500"""),
             {"id": account_id},
@@ -184,12 +205,15 @@ def fetch_account_detail(
                 text("""
             SELECT count(*) AS received,
                    count(*) FILTER (WHERE state = 'resolved') AS resolved,
-                   count(*) FILTER (WHERE state = 'resolved' AND resolved_at <= due_at) AS resolved_on_time,
+                   count(*) FILTER (WHERE state = 'resolved' AND resolved_at <= due_at)
+                       AS resolved_on_time,
                    count(*) FILTER (WHERE state = 'escalated') AS escalated,
                    count(*) FILTER (WHERE state = 'forwarded') AS forwarded,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - mentioned_at) / 3600.0)
+                   percentile_cont(0.5) WITHIN GROUP
+                       (ORDER BY extract(epoch FROM resolved_at - mentioned_at) / 3600.0)
                        FILTER (WHERE state = 'resolved') AS median_response_hours
-              FROM mentions WHERE account_id = :id AND mentioned_at >= now() - make_interval(days => :days)"""),
+              FROM mentions
+             WHERE account_id = :id AND mentioned_at >= now() - make_interval(days => :days)"""),
                 {"id": account_id, "days": days},
             )
             .mappings()
@@ -198,8 +222,10 @@ def fetch_account_detail(
         follow = (
             conn.execute(
                 text("""
-            SELECT count(*) AS follow_ups, count(*) FILTER (WHERE verification = 'rejected') AS proofs_rejected
-              FROM follow_ups WHERE account_id = :id AND submitted_at >= now() - make_interval(days => :days)"""),
+            SELECT count(*) AS follow_ups,
+                   count(*) FILTER (WHERE verification = 'rejected') AS proofs_rejected
+              FROM follow_ups
+             WHERE account_id = :id AND submitted_at >= now() - make_interval(days => :days)"""),
                 {"id": account_id, "days": days},
             )
             .mappings()
@@ -240,10 +266,10 @@ def fetch_mention_accounts(engine: Engine) -> list[MentionAccount]:
             MentionAccount(**dict(m))
             for m in conn.execute(
                 text(
-                    "SELECT handle, display_name, kind, area_code, agency_code, active FROM accounts "
-                    "WHERE kind IN ('lurah', 'camat', 'walikota', 'agency', 'field_officer', 'external') "
-                    "ORDER BY handle"
-                )
+                    "SELECT handle, display_name, kind, area_code, agency_code, active "
+                    "FROM accounts WHERE kind = ANY (CAST(:kinds AS text[])) ORDER BY handle"
+                ),
+                {"kinds": list(OFFICIAL_KINDS)},
             ).mappings()
         ]
 

@@ -49,10 +49,12 @@ class Suggestion:
 
 _SUGGEST = text("""
     WITH r AS (
-        SELECT r.id, r.category_code, r.kelurahan_code, r.kecamatan_code, r.kota_code, c.agency_code
-          FROM reports r JOIN categories c ON c.code = r.category_code WHERE r.id = :id),
+        SELECT r.id, r.category_code, r.kelurahan_code, r.kecamatan_code, r.kota_code,
+               c.agency_code
+          FROM console_reports r JOIN categories c ON c.code = r.category_code WHERE r.id = :id),
     rules AS (
-        SELECT DISTINCT ON (rr.area_level, rr.account_kind) rr.area_level, rr.account_kind, rr.position
+        SELECT DISTINCT ON (rr.area_level, rr.account_kind)
+               rr.area_level, rr.account_kind, rr.position
           FROM routing_rules rr, r
          WHERE rr.category_code IS NULL OR rr.category_code = r.category_code
          ORDER BY rr.area_level, rr.account_kind, rr.category_code IS NULL, rr.position)
@@ -62,12 +64,16 @@ _SUGGEST = text("""
                       AND m.state = 'open') AS already_open
       FROM rules CROSS JOIN r
       JOIN accounts a ON a.active AND (
-            (rules.area_level = 'kelurahan' AND a.area_code = r.kelurahan_code AND a.kind = rules.account_kind)
-         OR (rules.area_level = 'kecamatan' AND a.area_code = r.kecamatan_code AND a.kind = rules.account_kind)
-         OR (rules.area_level = 'kota' AND a.area_code = r.kota_code AND a.kind = rules.account_kind)
+            (rules.area_level = 'kelurahan' AND a.area_code = r.kelurahan_code
+             AND a.kind = rules.account_kind)
+         OR (rules.area_level = 'kecamatan' AND a.area_code = r.kecamatan_code
+             AND a.kind = rules.account_kind)
+         OR (rules.area_level = 'kota' AND a.area_code = r.kota_code
+             AND a.kind = rules.account_kind)
          OR (rules.area_level = 'agency' AND a.agency_code = r.agency_code AND (
                 (rules.account_kind = 'agency' AND a.is_head AND a.kind IN ('agency', 'external'))
-             OR (rules.account_kind <> 'agency' AND a.kind = rules.account_kind AND NOT a.is_head))))
+             OR (rules.account_kind <> 'agency' AND a.kind = rules.account_kind
+                 AND NOT a.is_head))))
      ORDER BY rules.position, a.handle""")
 
 
@@ -101,7 +107,8 @@ def can_edit_routing(engine: Engine) -> bool:
     with engine.connect() as conn:
         return conn.execute(
             text(
-                "SELECT has_function_privilege('set_routing_rule(text, text, text, integer)', 'EXECUTE')"
+                "SELECT has_function_privilege("
+                "'set_routing_rule(text, text, text, integer)', 'EXECUTE')"
             )
         ).scalar_one()
 
@@ -112,8 +119,8 @@ def fetch_routing_rules(engine: Engine) -> list[RoutingRule]:
             RoutingRule(**dict(m))
             for m in conn.execute(
                 text(
-                    "SELECT id, category_code, area_level, account_kind, position FROM routing_rules "
-                    "ORDER BY category_code NULLS FIRST, position, id"
+                    "SELECT id, category_code, area_level, account_kind, position "
+                    "FROM routing_rules ORDER BY category_code NULLS FIRST, position, id"
                 )
             ).mappings()
         ]
@@ -149,7 +156,8 @@ def fetch_holidays(engine: Engine, year: int | None = None) -> list[Holiday]:
             for m in conn.execute(
                 text(
                     "SELECT day, name_id, name_en FROM holidays "
-                    "WHERE CAST(:y AS integer) IS NULL OR extract(year FROM day) = :y ORDER BY day"
+                    "WHERE CAST(:y AS integer) IS NULL OR extract(year FROM day) = :y "
+                    "ORDER BY day"
                 ),
                 {"y": year},
             ).mappings()

@@ -119,7 +119,8 @@ def forward(
     with translated_errors(), engine.begin() as conn:
         raw = conn.execute(
             text(
-                "SELECT forward_report(:r, :v, CAST(:to AS text[]), :reason, :m, CAST(:from_ AS text[]))"
+                "SELECT forward_report(:r, :v, CAST(:to AS text[]), :reason, :m, "
+                "CAST(:from_ AS text[]))"
             ),
             {
                 "r": report_id,
@@ -149,7 +150,8 @@ def escalate_overdue(engine: Engine) -> list[Escalation]:
     with translated_errors(), engine.begin() as conn:
         rows = conn.execute(
             text(
-                "SELECT mention, report, from_handle, to_handle, new_mention, event FROM qlue_escalate_overdue()"
+                "SELECT mention, report, from_handle, to_handle, new_mention, event "
+                "FROM qlue_escalate_overdue()"
             )
         ).all()
     return [Escalation(*row) for row in rows]
@@ -178,8 +180,8 @@ def _report_mentions(conn, report_id: int) -> list[ReportMention]:
         ReportMention(**dict(m))
         for m in conn.execute(
             text("""
-        SELECT m.id AS mention_id, a.handle, a.display_name, a.kind, m.state, m.mentioned_at, m.due_at,
-               m.resolved_at, (m.state = 'open' AND m.due_at < now()) AS overdue
+        SELECT m.id AS mention_id, a.handle, a.display_name, a.kind, m.state, m.mentioned_at,
+               m.due_at, m.resolved_at, (m.state = 'open' AND m.due_at < now()) AS overdue
           FROM mentions m JOIN accounts a ON a.id = m.account_id
          WHERE m.report_id = :id ORDER BY m.state <> 'open', m.mentioned_at, m.id"""),
             {"id": report_id},
@@ -213,19 +215,24 @@ class DispatchContext:
         return tuple(c for c in (self.kelurahan_code, self.kecamatan_code, self.kota_code) if c)
 
 
+# The report as the console reads it (console_reports, revision 0014) and its category's SLA.
+_CONTEXT = """
+    SELECT r.id AS report_id, r.version, r.status, r.category_code,
+           r.category_name_id AS category_id, r.category_name_en AS category_en,
+           c.sla_hours, c.sla_mode, r.kelurahan_code, r.kecamatan_code, r.kota_code,
+           r.kelurahan_name AS kelurahan,
+           qlue_due_at(qlue_dispatch_clock(), c.sla_hours, c.sla_mode) AS due_if_sent_now,
+           has_function_privilege('dispatch_report(bigint, integer, text, text[])', 'EXECUTE')
+               AS can_dispatch
+      FROM console_reports r JOIN categories c ON c.code = r.category_code
+     WHERE r.id = :id"""
+
+
 def load_dispatch_context(engine: Engine, report_id: int) -> DispatchContext | None:
     with engine.connect() as conn:
         row = (
             conn.execute(
-                text("""
-            SELECT r.id AS report_id, r.version, r.status, r.category_code, c.name_id AS category_id,
-                   c.name_en AS category_en, c.sla_hours, c.sla_mode, r.kelurahan_code, r.kecamatan_code,
-                   r.kota_code, kel.name AS kelurahan,
-                   qlue_due_at(qlue_dispatch_clock(), c.sla_hours, c.sla_mode) AS due_if_sent_now,
-                   has_function_privilege('dispatch_report(bigint, integer, text, text[])', 'EXECUTE') AS can_dispatch
-              FROM reports r JOIN categories c ON c.code = r.category_code
-              LEFT JOIN areas kel ON kel.code = r.kelurahan_code
-             WHERE r.id = :id"""),
+                text(_CONTEXT),
                 {"id": report_id},
             )
             .mappings()

@@ -55,8 +55,9 @@ _EVENTS = {
 }
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("Labels", source)
+def _tr(source: object) -> str:
+    """The translation of a source text (QT_TRANSLATE_NOOP gives it back typed ``object``)."""
+    return QCoreApplication.translate("Labels", str(source))
 
 
 def state_text(status: str) -> str:

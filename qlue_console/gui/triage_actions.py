@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from typing_extensions import override
 
 from qlue_console.data.reference import CategoryInfo
 from qlue_console.data.report_detail import ReportDetail, person_of
@@ -210,11 +211,13 @@ class TriageActions(QObject):
             )
         return None
 
-    def _refused(self, **kwargs) -> bool:
-        why = self._refusal(**kwargs)
+    def _actionable(self, *, triage: bool = False, edit: bool = True) -> ReportDetail | None:
+        """The open report when the action asked for can run; else None, having said why."""
+        why = self._refusal(triage=triage, edit=edit)
         if why:
             self.message.emit(why)
-        return why is not None
+            return None
+        return self._detail
 
     # -- the confirmation bar --------------------------------------------------------------
     def show_result(self, text: str, undo: _Undo | None = None) -> None:
@@ -227,6 +230,7 @@ class TriageActions(QObject):
         self.message.emit(text)
         self.result_changed.emit(text)
 
+    @override
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched in (self._result, self._banner) and event.type() == QEvent.Type.Resize:
             self._fit_result()
@@ -375,9 +379,9 @@ class TriageActions(QObject):
         self._tasks.run(actions.claim_next, self._engine, on_done=claimed, on_error=self._failed)
 
     def toggle_claim(self) -> None:
-        if self._refused(edit=False):
+        d = self._actionable(edit=False)
+        if d is None:
             return
-        d = self._detail
         holder = self._held_by_other()
         if holder:
             self.message.emit(
@@ -403,9 +407,9 @@ class TriageActions(QObject):
             self._tasks.run(actions.claim, self._engine, d.id, on_error=lambda e: None)
 
     def mark_triaged(self) -> None:
-        if self._refused(triage=True):
+        d = self._actionable(triage=True)
+        if d is None:
             return
-        d = self._detail
         self._run(
             actions.mark_triaged,
             d.id,
@@ -414,22 +418,22 @@ class TriageActions(QObject):
         )
 
     def _open_categories(self) -> None:
-        if self._refused():
+        if self._actionable() is None:
             return
         self._category.setFocus()
         self._category.showPopup()
 
     def _category_chosen(self, index: int) -> None:
-        d = self._detail
         code = self._category.itemData(index)
-        if self._refused() or not code or code == d.category_code:
+        d = self._actionable()
+        if d is None or not code or code == d.category_code:
             return
         self._run(actions.set_category, d.id, d.version, code)
 
     def set_priority(self, level: int) -> None:
-        if self._refused():
+        d = self._actionable()
+        if d is None:
             return
-        d = self._detail
         if level == d.priority:
             self.message.emit(
                 fill(
@@ -441,13 +445,13 @@ class TriageActions(QObject):
         self._run(actions.set_priority, d.id, d.version, level)
 
     def reject(self) -> None:
-        if self._refused():
+        d = self._actionable()
+        if d is None:
             return
-        d = self._detail
         answer = ask_reject_reason(self.widget, "outside_dki" if d.outside_jurisdiction else None)
         if answer is None:
             return
-        reason = QCoreApplication.translate("RejectDialog", dict(REASONS)[answer[0]])
+        reason = QCoreApplication.translate("RejectDialog", str(dict(REASONS)[answer[0]]))
 
         def rejected(version: int) -> None:
             self.show_result(
@@ -470,7 +474,7 @@ class TriageActions(QObject):
         self._run(actions.reject, d.id, d.version, answer[0], answer[1], on_result=rejected)
 
     def _focus_comment(self) -> None:
-        if not self._refused(edit=False):
+        if self._actionable(edit=False) is not None:
             self._comment.setFocus()
 
     def add_comment(self) -> None:
@@ -492,9 +496,9 @@ class TriageActions(QObject):
         )
 
     def merge_into(self, original_id: int) -> None:
-        if self._refused():
+        d = self._actionable()
+        if d is None:
             return
-        d = self._detail
         self._run(
             actions.merge,
             d.id,

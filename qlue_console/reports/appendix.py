@@ -21,12 +21,12 @@ TITLE = {
     "en": "Appendix — definitions and ranking method",
 }
 WEEK = {
-    "id": "Satu minggu = Senin 00:00 WIB sampai Senin berikutnya 00:00 WIB. Setiap angka dihitung dari kejadian "
-    "(laporan masuk, disposisi, tindak lanjut, keputusan bukti) sebelum akhir minggu; status = status pada "
-    "akhir minggu.",
-    "en": "A week = Monday 00:00 WIB to the next Monday 00:00 WIB. Every figure is computed from the events "
-    "(report received, dispatch, follow-up, proof decision) before the week's end; a state is the state at "
-    "the week's end.",
+    "id": "Satu minggu = Senin 00:00 WIB sampai Senin berikutnya 00:00 WIB. "
+    "Setiap angka dihitung dari kejadian (laporan masuk, disposisi, tindak lanjut, keputusan "
+    "bukti) sebelum akhir minggu; status = status pada akhir minggu.",
+    "en": "A week = Monday 00:00 WIB to the next Monday 00:00 WIB. "
+    "Every figure is computed from the events (report received, dispatch, follow-up, proof "
+    "decision) before the week's end; a state is the state at the week's end.",
 }
 DEFINITIONS_TITLE = {"id": "Indikator", "en": "Figures"}
 
@@ -86,8 +86,8 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
         "overdue",
         "tunggakan dengan mention terbuka yang lewat batas waktu (SLA) pada akhir minggu, "
         "tidak termasuk yang menunggu verifikasi bukti",
-        "backlog with an open mention past its due time (SLA) at the week's end, not counting those waiting "
-        "for proof verification",
+        "backlog with an open mention past its due time (SLA) at the week's end, not counting "
+        "those waiting for proof verification",
     ),
     (
         "triage_median_h",
@@ -150,37 +150,39 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
     p_city = "–" if city_performance is None else fmt_number(100 * city_performance, lang, 1) + " %"
     if lang == "id":
         return [
-            "R = tingkat respons; T = kepatuhan SLA; "
-            f"Q = mutu = 1 − ({n(Q_REJECTED, 1)} × tingkat bukti ditolak + {n(Q_REOPENED, 1)} × min(1; tingkat dibuka "
-            f"kembali) + {n(Q_REUSED, 1)} × tingkat bukti daur ulang).",
-            f"Kinerja P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). Komponen tanpa data minggu ini "
-            "memakai nilai kota.",
-            f"Skor (peringkat) = (n × P + {k} × P_kota) / (n + {k}), dengan n = ditindaklanjuti + lewat SLA: "
-            f"kelompok dengan volume kecil ditarik ke kinerja kota (P_kota minggu ini = {p_city}), sehingga dua "
-            "laporan yang kebetulan baik tidak menjadi juara.",
-            "Karena itu tingkat respons yang lebih tinggi belum tentu berperingkat lebih tinggi: skor juga memuat "
-            "kepatuhan SLA dan mutu, dan n yang kecil menarik skor ke arah P_kota. Tabel berikut memuat R, T, Q, P, "
-            "n dan skor setiap kelompok (skor dengan empat desimal: dua kelompok yang sama-sama 0,85 di klasemen "
-            "berbeda di sini).",
-            "Peringkat mentah = P × volume berbobot (kelompok besar dengan masalah berat yang ditangani baik di atas). "
-            "Peringkat kompetisi (skor sama, peringkat sama); ± = peringkat minggu lalu − peringkat minggu ini "
-            "(▲ naik, ▼ turun). Kelompok tanpa wilayah/dinas tidak diberi peringkat.",
+            f"R = tingkat respons; T = kepatuhan SLA; Q = mutu = 1 − ({n(Q_REJECTED, 1)} × "
+            f"tingkat bukti ditolak + {n(Q_REOPENED, 1)} × min(1; tingkat dibuka kembali) + "
+            f"{n(Q_REUSED, 1)} × tingkat bukti daur ulang).",
+            f"Kinerja P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). Komponen "
+            "tanpa data minggu ini memakai nilai kota.",
+            f"Skor (peringkat) = (n × P + {k} × P_kota) / (n + {k}), dengan n = ditindaklanjuti + "
+            "lewat SLA: kelompok dengan volume kecil ditarik ke kinerja kota (P_kota minggu ini "
+            f"= {p_city}), sehingga dua laporan yang kebetulan baik tidak menjadi juara.",
+            "Karena itu tingkat respons yang lebih tinggi belum tentu berperingkat lebih tinggi: "
+            "skor juga memuat kepatuhan SLA dan mutu, dan n yang kecil menarik skor ke arah "
+            "P_kota. Tabel berikut memuat R, T, Q, P, n dan skor setiap kelompok (skor dengan "
+            "empat desimal: dua kelompok yang sama-sama 0,85 di klasemen berbeda di sini).",
+            "Peringkat mentah = P × volume berbobot (kelompok besar dengan masalah berat yang "
+            "ditangani baik di atas). Peringkat kompetisi (skor sama, peringkat sama); ± = "
+            "peringkat minggu lalu − peringkat minggu ini (▲ naik, ▼ turun). Kelompok tanpa "
+            "wilayah/dinas tidak diberi peringkat.",
         ]
     return [
-        "R = response rate; T = SLA compliance; "
-        f"Q = quality = 1 − ({n(Q_REJECTED, 1)} × proof rejection rate + {n(Q_REOPENED, 1)} × min(1, reopen rate) "
-        f"+ {n(Q_REUSED, 1)} × reused-proof rate).",
-        f"Performance P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). A component without data this "
-        "week takes the city's value.",
-        f"Score (the rank) = (n × P + {k} × P_city) / (n + {k}), with n = followed up + overdue: groups with a "
-        f"small volume are pulled towards the city's performance (P_city this week = {p_city}), so two lucky "
-        "reports do not top the table.",
-        "So a higher response rate does not by itself rank higher: the score also counts SLA compliance and "
-        "quality, and a small n pulls the score towards P_city. The table below gives every group's R, T, Q, P, "
-        "n and score (the score with four decimals: two groups both at 0.85 in the league table differ here).",
-        "Raw rank = P × weighted volume (big groups handling heavy problems well come first). Competition ranks "
-        "(equal scores share a rank); ± = last week's rank − this week's (▲ up, ▼ down). The unassigned group "
-        "is not ranked.",
+        f"R = response rate; T = SLA compliance; Q = quality = 1 − ({n(Q_REJECTED, 1)} × proof "
+        f"rejection rate + {n(Q_REOPENED, 1)} × min(1, reopen rate) + {n(Q_REUSED, 1)} × "
+        "reused-proof rate).",
+        f"Performance P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). A component "
+        "without data this week takes the city's value.",
+        f"Score (the rank) = (n × P + {k} × P_city) / (n + {k}), with n = followed up + overdue: "
+        "groups with a small volume are pulled towards the city's performance (P_city this week "
+        f"= {p_city}), so two lucky reports do not top the table.",
+        "So a higher response rate does not by itself rank higher: the score also counts SLA "
+        "compliance and quality, and a small n pulls the score towards P_city. The table below "
+        "gives every group's R, T, Q, P, n and score (the score with four decimals: two groups "
+        "both at 0.85 in the league table differ here).",
+        "Raw rank = P × weighted volume (big groups handling heavy problems well come first). "
+        "Competition ranks (equal scores share a rank); ± = last week's rank − this week's (▲ "
+        "up, ▼ down). The unassigned group is not ranked.",
     ]
 
 

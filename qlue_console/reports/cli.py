@@ -1,7 +1,9 @@
 """``qlue-console report weekly``: the weekly report from the command line, for a scheduled job.
 
-    qlue-console report weekly [--week 2026-W47] [--by agency|kota|kecamatan|kelurahan|official]
-                               [--format csv|xlsx|pdf] --out FILE [--lang id|en] [--database-url URL]
+    qlue-console report weekly [--week 2026-W47]
+                               [--by agency|kota|kecamatan|kelurahan|official]
+                               [--format csv|xlsx|pdf] --out FILE [--lang id|en]
+                               [--database-url URL]
 
 The language, when ``--lang`` is not given, follows the console's rule
 (``qlue_console.domain.language``): ``QLUE_LANG``, else the system locale.
@@ -27,7 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from qlue_console.db.errors import QlueDatabaseError
 from qlue_console.domain.language import default_language
 from qlue_console.reports.kpis import GROUPINGS
-from qlue_console.reports.weeks import BadWeek, Week, last_complete_week, require_finished
+from qlue_console.reports.weeks import BadWeekError, Week, last_complete_week, require_finished
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -60,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     weekly.add_argument(
         "--lang",
         choices=("id", "en"),
-        help="language of the report (default: $QLUE_LANG, else the system locale: id… → id, else en)",
+        help="language of the report "
+        "(default: $QLUE_LANG, else the system locale: id… → id, else en)",
     )
     weekly.add_argument(
         "--database-url",
@@ -151,7 +154,7 @@ def report_main(argv: list[str]) -> int:
         out = args.out.expanduser()
         _check_writable(out)
         fmt = output_format(out, args.format)
-    except (_UsageError, BadWeek) as exc:
+    except (_UsageError, BadWeekError) as exc:
         print(f"qlue-console report: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:

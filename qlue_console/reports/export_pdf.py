@@ -13,6 +13,7 @@ built-in Helvetica with those signs spelled in ASCII.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal, cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -107,7 +108,7 @@ class _Document(FPDF):
         h: float,
         text: str,
         align: str = "L",
-        border: int | str = 0,
+        border: Literal[0, 1] | str = 0,
         fill: bool = False,
         newline: bool = False,
     ) -> None:
@@ -305,7 +306,9 @@ def _top_bottom(
             (t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
             (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]),
         )
-    else:  # every ranked group, in rank order: the upper half (and the middle one) left, the lower half right
+    else:
+        # every ranked group, in rank order: the upper half (and the middle one) left, the
+        # lower half right
         ordered = list(shown.rows)
         cut = (len(ordered) + 1) // 2
         blocks = (
@@ -359,9 +362,9 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.set_text_color(255, 255, 255)
         x, y = pdf.l_margin, pdf.get_y()
         pdf.rect(x, y, usable, 10, style="F")
-        for code, width in zip(LEAGUE_COLUMNS, widths):
+        for code, width in zip(LEAGUE_COLUMNS, widths, strict=True):
             label = pdf.txt(LEAGUE_HEADERS[code][lang])
-            lines = pdf.multi_cell(width, 3.0, label, dry_run=True, output="LINES")
+            lines = cast(list[str], pdf.multi_cell(width, 3.0, label, dry_run=True, output="LINES"))
             pdf.set_xy(x, y + (10 - 3.0 * len(lines)) / 2)
             pdf.multi_cell(
                 width,
@@ -387,7 +390,7 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             header()
         fill = i % 2 == 1
         pdf.set_fill_color(242, 246, 250)
-        for code, width in zip(LEAGUE_COLUMNS, widths):
+        for code, width in zip(LEAGUE_COLUMNS, widths, strict=True):
             column = COLUMN[code]
             value = value_of(ranked, code, lang)
             if column.kind == "text":
@@ -473,7 +476,9 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.font(7, True)
         pdf.set_fill_color(*NAVY)
         pdf.set_text_color(255, 255, 255)
-        for label, width, align in zip(appendix.BREAKDOWN_HEADERS[lang], widths, aligns):
+        for label, width, align in zip(
+            appendix.BREAKDOWN_HEADERS[lang], widths, aligns, strict=True
+        ):
             pdf.put(width, 5, label, align=align, fill=True)
         pdf.set_text_color(0, 0, 0)
         pdf.ln(5)
@@ -500,7 +505,7 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             fmt_value("rank", r.rank_normalised, lang),
             _fit_text(pdf, display_name(row, lang), widths[1]),
         ]
-        for value, mine in zip((parts.rate, parts.time, parts.quality), own):
+        for value, mine in zip((parts.rate, parts.time, parts.quality), own, strict=True):
             cells.append(fmt_value("rate", value, lang) + ("*" if mine is None else ""))
             borrowed = borrowed or mine is None
         # P and the score precise enough to tell apart the groups the league shows alike
@@ -511,7 +516,7 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         ]
         pdf.set_fill_color(242, 246, 250)
         pdf.font(7)
-        for cell, width, align in zip(cells, widths, aligns):
+        for cell, width, align in zip(cells, widths, aligns, strict=True):
             pdf.put(width, 4.5, cell, align=align, fill=i % 2 == 1)
         pdf.ln(4.5)
     if borrowed:

@@ -90,18 +90,11 @@ GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "offic
 AREA_LEVEL = {"kota": "kota", "kecamatan": "kecamatan", "kelurahan": "kelurahan"}
 # Response-time distribution: bucket edges in hours (0-6 h, 6-24 h, 1-3 d, 3-7 d, >= 7 d).
 RESPONSE_BUCKETS_H: tuple[float, ...] = (6.0, 24.0, 72.0, 168.0)
-OPEN_STATES = (
-    "new",
-    "triaged",
-    "dispatched",
-    "coordination",
-    "disposition",
-    "followed_up",
-    "reopened",
-)
 STATEMENT_TIMEOUT_MS = 120_000
 WORK_MEM = "64MB"  # the week's per-report facts are sorted and hashed in memory
 
+# The open states spelled as the predicate of kpi_spans_open_idx (revision 0005), so that the
+# planner proves the partial index applies; everywhere else the rule is qlue_report_is_open.
 _OPEN = "('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'followed_up', 'reopened')"
 
 # The pre-aggregation of revisions 0005 and 0008, exact and kept by triggers, holds what would
@@ -154,17 +147,21 @@ cand AS MATERIALIZED (
 -- The mentions open at the week's end: made before it and not ended (resolved, passed on,
 -- escalated, closed with the report) before it, whatever happened to them since.
 lm AS MATERIALIZED (
-    SELECT ms.report_id, ms.account_id, ms.due_at < b.e AS overdue FROM kpi_mention_spans ms CROSS JOIN b
+    SELECT ms.report_id, ms.account_id, ms.due_at < b.e AS overdue
+      FROM kpi_mention_spans ms CROSS JOIN b
      WHERE ms.to_at IS NULL AND ms.from_at < b.e
     UNION ALL
     SELECT ms.report_id, ms.account_id, ms.due_at < b.e FROM kpi_mention_spans ms CROSS JOIN b
      WHERE ms.to_at >= b.e AND ms.from_at < b.e
 ),
-lr AS MATERIALIZED (SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id),
+lr AS MATERIALIZED (
+    SELECT lm.report_id, bool_or(lm.overdue) AS overdue FROM lm GROUP BY lm.report_id
+),
 -- The verifier's reuse verdicts recorded in the week (a proof posted in the week is checked
 -- after it was posted): the last one before the week's end counts, not one recorded since.
 ck AS MATERIALIZED (
-    SELECT DISTINCT ON (pc.follow_up_id) pc.follow_up_id, pc.reused FROM kpi_proof_checks pc CROSS JOIN b
+    SELECT DISTINCT ON (pc.follow_up_id) pc.follow_up_id, pc.reused
+      FROM kpi_proof_checks pc CROSS JOIN b
      WHERE pc.checked_at >= b.s AND pc.checked_at < b.e
      ORDER BY pc.follow_up_id, pc.checked_at DESC, pc.id DESC
 ),
@@ -191,7 +188,8 @@ f AS MATERIALIZED (
            fa.created_at, fa.first_triage_at AS triaged_at, fa.first_dispatch_at AS dispatched_at,
            fa.first_follow_up_at AS first_fu_at, fa.second_forward_at, fa.first_dispatch_due_at,
            fa.mention_accounts, fa.mention_first_at,
-           coalesce(wk.fu_in_week, 0) AS fu_in_week, coalesce(wk.approved_in_week, 0) AS approved_in_week,
+           coalesce(wk.fu_in_week, 0) AS fu_in_week,
+           coalesce(wk.approved_in_week, 0) AS approved_in_week,
            coalesce(wk.rejected_in_week, 0) AS rejected_in_week,
            coalesce(wk.reopened_in_week, 0) AS reopened_in_week,
            coalesce(wk.forwarded_in_week, 0) AS forwarded_in_week,
@@ -199,14 +197,16 @@ f AS MATERIALIZED (
            -- a report whose week held no state change and that is not open: its last span's state
            coalesce(c.state, (
                SELECT sp.state FROM kpi_state_spans sp
-                WHERE sp.report_id = c.report_id AND sp.from_at < b.e AND (sp.to_at IS NULL OR sp.to_at >= b.e)
+                WHERE sp.report_id = c.report_id AND sp.from_at < b.e
+                  AND (sp.to_at IS NULL OR sp.to_at >= b.e)
                 ORDER BY sp.from_at DESC, sp.event_id DESC LIMIT 1)) AS state_at_end,
            coalesce(ru.reused_in_week, 0) AS reused_in_week,
            coalesce(lr.overdue, false) AS overdue_mention
       -- in key order: the probes walk the facts' index and pages once, in order
       FROM (SELECT * FROM cand ORDER BY report_id) c CROSS JOIN b
       -- by key, not a hash of all; the facts carry the report's codes, so reports is not read
-      CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa WHERE fa.report_id = c.report_id OFFSET 0) fa
+      CROSS JOIN LATERAL (SELECT fa.* FROM kpi_report_facts fa
+                           WHERE fa.report_id = c.report_id OFFSET 0) fa
       LEFT JOIN wk ON wk.report_id = c.report_id
       LEFT JOIN ru ON ru.report_id = c.report_id
       LEFT JOIN lr ON lr.report_id = c.report_id
@@ -216,21 +216,25 @@ f AS MATERIALIZED (
 d AS MATERIALIZED (
     SELECT f.*, cat.agency_code, cat.weight,
            f.created_at >= b.s AS created_in_week,
-           f.state_at_end NOT IN ('verified', 'rejected', 'duplicate') AS open_at_end,
+           qlue_report_is_open(f.state_at_end) AS open_at_end,
            coalesce(f.dispatched_at >= b.s AND f.dispatched_at < b.e, false) AS dispatched_in_week,
            coalesce(f.second_forward_at < b.e, false) AS forwarded_twice,
            CASE WHEN f.triaged_at >= b.s AND f.triaged_at < b.e
                 THEN extract(epoch FROM f.triaged_at - f.created_at) / 3600.0 END AS triage_h,
            CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e
-                THEN greatest(0, extract(epoch FROM f.first_fu_at - CASE WHEN f.dispatched_at <= f.first_fu_at
-                                  THEN f.dispatched_at ELSE f.created_at END) / 3600.0) END AS response_h,
+                THEN greatest(0, extract(epoch FROM f.first_fu_at
+                                  - CASE WHEN f.dispatched_at <= f.first_fu_at
+                                         THEN f.dispatched_at ELSE f.created_at END) / 3600.0)
+           END AS response_h,
            CASE WHEN f.closed_in_week_at IS NOT NULL
                 THEN extract(epoch FROM f.closed_in_week_at - f.created_at) / 3600.0 END AS close_h,
            CASE WHEN f.first_fu_at >= b.s AND f.first_fu_at < b.e THEN f.first_fu_at <= coalesce(
                     f.first_dispatch_due_at,
-                    qlue_due_at(CASE WHEN f.dispatched_at <= f.first_fu_at THEN f.dispatched_at ELSE f.created_at END,
+                    qlue_due_at(CASE WHEN f.dispatched_at <= f.first_fu_at
+                                     THEN f.dispatched_at ELSE f.created_at END,
                                 cat.sla_hours, cat.sla_mode)) END AS sla_met,
-           f.state_at_end IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition', 'reopened')
+           f.state_at_end IN ('new', 'triaged', 'dispatched', 'coordination', 'disposition',
+                              'reopened')
                AND f.overdue_mention AS overdue_at_end
       FROM f CROSS JOIN b
       JOIN categories cat ON cat.code = f.category_code
@@ -240,15 +244,20 @@ d AS MATERIALIZED (
 m AS (
     SELECT d.*, 'city' AS grouping, '' AS key, true AS live, true AS own_overdue FROM d
     UNION ALL
-    SELECT d.*, 'agency', d.agency_code, true, true FROM d WHERE 'agency' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'agency', d.agency_code, true, true FROM d
+        WHERE 'agency' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT d.*, 'kota', d.kota_code, true, true FROM d WHERE 'kota' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kota', d.kota_code, true, true FROM d
+        WHERE 'kota' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT d.*, 'kecamatan', d.kecamatan_code, true, true FROM d WHERE 'kecamatan' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kecamatan', d.kecamatan_code, true, true FROM d
+        WHERE 'kecamatan' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT d.*, 'kelurahan', d.kelurahan_code, true, true FROM d WHERE 'kelurahan' = ANY (CAST(:groupings AS text[]))
+    SELECT d.*, 'kelurahan', d.kelurahan_code, true, true FROM d
+        WHERE 'kelurahan' = ANY (CAST(:groupings AS text[]))
     UNION ALL
-    SELECT d.*, 'official', CAST(a.account_id AS text), ol.report_id IS NOT NULL, coalesce(ol.overdue, false)
+    SELECT d.*, 'official', CAST(a.account_id AS text), ol.report_id IS NOT NULL,
+           coalesce(ol.overdue, false)
       FROM d CROSS JOIN b
      CROSS JOIN LATERAL unnest(d.mention_accounts, d.mention_first_at) AS a(account_id, first_at)
       LEFT JOIN (SELECT lm.report_id, lm.account_id, bool_or(lm.overdue) AS overdue FROM lm
@@ -258,13 +267,14 @@ m AS (
 ),
 k AS (
     SELECT m.grouping, m.key,
-           count(*) FILTER (WHERE m.created_in_week AND m.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
+           count(*) FILTER (WHERE m.created_in_week
+                              AND m.state_at_end NOT IN ('rejected', 'duplicate')) AS received,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'duplicate') AS duplicates,
            count(*) FILTER (WHERE m.created_in_week AND m.state_at_end = 'rejected') AS rejected,
            -- exact (numeric), as text so that JSON does not turn it into a float
-           CAST(coalesce(sum(m.weight) FILTER (WHERE m.created_in_week
-                                                 AND m.state_at_end NOT IN ('rejected', 'duplicate')), 0)
-                AS text) AS weighted_received,
+           CAST(coalesce(sum(m.weight) FILTER (
+                    WHERE m.created_in_week AND m.state_at_end NOT IN ('rejected', 'duplicate')),
+                0) AS text) AS weighted_received,
            count(*) FILTER (WHERE m.dispatched_in_week) AS dispatched,
            count(*) FILTER (WHERE m.fu_in_week > 0) AS followed_up,
            coalesce(sum(m.fu_in_week), 0) AS follow_ups,
@@ -291,12 +301,16 @@ k AS (
 )
 SELECT (SELECT coalesce(json_agg(k), '[]'::json) FROM k) AS groups,
        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-            SELECT CAST((d.created_at AT TIME ZONE 'Asia/Jakarta') AS date) AS day, d.state_at_end AS state,
+            SELECT CAST((d.created_at AT TIME ZONE 'Asia/Jakarta') AS date) AS day, d.state_at_end
+                AS state,
                    count(*) AS n
-              FROM d WHERE d.created_in_week AND CAST(:charts AS boolean) GROUP BY 1, 2) x) AS daily,
+              FROM d WHERE d.created_in_week AND CAST(:charts AS boolean)
+                  GROUP BY 1, 2) x) AS daily,
        (SELECT coalesce(json_agg(x), '[]'::json) FROM (
-            SELECT width_bucket(d.response_h, CAST(:edges AS double precision[])) AS bucket, count(*) AS n
-              FROM d WHERE d.response_h IS NOT NULL AND CAST(:charts AS boolean) GROUP BY 1) x) AS histogram
+            SELECT width_bucket(d.response_h, CAST(:edges AS double precision[])) AS bucket,
+                count(*) AS n
+              FROM d WHERE d.response_h IS NOT NULL AND CAST(:charts AS boolean)
+                  GROUP BY 1) x) AS histogram
 """
 
 _COUNT_FIELDS = (
@@ -432,7 +446,7 @@ class WeeklyKpis:
     response_histogram: tuple[int, ...] = ()  # counts per RESPONSE_BUCKETS_H bucket (5)
 
 
-class Cancelled(Exception):
+class CancelledError(Exception):
     """The user cancelled the computation."""
 
 
@@ -462,7 +476,7 @@ class CancelToken:
 
     def check(self) -> None:
         if self._cancelled:
-            raise Cancelled()
+            raise CancelledError()
 
     def attach(self, dbapi_connection) -> None:
         with self._lock:
@@ -497,7 +511,8 @@ def _names(conn, grouping: str, keys: Iterable[str]) -> list[tuple[str, str, str
     elif grouping in AREA_LEVEL:
         rows = conn.execute(
             text(
-                "SELECT a.code, a.name, coalesce(p.name, '') FROM areas a LEFT JOIN areas p ON p.code = a.parent_code "
+                "SELECT a.code, a.name, coalesce(p.name, '') "
+                "FROM areas a LEFT JOIN areas p ON p.code = a.parent_code "
                 "WHERE a.level = :level ORDER BY a.code"
             ),
             {"level": AREA_LEVEL[grouping]},
@@ -542,7 +557,8 @@ def fetch_weekly_kpis(
         try:
             conn.execute(
                 text(
-                    "SELECT set_config('statement_timeout', :ms, true), set_config('work_mem', :mem, true)"
+                    "SELECT set_config('statement_timeout', :ms, true), "
+                    "set_config('work_mem', :mem, true)"
                 ),
                 {"ms": str(STATEMENT_TIMEOUT_MS), "mem": WORK_MEM},
             )
@@ -550,7 +566,7 @@ def fetch_weekly_kpis(
                 groups_json, daily_json, hist_json = conn.execute(text(_SQL), params).one()
             except DBAPIError as exc:
                 if cancel is not None and cancel.cancelled:
-                    raise Cancelled() from exc
+                    raise CancelledError() from exc
                 raise
             if cancel is not None:
                 cancel.check()

@@ -164,10 +164,13 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{n} other {what} rows without activity this week (see the XLSX/CSV).",
     },
     "score_note": {
-        "id": "Peringkat menurut skor ternormalisasi (kinerja = 0,35 respons + 0,30 SLA + 0,35 mutu, "
-        "disusutkan ke rata-rata kota untuk volume kecil); peringkat mentah = kinerja × volume berbobot. "
+        "id": "Peringkat menurut skor ternormalisasi "
+        "(kinerja = 0,35 respons + 0,30 SLA + 0,35 mutu, "
+        "disusutkan ke rata-rata kota untuk volume kecil); "
+        "peringkat mentah = kinerja × volume berbobot. "
         "Definisi dan rincian skor: Lampiran (halaman terakhir).",
-        "en": "Ranked by normalised score (performance = 0.35 response + 0.30 SLA + 0.35 quality, shrunk "
+        "en": "Ranked by normalised score "
+        "(performance = 0.35 response + 0.30 SLA + 0.35 quality, shrunk "
         "towards the city's for small volumes); raw rank = performance × weighted volume. "
         "Definitions and score breakdown: Appendix (last pages).",
     },

@@ -18,7 +18,7 @@ JAKARTA = ZoneInfo("Asia/Jakarta")
 _WEEK_RE = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
 
-class BadWeek(ValueError):
+class BadWeekError(ValueError):
     """A week the user typed is not an ISO week such as 2026-W47."""
 
 
@@ -31,13 +31,17 @@ class Week:
         try:
             date.fromisocalendar(self.year, self.week, 1)
         except ValueError as exc:
-            raise BadWeek(f"{self.year}-W{self.week:02d} is not a week of {self.year}") from exc
+            raise BadWeekError(
+                f"{self.year}-W{self.week:02d} is not a week of {self.year}"
+            ) from exc
 
     @staticmethod
     def parse(value: str) -> Week:
         match = _WEEK_RE.match(value or "")
         if match is None:
-            raise BadWeek(f"unknown week format {value!r}: expected an ISO week such as 2026-W47")
+            raise BadWeekError(
+                f"unknown week format {value!r}: expected an ISO week such as 2026-W47"
+            )
         return Week(int(match.group(1)), int(match.group(2)))
 
     @staticmethod
@@ -89,10 +93,10 @@ def jakarta_now() -> datetime:
 
 
 def require_finished(week: Week, now: datetime | None = None) -> Week:
-    """``week`` when it has ended in Jakarta; else :class:`BadWeek` saying when it ends."""
+    """``week`` when it has ended in Jakarta; else :class:`BadWeekError` saying when it ends."""
     moment = (now or jakarta_now()).astimezone(JAKARTA)
     if week.end > moment:
-        raise BadWeek(
+        raise BadWeekError(
             f"{week} has not ended yet (it ends {formatting.moment(week.end, 'en')}); "
             f"the last complete week is {last_complete_week(moment)}"
         )

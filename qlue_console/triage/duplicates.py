@@ -50,7 +50,8 @@ def suggest_duplicates(
             conn.execute(
                 text(
                     "SELECT r.lat, r.lon, r.created_at, r.text, r.category_code, c.agency_code "
-                    "FROM reports r JOIN categories c ON c.code = r.category_code WHERE r.id = :id"
+                    "FROM console_reports r JOIN categories c ON c.code = r.category_code "
+                    "WHERE r.id = :id"
                 ),
                 {"id": report_id},
             )
@@ -68,13 +69,17 @@ def suggest_duplicates(
                    {_HAVERSINE} AS distance_m,
                    similarity(c.text, :text) AS similarity,
                    left(c.text, 160) AS excerpt,
-                   (SELECT p.id FROM photos p WHERE p.report_id = c.id AND p.kind = 'report' ORDER BY p.id LIMIT 1) AS photo_id
-              FROM reports c JOIN categories cat ON cat.code = c.category_code
-             WHERE point(c.lon, c.lat) <@ box(point(:lon - :dlon, :lat - :dlat), point(:lon + :dlon, :lat + :dlat))
+                   (SELECT p.id FROM photos p WHERE p.report_id = c.id AND p.kind = 'report'
+                     ORDER BY p.id LIMIT 1) AS photo_id
+              FROM console_reports c JOIN categories cat ON cat.code = c.category_code
+             WHERE point(c.lon, c.lat) <@ box(point(:lon - :dlon, :lat - :dlat),
+                                              point(:lon + :dlon, :lat + :dlat))
                AND c.id <> :id
                AND c.status NOT IN ('rejected', 'duplicate')
-               AND c.created_at BETWEEN :created - make_interval(days => :before) AND :created + make_interval(days => :after)
-               AND (c.category_code = :category OR cat.agency_code IS NOT DISTINCT FROM :agency)
+               AND c.created_at BETWEEN :created - make_interval(days => :before)
+                                    AND :created + make_interval(days => :after)
+               AND (c.category_code = :category
+                    OR cat.agency_code IS NOT DISTINCT FROM :agency)
         """),
                 {
                     "lat": report["lat"],
@@ -119,17 +124,19 @@ def earlier_reports_by_citizen(
     """The same citizen's earlier reports of the same category near the same place."""
     with engine.connect() as conn:
         report = conn.execute(
-            text("SELECT lat, lon FROM reports WHERE id = :id"), {"id": report_id}
+            text("SELECT lat, lon FROM console_reports WHERE id = :id"), {"id": report_id}
         ).one_or_none()
         if report is None:
             return []
         rows = (
             conn.execute(
                 text(f"""
-            SELECT c.id AS report_id, c.status, c.created_at, {_HAVERSINE} AS distance_m, left(c.text, 160) AS excerpt
-              FROM reports r JOIN reports c
+            SELECT c.id AS report_id, c.status, c.created_at, {_HAVERSINE} AS distance_m,
+                   left(c.text, 160) AS excerpt
+              FROM console_reports r JOIN console_reports c
                 ON c.citizen_handle = r.citizen_handle AND c.category_code = r.category_code
-               AND c.created_at < r.created_at AND c.created_at > r.created_at - make_interval(days => :days)
+               AND c.created_at < r.created_at
+               AND c.created_at > r.created_at - make_interval(days => :days)
              WHERE r.id = :id
              ORDER BY c.created_at DESC LIMIT 200"""),
                 {"id": report_id, "days": days, "lat": report.lat, "lon": report.lon},

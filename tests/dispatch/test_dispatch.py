@@ -154,7 +154,8 @@ def test_a_stale_version_is_refused_with_who_changed_it(people_engine, login_url
         # A report Andi claims cannot be dispatched by Sari, even at the right version.
         execute(
             e,
-            "UPDATE reports SET claimed_by = :l, claim_expires_at = now() + interval '5 min' WHERE id = :id",
+            "UPDATE reports SET claimed_by = :l, claim_expires_at = now() + interval '5 min' WHERE "
+            "id = :id",
             l=make_url(andi_url).username,
             id=rid,
         )
@@ -287,7 +288,8 @@ def test_the_mentioned_official_passes_the_report_on_through_the_channel(people_
                 with conn.begin_nested():
                     conn.execute(
                         text(
-                            "SELECT official_forward_report(:r, 'camat.gambir', ARRAY['pamjaya'], 'x')"
+                            "SELECT official_forward_report(:r, 'camat.gambir', ARRAY['pamjaya'], "
+                            "'x')"
                         ),
                         {"r": rid},
                     )

@@ -210,7 +210,8 @@ def test_an_admin_edits_holidays_and_routing_rules(people_engine, login_url, db_
         assert date(2026, 12, 8) in {h.day for h in routing.fetch_holidays(e, 2026)}
         blocked = submit(e, category="saluran_tersumbat")
         result = _dispatch_at(db_url, e, MONDAY_9, blocked, "@lurah.gambir")
-        # Monday 09:00 + 3 working days, Tuesday now a holiday: Wed, Thu, Fri -> Friday 09:00 WIB (not Thursday).
+        # Monday 09:00 + 3 working days, Tuesday now a holiday: Wed, Thu, Fri -> Friday 09:00 WIB
+        # (not Thursday).
         assert result.added[0].due_at.isoformat() == "2026-12-11T02:00:00+00:00"
         assert routing.delete_holiday(admin, date(2026, 12, 8))
         with pytest.raises(ContractError, match="name"):

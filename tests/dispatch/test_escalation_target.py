@@ -33,7 +33,8 @@ def directory(db_engine):
     with db_engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO accounts (handle, display_name, kind, area_code, agency_code, is_head, active) "
+                "INSERT INTO accounts (handle, display_name, kind, area_code, agency_code, "
+                "is_head, active) "
                 "VALUES (:h, :h, :k, :a, :g, :head, :active)"
             ),
             [
@@ -49,7 +50,8 @@ def target(engine, handle: str, report_area: dict | None = None) -> str | None:
     with engine.connect() as conn:
         return conn.execute(
             text(
-                "SELECT (qlue_escalation_target(a, jsonb_populate_record(NULL::reports, CAST(:r AS jsonb)))).handle "
+                "SELECT (qlue_escalation_target(a, jsonb_populate_record(NULL::reports, CAST(:r AS "
+                "jsonb)))).handle "
                 "FROM accounts a WHERE a.handle = :h"
             ),
             {"h": handle, "r": json.dumps(report_area or {})},

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QWidget,
+)
 
 from qlue_console.dispatch import service
 from qlue_console.gui.dispatch import DispatchPanel, EscalationTimer
@@ -33,6 +40,13 @@ def host(qtbot):
     widget.resize(460, 560)
     qtbot.addWidget(widget)
     return widget
+
+
+def find(parent: QWidget, cls, name: str):
+    """The child widget the form names ``name`` (the objectName a screen reader sees too)."""
+    found = parent.findChild(cls, name)
+    assert found is not None, name
+    return found
 
 
 def open_panel(qtbot, ctx, host, report_id) -> DispatchPanel:
@@ -95,10 +109,10 @@ def test_unknown_and_inactive_mentions_are_marked_and_block_sending(qtbot, ctx, 
     rid = submit(ctx.engine)
     panel = open_panel(qtbot, ctx, host, rid)
     edit = panel.composer.edit
-    send = panel.widget.findChild(type(panel._send), "sendButton")
+    send = find(panel.widget, QPushButton, "sendButton")
     edit.setPlainText("Tolong @lurah.gambir dan @ppsu.gambir, cc @pak.nobody.")
     assert not send.isEnabled()
-    problem = panel.widget.findChild(type(panel._title), "problemLabel").text()
+    problem = find(panel.widget, QLabel, "problemLabel").text()
     assert (
         "@ppsu.gambir (PPSU Gambir) is inactive" in problem
         and "No account is named @pak.nobody" in problem
@@ -122,7 +136,7 @@ def test_accept_suggestions_then_send_with_ctrl_enter(qtbot, ctx, host):
     panel.accept_suggestions()
     text = panel.composer.text()
     assert text.endswith("hari ini. @lurah.gambir @dlh @ppsu.gambir ")
-    tree = panel._mentions
+    tree = find(panel.widget, QTreeWidget, "mentionsTree")
     assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == [
         "to send"
     ] * 3
@@ -139,7 +153,8 @@ def test_accept_suggestions_then_send_with_ctrl_enter(qtbot, ctx, host):
         lambda: panel.context is not None and len(panel.context.mentions) == 3, timeout=10_000
     )
     assert [tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())] == ["Open"] * 3
-    assert not panel._accept.isEnabled()  # every suggestion holds an open mention
+    accept = find(panel.widget, QPushButton, "acceptSuggestionsButton")
+    assert not accept.isEnabled()  # every suggestion holds an open mention
 
 
 def test_a_refused_send_keeps_the_text_and_says_who_changed_the_report(qtbot, ctx, host):
@@ -150,7 +165,7 @@ def test_a_refused_send_keeps_the_text_and_says_who_changed_the_report(qtbot, ct
     )  # another console
     panel.composer.edit.setPlainText("@dlh mohon diangkut")
     panel.send()
-    status = panel._status
+    status = find(panel.widget, QLabel, "statusLabel")
     qtbot.waitUntil(lambda: "Not sent" in status.text(), timeout=10_000)
     assert "dispatched" in status.text() and "your text is kept" in status.text()
     assert panel.composer.text() == "@dlh mohon diangkut"
@@ -165,14 +180,17 @@ def test_pass_on_needs_a_reason(qtbot, ctx, host):
     service.dispatch(ctx.engine, rid, version(ctx.engine, rid), "@lurah.gambir")
     panel = open_panel(qtbot, ctx, host, rid)
     panel.composer.edit.setPlainText("Mohon ditangani @pamjaya")
-    assert panel._send.isEnabled() and not panel._forward.isEnabled()
-    panel._reason.setText("Pipa bocor: urusan PAM Jaya")
-    assert panel._forward.isEnabled()
+    send = find(panel.widget, QPushButton, "sendButton")
+    forward = find(panel.widget, QPushButton, "forwardButton")
+    reason = find(panel.widget, QLineEdit, "reasonEdit")
+    assert send.isEnabled() and not forward.isEnabled()
+    reason.setText("Pipa bocor: urusan PAM Jaya")
+    assert forward.isEnabled()
     with qtbot.waitSignal(panel.dispatched, timeout=10_000):
-        panel._forward.click()
+        forward.click()
     assert mention_states(ctx.engine, rid) == [("lurah.gambir", "forwarded"), ("pamjaya", "open")]
     assert scalar(ctx.engine, "SELECT status FROM reports WHERE id = :id", id=rid) == "coordination"
-    assert panel._reason.text() == ""
+    assert reason.text() == ""
 
 
 def test_drafts_survive_moving_between_reports(qtbot, ctx, host):
@@ -188,7 +206,7 @@ def test_drafts_survive_moving_between_reports(qtbot, ctx, host):
     panel.set_report(first)
     assert panel.composer.text() == "draft @lurah.gambir"
     panel.set_report(None)
-    assert not panel._send.isEnabled()
+    assert not find(panel.widget, QPushButton, "sendButton").isEnabled()
 
 
 def test_directory_workspace_lists_load_and_performance(qtbot, ctx, host):
@@ -208,20 +226,23 @@ def test_directory_workspace_lists_load_and_performance(qtbot, ctx, host):
     top = workspace.table.model().index(0, COL_HANDLE)
     assert top.data() == "@lurah.gambir"  # sorted by overdue, descending
     assert workspace.table.model().index(0, COL_OVERDUE).data() == "⚠ 1"
-    workspace._search.setText("gámbir")
+    find(workspace.widget, QLineEdit, "searchEdit").setText("gámbir")
     qtbot.waitUntil(lambda: workspace.model.rowCount() < total, timeout=5_000)
     assert {workspace.model.row_at(r).handle for r in range(workspace.model.rowCount())} >= {
         "lurah.gambir",
         "ppsu.gambir",
         "camat.gambir",
     }
-    workspace._overdue_only.setChecked(True)
+    find(workspace.widget, QCheckBox, "overdueOnlyCheck").setChecked(True)
     assert workspace.model.rowCount() == 1
     workspace.table.setCurrentIndex(workspace.table.model().index(0, 1))
-    qtbot.waitUntil(lambda: workspace._open_tree.topLevelItemCount() == 1, timeout=10_000)
-    assert "1 open, 1 overdue" in workspace._load_label.text()
-    assert workspace._values["receivedValue"].text().startswith("1 in the last 30 days")
-    assert workspace._admin.isHidden() is False  # the test login is a superuser
+    open_tree = find(workspace.widget, QTreeWidget, "openMentionsTree")
+    qtbot.waitUntil(lambda: open_tree.topLevelItemCount() == 1, timeout=10_000)
+    assert "1 open, 1 overdue" in find(workspace.widget, QLabel, "loadLabel").text()
+    received = find(workspace.widget, QLabel, "receivedValue").text()
+    assert received.startswith("1 in the last 30 days")
+    # the test login is a superuser
+    assert find(workspace.widget, QPushButton, "adminButton").isHidden() is False
 
 
 def test_escalation_timer_escalates_through_the_task_runner(qtbot, ctx):
@@ -260,9 +281,6 @@ MARKUP = "<img src=x onerror=alert(1)> <b>bold</b> &amp;"
 
 
 def test_the_directory_shows_an_officials_name_literally(qtbot, ctx, host):
-    from PySide6.QtCore import Qt as QtCore_Qt
-    from PySide6.QtWidgets import QLabel
-
     from qlue_console.gui.dispatch.directory_model import COL_NAME
 
     execute(
@@ -278,7 +296,7 @@ def test_the_directory_shows_an_officials_name_literally(qtbot, ctx, host):
         r for r in range(table.rowCount()) if table.index(r, COL_HANDLE).data() == "@lurah.gambir"
     )
     workspace.table.setCurrentIndex(table.index(row, COL_NAME))
-    title = workspace.widget.findChild(QLabel, "detailTitle")
+    title = find(workspace.widget, QLabel, "detailTitle")
     qtbot.waitUntil(lambda: MARKUP in title.text(), timeout=10_000)
-    assert title.textFormat() == QtCore_Qt.TextFormat.PlainText
+    assert title.textFormat() == Qt.TextFormat.PlainText
     assert table.index(row, COL_NAME).data() == MARKUP

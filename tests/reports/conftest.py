@@ -29,10 +29,13 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
+import time
 from dataclasses import dataclass, field
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from qlue_console.reports.weeks import Week
 
@@ -61,9 +64,12 @@ class Fixture:
     def report(self, name: str, area: str, category: str, created: str) -> int:
         a = self.areas[area]
         rid = self._one(
-            "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, "
-            "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, followers) "
-            "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, :at, :at, "
+            "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, "
+            "lon, "
+            "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, "
+            "followers) "
+            "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, "
+            ":at, :at, "
             "ARRAY[CAST(:citizen AS text)]) RETURNING id",
             ext=f"kpi-{next(_ext)}",
             citizen=f"warga.{name.lower()}",
@@ -181,7 +187,8 @@ class Fixture:
         with self.engine.begin() as conn:
             conn.execute(
                 text(
-                    "UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = :at, "
+                    "UPDATE follow_ups SET verification = :v, verifier = 'spv1', verified_at = "
+                    ":at, "
                     "reason = :reason WHERE id = :fu"
                 ),
                 {
@@ -221,7 +228,8 @@ def _area(conn, kelurahan_name: str, kota_hint: str) -> dict[str, str]:
     row = conn.execute(
         text(
             "SELECT kel.code, kec.code, kota.code, kel.name, kec.name, kota.name FROM areas kel "
-            "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = kec.parent_code "
+            "JOIN areas kec ON kec.code = kel.parent_code JOIN areas kota ON kota.code = "
+            "kec.parent_code "
             "WHERE kel.level = 'kelurahan' AND upper(kel.name) = upper(:n) AND kota.name ILIKE :k"
         ),
         {"n": kelurahan_name, "k": f"%{kota_hint}%"},
@@ -354,3 +362,111 @@ def build_week(engine) -> Fixture:
 @pytest.fixture
 def week_fixture(people_engine) -> Fixture:
     return build_week(people_engine)
+
+
+CLOSE_R1 = 33 + 1 / 60  # Sun 15 23:59 -> Tue 17 09:00
+CLOSE_R2 = 83 + 59 / 60  # Mon 16 00:01 -> Thu 19 12:00
+
+
+def approx(value):
+    return pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+def assert_city_w47(city):
+    assert (city.received, city.duplicates, city.rejected) == (4, 1, 1)  # R2 R6 R7 R9 | R3 | R4
+    assert city.weighted_received == approx(5.0)  # 1 + 2 + 1 + 1
+    assert city.dispatched == 4  # R1 R2 R6 R7 (R5's was in W46)
+    assert (city.followed_up, city.follow_ups) == (3, 4)  # R1 R2(x2) R7
+    assert (city.verified, city.proofs_approved, city.proofs_rejected) == (2, 2, 1)
+    assert city.reopened == 1  # R5
+    assert (city.forwarded, city.forwarded_multi, city.handled) == (1, 1, 4)
+    assert (city.backlog, city.overdue) == (4, 2)  # R5 R6 R7 R9 | R5 R6
+    # triage: R1 8 h, R2 0.5, R3 0.5 (merged), R4 0.25 (rejected), R6 0.5, R7 1 (dispatch)
+    assert city.triage_median_h == approx(0.5)
+    assert city.triage_p90_h == approx(4.5)  # 1 + 0.5 x (8 - 1)
+    # response: R7 6 h, R1 12 h, R2 48 h (late)
+    assert city.response_median_h == approx(12.0)
+    assert city.response_p90_h == approx(12 + 0.8 * 36)
+    assert city.close_median_h == approx((CLOSE_R1 + CLOSE_R2) / 2)
+    assert city.close_p90_h == approx(CLOSE_R1 + 0.9 * (CLOSE_R2 - CLOSE_R1))
+    assert (city.sla_base, city.sla_met) == (3, 2)  # R2 was late
+    assert city.sla_compliance == approx(2 / 3)
+    assert city.reused_proofs == 2  # R2's 2nd (check: fail), R7 (sha of R1)
+    assert city.reused_proof_rate == approx(0.5)
+    assert city.proof_rejection_rate == approx(1 / 3)
+    assert city.reopen_rate == approx(0.5)
+    assert city.forwarding_rate == approx(0.25)
+    assert city.response_rate == approx(0.6)
+
+
+class KpiLock:
+    """Another session holding the KPI facts locked: a KPI query then waits in the server until
+    it is cancelled or the lock is released, as a long computation would run."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.conn = None
+
+    def hold(self) -> None:
+        self.conn = self.engine.connect()
+        self.conn.execute(text("LOCK TABLE kpi_report_facts IN ACCESS EXCLUSIVE MODE"))
+
+    def a_query_waits(self) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                text(
+                    "SELECT EXISTS (SELECT 1 FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND wait_event_type = 'Lock')"
+                )
+            ).scalar_one()
+
+    def wait_for_a_waiting_query(self, timeout_s: float = 10.0) -> None:
+        """Returns once a query waits on the lock (polled, never a fixed sleep)."""
+        deadline = time.monotonic() + timeout_s
+        while not self.a_query_waits():
+            assert time.monotonic() < deadline, "no query came to wait on the KPI facts"
+
+    def release(self) -> None:
+        if self.conn is not None:
+            self.conn.rollback()
+            self.conn.close()
+            self.conn = None
+
+
+@pytest.fixture
+def kpi_lock(week_fixture):
+    lock = KpiLock(week_fixture.engine)
+    yield lock
+    lock.release()
+
+
+@pytest.fixture
+def kota_login(week_fixture, db_url):
+    """Factory: the URL of a new analyst login limited to one kota (qlue_user_add), dropped at
+    the end of the test."""
+    made: list[str] = []
+
+    def make(kota: str) -> str:
+        login = f"u.analyst.{os.getpid()}.{next(_ext)}"
+        made.append(login)
+        with week_fixture.engine.begin() as conn:
+            conn.execute(
+                text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"),
+                {"l": login, "k": kota},
+            )
+        return (
+            make_url(db_url)
+            .set(username=login, password=None)
+            .render_as_string(hide_password=False)
+        )
+
+    yield make
+    with week_fixture.engine.begin() as conn:
+        for login in made:
+            conn.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = :l"),
+                {"l": login},
+            )
+            conn.execute(text(f'REASSIGN OWNED BY "{login}" TO CURRENT_USER'))
+            conn.execute(text(f'DROP OWNED BY "{login}"'))
+            conn.execute(text(f'DROP ROLE "{login}"'))

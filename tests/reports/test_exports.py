@@ -49,8 +49,8 @@ def test_csv_has_one_row_per_group_with_the_screen_values(report, tmp_path, lang
     assert rows[0][7] == ("Diterima" if lang == "id" else "Received")
     league = report.league()
     assert len(rows) - 1 == len(league) == 267
-    for line, ranked in zip(rows[1:], league):
-        for column, cell in zip(COLUMNS, line):
+    for line, ranked in zip(rows[1:], league, strict=True):
+        for column, cell in zip(COLUMNS, line, strict=True):
             value = value_of(ranked, column.code, lang)
             if column.kind in ("hours", "rate", "number"):
                 assert (cell == "" and value is None) or abs(float(cell) - float(value)) < 5e-5, (
@@ -116,16 +116,16 @@ def test_pdf_text_carries_the_same_numbers(report, tmp_path, lang):
     for code in SUMMARY_FIELDS:
         kind = next(c.kind for c in COLUMNS if c.code == code)
         line = next(
-            l
-            for l in pages[0].splitlines()
-            if l.startswith(next(c.label(lang) for c in COLUMNS if c.code == code))
+            text_line
+            for text_line in pages[0].splitlines()
+            if text_line.startswith(next(c.label(lang) for c in COLUMNS if c.code == code))
         )
         assert fmt_value(kind, getattr(report.kpis.city, code), lang) in line, code
     league = [r for r in report.league() if r.rank_normalised is not None]
     assert len(league) == 2
     table = "\n".join(pages[2:])
     for ranked in league:
-        line = next(l for l in table.splitlines() if f" {ranked.row.name} " in f" {l} ")
+        line = next(t for t in table.splitlines() if f" {ranked.row.name} " in f" {t} ")
         position = 0
         for code in LEAGUE_COLUMNS:
             kind = next(c.kind for c in COLUMNS if c.code == code)
@@ -168,7 +168,7 @@ def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_pat
     assert p_city in tail
     lines = "\n".join(pages[start:]).splitlines()
     for ranked in (r for r in report.league() if r.rank_normalised is not None):
-        line = next(l for l in lines if f" {ranked.row.name} " in f" {l} ")
+        line = next(t for t in lines if f" {ranked.row.name} " in f" {t} ")
         parts = ranked.components
         tokens = [fmt_value("rate", v, lang) for v in (parts.rate, parts.time, parts.quality)]
         tokens += [

@@ -1,8 +1,8 @@
 """A finished week's figures depend only on what happened before its end: export the week,
 act on its reports afterwards through the console's own paths (approve and reject proofs,
 reopen, dispatch again, pass on, add mentions, merge, recategorise, reject reports, escalate,
-close, record the verifier's checks), export again — every grouping's figures, CSV and XLSX are the same, apart from the
-generated-at time.
+close, record the verifier's checks), export again — every grouping's figures, CSV and XLSX
+are the same, apart from the generated-at time.
 
 The hand-built week of conftest.py (2026-W47) plus four reports of its last days:
 
@@ -162,7 +162,9 @@ def test_a_finished_weeks_figures_never_change_afterwards(people_engine, tmp_pat
     changed = {
         (str(week), grouping): [
             (b.key, a)
-            for b, a in zip(before[week].groups[grouping], after[week].groups[grouping])
+            for b, a in zip(
+                before[week].groups[grouping], after[week].groups[grouping], strict=True
+            )
             if a != b
         ]
         or "rows added or gone"

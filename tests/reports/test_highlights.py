@@ -63,7 +63,7 @@ def test_fewer_than_twenty_ranked_are_all_shown_in_halves(qapp, n):
     assert (
         sum(v > 0 for v in bars["Upper half"]) == sum(v > 0 for v in bars["Lower half"]) == n // 2
     )
-    columns = list(zip(*bars.values()))
+    columns = list(zip(*bars.values(), strict=True))
     assert all(sum(v > 0 for v in column) <= 1 for column in columns)  # no group in two bands
 
 

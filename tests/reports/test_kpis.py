@@ -14,51 +14,17 @@ from sqlalchemy import create_engine, text
 from qlue_console.db.engine import make_engine
 from qlue_console.reports.export_csv import write_csv
 from qlue_console.reports.export_xlsx import write_xlsx
-from qlue_console.reports.kpis import GROUPINGS, Cancelled, CancelToken, fetch_weekly_kpis
+from qlue_console.reports.kpis import GROUPINGS, CancelledError, CancelToken, fetch_weekly_kpis
 from qlue_console.reports.labels import COLUMNS
 from qlue_console.reports.service import build_report
 from qlue_console.reports.weeks import Week
-from tests.access.conftest import drop_roles, unique_login, url_as
-from tests.reports.conftest import W46, W47, at, city
+from tests.reports.conftest import W46, W47, approx, assert_city_w47, at, city
 
 H = 1.0
-CLOSE_R1 = 33 + 1 / 60  # Sun 15 23:59 -> Tue 17 09:00
-CLOSE_R2 = 83 + 59 / 60  # Mon 16 00:01 -> Thu 19 12:00
-
-
-def approx(value):
-    return pytest.approx(value, rel=1e-9, abs=1e-9)
 
 
 def by_key(kpis, grouping):
     return {r.key: r for r in kpis.groups[grouping]}
-
-
-def assert_city_w47(city):
-    assert (city.received, city.duplicates, city.rejected) == (4, 1, 1)  # R2 R6 R7 R9 | R3 | R4
-    assert city.weighted_received == approx(5.0)  # 1 + 2 + 1 + 1
-    assert city.dispatched == 4  # R1 R2 R6 R7 (R5's was in W46)
-    assert (city.followed_up, city.follow_ups) == (3, 4)  # R1 R2(x2) R7
-    assert (city.verified, city.proofs_approved, city.proofs_rejected) == (2, 2, 1)
-    assert city.reopened == 1  # R5
-    assert (city.forwarded, city.forwarded_multi, city.handled) == (1, 1, 4)
-    assert (city.backlog, city.overdue) == (4, 2)  # R5 R6 R7 R9 | R5 R6
-    # triage: R1 8 h, R2 0.5, R3 0.5 (merged), R4 0.25 (rejected), R6 0.5, R7 1 (dispatch)
-    assert city.triage_median_h == approx(0.5)
-    assert city.triage_p90_h == approx(4.5)  # 1 + 0.5 x (8 - 1)
-    # response: R7 6 h, R1 12 h, R2 48 h (late)
-    assert city.response_median_h == approx(12.0)
-    assert city.response_p90_h == approx(12 + 0.8 * 36)
-    assert city.close_median_h == approx((CLOSE_R1 + CLOSE_R2) / 2)
-    assert city.close_p90_h == approx(CLOSE_R1 + 0.9 * (CLOSE_R2 - CLOSE_R1))
-    assert (city.sla_base, city.sla_met) == (3, 2)  # R2 was late
-    assert city.sla_compliance == approx(2 / 3)
-    assert city.reused_proofs == 2  # R2's 2nd (check: fail), R7 (sha of R1)
-    assert city.reused_proof_rate == approx(0.5)
-    assert city.proof_rejection_rate == approx(1 / 3)
-    assert city.reopen_rate == approx(0.5)
-    assert city.forwarding_rate == approx(0.25)
-    assert city.response_rate == approx(0.6)
 
 
 def test_city_kpis_of_the_hand_built_week(week_fixture):
@@ -189,19 +155,14 @@ def test_an_empty_database_gives_zeros(db_engine):
 def test_a_cancelled_token_stops_before_the_query(week_fixture):
     token = CancelToken()
     token.cancel()
-    with pytest.raises(Cancelled):
+    with pytest.raises(CancelledError):
         fetch_weekly_kpis(week_fixture.engine, W47, cancel=token)
 
 
-def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
+def test_cancel_stops_a_running_query(week_fixture, kpi_lock):
     import threading
     import time
 
-    from qlue_console.reports import kpis as module
-
-    monkeypatch.setattr(
-        module, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)"
-    )
     token, outcome = CancelToken(), {}
 
     def run():
@@ -210,14 +171,15 @@ def test_cancel_stops_a_running_query(week_fixture, monkeypatch):
         except Exception as exc:  # noqa: BLE001 - the outcome is asserted below
             outcome["error"] = exc
 
+    kpi_lock.hold()
     worker = threading.Thread(target=run)
     started = time.perf_counter()
     worker.start()
-    time.sleep(0.5)
+    kpi_lock.wait_for_a_waiting_query()
     token.cancel()
     worker.join(10)
     assert not worker.is_alive()
-    assert isinstance(outcome.get("error"), Cancelled)
+    assert isinstance(outcome.get("error"), CancelledError)
     assert time.perf_counter() - started < 5
 
 
@@ -291,22 +253,15 @@ def test_weights_are_summed_exactly(people_engine, tmp_path):
     assert by_code["SDA"].value == 23 and by_code["SDA"].number_format == "#,##0"
 
 
-def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, db_url):
+def test_a_kota_limited_login_gets_its_kotas_figures(week_fixture, kota_login):
     """The KPI tables of revision 0011 (mention intervals, reuse verdicts) follow the kota limit
     like the others: the city row of a login limited to kota A is kota A's row."""
     kota = week_fixture.areas["A"]["kota"]
-    login = unique_login("u.analyst.")
-    with week_fixture.engine.begin() as conn:
-        conn.execute(
-            text("SELECT qlue_user_add(:l, NULL, 'analyst', NULL, NULL, :k)"),
-            {"l": login, "k": kota},
-        )
-    engine = make_engine(url_as(db_url, login))
+    engine = make_engine(kota_login(kota))
     try:
         limited = fetch_weekly_kpis(engine, W47, ("kota",)).city
     finally:
         engine.dispose()
-        drop_roles(db_url, [login])
     full = by_key(fetch_weekly_kpis(week_fixture.engine, W47, ("kota",)), "kota")[kota]
     assert replace(limited, grouping="kota", key=kota, name=full.name, context=full.context) == full
     assert (full.backlog, full.overdue, full.reused_proofs) == (

@@ -54,14 +54,14 @@ def _lab(linear: tuple[float, float, float]) -> tuple[float, float, float]:
 
 def _seen(colour: str, matrix) -> tuple[float, float, float]:
     lin = [_linear(c) for c in rgb(colour)]
-    return _lab(tuple(sum(m * v for m, v in zip(row, lin)) for row in matrix))
+    return _lab(tuple(sum(m * v for m, v in zip(row, lin, strict=True)) for row in matrix))
 
 
 @pytest.mark.parametrize("vision", list(MACHADO))
 def test_every_pair_of_state_colours_is_distinct(vision):
     seen = {label: _seen(colour, MACHADO[vision]) for label, colour in STATE_COLOURS.items()}
     for a, b in itertools.combinations(seen, 2):
-        delta = sum((p - q) ** 2 for p, q in zip(seen[a], seen[b])) ** 0.5
+        delta = sum((p - q) ** 2 for p, q in zip(seen[a], seen[b], strict=True)) ** 0.5
         assert delta >= MIN_DELTA_E, (vision, a.value, b.value, round(delta, 1))
 
 

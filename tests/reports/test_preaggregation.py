@@ -11,13 +11,21 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.reports.kpis import fetch_weekly_kpis
-from tests.reports.conftest import W47, at
-from tests.reports.test_kpis import assert_city_w47
+from tests.reports.conftest import W47, assert_city_w47, at
 
 FACTS = "SELECT * FROM kpi_report_facts ORDER BY report_id"
-SPANS = "SELECT report_id, event_id, state, from_at, to_at FROM kpi_state_spans ORDER BY report_id, event_id"
-PROOFS = "SELECT event_id, report_id, at, reused, follow_up_id, reused_by_photo FROM kpi_proof_facts ORDER BY event_id"
-MENTIONS = "SELECT mention_id, report_id, account_id, due_at, from_at, to_at FROM kpi_mention_spans ORDER BY mention_id"
+SPANS = (
+    "SELECT report_id, event_id, state, from_at, to_at FROM kpi_state_spans "
+    "ORDER BY report_id, event_id"
+)
+PROOFS = (
+    "SELECT event_id, report_id, at, reused, follow_up_id, reused_by_photo FROM kpi_proof_facts "
+    "ORDER BY event_id"
+)
+MENTIONS = (
+    "SELECT mention_id, report_id, account_id, due_at, from_at, to_at FROM kpi_mention_spans "
+    "ORDER BY mention_id"
+)
 
 
 def snapshot(engine):
@@ -83,7 +91,8 @@ def test_an_admin_correction_is_followed(week_fixture):
     with engine.begin() as conn:  # and R5's reopening was a mistake
         conn.execute(
             text(
-                "DELETE FROM mentions WHERE event_id IN (SELECT id FROM events WHERE report_id = :r "
+                "DELETE FROM mentions WHERE event_id IN (SELECT id FROM events WHERE report_id = "
+                ":r "
                 "AND kind = 'reopened')"
             ),
             {"r": week_fixture.reports["R5"]},
@@ -109,7 +118,8 @@ def facts_of(engine, report_id: int):
     with engine.connect() as conn:
         return conn.execute(
             text(
-                "SELECT second_forward_at, first_dispatch_due_at, mention_accounts, mention_first_at "
+                "SELECT second_forward_at, first_dispatch_due_at, mention_accounts, "
+                "mention_first_at "
                 "FROM kpi_report_facts WHERE report_id = :r"
             ),
             {"r": report_id},
@@ -122,7 +132,7 @@ def test_the_mention_facts(week_fixture):
     second, due, accounts, firsts = facts_of(engine, week_fixture.reports["R6"])
     assert second == datetime.fromisoformat(at(18, "10:00"))
     assert due == datetime.fromisoformat(at(18, "14:30"))
-    by_account = dict(zip(accounts, firsts))
+    by_account = dict(zip(accounts, firsts, strict=True))
     assert accounts == sorted(accounts) and by_account == {
         acc["lurahA"]: datetime.fromisoformat(at(18, "08:30")),
         acc["camatA"]: datetime.fromisoformat(at(18, "09:00")),
@@ -199,7 +209,8 @@ def test_a_proof_photos_hash_filled_in_later_is_followed(week_fixture):
     with engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE photos SET phash = NULL, sha256 = NULL WHERE report_id = :r AND kind = 'proof'"
+                "UPDATE photos SET phash = NULL, sha256 = NULL WHERE report_id = :r AND kind = "
+                "'proof'"
             ),
             {"r": r7},
         )
@@ -214,7 +225,8 @@ def test_a_proof_photos_hash_filled_in_later_is_followed(week_fixture):
     with engine.begin() as conn:
         conn.execute(
             text(
-                "UPDATE photos SET phash = 1229764173248856065 WHERE report_id = :r AND kind = 'proof'"
+                "UPDATE photos SET phash = 1229764173248856065 WHERE report_id = :r AND kind = "
+                "'proof'"
             ),
             {"r": r7},
         )  # 0x1111_0000_0000_0001, R1's proof
@@ -292,7 +304,8 @@ def test_a_mentions_interval_ends_when_it_stops_being_open(week_fixture):
         at(18, "09:00")
     )  # passed on
     assert mention_span(engine, r6[fx.accounts["lurahB"]])[1] is None  # open
-    # R5 is rejected on Tuesday 24 Nov: the mention closes as the functions close it, before the event
+    # R5 is rejected on Tuesday 24 Nov: the mention closes as the functions close it, before the
+    # event
     with engine.begin() as conn:
         conn.execute(
             text("UPDATE mentions SET state = 'closed' WHERE report_id = :r AND state = 'open'"),
@@ -303,7 +316,8 @@ def test_a_mentions_interval_ends_when_it_stops_being_open(week_fixture):
         datetime.fromisoformat(at(17, "09:00")),
         datetime.fromisoformat(at(24, "08:00")),
     )
-    # R6's lurah B mention escalated on Tuesday 24 Nov 07:00: the event first, as the escalation writes it
+    # R6's lurah B mention escalated on Tuesday 24 Nov 07:00: the event first, as the escalation
+    # writes it
     fx.event(
         "R6",
         "escalated",
@@ -328,10 +342,15 @@ KPI_OBJECTS = (
     "SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p "
     "WHERE p.proname LIKE 'qlue_kpi%' ORDER BY p.proname"
 )
-WEIGHT_TYPE = "SELECT data_type FROM information_schema.columns WHERE table_name = 'categories' AND column_name = 'weight'"
+WEIGHT_TYPE = (
+    "SELECT data_type FROM information_schema.columns "
+    "WHERE table_name = 'categories' AND column_name = 'weight'"
+)
 TRIGGERS = (
-    "SELECT tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT tgisinternal AND tgrelid IN "
-    "('events'::regclass, 'mentions'::regclass, 'follow_ups'::regclass, 'photos'::regclass) ORDER BY tgname"
+    "SELECT tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t WHERE NOT tgisinternal AND tgrelid "
+    "IN "
+    "('events'::regclass, 'mentions'::regclass, 'follow_ups'::regclass, 'photos'::regclass) ORDER "
+    "BY tgname"
 )
 
 

@@ -151,12 +151,12 @@ def test_a_week_that_has_not_ended_is_refused(tmp_path, capsys, week):
 def test_a_week_ends_at_monday_midnight_in_jakarta():
     from datetime import datetime
 
-    from qlue_console.reports.weeks import BadWeek, Week, require_finished
+    from qlue_console.reports.weeks import BadWeekError, Week, require_finished
 
     week = Week(2026, 48)  # Monday 23 to Sunday 29 November 2026
     just_after = datetime(2026, 11, 29, 17, 0, tzinfo=UTC)  # Monday 00:00 WIB
     assert require_finished(week, just_after) == week
-    with pytest.raises(BadWeek, match="has not ended yet"):
+    with pytest.raises(BadWeekError, match="has not ended yet"):
         require_finished(week, datetime(2026, 11, 29, 16, 59, tzinfo=UTC))  # Sunday 23:59 WIB
 
 

@@ -111,13 +111,11 @@ def test_export_from_the_console(qtbot, workspace, tmp_path, fmt):
         assert len(wb.sheetnames) == 6
 
 
-def test_cancel_stops_a_long_computation(qtbot, workspace, monkeypatch):
-    from qlue_console.reports import kpis
-
-    monkeypatch.setattr(kpis, "_SQL", "SELECT '[]'::json, '[]'::json, '[]'::json FROM pg_sleep(30)")
+def test_cancel_stops_a_long_computation(qtbot, workspace, kpi_lock):
+    kpi_lock.hold()
     workspace.load()
     assert workspace.busy() and workspace.cancel_button.isEnabled()
-    qtbot.wait(300)
+    qtbot.waitUntil(kpi_lock.a_query_waits, timeout=10_000)
     workspace.cancel_button.click()
     qtbot.waitUntil(lambda: not workspace.busy(), timeout=5_000)
     assert workspace.status.text() == "Cancelled."

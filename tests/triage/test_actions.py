@@ -12,41 +12,7 @@ from sqlalchemy import text
 from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import Claimed, Conflict, ContractError, PermissionDenied
 from qlue_console.triage import actions
-
-
-def submit(
-    engine, n: int, *, lat=-6.1754, lon=106.8272, category="sampah", citizen=None, text_="Sampah"
-):
-    with engine.begin() as conn:
-        return conn.execute(
-            text("SELECT submit_report('app', :e, :c, :t, :cat, :lat, :lon)"),
-            {
-                "e": f"t{n}",
-                "c": citizen or f"warga{n}",
-                "t": text_,
-                "cat": category,
-                "lat": lat,
-                "lon": lon,
-            },
-        ).scalar_one()
-
-
-def version(engine, report_id: int) -> int:
-    with engine.connect() as conn:
-        return conn.execute(
-            text("SELECT version FROM reports WHERE id = :id"), {"id": report_id}
-        ).scalar_one()
-
-
-def events(engine, report_id: int) -> list[str]:
-    with engine.connect() as conn:
-        return (
-            conn.execute(
-                text("SELECT kind FROM events WHERE report_id = :id ORDER BY id"), {"id": report_id}
-            )
-            .scalars()
-            .all()
-        )
+from tests.triage.util import events, submit, version
 
 
 def test_actions_bump_the_version_and_write_events(db_engine):

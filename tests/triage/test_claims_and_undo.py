@@ -10,9 +10,8 @@ from sqlalchemy import text
 from qlue_console.db.engine import make_engine
 from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
 from qlue_console.dispatch import service
-from qlue_console.seed.demo_people import seed_people
 from qlue_console.triage import actions
-from tests.triage.test_actions import events, submit, version
+from tests.triage.util import events, submit, version
 
 
 def _claimed_lines(engine, report_id: int) -> int:
@@ -31,7 +30,8 @@ def _spans(engine, report_id: int) -> list[str]:
         return (
             conn.execute(
                 text(
-                    "SELECT state FROM kpi_state_spans WHERE report_id = :id ORDER BY from_at, event_id"
+                    "SELECT state FROM kpi_state_spans WHERE report_id = :id "
+                    "ORDER BY from_at, event_id"
                 ),
                 {"id": report_id},
             )
@@ -126,26 +126,21 @@ def test_only_who_rejected_or_a_supervisor_may_undo(db_engine, login_url):
         e.dispose()
 
 
-@pytest.fixture
-def people(db_engine):
-    with db_engine.begin() as conn:
-        seed_people(conn)
-    return db_engine
-
-
-def test_undo_dispatch_withdraws_the_mentions(people):
-    rid = submit(people, 10)
-    result = service.dispatch(people, rid, version(people, rid), "Mohon dicek @lurah.gambir")
-    assert _row(people, rid, "status")[0] == "dispatched"
-    v = service.undo_dispatch(people, rid, result.version)
+def test_undo_dispatch_withdraws_the_mentions(people_engine):
+    rid = submit(people_engine, 10)
+    result = service.dispatch(
+        people_engine, rid, version(people_engine, rid), "Mohon dicek @lurah.gambir"
+    )
+    assert _row(people_engine, rid, "status")[0] == "dispatched"
+    v = service.undo_dispatch(people_engine, rid, result.version)
     assert v == result.version + 1
-    assert _row(people, rid, "status, dispatched_at, triaged_at, due_at") == (
+    assert _row(people_engine, rid, "status, dispatched_at, triaged_at, due_at") == (
         "new",
         None,
         None,
         None,
     )
-    with people.connect() as conn:
+    with people_engine.connect() as conn:
         assert (
             conn.execute(
                 text("SELECT count(*) FROM mentions WHERE report_id = :id"), {"id": rid}
@@ -161,33 +156,37 @@ def test_undo_dispatch_withdraws_the_mentions(people):
         and payload["withdrawn"] == ["lurah.gambir"]
         and payload["state"] == "new"
     )
-    assert _spans(people, rid) == ["new", "dispatched", "new"]
+    assert _spans(people_engine, rid) == ["new", "dispatched", "new"]
     # it can be dispatched again afterwards
-    service.dispatch(people, rid, v, "Mohon dicek @lurah.gambir")
+    service.dispatch(people_engine, rid, v, "Mohon dicek @lurah.gambir")
 
 
-def test_undo_dispatch_is_refused_once_an_official_acted(people):
-    rid = submit(people, 11)
-    result = service.dispatch(people, rid, version(people, rid), "Mohon dicek @lurah.gambir")
-    with people.begin() as conn:
+def test_undo_dispatch_is_refused_once_an_official_acted(people_engine):
+    rid = submit(people_engine, 11)
+    result = service.dispatch(
+        people_engine, rid, version(people_engine, rid), "Mohon dicek @lurah.gambir"
+    )
+    with people_engine.begin() as conn:
         conn.execute(
             text("UPDATE mentions SET acknowledged_at = now() WHERE report_id = :id"), {"id": rid}
         )
     with pytest.raises(ContractError, match="already acted"):
-        service.undo_dispatch(people, rid, result.version)
-    assert _row(people, rid, "status")[0] == "dispatched"
+        service.undo_dispatch(people_engine, rid, result.version)
+    assert _row(people_engine, rid, "status")[0] == "dispatched"
 
 
-def test_undo_dispatch_is_refused_when_the_report_moved_on(people):
-    rid = submit(people, 12)
-    result = service.dispatch(people, rid, version(people, rid), "Mohon dicek @lurah.gambir")
-    later = service.dispatch(people, rid, result.version, "Juga @camat.gambir")
+def test_undo_dispatch_is_refused_when_the_report_moved_on(people_engine):
+    rid = submit(people_engine, 12)
+    result = service.dispatch(
+        people_engine, rid, version(people_engine, rid), "Mohon dicek @lurah.gambir"
+    )
+    later = service.dispatch(people_engine, rid, result.version, "Juga @camat.gambir")
     with pytest.raises(Conflict):
-        service.undo_dispatch(people, rid, result.version)
+        service.undo_dispatch(people_engine, rid, result.version)
     assert (
-        service.undo_dispatch(people, rid, later.version) == later.version + 1
+        service.undo_dispatch(people_engine, rid, later.version) == later.version + 1
     )  # the latest one only
-    with people.connect() as conn:
+    with people_engine.connect() as conn:
         assert (
             conn.execute(
                 text("SELECT count(*) FROM mentions WHERE report_id = :id AND state = 'open'"),
@@ -195,13 +194,13 @@ def test_undo_dispatch_is_refused_when_the_report_moved_on(people):
             ).scalar_one()
             == 1
         )
-    assert _row(people, rid, "status")[0] == "dispatched"
+    assert _row(people_engine, rid, "status")[0] == "dispatched"
 
 
 _DEFINITIONS = """
     SELECT p.proname, pg_get_functiondef(p.oid) FROM pg_proc p
-     WHERE p.proname IN ('claim_next_report', 'claim_report', 'qlue_kpi_state', 'qlue_kpi_events_inserted',
-                         'undo_reject', 'undo_dispatch')
+     WHERE p.proname IN ('claim_next_report', 'claim_report', 'qlue_kpi_state',
+                         'qlue_kpi_events_inserted', 'undo_reject', 'undo_dispatch')
     UNION ALL
     SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'events_kind_check'
     ORDER BY 1"""

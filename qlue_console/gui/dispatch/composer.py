@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import cast
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -27,6 +28,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QListView, QPlainTextEdit, QToolTip
 from shiboken6 import isValid
+from typing_extensions import override
 
 from qlue_console.dispatch.composing import canonical_handles, complete_mention, mention_query_at
 from qlue_console.dispatch.directory import MentionAccount, as_candidates, as_refs
@@ -69,7 +71,8 @@ class MentionHighlighter(QSyntaxHighlighter):
         self._index = {normalize_handle(h): a for h, a in refs.items()}
         self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    @override
+    def highlightBlock(self, text: str) -> None:
         if self._index is None:
             return  # the directory is loading: no verdict yet
         for mention in parse_mentions(text):
@@ -267,11 +270,12 @@ class MentionComposer(QObject):
         self._problems = validate_mentions(text, self._refs) if self._loaded else []
         self.changed.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not isValid(self.edit):
             return False  # the form is being torn down
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:
-            return self._key(event)
+            return self._key(cast(QKeyEvent, event))
         if watched is self.edit and event.type() == QEvent.Type.FocusOut:
             self.hide_popup()
         if watched is self._viewport and event.type() == QEvent.Type.ToolTip:

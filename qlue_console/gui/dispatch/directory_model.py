@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from typing_extensions import override
 
 from qlue_console.dispatch.directory import DirectoryRow
 from qlue_console.gui.dispatch.labels import OVERDUE_BACKGROUND, OVERDUE_RED, kind_text
@@ -33,6 +34,7 @@ _HEADERS = (
 )
 
 Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()  # the root: a table's rows have no parent
 
 
 class DirectoryModel(QAbstractTableModel):
@@ -48,19 +50,23 @@ class DirectoryModel(QAbstractTableModel):
     def row_at(self, row: int) -> DirectoryRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    @override
+    def rowCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    @override
+    def columnCount(self, parent: Index = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(_HEADERS)
 
+    @override
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):  # noqa: N802
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("DirectoryModel", _HEADERS[section])
+            return QCoreApplication.translate("DirectoryModel", str(_HEADERS[section]))
         return None
 
+    @override
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

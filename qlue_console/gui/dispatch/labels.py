@@ -33,8 +33,9 @@ OVERDUE_RED = "#c62828"
 OVERDUE_BACKGROUND = "#fdecea"
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("DispatchLabels", source)
+def _tr(source: object) -> str:
+    """The translation of a source text (QT_TRANSLATE_NOOP gives it back typed ``object``)."""
+    return QCoreApplication.translate("DispatchLabels", str(source))
 
 
 def kind_text(kind: str, is_head: bool = False) -> str:

@@ -42,8 +42,8 @@ from qlue_console.gui.workspaces.base import WorkspaceContext
 log = logging.getLogger(__name__)
 
 CHIP_STYLE = (
-    f"QToolButton {{ background: {CHIP_BACKGROUND}; color: {CHIP_FOREGROUND}; border: 1px solid #90caf9;"
-    " border-radius: 9px; padding: 1px 8px; }"
+    f"QToolButton {{ background: {CHIP_BACKGROUND}; color: {CHIP_FOREGROUND};"
+    " border: 1px solid #90caf9; border-radius: 9px; padding: 1px 8px; }"
     " QToolButton:disabled { background: #eeeeee; color: #777; border-color: #ccc; }"
 )
 OK_GREEN = "#2e7d32"
@@ -214,7 +214,8 @@ class DispatchPanel(QObject):
             chip = QToolButton(self._chips_box)
             chip.setText("@" + suggestion.handle)
             chip.setStyleSheet(CHIP_STYLE)
-            tip = f"{suggestion.display_name} — {rule_text(suggestion.rule_level, suggestion.rule_kind)}"
+            rule = rule_text(suggestion.rule_level, suggestion.rule_kind)
+            tip = f"{suggestion.display_name} — {rule}"
             if suggestion.already_open:
                 tip += "\n" + self.tr("Already mentioned, still open")
                 chip.setEnabled(False)
@@ -353,7 +354,7 @@ class DispatchPanel(QObject):
         if report_id == self._report_id:
             self.composer.set_text("")
             self._reason.clear()
-        else:
+        elif report_id is not None:
             self._drafts.pop(report_id, None)
         handles = ", ".join("@" + m.handle for m in result.added)
         if result.status == "coordination":
@@ -398,8 +399,8 @@ class DispatchPanel(QObject):
         elif isinstance(error, Conflict):
             text = fill(
                 self.tr(
-                    "Not sent: %1. The report has been reloaded; your text is kept — check and send "
-                    "again."
+                    "Not sent: %1. The report has been reloaded; "
+                    "your text is kept — check and send again."
                 ),
                 text,
             )

@@ -34,7 +34,9 @@ class RoutingAdminDialog(QObject):
     def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
         self._ctx, self._engine, self._tasks = ctx, ctx.engine, ctx.tasks
-        self.dialog: QDialog = load_form("routing_admin_dialog", parent)
+        dialog = load_form("routing_admin_dialog", parent)
+        assert isinstance(dialog, QDialog)
+        self.dialog = dialog
         d = self.dialog
         self._rules = child(d, QTableWidget, "rulesTable")
         self._category = child(d, QComboBox, "ruleCategoryBox")

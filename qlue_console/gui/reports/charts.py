@@ -37,8 +37,9 @@ BUCKETS = (
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsCharts", text)
+def _tr(text: object) -> str:
+    """The translation of a source text (QT_TRANSLATE_NOOP gives it back typed ``object``)."""
+    return QCoreApplication.translate("ReportsCharts", str(text))
 
 
 def new_view() -> QChartView:

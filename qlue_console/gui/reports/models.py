@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from typing_extensions import override
 
 from qlue_console.reports.labels import COLUMN, fmt_value
 from qlue_console.reports.ranking import RankedRow, arrow
@@ -23,10 +24,11 @@ from qlue_console.reports.service import value_of
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+_NO_PARENT = QModelIndex()  # the root: a table's rows have no parent
 UP, DOWN = QColor("#2e7d32"), QColor("#c62828")
 
 # (column code, header); codes are labels.COLUMNS' (the exports' columns).
-KPI_COLUMNS: tuple[tuple[str, str], ...] = (
+KPI_COLUMNS: tuple[tuple[str, object], ...] = (
     ("name", QT_TRANSLATE_NOOP("ReportsModel", "Name")),
     ("received", QT_TRANSLATE_NOOP("ReportsModel", "Received")),
     ("duplicates", QT_TRANSLATE_NOOP("ReportsModel", "Duplicates")),
@@ -52,7 +54,7 @@ KPI_COLUMNS: tuple[tuple[str, str], ...] = (
     ("response_rate", QT_TRANSLATE_NOOP("ReportsModel", "Response rate")),
 )
 
-LEAGUE_COLUMNS: tuple[tuple[str, str], ...] = (
+LEAGUE_COLUMNS: tuple[tuple[str, object], ...] = (
     ("rank_normalised", QT_TRANSLATE_NOOP("ReportsModel", "Rank")),
     ("change_normalised", QT_TRANSLATE_NOOP("ReportsModel", "vs last week")),
     ("name", QT_TRANSLATE_NOOP("ReportsModel", "Name")),
@@ -72,14 +74,15 @@ LEAGUE_COLUMNS: tuple[tuple[str, str], ...] = (
 _KIND = {"performance": "rate"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportsModel", text)
+def _tr(text: object) -> str:
+    """The translation of a source text (QT_TRANSLATE_NOOP gives it back typed ``object``)."""
+    return QCoreApplication.translate("ReportsModel", str(text))
 
 
 class RankedTableModel(QAbstractTableModel):
     """Rows of one grouping; ``columns`` decides which KPIs show."""
 
-    def __init__(self, columns: Sequence[tuple[str, str]], language: str, parent=None) -> None:
+    def __init__(self, columns: Sequence[tuple[str, object]], language: str, parent=None) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self._language = language
@@ -109,12 +112,15 @@ class RankedTableModel(QAbstractTableModel):
         return value_of(ranked, code, self._language)
 
     # -- QAbstractTableModel -------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    @override
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    @override
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._columns)
 
+    @override
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ):
@@ -124,6 +130,7 @@ class RankedTableModel(QAbstractTableModel):
             return _tr(self._columns[section][1])
         return None
 
+    @override
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):

@@ -22,17 +22,16 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.dispatch.directory import (
     AccountDetail,
+    Directory,
     DirectoryRow,
     fetch_account_detail,
-    fetch_directory,
     filter_directory,
+    load_directory,
 )
-from qlue_console.dispatch.routing import can_edit_routing
 from qlue_console.domain import formatting
 from qlue_console.gui.dispatch.directory_model import (
     COL_HANDLE,
@@ -64,10 +63,6 @@ _LOAD_EVENTS = frozenset(
     }
 )
 RELOAD_DELAY_MS = 1500
-
-
-def _load(engine: Engine) -> tuple[list[DirectoryRow], bool]:
-    return fetch_directory(engine), can_edit_routing(engine)
 
 
 class DirectoryWorkspace(QObject):
@@ -159,7 +154,7 @@ class DirectoryWorkspace(QObject):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         self._tasks.run(
-            _load,
+            load_directory,
             self._engine,
             channel=f"directory-{id(self)}",
             on_done=self._loaded,
@@ -168,9 +163,9 @@ class DirectoryWorkspace(QObject):
             ),
         )
 
-    def _loaded(self, data: tuple[list[DirectoryRow], bool]) -> None:
-        self._rows, can_admin = data
-        self._admin.setVisible(can_admin)
+    def _loaded(self, directory: Directory) -> None:
+        self._rows = list(directory.rows)
+        self._admin.setVisible(directory.can_edit_routing)
         self._apply_filter()
         if self._selected is not None:
             self._load_detail(self._selected)

@@ -10,6 +10,7 @@ bar goes away. The numbers shown are the ones the exports write.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, Signal
@@ -35,7 +36,7 @@ from qlue_console.gui.i18n import current_language, fill
 from qlue_console.gui.reports import charts
 from qlue_console.gui.reports.models import KPI_COLUMNS, LEAGUE_COLUMNS, SORT_ROLE, RankedTableModel
 from qlue_console.gui.tasks import TaskRunner
-from qlue_console.reports.kpis import GROUPINGS, Cancelled, CancelToken
+from qlue_console.reports.kpis import GROUPINGS, CancelledError, CancelToken
 from qlue_console.reports.service import WeeklyReport, build_report
 from qlue_console.reports.weeks import Week, last_complete_week
 
@@ -255,8 +256,8 @@ class ReportsWorkspace(QObject):
             self.grouping,
             token,
             progress,
-            on_done=lambda report, t=token: self._loaded(t, report),
-            on_error=lambda error, t=token: self._failed(t, error),
+            on_done=partial(self._loaded, token),
+            on_error=partial(self._failed, token),
         )
 
     def _loaded(self, token: CancelToken, report: WeeklyReport) -> None:
@@ -306,7 +307,7 @@ class ReportsWorkspace(QObject):
     def _failed(self, token: CancelToken, error: Exception) -> None:
         if not self._finish(token):
             return
-        if isinstance(error, Cancelled):
+        if isinstance(error, CancelledError):
             self._set_busy(False, self.tr("Cancelled."))
             return
         message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -349,8 +350,8 @@ class ReportsWorkspace(QObject):
             lang,
             token,
             progress,
-            on_done=lambda written, t=token: self._exported(t, written),
-            on_error=lambda error, t=token: self._failed(t, error),
+            on_done=partial(self._exported, token),
+            on_error=partial(self._failed, token),
         )
 
     def _exported(self, token: CancelToken, path: Path) -> None:
