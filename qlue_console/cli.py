@@ -133,7 +133,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine(args):
-    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.embedded import database_url
     from qlue_console.db.engine import check_connection, make_engine
 
     target = resolve_target(args.database_url)
@@ -158,7 +158,7 @@ def _db(args) -> int:
 
 def _seed(args) -> int:
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import seed_demo
+    from qlue_console.bootstrap import seed_demo
     from qlue_console.seed.reference import seed_reference
 
     if args.reports < 0 or args.weeks < 1:

@@ -102,7 +102,7 @@ def _password(args) -> str | None:
 def _engine(url: str | None):
     from qlue_console.config import resolve_target
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.embedded import database_url
     from qlue_console.db.engine import check_connection, make_engine
 
     engine = make_engine(database_url(resolve_target(url)), pool_size=1)

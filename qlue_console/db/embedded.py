@@ -19,6 +19,7 @@ from pathlib import Path
 import fasteners
 from sqlalchemy.engine import make_url
 
+from qlue_console.config import DatabaseTarget
 from qlue_console.db.errors import ConnectionFailed
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,11 @@ def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
     finally:
         conn.close()
     return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+
+
+def database_url(target: DatabaseTarget) -> str:
+    """The target's URL, or the embedded server's (started if need be) when it names none."""
+    return target.url if target.url else start_embedded(target.data_dir)
 
 
 def is_running(data_dir: Path) -> bool:

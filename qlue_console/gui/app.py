@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from qlue_console.config import DatabaseTarget
-from qlue_console.db.bootstrap import OpenDatabase, open_database
+from qlue_console.bootstrap import OpenDatabase, open_database
 from qlue_console.db.errors import QlueDatabaseError
 
 SCREENSHOT_TIMEOUT_MS = 120_000
-# The progress messages of qlue_console.db.bootstrap, marked here for translation.
+# The progress messages of qlue_console.bootstrap, marked here for translation.
 STARTUP_MESSAGES = (
     QT_TRANSLATE_NOOP("Startup", "Starting the embedded PostgreSQL…"),
     QT_TRANSLATE_NOOP("Startup", "Migrating the database…"),

@@ -1,4 +1,6 @@
-"""Getting from "no configuration" or a URL to a database the console can use.
+"""Getting from "no configuration" or a URL to a database the console can use, seeded for the
+demo: the start-up both the command line and the Qt layer run (above the feature packages,
+whose demo data and logins it writes).
 
 Embedded: start the private server, migrate it, and seed the demo city on first run.
 Central: connect and check that the schema revision matches this code; migrating a central
@@ -36,10 +38,6 @@ class OpenDatabase:
     @property
     def display_url(self) -> str:
         return describe(self.url, embedded=self.embedded)
-
-
-def database_url(target: DatabaseTarget) -> str:
-    return target.url if target.url else start_embedded(target.data_dir)
 
 
 def is_empty(engine: Engine) -> bool:
