@@ -80,7 +80,7 @@ def resolve(
             savepoint.commit()
         except Exception:  # noqa: BLE001 - 0001's function fails on some positions
             savepoint.rollback()
-            for la, lo in zip(params["lat"], params["lon"]):
+            for la, lo in zip(params["lat"], params["lon"], strict=True):
                 one = conn.begin_nested()
                 try:
                     answers.append(
@@ -103,7 +103,7 @@ def bench(conn, name: str, lat: list[float], lon: list[float], repeat: int) -> N
         old, seconds = resolve(conn, "pg_temp.old_resolve", lat, lon)
         old_t.append(seconds)
     failed = sum(isinstance(a, Exception) for a in old)
-    differ = sum(not isinstance(a, Exception) and a != b for a, b in zip(old, new))
+    differ = sum(not isinstance(a, Exception) and a != b for a, b in zip(old, new, strict=True))
     per_new = statistics.median(new_t) / len(lat) * 1e6
     per_old = statistics.median(old_t) / (len(lat) - failed) * 1e6
     print(f"{name}: {len(lat)} positions, median of {repeat} runs")

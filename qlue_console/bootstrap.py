@@ -66,7 +66,7 @@ def open_database(
     progress: Progress = log.info,
     seed_progress: Callable[[int, int], None] | None = None,
 ) -> OpenDatabase:
-    if target.embedded:
+    if target.url is None:  # embedded
         progress("Starting the embedded PostgreSQL…")
         url = start_embedded(target.data_dir)
         engine = make_engine(url)
@@ -83,8 +83,9 @@ def open_database(
         with engine.begin() as conn:  # the demo's people sign in with their own logins
             ensure_demo_logins(conn)
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
-    engine = make_engine(target.url)
+    url = target.url
+    engine = make_engine(url)
     progress("Connecting to the central database…")
     check_connection(engine)
     migrate.ensure_current(engine)
-    return OpenDatabase(target.url, engine, embedded=False, seeded_now=False)
+    return OpenDatabase(url, engine, embedded=False, seeded_now=False)

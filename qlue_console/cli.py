@@ -157,8 +157,8 @@ def _db(args) -> int:
 
 
 def _seed(args) -> int:
-    from qlue_console.db import migrate
     from qlue_console.bootstrap import seed_demo
+    from qlue_console.db import migrate
     from qlue_console.seed.reference import seed_reference
 
     if args.reports < 0 or args.weeks < 1:

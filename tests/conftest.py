@@ -134,7 +134,6 @@ def login_url(db_url):
 
     yield make
     with admin.cursor() as cur:
-        dbname = make_url(db_url).database
         for name in created:
             cur.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)

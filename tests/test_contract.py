@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import contract
-from qlue_console.db.errors import ContractError, IdempotencyConflict
+from qlue_console.db.errors import ContractError, IdempotencyConflictError
 from tests.photo_factory import jpeg
 
 MONAS = (-6.1754, 106.8272)
@@ -100,7 +100,7 @@ def test_other_content_under_a_used_key_is_refused_with_its_own_code(db_engine, 
         first = _submit(conn, "dup-2")
     with db_engine.connect() as conn:
         before = [_count(conn, t) for t in ("reports", "photos", "events")]
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             _submit(conn, "dup-2", **overrides)
         conn.rollback()
         assert (err.value.sqlstate, err.value.field, err.value.existing_id) == (
@@ -170,7 +170,7 @@ def test_a_retry_is_recognised_after_the_report_was_recategorised_and_reopened_w
         )
     with db_engine.begin() as conn:
         assert _submit(conn, "flow") == report_id
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             _submit(conn, "flow", category="banjir")
         assert err.value.differs == ("category",)
 
@@ -185,7 +185,7 @@ def test_a_given_reported_at_must_match_too(db_engine):
         assert _submit(conn, "when") == first  # not given: not compared
     with (
         db_engine.connect() as conn,
-        pytest.raises(IdempotencyConflict, match="different reported_at"),
+        pytest.raises(IdempotencyConflictError, match="different reported_at"),
     ):
         _submit(conn, "when", reported_at=datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
 
@@ -375,7 +375,7 @@ def test_a_follow_up_key_reused_with_other_content_is_refused(db_engine, overrid
     args.update(overrides)
     with db_engine.connect() as conn:
         before = [_count(conn, t) for t in ("follow_ups", "photos", "events")]
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             contract.submit_follow_up(conn, **args)
         conn.rollback()
         assert (err.value.sqlstate, err.value.existing_id, err.value.differs) == (

@@ -138,7 +138,7 @@ def test_points_fall_inside_their_kelurahan_and_the_database_agrees(db_engine):
             .scalars()
             .all()
         )
-    agree = sum(code == kel.code for code, (_lat, _lon, kel) in zip(resolved, points))
+    agree = sum(code == kel.code for code, (_lat, _lon, kel) in zip(resolved, points, strict=True))
     assert agree >= 0.97 * len(points)  # boundary overlaps aside, the same kelurahan
     outside = [geo.random_outside_point(rng) for _ in range(30)]
     assert {town for _lat, _lon, town in outside} == {"Bekasi", "Depok", "Tangerang"}

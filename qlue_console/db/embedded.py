@@ -20,7 +20,7 @@ import fasteners
 from sqlalchemy.engine import make_url
 
 from qlue_console.config import DatabaseTarget
-from qlue_console.db.errors import ConnectionFailed
+from qlue_console.db.errors import ConnectionFailedError
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ def _server(data_dir: Path):
             server.ensure_postgres_running()
         return server
     except Exception as exc:  # the package raises plain exceptions and subprocess errors
-        raise ConnectionFailed(
+        raise ConnectionFailedError(
             f"Could not start the embedded PostgreSQL in {pgdata}: {exc}"
         ) from exc
 

@@ -14,7 +14,7 @@ from qlue_console.db.errors import (
     Claimed,
     Conflict,
     ContractError,
-    IdempotencyConflict,
+    IdempotencyConflictError,
     PermissionDenied,
 )
 
@@ -49,7 +49,7 @@ def translated_errors() -> Iterator[None]:
             raise ContractError("input", UNSTORABLE_MESSAGE) from exc
         if orig.pgcode == "QC010":
             details = _details(orig.diag)
-            raise IdempotencyConflict(
+            raise IdempotencyConflictError(
                 message, details.get("id"), tuple(details.get("differs") or ())
             ) from exc
         if orig.pgcode == "QC001":

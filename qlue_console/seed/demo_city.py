@@ -161,7 +161,7 @@ def kelurahan_resolver(conn: Connection) -> Callable[[list[tuple[float, float]]]
             ),
             {"lat": [p[0] for p in points], "lon": [p[1] for p in points]},
         ).all()
-        by_n = dict(rows)
+        by_n: dict[int, str | None] = dict(rows)
         return [by_n.get(i + 1) for i in range(len(points))]
 
     return resolve

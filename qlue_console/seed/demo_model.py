@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from qlue_console.domain.sla import SlaMode
+
 CHANNEL_WEIGHTS = {"app": 55, "social": 18, "web": 12, "sms": 8, "call_center": 7}
 CATEGORY_WEIGHTS = {
     "sampah": 18,
@@ -139,7 +141,7 @@ class Category:
     name_id: str
     agency_code: str | None
     sla_hours: int
-    sla_mode: str
+    sla_mode: SlaMode
 
 
 # ---------------------------------------------------------------------------------------------

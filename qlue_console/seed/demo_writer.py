@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from psycopg2.extras import execute_values
 from sqlalchemy import Connection
@@ -27,6 +27,8 @@ from sqlalchemy import Connection
 from qlue_console.seed.demo_model import Photo, Row
 from qlue_console.seed.demo_photos import rendered_photos
 from qlue_console.seed.demo_plan import Planner
+
+AnyRow = TypeVar("AnyRow", bound=Row)
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, default=default, ensure_ascii=False)
 
 
-def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
+def _id(row: Row) -> int:
+    """A row's id, given by ``_allocate`` before anything is written."""
+    assert row.id is not None
+    return row.id
+
+
+def _allocate(cur, table: str, rows: Iterable[AnyRow]) -> None:
     rows = list(rows)
     if not rows:
         return
@@ -55,7 +63,7 @@ def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
         f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
         (len(rows),),
     )
-    for row, (new_id,) in zip(rows, sorted(cur.fetchall())):
+    for row, (new_id,) in zip(rows, sorted(cur.fetchall()), strict=True):
         row.id = new_id
 
 
@@ -92,7 +100,10 @@ def _write_rows(
     progress: Callable[[int, int], None] | None,
     total: int,
 ) -> None:
-    cur = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("the demo seed's connection is closed")
+    cur = driver.cursor()
     with _timed("ids"):
         _allocate(cur, "reports", p.reports)
         _allocate(cur, "events", sorted(p.events, key=lambda e: (e.at, e.seq)))
@@ -149,7 +160,7 @@ def _write_rows(
             "INSERT INTO events (id, report_id, at, actor, kind, payload) VALUES %s",
             [
                 (e.id, e.report.id, e.at, e.actor, e.kind, _json(e.payload))
-                for e in sorted(p.events, key=lambda e: e.id)
+                for e in sorted(p.events, key=_id)
             ],
             template="(%s, %s, %s, %s, %s, CAST(%s AS jsonb))",
             page_size=2000,

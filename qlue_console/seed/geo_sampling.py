@@ -83,7 +83,7 @@ class Kelurahan:
 
 def _ring_area(ring: Ring) -> float:
     s = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         s += x0 * y1 - x1 * y0
     return abs(s) / 2
 

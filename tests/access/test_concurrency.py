@@ -61,7 +61,7 @@ def test_every_pair_of_actions_has_exactly_one_winner(people_engine, login_url, 
         }
         reports = [submit(conn, f"pair{i}", MONAS, citizen=f"warga{i}") for i in range(len(PAIRS))]
     failures = []
-    for (first, second), report_id in zip(PAIRS, reports):
+    for (first, second), report_id in zip(PAIRS, reports, strict=True):
         start_at = time.time() + 0.4
         futures = [
             pool.submit(apply_action, urls[0], first, 0, report_id, 1, originals, start_at),
@@ -116,7 +116,7 @@ def test_the_second_console_waits_for_the_first_and_then_loses(people_engine, lo
     start_at = time.time() + 0.4
     holder = pool.submit(apply_action, urls[0], "priority", 0, report_id, 1, {}, start_at, 1.0)
     waiter = pool.submit(apply_action, urls[1], "category", 0, report_id, 1, {}, start_at + 0.2)
-    (held, _, _), (lost, message, waited) = holder.result(timeout=60), waiter.result(timeout=60)
+    (held, _, _), (lost, _, waited) = holder.result(timeout=60), waiter.result(timeout=60)
     assert (held, lost) == ("ok", "QC001")
     assert waited > 0.5, f"the second call did not wait for the lock ({waited:.2f} s)"
     with people_engine.connect() as conn:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from qlue_console.db import contract
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError, IdempotencyConflict
+from qlue_console.db.errors import ContractError, IdempotencyConflictError
 from tests.access import fuzzing as fz
 from tests.access.conftest import connect
 
@@ -247,7 +247,7 @@ def test_a_key_returns_its_id_for_the_same_content_and_refuses_other_content(fuz
     result = fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **changed))
     if differs:
         assert (
-            isinstance(result, IdempotencyConflict)
+            isinstance(result, IdempotencyConflictError)
             and result.existing_id == first
             and result.differs
         )

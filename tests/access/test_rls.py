@@ -43,7 +43,7 @@ def kota_counts(superuser, kota: str | None) -> dict[str, int]:
             (SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id WHERE {where})""",
             {"k": kota},
         )
-        return dict(zip(CHILD_COUNTS, cur.fetchone()))
+        return dict(zip(CHILD_COUNTS, cur.fetchone(), strict=True))
 
 
 @pytest.mark.parametrize("role", ["analyst", "operator", "supervisor"])
@@ -124,7 +124,7 @@ def test_a_limited_operator_cannot_change_another_kotas_report(two_kotas, new_lo
         "claim": lambda: actions.claim(engine, pusat),
         "release": lambda: actions.release(engine, pusat),
     }
-    for name, attempt in attempts.items():
+    for attempt in attempts.values():
         with pytest.raises(ContractError, match="unknown report"):
             attempt()
     # "Next report" only ever hands out the operator's own kota.
@@ -339,7 +339,7 @@ def test_the_kpi_pre_aggregation_follows_the_kota_limit(kota, two_kotas, new_log
             (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id WHERE {where})""",
             {"k": kota},
         )
-        expected = dict(zip(KPI_COUNTS, cur.fetchone()))
+        expected = dict(zip(KPI_COUNTS, cur.fetchone(), strict=True))
     assert all(expected.values())
     conn = connect(new_login("analyst", kota=kota))
     try:

@@ -63,7 +63,7 @@ def test_index_agrees_with_brute_force(db_engine):
         ids = _insert(conn, hashes)
         _insert(conn, [queries[0]], kind="report")  # citizens' photos are not proofs
         conn.execute(text("ANALYZE photos"))
-        by_id = dict(zip(ids, hashes))
+        by_id = dict(zip(ids, hashes, strict=True))
         for max_distance in (3, 8, 10):
             for q in queries:
                 found = find_similar_proofs(conn, q, max_distance=max_distance, limit=1000)
