@@ -46,10 +46,11 @@ def install_baseline(conn) -> None:
     ).group(1)
     conn.execute(
         text(
-            "CREATE TEMP TABLE old_area_parts AS SELECT id, area_code, (SELECT polygon('(' || string_agg("
-            "format('(%s,%s)', m[1]::float8 / 1e6::float8, m[2]::float8 / 1e6::float8), ',' ORDER BY n) || ')') "
-            "FROM regexp_matches(shape::text, '\\(([^(),]+),([^(),]+)\\)', 'g') WITH ORDINALITY AS v(m, n)) AS shape "
-            "FROM area_parts"
+            "CREATE TEMP TABLE old_area_parts AS SELECT id, area_code, "
+            "(SELECT polygon('(' || string_agg(format('(%s,%s)', m[1]::float8 / 1e6::float8, "
+            "m[2]::float8 / 1e6::float8), ',' ORDER BY n) || ')') "
+            "FROM regexp_matches(shape::text, '\\(([^(),]+),([^(),]+)\\)', 'g') "
+            "WITH ORDINALITY AS v(m, n)) AS shape FROM area_parts"
         )
     )
     conn.execute(text("CREATE INDEX ON old_area_parts USING gist (shape)"))
@@ -109,7 +110,8 @@ def bench(conn, name: str, lat: list[float], lon: list[float], repeat: int) -> N
     print(f"{name}: {len(lat)} positions, median of {repeat} runs")
     print(f"  0009 qlue_resolve_kelurahan   {per_new:7.1f} µs per position")
     print(
-        f"  0001 (baseline)               {per_old:7.1f} µs per position; ratio {per_old / per_new:.1f}x"
+        f"  0001 (baseline)               {per_old:7.1f} µs per position; ratio "
+        f"{per_old / per_new:.1f}x"
     )
     print(f"  answers that differ: {differ} ({differ / len(lat):.2%}); 0001 failed on {failed}")
 

@@ -142,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             accepted = target.outcomes["accepted"] - before["accepted"]
             refused = target.outcomes["refused"] - before["refused"]
             print(
-                f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused  "
-                f"{elapsed:7.1f} s  {status}",
+                f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused "
+                f" {elapsed:7.1f} s  {status}",
                 flush=True,
             )
         fz.assert_consistent(cursor)

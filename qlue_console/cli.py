@@ -29,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlue-console",
         description=(
-            "Qlue Console: the operations console of a city command center. Without a command it opens "
-            "the desktop console; without a database URL it runs on an embedded PostgreSQL with a demo city."
+            "Qlue Console: the operations console of a city command center. Without a command it "
+            "opens the desktop console; without a database URL it runs on an embedded PostgreSQL "
+            "with a demo city."
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -151,7 +152,8 @@ def _db(args) -> int:
     elif args.action == "downgrade":
         migrate.downgrade(engine, args.revision or "-1")
     print(
-        f"revision: {migrate.current_revision(engine) or 'none'} (this console needs {migrate.head_revision()})"
+        f"revision: {migrate.current_revision(engine) or 'none'} (this console needs "
+        f"{migrate.head_revision()})"
     )
     return 0
 

@@ -60,7 +60,8 @@ def is_read_only(role: str | None, workspace: str) -> bool:
 
 
 def highest_role(roles: set[str] | frozenset[str]) -> str | None:
-    """The most capable of several role names (admin > supervisor > operator > analyst > channel)."""
+    """The most capable of several role names (admin > supervisor > operator > analyst >
+    channel)."""
     for role in reversed(ROLES):
         if role in roles:
             return role

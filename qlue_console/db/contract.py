@@ -143,8 +143,8 @@ def submit_report(
     with translated_errors():
         return conn.execute(
             text(
-                "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
-                ":photo, CAST(:meta AS jsonb), :reported_at)"
+                "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, "
+                ":lon, :photo, CAST(:meta AS jsonb), :reported_at)"
             ),
             {
                 "channel": channel,
@@ -182,7 +182,8 @@ def submit_follow_up(
     with translated_errors():
         return conn.execute(
             text(
-                "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"
+                "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), "
+                ":external_id)"
             ),
             {
                 "report": report_id,

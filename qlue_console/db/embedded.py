@@ -66,7 +66,8 @@ def _server(data_dir: Path):
 
 
 def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
-    """Starts (or joins) the embedded server and returns a URL to ``database``, created if missing."""
+    """Starts (or joins) the embedded server and returns a URL to ``database`` (created if
+    missing)."""
     import psycopg2
 
     data_dir = Path(data_dir).expanduser().resolve()

@@ -77,7 +77,8 @@ def parse_database_url(url: str) -> URL:
         ) from exc
     if parsed.get_backend_name() != "postgresql":
         raise BadDatabaseUrlError(
-            f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}"
+            "The database URL must be PostgreSQL (postgresql://…), "
+            f"not {parsed.get_backend_name()!r}"
         )
     return parsed
 

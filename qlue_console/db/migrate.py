@@ -65,7 +65,8 @@ def ensure_current(engine: Engine) -> None:
         return
     if not current:
         raise SchemaMismatchError(
-            "The database has no Qlue schema yet: ask its operator to run 'qlue-console db upgrade'."
+            "The database has no Qlue schema yet: ask its operator to run "
+            "'qlue-console db upgrade'."
         )
     known = {rev.revision for rev in _script().walk_revisions()}
     if current <= known:

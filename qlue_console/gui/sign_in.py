@@ -160,7 +160,8 @@ class SignIn(QObject):
                 self.tr("Passwords are kept in the system keyring when you ask for it.")
                 if self._keyring.remembers
                 else self.tr(
-                    "No system keyring here: the password is asked at each sign-in and never stored."
+                    "No system keyring here: the password is asked at each sign-in and never "
+                    "stored."
                 )
             )
             remembered = self._keyring.get(account_key(self._url_for(self._login.text())))

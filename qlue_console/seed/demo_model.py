@@ -1,8 +1,8 @@
 """The demo's vocabulary and the rows a plan is made of.
 
 The mix of the demo city (channels, categories, hours of the day), the kinds of proof photos
-(good, every weak kind the verifier checks, docs/photo-checks.md) and what a supervisor says of each,
-where reports are passed on to, the phones in the photos' EXIF; the accounts and categories
+(good, every weak kind the verifier checks, docs/photo-checks.md) and what a supervisor says of
+each, where reports are passed on to, the phones in the photos' EXIF; the accounts and categories
 as ``demo_city`` reads them; and the planned rows (reports, events, mentions, photos,
 follow-ups): Python objects that refer to each other and get their ids only when
 ``demo_writer`` writes them.

@@ -146,9 +146,10 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO reports (id, channel, external_id, citizen_handle, text, category_code, lat, lon, "
-                "kelurahan_code, kecamatan_code, kota_code, outside_jurisdiction, status, priority, reported_at, "
-                "created_at, updated_at, triaged_at, dispatched_at, followed_up_at, closed_at, duplicate_of, followers, "
+                "INSERT INTO reports (id, channel, external_id, citizen_handle, text, "
+                "category_code, lat, lon, kelurahan_code, kecamatan_code, kota_code, "
+                "outside_jurisdiction, status, priority, reported_at, created_at, updated_at, "
+                "triaged_at, dispatched_at, followed_up_at, closed_at, duplicate_of, followers, "
                 "reject_reason, version) VALUES %s"
             ),
             report_rows,
@@ -170,8 +171,8 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO mentions (id, report_id, account_id, event_id, mentioned_at, due_at, resolved_at, state) "
-                "VALUES %s"
+                "INSERT INTO mentions (id, report_id, account_id, event_id, mentioned_at, due_at, "
+                "resolved_at, state) VALUES %s"
             ),
             [
                 (
@@ -195,8 +196,8 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO follow_ups (id, report_id, account_id, external_id, note, submitted_at, verification, "
-                "verifier, verified_at, reason, reason_note) VALUES %s"
+                "INSERT INTO follow_ups (id, report_id, account_id, external_id, note, "
+                "submitted_at, verification, verifier, verified_at, reason, reason_note) VALUES %s"
             ),
             [
                 (
@@ -266,8 +267,8 @@ def _copy_photos(
 ) -> None:
     """Photos go in with COPY, in chunks, as the workers deliver them."""
     columns = (
-        "id, report_id, follow_up_id, kind, data, mime, sha256, phash, width, height, exif, taken_at, "
-        "gps_lat, gps_lon, created_at"
+        "id, report_id, follow_up_id, kind, data, mime, sha256, phash, width, height, exif, "
+        "taken_at, gps_lat, gps_lon, created_at"
     )
     lines: list[str] = []
 

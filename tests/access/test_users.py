@@ -213,7 +213,8 @@ def test_passwords_handles_and_kotas_cannot_inject(login_url, db_url, superuser,
             assert err.value.diag.message_detail == field
     with superuser.cursor() as cur:
         cur.execute(
-            "SELECT rolsuper, rolcreaterole, rolbypassrls, rolpassword FROM pg_authid WHERE rolname = %s",
+            "SELECT rolsuper, rolcreaterole, rolbypassrls, rolpassword FROM pg_authid "
+            "WHERE rolname = %s",
             (login,),
         )
         superuser_, createrole, bypassrls, stored = cur.fetchone()

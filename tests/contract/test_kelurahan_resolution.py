@@ -24,8 +24,8 @@ def _resolve(conn, lat, lon) -> list[str | None]:
     return (
         conn.execute(
             text(
-                "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
-                "WITH ORDINALITY AS u(lat, lon, n) ORDER BY n"
+                "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), "
+                "CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n) ORDER BY n"
             ),
             {"lat": [float(v) for v in lat], "lon": [float(v) for v in lon]},
         )
@@ -40,8 +40,9 @@ def _nearest(conn, lat, lon) -> list[tuple[str, float, str | None]]:
         for r in conn.execute(
             text(
                 "SELECT s.kelurahan_code, s.distance_m, s.land_border_with "
-                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n) "
-                "CROSS JOIN LATERAL qlue_nearest_kelurahan(u.lat, u.lon) s ORDER BY u.n"
+                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
+                "WITH ORDINALITY AS u(lat, lon, n) CROSS JOIN LATERAL "
+                "qlue_nearest_kelurahan(u.lat, u.lon) s ORDER BY u.n"
             ),
             {"lat": [float(v) for v in lat], "lon": [float(v) for v in lon]},
         ).all()

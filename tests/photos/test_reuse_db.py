@@ -1,4 +1,5 @@
-"""The reuse index in PostgreSQL agrees with a brute-force scan (needs the ``db_engine`` fixture)."""
+"""The reuse index in PostgreSQL agrees with a brute-force scan (needs the ``db_engine``
+fixture)."""
 
 from __future__ import annotations
 
@@ -26,9 +27,8 @@ def _near(rng: random.Random, h: int, distance: int) -> int:
 def _insert(conn, hashes: list[int], kind: str = "proof") -> list[int]:
     rows = conn.execute(
         text(
-            "INSERT INTO photos (kind, phash, sha256) "
-            "SELECT :kind, h, 'test' || ord FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) "
-            "RETURNING id"
+            "INSERT INTO photos (kind, phash, sha256) SELECT :kind, h, 'test' || ord "
+            "FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) RETURNING id"
         ),
         {"kind": kind, "hs": [to_signed(h) for h in hashes]},
     )
@@ -99,7 +99,8 @@ def test_variants_exclusions_and_limit(db_engine):
         assert stored_report_phash == describe_photo(proof(40)).phash
         photo_id = conn.execute(
             text(
-                "INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) RETURNING id"
+                "INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) "
+                "RETURNING id"
             ),
             {"h": stored.phash, "s": stored.sha256, "r": report_id},
         ).scalar_one()
@@ -134,8 +135,8 @@ def test_query_uses_the_band_indexes(db_engine):
             r[0]
             for r in conn.execute(
                 text(
-                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) OR phash_b1 = ANY(:v1) "
-                    "OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
+                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) "
+                    "OR phash_b1 = ANY(:v1) OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
                 ),
                 {f"v{i}": list(range(i * 1000, i * 1000 + 137)) for i in range(4)},
             )
