@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -20,6 +22,8 @@ import pytest  # noqa: E402
 
 # QtWebEngine must be imported before the QApplication exists.
 from PySide6 import QtWebEngineWidgets  # noqa: E402,F401
+from PySide6.QtCore import QCoreApplication, QThread, QThreadPool  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
@@ -142,6 +146,67 @@ def login_url(db_url):
             cur.execute(f'DROP OWNED BY "{name}"')
             cur.execute(f'DROP ROLE "{name}"')
     admin.close()
+
+
+# --- no test leaves a thread running ------------------------------------------------------------
+# Every QThread started and every QThreadPool given work during a test is noted (the pools of the
+# console's TaskRunner are its own, not Qt's global one), so the check below sees them all.
+_started: list = []
+_qthread_start = QThread.start
+_pool_start = QThreadPool.start
+
+
+def _noting_thread_start(thread, *args, **kwargs):
+    _started.append(thread)
+    return _qthread_start(thread, *args, **kwargs)
+
+
+def _noting_pool_start(pool, *args, **kwargs):
+    _started.append(pool)
+    return _pool_start(pool, *args, **kwargs)
+
+
+QThread.start = _noting_thread_start
+QThreadPool.start = _noting_pool_start
+
+THREAD_GRACE_S = 3.0
+
+
+def _still_running(python_before: set[threading.Thread]) -> list[str]:
+    running = [
+        f"thread {t.name!r}"
+        for t in threading.enumerate()
+        if t not in python_before and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
+    for obj in _started:
+        if not isValid(obj):
+            continue  # deleted: a QThread's or a pool's destructor waited for it to finish
+        if isinstance(obj, QThread) and obj.isRunning():
+            running.append(f"QThread {type(obj).__name__}")
+        elif isinstance(obj, QThreadPool) and obj.activeThreadCount():
+            running.append(f"{obj.activeThreadCount()} task(s) of a QThreadPool")
+    if QThreadPool.globalInstance().activeThreadCount():
+        running.append("a task of Qt's global thread pool")
+    return running
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(request):
+    """Fails a test that leaves a Python thread, a QThread or a thread-pool task running after
+    its own teardown (after a short grace, with Qt's events delivered, for work that is ending)."""
+    python_before = set(threading.enumerate())
+    _started.clear()
+    yield
+    deadline = time.monotonic() + THREAD_GRACE_S
+    running = _still_running(python_before)
+    while running and time.monotonic() < deadline:
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
+        time.sleep(0.02)
+        running = _still_running(python_before)
+    _started.clear()
+    if running:
+        pytest.fail(f"{request.node.nodeid} left running: {', '.join(running)}", pytrace=False)
 
 
 def execute(engine, sql: str, **params):
