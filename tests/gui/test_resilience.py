@@ -4,8 +4,6 @@ away — from the events table, so the queue is exact again without a restart.""
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
@@ -48,11 +46,15 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
             triage.open_report(first)
         triage.dispatch.composer.set_text("Mohon segera ditangani @lurah.gambir")
 
+        failed_connects: list[str] = []
+        window.live.online_changed.connect(
+            lambda online, reason: None if online else failed_connects.append(reason)
+        )
         stop_embedded(data_dir)
         qtbot.waitUntil(window.is_offline, timeout=15_000)
         assert "Offline" in window.offline_banner.text()
-        time.sleep(2.5)  # a few failed reconnects: the backoff grows
-        qtbot.wait(500)
+        # a few failed reconnects: the backoff grows
+        qtbot.waitUntil(lambda: len(failed_connects) >= 3, timeout=15_000)
 
         url_again = start_embedded(data_dir)  # the server is back; channels submit at once
         assert url_again == url
