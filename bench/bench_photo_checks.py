@@ -26,8 +26,9 @@ from PIL import Image, ImageOps  # noqa: E402
 
 from qlue_console.photos.checks import CheckContext, run_checks  # noqa: E402
 from qlue_console.photos.demo import encode, exif_bytes, scene_image  # noqa: E402
-from qlue_console.photos.exif import JAKARTA, read_exif  # noqa: E402
+from qlue_console.photos.exif import JAKARTA  # noqa: E402
 from qlue_console.photos.quality import measure  # noqa: E402
+from tests.photos.helpers import read_exif  # noqa: E402
 
 SIZE = (4000, 3000)
 LAT, LON = -6.1754, 106.8272

@@ -28,7 +28,7 @@ from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from qlue_console.db import migrate  # noqa: E402
-from qlue_console.db.embedded import start_embedded, stop_embedded  # noqa: E402
+from qlue_console.db.embedded import leave_embedded, start_embedded  # noqa: E402
 from qlue_console.db.engine import make_engine  # noqa: E402
 from qlue_console.seed.reference import seed_reference  # noqa: E402
 
@@ -58,7 +58,7 @@ def pg_server_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("pg")
     url = start_embedded(data_dir, database="postgres")
     yield url
-    stop_embedded(data_dir)
+    leave_embedded(data_dir)
 
 
 def _create_database(server_url: str, name: str, template: str | None = None) -> str:

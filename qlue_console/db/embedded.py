@@ -5,7 +5,7 @@ initdb. Every process that uses it (consoles, ``simulate``, ``report`` …) hold
 on ``<data dir>/run/users.lock`` while it runs: a second console in another process shares the
 running server, and when the LAST user exits it stops the server (the exclusive lock, taken
 without waiting, proves nobody else holds it). A process that dies releases its lock too, so
-the next user to exit still stops the server. ``stop_embedded`` stops it at once.
+the next user to exit still stops the server.
 """
 
 from __future__ import annotations
@@ -132,14 +132,3 @@ def _leave_all() -> None:
             leave_embedded(data_dir)
         except Exception as exc:  # at exit: say it, never a traceback
             log.warning("could not stop the embedded PostgreSQL in %s: %s", data_dir, exc)
-
-
-def stop_embedded(data_dir: Path) -> None:
-    """Stops the server now (fast shutdown), whoever else uses it; a later ``start_embedded``
-    starts it again."""
-    data_dir = Path(data_dir).expanduser().resolve()
-    lock = _users.pop(data_dir, None)
-    if lock is not None:
-        lock.release_read_lock()
-    if is_running(data_dir):
-        _pg_ctl_stop(data_dir)

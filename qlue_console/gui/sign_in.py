@@ -46,10 +46,6 @@ def saved_server_url() -> str | None:
     return str(value) if value else None
 
 
-def forget_server() -> None:
-    QSettings().remove(SERVER_SETTING)
-
-
 def server_without_secrets(url: str) -> str:
     try:
         u = make_url(url)

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import ExifTags, Image
 
-from qlue_console.photos.decode import PhotoError, decode_pixels, open_header
+from qlue_console.photos.decode import PhotoError, decode_pixels
 
 logger = logging.getLogger(__name__)
 
@@ -251,25 +251,11 @@ def exif_from_image(image: Image.Image) -> ExifInfo:
     )
 
 
-def read_exif(data: bytes) -> ExifInfo:
-    """The EXIF of photo bytes; an image without EXIF gives an empty :class:`ExifInfo`.
-
-    Raises :class:`PhotoError` when the bytes are not an image at all, and for a PNG whose
-    pixels cannot be decoded (see :func:`exif_from_image`).
-    """
-    image, _ = open_header(data)
-    try:
-        return exif_from_image(image)
-    finally:
-        image.close()
-
-
 __all__ = [
     "ExifInfo",
     "JAKARTA",
     "exif_from_image",
     "parse_exif_datetime",
-    "read_exif",
     "PhotoError",
 ]
 # ExifTags is imported for readers who want names of other tags.

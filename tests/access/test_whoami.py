@@ -8,7 +8,6 @@ from sqlalchemy import text
 from qlue_console.access import demo_logins
 from qlue_console.access.roles import (
     ALL_WORKSPACES,
-    highest_role,
     is_read_only,
     whoami,
     workspaces_for,
@@ -64,7 +63,17 @@ def test_workspaces_by_role():
         and workspaces_for("root") == ()
     )
     assert not is_read_only("admin", "reports")
-    assert highest_role({"analyst", "supervisor"}) == "supervisor" and highest_role(set()) is None
+
+
+def test_a_login_in_several_group_roles_is_the_most_capable_of_them(db_engine, login_url):
+    url = login_url("qlue_analyst")
+    with db_engine.begin() as conn:
+        conn.execute(text(f'GRANT qlue_supervisor TO "{login_of(url)}"'))
+    engine = make_engine(url)
+    try:
+        assert whoami(engine).role == "supervisor"
+    finally:
+        engine.dispose()
 
 
 def test_the_workspaces_named_exist_in_the_console():

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from qlue_console.db import contract, migrate
-from qlue_console.db.embedded import start_embedded, stop_embedded
+from qlue_console.db.embedded import leave_embedded, start_embedded
 from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.main_window import MainWindow
 from qlue_console.seed.demo_people import seed_people
@@ -50,7 +50,7 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
         window.live.online_changed.connect(
             lambda online, reason: None if online else failed_connects.append(reason)
         )
-        stop_embedded(data_dir)
+        assert leave_embedded(data_dir)  # this process, its only user, stops the server
         qtbot.waitUntil(window.is_offline, timeout=15_000)
         assert "Offline" in window.offline_banner.text()
         # a few failed reconnects: the backoff grows
@@ -82,4 +82,4 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
     finally:
         window.close()
         engine.dispose()
-        stop_embedded(data_dir)
+        leave_embedded(data_dir)

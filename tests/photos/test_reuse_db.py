@@ -11,7 +11,8 @@ from qlue_console.db import contract
 from qlue_console.photos.demo import mirrored, with_text_overlay
 from qlue_console.photos.hashing import bands, hamming, to_signed
 from qlue_console.photos.ingest import analyse_photo, describe_photo
-from qlue_console.photos.reuse import find_reuse, find_similar_proofs, linear_scan
+from qlue_console.photos.reuse import find_reuse
+from tests.photos.reuse_baseline import find_similar_proofs, linear_scan
 
 from .helpers import proof
 
