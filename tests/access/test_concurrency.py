@@ -35,6 +35,9 @@ def pool():
     with ProcessPoolExecutor(
         max_workers=2, mp_context=multiprocessing.get_context("spawn")
     ) as executor:
+        # its workers and its manager thread start with the first task: start them here, with
+        # the module's fixtures, not inside the first test that uses the pool
+        executor.submit(int).result(timeout=120)
         yield executor
 
 
