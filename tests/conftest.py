@@ -22,7 +22,7 @@ import pytest  # noqa: E402
 
 # QtWebEngine must be imported before the QApplication exists.
 from PySide6 import QtWebEngineWidgets  # noqa: E402,F401
-from PySide6.QtCore import QCoreApplication, QThread, QThreadPool  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool  # noqa: E402
 from shiboken6 import isValid  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
@@ -207,6 +207,14 @@ def no_thread_left_running(request):
     _started.clear()
     if running:
         pytest.fail(f"{request.node.nodeid} left running: {', '.join(running)}", pytrace=False)
+
+
+def pytest_sessionfinish(session):
+    """The widgets of the last test are closed with ``deleteLater``; delete them now, while Qt
+    still runs: a web page (the map's) outliving QtWebEngine's profile crashes the process at
+    exit."""
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def execute(engine, sql: str, **params):
