@@ -137,15 +137,38 @@ def login_url(db_url):
         )
 
     yield make
-    with admin.cursor() as cur:
-        for name in created:
-            cur.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
-            )
-            cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
-            cur.execute(f'DROP OWNED BY "{name}"')
-            cur.execute(f'DROP ROLE "{name}"')
     admin.close()
+    _drop_logins(db_url, created)
+
+
+def _drop_logins(db_url: str, names) -> None:
+    """Drops logins (and what they own) that exist; logins belong to the server, so a test's
+    logins outlive its database unless dropped."""
+    admin = _admin(db_url)
+    try:
+        with admin.cursor() as cur:
+            for name in names:
+                cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+                if cur.fetchone() is None:
+                    continue
+                cur.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                    (name,),
+                )
+                cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
+                cur.execute(f'DROP OWNED BY "{name}"')
+                cur.execute(f'DROP ROLE "{name}"')
+    finally:
+        admin.close()
+
+
+@pytest.fixture
+def demo_cleanup(db_url):
+    """Drops the demo's logins after a test that made them (``ensure_demo_logins``)."""
+    from qlue_console.access.demo_logins import DEMO_LOGINS
+
+    yield
+    _drop_logins(db_url, [d.login for d in DEMO_LOGINS])
 
 
 # --- no test leaves a thread running ------------------------------------------------------------

@@ -13,7 +13,7 @@ from qlue_console.access.roles import (
     workspaces_for,
 )
 from qlue_console.db.engine import make_engine
-from tests.access.conftest import connect, drop_roles, login_of
+from tests.access.conftest import connect, login_of
 
 
 @pytest.mark.parametrize(
@@ -86,12 +86,6 @@ def test_the_workspaces_named_exist_in_the_console():
     }
     # The user administration screen is still to come; every other name is a real workspace.
     assert named - {"users"} <= set(NAMES) | {"verify"}
-
-
-@pytest.fixture
-def demo_cleanup(db_url):
-    yield
-    drop_roles(db_url, [d.login for d in demo_logins.DEMO_LOGINS])
 
 
 def test_demo_logins_sign_in_without_a_password_as_their_accounts(

@@ -10,7 +10,7 @@ from qlue_console.gui.sign_in import SignIn
 from qlue_console.gui.tasks import TaskRunner
 
 
-def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_url):
+def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_url, demo_cleanup):
     with people_engine.begin() as conn:
         ensure_demo_logins(conn)
     tasks = TaskRunner()
