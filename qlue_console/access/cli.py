@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from qlue_console.access import users
 from qlue_console.access.roles import ROLES
-from qlue_console.db.errors import PermissionDenied, QlueDatabaseError
+from qlue_console.db.errors import PermissionDeniedError, QlueDatabaseError
 
 PROG = "qlue-console user"
 
@@ -183,7 +183,7 @@ def user_main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    except PermissionDenied as exc:
+    except PermissionDeniedError as exc:
         print(
             f"{PROG}: {exc} (only an admin, a member of qlue_admin, may manage logins)",
             file=sys.stderr,

@@ -49,7 +49,7 @@ class IdempotencyConflictError(ContractError):
         self.differs = differs
 
 
-class Conflict(QlueDatabaseError):
+class ConflictError(QlueDatabaseError):
     """Another console changed the row first; ``details`` says what and by whom."""
 
     def __init__(self, message: str, details: dict | None = None) -> None:
@@ -57,9 +57,9 @@ class Conflict(QlueDatabaseError):
         self.details = details or {}
 
 
-class Claimed(Conflict):
+class ClaimedError(ConflictError):
     """Someone else holds a live claim on the report; ``details`` has holder and expiry."""
 
 
-class PermissionDenied(QlueDatabaseError):
+class PermissionDeniedError(QlueDatabaseError):
     """PostgreSQL refused the action for this login's role."""

@@ -1,6 +1,6 @@
 """Concurrent edits across processes, each with its own connection: two consoles applying
 triage actions to the same report at the same version — exactly one wins, the other gets a
-Conflict (QC001) naming who changed it, and nothing of the loser's action is left: no lost
+ConflictError (QC001) naming who changed it, and nothing of the loser's action is left: no lost
 update, for every pair of actions."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from sqlalchemy import text
 
-from qlue_console.db.errors import Conflict
+from qlue_console.db.errors import ConflictError
 from qlue_console.db.sql_errors import translated_errors
 from tests.access._workers import ACTIONS, apply_action
 from tests.access.conftest import dsn, submit
@@ -128,7 +128,7 @@ def test_the_second_console_waits_for_the_first_and_then_loses(people_engine, lo
             {"r": report_id},
         ).one()
     assert tuple(row) == (3, "sampah", 2)
-    # The console turns it into a Conflict that says who changed the report.
-    with pytest.raises(Conflict) as err, translated_errors(), people_engine.connect() as conn:
+    # The console turns it into a ConflictError that says who changed the report.
+    with pytest.raises(ConflictError) as err, translated_errors(), people_engine.connect() as conn:
         conn.execute(text("SELECT set_report_category(:r, 1, 'banjir')"), {"r": report_id})
     assert err.value.details["kind"] == "prioritised" and err.value.details["version"] == 2

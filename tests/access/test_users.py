@@ -14,7 +14,7 @@ import pytest
 from qlue_console.access import users
 from qlue_console.access.roles import whoami
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError, PermissionDenied
+from qlue_console.db.errors import ContractError, PermissionDeniedError
 from tests.access.conftest import connect, unique_login, url_as
 
 
@@ -250,9 +250,9 @@ def test_an_admin_cannot_disable_or_demote_themselves_nor_touch_superusers(admin
 def test_non_admins_get_permission_denied(login_url):
     for group in ("qlue_operator", "qlue_supervisor", "qlue_analyst", "qlue_channel"):
         engine = make_engine(login_url(group))
-        with engine.begin() as conn, pytest.raises(PermissionDenied):
+        with engine.begin() as conn, pytest.raises(PermissionDeniedError):
             users.add_user(conn, unique_login("x."), "admin")
-        with engine.begin() as conn, pytest.raises(PermissionDenied):
+        with engine.begin() as conn, pytest.raises(PermissionDeniedError):
             users.list_users(conn)
         engine.dispose()
 

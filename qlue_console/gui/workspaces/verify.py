@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from qlue_console.data.reference import fetch_areas
-from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import ConflictError, ContractError, PermissionDeniedError
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
@@ -754,7 +754,7 @@ class VerifyWorkspace(QObject):
         self._decided_here.discard(follow_up_id)
         self._overridden.discard(follow_up_id)
         message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        if isinstance(error, Conflict):
+        if isinstance(error, ConflictError):
             actor = error.details.get("actor") or "?"
             text = fill(
                 self.tr("Report #%1 was decided by %2 before you: %3"),
@@ -767,10 +767,10 @@ class VerifyWorkspace(QObject):
         else:
             title = (
                 self.tr("Not allowed")
-                if isinstance(error, PermissionDenied)
+                if isinstance(error, PermissionDeniedError)
                 else self.tr("Decision refused")
             )
-            if not isinstance(error, (ContractError, PermissionDenied)):
+            if not isinstance(error, (ContractError, PermissionDeniedError)):
                 log.error("decision on follow-up %s failed: %s", follow_up_id, error)
             QMessageBox.warning(
                 self.widget,
