@@ -26,8 +26,9 @@ from PIL import Image, ImageOps  # noqa: E402
 
 from qlue_console.photos.checks import CheckContext, run_checks  # noqa: E402
 from qlue_console.photos.demo import encode, exif_bytes, scene_image  # noqa: E402
-from qlue_console.photos.exif import JAKARTA, read_exif  # noqa: E402
+from qlue_console.photos.exif import JAKARTA  # noqa: E402
 from qlue_console.photos.quality import measure  # noqa: E402
+from tests.photos.helpers import read_exif  # noqa: E402
 
 SIZE = (4000, 3000)
 LAT, LON = -6.1754, 106.8272
@@ -91,13 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     )
     mean_size = statistics.mean(len(p) for p in photos) / 1e6
     print(
-        f"{len(photos)} photos {SIZE[0]}×{SIZE[1]} JPEG, mean {mean_size:.1f} MB, {args.repeat} rounds"
+        f"{len(photos)} photos {SIZE[0]}×{SIZE[1]} JPEG, mean {mean_size:.1f} MB, "
+        f"{args.repeat} rounds"
     )
     fast = timed(pipeline, photos, ctx, args.repeat)
     slow = timed(naive, photos, ctx, args.repeat)
     for name, values in (("pipeline (draft)", fast), ("naive full decode", slow)):
         print(
-            f"{name:20s} p50 {percentile(values, 50):7.1f} ms   p95 {percentile(values, 95):7.1f} ms"
+            f"{name:20s} p50 {percentile(values, 50):7.1f} ms   p95 {percentile(values, 95):7.1f} "
+            "ms"
         )
     ratio = percentile(slow, 50) / percentile(fast, 50)
     print(f"naive / pipeline p50 ratio: {ratio:.1f}×")

@@ -46,10 +46,11 @@ def install_baseline(conn) -> None:
     ).group(1)
     conn.execute(
         text(
-            "CREATE TEMP TABLE old_area_parts AS SELECT id, area_code, (SELECT polygon('(' || string_agg("
-            "format('(%s,%s)', m[1]::float8 / 1e6::float8, m[2]::float8 / 1e6::float8), ',' ORDER BY n) || ')') "
-            "FROM regexp_matches(shape::text, '\\(([^(),]+),([^(),]+)\\)', 'g') WITH ORDINALITY AS v(m, n)) AS shape "
-            "FROM area_parts"
+            "CREATE TEMP TABLE old_area_parts AS SELECT id, area_code, "
+            "(SELECT polygon('(' || string_agg(format('(%s,%s)', m[1]::float8 / 1e6::float8, "
+            "m[2]::float8 / 1e6::float8), ',' ORDER BY n) || ')') "
+            "FROM regexp_matches(shape::text, '\\(([^(),]+),([^(),]+)\\)', 'g') "
+            "WITH ORDINALITY AS v(m, n)) AS shape FROM area_parts"
         )
     )
     conn.execute(text("CREATE INDEX ON old_area_parts USING gist (shape)"))
@@ -80,7 +81,7 @@ def resolve(
             savepoint.commit()
         except Exception:  # noqa: BLE001 - 0001's function fails on some positions
             savepoint.rollback()
-            for la, lo in zip(params["lat"], params["lon"]):
+            for la, lo in zip(params["lat"], params["lon"], strict=True):
                 one = conn.begin_nested()
                 try:
                     answers.append(
@@ -103,13 +104,14 @@ def bench(conn, name: str, lat: list[float], lon: list[float], repeat: int) -> N
         old, seconds = resolve(conn, "pg_temp.old_resolve", lat, lon)
         old_t.append(seconds)
     failed = sum(isinstance(a, Exception) for a in old)
-    differ = sum(not isinstance(a, Exception) and a != b for a, b in zip(old, new))
+    differ = sum(not isinstance(a, Exception) and a != b for a, b in zip(old, new, strict=True))
     per_new = statistics.median(new_t) / len(lat) * 1e6
     per_old = statistics.median(old_t) / (len(lat) - failed) * 1e6
     print(f"{name}: {len(lat)} positions, median of {repeat} runs")
     print(f"  0009 qlue_resolve_kelurahan   {per_new:7.1f} µs per position")
     print(
-        f"  0001 (baseline)               {per_old:7.1f} µs per position; ratio {per_old / per_new:.1f}x"
+        f"  0001 (baseline)               {per_old:7.1f} µs per position; ratio "
+        f"{per_old / per_new:.1f}x"
     )
     print(f"  answers that differ: {differ} ({differ / len(lat):.2%}); 0001 failed on {failed}")
 

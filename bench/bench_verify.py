@@ -41,8 +41,9 @@ from qlue_console.db import migrate  # noqa: E402
 from qlue_console.db.embedded import start_embedded  # noqa: E402
 from qlue_console.db.engine import make_engine  # noqa: E402
 from qlue_console.photos.hashing import to_signed  # noqa: E402
-from qlue_console.photos.reuse import find_reuse, find_similar_proofs, linear_scan  # noqa: E402
+from qlue_console.photos.reuse import find_reuse  # noqa: E402
 from qlue_console.verify.checking import reuse_hits  # noqa: E402
+from tests.photos.reuse_baseline import find_similar_proofs, linear_scan  # noqa: E402
 
 LAT, LON = -6.1754, 106.8272
 

@@ -57,8 +57,8 @@ class BlockSampler:
 
     def print_report(self, top: int = 12) -> None:
         print(
-            f"blocked-loop samples: {self.samples} (every {self._interval * 1000:.0f} ms while the heartbeat "
-            f"was more than {self._threshold * 1000:.0f} ms late)"
+            f"blocked-loop samples: {self.samples} (every {self._interval * 1000:.0f} ms while the "
+            f"heartbeat was more than {self._threshold * 1000:.0f} ms late)"
         )
         for key, n in self.stacks.most_common(top):
             print(f"  {n:5d}  {key}")

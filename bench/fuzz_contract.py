@@ -79,6 +79,15 @@ def _channel_url(owner_url: str) -> str:
     ).render_as_string(hide_password=False)
 
 
+def _drawing_for(body, target):
+    """The test hypothesis runs for one campaign: the drawn values, in order, into ``body``."""
+
+    def campaign(**drawn):
+        body(target, *drawn.values())
+
+    return campaign
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument(
@@ -113,10 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                 suppress_health_check=list(HealthCheck),
             )
 
-            @run_settings
-            @given(**strategies)
-            def campaign(**drawn):
-                body(target, *drawn.values())
+            campaign = run_settings(given(**strategies)(_drawing_for(body, target)))
 
             if args.seed is not None:
                 from hypothesis import seed
@@ -136,8 +142,8 @@ def main(argv: list[str] | None = None) -> int:
             accepted = target.outcomes["accepted"] - before["accepted"]
             refused = target.outcomes["refused"] - before["refused"]
             print(
-                f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused  "
-                f"{elapsed:7.1f} s  {status}",
+                f"{name:24} {args.examples:6} examples  {accepted:6} accepted  {refused:6} refused "
+                f" {elapsed:7.1f} s  {status}",
                 flush=True,
             )
         fz.assert_consistent(cursor)

@@ -66,7 +66,8 @@ class LoopMonitor:
 
     @staticmethod
     def steal() -> float:
-        """ms of CPU time the hypervisor has taken from this machine's cores so far (0 if unknown)."""
+        """ms of CPU time the hypervisor has taken from this machine's cores so far (0 if
+        unknown)."""
         try:
             with open("/proc/stat") as f:
                 fields = f.readline().split()
@@ -132,14 +133,16 @@ class LoopMonitor:
             [
                 f"event loop: heartbeat gaps p99 {_pct(self.gaps, 0.99):.0f} ms, longest block "
                 f"{max(self.gaps) - self.interval_ms:.0f} ms (target < 100 ms)",
-                "  the five longest gaps (the UI thread's time running / waiting for a core within each / "
-                "hypervisor steal / garbage collection): "
+                "  the five longest gaps (the UI "
+                "thread's time running / waiting for a core within each / hypervisor steal / "
+                "garbage collection): "
                 + ", ".join(
-                    f"{self.gaps[i]:.0f} ms ({self.running[i]:.0f} / {self.queued[i]:.0f} / {self.stolen[i]:.0f}"
-                    f" / {self.collecting[i]:.0f})"
+                    f"{self.gaps[i]:.0f} ms ({self.running[i]:.0f} / {self.queued[i]:.0f} / "
+                    f"{self.stolen[i]:.0f} / {self.collecting[i]:.0f})"
                     for i in worst
                 ),
                 f"  hypervisor steal during the run: {sum(self.stolen):.0f} ms",
-                f"  longest time the UI thread was busy between two beats: {max(self.running):.0f} ms",
+                f"  longest time the UI thread was busy between two beats: {max(self.running):.0f} "
+                "ms",
             ]
         )

@@ -29,8 +29,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlue-console",
         description=(
-            "Qlue Console: the operations console of a city command center. Without a command it opens "
-            "the desktop console; without a database URL it runs on an embedded PostgreSQL with a demo city."
+            "Qlue Console: the operations console of a city command center. Without a command it "
+            "opens the desktop console; without a database URL it runs on an embedded PostgreSQL "
+            "with a demo city."
         ),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -133,7 +134,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine(args):
-    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.embedded import database_url
     from qlue_console.db.engine import check_connection, make_engine
 
     target = resolve_target(args.database_url)
@@ -151,14 +152,15 @@ def _db(args) -> int:
     elif args.action == "downgrade":
         migrate.downgrade(engine, args.revision or "-1")
     print(
-        f"revision: {migrate.current_revision(engine) or 'none'} (this console needs {migrate.head_revision()})"
+        f"revision: {migrate.current_revision(engine) or 'none'} (this console needs "
+        f"{migrate.head_revision()})"
     )
     return 0
 
 
 def _seed(args) -> int:
+    from qlue_console.bootstrap import seed_demo
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import seed_demo
     from qlue_console.seed.reference import seed_reference
 
     if args.reports < 0 or args.weeks < 1:

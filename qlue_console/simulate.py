@@ -52,8 +52,9 @@ class SimulationSummary:
 
     def line(self) -> str:
         return (
-            f"simulated {self.seconds:.1f} s: {self.submitted} reports submitted, {self.follow_ups} follow-ups, "
-            f"{self.reopened} reopened, {self.refused} refused by the contract"
+            f"simulated {self.seconds:.1f} s: {self.submitted} reports submitted, "
+            f"{self.follow_ups} follow-ups, {self.reopened} reopened, "
+            f"{self.refused} refused by the contract"
         )
 
 
@@ -138,8 +139,9 @@ class _Sim:
     def reopen(self) -> bool | None:
         row = self.conn.execute(
             text(
-                "SELECT id, followers, category_code FROM reports WHERE status IN ('followed_up', 'verified') "
-                "AND cardinality(followers) > 0 ORDER BY updated_at DESC, id DESC LIMIT 50"
+                "SELECT id, followers, category_code FROM reports "
+                "WHERE status IN ('followed_up', 'verified') AND cardinality(followers) > 0 "
+                "ORDER BY updated_at DESC, id DESC LIMIT 50"
             )
         ).all()
         self.conn.rollback()
@@ -163,9 +165,10 @@ class _Sim:
         overdue = rng.random() < LATE_SHARE
         rows = self.conn.execute(
             text(
-                "SELECT m.report_id, a.handle, a.display_name, r.lat, r.lon, r.category_code, r.created_at "
-                "FROM mentions m JOIN accounts a ON a.id = m.account_id JOIN reports r ON r.id = m.report_id "
-                "WHERE m.state = 'open' AND a.active AND m.mentioned_at < now() - interval '10 seconds' "
+                "SELECT m.report_id, a.handle, a.display_name, r.lat, r.lon, r.category_code, "
+                "r.created_at FROM mentions m JOIN accounts a ON a.id = m.account_id "
+                "JOIN reports r ON r.id = m.report_id WHERE m.state = 'open' AND a.active "
+                "AND m.mentioned_at < now() - interval '10 seconds' "
                 "AND r.status IN ('dispatched', 'coordination', 'disposition', 'reopened') "
                 "AND (m.due_at < now()) = :overdue ORDER BY m.mentioned_at DESC LIMIT 50"
             ),

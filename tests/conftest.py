@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import itertools
 import os
+import threading
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -20,11 +22,13 @@ import pytest  # noqa: E402
 
 # QtWebEngine must be imported before the QApplication exists.
 from PySide6 import QtWebEngineWidgets  # noqa: E402,F401
+from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool  # noqa: E402
+from shiboken6 import isValid  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from qlue_console.db import migrate  # noqa: E402
-from qlue_console.db.embedded import start_embedded, stop_embedded  # noqa: E402
+from qlue_console.db.embedded import leave_embedded, start_embedded  # noqa: E402
 from qlue_console.db.engine import make_engine  # noqa: E402
 from qlue_console.seed.reference import seed_reference  # noqa: E402
 
@@ -54,7 +58,7 @@ def pg_server_url(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("pg")
     url = start_embedded(data_dir, database="postgres")
     yield url
-    stop_embedded(data_dir)
+    leave_embedded(data_dir)
 
 
 def _create_database(server_url: str, name: str, template: str | None = None) -> str:
@@ -133,16 +137,107 @@ def login_url(db_url):
         )
 
     yield make
-    with admin.cursor() as cur:
-        dbname = make_url(db_url).database
-        for name in created:
-            cur.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
-            )
-            cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
-            cur.execute(f'DROP OWNED BY "{name}"')
-            cur.execute(f'DROP ROLE "{name}"')
     admin.close()
+    _drop_logins(db_url, created)
+
+
+def _drop_logins(db_url: str, names) -> None:
+    """Drops logins (and what they own) that exist; logins belong to the server, so a test's
+    logins outlive its database unless dropped."""
+    admin = _admin(db_url)
+    try:
+        with admin.cursor() as cur:
+            for name in names:
+                cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+                if cur.fetchone() is None:
+                    continue
+                cur.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                    (name,),
+                )
+                cur.execute(f'REASSIGN OWNED BY "{name}" TO CURRENT_USER')
+                cur.execute(f'DROP OWNED BY "{name}"')
+                cur.execute(f'DROP ROLE "{name}"')
+    finally:
+        admin.close()
+
+
+@pytest.fixture
+def demo_cleanup(db_url):
+    """Drops the demo's logins after a test that made them (``ensure_demo_logins``)."""
+    from qlue_console.access.demo_logins import DEMO_LOGINS
+
+    yield
+    _drop_logins(db_url, [d.login for d in DEMO_LOGINS])
+
+
+# --- no test leaves a thread running ------------------------------------------------------------
+# Every QThread started and every QThreadPool given work during a test is noted (the pools of the
+# console's TaskRunner are its own, not Qt's global one), so the check below sees them all.
+_started: list = []
+_qthread_start = QThread.start
+_pool_start = QThreadPool.start
+
+
+def _noting_thread_start(thread, *args, **kwargs):
+    _started.append(thread)
+    return _qthread_start(thread, *args, **kwargs)
+
+
+def _noting_pool_start(pool, *args, **kwargs):
+    _started.append(pool)
+    return _pool_start(pool, *args, **kwargs)
+
+
+QThread.start = _noting_thread_start
+QThreadPool.start = _noting_pool_start
+
+THREAD_GRACE_S = 3.0
+
+
+def _still_running(python_before: set[threading.Thread]) -> list[str]:
+    running = [
+        f"thread {t.name!r}"
+        for t in threading.enumerate()
+        if t not in python_before and t.is_alive() and not isinstance(t, threading._DummyThread)
+    ]
+    for obj in _started:
+        if not isValid(obj):
+            continue  # deleted: a QThread's or a pool's destructor waited for it to finish
+        if isinstance(obj, QThread) and obj.isRunning():
+            running.append(f"QThread {type(obj).__name__}")
+        elif isinstance(obj, QThreadPool) and obj.activeThreadCount():
+            running.append(f"{obj.activeThreadCount()} task(s) of a QThreadPool")
+    if QThreadPool.globalInstance().activeThreadCount():
+        running.append("a task of Qt's global thread pool")
+    return running
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running(request):
+    """Fails a test that leaves a Python thread, a QThread or a thread-pool task running after
+    its own teardown (after a short grace, with Qt's events delivered, for work that is ending)."""
+    python_before = set(threading.enumerate())
+    _started.clear()
+    yield
+    deadline = time.monotonic() + THREAD_GRACE_S
+    running = _still_running(python_before)
+    while running and time.monotonic() < deadline:
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.processEvents()
+        time.sleep(0.02)
+        running = _still_running(python_before)
+    _started.clear()
+    if running:
+        pytest.fail(f"{request.node.nodeid} left running: {', '.join(running)}", pytrace=False)
+
+
+def pytest_sessionfinish(session):
+    """The widgets of the last test are closed with ``deleteLater``; delete them now, while Qt
+    still runs: a web page (the map's) outliving QtWebEngine's profile crashes the process at
+    exit."""
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def execute(engine, sql: str, **params):

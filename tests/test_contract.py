@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import contract
-from qlue_console.db.errors import ContractError, IdempotencyConflict
+from qlue_console.db.errors import ContractError, IdempotencyConflictError
 from tests.photo_factory import jpeg
 
 MONAS = (-6.1754, 106.8272)
@@ -40,10 +40,10 @@ def test_submit_report_resolves_kelurahan_stores_photo_and_event(db_engine):
         row = (
             conn.execute(
                 text(
-                    "SELECT r.status, r.outside_jurisdiction, kel.name AS kel, kec.name AS kec, kota.name AS kota "
-                    "FROM reports r JOIN areas kel ON kel.code = r.kelurahan_code "
-                    "JOIN areas kec ON kec.code = r.kecamatan_code JOIN areas kota ON kota.code = r.kota_code "
-                    "WHERE r.id = :id"
+                    "SELECT r.status, r.outside_jurisdiction, kel.name AS kel, kec.name AS kec, "
+                    "kota.name AS kota FROM reports r JOIN areas kel "
+                    "ON kel.code = r.kelurahan_code JOIN areas kec ON kec.code = r.kecamatan_code "
+                    "JOIN areas kota ON kota.code = r.kota_code WHERE r.id = :id"
                 ),
                 {"id": report_id},
             )
@@ -100,7 +100,7 @@ def test_other_content_under_a_used_key_is_refused_with_its_own_code(db_engine, 
         first = _submit(conn, "dup-2")
     with db_engine.connect() as conn:
         before = [_count(conn, t) for t in ("reports", "photos", "events")]
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             _submit(conn, "dup-2", **overrides)
         conn.rollback()
         assert (err.value.sqlstate, err.value.field, err.value.existing_id) == (
@@ -137,7 +137,8 @@ def test_other_content_under_a_used_key_is_refused_with_its_own_code(db_engine, 
         with pytest.raises(Exception) as raw:
             conn.execute(
                 text(
-                    "SELECT submit_report('app', :ext, :citizen, :text, :category, :lat, :lon, :photo)"
+                    "SELECT submit_report('app', :ext, :citizen, :text, :category, :lat, :lon, "
+                    ":photo)"
                 ),
                 args,
             )
@@ -170,7 +171,7 @@ def test_a_retry_is_recognised_after_the_report_was_recategorised_and_reopened_w
         )
     with db_engine.begin() as conn:
         assert _submit(conn, "flow") == report_id
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             _submit(conn, "flow", category="banjir")
         assert err.value.differs == ("category",)
 
@@ -185,7 +186,7 @@ def test_a_given_reported_at_must_match_too(db_engine):
         assert _submit(conn, "when") == first  # not given: not compared
     with (
         db_engine.connect() as conn,
-        pytest.raises(IdempotencyConflict, match="different reported_at"),
+        pytest.raises(IdempotencyConflictError, match="different reported_at"),
     ):
         _submit(conn, "when", reported_at=datetime(2026, 11, 30, 9, 0, tzinfo=UTC))
 
@@ -268,7 +269,8 @@ def test_sql_contract_refuses_bad_input_without_the_python_wrapper(db_engine):
             "SELECT submit_report('app', 'x', 'c', 'text', 'sampah', 'NaN', 106.8)",
             "SELECT submit_report('app', 'x', 'c', '', 'sampah', -6.2, 106.8)",
             "SELECT submit_report('app', 'x', 'c', 'text', 'nope', -6.2, 106.8)",
-            "SELECT submit_report('app', 'x', 'c', 'text', 'sampah', -6.2, 106.8, '\\x0102030405060708090a0b0c'::bytea)",
+            "SELECT submit_report('app', 'x', 'c', 'text', 'sampah', -6.2, 106.8, "
+            "'\\x0102030405060708090a0b0c'::bytea)",
         ):
             with pytest.raises(Exception) as err:
                 conn.execute(text(sql))
@@ -291,7 +293,8 @@ def _follow_up_flow(conn):
     conn.execute(text("UPDATE reports SET status = 'dispatched' WHERE id = :id"), {"id": report_id})
     conn.execute(
         text(
-            "INSERT INTO mentions (report_id, account_id, due_at) VALUES (:r, :a, now() + interval '1 day')"
+            "INSERT INTO mentions (report_id, account_id, due_at) "
+            "VALUES (:r, :a, now() + interval '1 day')"
         ),
         {"r": report_id, "a": account_id},
     )
@@ -375,7 +378,7 @@ def test_a_follow_up_key_reused_with_other_content_is_refused(db_engine, overrid
     args.update(overrides)
     with db_engine.connect() as conn:
         before = [_count(conn, t) for t in ("follow_ups", "photos", "events")]
-        with pytest.raises(IdempotencyConflict) as err:
+        with pytest.raises(IdempotencyConflictError) as err:
             contract.submit_follow_up(conn, **args)
         conn.rollback()
         assert (err.value.sqlstate, err.value.existing_id, err.value.differs) == (
@@ -459,12 +462,14 @@ def test_due_at_counts_working_days_in_jakarta_time(db_engine):
         )
         friday = conn.execute(
             text(
-                "SELECT qlue_due_at('2030-01-04 16:00+07', 24, 'working') AT TIME ZONE 'Asia/Jakarta'"
+                "SELECT qlue_due_at('2030-01-04 16:00+07', 24, 'working') AT TIME ZONE "
+                "'Asia/Jakarta'"
             )
         ).scalar_one()
         calendar = conn.execute(
             text(
-                "SELECT qlue_due_at('2030-01-04 23:00+07', 6, 'calendar') AT TIME ZONE 'Asia/Jakarta'"
+                "SELECT qlue_due_at('2030-01-04 23:00+07', 6, 'calendar') AT TIME ZONE "
+                "'Asia/Jakarta'"
             )
         ).scalar_one()
     # Friday 16:00 + 1 working day skips the weekend and the Monday holiday -> Tuesday 16:00.

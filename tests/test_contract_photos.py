@@ -16,7 +16,10 @@ from tests.photo_factory import jpeg
 from tests.photo_files import damaged_png, not_images, phone_formats
 
 MONAS = (-6.1754, 106.8272)
-COUNTS = "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos), (SELECT count(*) FROM events)"
+COUNTS = (
+    "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos), "
+    "(SELECT count(*) FROM events)"
+)
 DEFAULT_LIMIT = 15 * 1024 * 1024
 GOOD = phone_formats()
 BAD = not_images()

@@ -15,8 +15,8 @@ from tests.photo_factory import jpeg
 
 MONAS = (-6.1754, 106.8272)
 COUNTS = (
-    "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos), (SELECT count(*) FROM events), "
-    "(SELECT count(*) FROM follow_ups), (SELECT count(*) FROM mentions)"
+    "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos), (SELECT count(*) "
+    "FROM events), (SELECT count(*) FROM follow_ups), (SELECT count(*) FROM mentions)"
 )
 
 # Each alone looks like nothing: tab, newline, no-break spaces, zero-width characters.
@@ -272,9 +272,11 @@ def test_nul_characters_the_server_refuses_before_the_contract_become_a_contract
     from qlue_console.db.sql_errors import UNSTORABLE_MESSAGE, translated_errors
 
     attempts = [
-        "SELECT submit_report('app', 'n', 'w', convert_from('\\x610062'::bytea, 'UTF8'), 'sampah', -6.17, 106.82)",
+        "SELECT submit_report('app', 'n', 'w', convert_from('\\x610062'::bytea, 'UTF8'), 'sampah', "
+        "-6.17, 106.82)",
         "SELECT submit_report('app', 'n', 'w', 'a' || chr(0), 'sampah', -6.17, 106.82)",
-        "SELECT submit_report('app', 'n', 'w', 't', 'sampah', -6.17, 106.82, NULL, '{\"mime\": \"\\u0000\"}'::jsonb)",
+        "SELECT submit_report('app', 'n', 'w', 't', 'sampah', -6.17, 106.82, NULL, "
+        "'{\"mime\": \"\\u0000\"}'::jsonb)",
     ]
     with db_engine.connect() as conn:
         for sql in attempts:

@@ -16,6 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from qlue_console.db.engine import make_engine
+from qlue_console.photos.checks import haversine_m
 from qlue_console.photos.hashing import hamming
 from qlue_console.photos.ingest import describe_photo
 from qlue_console.seed import demo_text
@@ -130,19 +131,23 @@ def test_points_fall_inside_their_kelurahan_and_the_database_agrees(db_engine):
         resolved = (
             conn.execute(
                 text(
-                    "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
-                    "WITH ORDINALITY u(lat, lon, n) ORDER BY n"
+                    "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), "
+                    "CAST(:lon AS float8[])) WITH ORDINALITY u(lat, lon, n) ORDER BY n"
                 ),
                 {"lat": [p[0] for p in points], "lon": [p[1] for p in points]},
             )
             .scalars()
             .all()
         )
-    agree = sum(code == kel.code for code, (_lat, _lon, kel) in zip(resolved, points))
+    agree = sum(code == kel.code for code, (_lat, _lon, kel) in zip(resolved, points, strict=True))
     assert agree >= 0.97 * len(points)  # boundary overlaps aside, the same kelurahan
     outside = [geo.random_outside_point(rng) for _ in range(30)]
     assert {town for _lat, _lon, town in outside} == {"Bekasi", "Depok", "Tangerang"}
-    assert all(geo.find_kelurahan(lat, lon) is None for lat, lon, _town in outside)
+    assert not any(
+        geo.point_in_kelurahan(lat, lon, kelurahan)
+        for lat, lon, _town in outside
+        for kelurahan in geo.load_kelurahan()
+    )
 
 
 def test_ray_casting_on_a_square_with_a_hole():
@@ -227,8 +232,8 @@ def test_timeline_invariants(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports r WHERE NOT EXISTS "
-            "(SELECT 1 FROM events e WHERE e.report_id = r.id AND e.kind = 'created' AND e.at = r.created_at)",
+            "SELECT count(*) FROM reports r WHERE NOT EXISTS (SELECT 1 FROM events e "
+            "WHERE e.report_id = r.id AND e.kind = 'created' AND e.at = r.created_at)",
         )
         == 0
     )
@@ -261,9 +266,9 @@ def test_timeline_invariants(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports r WHERE r.version < "
-            "(SELECT count(*) FROM events e WHERE e.report_id = r.id AND e.kind IN ('triaged', 'dispatched', "
-            "'follow_up', 'rejected', 'merged', 'forwarded', 'escalated'))",
+            "SELECT count(*) FROM reports r WHERE r.version < (SELECT count(*) FROM events e "
+            "WHERE e.report_id = r.id AND e.kind IN ('triaged', 'dispatched', 'follow_up', "
+            "'rejected', 'merged', 'forwarded', 'escalated'))",
         )
         == 0
     )
@@ -273,12 +278,15 @@ def test_timeline_invariants(seeded):
         """
         SELECT r.id, r.status, x.state FROM reports r CROSS JOIN LATERAL (
             SELECT CASE e.kind WHEN 'created' THEN 'new' WHEN 'triaged' THEN 'triaged'
-                   WHEN 'dispatched' THEN CASE WHEN e.payload ? 'disposition' THEN 'disposition' ELSE 'dispatched' END
+                   WHEN 'dispatched' THEN CASE WHEN e.payload ? 'disposition' THEN 'disposition'
+                       ELSE 'dispatched' END
                    WHEN 'forwarded' THEN 'coordination' WHEN 'follow_up' THEN 'followed_up'
                    WHEN 'proof_approved' THEN 'verified' WHEN 'closed' THEN 'verified'
-                   WHEN 'proof_rejected' THEN 'reopened' WHEN 'reopened' THEN 'reopened' WHEN 'rejected' THEN 'rejected'
+                   WHEN 'proof_rejected' THEN 'reopened' WHEN 'reopened' THEN 'reopened'
+                       WHEN 'rejected' THEN 'rejected'
                    WHEN 'merged' THEN CASE WHEN e.payload ? 'into' THEN 'duplicate' END END AS state
-              FROM events e WHERE e.report_id = r.id AND e.kind NOT IN ('escalated', 'mentioned', 'comment', 'claimed',
+              FROM events e WHERE e.report_id = r.id
+                  AND e.kind NOT IN ('escalated', 'mentioned', 'comment', 'claimed',
                                                                        'categorised', 'prioritised')
                AND NOT (e.kind = 'merged' AND e.payload ? 'duplicate')
              ORDER BY e.id DESC LIMIT 1) x
@@ -289,16 +297,17 @@ def test_timeline_invariants(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports WHERE status = 'verified' AND (closed_at IS NULL OR NOT EXISTS "
-            "(SELECT 1 FROM follow_ups f WHERE f.report_id = reports.id AND f.verification = 'approved'))",
+            "SELECT count(*) FROM reports WHERE status = 'verified' AND (closed_at IS NULL "
+            "OR NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.report_id = reports.id "
+            "AND f.verification = 'approved'))",
         )
         == 0
     )
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports WHERE status IN ('new', 'triaged', 'dispatched', 'coordination', "
-            "'disposition', 'followed_up', 'reopened') AND closed_at IS NOT NULL",
+            "SELECT count(*) FROM reports WHERE status IN ('new', 'triaged', 'dispatched', "
+            "'coordination', 'disposition', 'followed_up', 'reopened') AND closed_at IS NOT NULL",
         )
         == 0
     )
@@ -320,16 +329,16 @@ def test_timeline_invariants(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports WHERE status = 'followed_up' AND NOT EXISTS (SELECT 1 FROM "
-            "follow_ups f WHERE f.report_id = reports.id AND f.verification = 'pending')",
+            "SELECT count(*) FROM reports WHERE status = 'followed_up' AND NOT EXISTS (SELECT 1 "
+            "FROM follow_ups f WHERE f.report_id = reports.id AND f.verification = 'pending')",
         )
         == 0
     )
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports r WHERE status = 'rejected' AND (reject_reason IS NULL OR "
-            "closed_at IS NULL)",
+            "SELECT count(*) FROM reports r WHERE status = 'rejected' AND (reject_reason IS NULL "
+            "OR closed_at IS NULL)",
         )
         == 0
     )
@@ -363,7 +372,8 @@ def test_areas_duplicates_and_mentions(seeded):
     )
     outside = rows(
         engine,
-        "SELECT kelurahan_code, kecamatan_code, kota_code, status FROM reports WHERE outside_jurisdiction",
+        "SELECT kelurahan_code, kecamatan_code, kota_code, status FROM reports "
+        "WHERE outside_jurisdiction",
     )
     assert outside and all(r[:3] == (None, None, None) for r in outside)
     assert (
@@ -386,7 +396,8 @@ def test_areas_duplicates_and_mentions(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports WHERE (status = 'duplicate') <> (duplicate_of IS NOT NULL)",
+            "SELECT count(*) FROM reports WHERE (status = 'duplicate') <> (duplicate_of IS NOT "
+            "NULL)",
         )
         == 0
     )
@@ -411,8 +422,8 @@ def test_areas_duplicates_and_mentions(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM events e CROSS JOIN jsonb_array_elements(e.payload->'mentions') x "
-            "JOIN mentions m ON m.event_id = e.id AND m.account_id = (x->>'account')::int "
+            "SELECT count(*) FROM events e CROSS JOIN jsonb_array_elements(e.payload->'mentions') "
+            "x JOIN mentions m ON m.event_id = e.id AND m.account_id = (x->>'account')::int "
             "WHERE e.kind = 'dispatched' AND m.due_at <> (x->>'due_at')::timestamptz",
         )
         == 0
@@ -425,9 +436,12 @@ def test_areas_duplicates_and_mentions(seeded):
         SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id
          WHERE e.kind = 'dispatched' AND NOT e.payload ? 'disposition' AND NOT (
                EXISTS (SELECT 1 FROM mentions m JOIN accounts a ON a.id = m.account_id
-                        WHERE m.event_id = e.id AND a.kind = 'lurah' AND a.area_code = r.kelurahan_code)
-           AND EXISTS (SELECT 1 FROM mentions m JOIN accounts a ON a.id = m.account_id JOIN categories c
-                         ON c.code = r.category_code WHERE m.event_id = e.id AND a.is_head AND a.agency_code = c.agency_code))
+                        WHERE m.event_id = e.id AND a.kind = 'lurah'
+                            AND a.area_code = r.kelurahan_code)
+           AND EXISTS (SELECT 1 FROM mentions m JOIN accounts a ON a.id = m.account_id
+               JOIN categories c
+                         ON c.code = r.category_code WHERE m.event_id = e.id AND a.is_head
+                             AND a.agency_code = c.agency_code))
         """,
         )
         == 0
@@ -435,9 +449,10 @@ def test_areas_duplicates_and_mentions(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE e.kind = 'dispatched' "
-            "AND r.category_code = 'banjir' AND NOT e.payload ? 'disposition' AND NOT EXISTS (SELECT 1 FROM mentions m JOIN accounts a "
-            "ON a.id = m.account_id WHERE m.event_id = e.id AND a.kind = 'camat')",
+            "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id "
+            "WHERE e.kind = 'dispatched' AND r.category_code = 'banjir' "
+            "AND NOT e.payload ? 'disposition' AND NOT EXISTS (SELECT 1 FROM mentions m "
+            "JOIN accounts a ON a.id = m.account_id WHERE m.event_id = e.id AND a.kind = 'camat')",
         )
         == 0
     )
@@ -447,8 +462,8 @@ def test_areas_duplicates_and_mentions(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM mentions m WHERE m.state = 'escalated' AND NOT EXISTS (SELECT 1 FROM "
-            "events e WHERE e.kind = 'escalated' AND (e.payload->>'mention')::bigint = m.id "
+            "SELECT count(*) FROM mentions m WHERE m.state = 'escalated' AND NOT EXISTS (SELECT 1 "
+            "FROM events e WHERE e.kind = 'escalated' AND (e.payload->>'mention')::bigint = m.id "
             "AND e.at > m.due_at)",
         )
         == 0
@@ -489,8 +504,8 @@ def test_areas_duplicates_and_mentions(seeded):
     assert (
         scalar(
             engine,
-            "SELECT count(*) FROM reports r WHERE status = 'reopened' AND NOT EXISTS (SELECT 1 FROM "
-            "mentions m WHERE m.report_id = r.id AND m.state = 'open')",
+            "SELECT count(*) FROM reports r WHERE status = 'reopened' AND NOT EXISTS (SELECT 1 "
+            "FROM mentions m WHERE m.report_id = r.id AND m.state = 'open')",
         )
         == 0
     )
@@ -543,7 +558,8 @@ def test_photos_point_at_their_follow_ups_and_carry_the_contract_metadata(seeded
         scalar(
             engine,
             "SELECT count(*) FROM follow_ups f LEFT JOIN photos p ON p.id = f.photo_id "
-            "WHERE p.id IS NULL OR p.follow_up_id <> f.id OR p.kind <> 'proof' OR p.report_id <> f.report_id",
+            "WHERE p.id IS NULL OR p.follow_up_id <> f.id OR p.kind <> 'proof' "
+            "OR p.report_id <> f.report_id",
         )
         == 0
     )
@@ -579,15 +595,15 @@ def test_photos_point_at_their_follow_ups_and_carry_the_contract_metadata(seeded
     # Citizens' photos are taken minutes before the report, near the place.
     far = rows(
         engine,
-        "SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id WHERE p.kind = 'report' "
-        "AND p.created_at = r.created_at AND (p.taken_at > r.created_at OR p.taken_at < r.created_at - "
-        "interval '1 hour' OR abs(p.gps_lat - r.lat) > 0.001)",
+        "SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id "
+        "WHERE p.kind = 'report' AND p.created_at = r.created_at AND (p.taken_at > r.created_at "
+        "OR p.taken_at < r.created_at - interval '1 hour' OR abs(p.gps_lat - r.lat) > 0.001)",
     )
     assert far[0][0] == 0
 
 
 def _distance(a_lat, a_lon, b_lat, b_lon) -> float:
-    return geo.distance_m(a_lat, a_lon, b_lat, b_lon)
+    return haversine_m(a_lat, a_lon, b_lat, b_lon)  # as the verifier's far-from-report check
 
 
 def test_weak_proofs_of_every_kind(seeded):
@@ -595,9 +611,10 @@ def test_weak_proofs_of_every_kind(seeded):
     proofs = rows(
         engine,
         """
-        SELECT f.id, f.report_id, p.sha256, p.phash, p.mime, p.gps_lat, p.gps_lon, p.taken_at, p.exif, p.data,
-               r.lat, r.lon, r.created_at, f.submitted_at, f.verification, f.reason
-          FROM follow_ups f JOIN photos p ON p.id = f.photo_id JOIN reports r ON r.id = f.report_id""",
+        SELECT f.id, f.report_id, p.sha256, p.phash, p.mime, p.gps_lat, p.gps_lon, p.taken_at,
+               p.exif, p.data, r.lat, r.lon, r.created_at, f.submitted_at, f.verification, f.reason
+          FROM follow_ups f JOIN photos p ON p.id = f.photo_id
+          JOIN reports r ON r.id = f.report_id""",
     )
     citizen = {
         r[0]: (r[1], r[2])
@@ -655,7 +672,8 @@ def test_weak_proofs_of_every_kind(seeded):
         scalar(
             engine,
             "SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id "
-            "JOIN accounts a ON a.id = f.account_id WHERE r.citizen_handle = ANY (a.citizen_handles)",
+            "JOIN accounts a ON a.id = f.account_id WHERE r.citizen_handle = ANY "
+            "(a.citizen_handles)",
         )
         >= 1
     )
@@ -685,20 +703,23 @@ def test_seeding_is_deterministic_and_a_second_run_adds_more(fresh_city):
         return (
             rows(
                 engine,
-                "SELECT id, channel, external_id, citizen_handle, text, category_code, lat, lon, status, "
-                "priority, created_at, closed_at, due_at, duplicate_of, followers, version FROM reports ORDER BY id",
+                "SELECT id, channel, external_id, citizen_handle, text, category_code, lat, lon, "
+                "status, priority, created_at, closed_at, due_at, duplicate_of, followers, version "
+                "FROM reports ORDER BY id",
             ),
             rows(engine, "SELECT id, report_id, at, actor, kind, payload FROM events ORDER BY id"),
             rows(
                 engine,
-                "SELECT id, report_id, account_id, event_id, due_at, state FROM mentions ORDER BY id",
+                "SELECT id, report_id, account_id, event_id, due_at, state FROM mentions "
+                "ORDER BY id",
             ),
             rows(
                 engine, "SELECT id, report_id, follow_up_id, sha256, phash FROM photos ORDER BY id"
             ),
             rows(
                 engine,
-                "SELECT id, report_id, account_id, note, verification, reason FROM follow_ups ORDER BY id",
+                "SELECT id, report_id, account_id, note, verification, reason FROM follow_ups "
+                "ORDER BY id",
             ),
         )
 

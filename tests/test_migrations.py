@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import migrate
-from qlue_console.db.errors import SchemaMismatch
+from qlue_console.db.errors import SchemaMismatchError
 
 TABLES = {
     "areas",
@@ -77,7 +77,7 @@ def test_areas_match_kemendagri(db_engine):
 
 def test_start_up_check_refuses_an_unmigrated_database(db_engine):
     migrate.downgrade(db_engine, "base")
-    with pytest.raises(SchemaMismatch, match="db upgrade"):
+    with pytest.raises(SchemaMismatchError, match="db upgrade"):
         migrate.ensure_current(db_engine)
 
 
@@ -85,7 +85,7 @@ def test_start_up_check_refuses_a_newer_database(db_engine):
     with db_engine.begin() as conn:
         conn.execute(text("DELETE FROM alembic_version"))
         conn.execute(text("INSERT INTO alembic_version VALUES ('ffff')"))
-    with pytest.raises(SchemaMismatch, match="newer than this console"):
+    with pytest.raises(SchemaMismatchError, match="newer than this console"):
         migrate.ensure_current(db_engine)
     with db_engine.begin() as conn:
         conn.execute(text("DELETE FROM alembic_version"))

@@ -21,7 +21,10 @@ def _refused(conn, sql: str, params=()) -> None:
         cur.execute(sql, params)
 
 
-SUBMIT = "SELECT submit_report('app', %s, 'warga', 'Jalan berlubang', 'jalan_rusak', -6.1754, 106.8272, %s)"
+SUBMIT = (
+    "SELECT submit_report('app', %s, 'warga', 'Jalan berlubang', 'jalan_rusak', -6.1754, "
+    "106.8272, %s)"
+)
 
 
 @pytest.fixture
@@ -31,7 +34,8 @@ def seeded_report(db_engine):
     with db_engine.begin() as conn:
         report_id = conn.execute(
             text(
-                "SELECT submit_report('app', 'seed', 'warga', 'Sampah', 'sampah', -6.1754, 106.8272)"
+                "SELECT submit_report('app', 'seed', 'warga', 'Sampah', 'sampah', -6.1754, "
+                "106.8272)"
             )
         ).scalar_one()
     return report_id
@@ -45,8 +49,8 @@ def test_channel_may_only_call_the_submission_functions(login_url, seeded_report
     _refused(conn, "SELECT count(*) FROM reports")
     _refused(
         conn,
-        "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, reported_at) "
-        "VALUES ('app', 'x', 'c', 't', 'sampah', 0, 0, now())",
+        "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon, "
+        "reported_at) VALUES ('app', 'x', 'c', 't', 'sampah', 0, 0, now())",
     )
     _refused(conn, "UPDATE reports SET status = 'verified'")
     _refused(
@@ -81,8 +85,8 @@ def test_operator_triages_but_cannot_rewrite_history_or_decide_proofs(login_url,
             "UPDATE reports SET priority = 3, version = version + 1 WHERE id = %s", (seeded_report,)
         )
         cur.execute(
-            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'forged') "
-            "RETURNING actor_login, session_user",
+            "INSERT INTO events (report_id, actor, kind, actor_login) "
+            "VALUES (%s, 'op', 'comment', 'forged') RETURNING actor_login, session_user",
             (seeded_report,),
         )
         actor_login, session_user = cur.fetchone()

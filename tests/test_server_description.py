@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from qlue_console.db.engine import EMBEDDED_DEMO, describe, make_engine
-from qlue_console.db.errors import BadDatabaseUrl
+from qlue_console.db.errors import BadDatabaseUrlError
 
 
 @pytest.mark.parametrize(
@@ -48,8 +48,8 @@ def test_the_embedded_server_is_the_embedded_demo():
 
 def test_an_unreadable_url_is_said_so_without_echoing_a_password():
     assert describe("not a url") == "<unreadable URL>"
-    with pytest.raises(BadDatabaseUrl) as refused:
+    with pytest.raises(BadDatabaseUrlError) as refused:
         make_engine("postgresql://op:s3cret@pg1:5432,pg2:x/qlue")
     assert "s3cret" not in str(refused.value) and "pg1:5432,pg2:x/qlue" in str(refused.value)
-    with pytest.raises(BadDatabaseUrl, match="'notaurl' is not valid"):
+    with pytest.raises(BadDatabaseUrlError, match="'notaurl' is not valid"):
         make_engine("notaurl")

@@ -62,9 +62,10 @@ def test_reports_arrive_through_the_contract_and_are_announced(people_engine, db
         sim = conn.execute(
             text(
                 "SELECT r.id, r.channel, r.kelurahan_code, r.outside_jurisdiction, r.followers, "
-                "(SELECT count(*) FROM photos p WHERE p.report_id = r.id AND p.kind = 'report' AND p.gps_lat IS NOT NULL "
-                " AND p.phash IS NOT NULL), (SELECT count(*) FROM events e WHERE e.report_id = r.id AND e.kind = 'created') "
-                "FROM reports r WHERE r.external_id LIKE 'sim%'"
+                "(SELECT count(*) FROM photos p WHERE p.report_id = r.id AND p.kind = 'report' "
+                "AND p.gps_lat IS NOT NULL  AND p.phash IS NOT NULL), (SELECT count(*) "
+                "FROM events e WHERE e.report_id = r.id AND e.kind = 'created') FROM reports r "
+                "WHERE r.external_id LIKE 'sim%'"
             )
         ).all()
         follow_ups = conn.execute(text("SELECT count(*) FROM follow_ups")).scalar_one() - before_fu
@@ -136,9 +137,10 @@ def test_citizens_reopen_finished_reports(people_engine, monkeypatch):
     with people_engine.connect() as conn:
         reopened = conn.execute(
             text(
-                "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE e.kind = 'reopened' "
-                "AND e.at > now() - interval '1 minute' AND e.actor = 'citizen:' || "
-                "substr(e.actor, 9) AND substr(e.actor, 9) = ANY (r.followers) AND r.status = 'reopened'"
+                "SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id "
+                "WHERE e.kind = 'reopened' AND e.at > now() - interval '1 minute' "
+                "AND e.actor = 'citizen:' || substr(e.actor, 9) "
+                "AND substr(e.actor, 9) = ANY (r.followers) AND r.status = 'reopened'"
             )
         ).scalar_one()
     assert reopened == summary.reopened

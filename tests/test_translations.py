@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from typing_extensions import override
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -156,10 +157,12 @@ def test_every_listed_qt_string_is_one_qt_asks_for(qtbot):
     asked: set[tuple[str, str]] = set()
 
     class Recorder(QTranslator):
+        @override
         def translate(self, context, source, disambiguation=None, n=-1):
             asked.add((context, source))
             return ""
 
+        @override
         def isEmpty(self):
             return False
 

@@ -41,7 +41,8 @@ def english_forms(source: str, book: dict[str, list[str]]) -> list[str] | None:
 
 
 def fill(ts: Path, forms_of) -> None:
-    """Sets every message's translation to ``forms_of(context, source)`` (a list of forms), if any."""
+    """Sets every message's translation to ``forms_of(context, source)`` (a list of forms), if
+    any."""
     tree = ET.parse(ts)
     for context in tree.getroot().iter("context"):
         name = context.findtext("name")

@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 
 from qlue_console.access import users
 from qlue_console.access.roles import ROLES
-from qlue_console.db.errors import PermissionDenied, QlueDatabaseError
+from qlue_console.db.errors import PermissionDeniedError, QlueDatabaseError
 
 PROG = "qlue-console user"
 
@@ -102,7 +102,7 @@ def _password(args) -> str | None:
 def _engine(url: str | None):
     from qlue_console.config import resolve_target
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.embedded import database_url
     from qlue_console.db.engine import check_connection, make_engine
 
     engine = make_engine(database_url(resolve_target(url)), pool_size=1)
@@ -126,7 +126,8 @@ def _format_list(rows: list[users.UserRow]) -> str:
     ]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     return "\n".join(
-        "  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in table
     )
 
 
@@ -182,7 +183,7 @@ def user_main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"{PROG}: {exc}", file=sys.stderr)
         return 2
-    except PermissionDenied as exc:
+    except PermissionDeniedError as exc:
         print(
             f"{PROG}: {exc} (only an admin, a member of qlue_admin, may manage logins)",
             file=sys.stderr,

@@ -77,6 +77,7 @@ class CredentialStore:
     """
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self._backend: keyring.backend.KeyringBackend | None
         try:
             self._backend = backend if backend is not None else keyring.get_keyring()
         except Exception as exc:  # noqa: BLE001
@@ -103,26 +104,31 @@ class CredentialStore:
             return f"passwords are kept in the system keyring ({type(self._backend).__name__})"
         return f"{self._reason}: the password is asked at each sign-in and never stored"
 
+    def _usable_backend(self) -> keyring.backend.KeyringBackend | None:
+        return self._backend if self.remembers else None
+
     def _failed(self, action: str, exc: Exception) -> None:
         log.warning("keyring %s failed, asking each time from now on: %s", action, exc)
         self._reason = f"the system keyring failed ({type(exc).__name__})"
 
     def get(self, key: str) -> str | None:
         """The remembered password, or None: ask the person."""
-        if not self.remembers:
+        backend = self._usable_backend()
+        if backend is None:
             return None
         try:
-            return self._backend.get_password(SERVICE, key)
+            return backend.get_password(SERVICE, key)
         except Exception as exc:  # noqa: BLE001 - keyring.errors.KeyringError, D-Bus errors, …
             self._failed("read", exc)
             return None
 
     def save(self, key: str, password: str) -> bool:
         """Remembers the password; False when it was not (the person will be asked next time)."""
-        if not self.remembers:
+        backend = self._usable_backend()
+        if backend is None:
             return False
         try:
-            self._backend.set_password(SERVICE, key, password)
+            backend.set_password(SERVICE, key, password)
             return True
         except Exception as exc:  # noqa: BLE001
             self._failed("write", exc)
@@ -130,10 +136,11 @@ class CredentialStore:
 
     def forget(self, key: str) -> None:
         """Removes a remembered password (after a failed sign-in, or on request)."""
-        if not self.remembers:
+        backend = self._usable_backend()
+        if backend is None:
             return
         try:
-            self._backend.delete_password(SERVICE, key)
+            backend.delete_password(SERVICE, key)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing was remembered
         except Exception as exc:  # noqa: BLE001

@@ -73,9 +73,9 @@ def ensure_demo_logins(conn: Connection) -> list[str]:
             if linked is None:
                 conn.execute(
                     text(
-                        "INSERT INTO accounts (handle, display_name, kind, login) VALUES (:h, :n, :k, :l) "
-                        "ON CONFLICT (lower(handle)) DO UPDATE SET login = EXCLUDED.login, active = true "
-                        "WHERE accounts.login IS NULL"
+                        "INSERT INTO accounts (handle, display_name, kind, login) "
+                        "VALUES (:h, :n, :k, :l) ON CONFLICT (lower(handle)) DO UPDATE "
+                        "SET login = EXCLUDED.login, active = true WHERE accounts.login IS NULL"
                     ),
                     {"h": demo.handle, "n": demo.display_name, "k": demo.role, "l": demo.login},
                 )

@@ -59,14 +59,6 @@ def is_read_only(role: str | None, workspace: str) -> bool:
     return workspace in _READ_ONLY.get(role or "", frozenset())
 
 
-def highest_role(roles: set[str] | frozenset[str]) -> str | None:
-    """The most capable of several role names (admin > supervisor > operator > analyst > channel)."""
-    for role in reversed(ROLES):
-        if role in roles:
-            return role
-    return None
-
-
 def whoami(bind: Engine | Connection) -> Identity:
     """Asks the database who this connection's login is."""
     sql = text(

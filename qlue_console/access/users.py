@@ -2,7 +2,7 @@
 ``qlue_user_disable``, ``qlue_user_enable``, ``qlue_user_set_role``, ``qlue_user_set_scope``
 and ``qlue_user_list`` (revision 0007).
 
-The database validates everything and refuses non-admins (``PermissionDenied``); bad input is
+The database validates everything and refuses non-admins (``PermissionDeniedError``); bad input is
 a ``ContractError`` naming the field. A password is turned into a SCRAM-SHA-256 verifier here,
 so the clear text never travels to the server or into its statement log.
 """

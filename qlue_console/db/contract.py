@@ -9,7 +9,7 @@ The wrappers refuse what the SQL functions refuse with the same field and the sa
 (text made only of blanks, a photo over ``contract_settings.photo_max_bytes``), and also what
 PostgreSQL could not receive at all (a NUL character), as a :class:`ContractError` whose
 ``sqlstate`` is 22023. A key reused with other content is an
-:class:`~qlue_console.db.errors.IdempotencyConflict` (SQLSTATE QC010).
+:class:`~qlue_console.db.errors.IdempotencyConflictError` (SQLSTATE QC010).
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def submit_report(
     reported_at: datetime | None = None,
 ) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
-    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflict` when ``external_id``
+    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id``
     was used before with other content."""
     _check_text("channel", channel)
     _check_text("external_id", external_id, required="the channel's external_id is required")
@@ -143,8 +143,8 @@ def submit_report(
     with translated_errors():
         return conn.execute(
             text(
-                "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, :lon, "
-                ":photo, CAST(:meta AS jsonb), :reported_at)"
+                "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, "
+                ":lon, :photo, CAST(:meta AS jsonb), :reported_at)"
             ),
             {
                 "channel": channel,
@@ -182,7 +182,8 @@ def submit_follow_up(
     with translated_errors():
         return conn.execute(
             text(
-                "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), :external_id)"
+                "SELECT submit_follow_up(:report, :official, :note, :photo, CAST(:meta AS jsonb), "
+                ":external_id)"
             ),
             {
                 "report": report_id,

@@ -5,7 +5,7 @@ initdb. Every process that uses it (consoles, ``simulate``, ``report`` …) hold
 on ``<data dir>/run/users.lock`` while it runs: a second console in another process shares the
 running server, and when the LAST user exits it stops the server (the exclusive lock, taken
 without waiting, proves nobody else holds it). A process that dies releases its lock too, so
-the next user to exit still stops the server. ``stop_embedded`` stops it at once.
+the next user to exit still stops the server.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 import fasteners
 from sqlalchemy.engine import make_url
 
-from qlue_console.db.errors import ConnectionFailed
+from qlue_console.config import DatabaseTarget
+from qlue_console.db.errors import ConnectionFailedError
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +60,14 @@ def _server(data_dir: Path):
             server.ensure_postgres_running()
         return server
     except Exception as exc:  # the package raises plain exceptions and subprocess errors
-        raise ConnectionFailed(
+        raise ConnectionFailedError(
             f"Could not start the embedded PostgreSQL in {pgdata}: {exc}"
         ) from exc
 
 
 def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
-    """Starts (or joins) the embedded server and returns a URL to ``database``, created if missing."""
+    """Starts (or joins) the embedded server and returns a URL to ``database`` (created if
+    missing)."""
     import psycopg2
 
     data_dir = Path(data_dir).expanduser().resolve()
@@ -83,6 +85,11 @@ def start_embedded(data_dir: Path, database: str = DATABASE_NAME) -> str:
     finally:
         conn.close()
     return make_url(admin_url).set(database=database).render_as_string(hide_password=False)
+
+
+def database_url(target: DatabaseTarget) -> str:
+    """The target's URL, or the embedded server's (started if need be) when it names none."""
+    return target.url if target.url else start_embedded(target.data_dir)
 
 
 def is_running(data_dir: Path) -> bool:
@@ -125,14 +132,3 @@ def _leave_all() -> None:
             leave_embedded(data_dir)
         except Exception as exc:  # at exit: say it, never a traceback
             log.warning("could not stop the embedded PostgreSQL in %s: %s", data_dir, exc)
-
-
-def stop_embedded(data_dir: Path) -> None:
-    """Stops the server now (fast shutdown), whoever else uses it; a later ``start_embedded``
-    starts it again."""
-    data_dir = Path(data_dir).expanduser().resolve()
-    lock = _users.pop(data_dir, None)
-    if lock is not None:
-        lock.release_read_lock()
-    if is_running(data_dir):
-        _pg_ctl_stop(data_dir)

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
-from qlue_console.db.errors import BadDatabaseUrl, ConnectionFailed
+from qlue_console.db.errors import BadDatabaseUrlError, ConnectionFailedError
 
 EMBEDDED_DEMO = "embedded demo"
 """How :func:`describe` names the console's own private server (the GUI translates it)."""
@@ -65,19 +65,20 @@ def describe(url: str, *, embedded: bool = False) -> str:
 
 
 def parse_database_url(url: str) -> URL:
-    """The URL parsed, or :class:`BadDatabaseUrl` with a one-line reason."""
+    """The URL parsed, or :class:`BadDatabaseUrlError` with a one-line reason."""
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
         shown = (
             describe(url) if "@" in url else repr(url)
         )  # a URL one cannot read may hold a password
-        raise BadDatabaseUrl(
+        raise BadDatabaseUrlError(
             f"The database URL {shown} is not valid: expected postgresql://user@host:5432/dbname"
         ) from exc
     if parsed.get_backend_name() != "postgresql":
-        raise BadDatabaseUrl(
-            f"The database URL must be PostgreSQL (postgresql://…), not {parsed.get_backend_name()!r}"
+        raise BadDatabaseUrlError(
+            "The database URL must be PostgreSQL (postgresql://…), "
+            f"not {parsed.get_backend_name()!r}"
         )
     return parsed
 
@@ -101,6 +102,6 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise ConnectionFailed(
+        raise ConnectionFailedError(
             f"Cannot reach the database at {describe(str(engine.url))}: {reason}"
         ) from exc

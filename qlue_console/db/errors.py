@@ -7,15 +7,15 @@ class QlueDatabaseError(Exception):
     """Base of the errors below; ``str(err)`` is a complete sentence for the user."""
 
 
-class ConnectionFailed(QlueDatabaseError):
+class ConnectionFailedError(QlueDatabaseError):
     pass
 
 
-class BadDatabaseUrl(QlueDatabaseError):
+class BadDatabaseUrlError(QlueDatabaseError):
     pass
 
 
-class SchemaMismatch(QlueDatabaseError):
+class SchemaMismatchError(QlueDatabaseError):
     pass
 
 
@@ -34,7 +34,7 @@ class ContractError(QlueDatabaseError):
         self.message = message
 
 
-class IdempotencyConflict(ContractError):
+class IdempotencyConflictError(ContractError):
     """An idempotency key (a channel's or an official's external_id) was used before with other
     content (SQLSTATE QC010): ``existing_id`` is what the first call made, ``differs`` names the
     fields whose content differs. Nothing was written; send new content under a new key."""
@@ -49,7 +49,7 @@ class IdempotencyConflict(ContractError):
         self.differs = differs
 
 
-class Conflict(QlueDatabaseError):
+class ConflictError(QlueDatabaseError):
     """Another console changed the row first; ``details`` says what and by whom."""
 
     def __init__(self, message: str, details: dict | None = None) -> None:
@@ -57,9 +57,9 @@ class Conflict(QlueDatabaseError):
         self.details = details or {}
 
 
-class Claimed(Conflict):
+class ClaimedError(ConflictError):
     """Someone else holds a live claim on the report; ``details`` has holder and expiry."""
 
 
-class PermissionDenied(QlueDatabaseError):
+class PermissionDeniedError(QlueDatabaseError):
     """PostgreSQL refused the action for this login's role."""

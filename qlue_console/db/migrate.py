@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 from alembic import command
-from qlue_console.db.errors import SchemaMismatch
+from qlue_console.db.errors import SchemaMismatchError
 from qlue_console.paths import alembic_dir
 
 
@@ -64,16 +64,17 @@ def ensure_current(engine: Engine) -> None:
     if current == heads:
         return
     if not current:
-        raise SchemaMismatch(
-            "The database has no Qlue schema yet: ask its operator to run 'qlue-console db upgrade'."
+        raise SchemaMismatchError(
+            "The database has no Qlue schema yet: ask its operator to run "
+            "'qlue-console db upgrade'."
         )
     known = {rev.revision for rev in _script().walk_revisions()}
     if current <= known:
-        raise SchemaMismatch(
+        raise SchemaMismatchError(
             f"The database is at revision {'+'.join(sorted(current))} but this console needs "
             f"{head_revision()}: run 'qlue-console db upgrade' (an operator's step)."
         )
-    raise SchemaMismatch(
+    raise SchemaMismatchError(
         f"The database is at revision {'+'.join(sorted(current))}, newer than this console "
         f"({head_revision()}): update the console."
     )

@@ -11,11 +11,11 @@ import psycopg2
 from sqlalchemy.exc import DBAPIError
 
 from qlue_console.db.errors import (
-    Claimed,
-    Conflict,
+    ClaimedError,
+    ConflictError,
     ContractError,
-    IdempotencyConflict,
-    PermissionDenied,
+    IdempotencyConflictError,
+    PermissionDeniedError,
 )
 
 # Raised by PostgreSQL before a function runs, for text it cannot hold: a NUL character (22021 in
@@ -49,13 +49,13 @@ def translated_errors() -> Iterator[None]:
             raise ContractError("input", UNSTORABLE_MESSAGE) from exc
         if orig.pgcode == "QC010":
             details = _details(orig.diag)
-            raise IdempotencyConflict(
+            raise IdempotencyConflictError(
                 message, details.get("id"), tuple(details.get("differs") or ())
             ) from exc
         if orig.pgcode == "QC001":
-            raise Conflict(message, _details(orig.diag)) from exc
+            raise ConflictError(message, _details(orig.diag)) from exc
         if orig.pgcode == "QC002":
-            raise Claimed(message, _details(orig.diag)) from exc
+            raise ClaimedError(message, _details(orig.diag)) from exc
         if orig.pgcode == "42501":
-            raise PermissionDenied(message) from exc
+            raise PermissionDeniedError(message) from exc
         raise

@@ -36,7 +36,7 @@ def escalate_main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     from qlue_console.config import resolve_target
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import database_url
+    from qlue_console.db.embedded import database_url
     from qlue_console.db.engine import check_connection, make_engine
     from qlue_console.dispatch.service import escalate_overdue
 

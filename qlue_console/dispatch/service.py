@@ -1,8 +1,8 @@
 """Dispatching, passing on and escalating, over the 0003 SQL functions, and what the dispatch
 panel shows of a report. Each write is one call of one function in one transaction; the
 database refuses with ``ContractError`` (bad input: an unknown or inactive account, nothing
-new to send, no reason), ``Conflict`` (the report changed since it was read; the message
-names who changed it), ``Claimed`` (someone else holds the report) or ``PermissionDenied``
+new to send, no reason), ``ConflictError`` (the report changed since it was read; the message
+names who changed it), ``ClaimedError`` (someone else holds the report) or ``PermissionDeniedError``
 (the login's role may not)."""
 
 from __future__ import annotations

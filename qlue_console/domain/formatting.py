@@ -42,7 +42,8 @@ def jakarta(value: datetime) -> datetime:
 
 
 def parse_moment(value: datetime | str | None) -> datetime | None:
-    """A moment from a datetime or an ISO 8601 text (as JSON evidence carries it); None if neither."""
+    """A moment from a datetime or an ISO 8601 text (as JSON evidence carries it); None if
+    neither."""
     if value is None or isinstance(value, datetime):
         return value
     try:

@@ -32,8 +32,8 @@ def system_language(environ: Mapping[str, str]) -> str:
 
 
 def default_language(environ: Mapping[str, str], saved: str | None = None) -> str:
-    """The language to use: ``QLUE_LANG``/``--lang``, else ``saved`` (the console's setting), else the
-    system locale."""
+    """The language to use: ``QLUE_LANG``/``--lang``, else ``saved`` (the console's setting),
+    else the system locale."""
     explicit = explicit_language(environ)
     if explicit:
         return explicit

@@ -12,8 +12,9 @@ Two modes:
 ``working``
     The SLA is counted in *hari kerja* (working days), as Indonesia's national complaint
     system SP4N-LAPOR! counts its follow-up deadlines. ``hours`` must be a multiple of 24 and
-    gives the number of working days N = hours / 24 (72 h = 3 working days). Working days are Monday to Friday that are neither national holidays nor
-    collective leave (*cuti bersama*), per the holiday table.
+    gives the number of working days N = hours / 24 (72 h = 3 working days). Working days are
+    Monday to Friday that are neither national holidays nor collective leave (*cuti bersama*),
+    per the holiday table.
 
     * Start on a working day D at local time T: due at time T on the N-th working day after D.
       Friday 16:00 + 1 working day = Monday 16:00; Thursday 09:00 before a Friday holiday

@@ -12,13 +12,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from typing_extensions import override
 
+from qlue_console.bootstrap import OpenDatabase, open_database
 from qlue_console.config import DatabaseTarget
-from qlue_console.db.bootstrap import OpenDatabase, open_database
 from qlue_console.db.errors import QlueDatabaseError
 
 SCREENSHOT_TIMEOUT_MS = 120_000
-# The progress messages of qlue_console.db.bootstrap, marked here for translation.
+# The progress messages of qlue_console.bootstrap, marked here for translation.
 STARTUP_MESSAGES = (
     QT_TRANSLATE_NOOP("Startup", "Starting the embedded PostgreSQL…"),
     QT_TRANSLATE_NOOP("Startup", "Migrating the database…"),
@@ -33,7 +34,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from PySide6 import QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName("Qlue")
     app.setOrganizationDomain("qlue.id")
     app.setApplicationName("Qlue Console")
@@ -45,7 +47,8 @@ class _Splash(QLabel):
 
     closed_by_user = Signal()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    @override
+    def closeEvent(self, event) -> None:
         if event.spontaneous():
             self.closed_by_user.emit()
         super().closeEvent(event)

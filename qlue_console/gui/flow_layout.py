@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from typing_extensions import override
 
 
 class FlowLayout(QLayout):
@@ -15,34 +16,44 @@ class FlowLayout(QLayout):
         self._spacing = spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
+    @override
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
+    @override
     def count(self) -> int:
         return len(self._items)
 
+    @override
     def itemAt(self, index: int) -> QLayoutItem | None:
         return self._items[index] if 0 <= index < len(self._items) else None
 
+    @override
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
+    @override
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
+    @override
     def hasHeightForWidth(self) -> bool:
         return True
 
+    @override
     def heightForWidth(self, width: int) -> int:
         return self._place(QRect(0, 0, width, 0), move=False)
 
+    @override
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._place(rect, move=True)
 
+    @override
     def sizeHint(self) -> QSize:
         return self.minimumSize()
 
+    @override
     def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from qlue_console.paths import ui_dir
 
@@ -32,6 +32,14 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if widget is None:
         raise RuntimeError(f"cannot load form {path}: {_loader.errorString()}")
     return widget
+
+
+def load_dialog(name: str, parent: QWidget | None = None) -> QDialog:
+    """A form whose top level is a dialog."""
+    dialog = load_form(name, parent)
+    if not isinstance(dialog, QDialog):
+        raise TypeError(f"form {name} is a {type(dialog).__name__}, not a dialog")
+    return dialog
 
 
 def child(form: QWidget, cls: type, name: str):

@@ -50,7 +50,8 @@ def moment_text(value) -> str:
 
 
 def uninstall_translations(app: QCoreApplication) -> None:
-    """Removes the translators ``install_translations`` installed (the screens speak the source English)."""
+    """Removes the translators ``install_translations`` installed (the screens speak the source
+    English)."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -6,11 +6,13 @@ JPEG decoded at reduced scale); only the ready pixels reach this widget.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap, QWheelEvent
 from PySide6.QtWidgets import QGraphicsPixmapItem, QGraphicsScene, QGraphicsView
+from typing_extensions import override
 
 from qlue_console.photos.decode import PhotoError, load_image
 
@@ -38,6 +40,22 @@ def decode_for_display(data: bytes | None) -> DecodedPixels | None:
     return DecodedPixels(image.width, image.height, image.tobytes("raw", "RGB"))
 
 
+class _WheelZoom(QObject):
+    """Turns the wheel over the view's viewport into zoom steps instead of scrolling."""
+
+    def __init__(self, view: QGraphicsView, zoom: Callable[[float], None]) -> None:
+        super().__init__(view)
+        self._zoom = zoom
+        view.viewport().installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QWheelEvent):
+            self._zoom(1.25 if event.angleDelta().y() > 0 else 0.8)
+            return True
+        return False
+
+
 class PhotoView:
     """Controller around a QGraphicsView from a form."""
 
@@ -50,7 +68,7 @@ class PhotoView:
         view.setScene(self._scene)
         view.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         view.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        view.wheelEvent = self._wheel  # zoom instead of scroll
+        self._wheel_zoom = _WheelZoom(view, self.zoom)
         self._fitted = True
 
     def show_pixels(self, pixels: DecodedPixels | None, empty_text: str = "") -> None:
@@ -80,6 +98,3 @@ class PhotoView:
     def refit_if_fitted(self) -> None:
         if self._fitted and self.has_photo():
             self.fit()
-
-    def _wheel(self, event: QWheelEvent) -> None:
-        self.zoom(1.25 if event.angleDelta().y() > 0 else 0.8)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QLabel
 
 
 def plain_tooltip(text: str | None) -> str:
@@ -27,9 +25,3 @@ def plain_message(text: str) -> str:
     """Text for a message box (which, like a tooltip, guesses the format): as it is unless Qt
     would take it for markup, then escaped the same way."""
     return plain_tooltip(text) if QtGui.mightBeRichText(text) else text
-
-
-def set_plain(label: QLabel, text: str) -> None:
-    """Shows ``text`` in ``label`` as plain text, whatever the form said."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setText(text)

@@ -120,7 +120,8 @@ def missing_libraries(paths: list[Path]) -> list[str]:
 
 
 def install_line(sonames: list[str]) -> str:
-    """``apt-get install …`` for the packages providing ``sonames`` (unknown ones named as they are)."""
+    """``apt-get install …`` for the packages providing ``sonames`` (unknown ones named as they
+    are)."""
     packages = sorted({PACKAGES.get(name, name) for name in sonames})
     sudo = "" if hasattr(os, "geteuid") and os.geteuid() == 0 else "sudo "
     return f"{sudo}apt-get install " + " ".join(packages)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.forms import child, load_dialog
 
 REASONS = (
     ("spam", QT_TRANSLATE_NOOP("RejectDialog", "Spam")),
@@ -28,12 +28,14 @@ def ask_reject_reason(
     parent: QWidget, suggested: str | None = None
 ) -> tuple[str, str | None] | None:
     """Shows the dialog; returns (reason, note) or None when cancelled."""
-    dialog: QDialog = load_form("reject_dialog", parent)
+    dialog = load_dialog("reject_dialog", parent)
     reasons = child(dialog, QListWidget, "reasonList")
     note = child(dialog, QPlainTextEdit, "noteEdit")
     error = child(dialog, QLabel, "errorLabel")
     for number, (code, label) in enumerate(REASONS, start=1):
-        item = QListWidgetItem(f"{number}. {QCoreApplication.translate('RejectDialog', label)}")
+        item = QListWidgetItem(
+            f"{number}. {QCoreApplication.translate('RejectDialog', str(label))}"
+        )
         item.setData(Qt.ItemDataRole.UserRole, code)
         reasons.addItem(item)
         if code == suggested:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -34,7 +33,7 @@ from qlue_console.access.demo_logins import DEMO_LOGINS, demo_url
 from qlue_console.access.roles import Identity, whoami
 from qlue_console.db import migrate
 from qlue_console.db.engine import check_connection, describe, make_engine
-from qlue_console.gui.forms import child, load_form
+from qlue_console.gui.forms import child, load_dialog
 from qlue_console.gui.i18n import fill
 from qlue_console.gui.tasks import TaskRunner
 
@@ -45,10 +44,6 @@ def saved_server_url() -> str | None:
     """The central server the console signed in to last, if any (no password in it)."""
     value = QSettings().value(SERVER_SETTING, "")
     return str(value) if value else None
-
-
-def forget_server() -> None:
-    QSettings().remove(SERVER_SETTING)
 
 
 def server_without_secrets(url: str) -> str:
@@ -126,7 +121,7 @@ class SignIn(QObject):
         self._base_url, self._embedded, self._tasks = base_url, embedded, tasks
         self._settings = QSettings()
         self._keyring = CredentialStore()
-        self.dialog: QDialog = load_form("sign_in_dialog", parent)
+        self.dialog = load_dialog("sign_in_dialog", parent)
         d = self.dialog
         self._roles = child(d, QComboBox, "demoRoleBox")
         self._login = child(d, QLineEdit, "loginEdit")
@@ -161,7 +156,8 @@ class SignIn(QObject):
                 self.tr("Passwords are kept in the system keyring when you ask for it.")
                 if self._keyring.remembers
                 else self.tr(
-                    "No system keyring here: the password is asked at each sign-in and never stored."
+                    "No system keyring here: the password is asked at each sign-in and never "
+                    "stored."
                 )
             )
             remembered = self._keyring.get(account_key(self._url_for(self._login.text())))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 from sqlalchemy import Engine
+from typing_extensions import override
 
 from qlue_console.data.counters import Counters, fetch_counters
 from qlue_console.domain import formatting
@@ -39,14 +40,16 @@ class ElidedLabel(QLabel):
         self.setToolTip(text)
         self._elide()
 
-    def sizeHint(self):  # noqa: N802 - Qt override
+    @override
+    def sizeHint(self):
         hint = super().sizeHint()
         hint.setWidth(
             QFontMetrics(self.font()).horizontalAdvance(self._full) + 2 * self.margin() + 4
         )
         return hint
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
 

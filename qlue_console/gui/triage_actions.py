@@ -30,7 +30,7 @@ from typing_extensions import override
 
 from qlue_console.data.reference import CategoryInfo
 from qlue_console.data.report_detail import ReportDetail, person_of
-from qlue_console.db.errors import Claimed, Conflict, QlueDatabaseError
+from qlue_console.db.errors import ClaimedError, ConflictError, QlueDatabaseError
 from qlue_console.dispatch import service
 from qlue_console.dispatch.service import DispatchResult
 from qlue_console.domain.states import CLOSED_STATES
@@ -318,7 +318,7 @@ class TriageActions(QObject):
     def _failed(self, error: Exception) -> None:
         self._busy = False
         self._update_enabled()
-        if isinstance(error, Claimed):
+        if isinstance(error, ClaimedError):
             holder = str(error.details.get("holder") or "")
             if holder:  # the database names the login: show the person, as the timeline does
                 self._tasks.run(
@@ -332,16 +332,16 @@ class TriageActions(QObject):
         self._warn(error, str(error))
 
     def _warn(self, error: Exception, message: str) -> None:
-        if isinstance(error, Claimed):
+        if isinstance(error, ClaimedError):
             title = self.tr("Claimed by someone else")
-        elif isinstance(error, Conflict):
+        elif isinstance(error, ConflictError):
             title = self.tr("Changed by another console")
         elif isinstance(error, QlueDatabaseError):
             title = self.tr("Not done")
         else:
             title = self.tr("Database unavailable")
         text = message.splitlines()[0] if message else type(error).__name__
-        if isinstance(error, Conflict):
+        if isinstance(error, ConflictError):
             text += "\n\n" + self.tr(
                 "The report has been reloaded; your choice is still in the form."
             )

@@ -1,4 +1,5 @@
-"""The photo layer: decoding, EXIF, hashes, quality and the proof-photo checks (docs/photo-checks.md).
+"""The photo layer: decoding, EXIF, hashes, quality and the proof-photo checks
+(docs/photo-checks.md).
 
 Plain Python (Pillow, pillow-heif, ImageHash, numpy); no Qt here, so it runs in channels,
 workers and the command line alike.

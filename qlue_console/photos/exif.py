@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import ExifTags, Image
 
-from qlue_console.photos.decode import PhotoError, decode_pixels, open_header
+from qlue_console.photos.decode import PhotoError, decode_pixels
 
 logger = logging.getLogger(__name__)
 
@@ -139,8 +139,8 @@ def _json_value(value: Any) -> Any:
 
 def _degrees(value: Any, ref: Any, positive: str, negative: str, limit: float) -> float | None:
     if isinstance(value, (tuple, list)):
-        parts = [_number(v) for v in value]
-        if not 1 <= len(parts) <= 3 or any(p is None or p < 0 for p in parts):
+        parts = [p for p in (_number(v) for v in value) if p is not None and p >= 0]
+        if not 1 <= len(parts) == len(value) <= 3:
             return None
         d = (
             parts[0]
@@ -148,9 +148,10 @@ def _degrees(value: Any, ref: Any, positive: str, negative: str, limit: float) -
             + (parts[2] / 3600 if len(parts) > 2 else 0)
         )
     else:
-        d = _number(value)
-        if d is None:
+        number = _number(value)
+        if number is None:
             return None
+        d = number
     ref_text = (_clean_string(ref) or "").upper()[:1]
     if ref_text == negative:
         d = -abs(d)
@@ -173,7 +174,8 @@ def parse_exif_datetime(value: Any, offset: Any = None) -> tuple[datetime | None
     if match is None:
         return None, False
     try:
-        naive = datetime(*(int(g) for g in match.groups()))
+        year, month, day, hour, minute, second = (int(g) for g in match.groups())
+        naive = datetime(year, month, day, hour, minute, second)
     except ValueError:  # 0000:00:00, month 13...
         return None, False
     offset_text = _clean_string(offset)
@@ -249,25 +251,11 @@ def exif_from_image(image: Image.Image) -> ExifInfo:
     )
 
 
-def read_exif(data: bytes) -> ExifInfo:
-    """The EXIF of photo bytes; an image without EXIF gives an empty :class:`ExifInfo`.
-
-    Raises :class:`PhotoError` when the bytes are not an image at all, and for a PNG whose
-    pixels cannot be decoded (see :func:`exif_from_image`).
-    """
-    image, _ = open_header(data)
-    try:
-        return exif_from_image(image)
-    finally:
-        image.close()
-
-
 __all__ = [
     "ExifInfo",
     "JAKARTA",
     "exif_from_image",
     "parse_exif_datetime",
-    "read_exif",
     "PhotoError",
 ]
 # ExifTags is imported for readers who want names of other tags.

@@ -16,8 +16,8 @@ Several hashes can be looked up at once (:func:`find_reuse`): the eight flips/ro
 proof (see :mod:`qlue_console.photos.hashing`); each photo is reported once, with its smallest
 distance and the transform that gave it.
 
-:func:`linear_scan` is the brute-force baseline (every proof's distance computed in SQL) for
-the benchmark and the tests.
+The tests and the benchmark check it against a brute-force scan of every proof
+(``tests/photos/reuse_baseline.py``).
 """
 
 from __future__ import annotations
@@ -96,19 +96,6 @@ SELECT id, report_id, distance, transform FROM scored
     bindparam("v3", type_=ARRAY(Integer)),
 )
 
-_SCAN = text("""
-SELECT id, report_id, distance FROM (
-    SELECT id, report_id, bit_count(CAST(phash # :h AS bit(64))) AS distance
-      FROM photos
-     WHERE kind = 'proof' AND phash IS NOT NULL
-       AND (CAST(:exclude_report AS bigint) IS NULL OR report_id IS DISTINCT FROM :exclude_report)
-       AND (CAST(:exclude_photo AS bigint) IS NULL OR id <> :exclude_photo)
-) s
- WHERE distance <= :max_distance
- ORDER BY distance, id
- LIMIT :limit
-""")
-
 
 def find_reuse(
     conn: Connection,
@@ -150,46 +137,3 @@ def find_reuse(
         ReuseHit(photo_id=r.id, report_id=r.report_id, distance=r.distance, transform=r.transform)
         for r in rows
     ]
-
-
-def find_similar_proofs(
-    conn: Connection,
-    phash: int,
-    *,
-    max_distance: int = 8,
-    exclude_report_id: int | None = None,
-    exclude_photo_id: int | None = None,
-    limit: int = 20,
-) -> list[ReuseHit]:
-    """Proof photos within ``max_distance`` bits of one pHash, closest first (exact, indexed)."""
-    return find_reuse(
-        conn,
-        {"identity": phash},
-        max_distance=max_distance,
-        exclude_report_id=exclude_report_id,
-        exclude_photo_id=exclude_photo_id,
-        limit=limit,
-    )
-
-
-def linear_scan(
-    conn: Connection,
-    phash: int,
-    *,
-    max_distance: int = 8,
-    exclude_report_id: int | None = None,
-    exclude_photo_id: int | None = None,
-    limit: int = 20,
-) -> list[ReuseHit]:
-    """The same answer as :func:`find_similar_proofs` by computing every proof's distance."""
-    rows = conn.execute(
-        _SCAN,
-        {
-            "h": to_signed(phash),
-            "exclude_report": exclude_report_id,
-            "exclude_photo": exclude_photo_id,
-            "max_distance": max_distance,
-            "limit": limit,
-        },
-    ).all()
-    return [ReuseHit(photo_id=r.id, report_id=r.report_id, distance=r.distance) for r in rows]

@@ -110,7 +110,7 @@ def output_format(out: Path, fmt: str | None) -> str:
 def _engine(database_url: str | None):
     from qlue_console.config import resolve_target
     from qlue_console.db import migrate
-    from qlue_console.db.bootstrap import database_url as target_url
+    from qlue_console.db.embedded import database_url as target_url
     from qlue_console.db.engine import check_connection, make_engine
 
     target = resolve_target(database_url)

@@ -24,8 +24,8 @@ class City:
     def __init__(self, conn: Connection) -> None:
         rows = conn.execute(
             text(
-                "SELECT id, handle, display_name, kind, area_code, agency_code, is_head, citizen_handles "
-                "FROM accounts WHERE active ORDER BY handle"
+                "SELECT id, handle, display_name, kind, area_code, agency_code, is_head, "
+                "citizen_handles FROM accounts WHERE active ORDER BY handle"
             )
         ).all()
         self.accounts = [
@@ -57,7 +57,8 @@ class City:
             r[0]: Category(*r)
             for r in conn.execute(
                 text(
-                    "SELECT code, name_id, agency_code, sla_hours, sla_mode FROM categories WHERE active ORDER BY code"
+                    "SELECT code, name_id, agency_code, sla_hours, sla_mode FROM categories "
+                    "WHERE active ORDER BY code"
                 )
             ).all()
         }
@@ -157,11 +158,12 @@ def kelurahan_resolver(conn: Connection) -> Callable[[list[tuple[float, float]]]
         rows = conn.execute(
             text(
                 "SELECT u.n, qlue_resolve_kelurahan(u.lat, u.lon) "
-                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n)"
+                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
+                "WITH ORDINALITY AS u(lat, lon, n)"
             ),
             {"lat": [p[0] for p in points], "lon": [p[1] for p in points]},
         ).all()
-        by_n = dict(rows)
+        by_n: dict[int, str | None] = dict(rows)
         return [by_n.get(i + 1) for i in range(len(points))]
 
     return resolve

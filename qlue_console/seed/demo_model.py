@@ -1,8 +1,8 @@
 """The demo's vocabulary and the rows a plan is made of.
 
 The mix of the demo city (channels, categories, hours of the day), the kinds of proof photos
-(good, every weak kind the verifier checks, docs/photo-checks.md) and what a supervisor says of each,
-where reports are passed on to, the phones in the photos' EXIF; the accounts and categories
+(good, every weak kind the verifier checks, docs/photo-checks.md) and what a supervisor says of
+each, where reports are passed on to, the phones in the photos' EXIF; the accounts and categories
 as ``demo_city`` reads them; and the planned rows (reports, events, mentions, photos,
 follow-ups): Python objects that refer to each other and get their ids only when
 ``demo_writer`` writes them.
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+
+from qlue_console.domain.sla import SlaMode
 
 CHANNEL_WEIGHTS = {"app": 55, "social": 18, "web": 12, "sms": 8, "call_center": 7}
 CATEGORY_WEIGHTS = {
@@ -139,7 +141,7 @@ class Category:
     name_id: str
     agency_code: str | None
     sla_hours: int
-    sla_mode: str
+    sla_mode: SlaMode
 
 
 # ---------------------------------------------------------------------------------------------

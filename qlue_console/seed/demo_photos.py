@@ -12,7 +12,7 @@ stay a top-level function of this module so the workers can import it.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import datetime
 
 PHOTO_SIZE = (480, 360)
@@ -100,7 +100,9 @@ def render_photo(job: tuple) -> tuple[tuple, bytes, dict]:
     return job, data, meta
 
 
-def rendered_photos(jobs: list[tuple], processes: int) -> Iterator[tuple[tuple, bytes, dict]]:
+def rendered_photos(
+    jobs: list[tuple], processes: int
+) -> Generator[tuple[tuple, bytes, dict], None, None]:
     if processes <= 1 or len(jobs) < 64:
         yield from map(render_photo, jobs)
         return

@@ -23,7 +23,7 @@ from qlue_console.seed.demo_model import (
     HOUR_WEIGHTS,
     Report,
 )
-from qlue_console.seed.demo_plan_base import UTC, PastNow, local_time, lognormal_minutes
+from qlue_console.seed.demo_plan_base import UTC, PastNowError, local_time, lognormal_minutes
 from qlue_console.seed.demo_plan_follow_ups import FollowUpSteps
 
 
@@ -110,14 +110,15 @@ class Planner(FollowUpSteps):
                 "out_of_scope": lambda: demo_text.out_of_scope_text(rng),
                 "incomplete": lambda: demo_text.incomplete_text(rng),
             }.get(
-                r.reject or "", lambda: demo_text.report_text(r.category, rng, kelurahan=kel.name)
+                r.reject or "",
+                lambda r=r, kel=kel: demo_text.report_text(r.category, rng, kelurahan=kel.name),
             )()
             if r.reject is None and r.duplicate_of is None and rng.random() < 0.07:
                 r.initial_category = rng.choice([c for c in categories if c != r.category])
             self.reports.append(r)
         self._assign_scenarios()
         codes = self.resolve_positions([(r.lat, r.lon) for r in self.reports])
-        for r, kel_code in zip(self.reports, codes):
+        for r, kel_code in zip(self.reports, codes, strict=True):
             r.kel = kel_code
             r.outside = kel_code is None
             if kel_code is not None:
@@ -133,7 +134,7 @@ class Planner(FollowUpSteps):
         for r in self.reports:
             try:
                 self._live(r)
-            except PastNow:
+            except PastNowError:
                 pass
 
     def _pick_original(self, r: Report) -> Report | None:
@@ -190,6 +191,7 @@ class Planner(FollowUpSteps):
         per_official = max(1, self.n // 300)
         for official in officials:
             for r in rng.sample(pool(5 * 24), min(per_official, len(pool(5 * 24)))):
+                assert official.area_code is not None  # the officials above all have one
                 kel = geo.kelurahan_by_code(official.area_code)
                 r.self_official = official
                 r.citizen = rng.choice(official.citizen_handles)

@@ -1,7 +1,7 @@
 """What every phase of the demo plan builds on: the planner's state (the city, the clock, the
 random numbers, the rows planned so far) and its bookkeeping (a sequence that orders rows
 planned at the same moment, events, mentions with their SLA due times, photos), and the
-clock's rule: a step that would lie after 'now' raises ``PastNow`` and the report stays
+clock's rule: a step that would lie after 'now' raises ``PastNowError`` and the report stays
 where it is. Also the time helpers of the plan: Jakarta time, lognormal response times,
 working hours.
 """
@@ -21,7 +21,7 @@ from qlue_console.seed.demo_model import Account, Event, FollowUp, Mention, Phot
 UTC = UTC
 
 
-class PastNow(Exception):
+class PastNowError(Exception):
     """The next step of a report's life lies after 'now': it stays where it is."""
 
 
@@ -85,7 +85,7 @@ class PlannerBase:
 
     def _check(self, t: datetime) -> None:
         if t > self.now:
-            raise PastNow
+            raise PastNowError
 
     def _emit(self, r: Report, at: datetime, actor: str, kind: str, payload: dict) -> Event:
         self._check(at)

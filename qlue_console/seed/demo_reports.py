@@ -94,7 +94,8 @@ def _run_no(conn: Connection) -> int:
     prefixes = (
         conn.execute(
             text(
-                "SELECT DISTINCT split_part(external_id, '-', 1) FROM reports WHERE external_id ~ '^demo[0-9]+-'"
+                "SELECT DISTINCT split_part(external_id, '-', 1) FROM reports "
+                "WHERE external_id ~ '^demo[0-9]+-'"
             )
         )
         .scalars()

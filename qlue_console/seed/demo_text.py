@@ -234,7 +234,8 @@ SPAM_TEXTS = (
 HOSTILE_TEXTS = (
     "Sampah numpuk di Jl. Kramat Raya <img src=x onerror=alert(1)> tolong diangkut segera",
     "<script>alert('qlue')</script> Jalan berlubang di Jl. Salemba Raya, RT 03/RW 05",
-    "Lampu jalan mati <b>sudah seminggu</b> & gelap \"banget\" di Gang Sawo <a href=javascript:alert(2)>lihat</a>",
+    "Lampu jalan mati <b>sudah seminggu</b> & gelap \"banget\" di Gang Sawo <a "
+    "href=javascript:alert(2)>lihat</a>",
 )
 
 OUT_OF_SCOPE_TEXTS = (
@@ -376,7 +377,8 @@ REJECT_NOTES = {
         "Foto tidak menunjukkan masalah yang dilaporkan.",
     ),
     "outside_dki": (
-        "Lokasi di luar wilayah DKI Jakarta (Bekasi/Depok/Tangerang), silakan lapor ke pemda setempat.",
+        "Lokasi di luar wilayah DKI Jakarta (Bekasi/Depok/Tangerang), "
+        "silakan lapor ke pemda setempat.",
         "Titik lokasi di luar DKI Jakarta.",
     ),
 }

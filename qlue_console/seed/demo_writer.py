@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from psycopg2.extras import execute_values
 from sqlalchemy import Connection
@@ -27,6 +27,8 @@ from sqlalchemy import Connection
 from qlue_console.seed.demo_model import Photo, Row
 from qlue_console.seed.demo_photos import rendered_photos
 from qlue_console.seed.demo_plan import Planner
+
+AnyRow = TypeVar("AnyRow", bound=Row)
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +49,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, default=default, ensure_ascii=False)
 
 
-def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
+def _id(row: Row) -> int:
+    """A row's id, given by ``_allocate`` before anything is written."""
+    assert row.id is not None
+    return row.id
+
+
+def _allocate(cur, table: str, rows: Iterable[AnyRow]) -> None:
     rows = list(rows)
     if not rows:
         return
@@ -55,7 +63,7 @@ def _allocate(cur, table: str, rows: Iterable[Row]) -> None:
         f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, %s)",
         (len(rows),),
     )
-    for row, (new_id,) in zip(rows, sorted(cur.fetchall())):
+    for row, (new_id,) in zip(rows, sorted(cur.fetchall()), strict=True):
         row.id = new_id
 
 
@@ -92,7 +100,10 @@ def _write_rows(
     progress: Callable[[int, int], None] | None,
     total: int,
 ) -> None:
-    cur = conn.connection.driver_connection.cursor()
+    driver = conn.connection.driver_connection
+    if driver is None:
+        raise RuntimeError("the demo seed's connection is closed")
+    cur = driver.cursor()
     with _timed("ids"):
         _allocate(cur, "reports", p.reports)
         _allocate(cur, "events", sorted(p.events, key=lambda e: (e.at, e.seq)))
@@ -135,9 +146,10 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO reports (id, channel, external_id, citizen_handle, text, category_code, lat, lon, "
-                "kelurahan_code, kecamatan_code, kota_code, outside_jurisdiction, status, priority, reported_at, "
-                "created_at, updated_at, triaged_at, dispatched_at, followed_up_at, closed_at, duplicate_of, followers, "
+                "INSERT INTO reports (id, channel, external_id, citizen_handle, text, "
+                "category_code, lat, lon, kelurahan_code, kecamatan_code, kota_code, "
+                "outside_jurisdiction, status, priority, reported_at, created_at, updated_at, "
+                "triaged_at, dispatched_at, followed_up_at, closed_at, duplicate_of, followers, "
                 "reject_reason, version) VALUES %s"
             ),
             report_rows,
@@ -149,7 +161,7 @@ def _write_rows(
             "INSERT INTO events (id, report_id, at, actor, kind, payload) VALUES %s",
             [
                 (e.id, e.report.id, e.at, e.actor, e.kind, _json(e.payload))
-                for e in sorted(p.events, key=lambda e: e.id)
+                for e in sorted(p.events, key=_id)
             ],
             template="(%s, %s, %s, %s, %s, CAST(%s AS jsonb))",
             page_size=2000,
@@ -159,8 +171,8 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO mentions (id, report_id, account_id, event_id, mentioned_at, due_at, resolved_at, state) "
-                "VALUES %s"
+                "INSERT INTO mentions (id, report_id, account_id, event_id, mentioned_at, due_at, "
+                "resolved_at, state) VALUES %s"
             ),
             [
                 (
@@ -184,8 +196,8 @@ def _write_rows(
         execute_values(
             cur,
             (
-                "INSERT INTO follow_ups (id, report_id, account_id, external_id, note, submitted_at, verification, "
-                "verifier, verified_at, reason, reason_note) VALUES %s"
+                "INSERT INTO follow_ups (id, report_id, account_id, external_id, note, "
+                "submitted_at, verification, verifier, verified_at, reason, reason_note) VALUES %s"
             ),
             [
                 (
@@ -255,8 +267,8 @@ def _copy_photos(
 ) -> None:
     """Photos go in with COPY, in chunks, as the workers deliver them."""
     columns = (
-        "id, report_id, follow_up_id, kind, data, mime, sha256, phash, width, height, exif, taken_at, "
-        "gps_lat, gps_lon, created_at"
+        "id, report_id, follow_up_id, kind, data, mime, sha256, phash, width, height, exif, "
+        "taken_at, gps_lat, gps_lon, created_at"
     )
     lines: list[str] = []
 

@@ -24,8 +24,6 @@ __all__ = [
     "KOTA_DENSITY",
     "OUTSIDE_PLACES",
     "Kelurahan",
-    "distance_m",
-    "find_kelurahan",
     "kelurahan_by_code",
     "load_kelurahan",
     "offset_point",
@@ -83,7 +81,7 @@ class Kelurahan:
 
 def _ring_area(ring: Ring) -> float:
     s = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
         s += x0 * y1 - x1 * y0
     return abs(s) / 2
 
@@ -169,14 +167,6 @@ def kelurahan_by_code(code: str) -> Kelurahan:
     return _index()[code]
 
 
-def find_kelurahan(lat: float, lon: float) -> Kelurahan | None:
-    """The kelurahan whose boundary contains the point (the first by code), or None."""
-    for kelurahan in load_kelurahan():
-        if point_in_kelurahan(lat, lon, kelurahan):
-            return kelurahan
-    return None
-
-
 def pick_kelurahan(rng: random.Random) -> Kelurahan:
     """A kelurahan drawn by its population-like weight."""
     cumulative = _cumulative_weights()
@@ -238,14 +228,6 @@ def random_outside_point(rng: random.Random) -> tuple[float, float, str]:
             return round(lat, 6), round(lon, 6), name
     name, lat0, lon0, _ = OUTSIDE_PLACES[1]
     return lat0, lon0, name
-
-
-def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in metres (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
 def offset_point(

@@ -147,24 +147,25 @@ def seed_reference(conn: Connection) -> None:
     )
     conn.execute(
         text(
-            "INSERT INTO categories (code, name_id, name_en, agency_code, sla_hours, sla_mode, weight) "
-            "VALUES (:code, :name_id, :name_en, :agency, :sla_hours, :sla_mode, :weight) "
+            "INSERT INTO categories (code, name_id, name_en, agency_code, sla_hours, sla_mode, "
+            "weight) VALUES (:code, :name_id, :name_en, :agency, :sla_hours, :sla_mode, :weight) "
             "ON CONFLICT (code) DO NOTHING"
         ),
         [c.__dict__ for c in CATEGORIES],
     )
     conn.execute(
         text(
-            "INSERT INTO routing_rules (category_code, area_level, account_kind, position) "
-            "SELECT :category, :level, :kind, :position WHERE NOT EXISTS (SELECT 1 FROM routing_rules "
-            " WHERE category_code IS NOT DISTINCT FROM :category AND area_level = :level AND account_kind = :kind)"
+            "INSERT INTO routing_rules (category_code, area_level, account_kind, "
+            "position) SELECT :category, :level, :kind, :position WHERE NOT EXISTS (SELECT 1 "
+            "FROM routing_rules  WHERE category_code IS NOT DISTINCT FROM :category "
+            "AND area_level = :level AND account_kind = :kind)"
         ),
         [{"category": c, "level": lv, "kind": k, "position": p} for c, lv, k, p in ROUTING_RULES],
     )
     conn.execute(
         text(
-            "INSERT INTO holidays (day, name_id, name_en) VALUES (CAST(:day AS date), :name_id, :name_en) "
-            "ON CONFLICT (day) DO NOTHING"
+            "INSERT INTO holidays (day, name_id, name_en) VALUES (CAST(:day AS date), :name_id, "
+            ":name_en) ON CONFLICT (day) DO NOTHING"
         ),
         load_holidays_csv(),
     )

@@ -1,6 +1,7 @@
 """Triage actions. Each returns the report's new version (or what the function returns) and
-raises ``Conflict`` when another console changed the report first, ``Claimed`` when someone
-else holds it, ``ContractError`` for bad input and ``PermissionDenied`` for the wrong role."""
+raises ``ConflictError`` when another console changed the report first, ``ClaimedError`` when
+someone else holds it, ``ContractError`` for bad input and ``PermissionDeniedError`` for the
+wrong role."""
 
 from __future__ import annotations
 

@@ -26,8 +26,8 @@ def list_views(engine: Engine) -> list[SavedView]:
         rows = (
             conn.execute(
                 text(
-                    "SELECT id, name, owner, shared, filter, owner = session_user AS mine FROM saved_views "
-                    "ORDER BY owner <> session_user, lower(name)"
+                    "SELECT id, name, owner, shared, filter, owner = session_user AS mine "
+                    "FROM saved_views ORDER BY owner <> session_user, lower(name)"
                 )
             )
             .mappings()
@@ -51,9 +51,10 @@ def save_view(engine: Engine, name: str, flt: QueueFilter, shared: bool) -> int:
     with translated_errors(), engine.begin() as conn:
         return conn.execute(
             text(
-                "INSERT INTO saved_views (name, shared, filter) VALUES (:name, :shared, CAST(:filter AS jsonb)) "
-                "ON CONFLICT (owner, name) DO UPDATE SET shared = EXCLUDED.shared, filter = EXCLUDED.filter "
-                "RETURNING id"
+                "INSERT INTO saved_views (name, shared, filter) "
+                "VALUES (:name, :shared, CAST(:filter AS jsonb)) "
+                "ON CONFLICT (owner, name) DO UPDATE SET shared = EXCLUDED.shared, "
+                "filter = EXCLUDED.filter RETURNING id"
             ),
             {"name": name.strip(), "shared": shared, "filter": flt.to_json()},
         ).scalar_one()

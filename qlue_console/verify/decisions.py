@@ -113,8 +113,8 @@ def decide(
 ) -> Decision:
     """Approves or rejects a follow-up's proof. ``note`` is the reason when approving over a
     failed check (required then). Raises ``ContractError`` (bad input, nothing written),
-    ``Conflict`` (already decided; ``details['actor']`` says by whom) or ``PermissionDenied``
-    (not a supervisor's login)."""
+    ``ConflictError`` (already decided; ``details['actor']`` says by whom) or
+    ``PermissionDeniedError`` (not a supervisor's login)."""
     if decision not in DECISIONS:
         raise ContractError("decision", f"the decision is approve or reject, not {decision!r}")
     if note is not None and "\x00" in note:

@@ -3,7 +3,7 @@
 <context>
     <name>DirectoryModel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="88" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
         <source>%n mention(s) past their due time</source>
         <translation><numerusform>%n mention past its due time</numerusform><numerusform>%n mentions past their due time</numerusform></translation>
     </message>
@@ -11,12 +11,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="256" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="251" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -24,12 +24,12 @@
 <context>
     <name>DispatchPanel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n working day</numerusform><numerusform>SLA %n working days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n hour (calendar)</numerusform><numerusform>SLA %n hours (calendar)</numerusform></translation>
     </message>
@@ -53,17 +53,17 @@
 <context>
     <name>StatusBarController</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="121" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="124" />
         <source>%Ln overdue</source>
         <translation><numerusform>%Ln overdue</numerusform><numerusform>%Ln overdue</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="122" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="125" />
         <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln proof to verify</numerusform><numerusform>%Ln proofs to verify</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="123" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="126" />
         <source>%Ln received today</source>
         <translation><numerusform>%Ln received today</numerusform><numerusform>%Ln received today</numerusform></translation>
     </message>

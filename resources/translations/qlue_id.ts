@@ -200,57 +200,57 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="25" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="26" />
         <source>Handle</source>
         <translation>Handle</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="26" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="27" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="27" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="28" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="28" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="29" />
         <source>Area</source>
         <translation>Wilayah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="29" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="30" />
         <source>Agency</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="30" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="31" />
         <source>Active</source>
         <translation>Aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="31" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="32" />
         <source>Open</source>
         <translation>Terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="32" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="33" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="88" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
         <source>%n mention(s) past their due time</source>
         <translation><numerusform>%n mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="103" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="109" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="103" />
+        <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="109" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
@@ -258,47 +258,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="137" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="167" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="162" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="194" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="241" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="236" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="241" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="236" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="239" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="249" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="244" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="256" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="251" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="277" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="272" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -481,12 +481,12 @@
         <translation>dinas kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="42" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="43" />
         <source>Agency head</source>
         <translation>Kepala dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/labels.py" line="60" />
+        <location filename="../../qlue_console/gui/dispatch/labels.py" line="61" />
         <source>%1 of the %2</source>
         <translation>%1 dari %2</translation>
     </message>
@@ -494,155 +494,155 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="97" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="102" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="134" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="139" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="191" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="196" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="193" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="198" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="196" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="202" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="207" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="204" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="206" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="214" />
         <source>%1 · a mention sent now is due %2</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="219" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="225" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="227" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="233" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="243" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="249" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="245" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="251" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="247" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="253" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="249" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="255" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="260" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="256" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="262" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="270" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="276" />
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="278" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="284" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="282" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="288" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="309" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="315" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="320" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="326" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="341" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="347" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="360" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="366" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="362" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="368" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="365" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="371" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="397" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="410" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="403" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="416" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="401" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="407" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="408" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="414" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="413" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="419" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -1253,12 +1253,12 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MentionComposer</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/composer.py" line="160" />
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="163" />
         <source>@%1 (%2) is inactive and cannot be mentioned.</source>
         <translation>@%1 (%2) tidak aktif dan tidak dapat di-mention.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/composer.py" line="164" />
+        <location filename="../../qlue_console/gui/dispatch/composer.py" line="167" />
         <source>No account is named @%1.</source>
         <translation>Tidak ada akun bernama @%1.</translation>
     </message>
@@ -1994,7 +1994,7 @@ Ganti berkas itu?</translation>
         <translation>Lainnya (wajib catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="48" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="50" />
         <source>Write a note to say why.</source>
         <translation>Tulis catatan alasannya.</translation>
     </message>
@@ -2095,62 +2095,62 @@ Ganti berkas itu?</translation>
         <translation>≥ 7 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="71" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="72" />
         <source>Reports received per day, by state at the week's end</source>
         <translation>Laporan diterima per hari, menurut status di akhir minggu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="104" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="105" />
         <source>Response time: from dispatch to the first follow-up</source>
         <translation>Waktu respons: dari disposisi sampai tindak lanjut pertama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="110" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="111" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="134" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="135" />
         <source>Upper half</source>
         <translation>Separuh atas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="135" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="136" />
         <source>Middle</source>
         <translation>Tengah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="136" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="137" />
         <source>Lower half</source>
         <translation>Separuh bawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="146" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="147" />
         <source>Top and bottom ten (normalised score)</source>
         <translation>Sepuluh teratas dan terbawah (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="148" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="149" />
         <source>All %1 ranked (normalised score)</source>
         <translation>Semua %1 berperingkat (skor ternormalisasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="184" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="185" />
         <source>Top and bottom ten</source>
         <translation>Sepuluh teratas dan terbawah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="185" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="186" />
         <source>All ranked</source>
         <translation>Semua berperingkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="130" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="131" />
         <source>Top ten</source>
         <translation>Sepuluh teratas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/charts.py" line="131" />
+        <location filename="../../qlue_console/gui/reports/charts.py" line="132" />
         <source>Bottom ten</source>
         <translation>Sepuluh terbawah</translation>
     </message>
@@ -2158,169 +2158,169 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="30" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="31" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="32" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="33" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="34" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
         <source>Dispatched</source>
         <translation>Didisposisikan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="35" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
         <source>Followed up</source>
         <translation>Ditindaklanjuti</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="36" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
         <source>Verified</source>
         <translation>Selesai (terverifikasi)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="37" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
         <source>Proofs rejected</source>
         <translation>Bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="38" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
         <source>Reopened</source>
         <translation>Dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="39" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
         <source>Backlog</source>
         <translation>Tunggakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="40" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="41" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
         <source>Triage median (h)</source>
         <translation>Triase median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="42" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
         <source>Triage p90 (h)</source>
         <translation>Triase p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="43" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
         <source>Response median (h)</source>
         <translation>Respons median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="44" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="46" />
         <source>Response p90 (h)</source>
         <translation>Respons p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="45" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="47" />
         <source>Close median (h)</source>
         <translation>Selesai median (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="46" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="48" />
         <source>Close p90 (h)</source>
         <translation>Selesai p90 (jam)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="47" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="49" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="65" />
         <source>SLA met</source>
         <translation>Patuh SLA</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="48" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="64" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="66" />
         <source>Proof rejection rate</source>
         <translation>Tingkat bukti ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="49" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="65" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="67" />
         <source>Reopen rate</source>
         <translation>Tingkat dibuka kembali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="50" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="66" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="68" />
         <source>Reused-proof rate</source>
         <translation>Tingkat bukti daur ulang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="51" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="53" />
         <source>Forwarding rate</source>
         <translation>Tingkat diteruskan &gt; 1 kali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="52" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="64" />
         <source>Response rate</source>
         <translation>Tingkat respons</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="56" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="57" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
         <source>vs last week</source>
         <translation>vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
         <source>Score</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
         <source>Performance</source>
         <translation>Kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="67" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="69" />
         <source>Raw rank</source>
         <translation>Peringkat mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="68" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="70" />
         <source>Raw vs last week</source>
         <translation>Mentah vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="69" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="71" />
         <source>Raw score</source>
         <translation>Skor mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="108" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="111" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="145" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="152" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -2328,102 +2328,102 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="163" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="164" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="171" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="172" />
         <source>Agencies</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="172" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="173" />
         <source>Kota</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="174" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="174" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="175" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="175" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="176" />
         <source>Officials</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="179" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="180" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="180" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="181" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="250" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="251" />
         <source>Computing the KPIs of %1…</source>
         <translation>Menghitung KPI %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="277" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="278" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="288" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="289" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="310" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="311" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="313" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="314" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="320" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="321" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="330" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="331" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="333" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="334" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="335" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="335" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="336" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="341" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="342" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="359" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="360" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
@@ -2599,33 +2599,33 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>RoutingAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="58" />
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="100" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="60" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="102" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="123" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="125" />
         <source>Rule saved.</source>
         <translation>Aturan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="135" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="137" />
         <source>Rule removed.</source>
         <translation>Aturan dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="168" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="170" />
         <source>Holiday saved.</source>
         <translation>Hari libur disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="182" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="184" />
         <source>Holiday removed.</source>
         <translation>Hari libur dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="197" />
+        <location filename="../../qlue_console/gui/dispatch/routing_admin.py" line="199" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
@@ -2747,72 +2747,72 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="143" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="138" />
         <source>Demo city on the embedded PostgreSQL of this computer.</source>
         <translation>Kota demo pada PostgreSQL bawaan komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="151" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="146" />
         <source>Each role sees the workspaces it may use; PostgreSQL refuses the rest.</source>
         <translation>Setiap peran melihat ruang kerja yang boleh dipakainya; PostgreSQL menolak sisanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="154" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="149" />
         <source>Central PostgreSQL of the operations center.</source>
         <translation>PostgreSQL pusat milik pusat komando.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="161" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="156" />
         <source>Passwords are kept in the system keyring when you ask for it.</source>
         <translation>Kata sandi disimpan di keyring sistem bila Anda memintanya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="164" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="159" />
         <source>No system keyring here: the password is asked at each sign-in and never stored.</source>
         <translation>Tidak ada keyring sistem di sini: kata sandi ditanyakan setiap masuk dan tidak pernah disimpan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="67" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="62" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="68" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="63" />
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="69" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="64" />
         <source>Analyst</source>
         <translation>Analis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="70" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="65" />
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="71" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="66" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="188" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="184" />
         <source>The server must be a PostgreSQL URL such as postgresql://host:5432/qlue</source>
         <translation>Server harus berupa URL PostgreSQL seperti postgresql://host:5432/qlue</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="210" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="206" />
         <source>Signing in…</source>
         <translation>Sedang masuk…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="221" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="217" />
         <source>Enter your login.</source>
         <translation>Masukkan login Anda.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/sign_in.py" line="243" />
+        <location filename="../../qlue_console/gui/sign_in.py" line="239" />
         <source>The login %1 has no Qlue role; ask an administrator.</source>
         <translation>Login %1 tidak memiliki peran Qlue; hubungi administrator.</translation>
     </message>
@@ -2858,32 +2858,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="23" />
+        <location filename="../../qlue_console/gui/app.py" line="24" />
         <source>Starting the embedded PostgreSQL…</source>
         <translation>Menjalankan PostgreSQL bawaan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="24" />
+        <location filename="../../qlue_console/gui/app.py" line="25" />
         <source>Migrating the database…</source>
         <translation>Memigrasi basis data…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="25" />
+        <location filename="../../qlue_console/gui/app.py" line="26" />
         <source>Preparing the demo city (first start)…</source>
         <translation>Menyiapkan kota demo (pertama kali)…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="26" />
+        <location filename="../../qlue_console/gui/app.py" line="27" />
         <source>Connecting to the central database…</source>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="84" />
+        <location filename="../../qlue_console/gui/app.py" line="87" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="104" />
+        <location filename="../../qlue_console/gui/app.py" line="107" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -2899,32 +2899,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>StatusBarController</name>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="93" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="96" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="95" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="98" />
         <source>Connected; live updates on</source>
         <translation>Terhubung; pembaruan langsung aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/status_bar.py" line="97" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="100" />
         <source>Offline — reconnecting</source>
         <translation>Luring — menghubungkan kembali</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="121" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="124" />
         <source>%Ln overdue</source>
         <translation><numerusform>%Ln lewat batas waktu</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="122" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="125" />
         <source>%Ln proofs to verify</source>
         <translation><numerusform>%Ln bukti untuk diverifikasi</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/status_bar.py" line="123" />
+        <location filename="../../qlue_console/gui/status_bar.py" line="126" />
         <source>%Ln received today</source>
         <translation><numerusform>%Ln diterima hari ini</numerusform></translation>
     </message>
@@ -2932,169 +2932,169 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="148" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="149" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="155" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="159" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="162" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="163" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="163" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
         <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="189" />
-        <location filename="../../qlue_console/gui/triage_actions.py" line="354" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="190" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="358" />
         <source>Wait: the last action is still running.</source>
         <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="191" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="192" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="196" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="197" />
         <source>Report #%1 is claimed by %2: read-only.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="199" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="200" />
         <source>Report #%1 is closed (%2): nothing to change.</source>
         <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="205" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="206" />
         <source>Report #%1 is already triaged.</source>
         <translation>Laporan #%1 sudah diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="207" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="208" />
         <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
         <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="269" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="273" />
         <source>Could not undo: %1</source>
         <translation>Tidak dapat dibatalkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="279" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
         <source>Report #%1 passed on to %2 (Koordinasi).</source>
         <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="287" />
         <source>Report #%1 dispatched to %2.</source>
         <translation>Laporan #%1 didisposisikan ke %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="289" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="293" />
         <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
         <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="332" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="336" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="334" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="336" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="340" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="346" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="364" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="368" />
         <source>No report is waiting for triage.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="366" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="370" />
         <source>You keep report #%1.</source>
         <translation>Laporan #%1 tetap Anda pegang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="369" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="373" />
         <source>You took report #%1, the most urgent waiting.</source>
         <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="371" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="375" />
         <source>Report #%1 was released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="385" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="389" />
         <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="393" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
         <source>Report #%1 released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="401" />
         <source>You hold report #%1.</source>
         <translation>Anda memegang laporan #%1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="413" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="417" />
         <source>Report #%1 triaged.</source>
         <translation>Laporan #%1 diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="436" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="440" />
         <source>Report #%1 already has priority %2.</source>
         <translation>Laporan #%1 sudah berprioritas %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="455" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="459" />
         <source>Report #%1 rejected (%2): it left the working queue.</source>
         <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="464" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="468" />
         <source>Rejection of report #%1 undone: it is back in the queue.</source>
         <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="504" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="508" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>

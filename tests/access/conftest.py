@@ -100,7 +100,8 @@ def submit(
 ) -> int:
     return conn.execute(
         text(
-            "SELECT submit_report('app', :e, :c, 'Sampah menumpuk di jalan', :cat, :lat, :lon, :photo)"
+            "SELECT submit_report('app', :e, :c, 'Sampah menumpuk di jalan', :cat, :lat, :lon, "
+            ":photo)"
         ),
         {
             "e": external_id,
@@ -116,8 +117,8 @@ def submit(
 @pytest.fixture
 def two_kotas(people_engine):
     """Three reports in Jakarta Pusat, two in Jakarta Utara, one outside DKI; each Jakarta
-    report has a photo and a mention, the first of each kota a follow-up with its proof (so every child table has
-    rows in both kotas). Returns {'31.71': [ids], '31.72': [ids], None: [ids]}."""
+    report has a photo and a mention, the first of each kota a follow-up with its proof (so every
+    child table has rows in both kotas). Returns {'31.71': [ids], '31.72': [ids], None: [ids]}."""
     from tests.photo_factory import jpeg
 
     made: dict[str | None, list[int]] = {"31.71": [], "31.72": [], None: []}

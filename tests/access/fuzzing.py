@@ -24,7 +24,8 @@ from qlue_console.db.errors import ContractError
 
 CHANNELS = ("app", "web", "sms", "social", "call_center")
 CATEGORIES = ("sampah", "jalan_rusak", "banjir", "pohon_tumbang")
-# What translated_errors makes a ContractError; QC010: an external_id used before with other content.
+# What translated_errors makes a ContractError; QC010: an external_id used before with other
+# content.
 CONTRACT_SQLSTATES = frozenset({"22023", "22021", "22P05", "54000", "QC010"})
 CITIZEN = "warga_fuzz"
 OFFICIAL = "lurah.gambir"
@@ -182,19 +183,26 @@ photo_meta = st.one_of(
 
 # --- the state of the database -----------------------------------------------------------------
 
-COUNTS = """SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos), (SELECT count(*) FROM events),
-                   (SELECT count(*) FROM follow_ups), (SELECT count(*) FROM mentions)"""
+COUNTS = """SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM photos),
+                   (SELECT count(*) FROM events), (SELECT count(*) FROM follow_ups),
+                   (SELECT count(*) FROM mentions)"""
 BROKEN = {
-    "reports without exactly one 'created' event": "SELECT count(*) FROM reports r WHERE (SELECT count(*) FROM events e "
-    "WHERE e.report_id = r.id AND e.kind = 'created') <> 1",
+    "reports without exactly one 'created' event": (
+        "SELECT count(*) FROM reports r WHERE (SELECT count(*) FROM events e "
+        "WHERE e.report_id = r.id AND e.kind = 'created') <> 1"
+    ),
     "photos without a report": "SELECT count(*) FROM photos p WHERE p.report_id IS NULL "
     "OR NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = p.report_id)",
-    "follow-ups without their proof photo": "SELECT count(*) FROM follow_ups f WHERE NOT EXISTS (SELECT 1 FROM photos p "
-    "WHERE p.id = f.photo_id AND p.follow_up_id = f.id AND p.kind = 'proof')",
+    "follow-ups without their proof photo": (
+        "SELECT count(*) FROM follow_ups f WHERE NOT EXISTS (SELECT 1 FROM photos p "
+        "WHERE p.id = f.photo_id AND p.follow_up_id = f.id AND p.kind = 'proof')"
+    ),
     "proof photos without a follow-up": "SELECT count(*) FROM photos p WHERE p.kind = 'proof' "
     "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.id = p.follow_up_id)",
-    "reports whose text breaks the contract": "SELECT count(*) FROM reports WHERE length(text) NOT BETWEEN 1 AND 5000 OR btrim(text) = '' "
-    "OR lat = 'NaN' OR lon = 'NaN'",
+    "reports whose text breaks the contract": (
+        "SELECT count(*) FROM reports WHERE length(text) NOT BETWEEN 1 AND 5000 "
+        "OR btrim(text) = '' OR lat = 'NaN' OR lon = 'NaN'"
+    ),
 }
 
 
@@ -255,7 +263,8 @@ def prepare(target: Target) -> Target:
 
 
 def through_wrapper(t: Target, call) -> object:
-    """Runs a wrapper call in its own transaction: an int back, or a ContractError and nothing written."""
+    """Runs a wrapper call in its own transaction: an int back, or a ContractError and nothing
+    written."""
     before = snapshot(t.cursor)
     try:
         with t.engine.begin() as conn:
@@ -293,7 +302,7 @@ def through_sql(t: Target, sql: str, params) -> object:
     return result
 
 
-# --- the four campaigns ----------------------------------------------------------------------------
+# --- the four campaigns ------------------------------------------------------------------------
 # Argument types kept to what the wrappers check (see test_wrong_argument_types_the_wrappers_miss).
 
 _VALID_REPORT = {
@@ -376,10 +385,13 @@ raw_reports = _reports({**_VALID_REPORT, "meta": st.none()}, _RAW_HOSTILE).map(
 # Parenthesised parameters: psycopg2 inlines them, and -9223372036854775808::bigint would
 # parse as -(9223372036854775808::bigint).
 RAW_SUBMIT = (
-    "SELECT submit_report((%s)::text, (%s)::text, (%s)::text, (%s)::text, (%s)::text, (%s)::float8, "
-    "(%s)::float8, (%s)::bytea, (%s)::jsonb, (%s)::timestamptz)"
+    "SELECT submit_report((%s)::text, (%s)::text, (%s)::text, (%s)::text, (%s)::text, "
+    "(%s)::float8, (%s)::float8, (%s)::bytea, (%s)::jsonb, (%s)::timestamptz)"
 )
-RAW_FOLLOW_UP = "SELECT submit_follow_up((%s)::bigint, (%s)::text, (%s)::text, (%s)::bytea, (%s)::jsonb, (%s)::text)"
+RAW_FOLLOW_UP = (
+    "SELECT submit_follow_up((%s)::bigint, (%s)::text, (%s)::text, (%s)::bytea, (%s)::jsonb, "
+    "(%s)::text)"
+)
 RAW_REOPEN = "SELECT reopen_report((%s)::bigint, (%s)::text, (%s)::text, (%s)::bytea, (%s)::jsonb)"
 
 

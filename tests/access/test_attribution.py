@@ -17,7 +17,8 @@ def report(people_engine):
     with people_engine.begin() as conn:
         return conn.execute(
             text(
-                "SELECT submit_report('app', 'attr', 'warga', 'Lampu mati', 'sampah', -6.1754, 106.8272)"
+                "SELECT submit_report('app', 'attr', 'warga', 'Lampu mati', 'sampah', -6.1754, "
+                "106.8272)"
             )
         ).scalar_one()
 
@@ -25,7 +26,8 @@ def report(people_engine):
 def _last_event(superuser, report_id):
     with superuser.cursor() as cur:
         cur.execute(
-            "SELECT kind, actor, actor_login FROM events WHERE report_id = %s ORDER BY id DESC LIMIT 1",
+            "SELECT kind, actor, actor_login FROM events WHERE report_id = %s "
+            "ORDER BY id DESC LIMIT 1",
             (report_id,),
         )
         return cur.fetchone()
@@ -36,12 +38,14 @@ def test_a_forged_actor_login_is_overwritten(report, login_url, superuser):
     conn = connect(url)
     with conn.cursor() as cur:
         cur.execute(
-            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', 'spv.rina')",
+            "INSERT INTO events (report_id, actor, kind, actor_login) "
+            "VALUES (%s, 'op', 'comment', 'spv.rina')",
             (report,),
         )
         cur.execute("SET application_name = 'postgres'")
         cur.execute(
-            "INSERT INTO events (report_id, actor, kind, actor_login) VALUES (%s, 'op', 'comment', DEFAULT)",
+            "INSERT INTO events (report_id, actor, kind, actor_login) "
+            "VALUES (%s, 'op', 'comment', DEFAULT)",
             (report,),
         )
         for sql in (

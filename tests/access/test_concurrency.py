@@ -1,6 +1,6 @@
 """Concurrent edits across processes, each with its own connection: two consoles applying
 triage actions to the same report at the same version — exactly one wins, the other gets a
-Conflict (QC001) naming who changed it, and nothing of the loser's action is left: no lost
+ConflictError (QC001) naming who changed it, and nothing of the loser's action is left: no lost
 update, for every pair of actions."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 import pytest
 from sqlalchemy import text
 
-from qlue_console.db.errors import Conflict
+from qlue_console.db.errors import ConflictError
 from qlue_console.db.sql_errors import translated_errors
 from tests.access._workers import ACTIONS, apply_action
 from tests.access.conftest import dsn, submit
@@ -35,6 +35,9 @@ def pool():
     with ProcessPoolExecutor(
         max_workers=2, mp_context=multiprocessing.get_context("spawn")
     ) as executor:
+        # its workers and its manager thread start with the first task: start them here, with
+        # the module's fixtures, not inside the first test that uses the pool
+        executor.submit(int).result(timeout=120)
         yield executor
 
 
@@ -61,7 +64,7 @@ def test_every_pair_of_actions_has_exactly_one_winner(people_engine, login_url, 
         }
         reports = [submit(conn, f"pair{i}", MONAS, citizen=f"warga{i}") for i in range(len(PAIRS))]
     failures = []
-    for (first, second), report_id in zip(PAIRS, reports):
+    for (first, second), report_id in zip(PAIRS, reports, strict=True):
         start_at = time.time() + 0.4
         futures = [
             pool.submit(apply_action, urls[0], first, 0, report_id, 1, originals, start_at),
@@ -116,7 +119,7 @@ def test_the_second_console_waits_for_the_first_and_then_loses(people_engine, lo
     start_at = time.time() + 0.4
     holder = pool.submit(apply_action, urls[0], "priority", 0, report_id, 1, {}, start_at, 1.0)
     waiter = pool.submit(apply_action, urls[1], "category", 0, report_id, 1, {}, start_at + 0.2)
-    (held, _, _), (lost, message, waited) = holder.result(timeout=60), waiter.result(timeout=60)
+    (held, _, _), (lost, _, waited) = holder.result(timeout=60), waiter.result(timeout=60)
     assert (held, lost) == ("ok", "QC001")
     assert waited > 0.5, f"the second call did not wait for the lock ({waited:.2f} s)"
     with people_engine.connect() as conn:
@@ -125,7 +128,7 @@ def test_the_second_console_waits_for_the_first_and_then_loses(people_engine, lo
             {"r": report_id},
         ).one()
     assert tuple(row) == (3, "sampah", 2)
-    # The console turns it into a Conflict that says who changed the report.
-    with pytest.raises(Conflict) as err, translated_errors(), people_engine.connect() as conn:
+    # The console turns it into a ConflictError that says who changed the report.
+    with pytest.raises(ConflictError) as err, translated_errors(), people_engine.connect() as conn:
         conn.execute(text("SELECT set_report_category(:r, 1, 'banjir')"), {"r": report_id})
     assert err.value.details["kind"] == "prioritised" and err.value.details["version"] == 2

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from qlue_console.db import contract
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError, IdempotencyConflict
+from qlue_console.db.errors import ContractError, IdempotencyConflictError
 from tests.access import fuzzing as fz
 from tests.access.conftest import connect
 
@@ -128,7 +128,7 @@ def test_wrong_argument_types_are_refused_clearly(gap, fuzz_db):
         assert fz.snapshot(fuzz_db.cursor) == before  # whatever escapes, nothing was written
 
 
-# --- what never reaches the functions --------------------------------------------------------------
+# --- what never reaches the functions ----------------------------------------------------------
 
 
 def test_nul_characters_and_wrong_sql_types_write_nothing(fuzz_db):
@@ -136,27 +136,32 @@ def test_nul_characters_and_wrong_sql_types_write_nothing(fuzz_db):
     before = fz.snapshot(cursor)
     attempts = [
         (
-            "SELECT submit_report('app', 'nul', 'w', 'a' || chr(0) || 'b', 'sampah', -6.17, 106.82)",
+            "SELECT submit_report('app', 'nul', 'w', 'a' || chr(0) || 'b', 'sampah', -6.17, "
+            "106.82)",
             (),
         ),
         ("SELECT submit_report('app', 'nul', 'w', E'a\\u0000b', 'sampah', -6.17, 106.82)", ()),
         ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', 'north', 106.82)", ()),
         ("SELECT submit_report('app', 'types', 'w', 't', 'sampah', '1e400', 106.82)", ()),
         (
-            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, 'not bytes'::text)",
+            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, "
+            "'not bytes'::text)",
             (),
         ),
         (
-            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, '{broken')",
+            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, "
+            "'{broken')",
             (),
         ),
         (
-            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, NULL, 'someday')",
+            "SELECT submit_report('app', 'types', 'w', 't', 'sampah', -6.17, 106.82, NULL, NULL, "
+            "'someday')",
             (),
         ),
         ("SELECT submit_follow_up('12abc', 'lurah.gambir', 'n', '\\xffd8ff00'::bytea)", ()),
         (
-            "SELECT submit_follow_up(99999999999999999999, 'lurah.gambir', 'n', '\\xffd8ff00'::bytea)",
+            "SELECT submit_follow_up(99999999999999999999, 'lurah.gambir', 'n', "
+            "'\\xffd8ff00'::bytea)",
             (),
         ),
         ("SELECT reopen_report(%s, ARRAY['warga'], 'lagi')", (targets["reports"][1],)),
@@ -175,7 +180,7 @@ def test_nul_characters_and_wrong_sql_types_write_nothing(fuzz_db):
     fz.assert_consistent(cursor)
 
 
-# --- blanks and idempotency keys (revision 0010) ----------------------------------------------------
+# --- blanks and idempotency keys (revision 0010) -----------------------------------------------
 
 _keys = itertools.count()  # one database serves all examples: each example its own key
 BLANK_TEXTS = st.text(alphabet=st.sampled_from(contract.BLANKS), max_size=12)
@@ -247,7 +252,7 @@ def test_a_key_returns_its_id_for_the_same_content_and_refuses_other_content(fuz
     result = fz.through_wrapper(fuzz_db, lambda conn: contract.submit_report(conn, **changed))
     if differs:
         assert (
-            isinstance(result, IdempotencyConflict)
+            isinstance(result, IdempotencyConflictError)
             and result.existing_id == first
             and result.differs
         )

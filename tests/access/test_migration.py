@@ -7,10 +7,14 @@ from sqlalchemy import text
 from qlue_console.db import migrate
 
 OBJECTS = """SELECT to_regclass('login_scopes') IS NOT NULL,
-                    (SELECT count(*) FROM pg_policies WHERE tablename IN ('reports', 'events', 'photos', 'mentions', 'follow_ups')),
-                    (SELECT bool_or(relrowsecurity) FROM pg_class WHERE relname IN ('reports', 'events', 'photos', 'mentions', 'follow_ups')),
+                    (SELECT count(*) FROM pg_policies
+                        WHERE tablename IN ('reports', 'events', 'photos', 'mentions',
+                        'follow_ups')),
+                    (SELECT bool_or(relrowsecurity) FROM pg_class
+                        WHERE relname IN ('reports', 'events', 'photos', 'mentions', 'follow_ups')),
                     to_regprocedure('qlue_whoami()') IS NOT NULL,
-                    to_regprocedure('qlue_user_add(text, text, text, text, text, text)') IS NOT NULL,
+                    to_regprocedure('qlue_user_add(text, text, text, text, text, text)') IS NOT
+                        NULL,
                     to_regprocedure('qlue_scope_kota()') IS NOT NULL"""
 
 

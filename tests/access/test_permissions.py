@@ -136,7 +136,8 @@ def _tables(conn) -> dict[str, list[str]]:
     with conn.cursor() as cur:
         cur.execute("""SELECT c.relname, array_agg(a.attname::text ORDER BY a.attnum)
                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+                         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+                             AND NOT a.attisdropped
                                             AND a.attgenerated = ''
                         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
                         GROUP BY c.relname ORDER BY c.relname""")
@@ -149,11 +150,15 @@ def _functions(conn) -> list[tuple[str, str]]:
     with conn.cursor() as cur:
         cur.execute("""SELECT p.proname,
                               format('%I(%s)', p.proname,
-                                     coalesce((SELECT string_agg('NULL::' || format_type(t, NULL), ', ' ORDER BY o)
-                                                 FROM unnest(p.proargtypes::oid[]) WITH ORDINALITY AS u(t, o)), ''))
+                                     coalesce((SELECT string_agg('NULL::' || format_type(t, NULL),
+                                         ', ' ORDER BY o)
+                                                 FROM unnest(p.proargtypes::oid[])
+                                                     WITH ORDINALITY AS u(t, o)), ''))
                          FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                        WHERE n.nspname = 'public' AND p.prokind = 'f' AND p.prorettype <> 'trigger'::regtype
-                          AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass
+                        WHERE n.nspname = 'public' AND p.prokind = 'f'
+                            AND p.prorettype <> 'trigger'::regtype
+                          AND NOT EXISTS (SELECT 1 FROM pg_depend d
+                              WHERE d.classid = 'pg_proc'::regclass
                                              AND d.objid = p.oid AND d.deptype = 'e')
                         ORDER BY 1""")
         return cur.fetchall()

@@ -40,10 +40,11 @@ def kota_counts(superuser, kota: str | None) -> dict[str, int]:
             (SELECT count(*) FROM events e JOIN reports r ON r.id = e.report_id WHERE {where}),
             (SELECT count(*) FROM photos p JOIN reports r ON r.id = p.report_id WHERE {where}),
             (SELECT count(*) FROM mentions m JOIN reports r ON r.id = m.report_id WHERE {where}),
-            (SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id WHERE {where})""",
+            (SELECT count(*) FROM follow_ups f JOIN reports r ON r.id = f.report_id
+                WHERE {where})""",
             {"k": kota},
         )
-        return dict(zip(CHILD_COUNTS, cur.fetchone()))
+        return dict(zip(CHILD_COUNTS, cur.fetchone(), strict=True))
 
 
 @pytest.mark.parametrize("role", ["analyst", "operator", "supervisor"])
@@ -124,7 +125,7 @@ def test_a_limited_operator_cannot_change_another_kotas_report(two_kotas, new_lo
         "claim": lambda: actions.claim(engine, pusat),
         "release": lambda: actions.release(engine, pusat),
     }
-    for name, attempt in attempts.items():
+    for attempt in attempts.values():
         with pytest.raises(ContractError, match="unknown report"):
             attempt()
     # "Next report" only ever hands out the operator's own kota.
@@ -134,7 +135,8 @@ def test_a_limited_operator_cannot_change_another_kotas_report(two_kotas, new_lo
 
     with superuser.cursor() as cur:
         cur.execute(
-            "SELECT priority, status, category_code, version, claimed_by FROM reports WHERE id = %s",
+            "SELECT priority, status, category_code, version, claimed_by FROM reports "
+            "WHERE id = %s",
             (pusat,),
         )
         assert cur.fetchone() == (1, "new", "sampah", version, None)
@@ -236,8 +238,8 @@ def _plan(conn, sql: str, params=()) -> str:
 
 SEARCH = "SELECT id FROM reports WHERE text ILIKE '%%menumpuk%%'"
 BOX = (
-    "SELECT id FROM reports WHERE point(lon, lat) <@ box(point(106.82, -6.18), point(106.83, -6.17)) "
-    "AND status NOT IN ('verified', 'rejected', 'duplicate')"
+    "SELECT id FROM reports WHERE point(lon, lat) <@ box(point(106.82, -6.18), point(106.83, "
+    "-6.17)) AND status NOT IN ('verified', 'rejected', 'duplicate')"
 )
 QUEUE = (
     "SELECT id FROM reports WHERE status IN ('new', 'triaged', 'reopened') "
@@ -334,12 +336,16 @@ def test_the_kpi_pre_aggregation_follows_the_kota_limit(kota, two_kotas, new_log
     where = "TRUE" if kota is None else "r.kota_code = %(k)s"
     with superuser.cursor() as cur:
         cur.execute(
-            f"""SELECT (SELECT count(*) FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id WHERE {where}),
-            (SELECT count(*) FROM kpi_state_spans s JOIN reports r ON r.id = s.report_id WHERE {where}),
-            (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id WHERE {where})""",
+            f"""SELECT
+            (SELECT count(*) FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id
+                WHERE {where}),
+            (SELECT count(*) FROM kpi_state_spans s JOIN reports r ON r.id = s.report_id
+                WHERE {where}),
+            (SELECT count(*) FROM kpi_proof_facts p JOIN reports r ON r.id = p.report_id
+                WHERE {where})""",
             {"k": kota},
         )
-        expected = dict(zip(KPI_COUNTS, cur.fetchone()))
+        expected = dict(zip(KPI_COUNTS, cur.fetchone(), strict=True))
     assert all(expected.values())
     conn = connect(new_login("analyst", kota=kota))
     try:

@@ -14,7 +14,7 @@ import pytest
 from qlue_console.access import users
 from qlue_console.access.roles import whoami
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError, PermissionDenied
+from qlue_console.db.errors import ContractError, PermissionDeniedError
 from tests.access.conftest import connect, unique_login, url_as
 
 
@@ -213,7 +213,8 @@ def test_passwords_handles_and_kotas_cannot_inject(login_url, db_url, superuser,
             assert err.value.diag.message_detail == field
     with superuser.cursor() as cur:
         cur.execute(
-            "SELECT rolsuper, rolcreaterole, rolbypassrls, rolpassword FROM pg_authid WHERE rolname = %s",
+            "SELECT rolsuper, rolcreaterole, rolbypassrls, rolpassword FROM pg_authid "
+            "WHERE rolname = %s",
             (login,),
         )
         superuser_, createrole, bypassrls, stored = cur.fetchone()
@@ -249,9 +250,9 @@ def test_an_admin_cannot_disable_or_demote_themselves_nor_touch_superusers(admin
 def test_non_admins_get_permission_denied(login_url):
     for group in ("qlue_operator", "qlue_supervisor", "qlue_analyst", "qlue_channel"):
         engine = make_engine(login_url(group))
-        with engine.begin() as conn, pytest.raises(PermissionDenied):
+        with engine.begin() as conn, pytest.raises(PermissionDeniedError):
             users.add_user(conn, unique_login("x."), "admin")
-        with engine.begin() as conn, pytest.raises(PermissionDenied):
+        with engine.begin() as conn, pytest.raises(PermissionDeniedError):
             users.list_users(conn)
         engine.dispose()
 
@@ -307,7 +308,7 @@ def test_scram_verifier_matches_the_rfc_7677_example():
     )
     proof = base64.b64decode("dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
     client_signature = hmac.new(stored_key, auth, hashlib.sha256).digest()
-    client_key = bytes(a ^ b for a, b in zip(proof, client_signature))
+    client_key = bytes(a ^ b for a, b in zip(proof, client_signature, strict=True))
     assert hashlib.sha256(client_key).digest() == stored_key
 
 

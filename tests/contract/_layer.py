@@ -65,7 +65,7 @@ class Layer:
         codes = sorted(self.kelurahan)
         geoms = [self.kelurahan[c] for c in codes]
         tree = shapely.STRtree(geoms)
-        for i, j in zip(*tree.query(geoms, predicate="intersects")):
+        for i, j in zip(*tree.query(geoms, predicate="intersects"), strict=True):
             if i < j:
                 line = geoms[i].boundary.intersection(geoms[j].boundary)
                 if line.length > 0:
@@ -81,7 +81,7 @@ class Layer:
         (pi, pj), d = self.part_tree.query_nearest(
             points, max_distance=limit, return_distance=True, all_matches=True
         )
-        for k, j, dist in zip(pi, pj, d):
+        for k, j, dist in zip(pi, pj, d, strict=True):
             if (dist, self.part_code[j]) < (distance[k], code[k] or ""):
                 distance[k], code[k] = dist, self.part_code[j]
         land = np.full(len(points), np.inf)
@@ -97,7 +97,7 @@ class Layer:
         is its land border; else None."""
         points = shapely.points(lon, lat)
         code: list[str | None] = [None] * len(points)
-        for i, j in zip(*self.part_tree.query(points, predicate="intersects")):
+        for i, j in zip(*self.part_tree.query(points, predicate="intersects"), strict=True):
             if code[i] is None or self.part_code[j] < code[i]:
                 code[i] = self.part_code[j]
         idx = np.array([i for i, c in enumerate(code) if c is None], dtype=int)
@@ -125,7 +125,8 @@ class Layer:
         _, land = self.land_tree.query_nearest(points, return_distance=True, all_matches=False)
         _, coast = self.coast_tree.query_nearest(points, return_distance=True, all_matches=False)
         inside = np.array(
-            [i for i, _ in zip(*self.part_tree.query(points, predicate="intersects"))], dtype=int
+            [i for i, _ in zip(*self.part_tree.query(points, predicate="intersects"), strict=True)],
+            dtype=int,
         )
         outside = np.ones(len(points), dtype=bool)
         outside[inside] = False
@@ -164,7 +165,9 @@ def sample_positions(layer: Layer, seed: int = 12) -> tuple[np.ndarray, np.ndarr
     # spread over the mainland and around every island of Kepulauan Seribu
     lats.append(rng.uniform(-6.375, -6.085, 40_000))
     lons.append(rng.uniform(106.68, 106.98, 40_000))
-    islands = [p for p, c in zip(layer.parts, layer.part_code) if c.startswith("31.01.")]
+    islands = [
+        p for p, c in zip(layer.parts, layer.part_code, strict=True) if c.startswith("31.01.")
+    ]
     for p in islands:
         x0, y0, x1, y1 = p.bounds
         lats.append(rng.uniform(y0 - 0.003, y1 + 0.003, 25))

@@ -24,8 +24,8 @@ def _resolve(conn, lat, lon) -> list[str | None]:
     return (
         conn.execute(
             text(
-                "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
-                "WITH ORDINALITY AS u(lat, lon, n) ORDER BY n"
+                "SELECT qlue_resolve_kelurahan(lat, lon) FROM unnest(CAST(:lat AS float8[]), "
+                "CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n) ORDER BY n"
             ),
             {"lat": [float(v) for v in lat], "lon": [float(v) for v in lon]},
         )
@@ -40,8 +40,9 @@ def _nearest(conn, lat, lon) -> list[tuple[str, float, str | None]]:
         for r in conn.execute(
             text(
                 "SELECT s.kelurahan_code, s.distance_m, s.land_border_with "
-                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) WITH ORDINALITY AS u(lat, lon, n) "
-                "CROSS JOIN LATERAL qlue_nearest_kelurahan(u.lat, u.lon) s ORDER BY u.n"
+                "FROM unnest(CAST(:lat AS float8[]), CAST(:lon AS float8[])) "
+                "WITH ORDINALITY AS u(lat, lon, n) CROSS JOIN LATERAL "
+                "qlue_nearest_kelurahan(u.lat, u.lon) s ORDER BY u.n"
             ),
             {"lat": [float(v) for v in lat], "lon": [float(v) for v in lon]},
         ).all()
@@ -54,11 +55,13 @@ def test_the_database_agrees_with_the_shipped_layer_for_100000_positions(db_engi
     expected = layer.answer(lat, lon)
     with db_engine.connect() as conn:
         resolved = _resolve(conn, lat, lon)
-    wrong = np.array([i for i, (a, b) in enumerate(zip(resolved, expected)) if a != b], dtype=int)
+    wrong = np.array(
+        [i for i, (a, b) in enumerate(zip(resolved, expected, strict=True)) if a != b], dtype=int
+    )
     margin = layer.margin_m(lat[wrong], lon[wrong]) if len(wrong) else np.array([])
     far = [
         (float(lat[i]), float(lon[i]), expected[i], resolved[i], round(float(m), 3))
-        for i, m in zip(wrong, margin)
+        for i, m in zip(wrong, margin, strict=True)
         if m > 0.5
     ]
     assert not far, (
@@ -145,11 +148,11 @@ def test_positions_up_to_160_m_beyond_every_land_border_stay_outside(db_engine, 
     with db_engine.connect() as conn:
         resolved = _resolve(conn, lat, lon)
         nearest = _nearest(conn, lat, lon)
-    pulled_in = [(la, lo, r) for la, lo, r in zip(lat, lon, resolved) if r is not None]
+    pulled_in = [(la, lo, r) for la, lo, r in zip(lat, lon, resolved, strict=True) if r is not None]
     assert not pulled_in
     across = [
         (la, lo, n[2], want)
-        for la, lo, n, want in zip(lat, lon, nearest, neighbours)
+        for la, lo, n, want in zip(lat, lon, nearest, neighbours, strict=True)
         if n[2] != want
     ]
     assert len(across) <= len(lat) // 50, across[
@@ -169,7 +172,7 @@ def test_positions_in_the_bay_and_on_lakes_snap_to_the_nearest_kelurahan(db_engi
                 lat.append(position[0])
                 lon.append(position[1])
     # 100 m off every island of Kepulauan Seribu, and the middle of each Danau Sunter lake
-    for part, code in zip(layer.parts, layer.part_code):
+    for part, code in zip(layer.parts, layer.part_code, strict=True):
         if code.startswith("31.01."):
             position = offset_outside(layer, part.exterior, 0.5, 100.0)
             if position is not None:

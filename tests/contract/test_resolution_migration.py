@@ -13,8 +13,10 @@ from qlue_console.paths import alembic_dir, resource
 
 PETOGOGAN = (-6.246510, 106.807500)  # 0001 resolved it to Melawai (31.74.07.1001)
 STATE = """SELECT md5(string_agg(area_code || shape::text, ';' ORDER BY id)),
-                  (SELECT attstorage FROM pg_attribute WHERE attrelid = 'area_parts'::regclass AND attname = 'shape'),
-                  to_regclass('area_parts_box_idx') IS NULL AND to_regclass('area_land_borders') IS NULL,
+                  (SELECT attstorage FROM pg_attribute WHERE attrelid = 'area_parts'::regclass
+                      AND attname = 'shape'),
+                  to_regclass('area_parts_box_idx') IS NULL
+                      AND to_regclass('area_land_borders') IS NULL,
                   to_regprocedure('qlue_nearest_kelurahan(float8, float8)') IS NULL,
                   (SELECT prosrc FROM pg_proc WHERE proname = 'qlue_resolve_kelurahan')
              FROM area_parts"""
@@ -31,7 +33,8 @@ def _rows_as_0001_loads_them(conn) -> str:
     return conn.execute(
         text(
             "SELECT md5(string_agg(code || CAST(shape AS polygon)::text, ';' ORDER BY n)) "
-            "FROM unnest(CAST(:codes AS text[]), CAST(:shapes AS text[])) WITH ORDINALITY AS u(code, shape, n)"
+            "FROM unnest(CAST(:codes AS text[]), CAST(:shapes AS text[])) "
+            "WITH ORDINALITY AS u(code, shape, n)"
         ),
         {"codes": codes, "shapes": shapes},
     ).scalar_one()

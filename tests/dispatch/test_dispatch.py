@@ -12,7 +12,7 @@ import psycopg2
 import pytest
 from sqlalchemy.engine import make_url
 
-from qlue_console.db.errors import Claimed, Conflict, ContractError
+from qlue_console.db.errors import ClaimedError, ConflictError, ContractError
 from qlue_console.dispatch import service
 from qlue_console.dispatch.routing import suggest_mentions
 from qlue_console.domain.sla import JAKARTA
@@ -146,7 +146,7 @@ def test_a_stale_version_is_refused_with_who_changed_it(people_engine, login_url
     try:
         opened_at = version(e, rid)
         service.dispatch(andi, rid, opened_at, "@lurah.gambir segera")
-        with pytest.raises(Conflict) as err:
+        with pytest.raises(ConflictError) as err:
             service.dispatch(sari, rid, opened_at, "@dlh segera")
         assert "op.andi" in str(err.value) and "dispatched" in str(err.value)
         assert err.value.details["actor"] == "op.andi" and err.value.details["kind"] == "dispatched"
@@ -159,7 +159,7 @@ def test_a_stale_version_is_refused_with_who_changed_it(people_engine, login_url
             l=make_url(andi_url).username,
             id=rid,
         )
-        with pytest.raises(Claimed):
+        with pytest.raises(ClaimedError):
             service.dispatch(sari, rid, version(e, rid), "@dlh segera")
     finally:
         andi.dispose()

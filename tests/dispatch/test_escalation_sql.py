@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from qlue_console.db import migrate
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import ContractError, PermissionDenied
+from qlue_console.db.errors import ContractError, PermissionDeniedError
 from qlue_console.dispatch import routing, service
 from qlue_console.dispatch.cli import escalate_main
 from tests.dispatch.util import (
@@ -161,18 +161,18 @@ def test_postgres_refuses_an_analyst_and_lets_an_operator_dispatch(people_engine
     analyst = clock_engine(login_url("qlue_analyst"), "")
     operator = clock_engine(login_url("qlue_operator"), "")
     try:
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             service.dispatch(analyst, rid, version(e, rid), "@lurah.gambir")
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             service.forward(analyst, rid, version(e, rid), ["pamjaya"], "air")
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             service.escalate_overdue(analyst)
         assert mention_states(e, rid) == []
         service.dispatch(operator, rid, version(e, rid), "@lurah.gambir")
         assert service.escalate_overdue(operator) == []
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             routing.set_holiday(operator, date(2026, 12, 31), "Libur", "Holiday")
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             routing.set_routing_rule(operator, "sampah", "kecamatan", "camat", 5)
         # The directory and suggestions are readable by both.
         assert [s.handle for s in routing.suggest_mentions(analyst, rid)][:1] == ["lurah.gambir"]

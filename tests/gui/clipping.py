@@ -2,7 +2,8 @@
 section whose text needs more room than it has (so Qt cuts or elides it), and builds a
 pseudo-translation (every string stretched and accented) to make such layouts show.
 
-Used by tests/gui/test_pseudo_translation.py."""
+Used by tests/gui/test_pseudo_translation.py; ``wait_until_laid_out`` by any test that measures
+a layout."""
 
 from __future__ import annotations
 
@@ -247,3 +248,22 @@ def clipped_in(top: QWidget, screen: QSize | None = None) -> list[Clipped]:
         elif isinstance(widget, QHeaderView):
             found.extend(_header(widget))
     return [c for c in found if c is not None]
+
+
+def _geometries(top: QWidget) -> list[tuple]:
+    widgets = [top, *top.findChildren(QWidget)]
+    return [(id(w), w.isVisible(), w.geometry().getRect()) for w in widgets]
+
+
+def wait_until_laid_out(qtbot, top: QWidget, timeout: int = 5_000) -> None:
+    """Waits until Qt's layout passes are done: no widget under ``top`` moves, resizes, shows or
+    hides between two turns of the event loop."""
+    last: list[list[tuple]] = []
+
+    def settled() -> bool:
+        now = _geometries(top)
+        steady = bool(last) and last[-1] == now
+        last[:] = [now]
+        return steady
+
+    qtbot.waitUntil(settled, timeout=timeout)

@@ -21,7 +21,7 @@ from qlue_console.gui.main_window import MainWindow
 from qlue_console.gui.sign_in import SignIn
 from qlue_console.seed.demo_people import seed_people
 from qlue_console.seed.demo_reports import seed_demo_reports
-from tests.gui.clipping import clipped_in, pseudo, write_pseudo_qm
+from tests.gui.clipping import clipped_in, pseudo, wait_until_laid_out, write_pseudo_qm
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -116,7 +116,7 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, screen, db_url):
     with qtbot.waitSignal(triage.detail.loaded, timeout=20_000):
         triage.queue.select_report(triage.queue.model.row_at(0).id)
     qtbot.waitUntil(lambda: window.status.counters_text() != "", timeout=10_000)
-    qtbot.wait(300)  # the detail's layout settles
+    wait_until_laid_out(qtbot, window)  # the detail's layout settles
     clipped["triage"] = clipped_in(window, screen)
 
     for name in ("directory", "verify", "reports"):
@@ -124,14 +124,14 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, screen, db_url):
             window.workspace_ready, timeout=60_000, check_params_cb=lambda n, name=name: n == name
         ):
             window.show_workspace(name)
-        qtbot.wait(200)  # the layout settles after the data arrived
+        wait_until_laid_out(qtbot, window)  # the layout settles after the data arrived
         clipped[name] = clipped_in(window, screen)
 
     window.show_workspace("directory")
     admin = RoutingAdminDialog(window.workspace("directory")._ctx, window)
     admin.open()
     qtbot.waitExposed(admin.dialog)
-    qtbot.wait(300)
+    wait_until_laid_out(qtbot, admin.dialog)
     clipped["routing admin"] = clipped_in(admin.dialog)
     admin.dialog.reject()
 
@@ -139,7 +139,7 @@ def test_no_layout_clips_a_longer_translation(qtbot, window, screen, db_url):
         sign_in = SignIn(db_url, embedded, window.tasks, window)
         sign_in.start()
         qtbot.waitExposed(sign_in.dialog)
-        qtbot.wait(100)
+        wait_until_laid_out(qtbot, sign_in.dialog)
         clipped[f"sign-in (embedded={embedded})"] = clipped_in(sign_in.dialog)
         sign_in.dialog.reject()
 

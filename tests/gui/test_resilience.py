@@ -4,13 +4,11 @@ away — from the events table, so the queue is exact again without a restart.""
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
 from qlue_console.db import contract, migrate
-from qlue_console.db.embedded import start_embedded, stop_embedded
+from qlue_console.db.embedded import leave_embedded, start_embedded
 from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.main_window import MainWindow
 from qlue_console.seed.demo_people import seed_people
@@ -48,11 +46,15 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
             triage.open_report(first)
         triage.dispatch.composer.set_text("Mohon segera ditangani @lurah.gambir")
 
-        stop_embedded(data_dir)
+        failed_connects: list[str] = []
+        window.live.online_changed.connect(
+            lambda online, reason: None if online else failed_connects.append(reason)
+        )
+        assert leave_embedded(data_dir)  # this process, its only user, stops the server
         qtbot.waitUntil(window.is_offline, timeout=15_000)
         assert "Offline" in window.offline_banner.text()
-        time.sleep(2.5)  # a few failed reconnects: the backoff grows
-        qtbot.wait(500)
+        # a few failed reconnects: the backoff grows
+        qtbot.waitUntil(lambda: len(failed_connects) >= 3, timeout=15_000)
 
         url_again = start_embedded(data_dir)  # the server is back; channels submit at once
         assert url_again == url
@@ -80,4 +82,4 @@ def test_database_restart_under_a_running_console(qtbot, tmp_path, monkeypatch):
     finally:
         window.close()
         engine.dispose()
-        stop_embedded(data_dir)
+        leave_embedded(data_dir)

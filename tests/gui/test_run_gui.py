@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QDialogButtonBox
 
 from qlue_console.config import DatabaseTarget
 from qlue_console.db import contract, migrate
-from qlue_console.db.embedded import start_embedded, stop_embedded
+from qlue_console.db.embedded import leave_embedded, start_embedded
 from qlue_console.db.engine import make_engine
 from qlue_console.gui.app import run_gui
 from qlue_console.gui.main_window import MainWindow
@@ -124,6 +124,6 @@ def test_demo_role_opens_the_window_and_sign_out_changes_the_role(qtbot, tmp_pat
             QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation),
         )
         app.setQuitOnLastWindowClosed(True)
-        stop_embedded(data_dir)
+        leave_embedded(data_dir)
     assert seen == ["supervisor: 5 reports", "sign-in dialog", "operator", "stopped"]
     assert code == 0

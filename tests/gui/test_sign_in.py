@@ -10,7 +10,7 @@ from qlue_console.gui.sign_in import SignIn
 from qlue_console.gui.tasks import TaskRunner
 
 
-def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_url):
+def test_demo_roles_sign_in_and_see_their_workspaces(qtbot, people_engine, db_url, demo_cleanup):
     with people_engine.begin() as conn:
         ensure_demo_logins(conn)
     tasks = TaskRunner()
@@ -67,9 +67,9 @@ def test_the_central_server_is_checked_and_kept_without_its_password(qtbot, peop
     from PySide6.QtCore import QSettings
     from sqlalchemy.engine import make_url
 
-    from qlue_console.gui.sign_in import SERVER_SETTING, forget_server, saved_server_url
+    from qlue_console.gui.sign_in import SERVER_SETTING, saved_server_url
 
-    forget_server()
+    QSettings().remove(SERVER_SETTING)
     tasks = TaskRunner()
     sign_in = SignIn(db_url, False, tasks)
     qtbot.addWidget(sign_in.dialog)
@@ -87,7 +87,7 @@ def test_the_central_server_is_checked_and_kept_without_its_password(qtbot, peop
     saved = saved_server_url()
     assert saved is not None and make_url(saved).database == make_url(db_url).database
     assert make_url(saved).password is None and make_url(saved).username is None
-    forget_server()
+    QSettings().remove(SERVER_SETTING)
     assert QSettings().value(SERVER_SETTING) is None
 
 

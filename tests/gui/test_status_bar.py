@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from qlue_console.gui.status_bar import StatusBarController
 from qlue_console.gui.tasks import TaskRunner
+from tests.gui.clipping import wait_until_laid_out
 
 LONG_WHERE = "Admin Jakarta Smart City · admin · postgresql://demo_admin@/qlue?host=%2Fwork%2Fwt%2Fh2-data%2Fpostgres"
 
@@ -33,7 +34,7 @@ def test_the_counters_keep_their_room_and_the_server_gives_way(qtbot, indonesian
     window.resize(1100, 300)
     window.show()
     qtbot.waitUntil(lambda: status.counters_text() != "", timeout=10_000)
-    qtbot.wait(50)
+    wait_until_laid_out(qtbot, window)
     counters = window.statusBar().findChild(QLabel, "statusCounters")
     assert "0 diterima hari ini" in status.counters_text()
     assert "0 bukti untuk diverifikasi" in status.counters_text()

@@ -4,7 +4,6 @@ channel supersede older ones, and coalescing channels never pile up."""
 from __future__ import annotations
 
 import threading
-import time
 
 from PySide6.QtCore import QThread
 
@@ -30,8 +29,11 @@ def test_results_and_errors_arrive_on_the_gui_thread(qtbot):
 def test_a_newer_task_supersedes_an_older_one(qtbot):
     runner = TaskRunner()
     shown: list[str] = []
-    runner.run(lambda: (time.sleep(0.3), "old")[1], on_done=shown.append, channel="detail")
+    older_may_end = threading.Event()
+    runner.run(lambda: (older_may_end.wait(5), "old")[1], on_done=shown.append, channel="detail")
     runner.run(lambda: "new", on_done=shown.append, channel="detail")
+    qtbot.waitUntil(lambda: shown == ["new"], timeout=5_000)
+    older_may_end.set()  # the older task ends after the newer one was shown
     qtbot.waitUntil(lambda: runner.pending() == 0, timeout=5_000)
     assert shown == ["new"]
 
@@ -50,8 +52,8 @@ def test_coalescing_runs_one_at_a_time_and_only_the_last_request(qtbot):
 
     for n in range(5):
         runner.run(work, n, on_done=done.append, channel="counts", coalesce=True)
-    time.sleep(0.1)
-    assert started == [0]  # the others wait instead of filling the pool
+    qtbot.waitUntil(lambda: started == [0], timeout=5_000)
+    assert runner.pending() == 1  # the others wait instead of filling the pool
     gate.set()
     qtbot.waitUntil(lambda: runner.pending() == 0 and len(started) == 2, timeout=5_000)
     assert started == [0, 4] and done == [4]

@@ -32,7 +32,8 @@ def test_verify_shows_citizens_and_officials_text_literally(qtbot, db_engine, db
         conn.execute(text("UPDATE reports SET text = :m"), {"m": MARKUP})
         conn.execute(
             text(
-                "UPDATE accounts SET display_name = :m WHERE id IN (SELECT account_id FROM follow_ups)"
+                "UPDATE accounts SET display_name = :m WHERE id IN (SELECT account_id "
+                "FROM follow_ups)"
             ),
             {"m": MARKUP},
         )

@@ -7,8 +7,9 @@ import struct
 import zlib
 from datetime import datetime
 
+from qlue_console.photos.decode import open_header
 from qlue_console.photos.demo import make_scene_photo
-from qlue_console.photos.exif import JAKARTA
+from qlue_console.photos.exif import JAKARTA, ExifInfo, exif_from_image
 
 # Monas, and the moment the report was made.
 LAT, LON = -6.1754, 106.8272
@@ -46,3 +47,13 @@ def reencode(image, fmt: str, **options) -> bytes:
     buf = io.BytesIO()
     image.save(buf, fmt, **options)
     return buf.getvalue()
+
+
+def read_exif(data: bytes) -> ExifInfo:
+    """The EXIF of photo bytes as the photo layer reads it while decoding (the header opened,
+    then ``exif_from_image``); raises ``PhotoError`` like the layer does."""
+    image, _ = open_header(data)
+    try:
+        return exif_from_image(image)
+    finally:
+        image.close()

@@ -9,9 +9,9 @@ from PIL import ImageFile
 
 from qlue_console.photos.checks import run_checks
 from qlue_console.photos.decode import PhotoError, load_image
-from qlue_console.photos.exif import read_exif
 from qlue_console.photos.ingest import analyse_photo, describe_photo
 from tests.photo_files import damaged_png, real
+from tests.photos.helpers import read_exif
 
 CONSUMERS = {
     "load_image": load_image,

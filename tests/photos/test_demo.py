@@ -8,10 +8,10 @@ from datetime import datetime
 import pytest
 
 from qlue_console.photos.demo import make_scene_photo, screenshot_png, strip_exif, with_text_overlay
-from qlue_console.photos.exif import JAKARTA, read_exif
+from qlue_console.photos.exif import JAKARTA
 from qlue_console.photos.ingest import describe_photo
 
-from .helpers import LAT, LON, TAKEN
+from .helpers import LAT, LON, TAKEN, read_exif
 
 
 @pytest.mark.parametrize(

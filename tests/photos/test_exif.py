@@ -11,9 +11,9 @@ from PIL import Image
 
 from qlue_console.photos.decode import PhotoError
 from qlue_console.photos.demo import exif_bytes, make_scene_photo
-from qlue_console.photos.exif import JAKARTA, parse_exif_datetime, read_exif
+from qlue_console.photos.exif import JAKARTA, parse_exif_datetime
 
-from .helpers import LAT, LON, reencode
+from .helpers import LAT, LON, read_exif, reencode
 
 
 def _jpeg_with(exif: dict) -> bytes:

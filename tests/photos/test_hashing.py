@@ -72,7 +72,8 @@ def test_dihedral_hashes_equal_hashes_of_the_transformed_photo():
 
 
 def test_flipped_copy_is_caught_by_its_mirror_variant():
-    # Decision (hashing module docstring): plain pHash misses a mirrored copy, the variants catch it.
+    # Decision (hashing module docstring): plain pHash misses a mirrored copy, the variants catch
+    # it.
     original = analyse_photo(proof(11))
     flipped = analyse_photo(mirrored(proof(11)))
     assert hamming(original.meta.phash, flipped.meta.phash) > 20

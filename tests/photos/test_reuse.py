@@ -30,4 +30,4 @@ def test_every_hash_within_distance_shares_a_band_within_radius(h, flips):
         other ^= 1 << bit
     d = hamming(h, other)
     r = band_radius(d)
-    assert any(b2 in band_neighbours(b1, r) for b1, b2 in zip(bands(h), bands(other)))
+    assert any(b2 in band_neighbours(b1, r) for b1, b2 in zip(bands(h), bands(other), strict=True))

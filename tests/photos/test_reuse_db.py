@@ -1,4 +1,5 @@
-"""The reuse index in PostgreSQL agrees with a brute-force scan (needs the ``db_engine`` fixture)."""
+"""The reuse index in PostgreSQL agrees with a brute-force scan (needs the ``db_engine``
+fixture)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from qlue_console.db import contract
 from qlue_console.photos.demo import mirrored, with_text_overlay
 from qlue_console.photos.hashing import bands, hamming, to_signed
 from qlue_console.photos.ingest import analyse_photo, describe_photo
-from qlue_console.photos.reuse import find_reuse, find_similar_proofs, linear_scan
+from qlue_console.photos.reuse import find_reuse
+from tests.photos.reuse_baseline import find_similar_proofs, linear_scan
 
 from .helpers import proof
 
@@ -26,9 +28,8 @@ def _near(rng: random.Random, h: int, distance: int) -> int:
 def _insert(conn, hashes: list[int], kind: str = "proof") -> list[int]:
     rows = conn.execute(
         text(
-            "INSERT INTO photos (kind, phash, sha256) "
-            "SELECT :kind, h, 'test' || ord FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) "
-            "RETURNING id"
+            "INSERT INTO photos (kind, phash, sha256) SELECT :kind, h, 'test' || ord "
+            "FROM unnest(CAST(:hs AS bigint[])) WITH ORDINALITY AS t(h, ord) RETURNING id"
         ),
         {"kind": kind, "hs": [to_signed(h) for h in hashes]},
     )
@@ -63,7 +64,7 @@ def test_index_agrees_with_brute_force(db_engine):
         ids = _insert(conn, hashes)
         _insert(conn, [queries[0]], kind="report")  # citizens' photos are not proofs
         conn.execute(text("ANALYZE photos"))
-        by_id = dict(zip(ids, hashes))
+        by_id = dict(zip(ids, hashes, strict=True))
         for max_distance in (3, 8, 10):
             for q in queries:
                 found = find_similar_proofs(conn, q, max_distance=max_distance, limit=1000)
@@ -99,7 +100,8 @@ def test_variants_exclusions_and_limit(db_engine):
         assert stored_report_phash == describe_photo(proof(40)).phash
         photo_id = conn.execute(
             text(
-                "INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) RETURNING id"
+                "INSERT INTO photos (kind, phash, sha256, report_id) VALUES ('proof', :h, :s, :r) "
+                "RETURNING id"
             ),
             {"h": stored.phash, "s": stored.sha256, "r": report_id},
         ).scalar_one()
@@ -134,8 +136,8 @@ def test_query_uses_the_band_indexes(db_engine):
             r[0]
             for r in conn.execute(
                 text(
-                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) OR phash_b1 = ANY(:v1) "
-                    "OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
+                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) "
+                    "OR phash_b1 = ANY(:v1) OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
                 ),
                 {f"v{i}": list(range(i * 1000, i * 1000 + 137)) for i in range(4)},
             )

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import Claimed, Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import ClaimedError, ConflictError, ContractError, PermissionDeniedError
 from qlue_console.triage import actions
 from tests.triage.util import events, submit, version
 
@@ -35,7 +35,7 @@ def test_a_stale_version_is_refused_and_names_who_changed_it(db_engine):
     rid = submit(db_engine, 2)
     opened_at = version(db_engine, rid)
     actions.set_priority(db_engine, rid, opened_at, 2)  # another console, first
-    with pytest.raises(Conflict) as err:
+    with pytest.raises(ConflictError) as err:
         actions.set_category(db_engine, rid, opened_at, "banjir")
     assert "prioritised" in str(err.value)
     assert err.value.details["kind"] == "prioritised"
@@ -93,10 +93,10 @@ def test_claims_block_other_consoles_until_expiry_by_the_database_clock(db_engin
     alice = make_engine(login_url("qlue_operator"))
     bob = make_engine(login_url("qlue_operator"))
     actions.claim(alice, rid)
-    with pytest.raises(Claimed) as err:
+    with pytest.raises(ClaimedError) as err:
         actions.set_priority(bob, rid, version(db_engine, rid), 3)
     assert err.value.details["holder"] == actions.whoami(alice)
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDeniedError):
         actions.release(bob, rid)
     # the claim expires by the database's clock, whatever the clients think
     with db_engine.begin() as conn:

@@ -1,5 +1,5 @@
 """Revision 0013 on a real PostgreSQL: "Next report" never re-claims what the operator holds
-and writes one "Claimed" line per claim; rejections and dispatches made during triage can be
+and writes one "ClaimedError" line per claim; rejections and dispatches made during triage can be
 undone while nothing happened since, refused otherwise; the KPI state history follows."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import ConflictError, ContractError, PermissionDeniedError
 from qlue_console.dispatch import service
 from qlue_console.triage import actions
 from tests.triage.util import events, submit, version
@@ -107,7 +107,7 @@ def test_undo_reject_is_refused_once_the_report_changed(db_engine):
     v = actions.reject(db_engine, rid, version(db_engine, rid), "spam")
     with db_engine.begin() as conn:
         conn.execute(text("UPDATE reports SET version = version + 1 WHERE id = :id"), {"id": rid})
-    with pytest.raises(Conflict):
+    with pytest.raises(ConflictError):
         actions.undo_reject(db_engine, rid, v)
     assert _row(db_engine, rid, "status")[0] == "rejected"
 
@@ -118,7 +118,7 @@ def test_only_who_rejected_or_a_supervisor_may_undo(db_engine, login_url):
     boss = make_engine(login_url("qlue_supervisor"))
     rid = submit(db_engine, 9)
     v = actions.reject(alice, rid, version(db_engine, rid), "spam")
-    with pytest.raises(PermissionDenied):
+    with pytest.raises(PermissionDeniedError):
         actions.undo_reject(bob, rid, v)
     assert actions.undo_reject(boss, rid, v) == v + 1
     assert _row(db_engine, rid, "status")[0] == "new"
@@ -181,7 +181,7 @@ def test_undo_dispatch_is_refused_when_the_report_moved_on(people_engine):
         people_engine, rid, version(people_engine, rid), "Mohon dicek @lurah.gambir"
     )
     later = service.dispatch(people_engine, rid, result.version, "Juga @camat.gambir")
-    with pytest.raises(Conflict):
+    with pytest.raises(ConflictError):
         service.undo_dispatch(people_engine, rid, result.version)
     assert (
         service.undo_dispatch(people_engine, rid, later.version) == later.version + 1

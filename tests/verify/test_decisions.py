@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db.engine import make_engine
-from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import ConflictError, ContractError, PermissionDeniedError
 from qlue_console.verify.checking import check_pending
 from qlue_console.verify.decisions import decide, fetch_role, suggested_reason
 
@@ -143,7 +143,7 @@ def test_a_rejection_needs_a_reason_and_other_needs_a_note(city):
 def test_a_second_decision_is_refused_naming_who_decided(city):
     engine, ids = city
     decide(engine, ids["old"], "reject", "old_photo")
-    with pytest.raises(Conflict) as info:
+    with pytest.raises(ConflictError) as info:
         decide(engine, ids["old"], "approve")
     assert info.value.details["verification"] == "rejected"
     assert "already rejected" in str(info.value)
@@ -173,7 +173,7 @@ def test_two_supervisors_at_once_only_one_wins(city, login_url):
     tx.commit()
     first.close()
     thread.join(10)
-    assert isinstance(outcome.get("error"), Conflict)
+    assert isinstance(outcome.get("error"), ConflictError)
     assert outcome["error"].details["actor"] == "spv.rina"
     assert "spv.rina" in str(outcome["error"])
     kinds = [e.kind for e in _events(engine, ids["report:reused"])]
@@ -187,9 +187,9 @@ def test_an_operator_login_is_refused_by_postgresql(city, login_url):
     operator = make_engine(login_url("qlue_operator"))
     try:
         assert not fetch_role(operator).can_decide
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             decide(operator, ids["far"], "approve")
-        with pytest.raises(PermissionDenied):
+        with pytest.raises(PermissionDeniedError):
             decide(operator, ids["far"], "reject", "wrong_place")
     finally:
         operator.dispose()

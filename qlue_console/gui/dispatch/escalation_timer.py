@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from qlue_console.db.errors import PermissionDenied
+from qlue_console.db.errors import PermissionDeniedError
 from qlue_console.dispatch.service import Escalation, escalate_overdue
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
@@ -56,7 +56,7 @@ class EscalationTimer(QObject):
 
     def _failed(self, error: Exception) -> None:
         self._running = False
-        if isinstance(error, PermissionDenied):
+        if isinstance(error, PermissionDeniedError):
             log.info("this login may not escalate; the periodic escalation is off: %s", error)
             self._timer.stop()
             self.disabled.emit(str(error))

@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from qlue_console.data.report_detail import person_of
-from qlue_console.db.errors import Claimed, Conflict, PermissionDenied, QlueDatabaseError
+from qlue_console.db.errors import (
+    ClaimedError,
+    ConflictError,
+    PermissionDeniedError,
+    QlueDatabaseError,
+)
 from qlue_console.dispatch import service
 from qlue_console.dispatch.directory import fetch_mention_accounts
 from qlue_console.dispatch.service import DispatchContext, DispatchResult
@@ -375,7 +380,7 @@ class DispatchPanel(QObject):
             self.dispatched.emit(report_id)
 
     def _failed(self, report_id: int | None, error: Exception) -> None:
-        holder = str(error.details.get("holder") or "") if isinstance(error, Claimed) else ""
+        holder = str(error.details.get("holder") or "") if isinstance(error, ClaimedError) else ""
         if holder:  # the database names the login: show the person, as the timeline does
             self._tasks.run(
                 person_of,
@@ -394,9 +399,9 @@ class DispatchPanel(QObject):
         text = _first_line(error)
         if login:
             text = text.replace(login, person)
-        if isinstance(error, Claimed):
+        if isinstance(error, ClaimedError):
             text = fill(self.tr("Not sent: %1"), text)
-        elif isinstance(error, Conflict):
+        elif isinstance(error, ConflictError):
             text = fill(
                 self.tr(
                     "Not sent: %1. The report has been reloaded; "
@@ -405,7 +410,7 @@ class DispatchPanel(QObject):
                 text,
             )
             self.refresh()
-        elif isinstance(error, PermissionDenied):
+        elif isinstance(error, PermissionDeniedError):
             text = fill(self.tr("Not allowed: %1"), text)
         elif isinstance(error, QlueDatabaseError):
             text = fill(self.tr("Not sent: %1"), text)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Engine
 
-from qlue_console.db.errors import Conflict, ContractError, PermissionDenied
+from qlue_console.db.errors import ConflictError, ContractError, PermissionDeniedError
 from qlue_console.gui.i18n import fill, moment_text
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.verify.override_dialog import OverrideDialog
@@ -126,7 +126,7 @@ class Decider(QObject):
         self._in_flight.discard(follow_up_id)
         self._overridden.discard(follow_up_id)
         message = first_line(error)
-        if isinstance(error, Conflict):
+        if isinstance(error, ConflictError):
             actor = error.details.get("actor") or "?"
             self.message.emit(
                 fill(
@@ -139,10 +139,10 @@ class Decider(QObject):
         else:
             title = (
                 self.tr("Not allowed")
-                if isinstance(error, PermissionDenied)
+                if isinstance(error, PermissionDeniedError)
                 else self.tr("Decision refused")
             )
-            if not isinstance(error, (ContractError, PermissionDenied)):
+            if not isinstance(error, (ContractError, PermissionDeniedError)):
                 log.error("decision on follow-up %s failed: %s", follow_up_id, error)
             QMessageBox.warning(
                 self._parent,

@@ -59,7 +59,7 @@ TEXTS = {
 
 def _spec(name: str, icon: str, factory) -> WorkspaceSpec:
     title, tooltip = TEXTS[name]
-    return WorkspaceSpec(name, lambda: _tr(title), lambda: _tr(tooltip), icon, factory)
+    return WorkspaceSpec(name, lambda: _tr(str(title)), lambda: _tr(str(tooltip)), icon, factory)
 
 
 WORKSPACES: tuple[WorkspaceSpec, ...] = (

@@ -1,4 +1,6 @@
-"""Getting from "no configuration" or a URL to a database the console can use.
+"""Getting from "no configuration" or a URL to a database the console can use, seeded for the
+demo: the start-up both the command line and the Qt layer run (above the feature packages,
+whose demo data and logins it writes).
 
 Embedded: start the private server, migrate it, and seed the demo city on first run.
 Central: connect and check that the schema revision matches this code; migrating a central
@@ -38,10 +40,6 @@ class OpenDatabase:
         return describe(self.url, embedded=self.embedded)
 
 
-def database_url(target: DatabaseTarget) -> str:
-    return target.url if target.url else start_embedded(target.data_dir)
-
-
 def is_empty(engine: Engine) -> bool:
     with engine.connect() as conn:
         return conn.execute(text("SELECT NOT EXISTS (SELECT 1 FROM reports)")).scalar_one()
@@ -68,7 +66,7 @@ def open_database(
     progress: Progress = log.info,
     seed_progress: Callable[[int, int], None] | None = None,
 ) -> OpenDatabase:
-    if target.embedded:
+    if target.url is None:  # embedded
         progress("Starting the embedded PostgreSQL…")
         url = start_embedded(target.data_dir)
         engine = make_engine(url)
@@ -85,8 +83,9 @@ def open_database(
         with engine.begin() as conn:  # the demo's people sign in with their own logins
             ensure_demo_logins(conn)
         return OpenDatabase(url, engine, embedded=True, seeded_now=seeded)
-    engine = make_engine(target.url)
+    url = target.url
+    engine = make_engine(url)
     progress("Connecting to the central database…")
     check_connection(engine)
     migrate.ensure_current(engine)
-    return OpenDatabase(target.url, engine, embedded=False, seeded_now=False)
+    return OpenDatabase(url, engine, embedded=False, seeded_now=False)
