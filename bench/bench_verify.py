@@ -3,11 +3,11 @@ the supervisor's "next item" after a keystroke.
 
 1. Reuse lookup. A scratch database on the embedded server gets N random proof pHashes
    (``INSERT … SELECT`` in SQL) plus near-duplicates planted around half of the query hashes
-   (Hamming distance 0..12). Timed: ``reuse.find_similar_proofs`` (one hash, distance ≤ 8),
-   ``reuse.find_reuse`` with the eight flip/rotation hashes at distance ≤ 10, the verifier's own
-   call (``verify.checking.reuse_hits``: as is ≤ 10, the seven variants ≤ 3), and the
-   baseline ``reuse.linear_scan`` on the same queries, in the same run; the answers of index
-   and scan are compared.
+   (Hamming distance 0..12). Timed: ``find_similar_proofs`` (one hash, distance ≤ 8;
+   tests/photos/reuse_baseline.py), ``reuse.find_reuse`` with the eight flip/rotation hashes at
+   distance ≤ 10, the verifier's own call (``verify.checking.reuse_hits``: as is ≤ 10, the seven
+   variants ≤ 3), and the baseline ``linear_scan`` (same module) on the same queries, in the
+   same run; the answers of index and scan are compared.
 2. Next item. The verifier workspace offscreen over follow-ups with 12-megapixel photos: the
    time from the A keystroke to the next follow-up painted, with the prefetched data (the
    normal case) and with the next one's prefetched data dropped first (what it would be

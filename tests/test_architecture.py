@@ -56,16 +56,7 @@ def test_the_qt_layer_runs_no_sql():
 # test file that still needs it; the list only shrinks (production code carries no API of its own
 # for tests). Methods are not scanned: a name read as an attribute cannot be told from another's.
 USED_ONLY_BY_TESTS_FOR_NOW = {
-    "qlue_console.data.map_data.fetch_markers": "tests/gui/test_map*.py, bench/bench_map.py",
-    "qlue_console.dispatch.service.fetch_report_mentions": "(no user left)",
-    "qlue_console.domain.sla.load_holidays": "tests/domain/test_sla.py",
-    "qlue_console.domain.sla.overdue": "tests/domain/test_sla.py",
-    "qlue_console.gui.map.page.MapMarker": "tests/map_markers.py",
     "qlue_console.photos.demo.mirrored": "tests/verify/test_checks_db.py, tests/photos",
-    "qlue_console.reports.kpis.kpi_field_names": "(no user left)",
-    "qlue_console.reports.service.city_value": "(no user left)",
-    "qlue_console.verify.context.fetch_photo": "(no user left)",
-    "qlue_console.verify.queue.count_pending": "(no user left)",
 }
 
 

@@ -28,7 +28,6 @@ __all__ = [
     "dispatch",
     "escalate_overdue",
     "undo_dispatch",
-    "fetch_report_mentions",
     "forward",
     "load_dispatch_context",
 ]
@@ -168,11 +167,6 @@ class ReportMention:
     due_at: datetime
     resolved_at: datetime | None
     overdue: bool
-
-
-def fetch_report_mentions(engine: Engine, report_id: int) -> list[ReportMention]:
-    with engine.connect() as conn:
-        return _report_mentions(conn, report_id)
 
 
 def _report_mentions(conn, report_id: int) -> list[ReportMention]:

@@ -46,7 +46,6 @@ __all__ = [
     "due_at",
     "is_working_day",
     "load_holidays",
-    "overdue",
 ]
 
 SlaMode = Literal["calendar", "working"]
@@ -115,14 +114,6 @@ def due_at(
     for _ in range(days):
         day = _next_working_day(day, holidays)
     return datetime.combine(day, clock, tzinfo=JAKARTA)
-
-
-def overdue(due: datetime, now: datetime) -> bool:
-    """True once ``now`` is past ``due``; at the due instant itself the mention is still on
-    time. Both must be aware (any zones)."""
-    _require_aware(due, "due")
-    _require_aware(now, "now")
-    return now > due
 
 
 def load_holidays(path: Path | str | None = None, *, language: str = "id") -> dict[date, str]:

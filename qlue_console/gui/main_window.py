@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from typing_extensions import override
 
 from qlue_console import __version__
 from qlue_console.access.roles import Identity
@@ -262,7 +263,8 @@ class MainWindow(QMainWindow):
     def signing_out(self) -> bool:
         return self._signing_out
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.live.stop()
         self.escalation.stop()

@@ -77,7 +77,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -622,7 +622,3 @@ def _loads(value) -> list[dict]:
     if value is None:
         return []
     return json.loads(value) if isinstance(value, str) else list(value)
-
-
-def kpi_field_names() -> tuple[str, ...]:
-    return tuple(f.name for f in fields(KpiRow))

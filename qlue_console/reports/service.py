@@ -103,7 +103,3 @@ def value_of(ranked: RankedRow, code: str, lang: str = "id"):
     if code not in COLUMN:
         raise KeyError(code)
     return getattr(ranked.row, code)
-
-
-def city_value(row: KpiRow, code: str):
-    return getattr(row, code)

@@ -3,12 +3,11 @@ rules and the public-holiday calendar. Idempotent: running it again changes noth
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from qlue_console.paths import resource
+from qlue_console.domain.sla import load_holidays
 
 # (code, name, short name). The three utilities at the end are outside the city government:
 # reports are passed on to them (Koordinasi).
@@ -128,15 +127,6 @@ ROUTING_RULES: tuple[tuple[str | None, str, str, int], ...] = (
 )
 
 
-def load_holidays_csv() -> list[dict[str, str]]:
-    path = resource("holidays_id.csv")
-    with open(path, newline="", encoding="utf-8") as f:
-        return [
-            {"day": r["date"], "name_id": r["name_id"], "name_en": r["name_en"]}
-            for r in csv.DictReader(f)
-        ]
-
-
 def seed_reference(conn: Connection) -> None:
     conn.execute(
         text(
@@ -167,5 +157,15 @@ def seed_reference(conn: Connection) -> None:
             "INSERT INTO holidays (day, name_id, name_en) VALUES (CAST(:day AS date), :name_id, "
             ":name_en) ON CONFLICT (day) DO NOTHING"
         ),
-        load_holidays_csv(),
+        _holiday_rows(),
     )
+
+
+def _holiday_rows() -> list[dict[str, str]]:
+    """The shipped holiday table, read and checked by ``domain.sla.load_holidays`` (two holidays
+    on one date keep both names)."""
+    names_id, names_en = load_holidays(language="id"), load_holidays(language="en")
+    return [
+        {"day": day.isoformat(), "name_id": name, "name_en": names_en[day]}
+        for day, name in sorted(names_id.items())
+    ]

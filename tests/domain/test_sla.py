@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qlue_console.domain.sla import JAKARTA, due_at, is_working_day, load_holidays, overdue
+from qlue_console.domain.sla import JAKARTA, due_at, is_working_day, load_holidays
 
 WIB = JAKARTA
 NO_HOLIDAYS: frozenset[date] = frozenset()
@@ -109,15 +109,6 @@ def test_is_working_day() -> None:
     assert not is_working_day(date(2026, 1, 10), NO_HOLIDAYS)  # Saturday
     assert not is_working_day(date(2026, 1, 11), NO_HOLIDAYS)  # Sunday
     assert not is_working_day(date(2026, 8, 17), {date(2026, 8, 17)})  # Monday holiday
-
-
-def test_overdue_is_strictly_after_due_in_any_zone() -> None:
-    due = wib(2026, 1, 12, 16)
-    assert not overdue(due, due)
-    assert not overdue(due, datetime(2026, 1, 12, 9, tzinfo=UTC))  # 16:00 WIB
-    assert overdue(due, datetime(2026, 1, 12, 9, 0, 1, tzinfo=UTC))
-    with pytest.raises(ValueError):
-        overdue(due, datetime(2026, 1, 12, 17))
 
 
 def test_shipped_holiday_table() -> None:

@@ -186,7 +186,7 @@ def test_a_burst_of_reports_lands_in_a_few_batches(qtbot, window, small_city, mo
 
 
 @pytest.fixture
-def supervisor_window(qtbot, people_engine, db_url):
+def supervisor_window(qtbot, people_engine, db_url, demo_cleanup):
     from PySide6.QtWidgets import QApplication
 
     from qlue_console.access.demo_logins import demo_url, ensure_demo_logins
