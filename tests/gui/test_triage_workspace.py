@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+)
 from sqlalchemy import text
 
 from qlue_console.data.queue import QueueFilter
@@ -68,6 +76,10 @@ def window(qtbot, city, db_url, monkeypatch):
     win.close()
 
 
+def _queue_table(ws):
+    return ws.queue.widget.findChild(QTableView, "queueView")
+
+
 def _detail_of(qtbot, ws, report_id):
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
         ws.open_report(report_id)
@@ -79,12 +91,13 @@ def test_keystrokes_set_priority_triage_and_category(qtbot, window, city):
     ws = window.triage
     detail = _detail_of(qtbot, ws, ids[0])
     assert detail.status == "new"
-    ws.queue._view.setFocus()
+    table = _queue_table(ws)
+    table.setFocus()
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
-        qtbot.keyClick(ws.queue._view, Qt.Key.Key_4)
+        qtbot.keyClick(table, Qt.Key.Key_4)
     assert ws.detail.detail.priority == 3
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
-        qtbot.keyClick(ws.queue._view, Qt.Key.Key_T)
+        qtbot.keyClick(table, Qt.Key.Key_T)
     assert ws.detail.detail.status == "triaged"
     kinds = [e.kind for e in ws.detail.detail.timeline]
     assert kinds[-2:] == ["prioritised", "triaged"]
@@ -96,10 +109,10 @@ def test_next_report_claims_and_shows_it(qtbot, window, city):
     with engine.begin() as conn:
         conn.execute(text("UPDATE reports SET priority = 3 WHERE id = :id"), {"id": ids[7]})
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
-        qtbot.keyClick(ws.queue._view, Qt.Key.Key_N)
+        qtbot.keyClick(_queue_table(ws), Qt.Key.Key_N)
     assert ws.detail.report_id == ids[7]
     qtbot.waitUntil(lambda: ws.detail.detail.claimed_by is not None, timeout=5_000)
-    assert ws.actions.widget.findChild(type(ws.actions._claim), "claimButton").text() == "Release"
+    assert ws.actions.widget.findChild(QPushButton, "claimButton").text() == "Release"
 
 
 def test_a_stale_edit_is_refused_and_reported_and_the_choice_kept(qtbot, window, city, monkeypatch):
@@ -112,9 +125,12 @@ def test_a_stale_edit_is_refused_and_reported_and_the_choice_kept(qtbot, window,
     detail = _detail_of(qtbot, ws, ids[1])
     # another console changes the report after this one read it
     actions.set_priority(engine, ids[1], detail.version, 2)
-    ws.actions._category.setCurrentIndex(ws.actions._category.findData("pohon_tumbang"))
+    categories = ws.actions.widget.findChild(QComboBox, "categoryBox")
+    index = categories.findData("pohon_tumbang")
+    assert index >= 0
     with qtbot.waitSignal(ws.detail.loaded, timeout=10_000):
-        ws.actions._category_chosen(ws.actions._category.currentIndex())
+        categories.setCurrentIndex(index)
+        categories.activated.emit(index)  # as a click on the entry does
     assert shown and "Changed by another console" in shown[0] and "prioritised" in shown[0]
     with engine.connect() as conn:
         category = conn.execute(
@@ -132,8 +148,10 @@ def test_a_report_claimed_elsewhere_opens_read_only(qtbot, window, city, login_u
     ws = window.triage
     _detail_of(qtbot, ws, ids[2])
     assert ws.actions.is_read_only()
-    assert "read-only" in ws.actions._banner.text()
-    assert not ws.actions._reject.isEnabled() and not ws.actions._priority.isEnabled()
+    form = ws.actions.widget
+    assert "read-only" in form.findChild(QLabel, "claimBanner").text()
+    assert not form.findChild(QPushButton, "rejectButton").isEnabled()
+    assert not form.findChild(QComboBox, "priorityBox").isEnabled()
     other.dispose()
 
 
