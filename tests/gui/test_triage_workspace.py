@@ -198,7 +198,7 @@ def test_map_click_selects_in_queue_and_queue_selection_highlights_on_map(qtbot,
 
 
 def _js(qtbot, map_view, script):
-    box = {}
+    box: dict[str, object] = {}
     map_view.view.page().runJavaScript(script, 0, lambda value: box.setdefault("v", value))
     qtbot.waitUntil(lambda: "v" in box, timeout=5_000)
     return box["v"]
