@@ -43,7 +43,7 @@ from sqlalchemy import Engine, text  # noqa: E402
 from qlue_console.data.map_data import fetch_encoded_markers, fetch_marker_changes  # noqa: E402
 from qlue_console.data.queue import QueueFilter  # noqa: E402
 from qlue_console.db import migrate  # noqa: E402
-from qlue_console.db.embedded import start_embedded, stop_embedded  # noqa: E402
+from qlue_console.db.embedded import leave_embedded, start_embedded  # noqa: E402
 from qlue_console.db.engine import make_engine  # noqa: E402
 from qlue_console.domain.states import State  # noqa: E402
 from qlue_console.gui.map.map_view import MapView  # noqa: E402
@@ -327,7 +327,7 @@ def main() -> None:
     finally:
         engine.dispose()
         if folder is not None:
-            stop_embedded(folder)
+            leave_embedded(folder)
             shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -119,3 +119,27 @@ def test_production_code_carries_no_api_used_only_by_tests():
     assert [name for name in unused if name not in USED_ONLY_BY_TESTS_FOR_NOW] == []
     now_used = [name for name in USED_ONLY_BY_TESTS_FOR_NOW if name in public and name in used]
     assert now_used == [], "the package uses these now: take them off the list"
+
+
+def test_the_benchmarks_import_only_what_the_package_has():
+    """Benchmarks are not run by the suite; a name they import from the package that is gone
+    (renamed or removed) fails here instead of on the day someone measures."""
+    import ast
+    import importlib
+    import importlib.util
+
+    missing = []
+    for path in sorted((ROOT / "bench").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("qlue_console"):
+                module = importlib.import_module(node.module or "")
+                missing += [
+                    f"{path.name}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if not hasattr(module, alias.name)
+                    and not (
+                        hasattr(module, "__path__")
+                        and importlib.util.find_spec(f"{node.module}.{alias.name}")
+                    )
+                ]
+    assert missing == []
