@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from qlue_console.db import contract
-from tests.contract._layer import Layer, coastline, offset_outside, sample_positions
+from tests.contract.layer import Layer, coastline, offset_outside, sample_positions
 from tests.photo_factory import jpeg
 
 
