@@ -185,8 +185,11 @@ class MainWindow(QMainWindow):
         return next((n for n, w in self.workspaces.items() if w.widget is current), "")
 
     def show_workspace(self, name: str) -> None:
-        self._stack.setCurrentWidget(self.workspace(name).widget)
+        widget = self.workspace(name).widget
+        self._stack.setCurrentWidget(widget)
         self._actions[name].setChecked(True)
+        if widget.focusProxy() is not None:  # its main list, so the arrow keys move in it
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def is_offline(self) -> bool:
         return not self.offline_banner.isHidden()

@@ -207,7 +207,7 @@ def supervisor_window(qtbot, people_engine, db_url, demo_cleanup):
 
 def test_each_workspace_keeps_its_shortcut_whatever_the_role(qtbot, supervisor_window):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QToolBar
+    from PySide6.QtWidgets import QApplication, QToolBar
 
     from qlue_console.gui.workspaces.registry import WORKSPACES
 
@@ -222,6 +222,11 @@ def test_each_workspace_keeps_its_shortcut_whatever_the_role(qtbot, supervisor_w
     }
     qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: win.current_workspace() == "verify", timeout=10_000)
+    # the keys go to the proofs' queue, not to the first filter (Down must not change the agency)
+    focused = QApplication.focusWidget()
+    verify = win.workspace("verify").widget
+    assert focused is not None and focused.objectName() == "queueView", focused
+    assert verify.isAncestorOf(focused)
     qtbot.keyClick(
         win, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier
     )  # Reports: not a supervisor's

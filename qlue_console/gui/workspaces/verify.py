@@ -78,6 +78,7 @@ class VerifyWorkspace(QObject):
         self.bar.reject_button.clicked.connect(self.start_reject)
         self.reasons.chosen.connect(self._reason_chosen)
         self.reasons.closed.connect(self.queue.focus)
+        w.setFocusProxy(self.queue.view)  # opening the workspace puts the keys on the queue
         self.decider.sent.connect(self._sent)
         self.decider.decided.connect(self.decided)
         self.decider.failed.connect(self._decision_failed)
