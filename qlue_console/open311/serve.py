@@ -3,6 +3,7 @@ request (method, path with its query, status, milliseconds)."""
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import time
@@ -60,11 +61,16 @@ def app_from_environment() -> AccessLog:
     return asgi_app(gateway_engine(os.environ[URL_VARIABLE]))
 
 
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the gateway's request lines on its default handler (uvicorn
+    applies it in every worker process too)."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"][log.name] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
 def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1) -> None:
     """Serves until interrupted."""
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    log.setLevel(logging.INFO)
     if workers > 1:
         os.environ[URL_VARIABLE] = url
         uvicorn.run(
@@ -74,10 +80,13 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1)
             port=port,
             workers=workers,
             access_log=False,
+            log_config=log_config(),
         )
         return
     engine = gateway_engine(url)
     try:
-        uvicorn.run(asgi_app(engine), host=host, port=port, access_log=False)
+        uvicorn.run(
+            asgi_app(engine), host=host, port=port, access_log=False, log_config=log_config()
+        )
     finally:
         engine.dispose()
