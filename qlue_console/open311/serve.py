@@ -74,7 +74,7 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1)
     if workers > 1:
         os.environ[URL_VARIABLE] = url
         uvicorn.run(
-            "qlue_console.open311.serve:app_from_environment",
+            f"{__name__}:{app_from_environment.__name__}",  # each worker imports it
             factory=True,
             host=host,
             port=port,
