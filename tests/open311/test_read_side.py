@@ -181,3 +181,8 @@ def test_paging_beyond_a_page(client, submit):
 )
 def test_bad_input_is_answered_with_the_error_array(client, path, params, code):
     _is_error(client.get(path, params=params), code)
+
+
+def test_another_method_is_a_405_with_the_error_array(client):
+    _is_error(client.delete("requests.json"), 405)
+    assert client.head("services.json").status_code == 200
