@@ -1,0 +1,2 @@
+"""The read side of the Open311 GeoReport v2 gateway: the public's view of the reports
+(services, requests and their timeline) over HTTP, in JSON and XML."""

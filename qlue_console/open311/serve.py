@@ -1,0 +1,92 @@
+"""Runs the gateway on uvicorn with its own SQLAlchemy engine and pool, logging one line per
+request (method, path with its query, status, milliseconds)."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import time
+from typing import Any
+
+import uvicorn
+from sqlalchemy import Engine
+
+from qlue_console.db.engine import make_engine
+from qlue_console.open311.app import create_app
+
+log = logging.getLogger("qlue_console.open311")
+
+URL_VARIABLE = "QLUE_OPEN311_DATABASE_URL"  # hands the URL to the worker processes
+POOL_SIZE = 8
+
+
+class AccessLog:
+    """ASGI middleware: one log line per HTTP request once its answer has started."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = {"code": 0}
+
+        async def noting_send(message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, noting_send)
+        finally:
+            query = scope.get("query_string", b"").decode("latin-1")
+            path = scope["path"] + (f"?{query}" if query else "")
+            elapsed = (time.perf_counter() - started) * 1000
+            log.info("%s %s %d %.1f ms", scope["method"], path, status["code"], elapsed)
+
+
+def gateway_engine(url: str) -> Engine:
+    return make_engine(url, application_name="qlue-open311", pool_size=POOL_SIZE)
+
+
+def asgi_app(engine: Engine) -> AccessLog:
+    return AccessLog(create_app(engine))
+
+
+def app_from_environment() -> AccessLog:
+    """The app of one worker process (``--workers`` > 1): its own engine and pool."""
+    return asgi_app(gateway_engine(os.environ[URL_VARIABLE]))
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the gateway's request lines on its default handler (uvicorn
+    applies it in every worker process too)."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"][log.name] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
+def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1) -> None:
+    """Serves until interrupted."""
+    if workers > 1:
+        os.environ[URL_VARIABLE] = url
+        uvicorn.run(
+            f"{__name__}:{app_from_environment.__name__}",  # each worker imports it
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            access_log=False,
+            log_config=log_config(),
+        )
+        return
+    engine = gateway_engine(url)
+    try:
+        uvicorn.run(
+            asgi_app(engine), host=host, port=port, access_log=False, log_config=log_config()
+        )
+    finally:
+        engine.dispose()
