@@ -24,8 +24,9 @@ SQL = Path(__file__).resolve().parents[1] / "sql" / "0015"
 
 def _run(name: str) -> None:
     """Runs this revision's SQL file as written (no parameters: '%' and ':' stay as they are)."""
-    op.get_bind().exec_driver_sql((SQL / name).read_text(encoding="utf-8"),
-                                  execution_options={"no_parameters": True})
+    op.get_bind().exec_driver_sql(
+        (SQL / name).read_text(encoding="utf-8"), execution_options={"no_parameters": True}
+    )
 
 
 def upgrade() -> None:
