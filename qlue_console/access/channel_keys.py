@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Engine, text
 
 from qlue_console.db.errors import ContractError
 from qlue_console.db.sql_errors import translated_errors
@@ -101,3 +101,13 @@ def log_refusal(conn: Connection, login: str, reason: str) -> None:
             text("SELECT qlue_channel_refusal(:login, :reason)"),
             {"login": login, "reason": reason},
         )
+
+
+def load_channels(engine: Engine) -> list[ChannelRow] | None:
+    """What the console's channel table shows; None when this login may not see the channels
+    (PostgreSQL's own answer: only admins may run ``qlue_channel_list``)."""
+    with engine.connect() as conn:
+        allowed = conn.execute(
+            text("SELECT has_function_privilege('qlue_channel_list()', 'EXECUTE')")
+        ).scalar_one()
+        return list_channels(conn) if allowed else None
