@@ -78,7 +78,7 @@ def test_a_live_key_names_its_login_and_a_revoked_or_unknown_one_nobody(
 
 
 def test_the_gateway_acts_as_the_channel_until_it_is_revoked(
-    admin_engine, gateway_url, channel_name
+    admin_engine, gateway_url, channel_name, superuser
 ):
     with admin_engine.begin() as conn:
         made = channel_keys.add_channel(conn, channel_name())
@@ -97,13 +97,20 @@ def test_the_gateway_acts_as_the_channel_until_it_is_revoked(
             cur.execute(
                 "SELECT submit_report('app', 'g1', 'warga', 'Sampah', 'sampah', %s, %s)", MONAS
             )
-            assert cur.fetchone()[0] > 0
+            report = cur.fetchone()[0]
             cur.execute("RESET ROLE")
             cur.execute("SELECT qlue_channel_refusal(%s, 'rate limit')", (made.login,))
         gateway.commit()
+        with superuser.cursor() as cur:  # the event names the channel, not the gateway
+            cur.execute(
+                "SELECT actor_login FROM events WHERE report_id = %s AND kind = 'created'",
+                (report,),
+            )
+            assert cur.fetchone() == (made.login,)
         with admin_engine.begin() as conn:
             channel_keys.revoke_channel(conn, made.name)
-            assert channel_keys.list_channels(conn)[0].refusals_today == 1
+            (row,) = channel_keys.list_channels(conn)
+            assert (row.reports_today, row.refusals_today) == (1, 1)
         with gateway.cursor() as cur, pytest.raises(psycopg2.errors.InsufficientPrivilege):
             cur.execute(f'SET ROLE "{made.login}"')
     finally:

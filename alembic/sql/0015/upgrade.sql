@@ -11,6 +11,10 @@
 -- * Nobody reads the tables: the gateway uses qlue_channel_key_check and qlue_channel_refusal,
 --   an admin qlue_channel_add, qlue_channel_revoke and qlue_channel_list (which gives no hash).
 --
+-- * Events name the channel: the stamp of events.actor_login (session_user until now) records
+--   the channel's login when a gateway login has SET ROLE to a live channel, so the audit and
+--   the channel's "reports today" name the channel, not the gateway.
+--
 -- Errors: 22023 bad input (DETAIL: the field; nothing is written), 42501 not allowed.
 
 DO $$
@@ -134,7 +138,7 @@ BEGIN
 END $$;
 
 -- The channels with what a console shows of them. "Today" is the day in Jakarta. A channel's
--- reports are the 'created' events its login wrote (events.actor_login is the session's login).
+-- reports are the 'created' events stamped with its login (see qlue_events_stamp above).
 CREATE FUNCTION qlue_channel_list()
 RETURNS TABLE (name text, login text, created_at timestamptz, last_used_at timestamptz,
                revoked_at timestamptz, reports_today bigint, refusals_today bigint)
@@ -150,6 +154,27 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
       FROM channel_keys k
      ORDER BY k.name
 $$;
+
+-- Who made an event: the session's login, or the channel a gateway acts as (SET ROLE to a
+-- channel login it is a member of through qlue_gateway; the setting 'role' keeps that role
+-- inside SECURITY DEFINER functions). Only catalog checks: any role may insert events.
+CREATE OR REPLACE FUNCTION qlue_events_stamp() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_role text := current_setting('role', true);
+BEGIN
+    NEW.actor_login := session_user;
+    IF v_role IS NOT NULL AND v_role <> 'none' AND v_role <> session_user::text THEN
+        IF pg_has_role(session_user, 'qlue_gateway', 'MEMBER') THEN
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = v_role)
+               AND pg_has_role(v_role, 'qlue_channel', 'MEMBER')
+               AND pg_has_role('qlue_gateway', v_role, 'MEMBER') THEN
+                NEW.actor_login := v_role;
+            END IF;
+        END IF;
+    END IF;
+    RETURN NEW;
+END $$;
 
 REVOKE ALL ON FUNCTION qlue_channel_key_check(text), qlue_channel_refusal(text, text),
     qlue_channel_add(text, text), qlue_channel_revoke(text), qlue_channel_list() FROM PUBLIC;
