@@ -3,7 +3,8 @@
 logs what the gateway refused. The gateway (a member of the new group ``qlue_gateway``) checks a key
 with ``qlue_channel_key_check`` and logs a refusal with ``qlue_channel_refusal``; an admin adds,
 revokes and lists channels (``qlue_channel_add``, ``qlue_channel_revoke``, ``qlue_channel_list``).
-Nobody reads the tables directly. SQL in ``alembic/sql/0015/``.
+Nobody reads the tables directly. An event written by the gateway acting as a channel (SET ROLE)
+is stamped with the channel's login. SQL in ``alembic/sql/0015/``.
 
 Revision ID: 0015
 Revises: 0014

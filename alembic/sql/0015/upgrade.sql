@@ -138,7 +138,7 @@ BEGIN
 END $$;
 
 -- The channels with what a console shows of them. "Today" is the day in Jakarta. A channel's
--- reports are the 'created' events stamped with its login (see qlue_events_stamp above).
+-- reports are the 'created' events stamped with its login (see qlue_events_stamp below).
 CREATE FUNCTION qlue_channel_list()
 RETURNS TABLE (name text, login text, created_at timestamptz, last_used_at timestamptz,
                revoked_at timestamptz, reports_today bigint, refusals_today bigint)
