@@ -1,8 +1,8 @@
 """The ``qlue-console`` command: the GUI by default, and the operator's commands
-(``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``escalate``, ``serve``).
-The global options (``--database-url``, ``-v``, ``--lang``) may stand before or after the command.
-A user's mistake (a bad URL, an unreachable server, a bad argument, a missing system library)
-ends with one clear line and a non-zero exit, never a traceback."""
+(``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``channel``,
+``escalate``, ``serve``). The global options (``--database-url``, ``-v``, ``--lang``) may stand
+before or after the command. A user's mistake (a bad URL, an unreachable server, a bad argument,
+a missing system library) ends with one clear line and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
@@ -128,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
         add_help=False,
     )
     commands.add_parser(
+        "channel",
+        help="manage the Open311 gateway's channels and keys (admin): channel add|list|revoke",
+        add_help=False,
+    )
+    commands.add_parser(
         "escalate", help="escalate overdue mentions one level (for a scheduler)", add_help=False
     )
     commands.add_parser(
@@ -205,7 +210,7 @@ def _simulate(args) -> int:
 
 # The commands that parse their own arguments; the global options are taken out of their argv
 # (either side of the command) and handed on where the command uses them.
-_DELEGATED = ("check-photo", "user", "report", "escalate", "serve")
+_DELEGATED = ("check-photo", "user", "channel", "report", "escalate", "serve")
 # Top-level options that take a value: their value is never taken for the command's name.
 _VALUED = ("--database-url", "--screenshot", "--workspace", "--lang", "--demo-role", "--tile-url")
 
@@ -271,7 +276,7 @@ def _delegate(argv: list[str], at: int) -> int:
     if before.lang and command == "report" and "--lang" not in rest:
         extra += ["--lang", before.lang]
     # after the action (report weekly, user add …) where the command has one
-    has_action = command in ("report", "user", "serve")
+    has_action = command in ("report", "user", "channel", "serve")
     at_action = 1 if has_action and rest and not rest[0].startswith("-") else 0
     rest = rest[:at_action] + extra + rest[at_action:]
     if command == "check-photo":
@@ -282,6 +287,10 @@ def _delegate(argv: list[str], at: int) -> int:
         from qlue_console.access.cli import user_main
 
         return user_main(rest)
+    if command == "channel":
+        from qlue_console.access.channel_cli import channel_main
+
+        return channel_main(rest)
     if command == "report":
         from qlue_console.reports.cli import report_main
 

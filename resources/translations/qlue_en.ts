@@ -1,6 +1,14 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChannelsView</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="111" />
+        <source>%n channel(s) · %1 with a live key</source>
+        <translation><numerusform>%n channel · %1 with a live key</numerusform><numerusform>%n channels · %1 with a live key</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>DirectoryModel</name>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/dispatch/directory_model.py" line="94" />
@@ -11,12 +19,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="251" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="255" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -45,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="88" />
+        <location filename="../../qlue_console/gui/main_window.py" line="89" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
     </message>

@@ -1,6 +1,69 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>ChannelsView</name>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="40" />
+        <source>Citizen channels (Open311 keys)</source>
+        <translation>Kanal warga (kunci Open311)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="46" />
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="47" />
+        <source>Key last used</source>
+        <translation>Kunci terakhir dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="48" />
+        <source>Reports today</source>
+        <translation>Laporan hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="49" />
+        <source>Refusals today</source>
+        <translation>Penolakan hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="50" />
+        <source>Key</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="74" />
+        <source>The channels could not be loaded: %1</source>
+        <translation>Kanal tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="92" />
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="95" />
+        <source>revoked %1</source>
+        <translation>dicabut %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="97" />
+        <source>live</source>
+        <translation>aktif</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="108" />
+        <source>No channels yet: add one with qlue-console channel add NAME.</source>
+        <translation>Belum ada kanal: tambahkan dengan qlue-console channel add NAMA.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="111" />
+        <source>%n channel(s) · %1 with a live key</source>
+        <translation><numerusform>%n kanal · %1 dengan kunci aktif</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ChecksPanel</name>
     <message>
         <location filename="../../qlue_console/gui/verify/checks_panel.py" line="43" />
@@ -258,47 +321,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="132" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="133" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="162" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="165" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="189" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="239" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="243" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="248" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="251" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="255" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="272" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="276" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -1067,102 +1130,102 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="54" />
+        <location filename="../../qlue_console/gui/main_window.py" line="55" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="75" />
+        <location filename="../../qlue_console/gui/main_window.py" line="76" />
         <source>embedded demo</source>
         <translation>demo tertanam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="80" />
+        <location filename="../../qlue_console/gui/main_window.py" line="81" />
         <source>Login %1 on %2</source>
         <translation>Login %1 di %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="88" />
+        <location filename="../../qlue_console/gui/main_window.py" line="89" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="130" />
+        <location filename="../../qlue_console/gui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="131" />
+        <location filename="../../qlue_console/gui/main_window.py" line="132" />
         <source>Sign &amp;out…</source>
         <translation>&amp;Keluar akun…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="133" />
+        <location filename="../../qlue_console/gui/main_window.py" line="134" />
         <source>Sign out and sign in again, with another login or role</source>
         <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="138" />
+        <location filename="../../qlue_console/gui/main_window.py" line="139" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="144" />
+        <location filename="../../qlue_console/gui/main_window.py" line="145" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="146" />
+        <location filename="../../qlue_console/gui/main_window.py" line="147" />
         <source>&amp;About Qlue Console</source>
         <translation>&amp;Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="153" />
+        <location filename="../../qlue_console/gui/main_window.py" line="154" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="179" />
+        <location filename="../../qlue_console/gui/main_window.py" line="180" />
         <source>%1 is not a workspace of your role (%2).</source>
         <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="197" />
+        <location filename="../../qlue_console/gui/main_window.py" line="201" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="204" />
+        <location filename="../../qlue_console/gui/main_window.py" line="208" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="207" />
+        <location filename="../../qlue_console/gui/main_window.py" line="211" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="220" />
+        <location filename="../../qlue_console/gui/main_window.py" line="224" />
         <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
         <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="224" />
+        <location filename="../../qlue_console/gui/main_window.py" line="228" />
         <source>Database server: %1</source>
         <translation>Server basis data: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="229" />
+        <location filename="../../qlue_console/gui/main_window.py" line="233" />
         <source>Signed in as %1 (login %2), %3.</source>
         <translation>Masuk sebagai %1 (login %2), %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="238" />
+        <location filename="../../qlue_console/gui/main_window.py" line="242" />
         <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
         <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="247" />
+        <location filename="../../qlue_console/gui/main_window.py" line="251" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
@@ -3668,28 +3731,28 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>VerifyWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="104" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="105" />
         <source>Your role could not be read: %1</source>
         <translation>Peran Anda tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="119" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="120" />
         <source>The queue could not be loaded: %1</source>
         <translation>Antrean tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="126" />
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="224" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="127" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="225" />
         <source>No follow-up is waiting for a decision.</source>
         <translation>Tidak ada tindak lanjut yang menunggu keputusan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="150" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="151" />
         <source>The follow-up could not be loaded: %1</source>
         <translation>Tindak lanjut tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/verify.py" line="158" />
+        <location filename="../../qlue_console/gui/workspaces/verify.py" line="159" />
         <source>Follow-up #%1 no longer exists.</source>
         <translation>Tindak lanjut #%1 sudah tidak ada.</translation>
     </message>

@@ -72,6 +72,18 @@ def made_logins(db_url):
 
 
 @pytest.fixture
+def channel_name(made_logins):
+    """Factory: a channel name no other test uses (its login, cluster-wide, is dropped after)."""
+
+    def make() -> str:
+        name = f"t{os.getpid()}-{next(_counter)}"
+        made_logins.append(f"channel.{name}")
+        return name
+
+    return make
+
+
+@pytest.fixture
 def new_login(db_url, superuser, made_logins):
     """Factory: a login made by qlue_user_add (as the superuser) → its URL."""
 

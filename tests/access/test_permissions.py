@@ -43,12 +43,14 @@ FOLLOW_UP_COLUMNS = {
 }
 PHOTO_COLUMNS = {"phash", "width", "height", "exif", "taken_at", "gps_lat", "gps_lon", "mime"}
 NOT_READABLE_BY_STAFF = {"login_scopes"}  # admins read it; its writers are the functions
+# 0015: nobody reads the channels' keys or refusals; the qlue_channel_* functions do
+READ_BY_FUNCTIONS_ONLY = {"channel_keys", "channel_refusals"}
 OWN_VIEWS = {"saved_views"}  # everybody's own named views (row-level security)
 
 
 def table_allowance(role: str, table: str) -> tuple[set[str], set[str] | str]:
     """(privileges among SELECT, INSERT, DELETE, TRUNCATE; UPDATE columns or 'all')."""
-    if role == "channel":
+    if role == "channel" or table in READ_BY_FUNCTIONS_ONLY:
         return set(), set()
     if role == "admin":
         if table == "login_scopes":
@@ -130,6 +132,9 @@ USER_FUNCTIONS = (
     "qlue_user_set_scope",
     "qlue_user_list",
 )
+# 0015: an admin manages the channels' keys; the gateway (qlue_gateway) checks them.
+CHANNEL_FUNCTIONS = ("qlue_channel_add", "qlue_channel_revoke", "qlue_channel_list")
+GATEWAY_FUNCTIONS = ("qlue_channel_key_check", "qlue_channel_refusal")
 
 
 def _tables(conn) -> dict[str, list[str]]:
@@ -233,7 +238,8 @@ def test_every_table_and_column_is_refused_beyond_the_roles_allowance(role, logi
 def test_every_function_beyond_the_roles_allowance_is_refused(role, login_url, schema):
     _, functions = schema
     names = {name for name, _ in functions}
-    assert set(USER_FUNCTIONS) | {"set_report_category", "submit_report", "qlue_whoami"} <= names
+    expected = {"set_report_category", "submit_report", "qlue_whoami"}
+    assert set(USER_FUNCTIONS) | set(CHANNEL_FUNCTIONS) | set(GATEWAY_FUNCTIONS) | expected <= names
     conn = connect(login_url(f"qlue_{role}"), autocommit=False)
     wrong = []
     refused = 0
@@ -266,6 +272,13 @@ def test_user_management_is_refused_to_all_but_admins(role, login_url):
         "ALTER ROLE CURRENT_USER BYPASSRLS",
         "INSERT INTO login_scopes (login, kota_code) VALUES (session_user, '31.71')",
         "DELETE FROM login_scopes",
+        "SELECT qlue_channel_add('intruder', repeat('a', 64))",
+        "SELECT qlue_channel_revoke('intruder')",
+        "SELECT qlue_channel_list()",
+        "SELECT qlue_channel_key_check(repeat('a', 64))",
+        "SELECT qlue_channel_refusal('channel.intruder', 'none')",
+        "SELECT key_sha256 FROM channel_keys",
+        "SELECT reason FROM channel_refusals",
     ):
         with conn.cursor() as cur, pytest.raises(psycopg2.errors.InsufficientPrivilege):
             cur.execute(sql)

@@ -1,7 +1,7 @@
 """The officials directory workspace: a searchable table of every account that can be
 mentioned (handle, name, kind, area, agency, active, open and overdue mentions; overdue
 marked), and for the selected account its current load and recent performance. Admins open
-the routing rules and holidays from here."""
+the routing rules and holidays from here, and see the Open311 gateway's citizen channels."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from qlue_console.dispatch.directory import (
     load_directory,
 )
 from qlue_console.domain import formatting
+from qlue_console.gui.dispatch.channels_view import ChannelsView
 from qlue_console.gui.dispatch.directory_model import (
     COL_HANDLE,
     COL_NAME,
@@ -133,6 +134,8 @@ class DirectoryWorkspace(QObject):
         for code, label in kinds():
             self._kind.addItem(label, code)
         self._admin.hide()
+        self.channels = ChannelsView(self._engine, self._tasks, w)
+        child(w, QWidget, "listSide").layout().addWidget(self.channels)
 
         self._rows: list[DirectoryRow] = []
         self._selected: int | None = None
@@ -166,6 +169,7 @@ class DirectoryWorkspace(QObject):
     def _loaded(self, directory: Directory) -> None:
         self._rows = list(directory.rows)
         self._admin.setVisible(directory.can_edit_routing)
+        self.channels.reload()  # an admin sees the channels; for anyone else it stays hidden
         self._apply_filter()
         if self._selected is not None:
             self._load_detail(self._selected)
@@ -297,3 +301,5 @@ class DirectoryWorkspace(QObject):
     def apply_changes(self, events: Sequence[ChangeEvent]) -> None:
         if any(e.kind in _LOAD_EVENTS for e in events):
             self._reload_timer.start()  # coalesces a burst of changes into one reload
+        if self.channels.isVisibleTo(self.widget) and any(e.kind == "created" for e in events):
+            self.channels.reload_soon()  # reports today
