@@ -15,15 +15,14 @@ import argparse
 import logging
 import sys
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError
 
 from qlue_console.access import channel_keys
 from qlue_console.db.errors import PermissionDeniedError, QlueDatabaseError
+from qlue_console.domain.formatting import moment
 
 PROG = "qlue-console channel"
-JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,7 +66,7 @@ def _engine(url: str | None):
 
 
 def _when(at: datetime | None) -> str:
-    return at.astimezone(JAKARTA).strftime("%Y-%m-%d %H:%M") if at is not None else "never"
+    return moment(at, "en") if at is not None else "never"
 
 
 def format_list(rows: list[channel_keys.ChannelRow]) -> str:

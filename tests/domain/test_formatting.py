@@ -74,8 +74,14 @@ _DATE_FORMATTING = re.compile(
     r"|(?<!from)isoformat\(\)|\.dayName\(|\.monthName\("
 )
 # Not for a person: EXIF's own timestamp format, JSON and SQL values, the photo layer's stored
-# English evidence, the seeding of the demo city.
-_NOT_DISPLAY = {"photos/demo.py", "photos/ingest.py", "photos/checks.py", "domain/sla.py"}
+# English evidence, the seeding of the demo city, the Open311 gateway's ISO 8601 times.
+_NOT_DISPLAY = {
+    "photos/demo.py",
+    "photos/ingest.py",
+    "photos/checks.py",
+    "domain/sla.py",
+    "open311/documents.py",
+}
 
 
 def test_no_other_module_formats_dates_for_display():

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -256,14 +256,17 @@ def _geometries(top: QWidget) -> list[tuple]:
 
 
 def wait_until_laid_out(qtbot, top: QWidget, timeout: int = 5_000) -> None:
-    """Waits until Qt's layout passes are done: no widget under ``top`` moves, resizes, shows or
-    hides between two turns of the event loop."""
+    """Waits until Qt's layout passes are done: no layout request is pending, and no widget under
+    ``top`` moves, resizes, shows or hides over three turns of the event loop (on a loaded
+    machine a label's new text can arrive between two samples, its layout request not yet
+    handled)."""
     last: list[list[tuple]] = []
 
     def settled() -> bool:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         now = _geometries(top)
-        steady = bool(last) and last[-1] == now
-        last[:] = [now]
-        return steady
+        last.append(now)
+        del last[:-3]
+        return len(last) == 3 and last[0] == last[1] == last[2]
 
     qtbot.waitUntil(settled, timeout=timeout)
