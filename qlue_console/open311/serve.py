@@ -55,9 +55,7 @@ def gateway_engine(url: str) -> Engine:
     return make_engine(url, application_name="qlue-open311", pool_size=POOL_SIZE)
 
 
-def asgi_app(
-    engine: Engine, rate: float = DEFAULT_RATE, burst: int = DEFAULT_BURST
-) -> AccessLog:
+def asgi_app(engine: Engine, rate: float = DEFAULT_RATE, burst: int = DEFAULT_BURST) -> AccessLog:
     return AccessLog(create_app(engine, RateLimiter(rate, burst)))
 
 
@@ -104,7 +102,11 @@ def serve(
     engine = gateway_engine(url)
     try:
         uvicorn.run(
-            asgi_app(engine, rate, burst), host=host, port=port, access_log=False, log_config=log_config()
+            asgi_app(engine, rate, burst),
+            host=host,
+            port=port,
+            access_log=False,
+            log_config=log_config(),
         )
     finally:
         engine.dispose()
