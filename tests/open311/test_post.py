@@ -158,6 +158,15 @@ def test_bad_fields_are_400_and_write_nothing(poster, db_engine):
         response = http.post("requests.json", data=form(channel.key, **extra))
         assert response.status_code == 400, (extra, response.text)
         assert response.json()[0]["code"] == 400
+    two_files = {
+        "media": ("a.jpg", jpeg(1), "image/jpeg"),
+        "other": ("b.jpg", jpeg(2), "image/jpeg"),
+    }
+    for files in (two_files, {"other": ("b.jpg", jpeg(2), "image/jpeg")}):
+        response = http.post("requests.json", data=form(channel.key), files=files)
+        assert response.status_code == 400 and response.json()[0]["code"] == 400
+    as_text = http.post("requests.json", data=form(channel.key, media="photo.jpg"))
+    assert as_text.status_code == 400 and "file" in as_text.json()[0]["description"]
     broken = {"media": ("p.jpg", b"not a jpeg at all", "image/jpeg")}
     response = http.post("requests.json", data=form(channel.key), files=broken)
     assert response.status_code == 400 and "photo" in response.json()[0]["description"]
