@@ -5,6 +5,7 @@ and write nothing."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import urlencode
 
 import httpx
@@ -185,3 +186,17 @@ def test_a_multivalue_attribute(poster, db_engine):
     with db_engine.connect() as conn:
         body = conn.execute(text("SELECT text FROM reports")).scalar_one()
     assert body.endswith("(damage: pothole, crack)")
+
+
+def test_concurrent_retries_under_one_key_make_one_report(poster, db_engine):
+    http, channel = poster
+    headers = {"Idempotency-Key": "burst-of-retries"}
+
+    def post(_: int) -> httpx.Response:
+        return http.post("requests.json", data=form(channel.key), headers=headers)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        answers = list(pool.map(post, range(6)))
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.json()[0]["service_request_id"] for a in answers}) == 1
+    assert report_count(db_engine) == 1
