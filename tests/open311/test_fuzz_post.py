@@ -93,3 +93,44 @@ def test_any_form_without_its_required_fields_is_refused(poster, db_engine, fiel
     assert error["code"] == response.status_code
     with db_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM reports")).scalar_one() == 0
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    content_type=st.sampled_from(
+        [
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "multipart/form-data; boundary=xyz",
+            "application/json",
+            "text/plain; charset=utf-16",
+        ]
+    ),
+    body=st.one_of(
+        st.binary(max_size=300),
+        st.sampled_from(
+            [
+                b"api_key=%ZZ&lat=%",
+                b"description=%FF%FE&service_code=parkir_liar",
+                b"--xyz\r\nContent-Disposition: form-data; name=\"media\"; filename=\"a\"\r\n\r\nx",
+                b"--xyz--\r\n",
+                b'{"service_code": "parkir_liar"}',
+            ]
+        ),
+    ),
+)
+def test_any_body_is_answered_without_a_500(poster, db_engine, content_type, body):
+    http, channel = poster
+    response = http.post(
+        "requests.json",
+        params={"api_key": channel.key},
+        content=body,
+        headers={"content-type": content_type},
+    )
+    assert response.status_code in (400, 403, 404), (body, response.text)
+    [error] = response.json()
+    assert error["code"] == response.status_code
+    with db_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM reports")).scalar_one() == 0
