@@ -1,5 +1,6 @@
-"""The Open311 GeoReport v2 read side as a Starlette ASGI app: discovery, services, a service
-definition, requests and one request, each as ``.json`` and ``.xml``.
+"""The Open311 GeoReport v2 gateway as a Starlette ASGI app: discovery, services, a service
+definition, requests and one request, each as ``.json`` and ``.xml``; the write side's routes
+(``POST requests``, ``GET tokens``) come from :mod:`qlue_console.open311.post_routes`.
 
 Bad input is always answered with the spec's array of ``{code, description}`` and a 400 or
 404, never a 500. Endpoints are synchronous (Starlette runs them in its thread pool), each
