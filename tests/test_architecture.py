@@ -57,9 +57,6 @@ def test_the_qt_layer_runs_no_sql():
 # for tests). Methods are not scanned: a name read as an attribute cannot be told from another's.
 USED_ONLY_BY_TESTS_FOR_NOW = {
     "qlue_console.photos.demo.mirrored": "tests/verify/test_checks_db.py, tests/photos",
-    # the Open311 gateway's POST side (issue 14) checks keys and logs refusals through these
-    "qlue_console.access.channel_keys.check_key": "tests/access/test_channel_keys.py",
-    "qlue_console.access.channel_keys.log_refusal": "tests/access/test_channel_keys.py",
 }
 
 

@@ -1,2 +1,3 @@
-"""The read side of the Open311 GeoReport v2 gateway: the public's view of the reports
-(services, requests and their timeline) over HTTP, in JSON and XML."""
+"""The Open311 GeoReport v2 gateway: the public's view of the reports (services, requests and
+their timeline) over HTTP, in JSON and XML, and the channels' new requests through the
+contract."""

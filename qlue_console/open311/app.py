@@ -1,5 +1,6 @@
-"""The Open311 GeoReport v2 read side as a Starlette ASGI app: discovery, services, a service
-definition, requests and one request, each as ``.json`` and ``.xml``.
+"""The Open311 GeoReport v2 gateway as a Starlette ASGI app: discovery, services, a service
+definition, requests and one request, each as ``.json`` and ``.xml``; the write side's routes
+(``POST requests``, ``GET tokens``) come from :mod:`qlue_console.open311.post_routes`.
 
 Bad input is always answered with the spec's array of ``{code, description}`` and a 400 or
 404, never a 500. Endpoints are synchronous (Starlette runs them in its thread pool), each
@@ -20,7 +21,10 @@ from starlette.routing import Route
 
 from qlue_console.open311 import documents, queries
 from qlue_console.open311.documents import JAKARTA
+from qlue_console.open311.errors import InputError
 from qlue_console.open311.media import public_copy
+from qlue_console.open311.post_routes import post_routes
+from qlue_console.open311.ratelimit import RateLimiter
 from qlue_console.open311.xml import render
 
 JURISDICTION = "jakarta.go.id"
@@ -28,16 +32,9 @@ MAX_DAYS = 90
 MAX_PAGE_SIZE = 1000
 MAX_IDS = 1000
 BIGINT_MAX = 2**63 - 1
+DEFAULT_RATE = 20.0
+DEFAULT_BURST = 40
 FORMATS = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
-
-
-class InputError(Exception):
-    """Input the spec's error array answers: ``code`` is the HTTP status (400 or 404)."""
-
-    def __init__(self, code: int, description: str) -> None:
-        super().__init__(description)
-        self.code = code
-        self.description = description
 
 
 def _split(name: str) -> tuple[str, str]:
@@ -61,8 +58,9 @@ def _format_of(request: Request) -> str:
     return "xml" if name.endswith(".xml") else "json"
 
 
-def _error(request: Request, code: int, description: str) -> Response:
-    return _document(_format_of(request), "errors", documents.errors(code, description), code)
+def _error(request: Request, code: int, description: str, headers=None) -> Response:
+    body = documents.errors(code, description)
+    return _document(_format_of(request), "errors", body, code, headers=headers)
 
 
 def _check_jurisdiction(request: Request) -> None:
@@ -148,8 +146,9 @@ def _request_filter(request: Request, service_codes: set[str]) -> queries.Reques
     )
 
 
-def create_app(engine: Engine) -> Starlette:
-    """The gateway's read side over ``engine`` (its pool serves the requests)."""
+def create_app(engine: Engine, limiter: RateLimiter | None = None) -> Starlette:
+    """The gateway over ``engine`` (its pool serves the requests); ``limiter`` is the per-key
+    rate limit of ``POST requests`` (by default 20 a second, bursts of 40)."""
 
     def _service_codes() -> set[str]:
         with engine.connect() as conn:
@@ -219,7 +218,7 @@ def create_app(engine: Engine) -> Starlette:
 
     async def bad_request(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, InputError)
-        return _error(request, exc.code, exc.description)
+        return _error(request, exc.code, exc.description, exc.headers)
 
     async def http_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -227,6 +226,7 @@ def create_app(engine: Engine) -> Starlette:
 
     return Starlette(
         routes=[
+            *post_routes(engine, limiter or RateLimiter(DEFAULT_RATE, DEFAULT_BURST), _document),
             Route("/{name:str}", _dispatch_root(discovery, services, requests)),
             Route("/services/{name:str}", service),
             Route("/requests/{name:str}", one_request),

@@ -15,13 +15,22 @@ from qlue_console.db.errors import QlueDatabaseError
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qlue-console serve",
-        description="Serve the Open311 GeoReport v2 gateway (read side) over HTTP.",
+        description="Serve the Open311 GeoReport v2 gateway over HTTP.",
     )
     parser.add_argument("service", choices=("open311",), help="what to serve")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8311, help="port (default 8311)")
     parser.add_argument(
         "--workers", type=int, default=1, help="worker processes, each with its own pool"
+    )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=20.0,
+        help="POST requests a second per api_key, per worker process (default 20)",
+    )
+    parser.add_argument(
+        "--burst", type=int, default=40, help="POST requests a key may send at once (default 40)"
     )
     parser.add_argument(
         "--database-url",
@@ -35,6 +44,8 @@ def serve_main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if not 0 < args.port < 65536 or args.workers < 1:
         raise SystemExit("qlue-console serve: --port must be 1-65535 and --workers >= 1")
+    if not args.rate > 0 or args.burst < 1:
+        raise SystemExit("qlue-console serve: --rate must be above 0 and --burst >= 1")
     from qlue_console.open311.serve import serve
 
     try:
@@ -48,7 +59,14 @@ def serve_main(argv: list[str]) -> int:
         f"Open311 gateway on http://{args.host}:{args.port}/ ({database.display_url})",
         file=sys.stderr,
     )
-    serve(url, host=args.host, port=args.port, workers=args.workers)
+    serve(
+        url,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        rate=args.rate,
+        burst=args.burst,
+    )
     return 0
 
 

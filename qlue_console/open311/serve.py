@@ -13,11 +13,14 @@ import uvicorn
 from sqlalchemy import Engine
 
 from qlue_console.db.engine import make_engine
-from qlue_console.open311.app import create_app
+from qlue_console.open311.app import DEFAULT_BURST, DEFAULT_RATE, create_app
+from qlue_console.open311.ratelimit import RateLimiter
 
 log = logging.getLogger("qlue_console.open311")
 
 URL_VARIABLE = "QLUE_OPEN311_DATABASE_URL"  # hands the URL to the worker processes
+RATE_VARIABLE = "QLUE_OPEN311_RATE"  # and the rate limit (per key, per process)
+BURST_VARIABLE = "QLUE_OPEN311_BURST"
 POOL_SIZE = 8
 
 
@@ -52,13 +55,17 @@ def gateway_engine(url: str) -> Engine:
     return make_engine(url, application_name="qlue-open311", pool_size=POOL_SIZE)
 
 
-def asgi_app(engine: Engine) -> AccessLog:
-    return AccessLog(create_app(engine))
+def asgi_app(engine: Engine, rate: float = DEFAULT_RATE, burst: int = DEFAULT_BURST) -> AccessLog:
+    return AccessLog(create_app(engine, RateLimiter(rate, burst)))
 
 
 def app_from_environment() -> AccessLog:
-    """The app of one worker process (``--workers`` > 1): its own engine and pool."""
-    return asgi_app(gateway_engine(os.environ[URL_VARIABLE]))
+    """The app of one worker process (``--workers`` > 1): its own engine, pool and buckets."""
+    return asgi_app(
+        gateway_engine(os.environ[URL_VARIABLE]),
+        float(os.environ[RATE_VARIABLE]),
+        int(os.environ[BURST_VARIABLE]),
+    )
 
 
 def log_config() -> dict[str, Any]:
@@ -69,10 +76,19 @@ def log_config() -> dict[str, Any]:
     return config
 
 
-def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1) -> None:
+def serve(
+    url: str,
+    host: str = "127.0.0.1",
+    port: int = 8311,
+    workers: int = 1,
+    rate: float = DEFAULT_RATE,
+    burst: int = DEFAULT_BURST,
+) -> None:
     """Serves until interrupted."""
     if workers > 1:
         os.environ[URL_VARIABLE] = url
+        os.environ[RATE_VARIABLE] = str(rate)
+        os.environ[BURST_VARIABLE] = str(burst)
         uvicorn.run(
             f"{__name__}:{app_from_environment.__name__}",  # each worker imports it
             factory=True,
@@ -86,7 +102,11 @@ def serve(url: str, host: str = "127.0.0.1", port: int = 8311, workers: int = 1)
     engine = gateway_engine(url)
     try:
         uvicorn.run(
-            asgi_app(engine), host=host, port=port, access_log=False, log_config=log_config()
+            asgi_app(engine, rate, burst),
+            host=host,
+            port=port,
+            access_log=False,
+            log_config=log_config(),
         )
     finally:
         engine.dispose()

@@ -3,16 +3,21 @@ over the test database; an httpx client talking to it; reports made through the 
 
 from __future__ import annotations
 
+import contextlib
+import os
 import socket
 import threading
 import time
+from itertools import count
 
 import httpx
 import pytest
 import uvicorn
 
+from qlue_console.access.channel_keys import NewChannel, add_channel
 from qlue_console.db import contract
 from qlue_console.open311.serve import asgi_app, gateway_engine
+from tests.access.conftest import drop_roles
 from tests.open311.util import MONAS
 from tests.photo_factory import jpeg
 
@@ -25,13 +30,18 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture
-def gateway(db_url):
-    """The base URL of a running gateway over the test database."""
-    engine = gateway_engine(db_url)
+@contextlib.contextmanager
+def running_gateway(url: str, **limits):
+    """A gateway over the database at ``url`` (with ``rate``/``burst``), served by uvicorn in a
+    background thread on a free port; yields its base URL."""
+    engine = gateway_engine(url)
     port = _free_port()
     config = uvicorn.Config(
-        asgi_app(engine), host="127.0.0.1", port=port, log_level="warning", access_log=False
+        asgi_app(engine, **limits),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="open311-gateway", daemon=True)
@@ -41,10 +51,70 @@ def gateway(db_url):
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError("the gateway did not start")
         time.sleep(0.01)  # waiting for the server to listen, not before an assertion
-    yield f"http://127.0.0.1:{port}/"
-    server.should_exit = True
-    thread.join(timeout=10)
-    engine.dispose()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        engine.dispose()
+
+
+@pytest.fixture
+def gateway(db_url):
+    """The base URL of a running gateway over the test database."""
+    with running_gateway(db_url) as base:
+        yield base
+
+
+@pytest.fixture
+def gateway_login(login_url, db_engine):
+    """A login of the gateway as docs/open311.md tells an operator to make it: a member of
+    qlue_gateway (to act as a channel) and of qlue_analyst (to read the public answers)."""
+    from sqlalchemy.engine import make_url
+
+    url = login_url("qlue_gateway")
+    with db_engine.begin() as conn:
+        conn.exec_driver_sql(f'GRANT qlue_analyst TO "{make_url(url).username}"')
+    return url
+
+
+_channels = count()
+
+
+@pytest.fixture
+def new_channel(db_url, db_engine):
+    """Factory: a channel made by add_channel → NewChannel (its key); its login is dropped."""
+    made: list[str] = []
+
+    def make() -> NewChannel:
+        with db_engine.begin() as conn:
+            channel = add_channel(conn, f"o{os.getpid()}-{next(_channels)}")
+        made.append(channel.login)
+        return channel
+
+    yield make
+    drop_roles(db_url, made)
+
+
+@pytest.fixture
+def start_gateway(gateway_login):
+    """Factory: a running gateway signed in as the gateway login, with the given rate limit
+    (``rate``, ``burst``); returns its base URL."""
+    with contextlib.ExitStack() as stack:
+
+        def start(**limits) -> str:
+            return stack.enter_context(running_gateway(gateway_login, **limits))
+
+        yield start
+
+
+@pytest.fixture
+def poster(start_gateway, new_channel):
+    """An httpx client on a gateway that accepts posts (a generous rate limit), and a live key."""
+    base = start_gateway(rate=10_000, burst=10_000)
+    channel = new_channel()
+    with httpx.Client(base_url=base, timeout=30) as http:
+        yield http, channel
 
 
 @pytest.fixture

@@ -86,3 +86,35 @@ def test_a_bad_argument_is_one_line(db_url):
     )
     assert result.returncode != 0 and "--port" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_rate_limit_flags_reach_every_worker(gateway_login, new_channel):
+    channel = new_channel()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    process = _start(gateway_login, port, "--workers", "2", "--rate", "0.01", "--burst", "1")
+    form = {
+        "api_key": channel.key,
+        "service_code": "sampah",
+        "lat": "-6.1754",
+        "long": "106.8272",
+        "description": "Sampah menumpuk",
+    }
+    try:
+        _wait_until_listening(process, base)
+        codes = [httpx.post(base + "requests.json", data=form).status_code for _ in range(3)]
+    finally:
+        _stop(process)
+    assert set(codes) <= {200, 429} and codes.count(429) >= 1, codes  # two buckets of one
+
+
+def test_a_bad_rate_is_one_line(db_url):
+    result = subprocess.run(
+        [sys.executable, "-m", "qlue_console", "serve", "open311", "--rate", "0"],
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode != 0 and "--rate" in result.stderr
+    assert "Traceback" not in result.stderr
