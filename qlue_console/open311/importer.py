@@ -10,7 +10,7 @@ import io
 import json
 import math
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from defusedxml import ElementTree as SafeET
@@ -207,7 +207,7 @@ def plan(
         return Refused(request_id, "no lat/long (an address alone cannot be placed)")
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return Refused(request_id, f"lat/long {lat}, {lon} are not a position on Earth")
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     try:
         reported_at = parse_time(record.get("requested_datetime"), assume_zone)
         history = _history(record, reported_at, assume_zone)
@@ -244,7 +244,11 @@ def _history(
             raise ValueError("a note is not an object")
         summary = _text(note.get("summary")) or _text(note.get("description"))
         if summary:
-            events.append(HistoryEvent("comment", parse_time(note.get("datetime"), assume_zone), summary[:MAX_TEXT]))
+            events.append(
+                HistoryEvent(
+                    "comment", parse_time(note.get("datetime"), assume_zone), summary[:MAX_TEXT]
+                )
+            )
     if _text(record.get("status")).lower() == "closed":
         updated = record.get("updated_datetime")
         at = parse_time(updated, assume_zone) if _text(updated) else reported_at

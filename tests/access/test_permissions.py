@@ -241,7 +241,13 @@ def test_every_function_beyond_the_roles_allowance_is_refused(role, login_url, s
     _, functions = schema
     names = {name for name, _ in functions}
     expected = {"set_report_category", "submit_report", "qlue_whoami"}
-    wanted = set(USER_FUNCTIONS) | set(CHANNEL_FUNCTIONS) | set(GATEWAY_FUNCTIONS) | set(IMPORT_FUNCTIONS) | expected
+    wanted = (
+        set(USER_FUNCTIONS)
+        | set(CHANNEL_FUNCTIONS)
+        | set(GATEWAY_FUNCTIONS)
+        | set(IMPORT_FUNCTIONS)
+        | expected
+    )
     assert wanted <= names
     conn = connect(login_url(f"qlue_{role}"), autocommit=False)
     wrong = []
