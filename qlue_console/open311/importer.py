@@ -9,8 +9,8 @@ import csv
 import io
 import json
 import math
-from dataclasses import dataclass
-from datetime import UTC, datetime, tzinfo
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from defusedxml import ElementTree as SafeET
@@ -32,6 +32,7 @@ FIELDS = (
     "media_url",
 )
 MAX_TEXT = 5000
+PRECISION = timedelta(seconds=1)  # of the sources' times
 
 
 class DocumentError(Exception):
@@ -253,7 +254,10 @@ def _history(
         updated = record.get("updated_datetime")
         at = parse_time(updated, assume_zone) if _text(updated) else reported_at
         events.append(HistoryEvent("closed", at, _text(record.get("status_notes"))[:MAX_TEXT]))
+    kept = []
     for event in events:
-        if event.at < reported_at:
+        if event.at < reported_at - PRECISION:
             raise ValueError(f"{event.kind} at {event.at.isoformat()} is before the request")
-    return tuple(sorted(events, key=lambda e: (e.at, e.kind == "closed")))
+        # a source that rounds its updates to the second may stamp one a fraction early
+        kept.append(event if event.at >= reported_at else replace(event, at=reported_at))
+    return tuple(sorted(kept, key=lambda e: (e.at, e.kind == "closed")))
