@@ -96,6 +96,26 @@ def test_a_json_dump_imports_with_its_notes_and_closing(db_url, db_engine, tmp_p
         ("comment", "2026-11-02T02:00:00+00:00", "Officer sent"),
         ("closed", "2026-11-03T10:00:00+00:00", "Towed away."),
     ]
+    with db_engine.connect() as conn:  # the KPI facts count the source's own times
+        created_at = conn.execute(
+            text(
+                "SELECT f.created_at FROM kpi_report_facts f JOIN reports r ON r.id = f.report_id "
+                "WHERE r.external_id = 'demo311:A-1'"
+            )
+        ).scalar_one()
+        spans = conn.execute(
+            text(
+                "SELECT s.state, s.from_at, s.to_at FROM kpi_state_spans s "
+                "JOIN reports r ON r.id = s.report_id WHERE r.external_id = 'demo311:A-1' "
+                "ORDER BY s.from_at"
+            )
+        ).all()
+    assert created_at == rows[0].reported_at
+    assert [(state, to_at is None) for state, _, to_at in spans] == [
+        ("new", False),
+        ("verified", True),
+    ]
+    assert spans[0].to_at == spans[1].from_at == rows[0].closed_at
 
 
 def test_importing_twice_says_already_there_and_adds_nothing(db_url, db_engine, tmp_path, capsys):
