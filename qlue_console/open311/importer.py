@@ -15,22 +15,6 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
-FIELDS = (
-    "service_request_id",
-    "status",
-    "status_notes",
-    "service_name",
-    "service_code",
-    "description",
-    "agency_responsible",
-    "requested_datetime",
-    "updated_datetime",
-    "expected_datetime",
-    "address",
-    "lat",
-    "long",
-    "media_url",
-)
 MAX_TEXT = 5000
 PRECISION = timedelta(seconds=1)  # of the sources' times
 
