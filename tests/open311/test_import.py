@@ -249,7 +249,11 @@ def served(tmp_path):
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 - the base class's name
+            pass  # keeps the command's stderr to its own lines
+
+    handler = functools.partial(Quiet, directory=str(tmp_path))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="dump-server", daemon=True)
     thread.start()
@@ -317,3 +321,10 @@ def test_the_shared_xml_dumps_import_flagged_outside_dki(
     assert f"imported {len(rows)}, already there 0, refused 0" in out
     assert "outside DKI Jakarta (flagged, kept)" in out
     assert {r.status for r in rows} == {"verified", "new"}
+
+
+def test_a_url_that_answers_an_error_is_one_line(db_url, db_engine, served, capsys):
+    assert _run(db_url, served("missing.json")) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"qlue-console import: {served('missing.json')} answered HTTP 404 File not found"
+    assert _reports(db_engine) == []
