@@ -1,8 +1,9 @@
 """The ``qlue-console`` command: the GUI by default, and the operator's commands
 (``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``channel``,
-``escalate``, ``serve``). The global options (``--database-url``, ``-v``, ``--lang``) may stand
-before or after the command. A user's mistake (a bad URL, an unreachable server, a bad argument,
-a missing system library) ends with one clear line and a non-zero exit, never a traceback."""
+``escalate``, ``serve``, ``import``). The global options (``--database-url``, ``-v``,
+``--lang``) may stand before or after the command. A user's mistake (a bad URL, an unreachable
+server, a bad argument, a missing system library) ends with one clear line and a non-zero exit,
+never a traceback."""
 
 from __future__ import annotations
 
@@ -138,6 +139,9 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "serve", help="serve the Open311 gateway: serve open311 --port 8311", add_help=False
     )
+    commands.add_parser(
+        "import", help="import a GeoReport v2 dump: import open311 FILE|URL", add_help=False
+    )
     return parser
 
 
@@ -210,7 +214,7 @@ def _simulate(args) -> int:
 
 # The commands that parse their own arguments; the global options are taken out of their argv
 # (either side of the command) and handed on where the command uses them.
-_DELEGATED = ("check-photo", "user", "channel", "report", "escalate", "serve")
+_DELEGATED = ("check-photo", "user", "channel", "report", "escalate", "serve", "import")
 # Top-level options that take a value: their value is never taken for the command's name.
 _VALUED = ("--database-url", "--screenshot", "--workspace", "--lang", "--demo-role", "--tile-url")
 
@@ -276,7 +280,7 @@ def _delegate(argv: list[str], at: int) -> int:
     if before.lang and command == "report" and "--lang" not in rest:
         extra += ["--lang", before.lang]
     # after the action (report weekly, user add …) where the command has one
-    has_action = command in ("report", "user", "channel", "serve")
+    has_action = command in ("report", "user", "channel", "serve", "import")
     at_action = 1 if has_action and rest and not rest[0].startswith("-") else 0
     rest = rest[:at_action] + extra + rest[at_action:]
     if command == "check-photo":
@@ -299,6 +303,10 @@ def _delegate(argv: list[str], at: int) -> int:
         from qlue_console.open311.cli import serve_main
 
         return serve_main(rest)
+    if command == "import":
+        from qlue_console.open311.import_cli import import_main
+
+        return import_main(rest)
     from qlue_console.dispatch.cli import escalate_main
 
     return escalate_main(rest)

@@ -135,6 +135,8 @@ USER_FUNCTIONS = (
 # 0015: an admin manages the channels' keys; the gateway (qlue_gateway) checks them.
 CHANNEL_FUNCTIONS = ("qlue_channel_add", "qlue_channel_revoke", "qlue_channel_list")
 GATEWAY_FUNCTIONS = ("qlue_channel_key_check", "qlue_channel_refusal")
+# 0016: only an admin writes an imported report's history.
+IMPORT_FUNCTIONS = ("import_report_history",)
 
 
 def _tables(conn) -> dict[str, list[str]]:
@@ -239,7 +241,14 @@ def test_every_function_beyond_the_roles_allowance_is_refused(role, login_url, s
     _, functions = schema
     names = {name for name, _ in functions}
     expected = {"set_report_category", "submit_report", "qlue_whoami"}
-    assert set(USER_FUNCTIONS) | set(CHANNEL_FUNCTIONS) | set(GATEWAY_FUNCTIONS) | expected <= names
+    wanted = (
+        set(USER_FUNCTIONS)
+        | set(CHANNEL_FUNCTIONS)
+        | set(GATEWAY_FUNCTIONS)
+        | set(IMPORT_FUNCTIONS)
+        | expected
+    )
+    assert wanted <= names
     conn = connect(login_url(f"qlue_{role}"), autocommit=False)
     wrong = []
     refused = 0
@@ -274,6 +283,7 @@ def test_user_management_is_refused_to_all_but_admins(role, login_url):
         "DELETE FROM login_scopes",
         "SELECT qlue_channel_add('intruder', repeat('a', 64))",
         "SELECT qlue_channel_revoke('intruder')",
+        "SELECT import_report_history(1, 'closed', now(), 'closed')",
         "SELECT qlue_channel_list()",
         "SELECT qlue_channel_key_check(repeat('a', 64))",
         "SELECT qlue_channel_refusal('channel.intruder', 'none')",

@@ -1,0 +1,2 @@
+-- Revision 0017 down: the index goes; nothing depends on it.
+DROP INDEX IF EXISTS reports_reported_idx;
