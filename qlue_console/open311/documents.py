@@ -170,7 +170,7 @@ def _status_notes(r: Request) -> str:
 
 
 def note(n: Note, base_url: str) -> dict[str, Any]:
-    summary = NOTE_SUMMARIES.get(n.kind, n.kind)
+    summary = n.text or NOTE_SUMMARIES.get(n.kind, n.kind)
     if n.agencies:
         summary += ": " + ", ".join(n.agencies)
     return {

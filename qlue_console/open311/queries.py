@@ -25,6 +25,7 @@ class Note:
     kind: str
     agencies: tuple[str, ...]
     photo_id: int | None
+    text: str | None = None  # an imported note's own words (public in the system it came from)
 
 
 @dataclass(frozen=True)
@@ -172,17 +173,26 @@ def notes(conn: Connection, report_ids: list[int]) -> dict[int, list[Note]]:
                               WHERE m.event_id = e.id
                                 AND coalesce(ag.name, ar.name) IS NOT NULL), '{}') AS agencies,
                    CASE WHEN e.kind = 'proof_approved'
-                        THEN CAST(e.payload->>'photo' AS bigint) END AS photo_id
+                        THEN CAST(e.payload->>'photo' AS bigint) END AS photo_id,
+                   CASE WHEN e.kind = 'comment' THEN e.payload->>'summary' END AS text
               FROM events e
-             WHERE e.report_id = ANY(:ids) AND e.kind = ANY(:kinds)
+             WHERE e.report_id = ANY(:ids)
+               AND (e.kind = ANY(:kinds)
+                    -- a note imported with the report's history (0016) was public where it
+                    -- came from; the center's own comments never leave it
+                    OR (e.kind = 'comment'
+                        AND coalesce(CAST(e.payload->>'imported' AS boolean), false)))
              ORDER BY e.report_id, e.at, e.id
             """
         ),
         {"ids": report_ids, "kinds": list(PUBLIC_EVENTS)},
     )
     out: dict[int, list[Note]] = {i: [] for i in report_ids}
-    for report_id, at, kind, agencies, photo_id in rows:
-        out[report_id].append(Note(at, kind, tuple(agencies or ()), photo_id))
+    for report_id, at, kind, agencies, photo_id, words in rows:
+        if kind == "comment":
+            out[report_id].append(Note(at, "note", (), None, words))
+        else:
+            out[report_id].append(Note(at, kind, tuple(agencies or ()), photo_id))
     return out
 
 

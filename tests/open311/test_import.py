@@ -281,9 +281,14 @@ def test_a_url_dump_imports_and_its_timeline_shows_in_the_gateway(
     [body] = client.get(f"requests/{rid}.json").json()
     assert body["status"] == "closed"
     assert body["requested_datetime"].startswith("2026-11-02T08:15:00")
-    notes = [(n["type"], n["datetime"][:19]) for n in body["notes"]]
-    # the source's notes are comments: the public timeline shows the steps, not comments
-    assert notes == [("created", "2026-11-02T08:15:00"), ("closed", "2026-11-03T17:00:00")]
+    notes = [(n["type"], n["datetime"][:19], n["summary"]) for n in body["notes"]]
+    # the source's notes were public there: the timeline shows them in their own words
+    assert [(kind, at) for kind, at, _ in notes] == [
+        ("created", "2026-11-02T08:15:00"),
+        ("note", "2026-11-02T09:00:00"),
+        ("closed", "2026-11-03T17:00:00"),
+    ]
+    assert notes[1][2] == "Officer sent"
 
 
 def test_an_admin_login_may_import(login_url, tmp_path, db_engine, capsys):
