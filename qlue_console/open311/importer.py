@@ -15,6 +15,8 @@ from typing import Any
 
 from defusedxml import ElementTree as SafeET
 
+from qlue_console.domain.formatting import moment
+
 MAX_TEXT = 5000
 PRECISION = timedelta(seconds=1)  # of the sources' times
 
@@ -241,7 +243,7 @@ def _history(
     kept = []
     for event in events:
         if event.at < reported_at - PRECISION:
-            raise ValueError(f"{event.kind} at {event.at.isoformat()} is before the request")
+            raise ValueError(f"{event.kind} at {moment(event.at, 'en')} is before the request")
         # a source that rounds its updates to the second may stamp one a fraction early
         kept.append(event if event.at >= reported_at else replace(event, at=reported_at))
     return tuple(sorted(kept, key=lambda e: (e.at, e.kind == "closed")))
