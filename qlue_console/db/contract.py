@@ -131,8 +131,9 @@ def submit_report(
 ) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
     content). ``private``: the citizen asked that the public see only the report's status (a
-    retry with another value is other content). Raises :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id``
-    was used before with other content."""
+    retry with another value is other content). Raises
+    :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id`` was used
+    before with other content."""
     _check_text("channel", channel)
     _check_text("external_id", external_id, required="the channel's external_id is required")
     _check_text("citizen", citizen, required="the citizen handle is required")
