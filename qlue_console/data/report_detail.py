@@ -62,6 +62,7 @@ class ReportDetail:
     claimed_by: str | None  # the login holding a live claim (compared with the console's login)
     claimed_by_name: str | None  # the same person as the timeline names them (their handle)
     version: int
+    private: bool  # the citizen asked that the public see only the status (revision 0018)
     photos: tuple[PhotoInfo, ...]
     timeline: tuple[TimelineEntry, ...]
 
@@ -83,7 +84,7 @@ _DETAIL = """
                 THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by),
                               r.claimed_by)
            END AS claimed_by_name,
-           r.version
+           r.version, r.private
       FROM console_reports r
       JOIN categories c ON c.code = r.category_code
       LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with

@@ -127,10 +127,13 @@ def submit_report(
     lon: float,
     photo: bytes | None = None,
     reported_at: datetime | None = None,
+    private: bool = False,
 ) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
-    content). Raises :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id``
-    was used before with other content."""
+    content). ``private``: the citizen asked that the public see only the report's status (a
+    retry with another value is other content). Raises
+    :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id`` was used
+    before with other content."""
     _check_text("channel", channel)
     _check_text("external_id", external_id, required="the channel's external_id is required")
     _check_text("citizen", citizen, required="the citizen handle is required")
@@ -144,7 +147,7 @@ def submit_report(
         return conn.execute(
             text(
                 "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, "
-                ":lon, :photo, CAST(:meta AS jsonb), :reported_at)"
+                ":lon, :photo, CAST(:meta AS jsonb), :reported_at, :private)"
             ),
             {
                 "channel": channel,
@@ -157,6 +160,7 @@ def submit_report(
                 "photo": bytes(photo) if photo is not None else None,
                 "meta": meta,
                 "reported_at": reported_at,
+                "private": bool(private),
             },
         ).scalar_one()
 

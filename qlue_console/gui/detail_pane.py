@@ -159,7 +159,10 @@ class DetailPane(QObject):
         else:
             self._place.setText(f"{detail.kelurahan}, {detail.kecamatan}, {detail.kota}")
         self._category.setText(category)
-        self._channel.setText(f"{channel_text(detail.channel)} · @{detail.citizen}")
+        channel = f"{channel_text(detail.channel)} · @{detail.citizen}"
+        if detail.private:
+            channel += "\n" + self.tr("Private: the public sees only the status")
+        self._channel.setText(channel)
         self._priority.setText(priority_text(detail.priority))
         self._due.setText(moment_text(detail.due_at))
         self._fill_timeline(detail.timeline)

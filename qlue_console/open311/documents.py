@@ -181,7 +181,39 @@ def note(n: Note, base_url: str) -> dict[str, Any]:
     }
 
 
+# The service code a private report shows: the schema requires one, its category is not told.
+PRIVATE_SERVICE_CODE = "private"
+
+
+def private_request(r: Request) -> dict[str, Any]:
+    """A report the citizen marked private: its status only. The schema's required
+    ``service_code`` is :data:`PRIVATE_SERVICE_CODE` and ``requested_datetime`` the time it was
+    made; no description, position, address, agency, due time, photo or timeline."""
+    return {
+        "service_request_id": str(r.id),
+        "status": "open" if r.is_open else "closed",
+        "status_notes": STATUS_NOTES.get(r.status, r.status),  # never the report it duplicates
+        "service_name": None,
+        "service_code": PRIVATE_SERVICE_CODE,
+        "description": None,
+        "agency_responsible": None,
+        "service_notice": None,
+        "requested_datetime": stamp(r.requested_at),
+        "updated_datetime": stamp(r.updated_at),
+        "expected_datetime": None,
+        "address": None,
+        "address_id": None,
+        "zipcode": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+        "notes": [],
+    }
+
+
 def service_request(r: Request, notes: list[Note], base_url: str) -> dict[str, Any]:
+    if r.private:
+        return private_request(r)
     return {
         "service_request_id": str(r.id),
         "status": "open" if r.is_open else "closed",

@@ -29,6 +29,7 @@ class NewRequest:
     text: str
     citizen: str  # a channel-scoped hash: never the e-mail, phone or device itself
     photo: bytes | None
+    private: bool = False  # the citizen asked that the public see only the status
 
 
 def _bad(description: str) -> InputError:
@@ -61,6 +62,20 @@ def _coordinate(fields: Mapping[str, Sequence[str]], name: str, limit: float) ->
     if not math.isfinite(value) or not -limit <= value <= limit:
         raise _bad(f"{name} must be a number from -{limit:g} to {limit:g}, not {raw[:40]!r}")
     return value
+
+
+_FLAGS = {"true": True, "1": True, "false": False, "0": False}
+
+
+def _private(fields: Mapping[str, Sequence[str]]) -> bool:
+    """The extension field ``private``: true/false/1/0, absent = false."""
+    raw = _text(fields, "private")
+    if raw is None:
+        return False
+    flag = _FLAGS.get(raw.lower())
+    if flag is None:
+        raise _bad(f"private must be true, false, 1 or 0, not {raw[:40]!r}")
+    return flag
 
 
 def citizen_handle(channel_login: str, fields: Mapping[str, Sequence[str]], fallback: str) -> str:
@@ -157,6 +172,7 @@ def read_request(
         raise _bad("service_code is required (see GET services)")
     if len(code) > 100 or not service_exists(code):
         raise _bad(f"unknown service_code {code[:60]!r} (see GET services)")
+    private = _private(fields)
     lat = _coordinate(fields, "lat", 90)
     lon = _coordinate(fields, "long", 180)
     description = _text(fields, "description")
@@ -173,4 +189,5 @@ def read_request(
         text=text,
         citizen=citizen_handle(channel_login, fields, external_id),
         photo=photo,
+        private=private,
     )

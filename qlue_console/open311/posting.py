@@ -137,4 +137,5 @@ class Poster:
                 lat=request.lat,
                 lon=request.lon,
                 photo=request.photo,
+                private=request.private,
             )

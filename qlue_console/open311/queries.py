@@ -1,6 +1,9 @@
 """The gateway's SQL: services (the categories) and requests (``console_reports r``) as plain
 dataclasses. Every query is parameterised; none reads the citizen's identity, an internal
-comment or who in the center acted (only the agencies' names)."""
+comment or who in the center acted (only the agencies' names). A report the citizen marked
+private (``reports.private``) is read with its flag for the documents to show only its status;
+its photo is not served and a ``service_code`` filter never lists it (its category stays
+unknown)."""
 
 from __future__ import annotations
 
@@ -45,6 +48,7 @@ class Request:
     duplicate_of: int | None
     agencies: tuple[str, ...]
     photo_id: int | None
+    private: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ SELECT r.id, r.status, r.is_open, r.category_code, r.category_name_en, r.text, r
        concat_ws(', ', r.kelurahan_name, r.kecamatan_name, r.kota_name) AS address,
        r.reported_at, r.updated_at, r.due_at, r.duplicate_of, {_AGENCIES} AS agencies,
        (SELECT min(p.id) FROM photos p WHERE p.report_id = r.id AND p.kind = 'report'
-          AND p.data IS NOT NULL) AS photo_id
+          AND p.data IS NOT NULL) AS photo_id,
+       r.private
   FROM console_reports r
 """
 
@@ -122,7 +127,7 @@ def requests(conn: Connection, flt: RequestFilter) -> list[Request]:
         where.append("r.id = ANY(:ids)")
         params["ids"] = list(flt.ids)
     if flt.service_codes:
-        where.append("r.category_code = ANY(:codes)")
+        where.append("r.category_code = ANY(:codes) AND NOT r.private")
         params["codes"] = list(flt.service_codes)
     if flt.start is not None:
         where.append("r.reported_at >= :start")
@@ -197,12 +202,15 @@ def notes(conn: Connection, report_ids: list[int]) -> dict[int, list[Note]]:
 
 
 def photo(conn: Connection, photo_id: int) -> bytes | None:
-    """A photo the public may see: a report's own photo, or a proof photo once approved."""
+    """A photo the public may see: a report's own photo, or a proof photo once approved; never
+    a photo of a report the citizen marked private."""
     row = conn.execute(
         text(
             """
             SELECT p.data FROM photos p
              WHERE p.id = :id AND p.data IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM console_reports r
+                                WHERE r.id = p.report_id AND r.private)
                AND (p.kind = 'report'
                     OR EXISTS (SELECT 1 FROM events e
                                 WHERE e.kind = 'proof_approved'

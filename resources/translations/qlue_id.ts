@@ -165,22 +165,27 @@
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="203" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="164" />
+        <source>Private: the public sees only the status</source>
+        <translation>Rahasia: publik hanya melihat statusnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/detail_pane.py" line="206" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="205" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="208" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="210" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="213" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="232" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="235" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>

@@ -5,6 +5,7 @@ mentions, and the login's right to edit routing."""
 from __future__ import annotations
 
 from qlue_console.data.report_detail import fetch_report_detail
+from qlue_console.db import contract
 from qlue_console.db.engine import make_engine
 from qlue_console.dispatch import service
 from qlue_console.dispatch.directory import fetch_account_detail, load_directory
@@ -75,3 +76,21 @@ def test_the_directory_says_who_may_edit_routing(people_engine, login_url):
         assert [r.handle for r in as_analyst.rows] == [r.handle for r in directory.rows]
     finally:
         analyst.dispose()
+
+
+def test_the_detail_says_whether_the_citizen_marked_the_report_private(people_engine):
+    public = submit(people_engine)
+    with people_engine.begin() as conn:
+        hidden = contract.submit_report(
+            conn,
+            channel="app",
+            external_id="rahasia-detail",
+            citizen="warga2",
+            text_="Pungli di kelurahan",
+            category="sampah",
+            lat=MONAS[0],
+            lon=MONAS[1],
+            private=True,
+        )
+    assert fetch_report_detail(people_engine, hidden).private  # type: ignore[union-attr]
+    assert not fetch_report_detail(people_engine, public).private  # type: ignore[union-attr]

@@ -237,3 +237,15 @@ def test_named_views_are_saved_and_shared(qtbot, window, city, db_engine):
     assert ws.queue.widget.findChild(QCheckBox, "overdueCheck").isChecked()
     assert ws.queue.widget.findChild(QComboBox, "categorySelector").currentData() == "sampah"
     QApplication.processEvents()
+
+
+def test_the_detail_says_when_the_citizen_marked_a_report_private(qtbot, window, city):
+    engine, ids = city
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE reports SET private = true WHERE id = :id"), {"id": ids[3]})
+    ws = window.triage
+    channel = ws.detail.widget.findChild(QLabel, "channelValue")
+    assert _detail_of(qtbot, ws, ids[3]).private
+    assert channel.text().endswith("\nPrivate: the public sees only the status")
+    assert not _detail_of(qtbot, ws, ids[4]).private
+    assert "Private" not in channel.text()

@@ -1,0 +1,112 @@
+-- Revision 0018 down: submit_report, console_reports and reports as revision 0017 left them
+-- (the function copied from alembic/sql/0010/upgrade.sql, the view from alembic/sql/0014/upgrade.sql).
+
+DROP FUNCTION submit_report(text, text, text, text, text, double precision, double precision, bytea, jsonb, timestamptz, boolean);
+-- A citizen channel submits a report. Idempotent on (channel, external_id): a retry with the same
+-- content returns the id of the report the first call created; other content under the same key
+-- is refused (QC010).
+CREATE OR REPLACE FUNCTION submit_report(
+    p_channel text, p_external_id text, p_citizen text, p_text text, p_category text,
+    p_lat double precision, p_lon double precision,
+    p_photo bytea DEFAULT NULL, p_photo_meta jsonb DEFAULT NULL,
+    p_reported_at timestamptz DEFAULT NULL)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    v_id bigint;
+    v_kel text;
+    v_kec text;
+    v_kota text;
+    v_citizen text := qlue_trim(p_citizen);
+    v_existing reports%ROWTYPE;
+BEGIN
+    IF p_channel IS NULL OR p_channel NOT IN ('app', 'web', 'sms', 'social', 'call_center') THEN
+        PERFORM qlue_fail('channel', format('unknown channel %L (app, web, sms, social or call_center)', p_channel));
+    END IF;
+    IF qlue_is_blank(p_external_id) THEN
+        PERFORM qlue_fail('external_id', 'the channel''s external_id is required');
+    END IF;
+    IF qlue_is_blank(p_citizen) THEN
+        PERFORM qlue_fail('citizen', 'the citizen handle is required');
+    END IF;
+    IF qlue_is_blank(p_text) THEN
+        PERFORM qlue_fail('text', 'the report text is required');
+    END IF;
+    IF length(p_text) > 5000 THEN
+        PERFORM qlue_fail('text', 'the report text is longer than 5000 characters');
+    END IF;
+    IF p_lat IS NULL OR p_lat = 'NaN' OR p_lat NOT BETWEEN -90 AND 90 THEN
+        PERFORM qlue_fail('lat', format('latitude %s is not a number between -90 and 90', coalesce(p_lat::text, 'NULL')));
+    END IF;
+    IF p_lon IS NULL OR p_lon = 'NaN' OR p_lon NOT BETWEEN -180 AND 180 THEN
+        PERFORM qlue_fail('lon', format('longitude %s is not a number between -180 and 180', coalesce(p_lon::text, 'NULL')));
+    END IF;
+
+    SELECT * INTO v_existing FROM reports WHERE channel = p_channel AND external_id = p_external_id;
+    IF FOUND THEN
+        PERFORM qlue_fail_key_reused(p_external_id, 'channel ' || p_channel, 'report', v_existing.id,
+            qlue_report_differences(v_existing, p_citizen, p_text, p_category, p_lat, p_lon, p_photo, p_reported_at));
+        RETURN v_existing.id;
+    END IF;
+
+    IF NOT EXISTS (SELECT 1 FROM categories WHERE code = p_category AND active) THEN
+        PERFORM qlue_fail('category', format('unknown category %L', p_category));
+    END IF;
+    IF p_photo IS NOT NULL THEN
+        PERFORM qlue_check_photo(p_photo, 'photo', 'the photo');
+    END IF;
+
+    v_kel := qlue_resolve_kelurahan(p_lat, p_lon);
+    IF v_kel IS NOT NULL THEN
+        SELECT kec.code, kec.parent_code INTO v_kec, v_kota
+          FROM areas kel JOIN areas kec ON kec.code = kel.parent_code WHERE kel.code = v_kel;
+    END IF;
+
+    INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, lon,
+                         kelurahan_code, kecamatan_code, kota_code, outside_jurisdiction,
+                         reported_at, followers)
+    VALUES (p_channel, p_external_id, v_citizen, p_text, p_category, p_lat, p_lon,
+            v_kel, v_kec, v_kota, v_kel IS NULL, coalesce(p_reported_at, now()),
+            ARRAY[v_citizen])
+    ON CONFLICT (channel, external_id) DO NOTHING
+    RETURNING id INTO v_id;
+    IF v_id IS NULL THEN   -- the same key arrived concurrently: a retry, or other content refused
+        SELECT * INTO v_existing FROM reports WHERE channel = p_channel AND external_id = p_external_id;
+        PERFORM qlue_fail_key_reused(p_external_id, 'channel ' || p_channel, 'report', v_existing.id,
+            qlue_report_differences(v_existing, p_citizen, p_text, p_category, p_lat, p_lon, p_photo, p_reported_at));
+        RETURN v_existing.id;
+    END IF;
+
+    IF p_photo IS NOT NULL THEN
+        PERFORM qlue_store_photo(v_id, 'report', p_photo, p_photo_meta);
+    END IF;
+    INSERT INTO events (report_id, actor, kind, payload)
+    VALUES (v_id, p_channel || ':' || v_citizen, 'created',
+            jsonb_build_object('channel', p_channel, 'kelurahan', v_kel,
+                               'outside_jurisdiction', v_kel IS NULL));
+    RETURN v_id;
+END $$;
+REVOKE ALL ON FUNCTION submit_report(text, text, text, text, text, double precision, double precision, bytea, jsonb, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION submit_report(text, text, text, text, text, double precision, double precision, bytea, jsonb, timestamptz) TO qlue_channel, qlue_admin;
+
+DROP VIEW console_reports;
+ALTER TABLE reports DROP COLUMN private;
+-- Every report with what the console asks of it. The names are scalar subqueries on primary
+-- keys and the derived columns plain expressions: PostgreSQL drops a column of the view that a
+-- query does not read, so that query pays nothing for it and reads no column of reports it does
+-- not name (an index-only scan stays index-only; a LEFT JOIN, even when removed, would not).
+CREATE VIEW console_reports WITH (security_invoker = true) AS
+SELECT r.*,
+       qlue_report_is_open(r.status) AS is_open,
+       (coalesce(r.due_at < now(), false) AND qlue_report_is_open(r.status)) AS overdue,
+       EXISTS (SELECT 1 FROM follow_ups f
+                WHERE f.report_id = r.id AND f.verification = 'pending') AS awaiting_verification,
+       (SELECT a.name FROM areas a WHERE a.code = r.kelurahan_code) AS kelurahan_name,
+       (SELECT a.name FROM areas a WHERE a.code = r.kecamatan_code) AS kecamatan_name,
+       (SELECT a.name FROM areas a WHERE a.code = r.kota_code) AS kota_name,
+       (SELECT c.name_id FROM categories c WHERE c.code = r.category_code) AS category_name_id,
+       (SELECT c.name_en FROM categories c WHERE c.code = r.category_code) AS category_name_en
+  FROM reports r;
+COMMENT ON VIEW console_reports IS
+    'A report as the console reads it: the reports row, is_open, overdue, awaiting_verification, '
+    'the names of its areas and of its category. Runs with the reader''s rights (row-level security applies).';
+GRANT SELECT ON console_reports TO qlue_analyst, qlue_operator, qlue_admin;
