@@ -92,6 +92,7 @@ class QueueRow:
     overdue: bool
     repeat: bool
     due_at: datetime | None = field(default=None)
+    channel_name: str | None = field(default=None)  # the Open311 channel that posted it (0019)
 
     @property
     def key(self) -> QueueKey:
@@ -107,7 +108,7 @@ SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
        r.kelurahan_code, r.kelurahan_name, r.kecamatan_name, r.kota_name,
        r.channel, left(r.text, {EXCERPT_CHARS}) AS excerpt,
        r.claimed_by, r.claim_expires_at, r.outside_jurisdiction, r.overdue, r.due_at,
-       r.citizen_handle, r.lat, r.lon
+       r.citizen_handle, r.lat, r.lon, r.channel_name
   FROM console_reports r
 """
 
@@ -120,7 +121,7 @@ SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
        CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
        r.outside_jurisdiction, r.overdue,
        rp.repeat IS NOT NULL AS repeat,
-       r.due_at
+       r.due_at, r.channel_name
   FROM ({page}) r
   LEFT JOIN LATERAL (SELECT true AS has_photo FROM photos p
                       WHERE p.report_id = r.id AND p.kind = 'report' LIMIT 1) ph ON true

@@ -65,6 +65,7 @@ class ReportDetail:
     private: bool  # the citizen asked that the public see only the status (revision 0018)
     photos: tuple[PhotoInfo, ...]
     timeline: tuple[TimelineEntry, ...]
+    channel_name: str | None = None  # the Open311 channel that posted it (revision 0019)
 
 
 # The report as the console reads it (console_reports, revision 0014), its category's SLA and,
@@ -84,7 +85,7 @@ _DETAIL = """
                 THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by),
                               r.claimed_by)
            END AS claimed_by_name,
-           r.version, r.private
+           r.version, r.private, r.channel_name
       FROM console_reports r
       JOIN categories c ON c.code = r.category_code
       LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with

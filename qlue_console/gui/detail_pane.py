@@ -159,7 +159,10 @@ class DetailPane(QObject):
         else:
             self._place.setText(f"{detail.kelurahan}, {detail.kecamatan}, {detail.kota}")
         self._category.setText(category)
-        channel = f"{channel_text(detail.channel)} · @{detail.citizen}"
+        channel = channel_text(detail.channel)
+        if detail.channel_name:
+            channel += f" · {detail.channel_name}"
+        channel += f" · @{detail.citizen}"
         if detail.private:
             channel += "\n" + self.tr("Private: the public sees only the status")
         self._channel.setText(channel)

@@ -17,7 +17,7 @@ from typing_extensions import override
 
 from qlue_console.data.queue import QueueKey, QueueRow
 from qlue_console.domain.states import colour_of
-from qlue_console.gui.i18n import category_name, moment_text
+from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.labels import channel_text, priority_text, state_text
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.triage.queue_rows import QueueRows
@@ -175,6 +175,10 @@ class QueueModel(QAbstractTableModel):
                 column, self._display(row, column)
             )
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_CHANNEL and row.channel_name:
+                return plain_tooltip(
+                    fill(self.tr("Posted through the Open311 channel %1"), row.channel_name)
+                )
             if column == COL_TEXT:
                 return plain_tooltip(row.excerpt)
             if column == COL_AGE:
@@ -213,7 +217,8 @@ class QueueModel(QAbstractTableModel):
                 return self.tr("Outside DKI Jakarta")
             return f"{row.kelurahan} / {row.kecamatan}"
         if column == COL_CHANNEL:
-            return channel_text(row.channel)
+            label = channel_text(row.channel)
+            return f"{label} · {row.channel_name}" if row.channel_name else label
         if column == COL_STATE:
             text = state_text(row.status)
             return f"{text} · {self.tr('overdue')}" if row.overdue else text

@@ -165,27 +165,27 @@
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="164" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="167" />
         <source>Private: the public sees only the status</source>
         <translation>Rahasia: publik hanya melihat statusnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="206" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="209" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="208" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="211" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="213" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="216" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="235" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="238" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -1893,17 +1893,22 @@ Ganti berkas itu?</translation>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="183" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="180" />
+        <source>Posted through the Open311 channel %1</source>
+        <translation>Dikirim lewat kanal Open311 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="187" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="186" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="190" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="213" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="217" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>

@@ -82,6 +82,7 @@ _READ = {
     "qlue_whoami",
     "qlue_scope_kota",
     "qlue_report_is_open",  # 0014: the console's read path (the view console_reports)
+    "qlue_report_channel_name",  # 0019: console_reports.channel_name (the Open311 channel)
 }
 _TRIAGE = {
     "claim_next_report",
