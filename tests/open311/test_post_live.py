@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from qlue_console.db import contract
 from qlue_console.db.engine import describe
@@ -91,3 +92,9 @@ def test_the_queue_names_the_channel_a_report_was_posted_through(qtbot, console,
             assert (
                 model.data(model.index(position, COL_CHANNEL), Qt.ItemDataRole.ToolTipRole) is None
             )
+    # the detail pane's "Channel / citizen" line names it too
+    triage = console.triage
+    with qtbot.waitSignal(triage.detail.loaded, timeout=10_000):
+        triage.open_report(report_id)
+    line = triage.detail.widget.findChild(QLabel, "channelValue").text()
+    assert line.startswith(f"App · {channel.name} · @")
