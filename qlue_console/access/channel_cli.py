@@ -12,14 +12,11 @@ stderr and exit 1 (2 for a bad command line).
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from datetime import datetime
 
-from sqlalchemy.exc import DBAPIError
-
 from qlue_console.access import channel_keys
-from qlue_console.db.errors import PermissionDeniedError, QlueDatabaseError
+from qlue_console.access.admin_command import admin_engine, run_admin_command
 from qlue_console.domain.formatting import moment
 
 PROG = "qlue-console channel"
@@ -53,18 +50,6 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _engine(url: str | None):
-    from qlue_console.config import resolve_target
-    from qlue_console.db import migrate
-    from qlue_console.db.embedded import database_url
-    from qlue_console.db.engine import check_connection, make_engine
-
-    engine = make_engine(database_url(resolve_target(url)), pool_size=1)
-    check_connection(engine)
-    migrate.ensure_current(engine)
-    return engine
-
-
 def _when(at: datetime | None) -> str:
     return moment(at, "en") if at is not None else "never"
 
@@ -91,7 +76,7 @@ def format_list(rows: list[channel_keys.ChannelRow]) -> str:
 
 
 def _run(args) -> int:
-    engine = _engine(args.database_url)
+    engine = admin_engine(args.database_url)
     try:
         with engine.begin() as conn:
             if args.action == "add":
@@ -114,32 +99,7 @@ def _run(args) -> int:
 
 
 def channel_main(argv: list[str] | None = None) -> int:
-    try:
-        args = _parser().parse_args(list(sys.argv[1:] if argv is None else argv))
-    except SystemExit as exc:  # argparse: --help (0) or a usage error (2), already printed
-        return int(exc.code or 0)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(name)s: %(message)s",
-    )
-    try:
-        return _run(args)
-    except PermissionDeniedError as exc:
-        print(
-            f"{PROG}: {exc} (only an admin, a member of qlue_admin, may manage channels)",
-            file=sys.stderr,
-        )
-        return 1
-    except QlueDatabaseError as exc:
-        print(f"{PROG}: {exc}", file=sys.stderr)
-        return 1
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        print(f"{PROG}: the database refused: {reason}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+    return run_admin_command(PROG, _parser(), _run, argv, manages="channels")
 
 
 if __name__ == "__main__":
