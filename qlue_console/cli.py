@@ -1,5 +1,5 @@
 """The ``qlue-console`` command: the GUI by default, and the operator's commands
-(``db``, ``seed``, ``simulate``, ``check-photo``, ``report``, ``user``, ``channel``,
+(``db``, ``seed``, ``simulate``, ``photos``, ``check-photo``, ``report``, ``user``, ``channel``,
 ``escalate``, ``serve``, ``import``). The global options (``--database-url``, ``-v``,
 ``--lang``) may stand before or after the command. A user's mistake (a bad URL, an unreachable
 server, a bad argument, a missing system library) ends with one clear line and a non-zero exit,
@@ -114,6 +114,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     simulate.add_argument("--seed", type=int, help="random seed for a repeatable run")
 
+    photos = commands.add_parser(
+        "photos",
+        parents=[common],
+        help="describe the photos a channel stored without their hashes and EXIF",
+    )
+    photos.add_argument("action", choices=("describe",))
+    photos.add_argument(
+        "--follow",
+        action="store_true",
+        help="keep describing photos as they arrive, until interrupted",
+    )
+    photos.add_argument(
+        "--batch", type=int, default=8, help="photos per transaction (default 8, at most 100)"
+    )
+
     commands.add_parser(
         "check-photo", help="run the proof-photo checks on a file and print JSON", add_help=False
     )
@@ -191,6 +206,32 @@ def _seed(args) -> int:
         with engine.begin() as conn:
             seed_reference(conn)
         print("reference data loaded")
+    return 0
+
+
+def _photos(args) -> int:
+    import threading
+
+    from qlue_console.db import migrate
+    from qlue_console.photos import describer
+
+    if not 1 <= args.batch <= 100:
+        raise SystemExit("qlue-console photos: --batch must be 1-100")
+    engine = _engine(args)
+    migrate.ensure_current(engine)
+    print(f"photos waiting to be described: {describer.waiting(engine)}", file=sys.stderr)
+    if not args.follow:
+        done = describer.drain(engine, args.batch)
+        print(f"photos described: {done.described}, unreadable: {done.unreadable}")
+        return 0
+    stop = threading.Event()
+    print("describing photos as they arrive (Ctrl+C stops)", file=sys.stderr)
+    try:
+        done = describer.follow(engine, stop, batch=args.batch)
+    except KeyboardInterrupt:
+        stop.set()
+        return 130
+    print(f"photos described: {done.described}, unreadable: {done.unreadable}")
     return 0
 
 
@@ -331,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
             return _seed(args)
         if args.command == "simulate":
             return _simulate(args)
+        if args.command == "photos":
+            return _photos(args)
         return _gui(args)
     except QlueDatabaseError as exc:
         print(f"qlue-console: {exc}", file=sys.stderr)

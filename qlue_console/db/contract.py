@@ -22,7 +22,7 @@ from sqlalchemy import Connection, text
 
 from qlue_console.db.errors import ContractError
 from qlue_console.db.sql_errors import translated_errors
-from qlue_console.photos.decode import PhotoError
+from qlue_console.photos.decode import PhotoError, open_header
 from qlue_console.photos.ingest import describe_photo
 
 CHANNELS = ("app", "web", "sms", "social", "call_center")
@@ -47,7 +47,12 @@ def _photo_limit(conn: Connection) -> int:
         return int(conn.execute(text("SELECT qlue_photo_max_bytes()")).scalar_one())
 
 
-def _photo_meta(conn: Connection, photo: bytes | None, what: str = "the photo") -> str | None:
+def _photo_meta(
+    conn: Connection, photo: bytes | None, what: str = "the photo", *, describe: bool = True
+) -> str | None:
+    """The photo's metadata as JSON for the SQL function, after refusing what is too large or
+    not an image. ``describe=False`` reads only the image's header (a fraction of a
+    millisecond) and leaves the metadata to a describer (:mod:`qlue_console.photos.describer`)."""
     if photo is None:
         return None
     if not isinstance(photo, (bytes, bytearray, memoryview)):
@@ -58,6 +63,9 @@ def _photo_meta(conn: Connection, photo: bytes | None, what: str = "the photo") 
             "photo", f"{what} is {size} bytes, more than the limit of {limit} bytes"
         )
     try:
+        if not describe:
+            open_header(bytes(photo))[0].close()
+            return None
         return json.dumps(describe_photo(bytes(photo)).to_json())
     except PhotoError as exc:
         raise ContractError("photo", f"{what} is not a readable image: {exc}") from exc
@@ -128,10 +136,13 @@ def submit_report(
     photo: bytes | None = None,
     reported_at: datetime | None = None,
     private: bool = False,
+    describe_later: bool = False,
 ) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
     content). ``private``: the citizen asked that the public see only the report's status (a
-    retry with another value is other content). Raises
+    retry with another value is other content). ``describe_later``: the photo is stored
+    after a check of its header only, and a describer adds its hashes and EXIF afterwards (the
+    Open311 gateway answers an upload without decoding it). Raises
     :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id`` was used
     before with other content."""
     _check_text("channel", channel)
@@ -142,7 +153,7 @@ def submit_report(
     lat = _check_coordinate("lat", lat, 90)
     lon = _check_coordinate("lon", lon, 180)
     reported_at = _check_moment("reported_at", reported_at)
-    meta = _photo_meta(conn, photo)
+    meta = _photo_meta(conn, photo, describe=not describe_later)
     with translated_errors():
         return conn.execute(
             text(
