@@ -1,4 +1,5 @@
-"""``qlue-console serve open311 [--host H] [--port P] [--workers N] [--database-url URL]``:
+"""``qlue-console serve open311 [--host H] [--port P] [--workers N] [--photo-describers N]
+[--database-url URL]``:
 the Open311 gateway on a central PostgreSQL, or with none configured on the embedded demo
 (started, migrated and seeded on first use, as the desktop console does)."""
 
@@ -33,6 +34,14 @@ def _parser() -> argparse.ArgumentParser:
         "--burst", type=int, default=40, help="POST requests a key may send at once (default 40)"
     )
     parser.add_argument(
+        "--photo-describers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="processes adding stored photos' hashes and EXIF after the answer (default 1; "
+        "0 when `qlue-console photos describe --follow` runs elsewhere)",
+    )
+    parser.add_argument(
         "--database-url",
         metavar="URL",
         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded demo)",
@@ -44,6 +53,8 @@ def serve_main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if not 0 < args.port < 65536 or args.workers < 1:
         raise SystemExit("qlue-console serve: --port must be 1-65535 and --workers >= 1")
+    if args.photo_describers < 0:
+        raise SystemExit("qlue-console serve: --photo-describers must be >= 0")
     if not args.rate > 0 or args.burst < 1:
         raise SystemExit("qlue-console serve: --rate must be above 0 and --burst >= 1")
     from qlue_console.open311.serve import serve
@@ -66,6 +77,7 @@ def serve_main(argv: list[str]) -> int:
         workers=args.workers,
         rate=args.rate,
         burst=args.burst,
+        photo_describers=args.photo_describers,
     )
     return 0
 

@@ -138,4 +138,5 @@ class Poster:
                 lon=request.lon,
                 photo=request.photo,
                 private=request.private,
+                describe_later=True,  # a describer beside the server adds hashes and EXIF
             )

@@ -1,12 +1,19 @@
 """Runs the gateway on uvicorn with its own SQLAlchemy engine and pool, logging one line per
-request (method, path with its query, status, milliseconds)."""
+request (method, path with its query, status, milliseconds), and beside it the photo
+describers (``qlue-console photos describe --follow`` processes at a lower CPU priority): an
+upload is answered once its bytes are stored, and a describer adds the photo's hashes and EXIF
+within seconds, after the answers when the cores are busy."""
 
 from __future__ import annotations
 
 import copy
 import logging
 import os
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import uvicorn
@@ -22,6 +29,7 @@ URL_VARIABLE = "QLUE_OPEN311_DATABASE_URL"  # hands the URL to the worker proces
 RATE_VARIABLE = "QLUE_OPEN311_RATE"  # and the rate limit (per key, per process)
 BURST_VARIABLE = "QLUE_OPEN311_BURST"
 POOL_SIZE = 8
+DESCRIBER_NICENESS = 10  # the answers to the channels come first; the describers catch up
 
 
 class AccessLog:
@@ -76,6 +84,39 @@ def log_config() -> dict[str, Any]:
     return config
 
 
+def _lower_priority() -> None:
+    os.nice(DESCRIBER_NICENESS)
+
+
+@contextmanager
+def describers(url: str, count: int) -> Iterator[list[subprocess.Popen]]:
+    """``count`` photo describer processes on ``url`` (handed over in the environment, not on a
+    command line others can read), stopped on leaving."""
+    env = {**os.environ, "QLUE_DATABASE_URL": url}
+    command = [sys.executable, "-m", "qlue_console", "photos", "describe", "--follow"]
+    started = [
+        subprocess.Popen(
+            command,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_lower_priority if os.name == "posix" else None,  # noqa: PLW1509
+        )
+        for _ in range(count)
+    ]
+    if started:
+        log.info("%d photo describer(s) started", len(started))
+    try:
+        yield started
+    finally:
+        for process in started:
+            process.terminate()
+        for process in started:
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
 def serve(
     url: str,
     host: str = "127.0.0.1",
@@ -83,8 +124,14 @@ def serve(
     workers: int = 1,
     rate: float = DEFAULT_RATE,
     burst: int = DEFAULT_BURST,
+    photo_describers: int = 1,
 ) -> None:
-    """Serves until interrupted."""
+    """Serves until interrupted, with ``photo_describers`` describer processes beside it."""
+    with describers(url, photo_describers):
+        _serve(url, host, port, workers, rate, burst)
+
+
+def _serve(url: str, host: str, port: int, workers: int, rate: float, burst: int) -> None:
     if workers > 1:
         os.environ[URL_VARIABLE] = url
         os.environ[RATE_VARIABLE] = str(rate)
