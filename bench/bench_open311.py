@@ -32,7 +32,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -40,9 +39,13 @@ import httpx
 from sqlalchemy import make_url, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from http_load import multipart, request_bytes, run_load  # noqa: E402
 
 from qlue_console.access.channel_keys import add_channel, revoke_channel  # noqa: E402
 from qlue_console.db.engine import make_engine  # noqa: E402
+from qlue_console.photos import describer  # noqa: E402
 from qlue_console.photos.demo import encode, scene_image  # noqa: E402
 
 BASELINE = """
@@ -52,9 +55,11 @@ from sqlalchemy import create_engine
 from sqlalchemy.pool import NullPool
 from qlue_console.db.engine import parse_database_url
 from qlue_console.open311.app import create_app
+from qlue_console.open311.ratelimit import RateLimiter
 url = parse_database_url(sys.argv[1]).set(drivername="postgresql+psycopg2")
 engine = create_engine(url, poolclass=NullPool)
-uvicorn.run(create_app(engine), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+app = create_app(engine, RateLimiter(100000, 100000))
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
 
@@ -78,33 +83,15 @@ def wait_ready(base: str, process: subprocess.Popen) -> None:
     raise SystemExit("the server did not answer within 60 s")
 
 
-def load(base: str, paths, clients: int, duration: float) -> tuple[list[float], int]:
+def load(port: int, paths, clients: int, duration: float) -> tuple[list[float], int]:
     """Latencies (ms) of every answer within ``duration`` seconds, and the non-200 count."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.monotonic() + duration
+    rngs = [random.Random(seed) for seed in range(clients)]
 
-    def client(seed: int) -> None:
-        rng = random.Random(seed)
-        mine: list[float] = []
-        bad = 0
-        with httpx.Client(base_url=base, timeout=30) as http:
-            while time.monotonic() < stop:
-                started = time.perf_counter()
-                status = http.get(paths(rng)).status_code
-                mine.append((time.perf_counter() - started) * 1000)
-                bad += status != 200
-        with lock:
-            latencies.extend(mine)
-            errors[0] += bad
+    def make(client: int, n: int) -> bytes:
+        return request_bytes("GET", paths(rngs[client]), {})
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return latencies, errors[0]
+    result = run_load(port, make, clients, duration)
+    return result.latencies_ms, len(result.latencies_ms) - result.statuses.get(200, 0)
 
 
 def summary(name: str, latencies: list[float], errors: int, duration: float) -> float:
@@ -140,52 +127,60 @@ def disk_write_mb_s(folder: Path, total_mb: int = 256) -> float:
     return total_mb / (time.perf_counter() - started)
 
 
-def post_load(base: str, key: str, photo: bytes, clients: int, duration: float, tag: str):
-    latencies: list[float] = []
-    statuses: dict[int, int] = {}
-    refused: list[str] = []  # the first refusal's answer, to say why
-    lock = threading.Lock()
-    stop = time.monotonic() + duration
+def post_load(port: int, key: str, photo: bytes, clients: int, duration: float, tag: str):
+    """Each client posts multipart forms with ``photo``, every one under its own
+    Idempotency-Key."""
+    boundary = "qlue-bench-boundary-7d41"
+    rngs = [random.Random(n) for n in range(clients)]
 
-    def client(n: int) -> None:
-        mine: list[float] = []
-        seen: dict[int, int] = {}
-        rng = random.Random(n)
-        with httpx.Client(base_url=base, timeout=60) as http:
-            i = 0
-            while time.monotonic() < stop:
-                i += 1
-                form = {
-                    "api_key": key,
-                    "service_code": "sampah",
-                    "lat": f"{-6.2 + rng.uniform(-0.05, 0.05):.6f}",
-                    "long": f"{106.83 + rng.uniform(-0.05, 0.05):.6f}",
-                    "description": f"Sampah menumpuk di pinggir jalan (uji beban {n}-{i})",
-                    "email": f"warga{n}@example.com",
-                }
-                headers = {"Idempotency-Key": f"bench-{os.getpid()}-{tag}-{n}-{i}"}
-                started = time.perf_counter()
-                answer = http.post(
-                    "/requests.json",
-                    data=form,
-                    files={"media": ("photo.jpg", photo, "image/jpeg")},
-                    headers=headers,
-                )
-                mine.append((time.perf_counter() - started) * 1000)
-                seen[answer.status_code] = seen.get(answer.status_code, 0) + 1
-                if answer.status_code >= 300 and not refused:
-                    refused.append(answer.text[:300])
-        with lock:
-            latencies.extend(mine)
-            for code, count in seen.items():
-                statuses[code] = statuses.get(code, 0) + count
+    def make(n: int, i: int) -> bytes:
+        rng = rngs[n]
+        form = {
+            "api_key": key,
+            "service_code": "sampah",
+            "lat": f"{-6.2 + rng.uniform(-0.05, 0.05):.6f}",
+            "long": f"{106.83 + rng.uniform(-0.05, 0.05):.6f}",
+            "description": f"Sampah menumpuk di pinggir jalan (uji beban {n}-{i})",
+            "email": f"warga{n}@example.com",
+        }
+        body = multipart(form, "media", "photo.jpg", photo, boundary)
+        headers = {
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Idempotency-Key": f"bench-{os.getpid()}-{tag}-{n}-{i}",
+        }
+        return request_bytes("POST", "/requests.json", headers, body)
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return latencies, statuses, refused
+    return run_load(port, make, clients, duration)
+
+
+def start_server(argv: list[str], port: int) -> tuple[subprocess.Popen, str]:
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    wait_ready(base, process)
+    return process, base
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(30)
+
+
+def _post_line(name: str, result, photo: bytes) -> tuple[float, float]:
+    rate = result.ok / result.duration
+    p95 = summary(name, result.latencies_ms, len(result.latencies_ms) - result.ok, result.duration)
+    print(f"    answers: {result.statuses}; {rate * len(photo) / 1e6:.1f} MB/s of photos accepted")
+    if result.first_refusal:
+        print(f"    first refusal: {result.first_refusal}")
+    return rate, p95
+
+
+def _drain_seconds(admin, timeout: float = 900.0) -> tuple[int, float]:
+    """Photos waiting now, and the seconds until the server's describer has described them."""
+    left = describer.waiting(admin)
+    started = time.perf_counter()
+    while describer.waiting(admin) and time.perf_counter() - started < timeout:
+        time.sleep(0.5)
+    return left, time.perf_counter() - started
 
 
 def bench_posts(url: str, duration: float, clients: int) -> None:
@@ -195,61 +190,50 @@ def bench_posts(url: str, duration: float, clients: int) -> None:
         conn.exec_driver_sql(f'CREATE ROLE "{login}" LOGIN IN ROLE qlue_gateway, qlue_analyst')
         channel = add_channel(conn, f"bench-{os.getpid()}")
         folder = Path(conn.execute(text("SHOW data_directory")).scalar_one())
-    gateway_url = make_url(url).set(username=login, password=None)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "qlue_console",
-            "serve",
-            "open311",
-            "--database-url",
-            gateway_url.render_as_string(hide_password=False),
-            "--workers",
-            "2",
-            "--port",
-            str(port),
-            "--rate",
-            "100000",
-            "--burst",
-            "100000",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
+    gateway = make_url(url).set(username=login, password=None).render_as_string(hide_password=False)
+    ours = [sys.executable, "-m", "qlue_console", "serve", "open311", "--database-url", gateway]
+    ours += ["--workers", "2", "--rate", "100000", "--burst", "100000"]
+    baseline = [sys.executable, "-c", BASELINE, gateway]
+    small = phone_photo((1600, 1200), 0.2, 88, 5)  # what a phone app uploads (resized)
+    large = phone_photo((4000, 3000), 0.25, 90, 4)  # a 12 MP original
     try:
-        wait_ready(base, process)
-        print(f"POST requests as channel {channel.name} ({clients} clients):")
-        uploads = (
-            # what a phone app uploads (resized on the phone), and a full 12 MP original
-            ("500 KB photo", phone_photo((1600, 1200), 0.2, 88, 5)),
-            ("4 MB photo", phone_photo((4000, 3000), 0.25, 90, 4)),
-        )
-        for label, photo in uploads:
-            latencies, statuses, refused = post_load(
-                base, channel.key, photo, clients, duration, label.split()[0]
+        print(f"POST requests as channel {channel.name} ({clients} clients, {duration:.0f} s):")
+        port = free_port()
+        process, _ = start_server([*ours, "--port", str(port)], port)
+        try:
+            result = post_load(port, channel.key, small, clients, duration, "500")
+            rate, p95 = _post_line(f"ours: 500 KB ({len(small) / 1e6:.2f} MB)", result, small)
+            left, seconds = _drain_seconds(admin)
+            print(
+                f"    photos still to describe at the end: {left}; the server's describer "
+                f"finished them {seconds:.1f} s later"
             )
-            ok = statuses.get(200, 0) + statuses.get(201, 0)
-            rate = ok / duration
-            name = f"{label} ({len(photo) / 1e6:.2f} MB)"
-            p95 = summary(name, latencies, len(latencies) - ok, duration)
-            print(f"    answers: {statuses}; {rate * len(photo) / 1e6:.1f} MB/s of photos accepted")
-            if refused:
-                print(f"    first refusal: {refused[0]}")
-            if label.startswith("500"):
-                met = "met" if rate >= 200 and p95 < 100 else "MISSED"
-                print(f"    target ≥ 200 requests/s with p95 < 100 ms: {met}")
-            else:
-                disk = disk_write_mb_s(folder)
-                print(
-                    f"    disk write bandwidth here (4 MB files, fsynced): {disk:.0f} MB/s; "
-                    f"the uploads use {100 * rate * len(photo) / 1e6 / disk:.0f}% of it"
-                )
+            met = "met" if rate >= 200 and p95 < 100 else "MISSED"
+            print(f"    target ≥ 200 requests/s with p95 < 100 ms: {met}")
+            result = post_load(port, channel.key, large, clients, duration, "4000")
+            big_rate, _ = _post_line(f"ours: 4 MB ({len(large) / 1e6:.2f} MB)", result, large)
+            left, seconds = _drain_seconds(admin)
+            print(f"    photos still to describe: {left}; described {seconds:.1f} s later")
+        finally:
+            stop_server(process)
+        disk = disk_write_mb_s(folder)
+        print(
+            f"    disk write bandwidth here (4 MB files, fsynced): {disk:.0f} MB/s; "
+            f"the 4 MB uploads use {100 * big_rate * len(large) / 1e6 / disk:.0f}% of it"
+        )
+        port = free_port()
+        process, _ = start_server([*baseline, str(port)], port)
+        try:
+            result = post_load(port, channel.key, small, clients, duration, "base")
+            base_rate, base_p95 = _post_line("baseline (no pool, 1 worker): 500 KB", result, small)
+        finally:
+            stop_server(process)
+        describer.drain(admin)  # the baseline has no describer beside it
+        print(
+            f"500 KB: {rate:.1f}/s p95 {p95:.1f} ms against the baseline's {base_rate:.1f}/s "
+            f"p95 {base_p95:.1f} ms → {rate / base_rate:.1f}× the rate"
+        )
     finally:
-        process.terminate()
-        process.wait(30)
         with admin.begin() as conn:
             revoke_channel(conn, channel.name)
             conn.exec_driver_sql(f'DROP ROLE "{login}"')
@@ -319,7 +303,7 @@ def main() -> int:
                 ("GET requests/{id}", one_request, args.clients),
                 ("GET requests (1000)", thousand, args.list_clients),
             ):
-                latencies, errors = load(base, paths, clients, args.duration)
+                latencies, errors = load(port, paths, clients, args.duration)
                 p95[(name, label)] = summary(label, latencies, errors, args.duration)
         finally:
             process.terminate()
