@@ -9,6 +9,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
+from qlue_console.config import normalize_database_url
 from qlue_console.db.errors import BadDatabaseUrlError, ConnectionFailedError
 
 EMBEDDED_DEMO = "embedded demo"
@@ -64,10 +65,20 @@ def describe(url: str, *, embedded: bool = False) -> str:
     return f"{hosts}/{unquote(split.path.lstrip('/'))}"
 
 
+def is_multi_host(url: URL) -> bool:
+    """Whether the URL names several servers (libpq tries them in turn)."""
+    hosts = url.query.get("host")
+    if hosts is None:
+        return False
+    return not isinstance(hosts, str) or "," in hosts
+
+
 def parse_database_url(url: str) -> URL:
-    """The URL parsed, or :class:`BadDatabaseUrlError` with a one-line reason."""
+    """The URL parsed, or :class:`BadDatabaseUrlError` with a one-line reason. libpq's
+    multi-host forms are accepted: ``?host=a,b&port=5432,5433`` (with
+    ``target_session_attrs=read-write``) and the authority ``a:5432,b:5433``."""
     try:
-        parsed = make_url(url)
+        parsed = make_url(normalize_database_url(url))
     except (ArgumentError, ValueError) as exc:
         shown = (
             describe(url) if "@" in url else repr(url)
@@ -83,8 +94,29 @@ def parse_database_url(url: str) -> URL:
     return parsed
 
 
-def make_engine(url: str, *, application_name: str = "qlue-console", pool_size: int = 4) -> Engine:
+def _writable(parsed: URL) -> URL:
+    """Several servers named and none chosen: the one that accepts writes (the primary), never
+    a standby that happens to answer first."""
+    if is_multi_host(parsed) and "target_session_attrs" not in parsed.query:
+        return parsed.update_query_dict({"target_session_attrs": "read-write"})
+    return parsed
+
+
+def connect_kwargs(url: str, *, writable: bool = True) -> dict:
+    """The keyword arguments of ``psycopg2.connect`` for the URL, as the engines use them
+    (several hosts and ports included, joined the way libpq reads them)."""
+    from sqlalchemy.dialects.postgresql.psycopg2 import PGDialect_psycopg2
+
     parsed = parse_database_url(url)
+    if writable:
+        parsed = _writable(parsed)
+    _, kwargs = PGDialect_psycopg2().create_connect_args(parsed.set(drivername="postgresql"))
+    return dict(kwargs)
+
+
+def make_engine(url: str, *, application_name: str = "qlue-console", pool_size: int = 4) -> Engine:
+    """An engine on the primary: with several hosts, the one that accepts writes."""
+    parsed = _writable(parse_database_url(url))
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg2")
     return create_engine(
