@@ -3,6 +3,7 @@ failures into one-line user errors."""
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import Engine, create_engine, text
@@ -16,6 +17,8 @@ EMBEDDED_DEMO = "embedded demo"
 """How :func:`describe` names the console's own private server (the GUI translates it)."""
 
 UNREADABLE = "<unreadable URL>"
+
+log = logging.getLogger(__name__)
 
 
 def _hosts_of(url: URL) -> list[str]:
@@ -79,6 +82,10 @@ def parse_database_url(url: str) -> URL:
     ``target_session_attrs=read-write``) and the authority ``a:5432,b:5433``."""
     try:
         parsed = make_url(normalize_database_url(url))
+        ports = parsed.query.get("port", ())
+        for port in [ports] if isinstance(ports, str) else ports:
+            if any(p and not p.isdigit() for p in port.split(",")):
+                raise ValueError(f"port {port!r}")
     except (ArgumentError, ValueError) as exc:
         shown = (
             describe(url) if "@" in url else repr(url)
@@ -125,6 +132,43 @@ def make_engine(url: str, *, application_name: str = "qlue-console", pool_size: 
         max_overflow=4,
         pool_pre_ping=True,
         connect_args={"application_name": application_name, "connect_timeout": 5},
+    )
+
+
+def make_read_engine(
+    read_url: str | None, primary_url: str, *, application_name: str = "qlue-console reader"
+) -> Engine:
+    """An engine for read-only work (the Reports workspace, exports, ``report weekly``): each
+    new connection goes to the standby ``read_url`` names when it answers, else to the primary
+    (so a standby that is down or being rebuilt costs nothing but its connect attempt). Without
+    a ``read_url``: an engine on the primary. A ``read_url`` without a login signs in as the
+    primary's login. Never used to LISTEN or to claim."""
+    if not read_url:
+        return make_engine(primary_url, application_name=application_name)
+    import psycopg2
+
+    common = {"application_name": application_name, "connect_timeout": 5}
+    standby = {**connect_kwargs(read_url, writable=False), **common}
+    primary = {**connect_kwargs(primary_url), **common}
+    if "user" not in standby:  # the same person on the standby (roles are replicated)
+        standby.update({k: primary[k] for k in ("user", "password") if k in primary})
+    shown = describe(read_url)
+
+    def connect():
+        try:
+            return psycopg2.connect(**standby)
+        except psycopg2.OperationalError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            log.warning("the read-only server %s does not answer (%s): reading from the primary",
+                        shown, reason)  # fmt: skip
+            return psycopg2.connect(**primary)
+
+    return create_engine(
+        "postgresql+psycopg2://",
+        creator=connect,
+        pool_size=2,
+        max_overflow=2,
+        pool_pre_ping=True,
     )
 
 

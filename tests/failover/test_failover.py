@@ -8,40 +8,18 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 
-from qlue_console.db import migrate
 from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.main_window import MainWindow
 from qlue_console.reports.kpis import fetch_weekly_kpis
 from qlue_console.reports.weeks import last_complete_week
-from qlue_console.seed.demo_people import seed_people
 from qlue_console.seed.demo_reports import seed_demo_reports
-from qlue_console.seed.reference import seed_reference
 from tests.failover.channel import CHANNEL, PREFIX, SteadyChannel
-from tests.failover.cluster import Cluster, start_cluster
+from tests.failover.cluster import Cluster
 
 RECOVERY_LIMIT_S = 10.0
-
-
-@pytest.fixture
-def cluster():
-    running = start_cluster()
-    try:
-        running.primary.sql("CREATE DATABASE qlue")
-        engine = make_engine(running.primary.url())
-        migrate.upgrade(engine)
-        with engine.begin() as conn:
-            seed_reference(conn)
-            seed_people(conn)
-        # last weeks' history, whose KPIs both servers must answer alike
-        seed_demo_reports(engine, reports=120, weeks=2, processes=1)
-        engine.dispose()
-        yield running
-    finally:
-        running.close()
 
 
 def _drill_rows(url: str) -> list[tuple[int, str]]:
@@ -66,6 +44,8 @@ def test_console_and_channel_ride_out_a_failover(qtbot, monkeypatch, cluster: Cl
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     url = cluster.failover_url()
     engine = make_engine(url)
+    # last weeks' history, whose KPIs both servers must answer alike
+    seed_demo_reports(engine, reports=120, weeks=2, processes=1)
     week = last_complete_week()
     kpis_on_primary = fetch_weekly_kpis(engine, week, ("kota", "agency"), charts=False)
     window = MainWindow(engine, url, describe(url), "en")
