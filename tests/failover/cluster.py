@@ -15,7 +15,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import psycopg2
@@ -104,7 +104,6 @@ class Cluster:
     root: Path
     primary: Node
     standby: Node
-    nodes: list[Node] = field(default_factory=list)
 
     def failover_url(self, database: str = "qlue") -> str:
         """libpq's multi-host form: whichever of the two accepts writes."""
@@ -126,6 +125,23 @@ class Cluster:
             time.sleep(0.1)
         raise TimeoutError("the standby did not start streaming")
 
+    def rebuild_standby(self) -> None:
+        """After a promotion: the dead primary's place becomes a synchronous standby of the
+        new primary (what Patroni does when the old primary comes back), and the two swap."""
+        new_primary, old = self.standby, self.primary
+        if old.running():
+            old.kill()
+        shutil.rmtree(old.pgdata)
+        old.pgdata.mkdir(mode=0o700)
+        if old.user is not None:
+            shutil.chown(old.pgdata, old.user, old.user)
+        _make_standby(old, new_primary)
+        old.start()
+        self.primary, self.standby = new_primary, old
+        new_primary.sql(f"ALTER SYSTEM SET synchronous_standby_names = 'FIRST 1 ({STANDBY_NAME})'")
+        new_primary.sql("SELECT pg_reload_conf()")
+        self.wait_streaming()
+
     def close(self) -> None:
         for node in (self.primary, self.standby):
             if node.running():
@@ -134,6 +150,24 @@ class Cluster:
                 except subprocess.CalledProcessError:
                     pass
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _make_standby(standby: Node, primary: Node) -> None:
+    """A base backup of ``primary`` in ``standby``'s folder, set to stream from it."""
+    _run(
+        [_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
+         "-D", str(standby.pgdata), "-X", "stream", "-R", "--no-sync", "--checkpoint=fast"],
+        standby.user,
+    )  # fmt: skip
+    with (standby.pgdata / "postgresql.auto.conf").open("a") as conf:
+        conf.write(
+            f"port = {standby.port}\n"
+            f"primary_conninfo = 'host=127.0.0.1 port={primary.port} user=postgres "
+            f"application_name={STANDBY_NAME}'\n"
+            # once promoted it stands alone: waiting for a standby of its own would hang
+            # every commit (Patroni's synchronous_mode makes the same choice)
+            "synchronous_standby_names = ''\n"
+        )
 
 
 PRIMARY_SETTINGS = f"""
@@ -173,20 +207,7 @@ def start_cluster() -> Cluster:
         with (primary.pgdata / "postgresql.auto.conf").open("a") as conf:
             conf.write(PRIMARY_SETTINGS + f"port = {primary.port}\n")
         primary.start()
-        _run(
-            [_bin("pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port), "-U", "postgres",
-             "-D", str(standby.pgdata), "-X", "stream", "-R", "--no-sync"],
-            user,
-        )  # fmt: skip
-        with (standby.pgdata / "postgresql.auto.conf").open("a") as conf:
-            conf.write(
-                f"port = {standby.port}\n"
-                f"primary_conninfo = 'host=127.0.0.1 port={primary.port} user=postgres "
-                f"application_name={STANDBY_NAME}'\n"
-                # once promoted it stands alone: waiting for a standby of its own would hang
-                # every commit (Patroni's synchronous_mode makes the same choice)
-                "synchronous_standby_names = ''\n"
-            )
+        _make_standby(standby, primary)
         standby.start()
         cluster.wait_streaming()
     except BaseException:
