@@ -49,4 +49,4 @@ END $$;
 
 REVOKE ALL ON FUNCTION qlue_action_receipt(uuid), qlue_action_committed(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION qlue_action_receipt(uuid), qlue_action_committed(uuid)
-    TO qlue_operator, qlue_supervisor, qlue_analyst, qlue_admin;
+    TO qlue_operator, qlue_supervisor, qlue_admin;
