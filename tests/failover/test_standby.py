@@ -101,3 +101,33 @@ def test_the_listener_never_listens_on_a_standby(cluster: Cluster):
             assert cur.fetchone()[0] == cluster.primary.port
     finally:
         listener.close()
+
+
+def test_the_reports_workspace_reads_from_the_standby(qtbot, cluster: Cluster):
+    from qlue_console.db.engine import describe
+    from qlue_console.gui.main_window import MainWindow
+
+    url = cluster.failover_url()
+    engine = make_engine(url)
+    reader = make_read_engine(cluster.standby.url(), url)
+    window = MainWindow(engine, url, describe(url), "en", workspace="reports", read_engine=reader)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        with qtbot.waitSignal(window.workspace_ready, timeout=60_000) as ready:
+            pass
+        assert ready.args == ["reports"]
+
+        def readers(node) -> int:
+            return node.sql(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE application_name = 'qlue-console reader'"
+            )[0][0]
+
+        assert readers(cluster.standby) >= 1  # the KPIs were computed there
+        assert readers(cluster.primary) == 0
+        assert window.is_offline() is False  # the console itself listens on the primary
+    finally:
+        window.close()
+        reader.dispose()
+        engine.dispose()
