@@ -21,20 +21,25 @@ UNREADABLE = "<unreadable URL>"
 log = logging.getLogger(__name__)
 
 
+def _split(values: list[str]) -> list[str]:
+    return [part for value in values for part in value.split(",")]
+
+
 def _hosts_of(url: URL) -> list[str]:
     """``host[:port]`` of each server the URL names: in the authority or as ``?host=`` (a
     socket directory, or several hosts for libpq's multi-host failover)."""
     query_hosts = url.query.get("host")
     if query_hosts:
-        hosts = [query_hosts] if isinstance(query_hosts, str) else list(query_hosts)
+        # ?host=a&host=b, or libpq's ?host=a,b&port=5432,5433 (one value, comma-separated)
+        hosts = _split([query_hosts] if isinstance(query_hosts, str) else list(query_hosts))
         port = url.query.get("port")
-        ports = ([port] if isinstance(port, str) else list(port)) if port else []
+        ports = _split([port] if isinstance(port, str) else list(port)) if port else []
         shown = []
         for i, host in enumerate(hosts):
             host = unquote(host)
             if host.startswith("/"):
                 shown.append(f"socket {host}")
-            elif ":" in host or i >= len(ports):
+            elif ":" in host or i >= len(ports) or not ports[i]:
                 shown.append(host)
             else:
                 shown.append(f"{host}:{ports[i]}")

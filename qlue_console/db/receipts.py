@@ -56,6 +56,14 @@ def _committed(engine: Engine, token: uuid.UUID) -> bool | None:
         time.sleep(_RETRY_SECONDS)
 
 
+def _answer_lost(exc: OperationalError) -> bool:
+    """Whether a failed COMMIT may still have committed: the connection went away (no SQLSTATE,
+    or the server's shutdown and connection classes 57P and 08). A refusal with any other
+    SQLSTATE (a serialization failure, say) is the server's answer: not committed."""
+    code = getattr(exc.orig, "pgcode", None)
+    return exc.connection_invalidated or not code or code.startswith(("57P", "08"))
+
+
 @contextmanager
 def action_transaction(engine: Engine) -> Iterator[Connection]:
     """``with action_transaction(engine) as conn:`` — ``engine.begin()`` for a person's
@@ -69,7 +77,9 @@ def action_transaction(engine: Engine) -> Iterator[Connection]:
         try:
             transaction.commit()
             return
-        except OperationalError as exc:  # the connection (or the server) is gone: in doubt
+        except OperationalError as exc:
+            if not _answer_lost(exc):
+                raise
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
             log.warning("the answer to a commit was lost (%s): checking its receipt", reason)
     verdict = _committed(engine, token)
