@@ -55,7 +55,12 @@ def test_console_and_channel_ride_out_a_failover(qtbot, monkeypatch, cluster: Cl
     try:
         with qtbot.waitSignal(window.workspace_ready, timeout=60_000):
             pass
-        queue = window.triage.queue.model
+        triage = window.triage
+        queue = triage.queue.model
+        with qtbot.waitSignal(triage.detail.loaded, timeout=10_000):
+            triage.open_report(queue.loaded_ids()[0])
+        typed = "Mohon segera ditangani @lurah.gambir"
+        triage.dispatch.composer.set_text(typed)  # half-written when the primary dies
         channel.start()
         qtbot.waitUntil(lambda: channel.count() >= 40, timeout=20_000)  # two seconds of reports
         before_kill = dict(channel.acknowledged)
@@ -91,6 +96,7 @@ def test_console_and_channel_ride_out_a_failover(qtbot, monkeypatch, cluster: Cl
                 cluster.standby.port
             )
             assert not conn.execute(text("SELECT pg_is_in_recovery()")).scalar_one()
+        assert triage.dispatch.composer.text() == typed  # nothing typed is lost
         kpis_on_standby = fetch_weekly_kpis(engine, week, ("kota", "agency"), charts=False)
         assert kpis_on_standby == kpis_on_primary
         assert kpis_on_primary.city.received > 0  # the history is not empty
