@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
     )
     parser.add_argument(
+        "--read-url",
+        metavar="URL",
+        help="a standby for read-only work: the Reports workspace, exports, report weekly "
+        "(default: $QLUE_READ_DATABASE_URL, else the primary)",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="PATH",
         type=Path,
@@ -76,13 +82,19 @@ def _parser() -> argparse.ArgumentParser:
         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
     )
     common.add_argument(
+        "--read-url",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="a standby for read-only work (default: $QLUE_READ_DATABASE_URL, else the primary)",
+    )
+    common.add_argument(
         "-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log progress"
     )
 
     db = commands.add_parser(
         "db", parents=[common], help="migrate the database (an operator's step on a central server)"
     )
-    db.add_argument("action", choices=("upgrade", "downgrade", "current"))
+    db.add_argument("action", choices=("upgrade", "downgrade", "current", "status"))
     db.add_argument(
         "revision", nargs="?", help="target revision (upgrade: head, downgrade: one step back)"
     )
@@ -170,9 +182,33 @@ def _engine(args):
     return engine
 
 
+def _status(args) -> int:
+    """The server's role, replication and revision; also the read-only server's, when one is
+    configured."""
+    from qlue_console.db.embedded import database_url
+    from qlue_console.db.engine import check_connection, describe, make_engine
+    from qlue_console.db.status import format_status, server_status
+
+    target = resolve_target(args.database_url, args.read_url)
+    urls = [database_url(target)] + ([target.read_url] if target.read_url else [])
+    for i, url in enumerate(urls):
+        engine = make_engine(url)
+        try:
+            check_connection(engine)
+            shown = describe(url, embedded=target.embedded and i == 0)
+            if i:
+                print()
+            print("\n".join(format_status(server_status(engine, shown))))
+        finally:
+            engine.dispose()
+    return 0
+
+
 def _db(args) -> int:
     from qlue_console.db import migrate
 
+    if args.action == "status":
+        return _status(args)
     engine = _engine(args)
     if args.action == "upgrade":
         migrate.upgrade(engine, args.revision or "head")
@@ -257,13 +293,22 @@ def _simulate(args) -> int:
 # (either side of the command) and handed on where the command uses them.
 _DELEGATED = ("check-photo", "user", "channel", "report", "escalate", "serve", "import")
 # Top-level options that take a value: their value is never taken for the command's name.
-_VALUED = ("--database-url", "--screenshot", "--workspace", "--lang", "--demo-role", "--tile-url")
+_VALUED = (
+    "--database-url",
+    "--read-url",
+    "--screenshot",
+    "--workspace",
+    "--lang",
+    "--demo-role",
+    "--tile-url",
+)
 
 
 def _global_parser(command: str) -> argparse.ArgumentParser:
     """The options accepted before a delegated command."""
     parser = argparse.ArgumentParser(prog=f"qlue-console … {command}", add_help=False)
     parser.add_argument("--database-url", metavar="URL")
+    parser.add_argument("--read-url", metavar="URL")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--lang", choices=("id", "en"))
     return parser
@@ -284,30 +329,33 @@ def _command_index(argv: list[str]) -> int | None:
     return None
 
 
-def _take_globals(rest: list[str]) -> tuple[list[str], str | None, bool]:
-    """Takes ``--database-url`` and ``-v`` out of a delegated command's arguments."""
+def _take_globals(rest: list[str]) -> tuple[list[str], str | None, bool, str | None]:
+    """Takes ``--database-url``, ``--read-url`` and ``-v`` out of a delegated command's
+    arguments."""
     kept: list[str] = []
-    url, verbose = None, False
+    urls: dict[str, str | None] = {"--database-url": None, "--read-url": None}
+    verbose = False
     i = 0
     while i < len(rest):
         token = rest[i]
+        name = token.split("=", 1)[0]
         if token in ("-v", "--verbose"):
             verbose = True
-        elif token == "--database-url" and i + 1 < len(rest):
-            url = rest[i + 1]
+        elif token in urls and i + 1 < len(rest):
+            urls[token] = rest[i + 1]
             i += 1
-        elif token.startswith("--database-url="):
-            url = token.split("=", 1)[1]
+        elif name in urls and "=" in token:
+            urls[name] = token.split("=", 1)[1]
         else:
             kept.append(token)
         i += 1
-    return kept, url, verbose
+    return kept, urls["--database-url"], verbose, urls["--read-url"]
 
 
 def _delegate(argv: list[str], at: int) -> int:
     command, rest = argv[at], argv[at + 1 :]
     before = _global_parser(command).parse_args(argv[:at])
-    rest, url_after, verbose_after = _take_globals(rest)
+    rest, url_after, verbose_after, read_after = _take_globals(rest)
     logging.basicConfig(
         level=logging.INFO if before.verbose or verbose_after else logging.WARNING,
         format="%(asctime)s %(name)s: %(message)s",
@@ -318,6 +366,9 @@ def _delegate(argv: list[str], at: int) -> int:
     url = url_after or before.database_url
     if url and command != "check-photo":  # the photo checks use no database
         extra += ["--database-url", url]
+    read_url = read_after or before.read_url
+    if read_url and command == "report":  # the only read-only command of these
+        extra += ["--read-url", read_url]
     if before.lang and command == "report" and "--lang" not in rest:
         extra += ["--lang", before.lang]
     # after the action (report weekly, user add …) where the command has one
@@ -389,9 +440,10 @@ def main(argv: list[str] | None = None) -> int:
 def _gui(args) -> int:
     from qlue_console.db.engine import parse_database_url
 
-    target = resolve_target(args.database_url)
-    if target.url is not None:
-        parse_database_url(target.url)  # a bad URL is one line here, not a dialog or a traceback
+    target = resolve_target(args.database_url, args.read_url)
+    for url in (target.url, target.read_url):
+        if url is not None:
+            parse_database_url(url)  # a bad URL is one line here, not a dialog or a traceback
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qlue_console.gui.platform_check import missing_system_packages_message

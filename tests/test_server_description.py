@@ -53,3 +53,16 @@ def test_an_unreadable_url_is_said_so_without_echoing_a_password():
     assert "s3cret" not in str(refused.value) and "pg1:5432,pg2:x/qlue" in str(refused.value)
     with pytest.raises(BadDatabaseUrlError, match="'notaurl' is not valid"):
         make_engine("notaurl")
+
+
+def test_libpq_multi_host_forms_are_shown_one_server_after_the_other():
+    both = "127.0.0.1:5432,127.0.0.1:5433/qlue"
+    assert describe("postgresql://op@/qlue?host=127.0.0.1,127.0.0.1&port=5432,5433") == both
+    assert describe("postgresql://op:s3cret@127.0.0.1:5432,127.0.0.1:5433/qlue") == both
+    assert describe("postgresql://op@/qlue?host=db1,db2&port=,5433") == "db1,db2:5433/qlue"
+    engine = make_engine("postgresql://op:s3cret@db1:5432,db2:5433/qlue")
+    try:  # the primary is the one that accepts writes; the password never shows
+        assert engine.url.query["target_session_attrs"] == "read-write"
+        assert describe(str(engine.url)) == "db1:5432,db2:5433/qlue"
+    finally:
+        engine.dispose()

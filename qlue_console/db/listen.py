@@ -12,7 +12,8 @@ import select
 from dataclasses import dataclass
 
 import psycopg2
-from sqlalchemy.engine import make_url
+
+from qlue_console.db.engine import connect_kwargs
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,9 @@ class ChangeEvent:
     kind: str
 
 
-def _dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+class StandbyError(psycopg2.OperationalError):
+    """The server reached is a hot standby, which refuses LISTEN: the listener waits for a
+    primary."""
 
 
 class EventListener:
@@ -35,7 +37,8 @@ class EventListener:
     a lost connection raises ``psycopg2.OperationalError`` and the owner reconnects."""
 
     def __init__(self, url: str) -> None:
-        self._dsn = _dsn(url)
+        # several hosts: only the one that accepts writes (a hot standby refuses LISTEN)
+        self._connect_kwargs = connect_kwargs(url, writable=True)
         self._conn = None
 
     @property
@@ -44,17 +47,24 @@ class EventListener:
 
     def connect(self) -> None:
         self.close()
-        conn = psycopg2.connect(
-            self._dsn,
-            connect_timeout=5,
-            application_name="qlue-console listener",
-            keepalives=1,
-            keepalives_idle=10,
-            keepalives_interval=5,
-            keepalives_count=3,
-        )
+        kwargs = {
+            **self._connect_kwargs,
+            "connect_timeout": 5,
+            "application_name": "qlue-console listener",
+            "keepalives": 1,
+            "keepalives_idle": 10,
+            "keepalives_interval": 5,
+            "keepalives_count": 3,
+        }
+        conn = psycopg2.connect(**kwargs)
         conn.autocommit = True
         with conn.cursor() as cur:
+            cur.execute("SELECT pg_is_in_recovery()")
+            if cur.fetchone()[0]:
+                conn.close()
+                raise StandbyError(
+                    "the server is a standby (read-only); the console listens on the primary"
+                )
             cur.execute(f"LISTEN {CHANNEL}")
         self._conn = conn
 

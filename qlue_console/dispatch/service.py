@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, text
 
 from qlue_console.db.errors import ContractError
+from qlue_console.db.receipts import action_transaction
 from qlue_console.db.sql_errors import translated_errors
 from qlue_console.dispatch.routing import Suggestion, suggest_mentions
 from qlue_console.domain.mentions import unique_handles
@@ -83,7 +84,7 @@ def dispatch(
     handles = [h.removeprefix("@") for h in handles]
     if not handles:
         raise ContractError("handles", "mention at least one official (@handle)")
-    with translated_errors(), engine.begin() as conn:
+    with translated_errors(), action_transaction(engine) as conn:
         raw = conn.execute(
             text("SELECT dispatch_report(:r, :v, :m, CAST(:h AS text[]))"),
             {"r": report_id, "v": version, "m": message, "h": list(handles)},
@@ -94,7 +95,7 @@ def dispatch(
 def undo_dispatch(engine: Engine, report_id: int, version: int) -> int:
     """Withdraws a dispatch made during triage while no official has acted on it and the report
     is still at ``version`` (the one the dispatch returned); returns the new version."""
-    with translated_errors(), engine.begin() as conn:
+    with translated_errors(), action_transaction(engine) as conn:
         return conn.execute(
             text("SELECT undo_dispatch(:r, :v)"), {"r": report_id, "v": version}
         ).scalar_one()
@@ -115,7 +116,7 @@ def forward(
     to = [h.removeprefix("@") for h in to]
     if not to:
         raise ContractError("to", "name at least one account to pass the report on to (@handle)")
-    with translated_errors(), engine.begin() as conn:
+    with translated_errors(), action_transaction(engine) as conn:
         raw = conn.execute(
             text(
                 "SELECT forward_report(:r, :v, CAST(:to AS text[]), :reason, :m, "

@@ -16,6 +16,7 @@ from typing_extensions import override
 
 from qlue_console.bootstrap import OpenDatabase, open_database
 from qlue_console.config import DatabaseTarget
+from qlue_console.db.engine import make_read_engine
 from qlue_console.db.errors import QlueDatabaseError
 
 SCREENSHOT_TIMEOUT_MS = 120_000
@@ -78,7 +79,9 @@ def run_gui(
     language = install_translations(app, chosen_language())
     if target.embedded and screenshot is None and demo_role is None and saved_server_url():
         # this workstation signed in to the central server before: go there again
-        target = DatabaseTarget(url=saved_server_url(), data_dir=target.data_dir)
+        target = DatabaseTarget(
+            url=saved_server_url(), data_dir=target.data_dir, read_url=target.read_url
+        )
     tasks = TaskRunner(app)
     splash = _Splash()
     splash.setWindowTitle("Qlue Console")
@@ -117,12 +120,17 @@ def run_gui(
         window.deleteLater()
         state.pop("window", None)
         state["session"].engine.dispose()
+        reader = state.pop("reader", None)
+        if reader is not None:
+            reader.dispose()
         state["signed_out"] = True  # cancelling the sign-in now simply ends the console
         ask_sign_in(state["base_url"], state["embedded"])
 
     def signed_in(session) -> None:
         splash.close()
         state["session"] = session
+        if target.read_url:  # the Reports workspace reads from the standby, as the person
+            state["reader"] = make_read_engine(target.read_url, session.url)
         window = MainWindow(
             session.engine,
             session.url,
@@ -131,6 +139,7 @@ def run_gui(
             tile_url=tile_url,
             workspace=workspace,
             identity=session.identity,
+            read_engine=state.get("reader"),
         )
         state["window"] = window
         window.closed.connect(lambda: window_closed(window))
@@ -187,6 +196,8 @@ def run_gui(
     database = state.get("database")
     if database is not None:
         database.engine.dispose()
+    if state.get("reader") is not None:
+        state["reader"].dispose()
     return state["exit"]
 
 

@@ -14,7 +14,8 @@ from qlue_console.db.listen import ChangeEvent, EventListener
 
 log = logging.getLogger(__name__)
 
-BACKOFF_SECONDS = (0.5, 1, 2, 4, 8, 15)
+# short enough that a promoted standby is found within seconds (see docs/scaling.md)
+BACKOFF_SECONDS = (0.5, 1, 1, 2, 3, 5)
 
 
 class _ListenLoop(QThread):

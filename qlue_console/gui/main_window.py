@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         tile_url: str | None = None,
         workspace: str = "triage",
         identity: Identity | None = None,
+        read_engine: Engine | None = None,
     ) -> None:
         super().__init__()
         self.identity = identity
@@ -70,7 +71,9 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(central)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
-        self._context = WorkspaceContext(engine, self.tasks, language, tile_url, url)
+        self._context = WorkspaceContext(
+            engine, self.tasks, language, tile_url, url, read_engine=read_engine
+        )
         self.workspaces: dict[str, Workspace] = {}
         self._actions: dict[str, QAction] = {}
         self.server = self.tr("embedded demo") if display_url == EMBEDDED_DEMO else display_url

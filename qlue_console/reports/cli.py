@@ -3,7 +3,7 @@
     qlue-console report weekly [--week 2026-W47]
                                [--by agency|kota|kecamatan|kelurahan|official]
                                [--format csv|xlsx|pdf] --out FILE [--lang id|en]
-                               [--database-url URL]
+                               [--database-url URL] [--read-url URL]
 
 The language, when ``--lang`` is not given, follows the console's rule
 (``qlue_console.domain.language``): ``QLUE_LANG``, else the system locale.
@@ -70,6 +70,12 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="central PostgreSQL (default: $QLUE_DATABASE_URL, else the embedded server)",
     )
+    weekly.add_argument(
+        "--read-url",
+        metavar="URL",
+        help="a standby to read from (default: $QLUE_READ_DATABASE_URL, else the primary; "
+        "the primary too when the standby does not answer)",
+    )
     return parser
 
 
@@ -107,17 +113,23 @@ def output_format(out: Path, fmt: str | None) -> str:
     raise _UsageError(f"--out {out.name}: unknown extension .{suffix} (a report is {known})")
 
 
-def _engine(database_url: str | None):
+def _engine(database_url: str | None, read_url: str | None):
+    """The engine the report reads with: the standby when one is configured and answers, else
+    the primary (the embedded server migrates itself first, as the console does)."""
     from qlue_console.config import resolve_target
     from qlue_console.db import migrate
     from qlue_console.db.embedded import database_url as target_url
-    from qlue_console.db.engine import check_connection, make_engine
+    from qlue_console.db.engine import check_connection, make_engine, make_read_engine
 
-    target = resolve_target(database_url)
-    engine = make_engine(target_url(target))
-    check_connection(engine)
-    if target.embedded:  # the private server migrates itself, as the console does
+    target = resolve_target(database_url, read_url)
+    primary_url = target_url(target)
+    if target.embedded:
+        engine = make_engine(primary_url)
+        check_connection(engine)
         migrate.upgrade(engine)
+        engine.dispose()
+    engine = make_read_engine(target.read_url, primary_url)
+    check_connection(engine)
     return engine
 
 
@@ -161,7 +173,7 @@ def report_main(argv: list[str]) -> int:
         print(f"qlue-console report: cannot write the report: {exc}", file=sys.stderr)
         return 1
     try:
-        engine = _engine(args.database_url)
+        engine = _engine(args.database_url, args.read_url)
         try:
             write_report(engine, week, args.by, fmt, out, args.lang or default_language(os.environ))
         finally:

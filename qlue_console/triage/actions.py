@@ -9,6 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, text
 
+from qlue_console.db.receipts import action_transaction
 from qlue_console.db.sql_errors import translated_errors
 
 REJECT_REASONS = ("spam", "out_of_scope", "incomplete", "outside_dki", "other")
@@ -16,7 +17,7 @@ CLAIM_MINUTES = 10
 
 
 def _call(engine: Engine, sql: str, **params):
-    with translated_errors(), engine.begin() as conn:
+    with translated_errors(), action_transaction(engine) as conn:
         return conn.execute(text(sql), params).scalar_one()
 
 

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import Engine, text
 
 from qlue_console.db.errors import ContractError
+from qlue_console.db.receipts import action_transaction
 from qlue_console.db.sql_errors import translated_errors
 
 DECISIONS = ("approve", "reject")
@@ -119,7 +120,7 @@ def decide(
         raise ContractError("decision", f"the decision is approve or reject, not {decision!r}")
     if note is not None and "\x00" in note:
         raise ContractError("note", "the note contains a NUL character")
-    with translated_errors(), engine.begin() as conn:
+    with translated_errors(), action_transaction(engine) as conn:
         result = conn.execute(
             text("SELECT decide_follow_up(:f, :d, :r, :n)"),
             {"f": follow_up_id, "d": decision, "r": reason, "n": note},

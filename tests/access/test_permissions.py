@@ -45,6 +45,8 @@ PHOTO_COLUMNS = {"phash", "width", "height", "exif", "taken_at", "gps_lat", "gps
 NOT_READABLE_BY_STAFF = {"login_scopes"}  # admins read it; its writers are the functions
 # 0015: nobody reads the channels' keys or refusals; the qlue_channel_* functions do
 READ_BY_FUNCTIONS_ONLY = {"channel_keys", "channel_refusals"}
+# 0024: the receipts of people's actions, written and checked by their two functions only
+READ_BY_FUNCTIONS_ONLY |= {"action_receipts"}
 OWN_VIEWS = {"saved_views"}  # everybody's own named views (row-level security)
 
 
@@ -105,6 +107,8 @@ _TRIAGE = {
     "qlue_verify_actor",
     "undo_reject",
     "undo_dispatch",
+    "qlue_action_receipt",  # 0024: an action's receipt, checked after a lost commit
+    "qlue_action_committed",
 }
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {

@@ -26,6 +26,12 @@ class WorkspaceContext:
     language: str  # 'id' or 'en'
     tile_url: str | None  # map tiles, when configured
     database_url: str
+    # read-only work (the Reports workspace and its exports): a standby when configured
+    read_engine: Engine | None = None
+
+    @property
+    def reader(self) -> Engine:
+        return self.read_engine or self.engine
 
 
 class Workspace(Protocol):

@@ -33,7 +33,7 @@ def _verify(ctx, parent):
 def _reports(ctx, parent):
     from qlue_console.gui.workspaces.reports import ReportsWorkspace
 
-    return ReportsWorkspace(ctx.engine, ctx.tasks, ctx.language, parent)
+    return ReportsWorkspace(ctx.reader, ctx.tasks, ctx.language, parent)
 
 
 # Titles and tooltips, marked for lupdate; translated when the toolbar is built.
