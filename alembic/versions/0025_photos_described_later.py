@@ -4,7 +4,7 @@ the photos waiting, and the describer's SECURITY DEFINER functions ``qlue_photos
 ``alembic/sql/0025/``.
 
 Revision ID: 0025
-Revises: 0019
+Revises: 0024
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from alembic import op
 
 revision = "0025"
-down_revision = "0019"
+down_revision = "0024"
 branch_labels = None
 depends_on = None
 
