@@ -126,11 +126,24 @@ def connect_kwargs(url: str, *, writable: bool = True) -> dict:
     return dict(kwargs)
 
 
-def make_engine(url: str, *, application_name: str = "qlue-console", pool_size: int = 4) -> Engine:
-    """An engine on the primary: with several hosts, the one that accepts writes."""
+DRIVERS = ("psycopg2", "psycopg")
+
+
+def make_engine(
+    url: str,
+    *,
+    application_name: str = "qlue-console",
+    pool_size: int = 4,
+    driver: str = "psycopg2",
+) -> Engine:
+    """An engine on the primary: with several hosts, the one that accepts writes. The console
+    runs on psycopg2; the Open311 gateway on ``driver="psycopg"`` (psycopg 3), which sends
+    parameters apart from the SQL text, a phone's photo as binary bytes."""
+    if driver not in DRIVERS:
+        raise ValueError(f"unknown driver {driver!r}")
     parsed = _writable(parse_database_url(url))
-    if parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg2")
+    if parsed.drivername in ("postgresql", *(f"postgresql+{d}" for d in DRIVERS)):
+        parsed = parsed.set(drivername=f"postgresql+{driver}")
     return create_engine(
         parsed,
         pool_size=pool_size,

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
 import psycopg2
 from sqlalchemy.exc import DBAPIError
 
@@ -40,8 +41,29 @@ def translated_errors() -> Iterator[None]:
         yield
     except DBAPIError as exc:
         orig = exc.orig
-        if not isinstance(orig, psycopg2.Error):
+        if isinstance(orig, psycopg2.Error):
+            code = orig.pgcode
+        elif isinstance(orig, psycopg.Error):  # the Open311 gateway's driver
+            code = orig.sqlstate
+        else:
             raise
+        message = orig.diag.message_primary or str(orig).strip()
+        if code == "22023":
+            raise ContractError(orig.diag.message_detail or "input", message) from exc
+        if code in UNSTORABLE_TEXT:
+            raise ContractError("input", UNSTORABLE_MESSAGE) from exc
+        if code == "QC010":
+            details = _details(orig.diag)
+            raise IdempotencyConflictError(
+                message, details.get("id"), tuple(details.get("differs") or ())
+            ) from exc
+        if code == "QC001":
+            raise ConflictError(message, _details(orig.diag)) from exc
+        if code == "QC002":
+            raise ClaimedError(message, _details(orig.diag)) from exc
+        if code == "42501":
+            raise PermissionDeniedError(message) from exc
+        raise
         message = orig.diag.message_primary or str(orig).strip()
         if orig.pgcode == "22023":
             raise ContractError(orig.diag.message_detail or "input", message) from exc

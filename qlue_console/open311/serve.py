@@ -60,7 +60,7 @@ class AccessLog:
 
 
 def gateway_engine(url: str) -> Engine:
-    return make_engine(url, application_name="qlue-open311", pool_size=POOL_SIZE)
+    return make_engine(url, application_name="qlue-open311", pool_size=POOL_SIZE, driver="psycopg")
 
 
 def asgi_app(engine: Engine, rate: float = DEFAULT_RATE, burst: int = DEFAULT_BURST) -> AccessLog:
