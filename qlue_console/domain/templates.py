@@ -101,15 +101,3 @@ def matching_templates(
         and t.reason_code in (None, reason)
     ]
     return sorted(fitting, key=lambda t: (-_specificity(t), t.position, t.title.lower(), t.id))
-
-
-def suggested_template(
-    templates: Iterable[MessageTemplate],
-    purpose: str,
-    *,
-    category: str | None = None,
-    status: str | None = None,
-    reason: str | None = None,
-) -> MessageTemplate | None:
-    found = matching_templates(templates, purpose, category=category, status=status, reason=reason)
-    return found[0] if found else None

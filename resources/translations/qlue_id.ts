@@ -135,57 +135,57 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="98" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="121" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="122" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="134" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="135" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="147" />
         <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
         <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="154" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="155" />
         <source>Nearest kelurahan: %1, %2 m away</source>
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="167" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="168" />
         <source>Private: the public sees only the status</source>
         <translation>Rahasia: publik hanya melihat statusnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="209" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="213" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="211" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="215" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="216" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="220" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="238" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="242" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -326,47 +326,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="133" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="134" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="165" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="167" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="195" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="242" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="242" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="243" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="245" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="248" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="250" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="257" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="276" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="278" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -1122,6 +1122,11 @@ Catatan pejabat: “%4”</translation>
         <location filename="../../qlue_console/gui/labels.py" line="54" />
         <source>Undone</source>
         <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="55" />
+        <source>Reply to the citizen</source>
+        <translation>Balasan kepada warga</translation>
     </message>
 </context>
 <context>
@@ -2141,6 +2146,107 @@ Ganti berkas itu?</translation>
     </message>
 </context>
 <context>
+    <name>ReplyPanel</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="57" />
+        <source>Select a report to reply to the citizen.</source>
+        <translation>Pilih laporan untuk membalas warga.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="63" />
+        <source>A reply is public: the citizen's channel and the Open311 gateway show it. Internal comments (K) never leave the center.</source>
+        <translation>Balasan bersifat publik: kanal warga dan gateway Open311 menampilkannya. Komentar internal (K) tidak pernah keluar dari pusat komando.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="73" />
+        <source>Templates for this report, the suggested one first</source>
+        <translation>Templat untuk laporan ini, yang disarankan lebih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="77" />
+        <source>The language of the template inserted</source>
+        <translation>Bahasa templat yang disisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="78" />
+        <source>Insert template (Ctrl+T)</source>
+        <translation>Sisipkan templat (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="84" />
+        <source>Reply to the citizen… (Ctrl+T inserts the template)</source>
+        <translation>Balasan untuk warga… (Ctrl+T menyisipkan templat)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="90" />
+        <source>Send reply (Ctrl+Enter)</source>
+        <translation>Kirim balasan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="95" />
+        <source>Send the reply to the citizen</source>
+        <translation>Kirim balasan kepada warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="131" />
+        <source>Could not load the report: %1</source>
+        <translation>Laporan tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="141" />
+        <source>Reply to the citizen of report #%1</source>
+        <translation>Balas warga pelapor laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="169" />
+        <source>No reply template fits this report.</source>
+        <translation>Tidak ada templat balasan yang cocok untuk laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="188" />
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="194" />
+        <source>Reply sent to the citizen of report #%1.</source>
+        <translation>Balasan terkirim kepada warga pelapor laporan #%1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="200" />
+        <source>Not sent: %1</source>
+        <translation>Tidak terkirim: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyWiring</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="19" />
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="24" />
+        <source>No report is open: pick one in the queue first.</source>
+        <translation>Tidak ada laporan yang terbuka: pilih dulu di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="40" />
+        <source>No dispatch template fits this report.</source>
+        <translation>Tidak ada templat disposisi yang cocok untuk laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="53" />
+        <source>Reply to the citizen</source>
+        <translation>Balas warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="55" />
+        <source>Insert the suggested template</source>
+        <translation>Sisipkan templat yang disarankan</translation>
+    </message>
+</context>
+<context>
     <name>ReportsCharts</name>
     <message>
         <location filename="../../qlue_console/gui/reports/charts.py" line="32" />
@@ -3003,6 +3109,124 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>TemplateAdminDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="55" />
+        <source>Message templates</source>
+        <translation>Templat pesan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="64" />
+        <source>Dispatch message</source>
+        <translation>Pesan disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="65" />
+        <source>Rejection note</source>
+        <translation>Catatan penolakan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
+        <source>Reply to the citizen</source>
+        <translation>Balas warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="70" />
+        <source>Every category</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="72" />
+        <source>Every state</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="76" />
+        <source>Every reason</source>
+        <translation>Semua alasan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="82" />
+        <source>Purpose</source>
+        <translation>Kegunaan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="83" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
+        <source>Reason (rejections)</source>
+        <translation>Alasan (penolakan)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="91" />
+        <source>Placeholders: {kelurahan}, {due}, {report}, {official}, {category}</source>
+        <translation>Penanda: {kelurahan}, {due}, {report}, {official}, {category}</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="101" />
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="102" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="173" />
+        <source>Unknown placeholder {%1}.</source>
+        <translation>Penanda tidak dikenal {%1}.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="191" />
+        <source>Template saved: every console uses it from now on.</source>
+        <translation>Templat tersimpan: semua konsol memakainya mulai sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="201" />
+        <source>Template removed.</source>
+        <translation>Templat dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="211" />
+        <source>Not saved: %1</source>
+        <translation>Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="227" />
+        <source>Message templates…</source>
+        <translation>Templat pesan…</translation>
+    </message>
+</context>
+<context>
     <name>TriageActions</name>
     <message>
         <location filename="../../qlue_console/gui/triage_actions.py" line="149" />
@@ -3240,48 +3464,48 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="114" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="116" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="117" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="179" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="205" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="207" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="230" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="351" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="236" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="360" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="303" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="310" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="311" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

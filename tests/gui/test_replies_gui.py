@@ -113,3 +113,48 @@ def test_a_refused_reply_keeps_its_text(qtbot, pane, people_engine):
     qtbot.waitUntil(lambda: "Not sent" in reply.status_text(), timeout=10_000)
     assert "longer than 2000" in reply.status_text()
     assert reply.edit.toPlainText() == "x" * 2001 and _replies(people_engine, rid) == []
+
+
+def test_an_admin_edits_a_template_in_the_console_and_an_operator_sees_no_editor(
+    qtbot, login_url, db_url, db_engine
+):
+    from qlue_console.db.engine import make_engine
+    from qlue_console.gui.replies.template_admin import TemplateAdminDialog, add_templates_button
+    from qlue_console.replies.templates import fetch_templates
+
+    tasks = TaskRunner()
+    admin = make_engine(login_url("qlue_admin"))
+    operator = make_engine(login_url("qlue_operator"))
+    try:
+        host = QWidget()
+        qtbot.addWidget(host)
+        row = QVBoxLayout(host)
+        anchor = QWidget(host)
+        row.addWidget(anchor)
+        for engine, visible in ((admin, True), (operator, False)):
+            ctx = WorkspaceContext(engine, tasks, "en", None, db_url)
+            button, _holder = add_templates_button(ctx, host, anchor)
+            assert tasks.wait_idle(10_000)
+            qtbot.waitUntil(lambda b=button, v=visible: b.isVisibleTo(host) == v, timeout=10_000)
+        ctx = WorkspaceContext(admin, tasks, "en", None, db_url)
+        editor = TemplateAdminDialog(ctx, host)
+        qtbot.waitUntil(lambda: editor.template_count() > 0, timeout=10_000)
+        editor.list.setCurrentRow(0)
+        editor.body_id.setPlainText("Laporan {nomor}")
+        editor.save()
+        assert "Unknown placeholder {nomor}" in editor.status_text()
+        editor.body_id.setPlainText("{official} mohon segera: laporan {report}, batas {due}.")
+        editor.save()
+        qtbot.waitUntil(lambda: "Template saved" in editor.status_text(), timeout=10_000)
+        first = fetch_templates(db_engine)[0]
+        assert first.body_id == "{official} mohon segera: laporan {report}, batas {due}."
+        assert first.version == 2
+        editor.new()
+        editor.title.setText("Kosong")
+        editor.save()  # no texts: the database refuses, the form keeps the title
+        qtbot.waitUntil(lambda: "Not saved" in editor.status_text(), timeout=10_000)
+        assert editor.title.text() == "Kosong"
+        assert tasks.wait_idle(10_000)
+    finally:
+        admin.dispose()
+        operator.dispose()

@@ -12,7 +12,6 @@ from qlue_console.domain.templates import (
     TemplateValues,
     fill_template,
     matching_templates,
-    suggested_template,
     unknown_placeholders,
 )
 from qlue_console.replies.templates import (
@@ -24,6 +23,11 @@ from qlue_console.replies.templates import (
 )
 from qlue_console.seed.templates import DEFAULT_TEMPLATES
 from qlue_console.triage.actions import REJECT_REASONS
+
+
+def suggested_template(templates, purpose, **report):
+    found = matching_templates(templates, purpose, **report)
+    return found[0] if found else None
 
 
 def _edit(**overrides) -> TemplateEdit:

@@ -13,18 +13,18 @@ from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.replies.reply_panel import ReplyPanel
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReplyWiring", text)
-
-
 def add_reply_tab(
     workspace: QWidget, tabs: QTabWidget, reply: ReplyPanel, dispatch: DispatchPanel
 ) -> list[QAction]:
-    tabs.addTab(reply.widget, _tr("Reply"))
+    tabs.addTab(reply.widget, QCoreApplication.translate("ReplyWiring", "Reply"))
 
     def open_reply() -> None:
         if reply.report_id is None:
-            reply.message.emit(_tr("No report is open: pick one in the queue first."))
+            reply.message.emit(
+                QCoreApplication.translate(
+                    "ReplyWiring", "No report is open: pick one in the queue first."
+                )
+            )
             return
         tabs.setCurrentWidget(reply.widget)
         reply.edit.setFocus()
@@ -36,7 +36,11 @@ def add_reply_tab(
                 dispatch.context, dispatch.composer.handles(), language
             )
             if body is None:
-                reply.message.emit(_tr("No dispatch template fits this report."))
+                reply.message.emit(
+                    QCoreApplication.translate(
+                        "ReplyWiring", "No dispatch template fits this report."
+                    )
+                )
                 return
             dispatch.composer.set_text(body)
             dispatch.composer.edit.setFocus()
@@ -46,8 +50,12 @@ def add_reply_tab(
 
     actions = []
     for title, key, slot in (
-        (_tr("Reply to the citizen"), "P", open_reply),
-        (_tr("Insert the suggested template"), "Ctrl+T", insert_template),
+        (QCoreApplication.translate("ReplyWiring", "Reply to the citizen"), "P", open_reply),
+        (
+            QCoreApplication.translate("ReplyWiring", "Insert the suggested template"),
+            "Ctrl+T",
+            insert_template,
+        ),
     ):
         action = QAction(title, workspace)
         action.setShortcut(QKeySequence(key))
