@@ -79,7 +79,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>

@@ -2047,32 +2047,42 @@ Ganti berkas itu?</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="19" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="25" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="20" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="26" />
         <source>Out of scope</source>
         <translation>Di luar cakupan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="21" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="27" />
         <source>Incomplete</source>
         <translation>Tidak lengkap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="22" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="28" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="23" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="29" />
         <source>Other (note required)</source>
         <translation>Lainnya (wajib catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="50" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="63" />
+        <source>No template for this reason.</source>
+        <translation>Tidak ada templat untuk alasan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="67" />
+        <source>Insert template (Ctrl+T)</source>
+        <translation>Sisipkan templat (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="78" />
         <source>Write a note to say why.</source>
         <translation>Tulis catatan alasannya.</translation>
     </message>
@@ -3111,117 +3121,117 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TemplateAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="55" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="56" />
         <source>Message templates</source>
         <translation>Templat pesan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="64" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="65" />
         <source>Dispatch message</source>
         <translation>Pesan disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="65" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
         <source>Rejection note</source>
         <translation>Catatan penolakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="67" />
         <source>Reply to the citizen</source>
         <translation>Balas warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="70" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="71" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="72" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="73" />
         <source>Every state</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="76" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="77" />
         <source>Every reason</source>
         <translation>Semua alasan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="82" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="83" />
         <source>Purpose</source>
         <translation>Kegunaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="83" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
         <source>Reason (rejections)</source>
         <translation>Alasan (penolakan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="89" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="91" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="92" />
         <source>Placeholders: {kelurahan}, {due}, {report}, {official}, {category}</source>
         <translation>Penanda: {kelurahan}, {due}, {report}, {official}, {category}</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="101" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="102" />
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="102" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="104" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="173" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="174" />
         <source>Unknown placeholder {%1}.</source>
         <translation>Penanda tidak dikenal {%1}.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="191" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="192" />
         <source>Template saved: every console uses it from now on.</source>
         <translation>Templat tersimpan: semua konsol memakainya mulai sekarang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="201" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="202" />
         <source>Template removed.</source>
         <translation>Templat dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="211" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="212" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="227" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="228" />
         <source>Message templates…</source>
         <translation>Templat pesan…</translation>
     </message>
@@ -3229,169 +3239,169 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="149" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="151" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="159" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="162" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="166" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="166" />
         <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="190" />
-        <location filename="../../qlue_console/gui/triage_actions.py" line="358" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="192" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="360" />
         <source>Wait: the last action is still running.</source>
         <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="192" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="194" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="197" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="199" />
         <source>Report #%1 is claimed by %2: read-only.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="200" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="202" />
         <source>Report #%1 is closed (%2): nothing to change.</source>
         <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="206" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="208" />
         <source>Report #%1 is already triaged.</source>
         <translation>Laporan #%1 sudah diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="208" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="210" />
         <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
         <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="273" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="275" />
         <source>Could not undo: %1</source>
         <translation>Tidak dapat dibatalkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="285" />
         <source>Report #%1 passed on to %2 (Koordinasi).</source>
         <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="287" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="289" />
         <source>Report #%1 dispatched to %2.</source>
         <translation>Laporan #%1 didisposisikan ke %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="293" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="295" />
         <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
         <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="336" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="340" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="340" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="344" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="346" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="348" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="368" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="370" />
         <source>No report is waiting for triage.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="370" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="372" />
         <source>You keep report #%1.</source>
         <translation>Laporan #%1 tetap Anda pegang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="373" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="375" />
         <source>You took report #%1, the most urgent waiting.</source>
         <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="375" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="377" />
         <source>Report #%1 was released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="389" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="391" />
         <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="399" />
         <source>Report #%1 released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="401" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="403" />
         <source>You hold report #%1.</source>
         <translation>Anda memegang laporan #%1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="417" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="419" />
         <source>Report #%1 triaged.</source>
         <translation>Laporan #%1 diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="440" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="442" />
         <source>Report #%1 already has priority %2.</source>
         <translation>Laporan #%1 sudah berprioritas %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="459" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="463" />
         <source>Report #%1 rejected (%2): it left the working queue.</source>
         <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="468" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="472" />
         <source>Rejection of report #%1 undone: it is back in the queue.</source>
         <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="508" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="512" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
@@ -3479,33 +3489,33 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="179" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="180" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="211" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="213" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="214" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="236" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="360" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="361" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="310" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="311" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="311" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="312" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

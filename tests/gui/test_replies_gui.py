@@ -158,3 +158,33 @@ def test_an_admin_edits_a_template_in_the_console_and_an_operator_sees_no_editor
     finally:
         admin.dispose()
         operator.dispose()
+
+
+def test_ctrl_t_in_the_rejection_dialog_writes_the_reasons_note(qtbot, pane, people_engine):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QListWidget, QPlainTextEdit, QPushButton
+
+    from qlue_console.gui.reject_dialog import ask_reject_reason
+
+    host, _tabs, _dispatch, reply, _actions = pane
+    rid = submit(people_engine, 4)
+    reply.set_report(rid)
+    qtbot.waitUntil(
+        lambda: bool(reply.templates) and reply.template_box.count() > 0, timeout=10_000
+    )
+    seen: dict[str, str] = {}
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        reasons = dialog.findChild(QListWidget, "reasonList")
+        reasons.setCurrentRow(2)  # incomplete
+        dialog.findChild(QPushButton, "templateButton").click()
+        seen["note"] = dialog.findChild(QPlainTextEdit, "noteEdit").toPlainText()
+        dialog.accept()
+
+    QTimer.singleShot(300, answer)
+    result = ask_reject_reason(host, None, reply.rejection_template_text)
+    assert seen["note"].startswith(f"Foto atau lokasi laporan #{rid} kurang jelas")
+    assert result == ("incomplete", seen["note"])
+    qtbot.waitUntil(lambda: not host.findChildren(QDialog), timeout=5_000)

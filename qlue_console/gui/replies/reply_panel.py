@@ -217,6 +217,24 @@ class ReplyPanel(QObject):
     def status_text(self) -> str:
         return self._status.text()
 
+    def rejection_template_text(self, reason: str) -> str | None:
+        """The rejection template of a reason for the open report, filled, in the language
+        chosen here; None when none fits."""
+        ctx = self._context
+        if ctx is None or ctx.report_id != self._report_id:
+            return None
+        fitting = matching_templates(
+            self.templates,
+            "rejection",
+            category=ctx.category_code,
+            status=ctx.status,
+            reason=reason,
+        )
+        if not fitting:
+            return None
+        language = self.language_box.currentData()
+        return fill_template(fitting[0].body(language), self._values(language).as_dict())
+
     def dispatch_template_text(
         self, ctx: DispatchContext | None, handles: list[str], language: str
     ) -> str | None:

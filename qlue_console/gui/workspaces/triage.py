@@ -119,6 +119,7 @@ class TriageWorkspace(QObject):
         self.reply_actions = add_reply_tab(self.widget, self.side_tabs, self.reply, self.dispatch)
         self.reply.message.connect(self._tell)
         self.reply.replied.connect(self._changed_here)
+        self.actions.reject_template = self.reply.rejection_template_text
         self._map_slot = child(self.widget, QWidget, "mapSlot")
         self._map_loading = child(self.widget, QLabel, "mapLoadingLabel")
         self._map_layer = child(self.widget, QComboBox, "mapLayerSelector")
