@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -68,7 +69,9 @@ def ask_reject_reason(
         )
         insert.setObjectName("templateButton")
         insert.clicked.connect(insert_template)
-        dialog.layout().insertWidget(dialog.layout().indexOf(note), insert)
+        layout = dialog.layout()
+        assert isinstance(layout, QBoxLayout)  # the form's vertical layout
+        layout.insertWidget(layout.indexOf(note), insert)
         shortcut = QShortcut(QKeySequence("Ctrl+T"), dialog)
         shortcut.activated.connect(insert.click)
 
