@@ -83,6 +83,7 @@ _READ = {
     "qlue_scope_kota",
     "qlue_report_is_open",  # 0014: the console's read path (the view console_reports)
     "qlue_report_channel_name",  # 0019: console_reports.channel_name (the Open311 channel)
+    "qlue_template_unknown_placeholder",  # 0021: the message templates' placeholder check
 }
 _TRIAGE = {
     "claim_next_report",
@@ -105,6 +106,9 @@ _TRIAGE = {
     "qlue_verify_actor",
     "undo_reject",
     "undo_dispatch",
+    "reply_to_citizen",  # 0021: a public reply, and the 0010 blank check it uses
+    "qlue_trim",
+    "qlue_is_blank",
 }
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {
@@ -117,6 +121,7 @@ FUNCTION_ALLOWANCE: dict[str, set[str]] = {
         "qlue_whoami",
         "qlue_scope_kota",
         "qlue_photo_max_bytes",
+        "channel_replies",  # 0021: the replies to the channel's own reports
     },  # 0010: the Python wrapper checks the limit before decoding
     "analyst": _READ,
     "operator": _READ | _TRIAGE,
