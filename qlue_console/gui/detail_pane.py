@@ -37,6 +37,7 @@ from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.tasks import TaskRunner
 
 FOLLOW_UP_GREEN = "#2e7d32"
+REPLY_BLUE = "#1565c0"
 
 
 def _fetch_photo_pixels(engine: Engine, photo_id: int):
@@ -192,6 +193,9 @@ class DetailPane(QObject):
             if entry.kind in ("follow_up", "proof_approved", "closed"):
                 item.setForeground(1, QBrush(QColor(FOLLOW_UP_GREEN)))
                 item.setText(1, "✔ " + what)  # the green TL mark
+            elif entry.kind == "reply":  # public, unlike a comment
+                item.setForeground(1, QBrush(QColor(REPLY_BLUE)))
+                item.setText(1, "✉ " + what)
             elif entry.kind in ("proof_rejected", "reopened", "escalated"):
                 item.setForeground(1, QBrush(QColor("#c62828")))
             self._timeline.addTopLevelItem(item)

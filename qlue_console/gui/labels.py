@@ -52,6 +52,7 @@ _EVENTS = {
     "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "undone": QT_TRANSLATE_NOOP("Labels", "Undone"),
+    "reply": QT_TRANSLATE_NOOP("Labels", "Reply to the citizen"),
 }
 
 

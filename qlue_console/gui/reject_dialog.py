@@ -1,15 +1,22 @@
-"""Asks for the reason a report is rejected (a reason code, and a note for "other")."""
+"""Asks for the reason a report is rejected (a reason code, and a note for "other"). Given the
+templates, Ctrl+T (or the button) puts the rejection template of the chosen reason in the
+note."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QWidget,
 )
 
@@ -25,7 +32,9 @@ REASONS = (
 
 
 def ask_reject_reason(
-    parent: QWidget, suggested: str | None = None
+    parent: QWidget,
+    suggested: str | None = None,
+    template: Callable[[str], str | None] | None = None,
 ) -> tuple[str, str | None] | None:
     """Shows the dialog; returns (reason, note) or None when cancelled."""
     dialog = load_dialog("reject_dialog", parent)
@@ -43,6 +52,28 @@ def ask_reject_reason(
     if reasons.currentRow() < 0:
         reasons.setCurrentRow(0)
     buttons = child(dialog, QDialogButtonBox, "buttons")
+    if template is not None:
+
+        def insert_template() -> None:
+            body = template(reasons.currentItem().data(Qt.ItemDataRole.UserRole))
+            if body:
+                note.setPlainText(body)
+                note.setFocus()
+            else:
+                error.setText(
+                    QCoreApplication.translate("RejectDialog", "No template for this reason.")
+                )
+
+        insert = QPushButton(
+            QCoreApplication.translate("RejectDialog", "Insert template (Ctrl+T)"), dialog
+        )
+        insert.setObjectName("templateButton")
+        insert.clicked.connect(insert_template)
+        layout = dialog.layout()
+        assert isinstance(layout, QBoxLayout)  # the form's vertical layout
+        layout.insertWidget(layout.indexOf(note), insert)
+        shortcut = QShortcut(QKeySequence("Ctrl+T"), dialog)
+        shortcut.activated.connect(insert.click)
 
     def accept() -> None:
         code = reasons.currentItem().data(Qt.ItemDataRole.UserRole)
@@ -54,7 +85,8 @@ def ask_reject_reason(
 
     buttons.accepted.connect(accept)
     buttons.rejected.connect(dialog.reject)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
     text = note.toPlainText().strip()
-    return reasons.currentItem().data(Qt.ItemDataRole.UserRole), text or None
+    code = reasons.currentItem().data(Qt.ItemDataRole.UserRole)
+    dialog.deleteLater()  # one dialog per rejection, not one more child of the pane each time
+    return (code, text or None) if accepted else None

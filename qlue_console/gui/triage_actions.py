@@ -90,6 +90,8 @@ class TriageActions(QObject):
         self._detail: ReportDetail | None = None
         self._busy = False
         self._undo: _Undo | None = None
+        # the rejection template of a reason, filled for the open report (set by the workspace)
+        self.reject_template: Callable[[str], str | None] | None = None
 
         self._next.clicked.connect(self.next_report)
         self._claim.clicked.connect(self.toggle_claim)
@@ -448,7 +450,9 @@ class TriageActions(QObject):
         d = self._actionable()
         if d is None:
             return
-        answer = ask_reject_reason(self.widget, "outside_dki" if d.outside_jurisdiction else None)
+        answer = ask_reject_reason(
+            self.widget, "outside_dki" if d.outside_jurisdiction else None, self.reject_template
+        )
         if answer is None:
             return
         reason = QCoreApplication.translate("RejectDialog", str(dict(REASONS)[answer[0]]))

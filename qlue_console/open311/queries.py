@@ -1,6 +1,7 @@
 """The gateway's SQL: services (the categories) and requests (``console_reports r``) as plain
 dataclasses. Every query is parameterised; none reads the citizen's identity, an internal
-comment or who in the center acted (only the agencies' names). A report the citizen marked
+comment or who in the center acted (only the agencies' names); the center's replies to the
+citizen (revision 0026) are notes in their own words. A report the citizen marked
 private (``reports.private``) is read with its flag for the documents to show only its status;
 its photo is not served and a ``service_code`` filter never lists it (its category stays
 unknown)."""
@@ -143,8 +144,8 @@ def requests(conn: Connection, flt: RequestFilter) -> list[Request]:
     return [_request(row) for row in conn.execute(text(sql), params)]
 
 
-# The steps of the timeline the public sees; claims, internal comments and undos are the
-# center's own business.
+# The steps of the timeline the public sees (besides the replies to the citizen and imported
+# notes); claims, internal comments and undos are the center's own business.
 PUBLIC_EVENTS = (
     "created",
     "triaged",
@@ -179,10 +180,13 @@ def notes(conn: Connection, report_ids: list[int]) -> dict[int, list[Note]]:
                                 AND coalesce(ag.name, ar.name) IS NOT NULL), '{}') AS agencies,
                    CASE WHEN e.kind = 'proof_approved'
                         THEN CAST(e.payload->>'photo' AS bigint) END AS photo_id,
-                   CASE WHEN e.kind = 'comment' THEN e.payload->>'summary' END AS text
+                   CASE WHEN e.kind = 'comment' THEN e.payload->>'summary'
+                        WHEN e.kind = 'reply' THEN e.payload->>'text' END AS text
               FROM events e
              WHERE e.report_id = ANY(:ids)
                AND (e.kind = ANY(:kinds)
+                    -- the center's reply to the citizen (0026) is public by definition
+                    OR e.kind = 'reply'
                     -- a note imported with the report's history (0016) was public where it
                     -- came from; the center's own comments never leave it
                     OR (e.kind = 'comment'
@@ -194,7 +198,7 @@ def notes(conn: Connection, report_ids: list[int]) -> dict[int, list[Note]]:
     )
     out: dict[int, list[Note]] = {i: [] for i in report_ids}
     for report_id, at, kind, agencies, photo_id, words in rows:
-        if kind == "comment":
+        if kind in ("comment", "reply"):  # an imported note, or the center's reply
             out[report_id].append(Note(at, "note", (), None, words))
         else:
             out[report_id].append(Note(at, kind, tuple(agencies or ()), photo_id))

@@ -1,5 +1,6 @@
 """Reference data every Qlue database needs: agencies, categories with their SLAs, routing
-rules and the public-holiday calendar. Idempotent: running it again changes nothing."""
+rules, the public-holiday calendar and the default message templates. Idempotent: running it
+again changes nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from qlue_console.domain.sla import load_holidays
+from qlue_console.seed.templates import seed_templates
 
 # (code, name, short name). The three utilities at the end are outside the city government:
 # reports are passed on to them (Koordinasi).
@@ -159,6 +161,7 @@ def seed_reference(conn: Connection) -> None:
         ),
         _holiday_rows(),
     )
+    seed_templates(conn)
 
 
 def _holiday_rows() -> list[dict[str, str]]:

@@ -19,12 +19,12 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="195" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 of %n account · %2 with overdue mentions</numerusform><numerusform>%1 of %n accounts · %2 with overdue mentions</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="257" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 in the last %n day</numerusform><numerusform>%1 in the last %n days</numerusform></translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="89" />
+        <location filename="../../qlue_console/gui/main_window.py" line="92" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
     </message>
@@ -79,7 +79,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="205" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>

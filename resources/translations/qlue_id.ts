@@ -135,57 +135,57 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="98" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="121" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="122" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="134" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="135" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="141" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="147" />
         <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
         <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="154" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="155" />
         <source>Nearest kelurahan: %1, %2 m away</source>
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="167" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="168" />
         <source>Private: the public sees only the status</source>
         <translation>Rahasia: publik hanya melihat statusnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="209" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="213" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="211" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="215" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="216" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="220" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="238" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="242" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -326,47 +326,47 @@
 <context>
     <name>DirectoryWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="133" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="134" />
         <source>All kinds</source>
         <translation>Semua jenis</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="165" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="167" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="193" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="195" />
         <source>%1 of %n accounts · %2 with overdue mentions</source>
         <translation><numerusform>%1 dari %n akun · %2 dengan mention lewat batas waktu</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="242" />
         <source>active</source>
         <translation>aktif</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="240" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="242" />
         <source>inactive: cannot be mentioned</source>
         <translation>tidak aktif: tidak dapat di-mention</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="243" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="245" />
         <source>Current load: %1 open, %2 overdue</source>
         <translation>Beban saat ini: %1 terbuka, %2 lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="248" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="250" />
         <source>earliest due %1</source>
         <translation>batas terdekat %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="255" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="257" />
         <source>%1 in the last %n days</source>
         <translation><numerusform>%1 dalam %n hari terakhir</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/directory.py" line="276" />
+        <location filename="../../qlue_console/gui/workspaces/directory.py" line="278" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
@@ -1123,6 +1123,11 @@ Catatan pejabat: “%4”</translation>
         <source>Undone</source>
         <translation>Dibatalkan</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="55" />
+        <source>Reply to the citizen</source>
+        <translation>Balasan kepada warga</translation>
+    </message>
 </context>
 <context>
     <name>LiveRows</name>
@@ -1135,102 +1140,102 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="55" />
+        <location filename="../../qlue_console/gui/main_window.py" line="56" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="76" />
+        <location filename="../../qlue_console/gui/main_window.py" line="79" />
         <source>embedded demo</source>
         <translation>demo tertanam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="81" />
+        <location filename="../../qlue_console/gui/main_window.py" line="84" />
         <source>Login %1 on %2</source>
         <translation>Login %1 di %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="89" />
+        <location filename="../../qlue_console/gui/main_window.py" line="92" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="131" />
+        <location filename="../../qlue_console/gui/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="132" />
+        <location filename="../../qlue_console/gui/main_window.py" line="135" />
         <source>Sign &amp;out…</source>
         <translation>&amp;Keluar akun…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="134" />
+        <location filename="../../qlue_console/gui/main_window.py" line="137" />
         <source>Sign out and sign in again, with another login or role</source>
         <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="139" />
+        <location filename="../../qlue_console/gui/main_window.py" line="142" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="145" />
+        <location filename="../../qlue_console/gui/main_window.py" line="148" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="147" />
+        <location filename="../../qlue_console/gui/main_window.py" line="150" />
         <source>&amp;About Qlue Console</source>
         <translation>&amp;Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="154" />
+        <location filename="../../qlue_console/gui/main_window.py" line="157" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="180" />
+        <location filename="../../qlue_console/gui/main_window.py" line="183" />
         <source>%1 is not a workspace of your role (%2).</source>
         <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="201" />
+        <location filename="../../qlue_console/gui/main_window.py" line="204" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="208" />
+        <location filename="../../qlue_console/gui/main_window.py" line="211" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="211" />
+        <location filename="../../qlue_console/gui/main_window.py" line="214" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="224" />
+        <location filename="../../qlue_console/gui/main_window.py" line="227" />
         <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
         <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="228" />
+        <location filename="../../qlue_console/gui/main_window.py" line="231" />
         <source>Database server: %1</source>
         <translation>Server basis data: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="233" />
+        <location filename="../../qlue_console/gui/main_window.py" line="236" />
         <source>Signed in as %1 (login %2), %3.</source>
         <translation>Masuk sebagai %1 (login %2), %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="242" />
+        <location filename="../../qlue_console/gui/main_window.py" line="245" />
         <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
         <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="251" />
+        <location filename="../../qlue_console/gui/main_window.py" line="254" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
@@ -2042,32 +2047,42 @@ Ganti berkas itu?</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="19" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="26" />
         <source>Spam</source>
         <translation>Spam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="20" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="27" />
         <source>Out of scope</source>
         <translation>Di luar cakupan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="21" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="28" />
         <source>Incomplete</source>
         <translation>Tidak lengkap</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="22" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="29" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="23" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="30" />
         <source>Other (note required)</source>
         <translation>Lainnya (wajib catatan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reject_dialog.py" line="50" />
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="64" />
+        <source>No template for this reason.</source>
+        <translation>Tidak ada templat untuk alasan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="68" />
+        <source>Insert template (Ctrl+T)</source>
+        <translation>Sisipkan templat (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reject_dialog.py" line="81" />
         <source>Write a note to say why.</source>
         <translation>Tulis catatan alasannya.</translation>
     </message>
@@ -2138,6 +2153,107 @@ Ganti berkas itu?</translation>
         <location filename="../../ui/related_reports.ui" line="18" />
         <source>The citizen's earlier reports of this category nearby</source>
         <translation>Laporan sebelumnya dari warga ini untuk kategori ini di dekat sini</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPanel</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="57" />
+        <source>Select a report to reply to the citizen.</source>
+        <translation>Pilih laporan untuk membalas warga.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="63" />
+        <source>A reply is public: the citizen's channel and the Open311 gateway show it. Internal comments (K) never leave the center.</source>
+        <translation>Balasan bersifat publik: kanal warga dan gateway Open311 menampilkannya. Komentar internal (K) tidak pernah keluar dari pusat komando.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="73" />
+        <source>Templates for this report, the suggested one first</source>
+        <translation>Templat untuk laporan ini, yang disarankan lebih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="77" />
+        <source>The language of the template inserted</source>
+        <translation>Bahasa templat yang disisipkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="78" />
+        <source>Insert template (Ctrl+T)</source>
+        <translation>Sisipkan templat (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="84" />
+        <source>Reply to the citizen… (Ctrl+T inserts the template)</source>
+        <translation>Balasan untuk warga… (Ctrl+T menyisipkan templat)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="90" />
+        <source>Send reply (Ctrl+Enter)</source>
+        <translation>Kirim balasan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="95" />
+        <source>Send the reply to the citizen</source>
+        <translation>Kirim balasan kepada warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="131" />
+        <source>Could not load the report: %1</source>
+        <translation>Laporan tidak dapat dimuat: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="141" />
+        <source>Reply to the citizen of report #%1</source>
+        <translation>Balas warga pelapor laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="169" />
+        <source>No reply template fits this report.</source>
+        <translation>Tidak ada templat balasan yang cocok untuk laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="188" />
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="194" />
+        <source>Reply sent to the citizen of report #%1.</source>
+        <translation>Balasan terkirim kepada warga pelapor laporan #%1.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/reply_panel.py" line="200" />
+        <source>Not sent: %1</source>
+        <translation>Tidak terkirim: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyWiring</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="19" />
+        <source>Reply</source>
+        <translation>Balas</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="24" />
+        <source>No report is open: pick one in the queue first.</source>
+        <translation>Tidak ada laporan yang terbuka: pilih dulu di antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="40" />
+        <source>No dispatch template fits this report.</source>
+        <translation>Tidak ada templat disposisi yang cocok untuk laporan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="53" />
+        <source>Reply to the citizen</source>
+        <translation>Balas warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/wiring.py" line="55" />
+        <source>Insert the suggested template</source>
+        <translation>Sisipkan templat yang disarankan</translation>
     </message>
 </context>
 <context>
@@ -2931,32 +3047,32 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="24" />
+        <location filename="../../qlue_console/gui/app.py" line="25" />
         <source>Starting the embedded PostgreSQL…</source>
         <translation>Menjalankan PostgreSQL bawaan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="25" />
+        <location filename="../../qlue_console/gui/app.py" line="26" />
         <source>Migrating the database…</source>
         <translation>Memigrasi basis data…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="26" />
+        <location filename="../../qlue_console/gui/app.py" line="27" />
         <source>Preparing the demo city (first start)…</source>
         <translation>Menyiapkan kota demo (pertama kali)…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="27" />
+        <location filename="../../qlue_console/gui/app.py" line="28" />
         <source>Connecting to the central database…</source>
         <translation>Menghubungkan ke basis data pusat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="87" />
+        <location filename="../../qlue_console/gui/app.py" line="90" />
         <source>Starting Qlue Console…</source>
         <translation>Memulai Qlue Console…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/app.py" line="107" />
+        <location filename="../../qlue_console/gui/app.py" line="110" />
         <source>Preparing the demo city (first start)… %1%</source>
         <translation>Menyiapkan kota demo (pertama kali)… %1%</translation>
     </message>
@@ -3003,171 +3119,289 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>TemplateAdminDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="56" />
+        <source>Message templates</source>
+        <translation>Templat pesan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="65" />
+        <source>Dispatch message</source>
+        <translation>Pesan disposisi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
+        <source>Rejection note</source>
+        <translation>Catatan penolakan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="67" />
+        <source>Reply to the citizen</source>
+        <translation>Balas warga</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="71" />
+        <source>Every category</source>
+        <translation>Semua kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="73" />
+        <source>Every state</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="77" />
+        <source>Every reason</source>
+        <translation>Semua alasan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="83" />
+        <source>Purpose</source>
+        <translation>Kegunaan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
+        <source>Reason (rejections)</source>
+        <translation>Alasan (penolakan)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
+        <source>Bahasa Indonesia</source>
+        <translation>Bahasa Indonesia</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="89" />
+        <source>English</source>
+        <translation>Bahasa Inggris</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="92" />
+        <source>Placeholders: {kelurahan}, {due}, {report}, {official}, {category}</source>
+        <translation>Penanda: {kelurahan}, {due}, {report}, {official}, {category}</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="102" />
+        <source>New</source>
+        <translation>Baru</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="104" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="174" />
+        <source>Unknown placeholder {%1}.</source>
+        <translation>Penanda tidak dikenal {%1}.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="192" />
+        <source>Template saved: every console uses it from now on.</source>
+        <translation>Templat tersimpan: semua konsol memakainya mulai sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="202" />
+        <source>Template removed.</source>
+        <translation>Templat dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="212" />
+        <source>Not saved: %1</source>
+        <translation>Tidak tersimpan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="228" />
+        <source>Message templates…</source>
+        <translation>Templat pesan…</translation>
+    </message>
+</context>
+<context>
     <name>TriageActions</name>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="149" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="151" />
         <source>Press N to take the next report.</source>
         <translation>Tekan N untuk mengambil laporan berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="156" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="158" />
         <source>Claimed by %1 — read-only</source>
         <translation>Diklaim oleh %1 — hanya baca</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="159" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="161" />
         <source>You hold this report</source>
         <translation>Anda memegang laporan ini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="162" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
         <source>Not claimed</source>
         <translation>Belum diklaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="166" />
         <source>Release</source>
         <translation>Lepas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="164" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="166" />
         <location filename="../../ui/triage_actions.ui" line="36" />
         <source>Claim</source>
         <translation>Klaim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="190" />
-        <location filename="../../qlue_console/gui/triage_actions.py" line="358" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="192" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="360" />
         <source>Wait: the last action is still running.</source>
         <translation>Tunggu: tindakan terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="192" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="194" />
         <source>No report is open: press N for the next one, or pick one in the queue.</source>
         <translation>Belum ada laporan yang dibuka: tekan N untuk laporan berikutnya, atau pilih di antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="197" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="199" />
         <source>Report #%1 is claimed by %2: read-only.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya baca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="200" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="202" />
         <source>Report #%1 is closed (%2): nothing to change.</source>
         <translation>Laporan #%1 sudah ditutup (%2): tidak ada yang diubah.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="206" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="208" />
         <source>Report #%1 is already triaged.</source>
         <translation>Laporan #%1 sudah diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="208" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="210" />
         <source>Report #%1 is in %2, past triage: T applies to new reports only.</source>
         <translation>Laporan #%1 sudah %2, lewat tahap verifikasi: T hanya untuk laporan baru.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="273" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="275" />
         <source>Could not undo: %1</source>
         <translation>Tidak dapat dibatalkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="283" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="285" />
         <source>Report #%1 passed on to %2 (Koordinasi).</source>
         <translation>Laporan #%1 diteruskan ke %2 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="287" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="289" />
         <source>Report #%1 dispatched to %2.</source>
         <translation>Laporan #%1 didisposisikan ke %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="293" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="295" />
         <source>Dispatch of report #%1 withdrawn: %2 will not be asked.</source>
         <translation>Disposisi laporan #%1 ditarik: %2 tidak akan diminta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="336" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
         <source>Claimed by someone else</source>
         <translation>Diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="338" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="340" />
         <source>Changed by another console</source>
         <translation>Diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="340" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="342" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="344" />
         <source>Database unavailable</source>
         <translation>Basis data tidak tersedia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="346" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="348" />
         <source>The report has been reloaded; your choice is still in the form.</source>
         <translation>Laporan telah dimuat ulang; pilihan Anda masih ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="368" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="370" />
         <source>No report is waiting for triage.</source>
         <translation>Tidak ada laporan yang menunggu verifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="370" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="372" />
         <source>You keep report #%1.</source>
         <translation>Laporan #%1 tetap Anda pegang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="373" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="375" />
         <source>You took report #%1, the most urgent waiting.</source>
         <translation>Anda mengambil laporan #%1, yang paling mendesak.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="375" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="377" />
         <source>Report #%1 was released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="389" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="391" />
         <source>Report #%1 is claimed by %2: only a supervisor can break the claim.</source>
         <translation>Laporan #%1 diklaim oleh %2: hanya supervisor yang dapat membatalkan klaim.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="397" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="399" />
         <source>Report #%1 released.</source>
         <translation>Laporan #%1 dilepas.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="401" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="403" />
         <source>You hold report #%1.</source>
         <translation>Anda memegang laporan #%1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="417" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="419" />
         <source>Report #%1 triaged.</source>
         <translation>Laporan #%1 diverifikasi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="440" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="442" />
         <source>Report #%1 already has priority %2.</source>
         <translation>Laporan #%1 sudah berprioritas %2.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="459" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="463" />
         <source>Report #%1 rejected (%2): it left the working queue.</source>
         <translation>Laporan #%1 ditolak (%2): keluar dari antrean kerja.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="468" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="472" />
         <source>Rejection of report #%1 undone: it is back in the queue.</source>
         <translation>Penolakan laporan #%1 dibatalkan: laporan kembali ke antrean.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/triage_actions.py" line="508" />
+        <location filename="../../qlue_console/gui/triage_actions.py" line="512" />
         <source>Merged #%1 into #%2</source>
         <translation>#%1 digabung ke #%2</translation>
     </message>
@@ -3240,48 +3474,48 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="113" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="114" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="116" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="117" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="180" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="205" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="207" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="214" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="230" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="351" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="237" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="361" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="303" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="311" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="304" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="312" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

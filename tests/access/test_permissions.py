@@ -85,6 +85,7 @@ _READ = {
     "qlue_scope_kota",
     "qlue_report_is_open",  # 0014: the console's read path (the view console_reports)
     "qlue_report_channel_name",  # 0019: console_reports.channel_name (the Open311 channel)
+    "qlue_template_unknown_placeholder",  # 0026: the message templates' placeholder check
 }
 _TRIAGE = {
     "claim_next_report",
@@ -109,6 +110,9 @@ _TRIAGE = {
     "undo_dispatch",
     "qlue_action_receipt",  # 0024: an action's receipt, checked after a lost commit
     "qlue_action_committed",
+    "reply_to_citizen",  # 0026: a public reply, and the 0010 blank check it uses
+    "qlue_trim",
+    "qlue_is_blank",
 }
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {
@@ -121,6 +125,7 @@ FUNCTION_ALLOWANCE: dict[str, set[str]] = {
         "qlue_whoami",
         "qlue_scope_kota",
         "qlue_photo_max_bytes",
+        "channel_replies",  # 0026: the replies to the channel's own reports
     },  # 0010: the Python wrapper checks the limit before decoding
     "analyst": _READ,
     "operator": _READ | _TRIAGE,

@@ -46,6 +46,7 @@ from qlue_console.gui.dispatch.labels import OVERDUE_RED, kind_text, kinds
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
 from qlue_console.gui.i18n import category_name, current_language, fill, moment_text
+from qlue_console.gui.replies.template_admin import add_templates_button
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
 # Event kinds that change someone's load.
@@ -150,6 +151,7 @@ class DirectoryWorkspace(QObject):
         self._active_only.toggled.connect(self._apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._admin.clicked.connect(self.open_admin)
+        self.templates_button, self.templates_dialog = add_templates_button(ctx, w, self._admin)
         shortcut = QShortcut(QKeySequence("Ctrl+F"), w, self._search.setFocus)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reload()

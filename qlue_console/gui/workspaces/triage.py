@@ -42,6 +42,8 @@ from qlue_console.gui.map.map_view import MapView
 from qlue_console.gui.map.page import STATES, PreparedMarkers, prepare_encoded
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.related_reports import RelatedReports
+from qlue_console.gui.replies.reply_panel import ReplyPanel
+from qlue_console.gui.replies.wiring import add_reply_tab
 from qlue_console.gui.triage_actions import TriageActions
 from qlue_console.gui.workspaces.base import WorkspaceContext
 
@@ -113,6 +115,11 @@ class TriageWorkspace(QObject):
         self.side_tabs.addTab(self.detail.widget, self.tr("Detail"))
         self.side_tabs.addTab(self.related.widget, self.tr("Duplicates"))
         self.side_tabs.addTab(self.dispatch.widget, self.tr("Dispatch"))
+        self.reply = ReplyPanel(engine, tasks, language, self.widget)
+        self.reply_actions = add_reply_tab(self.widget, self.side_tabs, self.reply, self.dispatch)
+        self.reply.message.connect(self._tell)
+        self.reply.replied.connect(self._changed_here)
+        self.actions.reject_template = self.reply.rejection_template_text
         self._map_slot = child(self.widget, QWidget, "mapSlot")
         self._map_loading = child(self.widget, QLabel, "mapLoadingLabel")
         self._map_layer = child(self.widget, QComboBox, "mapLayerSelector")
@@ -286,6 +293,7 @@ class TriageWorkspace(QObject):
             self.detail.show_report(report_id)
         self.related.show_for(report_id)
         self.dispatch.set_report(report_id)
+        self.reply.set_report(report_id)
         if self.map is not None:
             self.map.select_report(report_id)
 
@@ -327,6 +335,8 @@ class TriageWorkspace(QObject):
             self.detail.refresh()
         if self.dispatch.report_id in ids:
             self.dispatch.refresh()
+        if self.reply.report_id in ids:
+            self.reply.refresh()
         if self._map_layer.currentIndex() != 0:
             self._refresh_choropleth()
 

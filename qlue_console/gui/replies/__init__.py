@@ -1,0 +1,1 @@
+"""The Qt side of message templates and replies to the citizen."""
