@@ -5,3 +5,4 @@ DROP FUNCTION qlue_photo_described(bigint, jsonb, text);
 DROP FUNCTION qlue_photos_to_describe(integer);
 DROP INDEX photos_to_describe_idx;
 ALTER TABLE photos DROP COLUMN describe_error;
+ALTER TABLE photos ALTER COLUMN data SET STORAGE EXTENDED;
