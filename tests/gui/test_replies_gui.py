@@ -149,12 +149,23 @@ def test_an_admin_edits_a_template_in_the_console_and_an_operator_sees_no_editor
         first = fetch_templates(db_engine)[0]
         assert first.body_id == "{official} mohon segera: laporan {report}, batas {due}."
         assert first.version == 2
+        # New while a save is still on its way: the list that comes back after the
+        # save must not select the saved template over the one being typed.
+        editor.body_en.setPlainText("Report {report}: please act before {due}.")
+        editor.save()
         editor.new()
         editor.title.setText("Kosong")
+        assert tasks.wait_idle(10_000)
+        qtbot.waitUntil(lambda: editor.list.count() > 0 and "saved" in editor.status_text())
+        qtbot.wait(100)
+        assert editor.title.text() == "Kosong" and editor.body_en.toPlainText() == ""
         editor.save()  # no texts: the database refuses, the form keeps the title
         qtbot.waitUntil(lambda: "Not saved" in editor.status_text(), timeout=10_000)
-        assert editor.title.text() == "Kosong"
+        # The list reloaded after the first save may arrive only now: it must not
+        # select the saved template over the new one being typed.
         assert tasks.wait_idle(10_000)
+        qtbot.wait(100)
+        assert editor.title.text() == "Kosong"
     finally:
         admin.dispose()
         operator.dispose()

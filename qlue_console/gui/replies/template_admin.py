@@ -52,6 +52,7 @@ class TemplateAdminDialog(QObject):
     def __init__(self, ctx: WorkspaceContext, parent: QWidget) -> None:
         super().__init__(parent)
         self._ctx, self._engine, self._tasks = ctx, ctx.engine, ctx.tasks
+        self._form_epoch = self._epoch_at_save = 0  # New bumps it; see _loaded
         self.dialog = QDialog(parent)
         self.dialog.setWindowTitle(self.tr("Message templates"))
         self.dialog.resize(820, 520)
@@ -131,6 +132,10 @@ class TemplateAdminDialog(QObject):
         )
 
     def _loaded(self, templates: list[MessageTemplate], select: int | None) -> None:
+        # A list that arrives after the user began another template (New) must not
+        # select the saved one: that would overwrite what they are typing.
+        if select is not None and self._form_epoch != self._epoch_at_save:
+            select = None
         self._templates = templates
         self.list.blockSignals(True)
         self.list.clear()
@@ -159,6 +164,7 @@ class TemplateAdminDialog(QObject):
         self.body_en.setPlainText(t.body_en)
 
     def new(self) -> None:
+        self._form_epoch += 1
         self._editing = None
         self.list.clearSelection()
         self.title.clear()
@@ -187,6 +193,8 @@ class TemplateAdminDialog(QObject):
             body_en=self.body_en.toPlainText(),
             position=e.position if e else 0,
         )
+
+        self._epoch_at_save = self._form_epoch
 
         def saved(template_id: int) -> None:
             self._say(self.tr("Template saved: every console uses it from now on."))
