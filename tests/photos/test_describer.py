@@ -5,6 +5,7 @@ describer without describing a photo twice, and runs only for the gateway and ad
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 
@@ -147,3 +148,78 @@ def test_a_describer_must_say_what_it_found(db_engine):
     with pytest.raises(ContractError) as err, db_engine.begin() as conn, translated_errors():
         conn.execute(text("SELECT qlue_photo_described(:id, NULL, '  ')"), {"id": photo_id})
     assert err.value.field == "photo_meta"
+
+
+def _sha256(conn, report_id: int):
+    return conn.execute(
+        text("SELECT sha256 FROM photos WHERE report_id = :r AND kind = 'report'"), {"r": report_id}
+    ).scalar_one()
+
+
+def test_a_photo_described_later_is_hashed_by_its_describer_not_on_the_request(db_engine):
+    """Revision 0029: the request stores no SHA-256 (the server's sha256() cost half of an
+    upload); the describer's hash is the one of the bytes stored, the same as the request's."""
+    photo = GOOD[next(iter(GOOD))]
+    with db_engine.begin() as conn:
+        later = _submit(conn, photo, "later")
+        now = _submit(conn, photo, "now", later=False)
+    with db_engine.connect() as conn:
+        assert _sha256(conn, later) is None
+        hashed_now = _sha256(conn, now)
+
+    describer.drain(db_engine)
+
+    with db_engine.connect() as conn:
+        assert _sha256(conn, later) == hashed_now == describe_photo(photo).sha256
+
+
+@pytest.mark.parametrize("name", BAD)
+def test_a_photo_that_cannot_be_read_is_still_hashed(db_engine, name):
+    try:
+        with db_engine.begin() as conn:
+            report_id = _submit(conn, BAD[name], "bad")
+    except ContractError:
+        return
+    describer.drain(db_engine)
+    with db_engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT sha256 = encode(sha256(data), 'hex') FROM photos"
+                " WHERE report_id = :r AND kind = 'report'"
+            ),
+            {"r": report_id},
+        ).scalar_one()
+    assert stored is True
+
+
+def test_metadata_with_a_malformed_hash_is_refused(db_engine):
+    photo = GOOD[next(iter(GOOD))]
+    with db_engine.begin() as conn:
+        report_id = _submit(conn, photo, "later")
+        photo_id = conn.execute(
+            text("SELECT id FROM photos WHERE report_id = :r"), {"r": report_id}
+        ).scalar_one()
+    bad = dict(describe_photo(photo).to_json(), sha256="not-a-hash")
+    with pytest.raises(ContractError) as caught, db_engine.begin() as conn, translated_errors():
+        conn.execute(
+            text("SELECT qlue_photo_described(:p, CAST(:m AS jsonb), NULL)"),
+            {"p": photo_id, "m": json.dumps(bad)},
+        )
+    assert caught.value.field == "photo_meta"
+    with db_engine.connect() as conn:
+        assert _sha256(conn, report_id) is None
+
+
+def test_a_retry_is_compared_by_the_photo_bytes_before_it_is_described(db_engine):
+    """A channel's retry of the same submission finds the first report even while the photo
+    has no SHA-256 yet; the same external id with another photo is refused as a conflict."""
+    photos = list(GOOD.values())
+    with db_engine.begin() as conn:
+        first = _submit(conn, photos[0], "retry-1")
+    with db_engine.begin() as conn:
+        again = _submit(conn, photos[0], "retry-1")
+    assert again == first
+    with pytest.raises(ContractError), db_engine.begin() as conn:
+        _submit(conn, photos[1], "retry-1")
+    with db_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM reports")).scalar_one() == 1
