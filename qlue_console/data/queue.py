@@ -40,6 +40,8 @@ class QueueFilter:
     outside_only: bool = False
     overdue_only: bool = False
     sort: str = "newest"
+    recurrences_only: bool = False  # fixes that did not hold (revision 0030)
+    chronic_spot: int | None = None  # the reports of one chronic spot
 
     @staticmethod
     def archive() -> QueueFilter:
@@ -93,6 +95,7 @@ class QueueRow:
     repeat: bool
     due_at: datetime | None = field(default=None)
     channel_name: str | None = field(default=None)  # the Open311 channel that posted it (0019)
+    recurrence_of: int | None = field(default=None)  # the closed report it came back after (0030)
 
     @property
     def key(self) -> QueueKey:
@@ -108,7 +111,7 @@ SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
        r.kelurahan_code, r.kelurahan_name, r.kecamatan_name, r.kota_name,
        r.channel, left(r.text, {EXCERPT_CHARS}) AS excerpt,
        r.claimed_by, r.claim_expires_at, r.outside_jurisdiction, r.overdue, r.due_at,
-       r.citizen_handle, r.lat, r.lon, r.channel_name
+       r.citizen_handle, r.lat, r.lon, r.channel_name, r.recurrence_of
   FROM console_reports r
 """
 
@@ -121,7 +124,7 @@ SELECT r.id, r.created_at, r.priority, r.status, r.category_code,
        CASE WHEN r.claim_expires_at > now() THEN r.claimed_by END AS claimed_by,
        r.outside_jurisdiction, r.overdue,
        rp.repeat IS NOT NULL AS repeat,
-       r.due_at, r.channel_name
+       r.due_at, r.channel_name, r.recurrence_of
   FROM ({page}) r
   LEFT JOIN LATERAL (SELECT true AS has_photo FROM photos p
                       WHERE p.report_id = r.id AND p.kind = 'report' LIMIT 1) ph ON true
@@ -177,6 +180,17 @@ def where_clauses(flt: QueueFilter, params: dict, alias: str = "r") -> list[str]
         # the view's definition; the due_at bound it implies lets the planner walk
         # reports_due_open_idx instead of every open report
         clauses.append(f"{a}.overdue AND {a}.due_at < now()")
+    if flt.recurrences_only:
+        # through the small table's index, not the view's column row by row
+        clauses.append(
+            f"{a}.id IN (SELECT x.report_id FROM recurrences x WHERE x.withdrawn_at IS NULL)"
+        )
+    if flt.chronic_spot is not None:
+        clauses.append(
+            f"{a}.id IN (SELECT m.report_id FROM chronic_spot_reports m"
+            " WHERE m.spot_id = :chronic_spot)"
+        )
+        params["chronic_spot"] = flt.chronic_spot
     return clauses
 
 

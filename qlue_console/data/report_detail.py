@@ -7,6 +7,8 @@ from datetime import datetime
 
 from sqlalchemy import Engine, text
 
+from qlue_console.data.recurrences import ClosedFix, closed_fix
+
 
 @dataclass(frozen=True)
 class PhotoInfo:
@@ -66,6 +68,8 @@ class ReportDetail:
     photos: tuple[PhotoInfo, ...]
     timeline: tuple[TimelineEntry, ...]
     channel_name: str | None = None  # the Open311 channel that posted it (revision 0019)
+    came_back_after: ClosedFix | None = None  # the closed fix that did not hold (revision 0030)
+    chronic_spot_id: int | None = None  # the chronic spot it belongs to (revision 0030)
 
 
 # The report as the console reads it (console_reports, revision 0014), its category's SLA and,
@@ -85,7 +89,7 @@ _DETAIL = """
                 THEN coalesce((SELECT a.handle FROM accounts a WHERE a.login = r.claimed_by),
                               r.claimed_by)
            END AS claimed_by_name,
-           r.version, r.private, r.channel_name
+           r.version, r.private, r.channel_name, r.chronic_spot_id
       FROM console_reports r
       JOIN categories c ON c.code = r.category_code
       LEFT JOIN LATERAL (SELECT n.kelurahan_code, n.distance_m, n.land_border_with
@@ -126,9 +130,10 @@ def fetch_report_detail(engine: Engine, report_id: int) -> ReportDetail | None:
                 {"id": report_id},
             ).mappings()
         )
+        fix = closed_fix(conn, report_id)
     values = dict(row)
     values["followers"] = tuple(values["followers"] or ())
-    return ReportDetail(**values, photos=photos, timeline=timeline)
+    return ReportDetail(**values, photos=photos, timeline=timeline, came_back_after=fix)
 
 
 def fetch_people(engine: Engine) -> dict[str, str]:
