@@ -107,16 +107,20 @@ def fetch_closers(engine: Engine, report_id: int) -> tuple[str, ...]:
     return fix.officials if fix is not None else ()
 
 
-def fetch_spot_history(engine: Engine, report_id: int) -> list[SpotHistoryEntry]:
+def spot_history(conn: Connection, report_id: int) -> list[SpotHistoryEntry]:
     """Every fix near the report (its category or a related one, within the distance) that a
     later report showed did not hold, newest first: how often this place came back before."""
+    return [
+        SpotHistoryEntry(**dict(m))
+        for m in conn.execute(
+            text("SELECT * FROM recurrence_history(:id)"), {"id": report_id}
+        ).mappings()
+    ]
+
+
+def fetch_spot_history(engine: Engine, report_id: int) -> list[SpotHistoryEntry]:
     with engine.connect() as conn:
-        return [
-            SpotHistoryEntry(**dict(m))
-            for m in conn.execute(
-                text("SELECT * FROM recurrence_history(:id)"), {"id": report_id}
-            ).mappings()
-        ]
+        return spot_history(conn, report_id)
 
 
 _SPOTS = """

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, bindparam, text
 
+from qlue_console.data.recurrences import SpotHistoryEntry, spot_history
 from qlue_console.photos.checks import CHECK_CODES, haversine_m
 from qlue_console.verify.queue import results_by_code
 
@@ -80,6 +81,9 @@ class VerifyItem:
     checks: tuple[CheckView, ...]
     reuse: tuple[ReuseView, ...] = field(default=())
     boundary: dict | None = None  # GeoJSON geometry of the report's kelurahan
+    # fixes near the report (its category or a related one) that a later report showed did not
+    # hold, newest first (revision 0030): how often this place came back before
+    spot_history: tuple[SpotHistoryEntry, ...] = ()
 
     @property
     def distance_m(self) -> float | None:
@@ -157,6 +161,7 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
                 h.photo_id: h
                 for h in conn.execute(_HITS, {"ids": [int(h["photo_id"]) for h in hits]})
             }
+        history = tuple(spot_history(conn, r.report_id))
     reuse = []
     for h in hits:
         e = extra.get(int(h["photo_id"]))
@@ -215,6 +220,7 @@ def fetch_item(engine: Engine, follow_up_id: int) -> VerifyItem | None:
         checks=checks,
         reuse=tuple(reuse),
         boundary=json.loads(r.boundary) if r.boundary else None,
+        spot_history=history,
     )
 
 

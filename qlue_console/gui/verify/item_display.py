@@ -4,6 +4,8 @@ as a third), the small map of both positions, the checks and the EXIF."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QGraphicsView, QLabel, QToolButton, QWidget
 
@@ -19,6 +21,7 @@ from qlue_console.gui.workspaces.base import WorkspaceContext
 from qlue_console.verify.context import VerifyItem
 
 ZOOM_STEP = 1.25
+SPOT_HISTORY_SHOWN = 4  # lines of a place's history shown; the rest counted
 DEFAULT_LIMIT_M = 200.0  # the far_from_report limit when the check states none
 
 
@@ -29,6 +32,7 @@ class ItemDisplay(QObject):
         self._title = child(form, QLabel, "itemTitle")
         self._report_text = child(form, QLabel, "reportText")
         self._report_text.setTextFormat(Qt.TextFormat.PlainText)  # citizens' text is never markup
+        self._spot_history = child(form, QLabel, "spotHistory")
         self._citizen_label = child(form, QLabel, "citizenPhotoLabel")
         self._proof_label = child(form, QLabel, "proofPhotoLabel")
         center = child(form, QWidget, "centerPane").layout()
@@ -98,6 +102,7 @@ class ItemDisplay(QObject):
             moment_text(item.proof_taken_at) if item.proof_taken_at else self.tr("no capture time")
         )
         self._proof_label.setText(fill(self.tr("Proof photo (TL) · taken %1"), taken))
+        self._show_spot_history(item)
         self.photos.set_pixels(0, loaded.report_pixels)
         self.photos.set_pixels(1, loaded.proof_pixels)
         self.reuse.show(loaded)
@@ -105,6 +110,40 @@ class ItemDisplay(QObject):
         self.checks.show(item)
         self.exif.show(item)
         self._show_map(item)
+
+    def _show_spot_history(self, item: VerifyItem) -> None:
+        """Before approving: how often a fix at this place did not hold (revision 0030)."""
+        history = item.spot_history
+        self._spot_history.setVisible(bool(history))
+        if not history:
+            self._spot_history.setText("")
+            return
+        fixes = len({h.closed_report_id for h in history})
+        lines = [
+            fill(
+                self.tr("Closed #%1 on %2 · came back %3 later as #%4, %5 m from this report"),
+                str(h.closed_report_id),
+                moment_text(h.closed_at),
+                self._after_text(h.came_back_at - h.closed_at),
+                str(h.came_back_report_id),
+                f"{h.distance_m:.0f}",
+            )
+            for h in history[:SPOT_HISTORY_SHOWN]
+        ]
+        if len(history) > SPOT_HISTORY_SHOWN:
+            lines.append(self.tr("and %n more", "", len(history) - SPOT_HISTORY_SHOWN))
+        heading = self.tr("<b>This place came back %n time(s) after a fix</b>", "", len(history))
+        if fixes != len(history):
+            heading += " " + self.tr("(%n fix(es) that did not hold)", "", fixes)
+        self._spot_history.setText(heading + "<br>" + "<br>".join(escape(x) for x in lines))
+
+    def _after_text(self, gap: timedelta) -> str:
+        hours = max(0, int(gap.total_seconds() // 3600))
+        if hours == 0:
+            return self.tr("within the hour")
+        if hours < 48:
+            return self.tr("%n hour(s)", "", hours)
+        return self.tr("%n day(s)", "", hours // 24)
 
     def _show_map(self, item: VerifyItem) -> None:
         limit = item.check("far_from_report")
@@ -126,6 +165,8 @@ class ItemDisplay(QObject):
     def clear(self, message: str | None = None) -> None:
         self._title.setText(message or self.tr("Select a follow-up"))
         self._report_text.setText("")
+        self._spot_history.setVisible(False)
+        self._spot_history.setText("")
         self._citizen_label.setText(self.tr("Citizen's photo"))
         self._proof_label.setText(self.tr("Proof photo (TL)"))
         for i in range(3):
