@@ -189,6 +189,7 @@ class Report(Row):
     hold: bool = False  # nobody answers (yet)
     self_official: Account | None = None
     citizen_reopen: str | None = None  # 'handled' or 'stays'
+    recurring: str | None = None  # moved to a place reports keep coming back to
 
 
 @dataclass(eq=False)

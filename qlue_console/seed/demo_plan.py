@@ -25,6 +25,7 @@ from qlue_console.seed.demo_model import (
 )
 from qlue_console.seed.demo_plan_base import UTC, PastNowError, local_time, lognormal_minutes
 from qlue_console.seed.demo_plan_follow_ups import FollowUpSteps
+from qlue_console.seed.demo_plan_recurring import place_recurring
 
 
 class Planner(FollowUpSteps):
@@ -116,6 +117,7 @@ class Planner(FollowUpSteps):
             if r.reject is None and r.duplicate_of is None and rng.random() < 0.07:
                 r.initial_category = rng.choice([c for c in categories if c != r.category])
             self.reports.append(r)
+        place_recurring(self.reports, self.now, set(self.city.categories), self.places_rng)
         self._assign_scenarios()
         codes = self.resolve_positions([(r.lat, r.lon) for r in self.reports])
         for r, kel_code in zip(self.reports, codes, strict=True):
@@ -173,6 +175,8 @@ class Planner(FollowUpSteps):
             for r in reports:
                 age = (now - r.created_at).total_seconds() / 3600
                 if not (min_age_h <= age <= max_age_h) or not self._plain(r) or id(r) in originals:
+                    continue
+                if r.recurring:  # lived plainly: closed, then the place comes back
                     continue
                 agency = self.city.categories[r.category].agency_code
                 if agency_staff and not (agency and self.city.staff_of(agency)):
@@ -271,9 +275,9 @@ class Planner(FollowUpSteps):
         night = not 6 <= local_time(r.created_at).hour < 22
         t = r.created_at + lognormal_minutes(rng, 60 if night else 18, 0.8, 2, 12 * 60)
         if rng.random() < 0.5:
-            self._emit(
-                r, t - timedelta(minutes=rng.uniform(0.5, 3)), operator, "claimed", {"minutes": 10}
-            )
+            # a minute or so before acting, never before the report arrived
+            claimed = max(r.created_at, t - timedelta(minutes=rng.uniform(0.5, 3)))
+            self._emit(r, claimed, operator, "claimed", {"minutes": 10})
         if r.reject:
             self._check(t)
             note = demo_text.reject_note(r.reject, rng)

@@ -65,6 +65,8 @@ class PlannerBase:
         self.weeks = weeks
         self.now = now
         self.rng = random.Random(f"qlue-demo:{seed}:{run_no}")
+        # the recurring places draw from their own stream, leaving the rest of the plan as it was
+        self.places_rng = random.Random(f"qlue-demo-places:{seed}:{run_no}")
         self.run_id = f"demo{run_no}"
         self.photo_seed = (seed % 10_000) * 10_000_000 + run_no * 1_000_000
         self.resolve_positions = positions

@@ -79,13 +79,16 @@ class DemoSummary:
     photos: int
     weak_proofs: dict[str, int]
     seconds: float
+    recurrences: int = 0  # decided by the database as the reports were written (revision 0030)
+    chronic_spots: int = 0  # standing at the end
 
     def line(self) -> str:
         states = ", ".join(f"{k} {v}" for k, v in sorted(self.statuses.items()))
         weak = sum(self.weak_proofs.values())
         return (
             f"{self.reports} reports ({states}); {self.events} events, {self.mentions} mentions, "
-            f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos "
+            f"{self.follow_ups} follow-ups ({weak} weak proofs), {self.photos} photos, "
+            f"{self.recurrences} recurrences, {self.chronic_spots} chronic spots "
             f"in {self.seconds:.1f} s [run {self.run_id}]"
         )
 
@@ -141,6 +144,15 @@ def seed_demo_reports(
         if progress:
             progress(len(planner.reports), total)
         write_plan(conn, planner, processes, progress, total)
+        recurrences = conn.execute(
+            text(
+                "SELECT count(*) FROM recurrences x JOIN reports r ON r.id = x.report_id"
+                " WHERE x.withdrawn_at IS NULL AND r.external_id LIKE :run"
+            ),
+            {"run": planner.run_id + "-%"},
+        ).scalar_one()
+        spots = conn.execute(text("SELECT count(*) FROM chronic_spots_at(:now)"), {"now": now})
+        chronic_spots = spots.scalar_one()
     statuses = Counter(r.status for r in planner.reports)
     return DemoSummary(
         run_id=planner.run_id,
@@ -155,4 +167,6 @@ def seed_demo_reports(
             sorted(Counter(f.proof for f in planner.follow_ups if f.proof != "good").items())
         ),
         seconds=time.monotonic() - started,
+        recurrences=recurrences,
+        chronic_spots=chronic_spots,
     )
