@@ -25,6 +25,7 @@ from qlue_console.gui.forms import child
 from qlue_console.gui.i18n import current_language, fill, moment_text
 from qlue_console.gui.labels import state_text
 from qlue_console.gui.photo_view import DecodedPixels, decode_for_display
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.tasks import TaskRunner
 
 THUMB_SIDE = 120
@@ -153,12 +154,16 @@ class CameBackPanel(QObject):
         )
         self._report.setToolTip(self.tr("Open the closed report"))
         self._excerpt.setText(f"“{excerpt(fix.text)}”")
+        self._excerpt.setToolTip(plain_tooltip(fix.text))
         if fix.closed_by:
             closed = fill(self.tr("Closed %1 by %2"), moment_text(fix.closed_at), fix.closed_by)
         else:
             closed = fill(self.tr("Closed %1"), moment_text(fix.closed_at))
         self._closed.setText(closed)
-        self._officials.setText(self._officials_text(fix))
+        self._closed.setToolTip(plain_tooltip(closed))
+        officials = self._officials_text(fix)
+        self._officials.setText(officials)
+        self._officials.setToolTip(plain_tooltip(officials))
         self.box.show()
         if moved or fix.proof_photo_id != self._photo_id:
             self._load_photo(report_id, fix.proof_photo_id)

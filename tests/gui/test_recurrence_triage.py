@@ -20,7 +20,7 @@ from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.gui.workspaces.base import WorkspaceContext
 from qlue_console.triage import actions
-from tests.dispatch.util import version
+from tests.dispatch.util import execute, version
 from tests.recurrence.city import north, submit
 from tests.recurrence.fixes import came_back
 from tests.verify.city import MONAS
@@ -165,3 +165,31 @@ def test_dispatch_suggests_the_official_who_closed_the_earlier_report_first(
     assert all("closed the earlier report" not in c.text() for c in chips[1:])
     panel.accept_suggestions()
     assert panel.composer.handles()[0] == CLOSER
+
+
+def test_long_words_in_the_panel_do_not_widen_the_pane(qtbot, people_engine, tasks, host):
+    long_text = "x" * 400 + " panjang" * 60
+    fix = came_back(people_engine, CLOSER, closed_text=long_text)
+    execute(
+        people_engine,
+        "UPDATE accounts SET display_name = :n WHERE handle = :h",
+        n="N" * 300,
+        h=CLOSER,
+    )
+    far = submit(people_engine, north(900, of=MONAS))
+    pane = DetailPane(people_engine, tasks, "en", host)
+    host.show()
+    _open(qtbot, pane, far)
+    narrowest = pane.widget.minimumSizeHint().width()
+
+    _open(qtbot, pane, fix.new)
+
+    assert pane.came_back.box.isVisible()
+    # the words are thousands of pixels long; the panel asks for no more than the pane did
+    # without it (the photo's width), and the pane for no more than before (give or take the
+    # timeline's scroll bar)
+    assert pane.came_back.box.minimumSizeHint().width() <= narrowest
+    assert pane.widget.minimumSizeHint().width() < narrowest + 20
+    excerpt = pane.widget.findChild(QLabel, "cameBackExcerpt")
+    assert excerpt.text().startswith("“" + "x" * 100) and excerpt.text().endswith("…”")
+    assert long_text in excerpt.toolTip()  # the whole text, escaped, on hovering
