@@ -45,6 +45,8 @@ class Suggestion:
     rule_kind: str  # the account kind the rule names
     position: int
     already_open: bool  # the account holds an open mention on the report
+    # the official's proof closed the report this one came back after (``dispatch.closers``)
+    closed_earlier: bool = False
 
 
 _SUGGEST = text("""

@@ -17,7 +17,8 @@ from sqlalchemy import Engine, text
 from qlue_console.db.errors import ContractError
 from qlue_console.db.receipts import action_transaction
 from qlue_console.db.sql_errors import translated_errors
-from qlue_console.dispatch.routing import Suggestion, suggest_mentions
+from qlue_console.dispatch.closers import suggest_with_closers
+from qlue_console.dispatch.routing import Suggestion
 from qlue_console.domain.mentions import unique_handles
 
 __all__ = [
@@ -237,5 +238,5 @@ def load_dispatch_context(engine: Engine, report_id: int) -> DispatchContext | N
             return None
         mentions = tuple(_report_mentions(conn, report_id))
     return DispatchContext(
-        **dict(row), suggestions=tuple(suggest_mentions(engine, report_id)), mentions=mentions
+        **dict(row), suggestions=tuple(suggest_with_closers(engine, report_id)), mentions=mentions
     )

@@ -1,4 +1,5 @@
-"""The report detail pane: photos with zoom, text, place, SLA and the timeline.
+"""The report detail pane: photos with zoom, text, place, SLA and the timeline, and over them,
+for a recurrence, the fix it came back after (``gui.came_back``).
 
 Loading is asynchronous and superseding: when the operator moves quickly from report to
 report, only the latest report's detail and photo are shown; a photo that arrives for an
@@ -6,6 +7,8 @@ earlier report is dropped, so a photo never appears under another report's title
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
@@ -29,6 +32,7 @@ from qlue_console.data.report_detail import (
 )
 from qlue_console.domain import formatting
 from qlue_console.domain.states import colour_of
+from qlue_console.gui.came_back import RECURRENCE_KINDS, CameBackPanel, recurrence_note
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name, fill, moment_text
 from qlue_console.gui.labels import channel_text, event_text, priority_text, state_text
@@ -38,6 +42,7 @@ from qlue_console.gui.tasks import TaskRunner
 
 FOLLOW_UP_GREEN = "#2e7d32"
 REPLY_BLUE = "#1565c0"
+CAME_BACK_ORANGE = "#e65100"
 
 
 def _fetch_photo_pixels(engine: Engine, photo_id: int):
@@ -83,6 +88,11 @@ class DetailPane(QObject):
         self._photo_selector.currentIndexChanged.connect(self._photo_chosen)
         self._timeline.setColumnWidth(0, 118)
         self._timeline.setColumnWidth(1, 180)
+        self.came_back = CameBackPanel(self.widget, engine, tasks)
+        # what the closed report's number does; a workspace may route it through its own
+        # "open report" (selecting it in the queue too)
+        self.open_report: Callable[[int], None] = self.show_report
+        self.came_back.open_requested.connect(lambda report_id: self.open_report(report_id))
         self._report_id: int | None = None
         self._detail: ReportDetail | None = None
 
@@ -97,6 +107,7 @@ class DetailPane(QObject):
     def show_report(self, report_id: int) -> None:
         self._report_id = report_id
         self._title.setText(fill(self.tr("Loading report #%1…"), str(report_id)))
+        self.came_back.box.hide()  # until this report's detail says whether it came back
         self._tasks.run(
             fetch_report_detail,
             self._engine,
@@ -169,6 +180,7 @@ class DetailPane(QObject):
         self._channel.setText(channel)
         self._priority.setText(priority_text(detail.priority))
         self._due.setText(moment_text(detail.due_at))
+        self.came_back.show_fix(detail.id, detail.came_back_after)
         self._fill_timeline(detail.timeline)
         self._fill_photos(detail, previous_photo)
         self.loaded.emit(detail.id)
@@ -179,6 +191,8 @@ class DetailPane(QObject):
             what = event_text(entry.kind)
             if entry.kind == "undone" and entry.payload.get("kind"):
                 what = f"{what}: {event_text(str(entry.payload['kind']))}"
+            elif entry.kind in RECURRENCE_KINDS:
+                what = f"{what}: {recurrence_note(entry)}"
             note = (
                 entry.payload.get("note")
                 or entry.payload.get("text")
@@ -198,6 +212,8 @@ class DetailPane(QObject):
                 item.setText(1, "✉ " + what)
             elif entry.kind in ("proof_rejected", "reopened", "escalated"):
                 item.setForeground(1, QBrush(QColor("#c62828")))
+            elif entry.kind in ("recurrence", "fix_came_back"):
+                item.setForeground(1, QBrush(QColor(CAME_BACK_ORANGE)))
             self._timeline.addTopLevelItem(item)
         self._timeline.resizeColumnToContents(0)  # the moment, whole
         if self._timeline.topLevelItemCount():

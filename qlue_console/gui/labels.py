@@ -53,6 +53,9 @@ _EVENTS = {
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
     "undone": QT_TRANSLATE_NOOP("Labels", "Undone"),
     "reply": QT_TRANSLATE_NOOP("Labels", "Reply to the citizen"),
+    "recurrence": QT_TRANSLATE_NOOP("Labels", "Came back after closing"),
+    "fix_came_back": QT_TRANSLATE_NOOP("Labels", "The fix came back"),
+    "recurrence_withdrawn": QT_TRANSLATE_NOOP("Labels", "No longer a recurrence"),
 }
 
 

@@ -26,16 +26,16 @@ class DecodedPixels:
     rgb: bytes
 
 
-def decode_for_display(data: bytes | None) -> DecodedPixels | None:
-    """Runs on a worker thread: bytes → oriented RGB pixels no larger than MAX_SIDE."""
+def decode_for_display(data: bytes | None, max_side: int = MAX_SIDE) -> DecodedPixels | None:
+    """Runs on a worker thread: bytes → oriented RGB pixels no larger than ``max_side``."""
     if data is None:
         return None
     try:
-        photo = load_image(data, draft_size=(MAX_SIDE, MAX_SIDE))
+        photo = load_image(data, draft_size=(max_side, max_side))
     except PhotoError:
         return None
     image = photo.image
-    image.thumbnail((MAX_SIDE, MAX_SIDE))
+    image.thumbnail((max_side, max_side))
     image = image.convert("RGB")
     return DecodedPixels(image.width, image.height, image.tobytes("raw", "RGB"))
 

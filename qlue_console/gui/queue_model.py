@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+import qtawesome as qta
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon
 from typing_extensions import override
 
 from qlue_console.data.queue import QueueKey, QueueRow
@@ -37,6 +38,7 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+CAME_BACK_ORANGE = "#e65100"
 
 
 def format_age(created_at: datetime, now: datetime) -> str:
@@ -61,6 +63,7 @@ class QueueModel(QAbstractTableModel):
         self._request_page = request_page
         self.rows = QueueRows(observer=_Relay(self))
         self._now = datetime.now(UTC)
+        self._came_back_icon: QIcon | None = None  # made on first use (needs the application)
         self._people: dict[
             str, str
         ] = {}  # login -> the person's handle, as the timeline names them
@@ -185,10 +188,10 @@ class QueueModel(QAbstractTableModel):
                 return moment_text(row.created_at)
             if column == COL_STATE and row.overdue:
                 return self.tr("Overdue")
-            if column == COL_CATEGORY and row.repeat:
-                return self.tr(
-                    "Repeat reporter: the same citizen reported this category nearby before"
-                )
+            if column == COL_CATEGORY:
+                return self._category_tooltip(row)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_CATEGORY:
+            return self._came_back() if row.recurrence_of is not None else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_STATE:
                 return QBrush(QColor(colour_of(row.status)))
@@ -203,6 +206,24 @@ class QueueModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _category_tooltip(self, row: QueueRow) -> str | None:
+        tips = []
+        if row.recurrence_of is not None:
+            tips.append(
+                fill(self.tr("Came back after report #%1 was closed"), str(row.recurrence_of))
+            )
+        if row.repeat:
+            tips.append(
+                self.tr("Repeat reporter: the same citizen reported this category nearby before")
+            )
+        return "\n".join(tips) or None
+
+    def _came_back(self) -> QIcon:
+        """The mark of a recurrence (a fix that did not hold), beside its category."""
+        if self._came_back_icon is None:
+            self._came_back_icon = qta.icon("mdi6.backup-restore", color=CAME_BACK_ORANGE)
+        return self._came_back_icon
 
     def _display(self, row: QueueRow, column: int) -> str:
         if column == COL_PRIORITY:

@@ -32,12 +32,18 @@ from qlue_console.db.errors import (
     QlueDatabaseError,
 )
 from qlue_console.dispatch import service
+from qlue_console.dispatch.closers import CLOSER_RULE
 from qlue_console.dispatch.directory import fetch_mention_accounts
 from qlue_console.dispatch.service import DispatchContext, DispatchResult
 from qlue_console.domain.mentions import normalize_handle
 from qlue_console.domain.states import CLOSED_STATES
 from qlue_console.gui.dispatch.composer import CHIP_BACKGROUND, CHIP_FOREGROUND, MentionComposer
-from qlue_console.gui.dispatch.labels import OVERDUE_RED, mention_state_text, rule_text
+from qlue_console.gui.dispatch.labels import (
+    OVERDUE_RED,
+    kind_text,
+    mention_state_text,
+    rule_text,
+)
 from qlue_console.gui.flow_layout import FlowLayout
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.i18n import category_name, fill, moment_text
@@ -49,6 +55,11 @@ log = logging.getLogger(__name__)
 CHIP_STYLE = (
     f"QToolButton {{ background: {CHIP_BACKGROUND}; color: {CHIP_FOREGROUND};"
     " border: 1px solid #90caf9; border-radius: 9px; padding: 1px 8px; }"
+    " QToolButton:disabled { background: #eeeeee; color: #777; border-color: #ccc; }"
+)
+CLOSER_CHIP_STYLE = (
+    "QToolButton { background: #fff3e0; color: #bf360c; font-weight: 600;"
+    " border: 1px solid #ef6c00; border-radius: 9px; padding: 1px 8px; }"
     " QToolButton:disabled { background: #eeeeee; color: #777; border-color: #ccc; }"
 )
 OK_GREEN = "#2e7d32"
@@ -219,8 +230,18 @@ class DispatchPanel(QObject):
             chip = QToolButton(self._chips_box)
             chip.setText("@" + suggestion.handle)
             chip.setStyleSheet(CHIP_STYLE)
-            rule = rule_text(suggestion.rule_level, suggestion.rule_kind)
+            if suggestion.rule_level == CLOSER_RULE:
+                rule = kind_text(suggestion.rule_kind)
+            else:
+                rule = rule_text(suggestion.rule_level, suggestion.rule_kind)
             tip = f"{suggestion.display_name} — {rule}"
+            if suggestion.closed_earlier:
+                chip.setText(f"@{suggestion.handle} · {self.tr('closed the earlier report')}")
+                chip.setStyleSheet(CLOSER_CHIP_STYLE)
+                tip += "\n" + self.tr(
+                    "Closed the earlier report at this place: its fix came back, "
+                    "so this report is suggested to them first"
+                )
             if suggestion.already_open:
                 tip += "\n" + self.tr("Already mentioned, still open")
                 chip.setEnabled(False)
