@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from qlue_console.reports.labels import fmt_number
 from qlue_console.reports.ranking import (
+    Q_RECURRENCE,
     Q_REJECTED,
     Q_REOPENED,
     Q_REUSED,
@@ -117,6 +118,15 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
     ),
     ("reopen_rate", "dibuka kembali / selesai", "reopened / verified"),
     (
+        "recurrence_rate",
+        "laporan yang diselesaikan dalam 30 hari sampai akhir minggu dan tempatnya dilaporkan "
+        "lagi sebelum akhir minggu (kategori yang sama atau terkait, dalam 100 m) / laporan yang "
+        "diselesaikan dalam 30 hari itu",
+        "reports closed in the 30 days to the week's end whose place was reported again before "
+        "the week's end (same or related category, within 100 m) / reports closed in those "
+        "30 days",
+    ),
+    (
         "reused_proof_rate",
         "tindak lanjut dengan foto bukti yang sudah dipakai untuk laporan lain / tindak lanjut",
         "follow-ups whose proof photo was already used on another report / follow-ups",
@@ -150,9 +160,12 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
     p_city = "–" if city_performance is None else fmt_number(100 * city_performance, lang, 1) + " %"
     if lang == "id":
         return [
-            f"R = tingkat respons; T = kepatuhan SLA; Q = mutu = 1 − ({n(Q_REJECTED, 1)} × "
-            f"tingkat bukti ditolak + {n(Q_REOPENED, 1)} × min(1; tingkat dibuka kembali) + "
-            f"{n(Q_REUSED, 1)} × tingkat bukti daur ulang).",
+            f"R = tingkat respons; T = kepatuhan SLA; Q = mutu = 1 − ({n(Q_REJECTED)} × "
+            f"tingkat bukti ditolak + {n(Q_REOPENED)} × min(1; tingkat dibuka kembali) + "
+            f"{n(Q_REUSED)} × tingkat bukti daur ulang + {n(Q_RECURRENCE)} × tingkat masalah "
+            "berulang). Masalah berulang: laporan yang diselesaikan dalam 30 hari sampai akhir "
+            "minggu dan tempatnya dilaporkan lagi (kategori yang sama, dalam 100 m); bobotnya "
+            "lebih kecil dari bukti ditolak, karena masalah bisa kembali tanpa salah petugas.",
             f"Kinerja P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). Komponen "
             "tanpa data minggu ini memakai nilai kota.",
             f"Skor (peringkat) = (n × P + {k} × P_kota) / (n + {k}), dengan n = ditindaklanjuti + "
@@ -168,9 +181,12 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
             "wilayah/dinas tidak diberi peringkat.",
         ]
     return [
-        f"R = response rate; T = SLA compliance; Q = quality = 1 − ({n(Q_REJECTED, 1)} × proof "
-        f"rejection rate + {n(Q_REOPENED, 1)} × min(1, reopen rate) + {n(Q_REUSED, 1)} × "
-        "reused-proof rate).",
+        f"R = response rate; T = SLA compliance; Q = quality = 1 − ({n(Q_REJECTED)} × proof "
+        f"rejection rate + {n(Q_REOPENED)} × min(1, reopen rate) + {n(Q_REUSED)} × "
+        f"reused-proof rate + {n(Q_RECURRENCE)} × recurrence rate). Recurrence: reports closed "
+        "in the 30 days to the week's end whose place was reported again (same category, within "
+        "100 m); it weighs less than a rejected proof, as a problem can come back through no "
+        "fault of the official.",
         f"Performance P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). A component "
         "without data this week takes the city's value.",
         f"Score (the rank) = (n × P + {k} × P_city) / (n + {k}), with n = followed up + overdue: "

@@ -8,6 +8,10 @@
 The language, when ``--lang`` is not given, follows the console's rule
 (``qlue_console.domain.language``): ``QLUE_LANG``, else the system locale.
 
+On success the CLI prints the file written, then the week's top ten chronic spots as a table
+(labels.CHRONIC_COLUMNS, in the report's language); the CSV's spots are also in a second file
+beside it (``<name>-chronic-spots.csv``), named on the second line.
+
 Without ``--week``, the last complete week (Jakarta time); a week that has not ended yet is
 refused (its figures would still change). Without ``--format`` the format follows the file's
 extension (.csv, .xlsx, .pdf); an unknown or missing extension, or one that contradicts
@@ -133,9 +137,33 @@ def _engine(database_url: str | None, read_url: str | None):
     return engine
 
 
-def write_report(engine, week: Week, grouping: str, fmt: str, out: Path, lang: str) -> Path:
-    """Builds the report and writes it atomically (a temporary file renamed into place)."""
-    from qlue_console.reports.export_csv import write_csv
+def chronic_table(report, lang: str) -> list[str]:
+    """The week's top chronic spots as lines of text: a title, a header, one line a spot."""
+    from qlue_console.reports.chronic import spot_value
+    from qlue_console.reports.labels import CHRONIC_COLUMNS, fmt_value, t
+
+    lines = [f"{t('chronic', lang)} ({report.week}):"]
+    if not report.chronic.spots:
+        return [*lines, t("no_chronic", lang)]
+    table = [[c.label(lang) for c in CHRONIC_COLUMNS]]
+    for spot in report.chronic.spots:
+        table.append(
+            [fmt_value(c.kind, spot_value(spot, c.code, lang), lang) for c in CHRONIC_COLUMNS]
+        )
+    widths = [max(len(row[i]) for row in table) for i in range(len(CHRONIC_COLUMNS))]
+    for row in table:
+        cells = [
+            cell.ljust(width) if column.kind == "text" else cell.rjust(width)
+            for cell, width, column in zip(row, widths, CHRONIC_COLUMNS, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def write_report(engine, week: Week, grouping: str, fmt: str, out: Path, lang: str):
+    """Builds the report and writes it atomically (a temporary file renamed into place; the
+    CSV's chronic spots file too). Returns the report."""
+    from qlue_console.reports.export_csv import chronic_path, write_csv
     from qlue_console.reports.export_pdf import write_pdf
     from qlue_console.reports.export_xlsx import write_xlsx
     from qlue_console.reports.service import build_report
@@ -149,12 +177,16 @@ def write_report(engine, week: Week, grouping: str, fmt: str, out: Path, lang: s
     os.close(fd)
     try:
         writer(report, Path(tmp), lang)
+        if fmt == "csv":
+            os.replace(chronic_path(Path(tmp)), chronic_path(out))
+            os.chmod(chronic_path(out), 0o644)
         os.replace(tmp, out)
         os.chmod(out, 0o644)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        chronic_path(Path(tmp)).unlink(missing_ok=True)
         raise
-    return out
+    return report
 
 
 def report_main(argv: list[str]) -> int:
@@ -172,10 +204,11 @@ def report_main(argv: list[str]) -> int:
     except OSError as exc:
         print(f"qlue-console report: cannot write the report: {exc}", file=sys.stderr)
         return 1
+    lang = args.lang or default_language(os.environ)
     try:
         engine = _engine(args.database_url, args.read_url)
         try:
-            write_report(engine, week, args.by, fmt, out, args.lang or default_language(os.environ))
+            report = write_report(engine, week, args.by, fmt, out, lang)
         finally:
             engine.dispose()
     except QlueDatabaseError as exc:
@@ -193,6 +226,11 @@ def report_main(argv: list[str]) -> int:
         print(f"qlue-console report: cannot write the report: {exc}", file=sys.stderr)
         return 1
     print(f"{out} ({fmt}, {args.by}, {week})")
+    if fmt == "csv":
+        from qlue_console.reports.export_csv import chronic_path
+
+        print(chronic_path(out))
+    print("\n".join(chronic_table(report, lang)))
     return 0
 
 

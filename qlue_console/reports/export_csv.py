@@ -7,6 +7,10 @@ rates as fractions (0.25 = 25 %) with a dot and four decimals, exact decimals (t
 volume, a sum of the categories' weights) with a dot and every digit they have, no more
 (``40``, ``39.5``), changes of rank as signed integers (+2 moved up two places), empty when
 there is no value.
+
+The week's top ten chronic spots go to a second file beside it, ``<name>-chronic-spots.csv``
+(``chronic_path``), same encoding, the columns of ``labels.CHRONIC_COLUMNS`` (the last report
+as an ISO 8601 time with its offset, +07:00): one table per file keeps each machine-readable.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
-from qlue_console.reports.labels import COLUMNS, check_language
+from qlue_console.reports.chronic import spot_value
+from qlue_console.reports.labels import CHRONIC_COLUMNS, COLUMNS, check_language
 from qlue_console.reports.service import WeeklyReport, value_of
 
 
@@ -38,7 +43,28 @@ def csv_value(kind: str, value) -> str:
         return f"{int(value):+d}"
     if kind in ("hours", "rate", "number"):
         return f"{float(value):.4f}"
+    if kind == "moment":
+        return value.isoformat()
     return str(value)
+
+
+def chronic_path(path: Path) -> Path:
+    """The file of the chronic spots beside the CSV ``path``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}-chronic-spots{path.suffix or '.csv'}")
+
+
+def write_chronic_csv(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
+    check_language(lang)
+    path = Path(path)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow([c.label(lang) for c in CHRONIC_COLUMNS])
+        for spot in report.chronic.spots:
+            writer.writerow(
+                [csv_value(c.kind, spot_value(spot, c.code, lang)) for c in CHRONIC_COLUMNS]
+            )
+    return path
 
 
 def write_csv(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
@@ -49,4 +75,5 @@ def write_csv(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
         writer.writerow([c.label(lang) for c in COLUMNS])
         for ranked in report.league():
             writer.writerow([csv_value(c.kind, value_of(ranked, c.code, lang)) for c in COLUMNS])
+    write_chronic_csv(report, chronic_path(path), lang)
     return path

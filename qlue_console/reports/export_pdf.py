@@ -1,8 +1,9 @@
 """PDF export (A4 landscape, fpdf2): title, week and period, generated-at time, the summary
 figures with last week's, the charts (reports received per day by state, response-time
 distribution, top and bottom ten — or every ranked group in halves when fewer than twenty are
-ranked), the league table of the main grouping, an appendix (what each figure counts, the
-ranking formula, and each group's score components), and page numbers. Indonesian by default,
+ranked), the league table of the main grouping, the week's top ten chronic spots, an appendix
+(what each figure counts, the ranking formula, and each group's score components), and page
+numbers. Indonesian by default,
 English on request. State colours are the console's (reports/palette.py).
 
 The charts are drawn with the PDF's own lines and boxes: a scheduled job needs no Qt and no
@@ -21,10 +22,12 @@ from fpdf.enums import XPos, YPos
 from qlue_console.domain import formatting
 from qlue_console.domain.states import label_of
 from qlue_console.reports import appendix
+from qlue_console.reports.chronic import spot_value
 from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
 from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (
     BUCKET_NAMES,
+    CHRONIC_COLUMNS,
     COLUMN,
     LEAGUE_COLUMNS,
     LEAGUE_HEADERS,
@@ -418,6 +421,48 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.set_text_color(0, 0, 0)
 
 
+CHRONIC_WIDTHS = (60, 60, 50, 25, 25, 49)  # 269 mm: the page between the margins
+
+
+def _chronic(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+    """The week's top ten chronic spots, after the league table."""
+    spots = report.chronic.spots
+    if pdf.get_y() + 30 + 6 * len(spots) > pdf.page_break_trigger:
+        pdf.add_page()
+    else:
+        pdf.ln(6)
+    pdf.font(13, True)
+    pdf.put(0, 8, t("chronic", lang), newline=True)
+    pdf.font(7.5, True)
+    pdf.set_fill_color(*NAVY)
+    pdf.set_text_color(255, 255, 255)
+    for column, width in zip(CHRONIC_COLUMNS, CHRONIC_WIDTHS, strict=True):
+        pdf.put(
+            width, 6, column.label(lang), align="L" if column.kind == "text" else "R", fill=True
+        )
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(6)
+    if not spots:
+        pdf.font(9)
+        pdf.put(0, 6, t("no_chronic", lang), newline=True)
+    for i, spot in enumerate(spots):
+        pdf.set_fill_color(242, 246, 250)
+        pdf.font(7.5)
+        for column, width in zip(CHRONIC_COLUMNS, CHRONIC_WIDTHS, strict=True):
+            value = spot_value(spot, column.code, lang)
+            if column.kind == "text":
+                pdf.put(width, 5.5, _fit_text(pdf, value or "–", width), fill=i % 2 == 1)
+            else:
+                shown = fmt_value(column.kind, value, lang)
+                pdf.put(width, 5.5, shown, align="R", fill=i % 2 == 1)
+        pdf.ln(5.5)
+    pdf.ln(1)
+    pdf.font(7.5)
+    pdf.set_text_color(*GREY)
+    pdf.multi_cell(0, 4, pdf.txt(report.chronic.note(lang)))
+    pdf.set_text_color(0, 0, 0)
+
+
 def _heading(pdf: _Document, text: str, size: float = 11) -> None:
     pdf.ln(1.5)
     pdf.font(size, True)
@@ -499,6 +544,7 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             if row.proof_rejection_rate is None
             and row.reopen_rate is None
             and row.reused_proof_rate is None
+            and row.recurrence_rate is None
             else 0.0,
         )
         cells = [
@@ -530,6 +576,7 @@ def write_pdf(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
     _cover(pdf, report, lang)
     _charts(pdf, report, lang)
     _league(pdf, report, lang)
+    _chronic(pdf, report, lang)
     _appendix(pdf, report, lang)
     path = Path(path)
     pdf.output(str(path))

@@ -3,7 +3,8 @@ with last week's beside them) and one sheet per grouping with every column of
 ``labels.COLUMNS``, best first. Numbers are stored as numbers: durations as Excel durations
 (fractions of a day, shown [h]:mm), rates as fractions shown as percentages, exact decimals (the
 weighted volume) as decimals shown with every digit they have; headers are frozen,
-columns sized to their content, and the sheet filterable."""
+columns sized to their content, and the sheet filterable. A last sheet has the week's top ten
+chronic spots (labels.CHRONIC_COLUMNS; the last report as a Jakarta date and time)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from qlue_console.domain import formatting
+from qlue_console.reports.chronic import spot_value
 from qlue_console.reports.labels import (
+    CHRONIC_COLUMNS,
     COLUMN,
     COLUMNS,
     SUMMARY_FIELDS,
@@ -35,6 +38,7 @@ FORMATS = {
     "hours": "[h]:mm",
     "rate": "0.0%",
     "change": "+0;-0;0",
+    "moment": "yyyy-mm-dd hh:mm",
 }
 
 
@@ -112,12 +116,38 @@ def _grouping_sheet(wb: Workbook, report: WeeklyReport, grouping: str, lang: str
     _fit(ws, widths)
 
 
+def _chronic_sheet(wb: Workbook, report: WeeklyReport, lang: str) -> None:
+    ws = wb.create_sheet(t("chronic_sheet", lang))
+    ws["A1"] = t("chronic", lang)
+    ws["A1"].font = Font(bold=True, size=12)
+    _header(ws, 2, [c.label(lang) for c in CHRONIC_COLUMNS])
+    widths = {i: len(c.label(lang)) for i, c in enumerate(CHRONIC_COLUMNS, start=1)}
+    for r, spot in enumerate(report.chronic.spots, start=3):
+        for col, column in enumerate(CHRONIC_COLUMNS, start=1):
+            value = spot_value(spot, column.code, lang)
+            if column.kind == "moment":
+                value = value.replace(tzinfo=None)  # Excel has no time zones: Jakarta time
+                widths[col] = max(widths[col], 16)
+            cell = ws.cell(row=r, column=col, value=value)
+            if column.kind != "text":
+                cell.number_format = FORMATS[column.kind]
+            else:
+                widths[col] = max(widths[col], len(str(value or "")))
+    if not report.chronic.spots:
+        ws.cell(row=3, column=1, value=t("no_chronic", lang))
+    note_row = 4 + max(1, len(report.chronic.spots))
+    ws.cell(row=note_row, column=1, value=report.chronic.note(lang))
+    ws.freeze_panes = "A3"
+    _fit(ws, widths)
+
+
 def write_xlsx(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
     check_language(lang)
     wb = Workbook()
     _summary(wb, report, lang)
     for grouping in report.groupings:
         _grouping_sheet(wb, report, grouping, lang)
+    _chronic_sheet(wb, report, lang)
     path = Path(path)
     wb.save(path)
     return path

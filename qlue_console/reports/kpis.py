@@ -69,7 +69,9 @@ weighted volume or a duration), not merely for being mentioned on a report still
 SLA compliance = SLA met / first follow-ups in W; proof rejection rate = proofs rejected /
 (approved + rejected); reopen rate = reopened / verified; reused-proof rate = reused proofs /
 follow-ups; forwarding rate = forwarded more than once / handled; response rate = followed up /
-(followed up + overdue).
+(followed up + overdue); recurrence rate = came back / closed in the window (the reports the
+group closed in the 30 days to the week's end whose place came back before it, from revision
+0030's events; ``recurrence_kpis.py`` has the definition and its statement).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ from decimal import Decimal
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
+from qlue_console.reports.recurrence_kpis import recurrence_counts
 from qlue_console.reports.weeks import Week
 
 GROUPINGS: tuple[str, ...] = ("agency", "kota", "kecamatan", "kelurahan", "official")
@@ -377,6 +380,9 @@ class KpiRow:
     sla_base: int = 0
     sla_met: int = 0
     reused_proofs: int = 0
+    # The recurrence window (recurrence_kpis.py): looking back 30 days, so not in has_figures
+    closed_window: int = 0  # reports closed in the window ending at the week's end
+    came_back: int = 0  # of those, whose place came back before the week's end
 
     @staticmethod
     def _ratio(num: float, den: float) -> float | None:
@@ -405,6 +411,10 @@ class KpiRow:
     @property
     def response_rate(self) -> float | None:
         return self._ratio(self.followed_up, self.followed_up + self.overdue)
+
+    @property
+    def recurrence_rate(self) -> float | None:
+        return self._ratio(self.came_back, self.closed_window)
 
     @property
     def has_figures(self) -> bool:
@@ -539,7 +549,8 @@ def fetch_weekly_kpis(
     charts: bool = True,
     cancel: CancelToken | None = None,
 ) -> WeeklyKpis:
-    """The KPIs of ``week`` for each grouping (plus the city row), in one statement."""
+    """The KPIs of ``week`` for each grouping (plus the city row), in one statement; then the
+    recurrence counts (recurrence_kpis.py), in a second on the same connection."""
     unknown = [g for g in groupings if g not in GROUPINGS]
     if unknown:
         raise ValueError(f"unknown grouping {unknown[0]!r} (one of {', '.join(GROUPINGS)})")
@@ -570,6 +581,19 @@ def fetch_weekly_kpis(
                 raise
             if cancel is not None:
                 cancel.check()
+            try:
+                recurrences = recurrence_counts(conn, week.end_local, groupings)
+            except DBAPIError as exc:
+                if cancel is not None and cancel.cancelled:
+                    raise CancelledError() from exc
+                raise
+            if cancel is not None:
+                cancel.check()
+
+            def with_recurrences(row: KpiRow) -> KpiRow:
+                closed, came_back = recurrences.get((row.grouping, row.key), (0, 0))
+                return replace(row, closed_window=closed, came_back=came_back)
+
             by_grouping: dict[str, dict[str | None, KpiRow]] = {g: {} for g in groupings}
             city = KpiRow(grouping="city", key="", name="")
             for item in _loads(groups_json):
@@ -580,6 +604,7 @@ def fetch_weekly_kpis(
                     continue  # mentioned on a report in view, but nothing of their own this week
                 else:
                     by_grouping[row.grouping][row.key] = row
+            city = with_recurrences(city)  # a week without events still has its window
             result: dict[str, tuple[KpiRow, ...]] = {}
             for grouping in groupings:
                 found = by_grouping[grouping]
@@ -596,6 +621,7 @@ def fetch_weekly_kpis(
                 rows = [replace(r, name=r.name or str(r.key)) for r in rows]
                 if unassigned is not None:
                     rows.append(unassigned)
+                rows = [with_recurrences(r) for r in rows]
                 result[grouping] = tuple(rows)
         finally:
             conn.rollback()

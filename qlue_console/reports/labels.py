@@ -64,6 +64,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("reused_proof_rate", "rate", "Tingkat bukti daur ulang", "Reused-proof rate"),
     Column("forwarding_rate", "rate", "Tingkat diteruskan > 1 kali", "Forwarding rate"),
     Column("response_rate", "rate", "Tingkat respons", "Response rate"),
+    Column("closed_window", "count", "Selesai 30 hari", "Closed in 30 days"),
+    Column("came_back", "count", "Kembali lagi", "Came back"),
+    Column("recurrence_rate", "rate", "Tingkat masalah berulang", "Recurrence rate"),
     Column("performance", "rate", "Kinerja", "Performance"),
     Column("score_raw", "number", "Skor mentah", "Raw score"),
     Column("score_normalised", "number", "Skor ternormalisasi", "Normalised score"),
@@ -85,6 +88,7 @@ LEAGUE_COLUMNS: tuple[str, ...] = (
     "proof_rejection_rate",
     "reopen_rate",
     "reused_proof_rate",
+    "recurrence_rate",
     "score_normalised",
     "rank_raw",
     "change_raw",
@@ -105,6 +109,7 @@ LEAGUE_HEADERS: dict[str, dict[str, str]] = {
     "proof_rejection_rate": {"id": "Bukti ditolak", "en": "Proofs rejected"},
     "reopen_rate": {"id": "Dibuka lagi", "en": "Reopened"},
     "reused_proof_rate": {"id": "Bukti daur ulang", "en": "Reused proofs"},
+    "recurrence_rate": {"id": "Berulang", "en": "Came back"},
     "score_normalised": {"id": "Skor", "en": "Score"},
     "rank_raw": {"id": "Pkt mentah", "en": "Raw rank"},
     "change_raw": {"id": "±", "en": "±"},
@@ -134,6 +139,18 @@ SUMMARY_FIELDS: tuple[str, ...] = (
     "reused_proof_rate",
     "forwarding_rate",
     "response_rate",
+    "came_back",
+    "recurrence_rate",
+)
+
+# The week's top chronic spots (reports/chronic.py) in every export and the CLI, in order.
+CHRONIC_COLUMNS: tuple[Column, ...] = (
+    Column("category", "text", "Kategori", "Category"),
+    Column("kelurahan", "text", "Kelurahan", "Kelurahan"),
+    Column("kota", "text", "Kota", "Kota"),
+    Column("reports", "count", "Laporan", "Reports"),
+    Column("came_back", "count", "Kembali lagi", "Came back"),
+    Column("last_reported_at", "moment", "Laporan terakhir", "Last report"),
 )
 
 TEXT: dict[str, dict[str, str]] = {
@@ -175,6 +192,23 @@ TEXT: dict[str, dict[str, str]] = {
         "Definitions and score breakdown: Appendix (last pages).",
     },
     "hours_unit": {"id": "jam", "en": "h"},
+    "chronic": {
+        "id": "Sepuluh titik rawan teratas pada akhir minggu",
+        "en": "Top ten chronic spots at the week's end",
+    },
+    "chronic_sheet": {"id": "Titik rawan", "en": "Chronic spots"},
+    "chronic_note": {
+        "id": "Titik rawan: sedikitnya {k} laporan satu kategori dalam {m} m selama {w} minggu "
+        "terakhir (tanpa yang ditolak atau digabung). Kembali lagi: laporan yang datang setelah "
+        "laporan di tempat itu diselesaikan.",
+        "en": "Chronic spot: at least {k} reports of one category within {m} m over the last "
+        "{w} weeks (rejected and merged left out). Came back: reports that came after a report "
+        "there was closed.",
+    },
+    "no_chronic": {
+        "id": "Tidak ada titik rawan pada akhir minggu ini.",
+        "en": "No chronic spot at this week's end.",
+    },
 }
 
 GROUPING_NAMES: dict[str, dict[str, str]] = {
@@ -242,4 +276,6 @@ def fmt_value(kind: str, value, lang: str) -> str:
         from qlue_console.reports.ranking import arrow
 
         return arrow(value)
+    if kind == "moment":
+        return formatting.moment(value, lang)
     return str(value)

@@ -8,10 +8,15 @@ quality. Here, for a group's week (KPIs from ``kpis.py``):
 - response time  T = SLA compliance (first follow-ups within the category's SLA): the
   response time measured against each category's own deadline, so a 6-hour flood and a
   5-working-day road repair weigh alike
-- quality        Q = 1 - (0.4 x proof rejection rate + 0.3 x min(1, reopen rate)
-                         + 0.3 x reused-proof rate)
+- quality        Q = 1 - (0.35 x proof rejection rate + 0.25 x min(1, reopen rate)
+                         + 0.20 x reused-proof rate + 0.20 x recurrence rate)
   (a supervisor's rejected proof, a citizen's reopening and a recycled proof photo are what
-  "marked green whatever was done" looks like in the data)
+  "marked green whatever was done" looks like in the data; the recurrence rate — the group's
+  closures of the last 30 days whose place came back, recurrence_kpis.py — is the fix that was
+  real but did not hold: a report of the same problem within 100 m after it was closed. It
+  weighs as much as a reused proof and less than a rejected one: a recurrence is not always the
+  closer's fault — rain brings a blocked drain back — while a rejection is a supervisor's
+  judgment of this very proof)
 - performance    P = 0.35 R + 0.30 T + 0.35 Q, between 0 and 1. A component a group has no
   data for this week takes the city's value (neutral: it neither helps nor hurts).
 - raw score      = P x weighted volume, the sum of the problem weights (categories.weight) of
@@ -35,7 +40,7 @@ from dataclasses import dataclass
 from qlue_console.reports.kpis import KpiRow
 
 W_RATE, W_TIME, W_QUALITY = 0.35, 0.30, 0.35
-Q_REJECTED, Q_REOPENED, Q_REUSED = 0.4, 0.3, 0.3
+Q_REJECTED, Q_REOPENED, Q_REUSED, Q_RECURRENCE = 0.35, 0.25, 0.20, 0.20
 SHRINK_K = 10.0
 
 
@@ -76,16 +81,19 @@ def components(row: KpiRow, city: KpiRow | None = None) -> Components:
     rejected = row.proof_rejection_rate
     reopened = row.reopen_rate
     reused = row.reused_proof_rate
-    if rejected is None and reopened is None and reused is None:
+    recurred = row.recurrence_rate
+    if rejected is None and reopened is None and reused is None and recurred is None:
         quality = base.quality
     else:
         city_rej = city.proof_rejection_rate if city is not None else None
         city_reo = city.reopen_rate if city is not None else None
         city_reu = city.reused_proof_rate if city is not None else None
+        city_rec = city.recurrence_rate if city is not None else None
         quality = 1.0 - (
             Q_REJECTED * pick(rejected, pick(city_rej, 0.0))
             + Q_REOPENED * min(1.0, pick(reopened, pick(city_reo, 0.0)))
             + Q_REUSED * pick(reused, pick(city_reu, 0.0))
+            + Q_RECURRENCE * pick(recurred, pick(city_rec, 0.0))
         )
     return Components(
         rate=pick(row.response_rate, base.rate),

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
+from qlue_console.reports.chronic import ChronicSpots, fetch_top_spots
 from qlue_console.reports.kpis import GROUPINGS, CancelToken, KpiRow, WeeklyKpis, fetch_weekly_kpis
 from qlue_console.reports.labels import COLUMN, t
 from qlue_console.reports.ranking import RankedRow, league_table
@@ -26,6 +27,7 @@ class WeeklyReport:
     previous: WeeklyKpis
     leagues: dict[str, tuple[RankedRow, ...]]  # per grouping, best first
     generated_at: datetime  # Jakarta time
+    chronic: ChronicSpots = ChronicSpots()  # the top ten chronic spots at the week's end
 
     @property
     def groupings(self) -> tuple[str, ...]:
@@ -45,7 +47,7 @@ def build_report(
     progress: Progress | None = None,
 ) -> WeeklyReport:
     """Two statements: this week (with the charts) and last week (for the rank changes), run
-    at the same time on two connections."""
+    at the same time on two connections; then the week's top chronic spots."""
     if grouping not in GROUPINGS:
         raise ValueError(f"unknown grouping {grouping!r} (one of {', '.join(GROUPINGS)})")
     wanted = tuple(dict.fromkeys([grouping, *groupings]))
@@ -65,6 +67,9 @@ def build_report(
             if progress and not later.done():
                 progress(1, 2)
         previous = later.result()
+    chronic = fetch_top_spots(engine, week)
+    if cancel is not None:
+        cancel.check()
     if progress:
         progress(2, 2)
     leagues = {
@@ -78,6 +83,7 @@ def build_report(
         previous=previous,
         leagues=leagues,
         generated_at=jakarta_now().replace(microsecond=0),
+        chronic=chronic,
     )
 
 

@@ -22,6 +22,12 @@ R7  B sampah   created Thu 19 08:00, dispatched 09:00 to lurah B (due Fri 09:00)
                whose proof photo has the same sha256 as R1's (a reused proof), still pending.
 R9  A sampah   created Sun 22 Nov 23:59 (W47), triaged Mon 23 00:05 (W48).
 R10 A sampah   created Mon 23 Nov 00:01 (W48).
+
+Every report stands at one place (-6.17, 106.82), so revision 0030's rule records recurrences:
+R3 (Tue 10:00, withdrawn when it was merged at 10:30) and R7 came back after R1 (verified Tue
+09:00), R9 and R10 (W48) after R2 (verified Thu 12:00, the more recently closed of the two at
+the same distance); R1 R2 R7 R9 (and R10 in W48) are a chronic spot of sampah in Gambir, where
+R9 started it. test_recurrence_rate.py adds fixes that came back elsewhere.
 """
 
 from __future__ import annotations
@@ -61,14 +67,23 @@ class Fixture:
         with self.engine.begin() as conn:
             return conn.execute(text(sql), params).scalar()
 
-    def report(self, name: str, area: str, category: str, created: str) -> int:
+    def report(
+        self,
+        name: str,
+        area: str,
+        category: str,
+        created: str,
+        *,
+        lat: float = -6.17,
+        lon: float = 106.82,
+    ) -> int:
         a = self.areas[area]
         rid = self._one(
             "INSERT INTO reports (channel, external_id, citizen_handle, text, category_code, lat, "
             "lon, "
             "kelurahan_code, kecamatan_code, kota_code, reported_at, created_at, updated_at, "
             "followers) "
-            "VALUES ('app', :ext, :citizen, :text, :cat, -6.17, 106.82, :kel, :kec, :kota, :at, "
+            "VALUES ('app', :ext, :citizen, :text, :cat, :lat, :lon, :kel, :kec, :kota, :at, "
             ":at, :at, "
             "ARRAY[CAST(:citizen AS text)]) RETURNING id",
             ext=f"kpi-{next(_ext)}",
@@ -79,6 +94,8 @@ class Fixture:
             kec=a["kec"],
             kota=a["kota"],
             at=created,
+            lat=lat,
+            lon=lon,
         )
         self.reports[name] = rid
         self.event(name, "created", created, {"channel": "app"})
@@ -216,12 +233,31 @@ class Fixture:
             r=self.reports[name],
         )
 
-    def finish(self, name: str, status: str, closed_at: str | None = None) -> None:
+    def finish(
+        self, name: str, status: str, closed_at: str | None = None, when: str | None = None
+    ) -> None:
+        """Sets the report's status as its events left it. The recurrence rule (revision 0030)
+        answers a rejection or a merge, and its undoing, with events at the database clock
+        (now()); they are moved to ``when`` (default ``closed_at``), the time the status changed
+        in this hand-built history, as they would carry it had it happened then."""
+        when = when or closed_at
         with self.engine.begin() as conn:
             conn.execute(
                 text("UPDATE reports SET status = :s, closed_at = :c WHERE id = :r"),
                 {"s": status, "c": closed_at, "r": self.reports[name]},
             )
+            if when is not None:
+                conn.execute(
+                    text(
+                        "UPDATE events SET at = :w WHERE at = now() AND actor = 'qlue' "
+                        "AND kind IN ('recurrence', 'fix_came_back', 'recurrence_withdrawn')"
+                    ),
+                    {"w": when},
+                )
+                conn.execute(
+                    text("UPDATE recurrences SET withdrawn_at = :w WHERE withdrawn_at = now()"),
+                    {"w": when},
+                )
 
 
 def _area(conn, kelurahan_name: str, kota_hint: str) -> dict[str, str]:

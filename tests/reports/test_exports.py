@@ -72,7 +72,9 @@ def test_xlsx_has_a_summary_and_a_sheet_per_grouping(report, tmp_path):
     wb = load_workbook(write_xlsx(report, tmp_path / "week.xlsx", "id"))
     assert wb.sheetnames == [t("summary", "id")] + [
         grouping_name(g, "id") for g in GROUPINGS[3:4]
-    ] + [grouping_name(g, "id") for g in GROUPINGS if g != "kelurahan"]
+    ] + [grouping_name(g, "id") for g in GROUPINGS if g != "kelurahan"] + [
+        t("chronic_sheet", "id")  # the week's top ten chronic spots, last
+    ]
     summary = wb[t("summary", "id")]
     assert summary["B2"].value == "2026-W47"
     assert summary["B3"].value == "16–22 Nov 2026"

@@ -26,6 +26,8 @@ CITY = row(
     reopened=7,
     follow_ups=80,
     reused_proofs=4,
+    closed_window=250,  # closed in the 30 days to the week's end
+    came_back=25,  # recurrence rate 0.1
 )
 
 
@@ -44,12 +46,46 @@ def test_components_follow_the_documented_formula():
         reopened=2,
         follow_ups=10,
         reused_proofs=1,
+        closed_window=20,
+        came_back=5,
     )
     parts = components(r, CITY)
     assert parts.rate == pytest.approx(0.9)
     assert parts.time == pytest.approx(6 / 9)
-    assert parts.quality == pytest.approx(1 - (0.4 * 0.2 + 0.3 * 0.25 + 0.3 * 0.1))
+    # Q = 1 - (0.35 x rejected 2/10 + 0.25 x reopened 2/8 + 0.20 x reused 1/10
+    #          + 0.20 x came back 5/20) = 1 - (0.07 + 0.0625 + 0.02 + 0.05) = 0.7975
+    assert parts.quality == pytest.approx(0.7975)
+    assert parts.quality == pytest.approx(1 - (0.35 * 0.2 + 0.25 * 0.25 + 0.20 * 0.1 + 0.20 * 0.25))
     assert parts.performance == pytest.approx(0.35 * 0.9 + 0.30 * 6 / 9 + 0.35 * parts.quality)
+
+
+def test_fixes_that_did_not_hold_lower_quality_and_rank():
+    """Issue #15: two kelurahan alike in everything but their fixes of the last 30 days — in one
+    none came back (0 of 10), in the other 6 of 10 did. Q differs by exactly 0.20 x 0.6 = 0.12,
+    P by 0.35 x 0.12 = 0.042, and the one whose fixes held ranks first. A group that closed
+    nothing in the window takes the city's recurrence rate (0.1: 25 of 250), as every
+    component without data does."""
+    same = dict(
+        received=10,
+        weighted_received=10.0,
+        followed_up=10,
+        sla_base=10,
+        sla_met=8,
+        proofs_approved=10,
+        verified=10,
+        follow_ups=10,
+    )
+    held = row("held", closed_window=10, came_back=0, **same)
+    back = row("back", closed_window=10, came_back=6, **same)
+    unknown = row("unknown", **same)
+    assert components(held, CITY).quality == pytest.approx(1.0)
+    assert components(back, CITY).quality == pytest.approx(1 - 0.20 * 0.6)
+    assert components(unknown, CITY).quality == pytest.approx(1 - 0.20 * 0.1)
+    assert components(held, CITY).performance - components(back, CITY).performance == (
+        pytest.approx(0.35 * 0.12)
+    )
+    ranked = {r.row.key: r for r in rank_rows([back, held, unknown], CITY)}
+    assert [ranked[k].rank_normalised for k in ("held", "unknown", "back")] == [1, 2, 3]
 
 
 def test_missing_components_take_the_city_value():

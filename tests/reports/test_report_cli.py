@@ -44,7 +44,9 @@ def test_an_empty_week_gives_a_valid_labelled_report(db_engine, db_url, tmp_path
     elif fmt == "xlsx":
         wb = load_workbook(out)
         assert wb.sheetnames[:2] == [t("summary", "id"), grouping_name("agency", "id")]
-        assert len(wb.sheetnames) == 6
+        assert len(wb.sheetnames) == 7  # summary, five groupings, chronic spots
+        assert wb.sheetnames[-1] == t("chronic_sheet", "id")
+        assert wb[t("chronic_sheet", "id")]["A3"].value == t("no_chronic", "id")
         assert wb[t("summary", "id")]["B2"].value == "2026-W10"
         assert [c.value for c in wb[grouping_name("agency", "id")][1]] == [
             c.label("id") for c in COLUMNS

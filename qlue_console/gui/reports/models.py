@@ -50,6 +50,7 @@ KPI_COLUMNS: tuple[tuple[str, object], ...] = (
     ("proof_rejection_rate", QT_TRANSLATE_NOOP("ReportsModel", "Proof rejection rate")),
     ("reopen_rate", QT_TRANSLATE_NOOP("ReportsModel", "Reopen rate")),
     ("reused_proof_rate", QT_TRANSLATE_NOOP("ReportsModel", "Reused-proof rate")),
+    ("recurrence_rate", QT_TRANSLATE_NOOP("ReportsModel", "Recurrence rate")),
     ("forwarding_rate", QT_TRANSLATE_NOOP("ReportsModel", "Forwarding rate")),
     ("response_rate", QT_TRANSLATE_NOOP("ReportsModel", "Response rate")),
 )
@@ -66,6 +67,7 @@ LEAGUE_COLUMNS: tuple[tuple[str, object], ...] = (
     ("proof_rejection_rate", QT_TRANSLATE_NOOP("ReportsModel", "Proof rejection rate")),
     ("reopen_rate", QT_TRANSLATE_NOOP("ReportsModel", "Reopen rate")),
     ("reused_proof_rate", QT_TRANSLATE_NOOP("ReportsModel", "Reused-proof rate")),
+    ("recurrence_rate", QT_TRANSLATE_NOOP("ReportsModel", "Recurrence rate")),
     ("rank_raw", QT_TRANSLATE_NOOP("ReportsModel", "Raw rank")),
     ("change_raw", QT_TRANSLATE_NOOP("ReportsModel", "Raw vs last week")),
     ("score_raw", QT_TRANSLATE_NOOP("ReportsModel", "Raw score")),
