@@ -55,14 +55,6 @@ class ChronicSpot:
     last_reported_at: datetime
 
 
-@dataclass(frozen=True)
-class RecurrenceSettings:
-    distance_m: float
-    window_days: int
-    chronic_k: int
-    chronic_weeks: int
-
-
 _CLOSED_FIX = """
 SELECT c.id AS report_id, c.text, c.category_code, x.closed_at, x.distance_m,
        (SELECT e.actor FROM events e WHERE e.report_id = c.id AND e.kind = 'closed'
@@ -118,11 +110,6 @@ def spot_history(conn: Connection, report_id: int) -> list[SpotHistoryEntry]:
     ]
 
 
-def fetch_spot_history(engine: Engine, report_id: int) -> list[SpotHistoryEntry]:
-    with engine.connect() as conn:
-        return spot_history(conn, report_id)
-
-
 _SPOTS = """
 SELECT s.spot_id AS id, s.category_code, c.name_id AS category_id, c.name_en AS category_en,
        s.lat, s.lon,
@@ -155,13 +142,3 @@ def fetch_chronic_spots(
                 text(_SPOTS), {"at": at, "category": category, "limit": limit}
             ).mappings()
         ]
-
-
-def fetch_settings(engine: Engine) -> RecurrenceSettings:
-    with engine.connect() as conn:
-        row = conn.execute(
-            text(
-                "SELECT distance_m, window_days, chronic_k, chronic_weeks FROM recurrence_settings"
-            )
-        ).one()
-    return RecurrenceSettings(*row)

@@ -73,9 +73,9 @@ def test_the_verifier_sees_how_often_the_place_came_back(db_engine):
     closed, where, _ = _approved_fix(db_engine)
     first = submit(db_engine, north(10, of=where))
     second = submit(db_engine, north(20, of=where))
-    history = recurrences.fetch_spot_history(db_engine, second)
+    with db_engine.connect() as conn:
+        history = recurrences.spot_history(conn, second)
     assert [(h.closed_report_id, h.came_back_report_id) for h in history] == [
         (closed, second),
         (closed, first),
     ]
-    assert recurrences.fetch_settings(db_engine).distance_m == 100
