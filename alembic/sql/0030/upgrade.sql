@@ -111,35 +111,45 @@ LANGUAGE sql STABLE AS $$
         UNION ALL SELECT category_a FROM category_relations WHERE category_b = p_code) x
 $$;
 
+-- The reports within p_metres of a position, with their distance: the box's reports read from
+-- the index alone (MATERIALIZED: the planner would otherwise combine the box with the
+-- category's index, 66,000 entries for a common category in a 1M city, 8 ms a search).
+CREATE FUNCTION qlue_reports_near(p_lat double precision, p_lon double precision, p_metres double precision)
+RETURNS TABLE (id bigint, category_code text, status text, reported_at timestamptz,
+               closed_at timestamptz, distance_m double precision)
+LANGUAGE sql STABLE AS $$
+    WITH near AS MATERIALIZED (
+        SELECT r.id, r.lat, r.lon, r.category_code, r.status, r.reported_at, r.closed_at
+          FROM reports r
+         WHERE point(r.lon, r.lat) <@ qlue_box_around(p_lat, p_lon, p_metres))
+    SELECT n.id, n.category_code, n.status, n.reported_at, n.closed_at,
+           qlue_distance_m(p_lat, p_lon, n.lat, n.lon)
+      FROM near n
+     WHERE qlue_distance_m(p_lat, p_lon, n.lat, n.lon) <= p_metres
+$$;
+
 -- The closed report a report (reported at p_at, at p_lat/p_lon, category p_category) is a
 -- recurrence of: verified, closed within the window before p_at, within the distance; the
--- nearest, then the most recently closed. NULL when there is none.
+-- nearest, then the most recently closed (NULLs when there is none). has_neighbour: whether a
+-- report of its category came within the distance in the chronic spots' weeks before it.
 CREATE FUNCTION qlue_recurrence_candidate(p_report bigint, p_category text, p_lat double precision,
     p_lon double precision, p_at timestamptz,
     OUT closed_report_id bigint, OUT distance_m double precision, OUT closed_at timestamptz,
     OUT has_neighbour boolean)
 LANGUAGE sql STABLE AS $$
-    -- The box's reports, read from the index alone (MATERIALIZED: the planner would otherwise
-    -- combine it with the category's index, 66,000 entries for a common category).
     WITH s AS (SELECT * FROM recurrence_settings),
-    near AS MATERIALIZED (
-        SELECT r.id, r.lat, r.lon, r.category_code, r.status, r.reported_at, r.closed_at
-          FROM reports r, s
-         WHERE point(r.lon, r.lat) <@ qlue_box_around(p_lat, p_lon, s.distance_m)),
-    measured AS (
-        SELECT n.*, qlue_distance_m(p_lat, p_lon, n.lat, n.lon) AS d
-          FROM near n, s
-         WHERE n.id <> p_report AND qlue_distance_m(p_lat, p_lon, n.lat, n.lon) <= s.distance_m),
+    measured AS MATERIALIZED (
+        SELECT n.* FROM s, qlue_reports_near(p_lat, p_lon, s.distance_m) n WHERE n.id <> p_report),
     fix AS (
-        SELECT m.id, m.d, m.closed_at
+        SELECT m.id, m.distance_m, m.closed_at
           FROM measured m, s
          WHERE m.status = 'verified'
            AND m.closed_at >= p_at - make_interval(days => s.window_days)
            AND m.closed_at < p_at
            AND m.category_code = ANY (qlue_related_categories(p_category))
-         ORDER BY m.d, m.closed_at DESC, m.id DESC
+         ORDER BY m.distance_m, m.closed_at DESC, m.id DESC
          LIMIT 1)
-    SELECT (SELECT id FROM fix), (SELECT d FROM fix), (SELECT closed_at FROM fix),
+    SELECT (SELECT id FROM fix), (SELECT distance_m FROM fix), (SELECT closed_at FROM fix),
            EXISTS (SELECT 1 FROM measured m, s
                     WHERE m.category_code = p_category
                       AND m.reported_at >= p_at - make_interval(weeks => s.chronic_weeks)
@@ -183,10 +193,10 @@ BEGIN
     v_box := qlue_box_around(v.lat, v.lon, s.distance_m);
     v_since := v.reported_at - make_interval(weeks => s.chronic_weeks);
     -- Nothing of this category near: no spot can start or grow (the common case, no lock).
-    IF NOT p_has_neighbour OR p_has_neighbour IS NULL AND NOT EXISTS (SELECT 1 FROM reports r
-                    WHERE point(r.lon, r.lat) <@ v_box AND r.category_code = v.category_code
-                      AND r.id <> v.id AND r.reported_at >= v_since AND r.reported_at <= v.reported_at
-                      AND qlue_distance_m(v.lat, v.lon, r.lat, r.lon) <= s.distance_m) THEN
+    IF NOT p_has_neighbour OR p_has_neighbour IS NULL AND NOT EXISTS (
+            SELECT 1 FROM qlue_reports_near(v.lat, v.lon, s.distance_m) n
+             WHERE n.category_code = v.category_code AND n.id <> v.id
+               AND n.reported_at >= v_since AND n.reported_at <= v.reported_at) THEN
         RETURN NULL;
     END IF;
     -- One decision at a time per category, so two reports at once do not start two spots.
@@ -197,12 +207,11 @@ BEGIN
      ORDER BY qlue_distance_m(v.lat, v.lon, c.lat, c.lon), c.id
      LIMIT 1;
     IF v_spot IS NULL THEN
-        SELECT array_agg(r.id) INTO v_neighbours FROM reports r
-         WHERE point(r.lon, r.lat) <@ v_box AND r.category_code = v.category_code
-           AND r.id <> v.id AND r.reported_at >= v_since AND r.reported_at <= v.reported_at
-           AND r.status NOT IN ('rejected', 'duplicate')
-           AND qlue_distance_m(v.lat, v.lon, r.lat, r.lon) <= s.distance_m
-           AND NOT EXISTS (SELECT 1 FROM chronic_spot_reports m WHERE m.report_id = r.id);
+        SELECT array_agg(n.id) INTO v_neighbours FROM qlue_reports_near(v.lat, v.lon, s.distance_m) n
+         WHERE n.category_code = v.category_code AND n.id <> v.id
+           AND n.reported_at >= v_since AND n.reported_at <= v.reported_at
+           AND n.status NOT IN ('rejected', 'duplicate')
+           AND NOT EXISTS (SELECT 1 FROM chronic_spot_reports m WHERE m.report_id = n.id);
         IF coalesce(cardinality(v_neighbours), 0) + 1 < s.chronic_k THEN
             RETURN NULL;
         END IF;
@@ -475,6 +484,7 @@ COMMENT ON VIEW console_reports IS
 REVOKE ALL ON FUNCTION qlue_distance_m(double precision, double precision, double precision, double precision),
     qlue_box_around(double precision, double precision, double precision),
     qlue_related_categories(text),
+    qlue_reports_near(double precision, double precision, double precision),
     qlue_recurrence_candidate(bigint, text, double precision, double precision, timestamptz),
     qlue_recurrence_record(bigint, bigint, double precision, timestamptz, timestamptz, boolean),
     qlue_chronic_place(bigint, boolean), qlue_recurrence_on_created(), qlue_recurrence_on_status(),
