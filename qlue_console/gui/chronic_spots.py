@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
+from typing_extensions import override
 
 from qlue_console.data.recurrences import ChronicSpot, RecurrenceSettings
 from qlue_console.gui.forms import child, load_form
@@ -56,6 +57,15 @@ class ChronicSpotsPanel(QObject):
         self._view.verticalHeader().setDefaultSectionSize(22)
         self._view.sortByColumn(COL_REPORTS, Qt.SortOrder.DescendingOrder)
         self._view.activated.connect(self._activated)
+        self.widget.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.LanguageChange:
+            self._set_titles()
+            if self._settings is not None:
+                self._fill(list(self._spots.values()), self._settings)
+        return super().eventFilter(watched, event)
 
     def _set_titles(self) -> None:
         self.model.setHorizontalHeaderLabels(
@@ -70,7 +80,13 @@ class ChronicSpotsPanel(QObject):
 
     # -- what it shows ---------------------------------------------------------------------
     def show_spots(self, spots: Sequence[ChronicSpot], settings: RecurrenceSettings) -> None:
-        """Replaces the rows (the selected spot stays selected while it is a spot)."""
+        """Replaces the rows (the selected spot stays selected while it is a spot); the same
+        spots again change nothing."""
+        if settings == self._settings and list(spots) == list(self._spots.values()):
+            return
+        self._fill(spots, settings)
+
+    def _fill(self, spots: Sequence[ChronicSpot], settings: RecurrenceSettings) -> None:
         selected = self.selected_spot()
         self._settings = settings
         self._spots = {s.id: s for s in spots}

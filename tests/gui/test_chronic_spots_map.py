@@ -84,6 +84,21 @@ def test_each_spot_is_a_circle_sized_by_its_reports(qtbot, map_view, js):
     assert "5 or more came back" in legend
 
 
+def test_a_thousand_spots_are_drawn_within_a_second(qtbot, map_view, js):
+    """As many spots as the list reads (``fetch_chronic_spots``' limit), over the mainland."""
+    spots = [
+        _spot(i, 4 + i % 30, i % 7, lat=-6.35 + (i // 40) * 0.009, lon=106.70 + (i % 40) * 0.006)
+        for i in range(1, 1001)
+    ]
+    t0 = time.perf_counter()
+    _show(qtbot, map_view, spots)
+    assert time.perf_counter() - t0 < 1.0
+    assert js(map_view, "QlueMap.spotCount()") == 1000
+    # The same spots again (a live refresh that changed nothing) are not sent again.
+    with qtbot.assertNotEmitted(map_view.spots_drawn, wait=300):
+        map_view.set_chronic_spots(list(spots))
+
+
 def test_the_layer_hides_and_shows(qtbot, map_view, js):
     _show(qtbot, map_view, [_spot(1, 5), _spot(2, 6)])
     hidden = "QlueMap.spotLegend.getContainer().classList.contains('qlue-hidden')"

@@ -263,7 +263,10 @@ class MapView(QWidget):
     ) -> None:
         """Draws the chronic spots (a circle each: size by reports, darker as more came back;
         ``weeks``: the period they count over, for the tooltip); None hides the layer."""
-        self._spots = None if spots is None else (tuple(spots), int(weeks), language)
+        state = None if spots is None else (tuple(spots), int(weeks), language)
+        if state == self._spots:
+            return  # a live refresh that changed nothing: the page keeps its tooltip open
+        self._spots = state
         if self._ready:
             self._send(self._spots_command())
 
