@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
 
-from qlue_console.data.recurrences import fetch_chronic_spots
+from qlue_console.data.recurrences import RecurrenceSettings, fetch_chronic_spots
 from qlue_console.db.engine import describe
 from qlue_console.gui.chronic_spots import (
     COL_CAME_BACK,
@@ -17,6 +17,7 @@ from qlue_console.gui.chronic_spots import (
     COL_LAST,
     COL_PLACE,
     COL_REPORTS,
+    ChronicSpotsPanel,
 )
 from qlue_console.gui.main_window import MainWindow
 from tests.gui.chronic_city import MARKUP_EN, build_spot_city
@@ -142,3 +143,16 @@ def test_the_came_back_toggle_narrows_the_queue_to_recurrences(qtbot, triage, sp
     with qtbot.waitSignal(ws.queue.first_page_loaded, timeout=10_000):
         check.setChecked(False)
     assert len(_queue_ids(ws)) == 13
+
+
+def test_without_spots_the_list_says_so_and_names_its_rule(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    panel = ChronicSpotsPanel("en", parent)
+    panel.show_spots([], RecurrenceSettings(100.0, 30, 4, 8))
+    parent.show()
+    empty = panel.widget.findChild(QLabel, "spotsEmptyLabel")
+    assert empty.isVisible() and empty.text() == "No chronic spots now."
+    rule = panel.widget.findChild(QLabel, "spotsRuleLabel").text()
+    assert rule == "At least 4 reports of one category within 100 m in the last 8 weeks"
+    assert panel.spot_ids() == []

@@ -111,6 +111,11 @@ def test_the_layer_hides_and_shows(qtbot, map_view, js):
     _show(qtbot, map_view, [_spot(1, 5)])
     assert js(map_view, "QlueMap.spotCount()") == 1
     assert js(map_view, hidden) is False
+    # On, with no spot in the city: the legend says so.
+    _show(qtbot, map_view, [])
+    assert js(map_view, "QlueMap.spotCount()") == 0
+    assert js(map_view, hidden) is False
+    assert "No chronic spots" in js(map_view, "QlueMap.spotLegend.getContainer().textContent")
 
 
 def test_a_click_inside_a_circle_off_its_markers_reports_the_spot(
