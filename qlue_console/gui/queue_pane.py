@@ -123,6 +123,23 @@ class QueuePane(QObject):
         self._filters.show(flt)
         self.set_filter(flt)
 
+    def open_chronic_spot(self, spot_id: int, caption: str) -> None:
+        """Narrows the queue to one chronic spot's reports, every state of the view shown (the
+        working queue or the archive), the other filters cleared (a spot's reports are of one
+        category and place already); the filter bar names the spot until it is cleared."""
+        self._filters.name_spot(spot_id, caption)
+        flt = QueueFilter(
+            states=self._tabs.all_states(), sort=self.current_filter().sort, chronic_spot=spot_id
+        )
+        self.apply_filter_to_widgets(flt)
+
+    def spot_filter_caption(self) -> str | None:
+        """What the filter bar says of the chronic spot it is narrowed to (None: no spot)."""
+        return self._filters.spot_caption()
+
+    def clear_chronic_spot(self) -> None:
+        self._filters.clear_spot()
+
     def load_first_page(self) -> None:
         if self.model.canFetchMore():
             self.model.fetchMore()

@@ -20,6 +20,8 @@ class MapBridge(QObject):
     marker_clicked = Signal(int)  # the user clicked a report's marker
     applied = Signal(int, int, float)  # command seq, markers on the page, ms in the page
     legend_folded = Signal(bool)  # the user folded (True) or unfolded the legend
+    spot_clicked = Signal(int)  # the user clicked a chronic spot
+    spots_applied = Signal(int)  # spots on the page after a ``spots`` command (-1: layer off)
 
     def __init__(self, text_of: Callable[[int], str], parent: QObject | None = None):
         super().__init__(parent)
@@ -40,6 +42,14 @@ class MapBridge(QObject):
     @Slot(bool)
     def legendFolded(self, folded: bool) -> None:  # noqa: N802
         self.legend_folded.emit(bool(folded))
+
+    @Slot(int)
+    def spotClicked(self, spot_id: int) -> None:  # noqa: N802
+        self.spot_clicked.emit(int(spot_id))
+
+    @Slot(int)
+    def spotsApplied(self, count: int) -> None:  # noqa: N802
+        self.spots_applied.emit(int(count))
 
     @Slot(int, result=str)
     def markerText(self, report_id: int) -> str:  # noqa: N802

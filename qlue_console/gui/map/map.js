@@ -8,12 +8,19 @@
  *   {op: "remove", seq, ids}                        remove markers
  *   {op: "select", id, pan}                         highlight (and pan to) one report
  *   {op: "choropleth", values, classes, title}      colour the kelurahan (values null: off)
+ *   {op: "spots", spots, active, legend}            the chronic spots (spots null: off)
  * A row is an array encoded by PostgreSQL (qlue_console/data/map_data.py); its fields (id,
  * lat, lon, state index, priority 0-3, overdue 0/1, title index) are named in MARKER_FIELDS,
  * which the page is given at init: a field is read at the place its name has there. The
  * citizen's text is not in the batch: the tooltip asks for it when it opens (markerText(id)).
  * The page calls back: pageReady(), markerClicked(id), markersApplied(seq, count, ms),
- * legendFolded(folded) when the user folds or unfolds the legend (Python remembers it).
+ * legendFolded(folded) when the user folds or unfolds the legend (Python remembers it),
+ * spotClicked(id) when the user clicks a chronic spot (not on a marker), spotsApplied(count).
+ *
+ * A chronic spot (spot_layer.py) is a circle in its own pane beneath the markers: {id, lat, lon,
+ * r (px), colour, reports, recurrences, category, lines}; its tooltip is the category and the
+ * lines, all plain text. Like the markers, the spots are hit-tested on the map's own events; a
+ * marker over a spot takes the mouse first.
  *
  * The map opens on the mainland (the five kota; Python sends the bounds of the two home views)
  * fitted to the pane, and fits it again when the pane is laid out or resized until the user
@@ -75,10 +82,18 @@
     },
     styles: {
       colours: [], unknown: '#757575', drawRank: [], radius: [4, 5, 6.5, 8],
-      outline: '#ffffff', overdueOutline: '#1a1a1a', selected: '#1565c0'
+      outline: '#ffffff', overdueOutline: '#1a1a1a', selected: '#1565c0',
+      spotOutline: '#4a1a00', activeSpot: '#1565c0'
     },
     legend: [],
-    boundaryFill: '#f4f1ea'
+    boundaryFill: '#f4f1ea',
+    spots: null,          // the chronic spots' layer group (null: the layer is off)
+    spotRows: [],         // the spots as sent, largest first (drawn beneath the smaller)
+    spotCircles: new Map(),  // spot id -> its circle
+    activeSpot: null,     // the spot the queue is filtered to
+    spotHoverId: null,    // the spot under the mouse (no marker there)
+    spotLegend: null,
+    spotLegendSpec: null
   };
   window.QlueMap = Q;
 
@@ -160,7 +175,13 @@
   // -- the mouse: the layer hit-tests the map's own events ----------------------------------
   function onMapClick(e) {
     var id = Q.markers.idAt(e.containerPoint);
-    if (id === null) { return; }
+    if (id === null) {
+      var spot = spotAt(e.containerPoint);
+      if (!spot) { return; }
+      if (Q.boundaries) { Q.boundaries.eachLayer(function (layer) { layer.closeTooltip(); }); }
+      if (Q.bridge && Q.bridge.spotClicked) { Q.bridge.spotClicked(spot.id); }
+      return;
+    }
     // A kelurahan beneath opens its tooltip on click: the marker is what was clicked.
     if (Q.boundaries) { Q.boundaries.eachLayer(function (layer) { layer.closeTooltip(); }); }
     Q.clickedId = id;
@@ -171,7 +192,12 @@
 
   function onMapMove(e) {
     if ((Q.map.dragging && Q.map.dragging.moving()) || Q.map._animatingZoom) { return; }
-    setHover(Q.markers.idAt(e.containerPoint), e.latlng);
+    var id = Q.markers.idAt(e.containerPoint);
+    if (id !== null) { setSpotHover(null); setHover(id, e.latlng); return; }
+    var spot = spotAt(e.containerPoint);
+    if (spot) { setHover(null); setSpotHover(spot); return; }
+    setSpotHover(null, e.latlng);
+    setHover(null, e.latlng);
   }
 
   // Over a marker: its tooltip and the pointer; the kelurahan beneath shows neither its hover
@@ -226,6 +252,110 @@
   function closeTip() {
     if (Q.tip && Q.map.hasLayer(Q.tip)) { Q.map.closeTooltip(Q.tip); }
     Q.tipId = null;
+  }
+
+  // -- chronic spots ------------------------------------------------------------------------
+  function spotPointOf(row) {
+    return Q.map.latLngToContainerPoint([row.lat, row.lon]);
+  }
+
+  // The spot whose circle holds the point (the smallest of several: it is drawn on top).
+  function spotAt(point) {
+    if (!Q.spots) { return null; }
+    var best = null;
+    for (var i = 0; i < Q.spotRows.length; i++) {
+      var row = Q.spotRows[i];
+      if (spotPointOf(row).distanceTo(point) <= row.r && (!best || row.r <= best.r)) { best = row; }
+    }
+    return best;
+  }
+
+  function spotRow(id) {
+    for (var i = 0; i < Q.spotRows.length; i++) {
+      if (Q.spotRows[i].id === id) { return Q.spotRows[i]; }
+    }
+    return null;
+  }
+
+  function spotStyle(row) {
+    var active = row.id === Q.activeSpot;
+    return {
+      radius: row.r, fillColor: row.colour, fillOpacity: 0.45, weight: active ? 3 : 1.5,
+      color: active ? Q.styles.activeSpot : Q.styles.spotOutline, opacity: 0.9
+    };
+  }
+
+  function setSpots(msg) {
+    setSpotHover(null);
+    if (Q.spots) { Q.map.removeLayer(Q.spots); Q.spots = null; }
+    Q.spotCircles = new Map();
+    Q.spotRows = (msg.spots || []).slice().sort(function (a, b) { return b.r - a.r; });
+    Q.activeSpot = msg.active === undefined ? null : msg.active;
+    Q.spotLegendSpec = msg.spots ? (msg.legend || null) : null;
+    if (msg.spots) {
+      Q.spots = L.layerGroup();
+      Q.spotRows.forEach(function (row) {
+        var circle = L.circleMarker([row.lat, row.lon], Object.assign(spotStyle(row), {
+          interactive: false, pane: 'qlueSpots'
+        }));
+        Q.spotCircles.set(row.id, circle);
+        Q.spots.addLayer(circle);
+      });
+      Q.spots.addTo(Q.map);
+    }
+    buildSpotLegend();
+    if (Q.bridge && Q.bridge.spotsApplied) {
+      var count = Q.spotRows.length;
+      afterPaint(function () { Q.bridge.spotsApplied(Q.spots ? count : -1); });
+    }
+  }
+
+  function spotTip(row) {
+    var root = el('div', 'qlue-spot-tip');
+    root.appendChild(el('div', 'qlue-title', row.category));
+    (row.lines || []).forEach(function (line) { root.appendChild(el('div', 'qlue-meta', line)); });
+    if (Q.strings.spotHint) { root.appendChild(el('div', 'qlue-text', Q.strings.spotHint)); }
+    return root;
+  }
+
+  // Over a spot (no marker there): its tooltip and the pointer, as over a marker.
+  function setSpotHover(row, latlng) {
+    var id = row ? row.id : null;
+    if (id === Q.spotHoverId) { return; }
+    Q.spotHoverId = id;
+    var container = Q.map.getContainer(), b = Q.hoverBoundary;
+    if (id === null) {
+      L.DomUtil.removeClass(container, 'qlue-on-marker');
+      closeTip();
+      if (b && latlng) { styleBoundary(b, true); b.openTooltip(latlng); }
+      return;
+    }
+    L.DomUtil.addClass(container, 'qlue-on-marker');
+    if (b) { b.closeTooltip(); styleBoundary(b, false); }
+    if (!Q.tip) {
+      Q.tip = L.tooltip({className: 'qlue-tip', direction: 'top', offset: [0, -6], opacity: 0.96});
+    }
+    Q.tip.setLatLng([row.lat, row.lon]);
+    Q.tip.setContent(spotTip(row));
+    Q.tipId = null;
+    if (!Q.map.hasLayer(Q.tip)) { Q.map.openTooltip(Q.tip); }
+  }
+
+  function buildSpotLegend() {
+    if (!Q.spotLegend) { Q.spotLegend = legendControl('topright').addTo(Q.map); }
+    var div = Q.spotLegend.getContainer(), spec = Q.spotLegendSpec;
+    div.textContent = '';
+    if (!spec) { div.classList.add('qlue-hidden'); return; }
+    div.classList.remove('qlue-hidden');
+    div.appendChild(el('div', 'qlue-legend-title', spec.title));
+    (spec.rows || []).forEach(function (r) {
+      var row = el('div');
+      row.appendChild(swatch(r.colour, true));
+      row.appendChild(document.createTextNode(r.text));
+      div.appendChild(row);
+    });
+    if (spec.note) { div.appendChild(el('div', 'qlue-note', spec.note)); }
+    if (!Q.spotRows.length && spec.none) { div.appendChild(el('div', 'qlue-note', spec.none)); }
   }
 
   function boundaryTip(layer) {
@@ -403,7 +533,7 @@
   // -- the channel --------------------------------------------------------------------------
   var handlers = {
     config: configure, set: setAll, upsert: upsert, remove: remove,
-    select: select, choropleth: setChoropleth
+    select: select, choropleth: setChoropleth, spots: setSpots
   };
 
   function afterPaint(fn) {
@@ -505,6 +635,37 @@
                    !Q.markers.isPlaced());
   };
   Q.clickMarker = function (id) { return mouseAt(id, ['mousedown', 'mouseup', 'click']); };
+
+  // The chronic spots as drawn: how many, and one's circle.
+  Q.spotCount = function () { return Q.spots ? Q.spotRows.length : -1; };
+  Q.spotStyle = function (id) {
+    var circle = Q.spotCircles.get(id);
+    if (!circle) { return null; }
+    var o = circle.options;
+    return {radius: circle.getRadius(), fill: o.fillColor, outline: o.color, weight: o.weight};
+  };
+  // A container point inside the spot's circle where no marker is (where a user would click
+  // the spot itself), or null.
+  Q.spotPoint = function (id) {
+    var row = spotRow(id);
+    if (!row || !Q.spots) { return null; }
+    var c = spotPointOf(row);
+    for (var k = 0; k < 16; k++) {
+      var a = k * Math.PI / 8, d = row.r * (k < 8 ? 0.75 : 0.5);
+      var p = L.point(c.x + d * Math.cos(a), c.y + d * Math.sin(a));
+      var hit = spotAt(p);
+      if (Q.markers.idAt(p) === null && hit && hit.id === id) { return {x: p.x, y: p.y}; }
+    }
+    return null;
+  };
+  // Real mouse events inside the spot's circle, off its markers (false: nothing sent).
+  function mouseAtSpot(id, types) {
+    var p = Q.spotPoint(id);
+    if (!p || Q.moving()) { return false; }
+    return Q.mouse(p.x, p.y, types);
+  }
+  Q.clickSpot = function (id) { return mouseAtSpot(id, ['mousedown', 'mouseup', 'click']); };
+  Q.hoverSpot = function (id) { return mouseAtSpot(id, ['mouseover', 'mousemove']); };
   Q.hoverMarker = function (id) { return mouseAt(id, ['mouseover', 'mousemove']); };
 
   function pane(name, zIndex) {
@@ -530,20 +691,22 @@
     Q.map.on('dragstart zoomstart', function () { if (!Q.fitting) { Q.userMoved = true; } });
     Q.map.on('resize', onResize);
     fitView('mainland');
-    // Above the kelurahan (overlayPane, 400), beneath the tooltips; neither takes the mouse.
+    // Above the kelurahan (overlayPane, 400), beneath the tooltips; none takes the mouse. The
+    // chronic spots lie beneath the markers (their reports are inside the circles).
+    pane('qlueSpots', 440);
     pane('qlueMarkers', 450);
     pane('qlueSelected', 460);
     Q.markers = new QlueMarkers.ReportLayer(Q.styles, Q.fields).addTo(Q.map);
     Q.records = Q.markers.index;
     Q.map.on('click', onMapClick);
     Q.map.on('mousemove', onMapMove);
-    Q.map.on('mouseout', function () { setHover(null); });
+    Q.map.on('mouseout', function () { setHover(null); setSpotHover(null); });
     if (Q.boundaries) {
       Q.boundaries.eachLayer(function (layer) {
         layer.bindTooltip(boundaryTip, {sticky: true, className: 'qlue-tip', direction: 'top', offset: [0, -8]});
         layer.on('mouseover', function () {
           Q.hoverBoundary = layer;
-          if (Q.hoverId !== null) { layer.closeTooltip(); } else { styleBoundary(layer, true); }
+          if (Q.hoverId !== null || Q.spotHoverId !== null) { layer.closeTooltip(); } else { styleBoundary(layer, true); }
         });
         layer.on('mouseout', function () {
           if (Q.hoverBoundary === layer) { Q.hoverBoundary = null; }

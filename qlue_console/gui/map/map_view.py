@@ -31,6 +31,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from typing_extensions import override
 
+from qlue_console.data.recurrences import ChronicSpot
 from qlue_console.domain.states import COLOUR_OF_LABEL, Label
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.map.bridge import MapBridge
@@ -48,6 +49,8 @@ from qlue_console.gui.map.page import (
     to_json,
     write_page,
 )
+from qlue_console.gui.map.spot_layer import ACTIVE_SPOT_OUTLINE, SPOT_OUTLINE
+from qlue_console.gui.map.spot_texts import SpotLayerTexts
 
 log = logging.getLogger(__name__)
 
@@ -92,12 +95,15 @@ class MapView(QWidget):
 
     Signals: ``ready()`` when the page and its channel are up, ``report_clicked(int)`` when the
     user clicks a marker, ``markers_drawn(int)`` after the page has drawn a marker change (with
-    the number of markers it now shows).
+    the number of markers it now shows), ``spot_clicked(int)`` when the user clicks a chronic
+    spot, ``spots_drawn(int)`` after the page has drawn the spots (how many; -1: layer off).
     """
 
     ready = Signal()
     report_clicked = Signal(int)
     markers_drawn = Signal(int)
+    spot_clicked = Signal(int)
+    spots_drawn = Signal(int)
 
     def __init__(
         self,
@@ -116,6 +122,9 @@ class MapView(QWidget):
         self._batch_stale = False  # markers changed since it was encoded
         self._selected: int | None = None
         self._choropleth: tuple[dict[str, int], str] | None = None
+        self._spots: tuple[tuple[ChronicSpot, ...], int, str] | None = None  # spots, weeks, lang
+        self._active_spot: int | None = None
+        self._spot_texts = SpotLayerTexts(self)
         self._ready = False
         self._page_count = 0
         self._seq = 0
@@ -138,6 +147,8 @@ class MapView(QWidget):
         self._bridge.marker_clicked.connect(self.report_clicked)
         self._bridge.applied.connect(self._applied)
         self._bridge.legend_folded.connect(self._remember_legend)
+        self._bridge.spot_clicked.connect(self.spot_clicked)
+        self._bridge.spots_applied.connect(self.spots_drawn)
         self._channel = QWebChannel(self._page)
         self._channel.registerObject("qlueBridge", self._bridge)
         self._page.setWebChannel(self._channel)
@@ -247,7 +258,39 @@ class MapView(QWidget):
         if self._ready:
             self._send(self._choropleth_command())
 
+    def set_chronic_spots(
+        self, spots: Sequence[ChronicSpot] | None, *, weeks: int = 8, language: str = "id"
+    ) -> None:
+        """Draws the chronic spots (a circle each: size by reports, darker as more came back;
+        ``weeks``: the period they count over, for the tooltip); None hides the layer."""
+        state = None if spots is None else (tuple(spots), int(weeks), language)
+        if state == self._spots:
+            return  # a live refresh that changed nothing: the page keeps its tooltip open
+        self._spots = state
+        if self._ready:
+            self._send(self._spots_command())
+
+    def set_active_spot(self, spot_id: int | None) -> None:
+        """Outlines the spot the queue is filtered to (None: no spot)."""
+        if spot_id == self._active_spot:
+            return
+        self._active_spot = spot_id
+        if self._ready and self._spots is not None:
+            self._send(self._spots_command())
+
+    def chronic_spots(self) -> tuple[ChronicSpot, ...] | None:
+        """The spots the layer holds (None: the layer is off)."""
+        return None if self._spots is None else self._spots[0]
+
     # -- the page --------------------------------------------------------------------------
+    def _spots_command(self) -> dict:
+        if self._spots is None:
+            return self._spot_texts.command(None, weeks=0, language="", active=None)
+        spots, weeks, language = self._spots
+        return self._spot_texts.command(
+            spots, weeks=weeks, language=language, active=self._active_spot
+        )
+
     def _text_of(self, report_id: int) -> str:
         marker = self._markers.get(report_id)
         return marker[MARKER_TEXT] if marker is not None else ""
@@ -319,9 +362,14 @@ class MapView(QWidget):
                 "mainlandTip": self.tr("Back to mainland Jakarta"),
                 "zoomIn": self.tr("Zoom in"),
                 "zoomOut": self.tr("Zoom out"),
+                "spotHint": self.tr("Click to show its reports in the queue"),
             },
             "legendFolded": self.legend_folded(),
-            "styles": marker_styles(),
+            "styles": {
+                **marker_styles(),
+                "spotOutline": SPOT_OUTLINE,
+                "activeSpot": ACTIVE_SPOT_OUTLINE,
+            },
             "legend": [
                 {"text": state("Menunggu"), "colour": COLOUR_OF_LABEL[Label.MENUNGGU]},
                 {
@@ -347,6 +395,8 @@ class MapView(QWidget):
         self._send_set(time.perf_counter())
         if self._choropleth is not None:
             self._send(self._choropleth_command())
+        if self._spots is not None:
+            self._send(self._spots_command())
         if self._selected is not None:
             self._send({"op": "select", "id": self._selected, "pan": True})
         self._ready = True
@@ -376,4 +426,6 @@ class MapView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self._ready:
             self._send(self._config_command())
+            if self._spots is not None:
+                self._send(self._spots_command())
         super().changeEvent(event)

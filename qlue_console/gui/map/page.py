@@ -217,6 +217,7 @@ _CSS = """
   .qlue-tip .qlue-meta { color: #555; }
   .qlue-tip .qlue-overdue { color: #b71c1c; font-weight: 600; }
   .qlue-tip .qlue-text { margin-top: 3px; overflow-wrap: anywhere; }
+  .qlue-tip .qlue-spot-tip { width: max-content; max-width: 300px; overflow-wrap: anywhere; }
   .qlue-legend { background: rgba(255, 255, 255, 0.92); padding: 3px 6px; border-radius: 4px;
                  box-shadow: 0 1px 3px rgba(0, 0, 0, 0.3); line-height: 1.3; font-size: 11px; }
   .qlue-legend .qlue-legend-title { font-weight: 600; }

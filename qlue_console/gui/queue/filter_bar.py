@@ -1,5 +1,6 @@
 """The queue's filter widgets (category, area, channel, priority, age, sort, the check boxes and
-the text search): they say what the operator chose as a ``QueueFilter`` and show a filter."""
+the text search): they say what the operator chose as a ``QueueFilter`` and show a filter. A
+chronic spot the queue is narrowed to shows as a bar naming it, with a button that clears it."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from qlue_console.data.queue import QueueFilter
@@ -48,13 +57,19 @@ class FilterBar(QObject):
         self._mine = child(form, QCheckBox, "mineCheck")
         self._overdue = child(form, QCheckBox, "overdueCheck")
         self._outside = child(form, QCheckBox, "outsideCheck")
+        self._recurrences = child(form, QCheckBox, "recurrencesCheck")
+        self._spot_bar = child(form, QWidget, "spotFilterBar")
+        self._spot_label = child(form, QLabel, "spotFilterLabel")
+        self._spot: int | None = None  # the chronic spot the queue is narrowed to
+        self._spot_captions: dict[int, str] = {}
         self._search = child(form, QLineEdit, "searchEdit")
         self._showing = False
         self._fill_static_selectors()
         for combo in (self._category, self._channel, self._priority, self._age, self._sort):
             combo.currentIndexChanged.connect(self._changed)
-        for box in (self._mine, self._overdue, self._outside):
+        for box in (self._mine, self._overdue, self._outside, self._recurrences):
             box.toggled.connect(self._changed)
+        child(form, QToolButton, "clearSpotButton").clicked.connect(self.clear_spot)
         self._area.activated.connect(self._changed)
         self._area.lineEdit().editingFinished.connect(self._area_typed)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -111,6 +126,8 @@ class FilterBar(QObject):
             outside_only=self._outside.isChecked(),
             overdue_only=self._overdue.isChecked(),
             sort="priority" if self._sort.currentIndex() == 1 else "newest",
+            recurrences_only=self._recurrences.isChecked(),
+            chronic_spot=self._spot,
         )
 
     def show(self, flt: QueueFilter) -> None:
@@ -129,11 +146,39 @@ class FilterBar(QObject):
             self._mine.setChecked(flt.mine)
             self._overdue.setChecked(flt.overdue_only)
             self._outside.setChecked(flt.outside_only)
+            self._recurrences.setChecked(flt.recurrences_only)
+            self._show_spot(flt.chronic_spot)
             self._search.blockSignals(True)
             self._search.setText(flt.search or "")
             self._search.blockSignals(False)
         finally:
             self._showing = False
+
+    # -- the chronic spot ------------------------------------------------------------------
+    def name_spot(self, spot_id: int, caption: str) -> None:
+        """How the bar names this spot when a filter narrows the queue to it."""
+        self._spot_captions[spot_id] = caption
+        if self._spot == spot_id:
+            self._show_spot(spot_id)
+
+    def _show_spot(self, spot_id: int | None) -> None:
+        self._spot = spot_id
+        self._spot_bar.setVisible(spot_id is not None)
+        if spot_id is not None:
+            caption = self._spot_captions.get(spot_id) or fill(self.tr("Chronic spot #%1"), spot_id)
+            self._spot_label.setText(caption)
+            self._spot_label.setToolTip(caption)
+
+    def spot_caption(self) -> str | None:
+        """What the bar says (None: no chronic spot narrows the queue)."""
+        return self._spot_label.text() if self._spot is not None else None
+
+    def clear_spot(self) -> None:
+        """The queue is no longer narrowed to a chronic spot."""
+        if self._spot is None:
+            return
+        self._show_spot(None)
+        self._changed()
 
     def focus_search(self) -> None:
         self._search.setFocus()

@@ -3,7 +3,9 @@
 
 It wires the panes together: selecting in the queue shows the detail and highlights the
 marker; clicking a marker selects the report; the map draws what the queue's filter selects;
-live changes update all of them in place.
+live changes update all of them in place. The "Chronic spots" toggle beside the map's layer
+selector shows the places where reports keep coming, as circles on the map and as a list beneath
+it; a spot clicked on either narrows the queue (and so the map's markers) to its reports.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QLabel,
     QMessageBox,
@@ -31,9 +34,16 @@ from qlue_console.data.map_data import (
     fetch_marker_changes,
 )
 from qlue_console.data.queue import QueueFilter
+from qlue_console.data.recurrences import (
+    ChronicSpot,
+    RecurrenceSettings,
+    fetch_chronic_spots,
+    fetch_settings,
+)
 from qlue_console.data.reference import CategoryInfo, fetch_categories
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.domain.states import LABEL_OF_STATE
+from qlue_console.gui.chronic_spots import ChronicSpotsPanel
 from qlue_console.gui.detail_pane import DetailPane
 from qlue_console.gui.dispatch import DispatchPanel
 from qlue_console.gui.forms import child, load_form
@@ -50,6 +60,7 @@ from qlue_console.gui.workspaces.base import WorkspaceContext
 MAP_MARKER_LIMIT = 100_000
 MAP_LABELS = {str(state): label.value for state, label in LABEL_OF_STATE.items()}  # status -> label
 MAP_FLUSH_MS = 400
+SPOTS_LIST_HEIGHT = 190  # the chronic spots list's first height beneath the map, in pixels
 
 
 def _map_markers(engine: Engine, flt: QueueFilter, language: str) -> PreparedMarkers:
@@ -76,6 +87,11 @@ def _map_changes(
         engine, flt, ids, language=language, label_of=MAP_LABELS, label_order=STATES
     )
     return prepare_encoded(changes.markers.titles, changes.markers.rows), changes.gone
+
+
+def _chronic_spots(engine: Engine) -> tuple[list[ChronicSpot], RecurrenceSettings]:
+    """On a worker: the city's chronic spots now, and the rule they were found by."""
+    return fetch_chronic_spots(engine), fetch_settings(engine)
 
 
 def _initial_map_data(
@@ -120,11 +136,20 @@ class TriageWorkspace(QObject):
         self.reply.message.connect(self._tell)
         self.reply.replied.connect(self._changed_here)
         self.actions.reject_template = self.reply.rejection_template_text
-        self._map_slot = child(self.widget, QWidget, "mapSlot")
+        self._map_slot = child(self.widget, QWidget, "mapArea")
         self._map_loading = child(self.widget, QLabel, "mapLoadingLabel")
         self._map_layer = child(self.widget, QComboBox, "mapLayerSelector")
         self._map_count = child(self.widget, QLabel, "mapCountLabel")
         self.map: MapView | None = None
+        self.spots = ChronicSpotsPanel(language, self.widget)
+        self._spots_slot = child(self.widget, QWidget, "chronicSpotsSlot")
+        self._spots_slot.layout().addWidget(self.spots.widget)
+        self._spots_check = child(self.widget, QCheckBox, "chronicSpotsCheck")
+        self._spot_data: tuple[list[ChronicSpot], RecurrenceSettings] | None = None
+        self._map_splitter = child(self.widget, QSplitter, "mapSplitter")
+        self._map_splitter.setStretchFactor(0, 1)
+        self._map_splitter.setStretchFactor(1, 0)
+        self._spots_sized = False  # the list got its first height (the user may change it)
         self._splitter.setStretchFactor(0, 3)
         self._splitter.setStretchFactor(1, 4)
         self._splitter.setStretchFactor(2, 2)
@@ -143,6 +168,8 @@ class TriageWorkspace(QObject):
         self.related.open_requested.connect(self.open_report)
         self.dispatch.dispatched.connect(self._changed_here)
         self._map_layer.currentIndexChanged.connect(self._refresh_choropleth)
+        self._spots_check.toggled.connect(self._spots_toggled)
+        self.spots.spot_opened.connect(self.queue.open_chronic_spot)
         for key, slot in (
             ("M", self.related.merge_selected),
             ("Ctrl+F", self.queue.focus_search),
@@ -194,6 +221,10 @@ class TriageWorkspace(QObject):
         self.map.report_clicked.connect(self._marker_clicked)
         self.map.ready.connect(self._map_loaded)
         self.map.markers_drawn.connect(self._show_map_count)
+        self.map.spot_clicked.connect(self._spot_clicked)
+        self.map.set_active_spot(self.queue.current_filter().chronic_spot)
+        if self._spots_check.isChecked() and self._spot_data is not None:
+            self._show_spots(self._spot_data)
         self._show_markers(markers)
         if self.queue.current_filter() != self._map_filter:  # changed while the map was loading
             self._filter_changed(self.queue.current_filter())
@@ -220,7 +251,9 @@ class TriageWorkspace(QObject):
 
     def _filter_changed(self, flt: QueueFilter) -> None:
         self._map_generation += 1
+        self.spots.select_spot(flt.chronic_spot)
         if self.map is not None:
+            self.map.set_active_spot(flt.chronic_spot)
             self._map_filter, self._map_set_coming = flt, True
             self._tasks.run(
                 _map_markers,
@@ -253,6 +286,54 @@ class TriageWorkspace(QObject):
             coalesce=True,
             on_done=lambda values: view.set_choropleth(values, title),
         )
+
+    # -- chronic spots ---------------------------------------------------------------------
+    def _spots_toggled(self, on: bool) -> None:
+        self._spots_slot.setVisible(on)
+        if on and not self._spots_sized:
+            # The map keeps most of the height; the list a third at most.
+            self._spots_sized = True
+            total = max(self._map_splitter.height(), 300)
+            below = min(SPOTS_LIST_HEIGHT, total // 3)
+            self._map_splitter.setSizes([total - below, below])
+        if on:
+            self._refresh_spots()
+        elif self.map is not None:
+            self.map.set_chronic_spots(None)
+
+    def chronic_spots_shown(self) -> bool:
+        return self._spots_check.isChecked()
+
+    def show_chronic_spots(self, on: bool = True) -> None:
+        """Turns the chronic spots (the map's layer and the list) on or off, as the toggle does."""
+        self._spots_check.setChecked(on)
+
+    def _refresh_spots(self) -> None:
+        if not self._spots_check.isChecked():
+            return
+        self._tasks.run(
+            _chronic_spots,
+            self._engine,
+            channel="chronic-spots",
+            coalesce=True,
+            on_done=self._show_spots,
+            on_error=lambda e: self._tell(
+                fill(self.tr("The chronic spots could not be read: %1"), str(e).splitlines()[0])
+            ),
+        )
+
+    def _show_spots(self, data: tuple[list[ChronicSpot], RecurrenceSettings]) -> None:
+        self._spot_data = data
+        if not self._spots_check.isChecked():
+            return
+        spots, settings = data
+        self.spots.show_spots(spots, settings)
+        self.spots.select_spot(self.queue.current_filter().chronic_spot)
+        if self.map is not None:
+            self.map.set_chronic_spots(spots, weeks=settings.chronic_weeks, language=self._language)
+
+    def _spot_clicked(self, spot_id: int) -> None:
+        self.queue.open_chronic_spot(spot_id, self.spots.caption(spot_id))
 
     def _map_loaded(self) -> None:
         self._map_ready = True
@@ -339,6 +420,7 @@ class TriageWorkspace(QObject):
             self.reply.refresh()
         if self._map_layer.currentIndex() != 0:
             self._refresh_choropleth()
+        self._refresh_spots()
 
     def _flush_map(self) -> None:
         if self.map is None or self._map_set_coming or self._map_live_busy:
