@@ -55,6 +55,14 @@ class ChronicSpot:
     last_reported_at: datetime
 
 
+@dataclass(frozen=True)
+class RecurrenceSettings:
+    distance_m: float
+    window_days: int
+    chronic_k: int
+    chronic_weeks: int
+
+
 _CLOSED_FIX = """
 SELECT c.id AS report_id, c.text, c.category_code, x.closed_at, x.distance_m,
        (SELECT e.actor FROM events e WHERE e.report_id = c.id AND e.kind = 'closed'
@@ -142,3 +150,14 @@ def fetch_chronic_spots(
                 text(_SPOTS), {"at": at, "category": category, "limit": limit}
             ).mappings()
         ]
+
+
+def fetch_settings(engine: Engine) -> RecurrenceSettings:
+    """The rule's settings (the one row of recurrence_settings)."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT distance_m, window_days, chronic_k, chronic_weeks FROM recurrence_settings"
+            )
+        ).one()
+    return RecurrenceSettings(*row)

@@ -32,14 +32,42 @@
 <context>
     <name>DispatchPanel</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="220" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n working day</numerusform><numerusform>SLA %n working days</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="222" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n hour (calendar)</numerusform><numerusform>SLA %n hours (calendar)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ItemDisplay</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="134" />
+        <source>and %n more</source>
+        <translation><numerusform>and %n more</numerusform><numerusform>and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="135" />
+        <source>&lt;b&gt;This place came back %n time(s) after a fix&lt;/b&gt;</source>
+        <translation><numerusform>&lt;b&gt;This place came back %n time after a fix&lt;/b&gt;</numerusform><numerusform>&lt;b&gt;This place came back %n times after a fix&lt;/b&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="137" />
+        <source>(%n fix(es) that did not hold)</source>
+        <translation><numerusform>(%n fix that did not hold)</numerusform><numerusform>(%n fixes that did not hold)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="145" />
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n hour</numerusform><numerusform>%n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="146" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
     </message>
 </context>
 <context>
@@ -79,7 +107,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="244" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>

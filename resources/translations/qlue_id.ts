@@ -1,6 +1,93 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>CameBack</name>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="54" />
+        <source>%1 m away</source>
+        <translation>berjarak %1 m</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="62" />
+        <source>after report #%1 was closed</source>
+        <translation>setelah laporan #%1 ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="68" />
+        <location filename="../../qlue_console/gui/came_back.py" line="80" />
+        <source>given back when the rejection was undone</source>
+        <translation>dipulihkan saat penolakan dibatalkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="74" />
+        <source>report #%1 came back here</source>
+        <translation>laporan #%1 muncul lagi di sini</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="88" />
+        <source>the link with report #%1 is withdrawn</source>
+        <translation>kaitan dengan laporan #%1 dicabut</translation>
+    </message>
+</context>
+<context>
+    <name>CameBackPanel</name>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="148" />
+        <source>Report %1 · %2 m away</source>
+        <translation>Laporan %1 · berjarak %2 m</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="151" />
+        <source>Times this fix came back: %1</source>
+        <translation>Berapa kali masalah ini muncul lagi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="155" />
+        <source>Open the closed report</source>
+        <translation>Buka laporan yang sudah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="159" />
+        <source>Closed %1 by %2</source>
+        <translation>Ditutup %1 oleh %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="161" />
+        <source>Closed %1</source>
+        <translation>Ditutup %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="173" />
+        <source>No approved proof on record</source>
+        <translation>Belum ada bukti yang disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="179" />
+        <source>Proof approved from %1</source>
+        <translation>Bukti disetujui dari %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="189" />
+        <source>No proof photo</source>
+        <translation>Tidak ada foto bukti</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="192" />
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="206" />
+        <source>The photo cannot be read</source>
+        <translation>Foto tidak dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/came_back.py" line="217" />
+        <source>The approved proof photo of the closed report</source>
+        <translation>Foto bukti yang disetujui dari laporan yang sudah ditutup</translation>
+    </message>
+</context>
+<context>
     <name>ChannelsView</name>
     <message>
         <location filename="../../qlue_console/gui/dispatch/channels_view.py" line="40" />
@@ -77,6 +164,65 @@
     </message>
 </context>
 <context>
+    <name>ChronicSpotsPanel</name>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="73" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="74" />
+        <source>Kelurahan / kota</source>
+        <translation>Kelurahan / kota</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="75" />
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="76" />
+        <source>Came back</source>
+        <translation>Muncul lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="77" />
+        <source>Last report</source>
+        <translation>Laporan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="95" />
+        <source>At least %1 reports of one category within %2 m in the last %3 weeks</source>
+        <translation>Sedikitnya %1 laporan satu kategori dalam radius %2 m selama %3 minggu terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="106" />
+        <source>No chronic spots now.</source>
+        <translation>Saat ini tidak ada titik rawan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="132" />
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="150" />
+        <source>Chronic spot #%1</source>
+        <translation>Titik rawan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/chronic_spots.py" line="153" />
+        <source>Chronic spot: %1 at %2 (%3 reports)</source>
+        <translation>Titik rawan: %1 di %2 (%3 laporan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chronic_spots.ui" line="15" />
+        <source>Chronic spots</source>
+        <translation>Titik rawan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/chronic_spots.ui" line="31" />
+        <source>Double-click or press Enter: show the spot's reports in the queue</source>
+        <translation>Klik dua kali atau tekan Enter: tampilkan laporan titik ini di antrean</translation>
+    </message>
+</context>
+<context>
     <name>Decider</name>
     <message>
         <location filename="../../qlue_console/gui/verify/decider.py" line="107" />
@@ -135,57 +281,57 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="99" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="109" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="122" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="133" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="135" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="146" />
         <source>claimed by %1</source>
         <translation>diklaim oleh %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="142" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="153" />
         <source>Outside DKI Jakarta (%1, %2)</source>
         <translation>Di luar DKI Jakarta (%1, %2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="147" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="158" />
         <source>Across the land border with %1; the nearest kelurahan is %2, %3 m away</source>
         <translation>Di seberang batas darat dengan %1; kelurahan terdekat: %2, %3 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="155" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="166" />
         <source>Nearest kelurahan: %1, %2 m away</source>
         <translation>Kelurahan terdekat: %1, %2 m</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="168" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="179" />
         <source>Private: the public sees only the status</source>
         <translation>Rahasia: publik hanya melihat statusnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="213" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="229" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="215" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="231" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="220" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="236" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="242" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="258" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -195,72 +341,78 @@
         <translation>Pilih laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="37" />
+        <location filename="../../ui/detail_pane.ui" line="28" />
+        <location filename="../../ui/detail_pane.ui" line="48" />
+        <source>Came back after closing</source>
+        <translation>Muncul lagi setelah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/detail_pane.ui" line="71" />
         <source>Wheel or +/- to zoom, drag to pan</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="46" />
+        <location filename="../../ui/detail_pane.ui" line="80" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="49" />
+        <location filename="../../ui/detail_pane.ui" line="83" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="52" />
+        <location filename="../../ui/detail_pane.ui" line="86" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="52" />
+        <location filename="../../ui/detail_pane.ui" line="86" />
         <source>Fit the photo in the view</source>
         <translation>Sesuaikan foto dengan tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="72" />
+        <location filename="../../ui/detail_pane.ui" line="106" />
         <source>Place</source>
         <translation>Lokasi</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="74" />
+        <location filename="../../ui/detail_pane.ui" line="108" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="76" />
+        <location filename="../../ui/detail_pane.ui" line="110" />
         <source>Channel / citizen</source>
         <translation>Kanal / warga</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="78" />
+        <location filename="../../ui/detail_pane.ui" line="112" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="80" />
+        <location filename="../../ui/detail_pane.ui" line="114" />
         <source>SLA due</source>
         <translation>Batas waktu SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="86" />
+        <location filename="../../ui/detail_pane.ui" line="120" />
         <source>Timeline</source>
         <translation>Linimasa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="95" />
+        <location filename="../../ui/detail_pane.ui" line="129" />
         <source>When</source>
         <translation>Kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="96" />
+        <location filename="../../ui/detail_pane.ui" line="130" />
         <source>What</source>
         <translation>Apa</translation>
     </message>
     <message>
-        <location filename="../../ui/detail_pane.ui" line="97" />
+        <location filename="../../ui/detail_pane.ui" line="131" />
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
@@ -562,155 +714,160 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="102" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="113" />
         <source>The directory could not be loaded: %1</source>
         <translation>Direktori tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="139" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="150" />
         <source>Could not load the report: %1</source>
         <translation>Laporan tidak dapat dimuat: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="196" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="207" />
         <location filename="../../ui/dispatch_panel.ui" line="11" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="198" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
         <source>Loading report #%1…</source>
         <translation>Memuat laporan #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="201" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="212" />
         <source>Select a report to dispatch it.</source>
         <translation>Pilih laporan untuk mendisposisikannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="207" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="218" />
         <source>Dispatch #%1 · %2</source>
         <translation>Disposisi #%1 · %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="209" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="220" />
         <source>SLA %n working days</source>
         <translation><numerusform>SLA %n hari kerja</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="211" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="222" />
         <source>SLA %n hours (calendar)</source>
         <translation><numerusform>SLA %n jam (kalender)</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="214" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="225" />
         <source>%1 · a mention sent now is due %2</source>
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="225" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="242" />
+        <source>Closed the earlier report at this place: its fix came back, so this report is suggested to them first</source>
+        <translation>Menutup laporan sebelumnya di tempat ini: masalahnya muncul lagi, jadi laporan ini disarankan kepadanya lebih dulu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="246" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="233" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="249" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="270" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="251" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="272" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="253" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="274" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="255" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="276" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="260" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="281" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="262" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="283" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="276" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="297" />
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="284" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="305" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="288" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="309" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="315" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="336" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="326" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="347" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="347" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="368" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="366" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="387" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="368" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="389" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="371" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="392" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="403" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="416" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="424" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="437" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="407" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="428" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="414" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="435" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="419" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="440" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -836,112 +993,152 @@
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="22" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="31" />
         <source>Any age</source>
         <translation>Semua umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="23" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="32" />
         <source>Last hour</source>
         <translation>Satu jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="24" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="33" />
         <source>Last 24 hours</source>
         <translation>24 jam terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="25" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="34" />
         <source>Last 7 days</source>
         <translation>7 hari terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="26" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="35" />
         <source>Older than 1 day</source>
         <translation>Lebih dari 1 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="27" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="36" />
         <source>Older than 3 days</source>
         <translation>Lebih dari 3 hari</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="66" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="81" />
         <source>All categories</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="67" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="82" />
         <source>All of DKI Jakarta</source>
         <translation>Seluruh DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="68" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="83" />
         <source>All channels</source>
         <translation>Semua kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="71" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="86" />
         <source>Any priority</source>
         <translation>Semua prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="73" />
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="88" />
         <source>%1 or higher</source>
         <translation>%1 atau lebih tinggi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/filter_bar.py" line="168" />
+        <source>Chronic spot #%1</source>
+        <translation>Titik rawan #%1</translation>
     </message>
 </context>
 <context>
     <name>ItemDisplay</name>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="66" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="70" />
         <source>Loading follow-up #%1…</source>
         <translation>Memuat tindak lanjut #%1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="72" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="76" />
         <source>outside DKI Jakarta</source>
         <translation>di luar DKI Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="76" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="80" />
         <source>&lt;b&gt;Report #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Follow-up by &lt;b&gt;@%4&lt;/b&gt; (%5) · posted %6</source>
         <translation>&lt;b&gt;Laporan #%1&lt;/b&gt; · %2 · %3&lt;br&gt;Tindak lanjut oleh &lt;b&gt;@%4&lt;/b&gt; (%5) · dikirim %6</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="87" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="91" />
         <source>Citizen %1, %2: “%3”
 Official's note: “%4”</source>
         <translation>Warga %1, %2: “%3”
 Catatan pejabat: “%4”</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="95" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="99" />
         <source>Citizen's photo · reported %1</source>
         <translation>Foto warga · dilaporkan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="98" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="102" />
         <source>no capture time</source>
         <translation>tanpa waktu pengambilan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="100" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="104" />
         <source>Proof photo (TL) · taken %1</source>
         <translation>Foto bukti (TL) · diambil %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="127" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="124" />
+        <source>Closed #%1 on %2 · came back %3 later as #%4, %5 m from this report</source>
+        <translation>Ditutup #%1 pada %2 · muncul lagi %3 kemudian sebagai #%4, %5 m dari laporan ini</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="134" />
+        <source>and %n more</source>
+        <translation><numerusform>dan %n lainnya</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="135" />
+        <source>&lt;b&gt;This place came back %n time(s) after a fix&lt;/b&gt;</source>
+        <translation><numerusform>&lt;b&gt;Tempat ini muncul lagi %n kali setelah ditangani&lt;/b&gt;</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="137" />
+        <source>(%n fix(es) that did not hold)</source>
+        <translation><numerusform>(%n penanganan yang tidak bertahan)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="143" />
+        <source>within the hour</source>
+        <translation>dalam satu jam</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="145" />
+        <source>%n hour(s)</source>
+        <translation><numerusform>%n jam</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="146" />
+        <source>%n day(s)</source>
+        <translation><numerusform>%n hari</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="166" />
         <source>Select a follow-up</source>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="129" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="170" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/verify/item_display.py" line="130" />
+        <location filename="../../qlue_console/gui/verify/item_display.py" line="171" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
@@ -1128,6 +1325,21 @@ Catatan pejabat: “%4”</translation>
         <source>Reply to the citizen</source>
         <translation>Balasan kepada warga</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="56" />
+        <source>Came back after closing</source>
+        <translation>Muncul lagi setelah ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="57" />
+        <source>The fix came back</source>
+        <translation>Masalah muncul lagi setelah ditangani</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="58" />
+        <source>No longer a recurrence</source>
+        <translation>Bukan lagi laporan berulang</translation>
+    </message>
 </context>
 <context>
     <name>LiveRows</name>
@@ -1243,84 +1455,89 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="157" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="168" />
         <source>Boundaries © OCHA/BPS, CC BY-IGO 3.0 · codes Kemendagri</source>
         <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="305" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="348" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="308" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="351" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="309" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="352" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="310" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="353" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="311" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="354" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="312" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="355" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="313" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="356" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="314" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="357" />
         <source>Hide the legend</source>
         <translation>Sembunyikan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="315" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="358" />
         <source>Show the legend</source>
         <translation>Tampilkan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="316" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="359" />
         <source>Kepulauan Seribu</source>
         <translation>Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="317" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="360" />
         <source>Jakarta</source>
         <translation>Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="318" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="361" />
         <source>Show the Thousand Islands (Kepulauan Seribu)</source>
         <translation>Tampilkan Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="319" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="362" />
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="320" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="363" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="321" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="364" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/map_view.py" line="365" />
+        <source>Click to show its reports in the queue</source>
+        <translation>Klik untuk menampilkan laporannya di antrean</translation>
     </message>
 </context>
 <context>
@@ -1853,67 +2070,72 @@ Ganti berkas itu?</translation>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="68" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="71" />
         <source>Priority</source>
         <translation>Prioritas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="69" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="72" />
         <source>Age</source>
         <translation>Umur</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="70" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="73" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="71" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="74" />
         <source>Kelurahan / Kecamatan</source>
         <translation>Kelurahan / Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="72" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="75" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="73" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="76" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="74" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="77" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="75" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="78" />
         <source>Photo</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="76" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="79" />
         <source>Claimed by</source>
         <translation>Diklaim oleh</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="180" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="183" />
         <source>Posted through the Open311 channel %1</source>
         <translation>Dikirim lewat kanal Open311 %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="187" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="190" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="190" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="214" />
+        <source>Came back after report #%1 was closed</source>
+        <translation>Muncul lagi setelah laporan #%1 ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="218" />
         <source>Repeat reporter: the same citizen reported this category nearby before</source>
         <translation>Pelapor berulang: warga yang sama pernah melaporkan kategori ini di dekat sini</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue_model.py" line="217" />
+        <location filename="../../qlue_console/gui/queue_model.py" line="238" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
     </message>
@@ -1966,72 +2188,92 @@ Ganti berkas itu?</translation>
         <translation>Cari teks laporan…</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="62" />
+        <location filename="../../ui/queue_pane.ui" line="64" />
         <source>Order of the queue</source>
         <translation>Urutan antrean</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="63" />
+        <location filename="../../ui/queue_pane.ui" line="66" />
         <source>Newest first</source>
         <translation>Terbaru dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="64" />
+        <location filename="../../ui/queue_pane.ui" line="67" />
         <source>Most urgent first</source>
         <translation>Paling mendesak dulu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="68" />
+        <location filename="../../ui/queue_pane.ui" line="70" />
+        <source>Came back</source>
+        <translation>Muncul lagi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.ui" line="70" />
+        <source>Recurrences only: reports that came back after a fix nearby was closed</source>
+        <translation>Hanya yang berulang: laporan yang muncul lagi setelah penanganan di dekatnya ditutup</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.ui" line="74" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="74" />
+        <location filename="../../ui/queue_pane.ui" line="80" />
         <source>Kota, kecamatan or kelurahan (type to search)</source>
         <translation>Kota, kecamatan atau kelurahan (ketik untuk mencari)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="78" />
+        <location filename="../../ui/queue_pane.ui" line="84" />
         <source>Channel</source>
         <translation>Kanal</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="81" />
+        <location filename="../../ui/queue_pane.ui" line="87" />
         <source>Minimum priority</source>
         <translation>Prioritas minimum</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="84" />
+        <location filename="../../ui/queue_pane.ui" line="90" />
         <source>Age of the report</source>
         <translation>Umur laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="88" />
+        <location filename="../../ui/queue_pane.ui" line="94" />
         <source>Mine</source>
         <translation>Milik saya</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="88" />
+        <location filename="../../ui/queue_pane.ui" line="94" />
         <source>Reports I have claimed</source>
         <translation>Laporan yang saya klaim</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="89" />
+        <location filename="../../ui/queue_pane.ui" line="95" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="90" />
+        <location filename="../../ui/queue_pane.ui" line="96" />
         <source>Outside DKI</source>
         <translation>Di luar DKI</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="90" />
+        <location filename="../../ui/queue_pane.ui" line="96" />
         <source>Positions outside DKI Jakarta (outside jurisdiction)</source>
         <translation>Lokasi di luar DKI Jakarta (di luar wewenang)</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_pane.ui" line="97" />
+        <location filename="../../ui/queue_pane.ui" line="119" />
+        <source>Clear</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.ui" line="120" />
+        <source>Show every report again, not only this chronic spot's</source>
+        <translation>Tampilkan lagi semua laporan, tidak hanya laporan titik rawan ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_pane.ui" line="128" />
         <source>New reports</source>
         <translation>Laporan baru</translation>
     </message>
@@ -2348,13 +2590,13 @@ Ganti berkas itu?</translation>
     <name>ReportsModel</name>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="32" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="33" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="64" />
         <source>Received</source>
         <translation>Diterima</translation>
     </message>
@@ -2435,81 +2677,87 @@ Ganti berkas itu?</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="49" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="65" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="66" />
         <source>SLA met</source>
         <translation>Patuh SLA</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="50" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="66" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="67" />
         <source>Proof rejection rate</source>
         <translation>Tingkat bukti ditolak</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="51" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="67" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="68" />
         <source>Reopen rate</source>
         <translation>Tingkat dibuka kembali</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="52" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="68" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="69" />
         <source>Reused-proof rate</source>
         <translation>Tingkat bukti daur ulang</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/reports/models.py" line="53" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="70" />
+        <source>Recurrence rate</source>
+        <translation>Tingkat masalah berulang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
         <source>Forwarding rate</source>
         <translation>Tingkat diteruskan &gt; 1 kali</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="54" />
-        <location filename="../../qlue_console/gui/reports/models.py" line="64" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="55" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="65" />
         <source>Response rate</source>
         <translation>Tingkat respons</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="58" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
         <source>Rank</source>
         <translation>Peringkat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="59" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="60" />
         <source>vs last week</source>
         <translation>vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="61" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
         <source>Score</source>
         <translation>Skor</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="62" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="63" />
         <source>Performance</source>
         <translation>Kinerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="69" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="71" />
         <source>Raw rank</source>
         <translation>Peringkat mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="70" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="72" />
         <source>Raw vs last week</source>
         <translation>Mentah vs minggu lalu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="71" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="73" />
         <source>Raw score</source>
         <translation>Skor mentah</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="111" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="113" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/reports/models.py" line="152" />
+        <location filename="../../qlue_console/gui/reports/models.py" line="154" />
         <source>new</source>
         <translation>baru</translation>
     </message>
@@ -3045,6 +3293,49 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>SpotLayerTexts</name>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="21" />
+        <source>%1 reports in %2 weeks</source>
+        <translation>%1 laporan dalam %2 minggu</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="22" />
+        <source>Came back after closing: %1</source>
+        <translation>Muncul lagi setelah ditutup: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="29" />
+        <source>%1 or more came back</source>
+        <translation>%1 atau lebih muncul lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="31" />
+        <source>%1 came back</source>
+        <translation>%1 muncul lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="33" />
+        <source>%1–%2 came back</source>
+        <translation>%1–%2 muncul lagi</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="36" />
+        <source>Chronic spots (%1)</source>
+        <translation>Titik rawan (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="38" />
+        <source>Larger circle: more reports</source>
+        <translation>Lingkaran lebih besar: lebih banyak laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/map/spot_texts.py" line="39" />
+        <source>No chronic spots</source>
+        <translation>Tidak ada titik rawan</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <location filename="../../qlue_console/gui/app.py" line="25" />
@@ -3121,117 +3412,117 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TemplateAdminDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="56" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="57" />
         <source>Message templates</source>
         <translation>Templat pesan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="65" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
         <source>Dispatch message</source>
         <translation>Pesan disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="66" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="67" />
         <source>Rejection note</source>
         <translation>Catatan penolakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="67" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="68" />
         <source>Reply to the citizen</source>
         <translation>Balas warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="71" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="72" />
         <source>Every category</source>
         <translation>Semua kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="73" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="74" />
         <source>Every state</source>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="77" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="78" />
         <source>Every reason</source>
         <translation>Semua alasan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="83" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
         <source>Purpose</source>
         <translation>Kegunaan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="84" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="85" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="86" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
         <source>Reason (rejections)</source>
         <translation>Alasan (penolakan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="87" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
         <source>Title</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="88" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="89" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="89" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="90" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="92" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="93" />
         <source>Placeholders: {kelurahan}, {due}, {report}, {official}, {category}</source>
         <translation>Penanda: {kelurahan}, {due}, {report}, {official}, {category}</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="102" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
         <source>New</source>
         <translation>Baru</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="103" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="104" />
         <source>Save</source>
         <translation>Simpan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="104" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="105" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="174" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="180" />
         <source>Unknown placeholder {%1}.</source>
         <translation>Penanda tidak dikenal {%1}.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="192" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="200" />
         <source>Template saved: every console uses it from now on.</source>
         <translation>Templat tersimpan: semua konsol memakainya mulai sekarang.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="202" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="210" />
         <source>Template removed.</source>
         <translation>Templat dihapus.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="212" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="220" />
         <source>Not saved: %1</source>
         <translation>Tidak tersimpan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/replies/template_admin.py" line="228" />
+        <location filename="../../qlue_console/gui/replies/template_admin.py" line="236" />
         <source>Message templates…</source>
         <translation>Templat pesan…</translation>
     </message>
@@ -3474,48 +3765,53 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
 <context>
     <name>TriageWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="115" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="132" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="116" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="133" />
         <source>Duplicates</source>
         <translation>Duplikat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="117" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="134" />
         <source>Dispatch</source>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="180" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="208" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="212" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="244" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="214" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="246" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="237" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="361" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="271" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="444" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="311" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="322" />
+        <source>The chronic spots could not be read: %1</source>
+        <translation>Titik rawan tidak dapat dibaca: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="393" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="312" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="394" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
@@ -3540,77 +3836,87 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Laporan lewat batas per kelurahan</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="50" />
+        <location filename="../../ui/triage_workspace.ui" line="42" />
+        <source>Chronic spots</source>
+        <translation>Titik rawan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="43" />
+        <source>Places where reports of one category keep coming: on the map and in a list beneath it</source>
+        <translation>Tempat yang terus mendapat laporan satu kategori: di peta dan dalam daftar di bawahnya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="67" />
         <source>Loading the map…</source>
         <translation>Memuat peta…</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="75" />
+        <location filename="../../ui/triage_workspace.ui" line="106" />
         <source>No report open</source>
         <translation>Belum ada laporan yang dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="81" />
+        <location filename="../../ui/triage_workspace.ui" line="112" />
         <source>Press N to take the most urgent report waiting for triage, or pick one in the queue or on the map.</source>
         <translation>Tekan N untuk mengambil laporan paling mendesak yang menunggu verifikasi, atau pilih satu di antrean atau di peta.</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="88" />
+        <location filename="../../ui/triage_workspace.ui" line="119" />
         <source>Take the next report (N)</source>
         <translation>Ambil laporan berikutnya (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="94" />
+        <location filename="../../ui/triage_workspace.ui" line="125" />
         <source>Keys, once a report is open</source>
         <translation>Tombol, setelah laporan dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="104" />
+        <location filename="../../ui/triage_workspace.ui" line="135" />
         <source>Take the next report: the most urgent waiting one</source>
         <translation>Ambil laporan berikutnya: yang paling mendesak</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="106" />
+        <location filename="../../ui/triage_workspace.ui" line="137" />
         <source>Claim or release the open report</source>
         <translation>Klaim atau lepas laporan yang dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="108" />
+        <location filename="../../ui/triage_workspace.ui" line="139" />
         <source>Triaged: photo, text and place checked</source>
         <translation>Diverifikasi: foto, teks, dan lokasi sudah dicek</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="110" />
+        <location filename="../../ui/triage_workspace.ui" line="141" />
         <source>Reject, with a reason</source>
         <translation>Tolak, dengan alasan</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="112" />
+        <location filename="../../ui/triage_workspace.ui" line="143" />
         <source>Change the category</source>
         <translation>Ubah kategori</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="114" />
+        <location filename="../../ui/triage_workspace.ui" line="145" />
         <source>Priority: low, normal, high, urgent</source>
         <translation>Prioritas: rendah, normal, tinggi, mendesak</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="116" />
+        <location filename="../../ui/triage_workspace.ui" line="147" />
         <source>Write an internal comment</source>
         <translation>Tulis komentar internal</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="118" />
+        <location filename="../../ui/triage_workspace.ui" line="149" />
         <source>Merge into the selected duplicate</source>
         <translation>Gabungkan ke duplikat yang dipilih</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="120" />
+        <location filename="../../ui/triage_workspace.ui" line="151" />
         <source>Switch between Detail and Duplicates</source>
         <translation>Beralih antara Detail dan Duplikat</translation>
     </message>
     <message>
-        <location filename="../../ui/triage_workspace.ui" line="122" />
+        <location filename="../../ui/triage_workspace.ui" line="153" />
         <source>Search the queue</source>
         <translation>Cari di antrean</translation>
     </message>
@@ -4006,12 +4312,12 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Pilih tindak lanjut</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="98" />
+        <location filename="../../ui/verify_workspace.ui" line="107" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="111" />
+        <location filename="../../ui/verify_workspace.ui" line="120" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
@@ -4041,103 +4347,103 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Hanya tindak lanjut yang gagal pada pemeriksaan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="103" />
-        <location filename="../../ui/verify_workspace.ui" line="116" />
+        <location filename="../../ui/verify_workspace.ui" line="112" />
+        <location filename="../../ui/verify_workspace.ui" line="125" />
         <source>Wheel or +/- to zoom, drag to pan: both photos move together</source>
         <translation>Roda mouse atau +/- untuk zoom, seret untuk menggeser: kedua foto bergerak bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="137" />
+        <location filename="../../ui/verify_workspace.ui" line="146" />
         <source>The earlier proof this photo matches; click to open its report</source>
         <translation>Bukti sebelumnya yang cocok dengan foto ini; klik untuk membuka laporannya</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="157" />
+        <location filename="../../ui/verify_workspace.ui" line="166" />
         <source>+</source>
         <translation>+</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="158" />
+        <location filename="../../ui/verify_workspace.ui" line="167" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="163" />
+        <location filename="../../ui/verify_workspace.ui" line="172" />
         <source>−</source>
         <translation>−</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="164" />
+        <location filename="../../ui/verify_workspace.ui" line="173" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="169" />
+        <location filename="../../ui/verify_workspace.ui" line="178" />
         <source>Fit</source>
         <translation>Pas</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="170" />
+        <location filename="../../ui/verify_workspace.ui" line="179" />
         <source>Fit the photos in the views (0)</source>
         <translation>Sesuaikan foto dengan tampilan (0)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="175" />
+        <location filename="../../ui/verify_workspace.ui" line="184" />
         <source>Zoom and pan move both photos together</source>
         <translation>Zoom dan geser menggerakkan kedua foto bersama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="193" />
+        <location filename="../../ui/verify_workspace.ui" line="202" />
         <source>Approve (A)</source>
         <translation>Setujui (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="194" />
+        <location filename="../../ui/verify_workspace.ui" line="203" />
         <source>The proof is good: close the report</source>
         <translation>Bukti baik: selesaikan laporan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="200" />
+        <location filename="../../ui/verify_workspace.ui" line="209" />
         <source>Reject (R)</source>
         <translation>Tolak (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="201" />
+        <location filename="../../ui/verify_workspace.ui" line="210" />
         <source>The proof is weak: reopen the report for the same officials</source>
         <translation>Bukti lemah: buka kembali laporan untuk pejabat yang sama</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="220" />
+        <location filename="../../ui/verify_workspace.ui" line="229" />
         <source>Read-only: only a supervisor can approve or reject proofs.</source>
         <translation>Hanya baca: hanya supervisor yang dapat menyetujui atau menolak bukti.</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="231" />
+        <location filename="../../ui/verify_workspace.ui" line="240" />
         <source>Reject: press 1–6 for the reason (Enter takes the highlighted one, Esc cancels)</source>
         <translation>Tolak: tekan 1–6 untuk alasan (Enter memilih yang disorot, Esc membatalkan)</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="242" />
+        <location filename="../../ui/verify_workspace.ui" line="251" />
         <source>Note for the official (required with "Other")</source>
         <translation>Catatan untuk pejabat (wajib untuk "Lainnya")</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="275" />
+        <location filename="../../ui/verify_workspace.ui" line="284" />
         <source>Check</source>
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="276" />
+        <location filename="../../ui/verify_workspace.ui" line="285" />
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="282" />
+        <location filename="../../ui/verify_workspace.ui" line="291" />
         <source>&lt;b&gt;Where&lt;/b&gt;: the report and the photo's GPS position</source>
         <translation>&lt;b&gt;Lokasi&lt;/b&gt;: laporan dan posisi GPS foto</translation>
     </message>
     <message>
-        <location filename="../../ui/verify_workspace.ui" line="299" />
+        <location filename="../../ui/verify_workspace.ui" line="308" />
         <source>&lt;b&gt;EXIF&lt;/b&gt; of the proof photo</source>
         <translation>&lt;b&gt;EXIF&lt;/b&gt; foto bukti</translation>
     </message>

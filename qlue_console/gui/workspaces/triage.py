@@ -116,6 +116,7 @@ class TriageWorkspace(QObject):
         self._splitter = child(self.widget, QSplitter, "paneSplitter")
         self.queue = QueuePane(engine, tasks, language, self.widget)
         self.detail = DetailPane(engine, tasks, language, self.widget)
+        self.detail.open_report = self.open_report  # the closed fix's number selects it too
         self.actions = TriageActions(
             engine, tasks, language, self.widget, self.widget, lambda: self.queue.me
         )
