@@ -53,6 +53,7 @@ class ChronicSpot:
     recurrences: int  # of those, reports that came back after a closed one
     first_reported_at: datetime
     last_reported_at: datetime
+    open_reports: int = 0  # of those, still open (where the queue opens the spot)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ SELECT s.spot_id AS id, s.category_code, c.name_id AS category_id, c.name_en AS 
        (SELECT t.name FROM areas a JOIN areas k ON k.code = a.parent_code
           JOIN areas t ON t.code = k.parent_code
          WHERE a.code = s.kelurahan_code) AS kota,
-       s.reports, s.recurrences, s.first_reported_at, s.last_reported_at
+       s.reports, s.recurrences, s.first_reported_at, s.last_reported_at,
+       (SELECT count(*) FROM chronic_spot_reports m JOIN reports r ON r.id = m.report_id
+         WHERE m.spot_id = s.spot_id AND qlue_report_is_open(r.status))::int AS open_reports
   FROM chronic_spots_at(coalesce(CAST(:at AS timestamptz), now())) s
   JOIN categories c ON c.code = s.category_code
  WHERE (CAST(:category AS text) IS NULL OR s.category_code = :category)

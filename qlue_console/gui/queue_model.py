@@ -242,7 +242,8 @@ class QueueModel(QAbstractTableModel):
             return f"{label} · {row.channel_name}" if row.channel_name else label
         if column == COL_STATE:
             text = state_text(row.status)
-            return f"{text} · {self.tr('overdue')}" if row.overdue else text
+            overdue = self.tr("overdue")  # outside the f-string, where lupdate finds it
+            return f"{text} · {overdue}" if row.overdue else text
         if column == COL_TEXT:
             return " ".join(row.excerpt.split())
         if column == COL_PHOTO:

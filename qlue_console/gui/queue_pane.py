@@ -123,13 +123,16 @@ class QueuePane(QObject):
         self._filters.show(flt)
         self.set_filter(flt)
 
-    def open_chronic_spot(self, spot_id: int, caption: str) -> None:
-        """Narrows the queue to one chronic spot's reports, every state of the view shown (the
-        working queue or the archive), the other filters cleared (a spot's reports are of one
-        category and place already); the filter bar names the spot until it is cleared."""
+    def open_chronic_spot(self, spot_id: int, caption: str, archive: bool = False) -> None:
+        """Narrows the queue to one chronic spot's reports, every state of the working queue
+        shown (of the archive with ``archive``: a spot whose reports are all closed), the other
+        filters cleared (a spot's reports are of one category and place already); the filter
+        bar names the spot until it is cleared."""
         self._filters.name_spot(spot_id, caption)
         flt = QueueFilter(
-            states=self._tabs.all_states(), sort=self.current_filter().sort, chronic_spot=spot_id
+            states=self._tabs.view_states(archive),
+            sort=self.current_filter().sort,
+            chronic_spot=spot_id,
         )
         self.apply_filter_to_widgets(flt)
 

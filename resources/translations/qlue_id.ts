@@ -760,114 +760,119 @@
         <translation>%1 · mention yang dikirim sekarang jatuh tempo %2</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="242" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="239" />
+        <source>closed the earlier report</source>
+        <translation>menutup laporan sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="243" />
         <source>Closed the earlier report at this place: its fix came back, so this report is suggested to them first</source>
         <translation>Menutup laporan sebelumnya di tempat ini: masalahnya muncul lagi, jadi laporan ini disarankan kepadanya lebih dulu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="246" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="247" />
         <source>Already mentioned, still open</source>
         <translation>Sudah di-mention, masih terbuka</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="254" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="255" />
         <source>none</source>
         <translation>tidak ada</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="270" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="271" />
         <source>Select a report first.</source>
         <translation>Pilih laporan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="272" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="273" />
         <source>Loading…</source>
         <translation>Memuat…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="274" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="275" />
         <source>Your role may not dispatch reports.</source>
         <translation>Peran Anda tidak boleh mendisposisikan laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="276" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="277" />
         <source>This report is closed.</source>
         <translation>Laporan ini sudah ditutup.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="281" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="282" />
         <source>Write a message and @mention at least one official.</source>
         <translation>Tulis pesan dan @mention minimal satu pejabat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="283" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="284" />
         <source>Mention at least one official with @.</source>
         <translation>Mention minimal satu pejabat dengan @.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="297" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="298" />
         <location filename="../../ui/dispatch_panel.ui" line="34" />
         <source>Dispatch: mention the officials with their due times (Ctrl+Enter)</source>
         <translation>Disposisi: mention pejabat beserta batas waktunya (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="305" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="306" />
         <source>Close the open mentions as forwarded and mention the officials in the message instead</source>
         <translation>Tutup mention terbuka sebagai diteruskan dan mention pejabat di pesan sebagai gantinya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="309" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="310" />
         <source>Say why the report is passed on</source>
         <translation>Jelaskan mengapa laporan diteruskan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="336" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="337" />
         <source>to send</source>
         <translation>akan dikirim</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="347" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="348" />
         <source>overdue</source>
         <translation>lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="368" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="369" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="387" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="388" />
         <source>Passed on to %1 (Koordinasi).</source>
         <translation>Diteruskan ke %1 (Koordinasi).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="389" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="390" />
         <source>Sent to %1.</source>
         <translation>Terkirim ke %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="392" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="393" />
         <source>Already mentioned, not repeated: %1.</source>
         <translation>Sudah di-mention, tidak diulang: %1.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="424" />
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="437" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="425" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="438" />
         <source>Not sent: %1</source>
         <translation>Tidak terkirim: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="428" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="429" />
         <source>Not sent: %1. The report has been reloaded; your text is kept — check and send again.</source>
         <translation>Tidak terkirim: %1. Laporan telah dimuat ulang; teks Anda tetap ada — periksa dan kirim lagi.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="435" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="436" />
         <source>Not allowed: %1</source>
         <translation>Tidak diizinkan: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/dispatch/panel.py" line="440" />
+        <location filename="../../qlue_console/gui/dispatch/panel.py" line="441" />
         <source>Not sent, the database did not answer: %1</source>
         <translation>Tidak terkirim, basis data tidak menjawab: %1</translation>
     </message>
@@ -2138,6 +2143,11 @@ Ganti berkas itu?</translation>
         <location filename="../../qlue_console/gui/queue_model.py" line="238" />
         <source>Outside DKI Jakarta</source>
         <translation>Di luar DKI Jakarta</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue_model.py" line="245" />
+        <source>overdue</source>
+        <translation>lewat batas</translation>
     </message>
 </context>
 <context>
@@ -3796,7 +3806,7 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/workspaces/triage.py" line="271" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="444" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="448" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
@@ -3806,12 +3816,12 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Titik rawan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="393" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="397" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="394" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="398" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

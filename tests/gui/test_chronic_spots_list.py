@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QToolButton, QWidget
+from sqlalchemy import text
 
 from qlue_console.data.recurrences import RecurrenceSettings, fetch_chronic_spots
 from qlue_console.db.engine import describe
@@ -156,3 +157,33 @@ def test_without_spots_the_list_says_so_and_names_its_rule(qtbot):
     rule = panel.widget.findChild(QLabel, "spotsRuleLabel").text()
     assert rule == "At least 4 reports of one category within 100 m in the last 8 weeks"
     assert panel.spot_ids() == []
+
+
+def test_a_spot_whose_reports_are_all_closed_opens_in_the_archive(qtbot, triage, db_engine):
+    """A spot is listed for its last weeks whatever became of its reports; when every one is
+    closed, the queue opens it in the archive, where they are (not as an empty working queue)."""
+    ws, ids = triage, _spots(db_engine)
+    with db_engine.begin() as conn:
+        members = list(
+            conn.execute(
+                text("SELECT report_id FROM chronic_spot_reports WHERE spot_id = :s"),
+                {"s": ids["banjir"]},
+            ).scalars()
+        )
+        conn.execute(
+            text("UPDATE reports SET status = 'verified', closed_at = now() WHERE id = ANY(:ids)"),
+            {"ids": members},
+        )
+    ws.show_chronic_spots(False)
+    ws.show_chronic_spots(True)
+    qtbot.waitUntil(
+        lambda: (s := ws.spots.spot(ids["banjir"])) is not None and s.open_reports == 0,
+        timeout=10_000,
+    )
+    with qtbot.waitSignal(ws.queue.first_page_loaded, timeout=10_000):
+        ws._spot_clicked(ids["banjir"])
+    assert set(ws.queue.current_filter().states) == {"verified", "rejected", "duplicate"}
+    assert _queue_ids(ws) == set(members)
+    with qtbot.waitSignal(ws.queue.first_page_loaded, timeout=10_000):
+        ws._spot_clicked(ids["sampah"])  # some of its reports still open: the working queue
+    assert "new" in ws.queue.current_filter().states

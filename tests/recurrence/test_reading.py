@@ -61,7 +61,12 @@ def test_chronic_spots_are_listed_and_open_as_a_queue_filter(db_engine):
     members.append(submit(db_engine, north(45)))
     submit(db_engine, north(5), category="parkir_liar")
     (spot,) = recurrences.fetch_chronic_spots(db_engine)
-    assert (spot.category_code, spot.reports, spot.recurrences) == ("sampah", 4, 0)
+    assert (spot.category_code, spot.reports, spot.recurrences, spot.open_reports) == (
+        "sampah",
+        4,
+        0,
+        4,
+    )
     assert spot.kelurahan == "Gambir" and spot.kota and abs(spot.lat - MONAS[0]) < 0.001
     flt = QueueFilter(chronic_spot=spot.id)
     assert sorted(r.id for r in fetch_queue_page(db_engine, flt)) == sorted(members)

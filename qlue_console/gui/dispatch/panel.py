@@ -236,7 +236,8 @@ class DispatchPanel(QObject):
                 rule = rule_text(suggestion.rule_level, suggestion.rule_kind)
             tip = f"{suggestion.display_name} — {rule}"
             if suggestion.closed_earlier:
-                chip.setText(f"@{suggestion.handle} · {self.tr('closed the earlier report')}")
+                closed_it = self.tr("closed the earlier report")
+                chip.setText(f"@{suggestion.handle} · {closed_it}")
                 chip.setStyleSheet(CLOSER_CHIP_STYLE)
                 tip += "\n" + self.tr(
                     "Closed the earlier report at this place: its fix came back, "

@@ -80,6 +80,11 @@ class StateTabs(QObject):
         """The states of every tab shown (the working queue's or the archive's)."""
         return self._specs()[0][1]
 
+    @staticmethod
+    def view_states(archive: bool) -> tuple[str, ...]:
+        """The states of every tab of the working queue, or of the archive."""
+        return (ARCHIVE_TABS if archive else OPEN_TABS)[0][1]
+
     def show(self, states: Sequence[str]) -> None:
         """Shows the tab of these states (the archive's when they are all closed), silently."""
         self._archive.blockSignals(True)

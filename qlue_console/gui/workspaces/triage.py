@@ -334,7 +334,11 @@ class TriageWorkspace(QObject):
             self.map.set_chronic_spots(spots, weeks=settings.chronic_weeks, language=self._language)
 
     def _spot_clicked(self, spot_id: int) -> None:
-        self.queue.open_chronic_spot(spot_id, self.spots.caption(spot_id))
+        """Opens the spot where its reports are: the working queue while one is open, the
+        archive when every one is closed."""
+        spot = self.spots.spot(spot_id)
+        archive = spot is not None and spot.open_reports == 0
+        self.queue.open_chronic_spot(spot_id, self.spots.caption(spot_id), archive=archive)
 
     def _map_loaded(self) -> None:
         self._map_ready = True
