@@ -270,3 +270,17 @@ def test_the_layer_follows_reports_as_they_arrive(qtbot, triage, db_engine):
         ),
         timeout=15_000,
     )
+
+
+def test_a_spot_opened_from_its_list_is_brought_into_view(qtbot, map_view, js):
+    """The list's spot may lie anywhere in the city: the map goes to it, close enough to tell
+    its reports apart, and leaves a place already in view where it is."""
+    far = _spot(1, 5, lat=-6.105, lon=106.90)  # by the bay, away from the opening view
+    _show(qtbot, map_view, [far])
+    map_view.show_place(far.lat, far.lon)
+    qtbot.waitUntil(
+        lambda: js(map_view, "QlueMap.map.getBounds().contains([-6.105, 106.90])"), timeout=5_000
+    )
+    assert js(map_view, "QlueMap.map.getZoom()") >= 16
+    centre = json.loads(js(map_view, "JSON.stringify(QlueMap.map.getCenter())"))
+    assert abs(centre["lat"] - far.lat) < 1e-3 and abs(centre["lng"] - far.lon) < 1e-3

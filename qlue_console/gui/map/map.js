@@ -172,6 +172,16 @@
     Q.map.setView(ll, Math.max(Q.map.getZoom(), 13), {animate: true});
   }
 
+  // A place the console asks to see (a chronic spot opened from its list): brought into view,
+  // close enough to tell its reports apart, unless it is well inside the view already.
+  function showPlace(msg) {
+    var ll = L.latLng(msg.lat, msg.lon);
+    var zoom = Math.max(Q.map.getZoom(), msg.zoom || 16);
+    if (Q.map.getBounds().pad(-0.1).contains(ll) && Q.map.getZoom() >= zoom) { return; }
+    Q.userMoved = true;   // stays in view when the pane is resized
+    Q.map.setView(ll, zoom, {animate: false});
+  }
+
   // -- the mouse: the layer hit-tests the map's own events ----------------------------------
   function onMapClick(e) {
     var id = Q.markers.idAt(e.containerPoint);
@@ -533,7 +543,7 @@
   // -- the channel --------------------------------------------------------------------------
   var handlers = {
     config: configure, set: setAll, upsert: upsert, remove: remove,
-    select: select, choropleth: setChoropleth, spots: setSpots
+    select: select, choropleth: setChoropleth, spots: setSpots, place: showPlace
   };
 
   function afterPaint(fn) {

@@ -278,6 +278,12 @@ class MapView(QWidget):
         if self._ready and self._spots is not None:
             self._send(self._spots_command())
 
+    def show_place(self, lat: float, lon: float) -> None:
+        """Brings a place into view, close enough to tell its reports apart (a chronic spot
+        opened from its list)."""
+        if self._ready:
+            self._send({"op": "place", "lat": float(lat), "lon": float(lon), "zoom": 16})
+
     def chronic_spots(self) -> tuple[ChronicSpot, ...] | None:
         """The spots the layer holds (None: the layer is off)."""
         return None if self._spots is None else self._spots[0]

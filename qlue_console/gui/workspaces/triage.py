@@ -339,6 +339,8 @@ class TriageWorkspace(QObject):
         spot = self.spots.spot(spot_id)
         archive = spot is not None and spot.open_reports == 0
         self.queue.open_chronic_spot(spot_id, self.spots.caption(spot_id), archive=archive)
+        if spot is not None and self.map is not None:
+            self.map.show_place(spot.lat, spot.lon)
 
     def _map_loaded(self) -> None:
         self._map_ready = True
