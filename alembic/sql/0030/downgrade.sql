@@ -105,7 +105,7 @@ DROP FUNCTION qlue_recurrence_on_created();
 DROP FUNCTION qlue_chronic_place(bigint, boolean);
 DROP FUNCTION qlue_recurrence_record(bigint, bigint, double precision, timestamptz, timestamptz, boolean);
 DROP FUNCTION qlue_recurrence_candidate(bigint, text, double precision, double precision, timestamptz);
-DROP FUNCTION qlue_reports_near(double precision, double precision, double precision);
+DROP FUNCTION qlue_reports_near(double precision, double precision, double precision, text[]);
 DROP FUNCTION qlue_related_categories(text);
 DROP FUNCTION qlue_box_around(double precision, double precision, double precision);
 DROP FUNCTION qlue_distance_m(double precision, double precision, double precision, double precision);

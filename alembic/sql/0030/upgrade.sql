@@ -35,6 +35,7 @@ CREATE TABLE recurrence_settings (
     updated_by      text NOT NULL DEFAULT session_user
 );
 INSERT INTO recurrence_settings DEFAULT VALUES;
+ANALYZE recurrence_settings;  -- one row, known to the planner (unanalysed it guesses 910)
 COMMENT ON TABLE recurrence_settings IS
     'The one row of the recurrence rule: distance (metres), window (days after closing), and a '
     'chronic spot''s k reports over the last weeks. Written by set_recurrence_settings (admins).';
@@ -111,10 +112,11 @@ LANGUAGE sql STABLE AS $$
         UNION ALL SELECT category_a FROM category_relations WHERE category_b = p_code) x
 $$;
 
--- The reports within p_metres of a position, with their distance: the box's reports read from
+-- The reports within p_metres of a position (of p_categories, NULL: any), with their distance: the box's reports read from
 -- the index alone (MATERIALIZED: the planner would otherwise combine the box with the
 -- category's index, 66,000 entries for a common category in a 1M city, 8 ms a search).
-CREATE FUNCTION qlue_reports_near(p_lat double precision, p_lon double precision, p_metres double precision)
+CREATE FUNCTION qlue_reports_near(p_lat double precision, p_lon double precision, p_metres double precision,
+    p_categories text[] DEFAULT NULL)
 RETURNS TABLE (id bigint, category_code text, status text, reported_at timestamptz,
                closed_at timestamptz, distance_m double precision)
 LANGUAGE sql STABLE AS $$
@@ -125,7 +127,8 @@ LANGUAGE sql STABLE AS $$
     SELECT n.id, n.category_code, n.status, n.reported_at, n.closed_at,
            qlue_distance_m(p_lat, p_lon, n.lat, n.lon)
       FROM near n
-     WHERE qlue_distance_m(p_lat, p_lon, n.lat, n.lon) <= p_metres
+     WHERE (p_categories IS NULL OR n.category_code = ANY (p_categories))
+       AND qlue_distance_m(p_lat, p_lon, n.lat, n.lon) <= p_metres
 $$;
 
 -- The closed report a report (reported at p_at, at p_lat/p_lon, category p_category) is a
@@ -137,23 +140,31 @@ CREATE FUNCTION qlue_recurrence_candidate(p_report bigint, p_category text, p_la
     OUT closed_report_id bigint, OUT distance_m double precision, OUT closed_at timestamptz,
     OUT has_neighbour boolean)
 LANGUAGE sql STABLE AS $$
+    -- The box's reports read from the index alone (MATERIALIZED: see qlue_reports_near), then
+    -- the cheap conditions first: the distance is computed for the few that pass them.
     WITH s AS (SELECT * FROM recurrence_settings),
-    measured AS MATERIALIZED (
-        SELECT n.* FROM s, qlue_reports_near(p_lat, p_lon, s.distance_m) n WHERE n.id <> p_report),
+    cats AS MATERIALIZED (SELECT qlue_related_categories(p_category) AS codes),
+    box AS MATERIALIZED (
+        SELECT r.id, r.lat, r.lon, r.category_code, r.status, r.reported_at, r.closed_at
+          FROM reports r, s
+         WHERE point(r.lon, r.lat) <@ qlue_box_around(p_lat, p_lon, s.distance_m)),
     fix AS (
-        SELECT m.id, m.distance_m, m.closed_at
-          FROM measured m, s
-         WHERE m.status = 'verified'
-           AND m.closed_at >= p_at - make_interval(days => s.window_days)
-           AND m.closed_at < p_at
-           AND m.category_code = ANY (qlue_related_categories(p_category))
-         ORDER BY m.distance_m, m.closed_at DESC, m.id DESC
+        SELECT b.id, qlue_distance_m(p_lat, p_lon, b.lat, b.lon) AS d, b.closed_at
+          FROM box b, s, cats
+         WHERE b.status = 'verified'
+           AND b.closed_at >= p_at - make_interval(days => s.window_days)
+           AND b.closed_at < p_at
+           AND b.id <> p_report
+           AND b.category_code = ANY (cats.codes)
+           AND qlue_distance_m(p_lat, p_lon, b.lat, b.lon) <= s.distance_m
+         ORDER BY 2, b.closed_at DESC, b.id DESC
          LIMIT 1)
-    SELECT (SELECT id FROM fix), (SELECT distance_m FROM fix), (SELECT closed_at FROM fix),
-           EXISTS (SELECT 1 FROM measured m, s
-                    WHERE m.category_code = p_category
-                      AND m.reported_at >= p_at - make_interval(weeks => s.chronic_weeks)
-                      AND m.reported_at <= p_at)
+    SELECT (SELECT id FROM fix), (SELECT d FROM fix), (SELECT closed_at FROM fix),
+           EXISTS (SELECT 1 FROM box b, s
+                    WHERE b.category_code = p_category AND b.id <> p_report
+                      AND b.reported_at >= p_at - make_interval(weeks => s.chronic_weeks)
+                      AND b.reported_at <= p_at
+                      AND qlue_distance_m(p_lat, p_lon, b.lat, b.lon) <= s.distance_m)
 $$;
 
 -- Records that p_report came back after p_closed: the link and an event on both timelines.
@@ -194,7 +205,7 @@ BEGIN
     v_since := v.reported_at - make_interval(weeks => s.chronic_weeks);
     -- Nothing of this category near: no spot can start or grow (the common case, no lock).
     IF NOT p_has_neighbour OR p_has_neighbour IS NULL AND NOT EXISTS (
-            SELECT 1 FROM qlue_reports_near(v.lat, v.lon, s.distance_m) n
+            SELECT 1 FROM qlue_reports_near(v.lat, v.lon, s.distance_m, ARRAY[v.category_code]) n
              WHERE n.category_code = v.category_code AND n.id <> v.id
                AND n.reported_at >= v_since AND n.reported_at <= v.reported_at) THEN
         RETURN NULL;
@@ -207,7 +218,8 @@ BEGIN
      ORDER BY qlue_distance_m(v.lat, v.lon, c.lat, c.lon), c.id
      LIMIT 1;
     IF v_spot IS NULL THEN
-        SELECT array_agg(n.id) INTO v_neighbours FROM qlue_reports_near(v.lat, v.lon, s.distance_m) n
+        SELECT array_agg(n.id) INTO v_neighbours
+          FROM qlue_reports_near(v.lat, v.lon, s.distance_m, ARRAY[v.category_code]) n
          WHERE n.category_code = v.category_code AND n.id <> v.id
            AND n.reported_at >= v_since AND n.reported_at <= v.reported_at
            AND n.status NOT IN ('rejected', 'duplicate')
@@ -334,17 +346,23 @@ CREATE FUNCTION recurrence_history(p_report bigint)
 RETURNS TABLE (closed_report_id bigint, closed_at timestamptz, came_back_report_id bigint,
                came_back_at timestamptz, distance_m double precision)
 LANGUAGE sql STABLE AS $$
-    SELECT x.closed_report_id, x.closed_at, x.report_id, n.reported_at,
-           qlue_distance_m(v.lat, v.lon, n.lat, n.lon)
-      FROM reports v, recurrence_settings s, recurrences x
-      JOIN reports n ON n.id = x.report_id
-      JOIN reports c ON c.id = x.closed_report_id
-     WHERE v.id = p_report
-       AND x.withdrawn_at IS NULL
-       AND point(c.lon, c.lat) <@ qlue_box_around(v.lat, v.lon, s.distance_m)
-       AND qlue_distance_m(v.lat, v.lon, c.lat, c.lon) <= s.distance_m
-       AND c.category_code = ANY (qlue_related_categories(v.category_code))
-     ORDER BY n.reported_at DESC
+    WITH v AS MATERIALIZED (
+        SELECT r.lat, r.lon, qlue_related_categories(r.category_code) AS codes, s.distance_m
+          FROM reports r, recurrence_settings s
+         WHERE r.id = p_report),
+    fixes AS MATERIALIZED (
+        SELECT n.id FROM v, qlue_reports_near(v.lat, v.lon, v.distance_m, v.codes) n)
+    -- each fix's recurrences through their indexes (OFFSET 0 keeps the lookups per fix: the
+    -- planner, guessing hundreds of fixes, would rather scan every recurrence and report)
+    SELECT x.closed_report_id, x.closed_at, x.report_id, x.reported_at,
+           qlue_distance_m(v.lat, v.lon, x.lat, x.lon)
+      FROM v, fixes
+      CROSS JOIN LATERAL (
+          SELECT y.closed_report_id, y.closed_at, y.report_id, r.reported_at, r.lat, r.lon
+            FROM recurrences y JOIN reports r ON r.id = y.report_id
+           WHERE y.closed_report_id = fixes.id AND y.withdrawn_at IS NULL
+          OFFSET 0) x
+     ORDER BY x.reported_at DESC, x.report_id DESC
 $$;
 
 -- Admin: the rule's settings (NULL keeps a value).
@@ -484,7 +502,7 @@ COMMENT ON VIEW console_reports IS
 REVOKE ALL ON FUNCTION qlue_distance_m(double precision, double precision, double precision, double precision),
     qlue_box_around(double precision, double precision, double precision),
     qlue_related_categories(text),
-    qlue_reports_near(double precision, double precision, double precision),
+    qlue_reports_near(double precision, double precision, double precision, text[]),
     qlue_recurrence_candidate(bigint, text, double precision, double precision, timestamptz),
     qlue_recurrence_record(bigint, bigint, double precision, timestamptz, timestamptz, boolean),
     qlue_chronic_place(bigint, boolean), qlue_recurrence_on_created(), qlue_recurrence_on_status(),
