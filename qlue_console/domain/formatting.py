@@ -41,6 +41,11 @@ def jakarta(value: datetime) -> datetime:
     return value.astimezone(JAKARTA)
 
 
+def iso_moment(value: datetime) -> str:
+    """A moment for a data file (the CSV export): ISO 8601 in Jakarta time, with its offset."""
+    return jakarta(value).isoformat(timespec="seconds")
+
+
 def parse_moment(value: datetime | str | None) -> datetime | None:
     """A moment from a datetime or an ISO 8601 text (as JSON evidence carries it); None if
     neither."""

@@ -19,6 +19,7 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+from qlue_console.domain import formatting
 from qlue_console.reports.chronic import spot_value
 from qlue_console.reports.labels import CHRONIC_COLUMNS, COLUMNS, check_language
 from qlue_console.reports.service import WeeklyReport, value_of
@@ -44,7 +45,7 @@ def csv_value(kind: str, value) -> str:
     if kind in ("hours", "rate", "number"):
         return f"{float(value):.4f}"
     if kind == "moment":
-        return value.isoformat()
+        return formatting.iso_moment(value)
     return str(value)
 
 

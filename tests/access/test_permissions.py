@@ -86,6 +86,14 @@ _READ = {
     "qlue_report_is_open",  # 0014: the console's read path (the view console_reports)
     "qlue_report_channel_name",  # 0019: console_reports.channel_name (the Open311 channel)
     "qlue_template_unknown_placeholder",  # 0026: the message templates' placeholder check
+    # 0030: reading recurrences and chronic spots (the rule itself runs in its triggers)
+    "qlue_distance_m",
+    "qlue_box_around",
+    "qlue_related_categories",
+    "qlue_reports_near",
+    "chronic_spots_at",
+    "recurrence_history",
+    "chronic_spots_as_of",  # 0031: the spots as they stood at a week's end
 }
 _TRIAGE = {
     "claim_next_report",

@@ -10,6 +10,7 @@ from sqlalchemy import text
 from qlue_console.data import recurrences
 from qlue_console.data.queue import QueueFilter, fetch_count, fetch_queue_page
 from qlue_console.data.report_detail import fetch_report_detail
+from qlue_console.db.engine import make_engine
 from qlue_console.domain.states import ALL_STATES
 from qlue_console.verify.decisions import decide
 from tests.recurrence.city import days_ago, north, submit
@@ -84,3 +85,23 @@ def test_the_verifier_sees_how_often_the_place_came_back(db_engine):
         (closed, second),
         (closed, first),
     ]
+
+
+def test_the_staff_read_it_with_their_own_logins(db_engine, login_url):
+    """The verifier's history, the spots and the detail's closed fix as an operator and an
+    analyst read them (the functions they call are theirs to execute)."""
+    closed, where, _ = _approved_fix(db_engine)
+    new = submit(db_engine, north(10, of=where))
+    for group in ("qlue_operator", "qlue_analyst", "qlue_supervisor"):
+        engine = make_engine(login_url(group))
+        try:
+            with engine.connect() as conn:
+                history = recurrences.spot_history(conn, new)
+            assert [h.closed_report_id for h in history] == [closed]
+            assert recurrences.fetch_chronic_spots(engine) == recurrences.fetch_chronic_spots(
+                db_engine
+            )
+            assert recurrences.fetch_closed_fix(engine, new).report_id == closed
+            assert recurrences.fetch_settings(engine).chronic_k == 4
+        finally:
+            engine.dispose()

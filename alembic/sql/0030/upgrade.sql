@@ -511,12 +511,17 @@ REVOKE ALL ON FUNCTION qlue_distance_m(double precision, double precision, doubl
     set_category_relation(text, text, boolean) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION qlue_distance_m(double precision, double precision, double precision, double precision),
     qlue_box_around(double precision, double precision, double precision),
+    qlue_reports_near(double precision, double precision, double precision, text[]),
     qlue_related_categories(text), chronic_spots_at(timestamptz), recurrence_history(bigint)
     TO qlue_analyst, qlue_operator, qlue_admin;
 GRANT EXECUTE ON FUNCTION set_recurrence_settings(double precision, integer, integer, integer),
     set_category_relation(text, text, boolean), qlue_recurrence_backfill(timestamptz) TO qlue_admin;
 GRANT SELECT ON recurrence_settings, category_relations, recurrences, chronic_spots, chronic_spot_reports
-    TO qlue_analyst, qlue_operator, qlue_admin;
+    TO qlue_analyst, qlue_operator;
+-- an administrator may repair what the rule wrote, as with every other table
+GRANT ALL ON recurrence_settings, category_relations, recurrences, chronic_spots, chronic_spot_reports
+    TO qlue_admin;
+GRANT ALL ON SEQUENCE chronic_spots_id_seq TO qlue_admin;
 
 -- The reports of the last 90 days get their decision now (what the current weeks' KPIs and the
 -- queue read); an older history, on a large database, when an administrator chooses:
