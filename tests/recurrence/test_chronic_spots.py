@@ -136,3 +136,17 @@ def test_the_backfill_decides_what_was_there_before(db_engine):
     assert (count, recurrences) == (4, 3)
     assert _members(db_engine, spot) == {closed, *later}
     assert MONAS
+
+
+def test_a_report_at_a_quiet_spot_joins_it(db_engine):
+    """A spot's place keeps its history: a report there after weeks without one joins the spot
+    (it is shown again once k reports are in the last weeks), it does not start another."""
+    old = [submit(db_engine, north(m), when=days_ago(d)) for m, d in ((0, 100), (10, 95), (20, 90))]
+    old.append(submit(db_engine, north(30), when=days_ago(85)))
+    with db_engine.connect() as conn:
+        (spot,) = conn.execute(text("SELECT id FROM chronic_spots")).scalars()
+    assert _spots(db_engine) == []  # quiet: none in the last 8 weeks
+    new = submit(db_engine, north(15))
+    assert new in _members(db_engine, spot)
+    with db_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM chronic_spots")).scalar_one() == 1

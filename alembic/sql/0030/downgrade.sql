@@ -102,7 +102,7 @@ DROP FUNCTION chronic_spots_at(timestamptz);
 DROP FUNCTION qlue_recurrence_backfill(timestamptz);
 DROP FUNCTION qlue_recurrence_on_status();
 DROP FUNCTION qlue_recurrence_on_created();
-DROP FUNCTION qlue_chronic_place(bigint, boolean);
+DROP FUNCTION qlue_chronic_place(bigint, integer);
 DROP FUNCTION qlue_recurrence_record(bigint, bigint, double precision, timestamptz, timestamptz, boolean);
 DROP FUNCTION qlue_recurrence_candidate(bigint, text, double precision, double precision, timestamptz);
 DROP FUNCTION qlue_reports_near(double precision, double precision, double precision, text[]);

@@ -133,12 +133,13 @@ $$;
 
 -- The closed report a report (reported at p_at, at p_lat/p_lon, category p_category) is a
 -- recurrence of: verified, closed within the window before p_at, within the distance; the
--- nearest, then the most recently closed (NULLs when there is none). has_neighbour: whether a
--- report of its category came within the distance in the chronic spots' weeks before it.
+-- nearest, then the most recently closed (NULLs when there is none). neighbours: how many
+-- reports of its category, neither rejected nor merged, came within the distance in the
+-- chronic spots' weeks before it (whether a spot could start with it).
 CREATE FUNCTION qlue_recurrence_candidate(p_report bigint, p_category text, p_lat double precision,
     p_lon double precision, p_at timestamptz,
     OUT closed_report_id bigint, OUT distance_m double precision, OUT closed_at timestamptz,
-    OUT has_neighbour boolean)
+    OUT neighbours integer)
 LANGUAGE sql STABLE AS $$
     -- The box's reports read from the index alone (MATERIALIZED: see qlue_reports_near), then
     -- the cheap conditions first: the distance is computed for the few that pass them.
@@ -160,11 +161,12 @@ LANGUAGE sql STABLE AS $$
          ORDER BY 2, b.closed_at DESC, b.id DESC
          LIMIT 1)
     SELECT (SELECT id FROM fix), (SELECT d FROM fix), (SELECT closed_at FROM fix),
-           EXISTS (SELECT 1 FROM box b, s
-                    WHERE b.category_code = p_category AND b.id <> p_report
-                      AND b.reported_at >= p_at - make_interval(weeks => s.chronic_weeks)
-                      AND b.reported_at <= p_at
-                      AND qlue_distance_m(p_lat, p_lon, b.lat, b.lon) <= s.distance_m)
+           (SELECT count(*)::integer FROM box b, s
+             WHERE b.category_code = p_category AND b.id <> p_report
+               AND b.reported_at >= p_at - make_interval(weeks => s.chronic_weeks)
+               AND b.reported_at <= p_at
+               AND b.status NOT IN ('rejected', 'duplicate')
+               AND qlue_distance_m(p_lat, p_lon, b.lat, b.lon) <= s.distance_m)
 $$;
 
 -- Records that p_report came back after p_closed: the link and an event on both timelines.
@@ -185,7 +187,8 @@ BEGIN
 END $$;
 
 -- Puts a just-created report in its chronic spot, or starts one with it (see the header).
-CREATE FUNCTION qlue_chronic_place(p_report bigint, p_has_neighbour boolean DEFAULT NULL) RETURNS bigint
+-- p_neighbours: what qlue_recurrence_candidate counted (NULL: counted here).
+CREATE FUNCTION qlue_chronic_place(p_report bigint, p_neighbours integer DEFAULT NULL) RETURNS bigint
 LANGUAGE plpgsql AS $$
 DECLARE
     v reports%ROWTYPE;
@@ -193,6 +196,7 @@ DECLARE
     v_box box;
     v_spot bigint;
     v_since timestamptz;
+    v_count integer := p_neighbours;
     v_neighbours bigint[];
 BEGIN
     SELECT * INTO v FROM reports WHERE id = p_report;
@@ -203,24 +207,32 @@ BEGIN
     SELECT * INTO s FROM recurrence_settings;
     v_box := qlue_box_around(v.lat, v.lon, s.distance_m);
     v_since := v.reported_at - make_interval(weeks => s.chronic_weeks);
-    -- Nothing of this category near: no spot can start or grow (the common case, no lock).
-    IF NOT p_has_neighbour OR p_has_neighbour IS NULL AND NOT EXISTS (
-            SELECT 1 FROM qlue_reports_near(v.lat, v.lon, s.distance_m, ARRAY[v.category_code]) n
-             WHERE n.category_code = v.category_code AND n.id <> v.id
-               AND n.reported_at >= v_since AND n.reported_at <= v.reported_at) THEN
-        RETURN NULL;
-    END IF;
-    -- One decision at a time per category, so two reports at once do not start two spots.
-    PERFORM pg_advisory_xact_lock(hashtext('qlue_chronic:' || v.category_code));
-    SELECT c.id INTO v_spot FROM chronic_spots c
-     WHERE point(c.lon, c.lat) <@ v_box AND c.category_code = v.category_code
-       AND qlue_distance_m(v.lat, v.lon, c.lat, c.lon) <= s.distance_m
-     ORDER BY qlue_distance_m(v.lat, v.lon, c.lat, c.lon), c.id
-     LIMIT 1;
+    FOR attempt IN 1..2 LOOP
+        -- the nearest spot of its category: the report joins it (a spot's place keeps its
+        -- history, even after weeks without a report)
+        SELECT c.id INTO v_spot FROM chronic_spots c
+         WHERE point(c.lon, c.lat) <@ v_box AND c.category_code = v.category_code
+           AND qlue_distance_m(v.lat, v.lon, c.lat, c.lon) <= s.distance_m
+         ORDER BY qlue_distance_m(v.lat, v.lon, c.lat, c.lon), c.id
+         LIMIT 1;
+        EXIT WHEN v_spot IS NOT NULL OR attempt = 2;
+        IF v_count IS NULL THEN
+            SELECT count(*) INTO v_count
+              FROM qlue_reports_near(v.lat, v.lon, s.distance_m, ARRAY[v.category_code]) n
+             WHERE n.id <> v.id AND n.reported_at >= v_since AND n.reported_at <= v.reported_at
+               AND n.status NOT IN ('rejected', 'duplicate');
+        END IF;
+        IF v_count + 1 < s.chronic_k THEN
+            RETURN NULL;  -- too few near to start a spot (the common case: no lock taken)
+        END IF;
+        -- One start at a time per category, so two reports at once do not start two spots;
+        -- then look again for a spot another report started meanwhile.
+        PERFORM pg_advisory_xact_lock(hashtext('qlue_chronic:' || v.category_code));
+    END LOOP;
     IF v_spot IS NULL THEN
         SELECT array_agg(n.id) INTO v_neighbours
           FROM qlue_reports_near(v.lat, v.lon, s.distance_m, ARRAY[v.category_code]) n
-         WHERE n.category_code = v.category_code AND n.id <> v.id
+         WHERE n.id <> v.id
            AND n.reported_at >= v_since AND n.reported_at <= v.reported_at
            AND n.status NOT IN ('rejected', 'duplicate')
            AND NOT EXISTS (SELECT 1 FROM chronic_spot_reports m WHERE m.report_id = n.id);
@@ -236,7 +248,8 @@ BEGIN
     END IF;
     INSERT INTO chronic_spot_reports (report_id, spot_id, reported_at)
     VALUES (v.id, v_spot, v.reported_at);
-    UPDATE chronic_spots SET last_report_at = greatest(last_report_at, v.reported_at) WHERE id = v_spot;
+    UPDATE chronic_spots SET last_report_at = v.reported_at
+     WHERE id = v_spot AND last_report_at < v.reported_at;
     RETURN v_spot;
 END $$;
 
@@ -252,7 +265,7 @@ BEGIN
     IF c.closed_report_id IS NOT NULL THEN
         PERFORM qlue_recurrence_record(v.id, c.closed_report_id, c.distance_m, c.closed_at, NEW.at);
     END IF;
-    PERFORM qlue_chronic_place(v.id, c.has_neighbour);
+    PERFORM qlue_chronic_place(v.id, c.neighbours);
     RETURN NULL;
 END $$;
 CREATE TRIGGER events_recurrence AFTER INSERT ON events
@@ -505,7 +518,7 @@ REVOKE ALL ON FUNCTION qlue_distance_m(double precision, double precision, doubl
     qlue_reports_near(double precision, double precision, double precision, text[]),
     qlue_recurrence_candidate(bigint, text, double precision, double precision, timestamptz),
     qlue_recurrence_record(bigint, bigint, double precision, timestamptz, timestamptz, boolean),
-    qlue_chronic_place(bigint, boolean), qlue_recurrence_on_created(), qlue_recurrence_on_status(),
+    qlue_chronic_place(bigint, integer), qlue_recurrence_on_created(), qlue_recurrence_on_status(),
     qlue_recurrence_backfill(timestamptz), chronic_spots_at(timestamptz), recurrence_history(bigint),
     set_recurrence_settings(double precision, integer, integer, integer),
     set_category_relation(text, text, boolean) FROM PUBLIC;
