@@ -68,19 +68,20 @@ _CLOSED_FIX = """
 SELECT c.id AS report_id, c.text, c.category_code, x.closed_at, x.distance_m,
        (SELECT e.actor FROM events e WHERE e.report_id = c.id AND e.kind = 'closed'
          ORDER BY e.id DESC LIMIT 1) AS closed_by,
-       coalesce(array(SELECT a.handle FROM follow_ups f JOIN accounts a ON a.id = f.account_id
-                       WHERE f.report_id = c.id AND f.verification = 'approved'
-                       ORDER BY f.verified_at DESC, f.id DESC), '{}') AS officials,
-       coalesce(array(SELECT a.display_name FROM follow_ups f
-                        JOIN accounts a ON a.id = f.account_id
-                       WHERE f.report_id = c.id AND f.verification = 'approved'
-                       ORDER BY f.verified_at DESC, f.id DESC), '{}') AS official_names,
-       (SELECT f.photo_id FROM follow_ups f
-         WHERE f.report_id = c.id AND f.verification = 'approved' AND f.photo_id IS NOT NULL
-         ORDER BY f.verified_at DESC, f.id DESC LIMIT 1) AS proof_photo_id,
+       coalesce(ap.officials, '{}') AS officials,
+       coalesce(ap.official_names, '{}') AS official_names,
+       ap.proof_photo_id,
        (SELECT count(*) FROM recurrences y
          WHERE y.closed_report_id = c.id AND y.withdrawn_at IS NULL)::int AS came_back_times
   FROM recurrences x JOIN reports c ON c.id = x.closed_report_id
+  -- the approved follow-ups, newest first, read once
+  LEFT JOIN LATERAL (
+      SELECT array_agg(a.handle ORDER BY f.verified_at DESC, f.id DESC) AS officials,
+             array_agg(a.display_name ORDER BY f.verified_at DESC, f.id DESC) AS official_names,
+             (array_agg(f.photo_id ORDER BY f.verified_at DESC, f.id DESC)
+                  FILTER (WHERE f.photo_id IS NOT NULL))[1] AS proof_photo_id
+        FROM follow_ups f JOIN accounts a ON a.id = f.account_id
+       WHERE f.report_id = c.id AND f.verification = 'approved') ap ON true
  WHERE x.report_id = :id AND x.withdrawn_at IS NULL
 """
 
