@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from qlue_console.access.channel_keys import check_key, log_refusal
 from qlue_console.db import contract
@@ -48,6 +48,10 @@ def _external_id(login: str, idempotency_key: str | None) -> str:
     return f"open311:{login}:{key}"
 
 
+class _UnknownKeyError(Exception):
+    """The api_key names no live channel (the transaction is rolled back, then refused)."""
+
+
 class Poster:
     """Posts requests for the gateway over ``engine`` (its login is a member of
     ``qlue_gateway``), with the per-key ``limiter``."""
@@ -62,7 +66,7 @@ class Poster:
                 log_refusal(conn, login, f"{error.code}: {error.description}"[:200])
         return error
 
-    def _login(self, key: str) -> str:
+    def _take_token(self, key: str) -> None:
         wait = self.limiter.take(key)
         if wait:
             error = InputError(
@@ -72,13 +76,6 @@ class Poster:
                 {"Retry-After": str(max(1, math.ceil(wait)))},
             )
             raise self._refuse(self.limiter.refusal_to_log(key), error)
-        with self.engine.begin() as conn:
-            login = check_key(conn, key)
-        if login is None:
-            error = InputError(403, "the api_key is unknown or revoked")
-            raise self._refuse(self.limiter.login_of(key), error)
-        self.limiter.remember(key, login)
-        return login
 
     def post(
         self,
@@ -89,10 +86,21 @@ class Poster:
     ) -> Posted:
         if not key:
             raise InputError(403, "api_key is required: each channel has its own")
-        login = self._login(key)
+        self._take_token(key)
+        login: str | None = None
         try:
-            external_id = _external_id(login, idempotency_key)
-            report_id = self._submit(login, fields, photo, external_id)
+            # One transaction: the key's check, the form's check and the submission (a post
+            # is one round of pool checkout and commit, not two).
+            with self.engine.begin() as conn:
+                login = check_key(conn, key)
+                if login is None:
+                    raise _UnknownKeyError
+                self.limiter.remember(key, login)
+                external_id = _external_id(login, idempotency_key)
+                report_id = self._submit(conn, login, fields, photo, external_id)
+        except _UnknownKeyError:
+            error = InputError(403, "the api_key is unknown or revoked")
+            raise self._refuse(self.limiter.login_of(key), error) from None
         except InputError as exc:
             raise self._refuse(login, exc) from None
         except IdempotencyConflictError as exc:
@@ -111,32 +119,32 @@ class Poster:
 
     def _submit(
         self,
+        conn: Connection,
         login: str,
         fields: Mapping[str, Sequence[str]],
         photo: bytes | None,
         external_id: str,
     ) -> int:
-        with self.engine.begin() as conn:
-            request = read_request(
-                fields,
-                photo,
-                service_exists=lambda code: queries.service(conn, code) is not None,
-                attributes_of=lambda code: documents.ATTRIBUTES.get(code, []),
-                channel_login=login,
-                external_id=external_id,
-            )
-            with translated_errors():  # SET LOCAL ROLE: back to the gateway's at the commit
-                conn.execute(text("SELECT set_config('role', :login, true)"), {"login": login})
-            return contract.submit_report(
-                conn,
-                channel=CHANNEL_KIND,
-                external_id=external_id,
-                citizen=request.citizen,
-                text_=request.text,
-                category=request.service_code,
-                lat=request.lat,
-                lon=request.lon,
-                photo=request.photo,
-                private=request.private,
-                describe_later=True,  # a describer beside the server adds hashes and EXIF
-            )
+        request = read_request(
+            fields,
+            photo,
+            service_exists=lambda code: queries.service(conn, code) is not None,
+            attributes_of=lambda code: documents.ATTRIBUTES.get(code, []),
+            channel_login=login,
+            external_id=external_id,
+        )
+        with translated_errors():  # SET LOCAL ROLE: back to the gateway's at the commit
+            conn.execute(text("SELECT set_config('role', :login, true)"), {"login": login})
+        return contract.submit_report(
+            conn,
+            channel=CHANNEL_KIND,
+            external_id=external_id,
+            citizen=request.citizen,
+            text_=request.text,
+            category=request.service_code,
+            lat=request.lat,
+            lon=request.lon,
+            photo=request.photo,
+            private=request.private,
+            describe_later=True,  # a describer beside the server adds hashes and EXIF
+        )
