@@ -4,9 +4,10 @@ chronic spot adds to ``submit_report``, and the chronic-spot layer of the whole 
 1. Submit. Reports are submitted through the contract (``contract.submit_report``) at the
    positions of existing reports (half of them of reports verified in the last 30 days, so a
    closed fix is usually near: the rule's worst case), each in its own transaction, rolled back
-   so the database stays as it was. Alternately with the rule's trigger on and off (``ALTER
-   TABLE events DISABLE TRIGGER events_recurrence`` inside the rolled-back transaction, outside
-   the timed part): the baseline is the same submission without the rule, in the same run.
+   so the database stays as it was. In alternate blocks of 50 with the rule's trigger on and
+   off (``ALTER TABLE events DISABLE TRIGGER events_recurrence``, committed before the block,
+   enabled again at the end; a few untimed submissions after each switch): the baseline is the
+   same submissions without the rule, in the same run.
 2. Layer. ``data.recurrences.fetch_chronic_spots`` for the whole city (what the map's layer and
    the "Chronic spots" list read), against the simple way without revision 0030's kept spots:
    for every report of the last 8 weeks, its neighbours of the same category within 100 m
@@ -73,33 +74,66 @@ PLACES = {
 }
 
 
+BLOCK = 50  # submissions per block between switches of the rule's trigger
+
+
+def _set_rule(engine, on: bool) -> None:
+    """Switches the rule's trigger for the blocks that follow (committed, so the submissions
+    of a block run on plans made for it; the switch's invalidation falls on the warm-up)."""
+    with engine.begin() as conn:
+        state = "ENABLE" if on else "DISABLE"
+        conn.execute(text(f"ALTER TABLE events {state} TRIGGER events_recurrence"))
+
+
+def _submit(engine, lat: float, lon: float, category: str, external_id: str, count: bool):
+    with engine.connect() as conn:
+        tx = conn.begin()
+        started = time.perf_counter()
+        report_id = contract.submit_report(
+            conn,
+            channel="app",
+            external_id=external_id,
+            citizen="warga_bench",
+            text_="Saluran tersumbat lagi, air meluap ke jalan",
+            category=category,
+            lat=lat,
+            lon=lon,
+        )
+        took = (time.perf_counter() - started) * 1000
+        found = 0
+        if count:
+            found = conn.execute(
+                text("SELECT count(*) FROM recurrences WHERE report_id = :r"), {"r": report_id}
+            ).scalar_one()
+        tx.rollback()
+    return took, found
+
+
 def _submit_times(engine, places, rng: random.Random, tag: str):
+    """Blocks of ``BLOCK`` submissions, alternately with the rule and without it, each block
+    after a few untimed submissions at other places (warm-up after the switch); the same
+    positions both ways."""
     times: dict[bool, list[float]] = {True: [], False: []}
     found = 0
-    for i, (lat, lon, category) in enumerate(places):
-        for rule in (True, False) if i % 2 else (False, True):
-            with engine.connect() as conn:
-                tx = conn.begin()
-                if not rule:
-                    conn.execute(text("ALTER TABLE events DISABLE TRIGGER events_recurrence"))
-                started = time.perf_counter()
-                report_id = contract.submit_report(
-                    conn,
-                    channel="app",
-                    external_id=f"bench-recurrence-{tag}-{i}-{rule}",
-                    citizen="warga_bench",
-                    text_="Saluran tersumbat lagi, air meluap ke jalan",
-                    category=category,
-                    lat=lat + rng.uniform(-0.0002, 0.0002),
-                    lon=lon + rng.uniform(-0.0002, 0.0002),
-                )
-                times[rule].append((time.perf_counter() - started) * 1000)
-                if rule:
-                    found += conn.execute(
-                        text("SELECT count(*) FROM recurrences WHERE report_id = :r"),
-                        {"r": report_id},
-                    ).scalar_one()
-                tx.rollback()
+    jittered = [
+        (lat + rng.uniform(-0.0002, 0.0002), lon + rng.uniform(-0.0002, 0.0002), category)
+        for lat, lon, category in places
+    ]
+    try:
+        for b in range(0, len(jittered), BLOCK):
+            block = jittered[b : b + BLOCK]
+            for rule in (True, False) if (b // BLOCK) % 2 else (False, True):
+                _set_rule(engine, rule)
+                for w, (lat, lon, category) in enumerate(block[:5]):
+                    _submit(engine, lat + 0.001, lon, category, f"bench-warm-{tag}-{b}-{w}", False)
+                for i, (lat, lon, category) in enumerate(block, start=b):
+                    took, hit = _submit(
+                        engine, lat, lon, category, f"bench-recurrence-{tag}-{i}-{rule}", rule
+                    )
+                    times[rule].append(took)
+                    found += hit
+    finally:
+        _set_rule(engine, True)
     return times, found
 
 
