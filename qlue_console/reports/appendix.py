@@ -119,12 +119,12 @@ DEFINITIONS: tuple[tuple[str, str, str], ...] = (
     ("reopen_rate", "dibuka kembali / selesai", "reopened / verified"),
     (
         "recurrence_rate",
-        "laporan yang diselesaikan dalam 30 hari sampai akhir minggu dan tempatnya dilaporkan "
-        "lagi sebelum akhir minggu (kategori yang sama atau terkait, dalam 100 m) / laporan yang "
-        "diselesaikan dalam 30 hari itu",
-        "reports closed in the 30 days to the week's end whose place was reported again before "
-        "the week's end (same or related category, within 100 m) / reports closed in those "
-        "30 days",
+        "laporan yang diselesaikan dalam {days} hari sampai akhir minggu dan tempatnya "
+        "dilaporkan lagi sebelum akhir minggu (kategori yang sama atau terkait, dalam {m} m) / "
+        "laporan yang diselesaikan dalam {days} hari itu",
+        "reports closed in the {days} days to the week's end whose place was reported again "
+        "before the week's end (same or related category, within {m} m) / reports closed in "
+        "those {days} days",
     ),
     (
         "reused_proof_rate",
@@ -150,8 +150,23 @@ NO_VALUE = {
 METHOD_TITLE = {"id": "Metode peringkat", "en": "Ranking method"}
 
 
-def method_lines(lang: str, city_performance: float | None) -> list[str]:
-    """The ranking formula with its weights, and this week's city performance."""
+def definitions(lang: str, window_days: int, distance_m: float) -> list[tuple[str, str]]:
+    """(column code, what it counts) in ``lang``, with the recurrence rule's window and
+    distance as the database has them set."""
+    metres = fmt_number(distance_m, lang, 0)
+    return [
+        (code, (text_id if lang == "id" else text_en).format(days=window_days, m=metres))
+        for code, text_id, text_en in DEFINITIONS
+    ]
+
+
+def method_lines(
+    lang: str, city_performance: float | None, window_days: int = 30, distance_m: float = 100.0
+) -> list[str]:
+    """The ranking formula with its weights, the recurrence rule's window and distance, and this
+    week's city performance."""
+    days = window_days
+    metres = fmt_number(distance_m, lang, 0)
 
     def n(value: float, decimals: int = 2) -> str:
         return fmt_number(value, lang, decimals)
@@ -163,8 +178,9 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
             f"R = tingkat respons; T = kepatuhan SLA; Q = mutu = 1 − ({n(Q_REJECTED)} × "
             f"tingkat bukti ditolak + {n(Q_REOPENED)} × min(1; tingkat dibuka kembali) + "
             f"{n(Q_REUSED)} × tingkat bukti daur ulang + {n(Q_RECURRENCE)} × tingkat masalah "
-            "berulang). Masalah berulang: laporan yang diselesaikan dalam 30 hari sampai akhir "
-            "minggu dan tempatnya dilaporkan lagi (kategori yang sama, dalam 100 m); bobotnya "
+            f"berulang). Masalah berulang: laporan yang diselesaikan dalam {days} hari sampai "
+            "akhir minggu dan tempatnya dilaporkan lagi (kategori yang sama atau terkait, dalam "
+            f"{metres} m); bobotnya "
             "lebih kecil dari bukti ditolak, karena masalah bisa kembali tanpa salah petugas.",
             f"Kinerja P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). Komponen "
             "tanpa data minggu ini memakai nilai kota.",
@@ -184,8 +200,9 @@ def method_lines(lang: str, city_performance: float | None) -> list[str]:
         f"R = response rate; T = SLA compliance; Q = quality = 1 − ({n(Q_REJECTED)} × proof "
         f"rejection rate + {n(Q_REOPENED)} × min(1, reopen rate) + {n(Q_REUSED)} × "
         f"reused-proof rate + {n(Q_RECURRENCE)} × recurrence rate). Recurrence: reports closed "
-        "in the 30 days to the week's end whose place was reported again (same category, within "
-        "100 m); it weighs less than a rejected proof, as a problem can come back through no "
+        f"in the {days} days to the week's end whose place was reported again (same or related "
+        f"category, within {metres} m); it weighs less than a rejected proof, as a problem can "
+        "come back through no "
         "fault of the official.",
         f"Performance P = {n(W_RATE)} R + {n(W_TIME)} T + {n(W_QUALITY)} Q (0–100 %). A component "
         "without data this week takes the city's value.",

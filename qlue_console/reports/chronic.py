@@ -56,6 +56,7 @@ class ChronicSpots:
     chronic_k: int = 4
     distance_m: float = 100.0
     chronic_weeks: int = 8
+    window_days: int = 30  # the recurrence rule's window (the recurrence rate's too)
 
     def note(self, lang: str) -> str:
         """What a chronic spot and "came back" are, with the rule's numbers."""
@@ -68,8 +69,10 @@ def fetch_top_spots(engine: Engine, week: Week, limit: int = TOP_SPOTS) -> Chron
     """The chronic spots as they stood at the end of ``week``, the first ``limit``."""
     with engine.connect() as conn:
         rows = conn.execute(text(_SQL), {"we": week.end_local, "limit": limit}).all()
-        k, distance, weeks = conn.execute(
-            text("SELECT chronic_k, distance_m, chronic_weeks FROM recurrence_settings")
+        k, distance, weeks, window = conn.execute(
+            text(
+                "SELECT chronic_k, distance_m, chronic_weeks, window_days FROM recurrence_settings"
+            )
         ).one()
         conn.rollback()
     spots = tuple(
@@ -86,7 +89,7 @@ def fetch_top_spots(engine: Engine, week: Week, limit: int = TOP_SPOTS) -> Chron
         )
         for r in rows
     )
-    return ChronicSpots(spots, int(k), float(distance), int(weeks))
+    return ChronicSpots(spots, int(k), float(distance), int(weeks), int(window))
 
 
 def spot_value(spot: SpotRow, code: str, lang: str):

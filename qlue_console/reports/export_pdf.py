@@ -484,7 +484,8 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     pdf.put(0, 8, appendix.TITLE[lang], newline=True)
     _paragraph(pdf, appendix.WEEK[lang])
     _heading(pdf, appendix.DEFINITIONS_TITLE[lang])
-    for code, text_id, text_en in appendix.DEFINITIONS:
+    rule = report.chronic
+    for code, counts in appendix.definitions(lang, rule.window_days, rule.distance_m):
         pdf.font(8, True)
         label = pdf.txt(COLUMN[code].label(lang))
         pdf.put(62, 4.2, _fit_text(pdf, label, 62))
@@ -492,14 +493,14 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.multi_cell(
             0,
             4.2,
-            pdf.txt(text_id if lang == "id" else text_en),
+            pdf.txt(counts),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
     _paragraph(pdf, appendix.NO_VALUE[lang], 8)
     _heading(pdf, appendix.METHOD_TITLE[lang])
     city = components(report.kpis.city)
-    for line in appendix.method_lines(lang, city.performance):
+    for line in appendix.method_lines(lang, city.performance, rule.window_days, rule.distance_m):
         _paragraph(pdf, line)
     _breakdown(pdf, report, lang)
 

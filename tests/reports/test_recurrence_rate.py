@@ -247,3 +247,23 @@ def test_the_top_ten_in_the_cli_output(fx, db_url, tmp_path, capsys):
     assert cells[1:] == ["Gambir", kota, "4", "2", "22 Nov 2026 23:59 WIB"]
     assert len(lines) == 5  # one spot
     assert not list(tmp_path.glob(".qlue-report-*"))
+
+
+def test_the_pdf_appendix_states_the_rule_as_it_is_set(fx, tmp_path):
+    """The appendix defines the recurrence rate with the window and distance the database has
+    set, not the defaults."""
+    with fx.engine.begin() as conn:
+        conn.execute(text("UPDATE recurrence_settings SET window_days = 21, distance_m = 150"))
+    report = build_report(fx.engine, W47, GROUPINGS, "kelurahan")
+    assert (report.chronic.window_days, report.chronic.distance_m) == (21, 150.0)
+    expected = {
+        "id": ("dalam 21 hari sampai akhir minggu", "dalam 150 m"),
+        "en": ("in the 21 days to the week's end", "within 150 m"),
+    }
+    for lang in ("id", "en"):
+        pdf = write_pdf(report, tmp_path / f"rule-{lang}.pdf", lang)
+        pdf_text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+        for phrase in expected[lang]:
+            assert phrase in pdf_text, (lang, phrase)
+        assert "30 " + ("hari" if lang == "id" else "days") not in pdf_text
+        assert "100 m" not in pdf_text
