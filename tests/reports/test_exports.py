@@ -154,8 +154,9 @@ def test_pdf_explains_its_figures_and_its_ranking_in_an_appendix(report, tmp_pat
     start = next(i for i, page in enumerate(pages) if appendix.TITLE[lang] in page)
     assert start >= 3  # after the league table
     tail = " ".join(" ".join(pages[start:]).split())  # words, whatever the line breaks
-    for code, text_id, text_en in appendix.DEFINITIONS:
-        assert " ".join((text_id if lang == "id" else text_en).split()) in tail, code
+    rule = report.chronic
+    for code, counts in appendix.definitions(lang, rule.window_days, rule.distance_m):
+        assert " ".join(counts.split()) in tail, code
     assert (
         "Skor (peringkat) = (n × P + 10 × P_kota) / (n + 10)"
         if lang == "id"
