@@ -36,7 +36,8 @@ from qlue_console.gui.i18n import current_language, fill
 from qlue_console.gui.reports import charts
 from qlue_console.gui.reports.models import KPI_COLUMNS, LEAGUE_COLUMNS, SORT_ROLE, RankedTableModel
 from qlue_console.gui.tasks import TaskRunner
-from qlue_console.reports.kpis import GROUPINGS, CancelledError, CancelToken
+from qlue_console.reports.cancel import CancelledError, CancelToken
+from qlue_console.reports.kpis import GROUPINGS
 from qlue_console.reports.service import WeeklyReport, build_report
 from qlue_console.reports.weeks import Week, last_complete_week
 
