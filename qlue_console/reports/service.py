@@ -10,8 +10,8 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from qlue_console.reports.chronic import ChronicSpots, fetch_top_spots
 from qlue_console.reports.cancel import CancelToken
+from qlue_console.reports.chronic import ChronicSpots, fetch_top_spots
 from qlue_console.reports.kpis import GROUPINGS, KpiRow, WeeklyKpis, fetch_weekly_kpis
 from qlue_console.reports.labels import COLUMN, t
 from qlue_console.reports.ranking import RankedRow, league_table
