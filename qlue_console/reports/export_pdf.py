@@ -6,32 +6,25 @@ ranked), the league table of the main grouping, the week's top ten chronic spots
 numbers. Indonesian by default,
 English on request. State colours are the console's (reports/palette.py).
 
-The charts are drawn with the PDF's own lines and boxes: a scheduled job needs no Qt and no
-plotting library. Text uses DejaVu Sans when the system has it (for ▲ ▼ and –); otherwise the
-built-in Helvetica with those signs spelled in ASCII.
+The page, its fonts and text helpers are pdf_document.py's; the charts, drawn with the PDF's
+own lines and boxes (a scheduled job needs no Qt and no plotting library), pdf_charts.py's.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from qlue_console.domain import formatting
-from qlue_console.domain.states import label_of
 from qlue_console.reports import appendix
 from qlue_console.reports.chronic import spot_value
-from qlue_console.reports.highlights import LOWER_HALF, UPPER_HALF, Band, highlights
-from qlue_console.reports.kpis import RESPONSE_BUCKETS_H
 from qlue_console.reports.labels import (
-    BUCKET_NAMES,
     CHRONIC_COLUMNS,
     COLUMN,
     LEAGUE_COLUMNS,
     LEAGUE_HEADERS,
-    STATE_NAMES,
     SUMMARY_FIELDS,
     check_language,
     fmt_number,
@@ -40,32 +33,11 @@ from qlue_console.reports.labels import (
     period,
     t,
 )
-from qlue_console.reports.palette import BAND_COLOURS, STATE_ORDER, rgb
-from qlue_console.reports.palette import STATE_COLOURS as _STATE_HEX
-from qlue_console.reports.ranking import RankedRow, components
+from qlue_console.reports.pdf_charts import charts
+from qlue_console.reports.pdf_document import GREY, NAVY, Document, fit_text, heading, paragraph
+from qlue_console.reports.ranking import components
 from qlue_console.reports.service import WeeklyReport, display_name, value_of
 
-FONT_CANDIDATES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
-    Path("/Library/Fonts/DejaVuSans.ttf"),
-    Path("C:/Windows/Fonts/DejaVuSans.ttf"),
-)
-_ASCII = {
-    "▲": "+",
-    "▼": "-",
-    "–": "-",
-    "—": "-",
-    "−": "-",
-    "≥": ">=",
-    "…": "...",
-    "’": "'",
-    "“": '"',
-    "”": '"',
-}
-NAVY = (31, 78, 121)
-GREY = (110, 110, 110)
 LEAGUE_WIDTHS = {
     "rank_normalised": 10,
     "change_normalised": 11,
@@ -73,99 +45,10 @@ LEAGUE_WIDTHS = {
     "rank_raw": 14,
     "change_raw": 11,
 }
-STATE_COLOURS = {label: rgb(colour) for label, colour in _STATE_HEX.items()}
 SCORE_DECIMALS = 4  # the appendix's scores: two groups the league shows as 0,85 differ here
 
 
-class _Document(FPDF):
-    def __init__(self, report: WeeklyReport, lang: str) -> None:
-        super().__init__(orientation="L", unit="mm", format="A4")
-        self.report, self.lang = report, lang
-        self.unicode = False
-        for candidate in FONT_CANDIDATES:
-            if candidate.exists():
-                self.add_font("Body", "", str(candidate))
-                bold = candidate.with_name("DejaVuSans-Bold.ttf")
-                self.add_font("Body", "B", str(bold if bold.exists() else candidate))
-                self.unicode = True
-                break
-        self.family = "Body" if self.unicode else "Helvetica"
-        self.set_auto_page_break(True, margin=16)
-        self.set_margins(14, 14, 14)
-        self.set_title(f"{t('title', lang)} {report.week}")
-        self.set_creator("Qlue Console")
-
-    def txt(self, text: str) -> str:
-        if self.unicode:
-            return text
-        for char, ascii_text in _ASCII.items():
-            text = text.replace(char, ascii_text)
-        return text.encode("latin-1", "replace").decode("latin-1")
-
-    def font(self, size: float, bold: bool = False) -> None:
-        self.set_font(self.family, "B" if bold else "", size)
-
-    def put(
-        self,
-        w: float,
-        h: float,
-        text: str,
-        align: str = "L",
-        border: Literal[0, 1] | str = 0,
-        fill: bool = False,
-        newline: bool = False,
-    ) -> None:
-        self.cell(
-            w,
-            h,
-            self.txt(text),
-            border=border,
-            align=align,
-            fill=fill,
-            new_x=XPos.LMARGIN if newline else XPos.RIGHT,
-            new_y=YPos.NEXT if newline else YPos.TOP,
-        )
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.font(8)
-        self.set_text_color(*GREY)
-        self.put(
-            0,
-            5,
-            f"{t('title', self.lang)} · {t('week', self.lang)} {self.report.week} · "
-            f"{period(self.report.week, self.lang)}",
-            newline=True,
-        )
-        self.set_text_color(0, 0, 0)
-        self.ln(2)
-
-    def footer(self) -> None:
-        self.set_y(-11)
-        self.font(8)
-        self.set_text_color(*GREY)
-        self.put(
-            0,
-            5,
-            f"{t('generated', self.lang)} {formatting.moment(self.report.generated_at, self.lang)}",
-            align="L",
-        )
-        self.set_x(self.l_margin)
-        self.put(0, 5, t("page", self.lang).format(page=self.page_no(), pages="{nb}"), align="R")
-        self.set_text_color(0, 0, 0)
-
-
-def _fit_text(pdf: _Document, text: str, width: float) -> str:
-    text = pdf.txt(text)
-    if pdf.get_string_width(text) <= width - 1.5:
-        return text
-    while text and pdf.get_string_width(text + "...") > width - 1.5:
-        text = text[:-1]
-    return text + "..."
-
-
-def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+def _cover(pdf: Document, report: WeeklyReport, lang: str) -> None:
     pdf.add_page()
     pdf.font(20, True)
     pdf.set_text_color(*NAVY)
@@ -229,128 +112,7 @@ def _cover(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
-def _axis_title(pdf: _Document, x: float, y: float, title: str) -> None:
-    pdf.set_xy(x, y)
-    pdf.font(10, True)
-    pdf.put(0, 6, title)
-
-
-def _daily_chart(
-    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
-) -> None:
-    _axis_title(pdf, x, y, t("daily", lang))
-    days = report.week.days()
-    stacks = {day: {label: 0 for label in STATE_ORDER} for day in days}
-    for item in report.kpis.daily:
-        if item.day in stacks:
-            stacks[item.day][label_of(item.state)] += item.count
-    top = max([sum(s.values()) for s in stacks.values()] + [1])
-    plot_y, plot_h = y + 10, h - 26
-    bar_w = w / len(days) * 0.6
-    pdf.set_draw_color(*GREY)
-    pdf.line(x, plot_y + plot_h, x + w, plot_y + plot_h)
-    pdf.font(7)
-    for i, day in enumerate(days):
-        bx = x + (i + 0.2) * w / len(days)
-        base = plot_y + plot_h
-        total = 0
-        for label in STATE_ORDER:
-            n = stacks[day][label]
-            if not n:
-                continue
-            seg = plot_h * n / top
-            pdf.set_fill_color(*STATE_COLOURS[label])
-            pdf.rect(bx, base - seg, bar_w, seg, style="F")
-            base -= seg
-            total += n
-        pdf.set_xy(bx - 2, base - 4)
-        pdf.put(bar_w + 4, 4, fmt_value("count", total, lang), align="C")
-        pdf.set_xy(x + i * w / len(days), plot_y + plot_h + 1)
-        pdf.put(w / len(days), 4, formatting.day(day, lang), align="C")
-    lx = x
-    for label in STATE_ORDER:
-        pdf.set_fill_color(*STATE_COLOURS[label])
-        pdf.rect(lx, y + h - 9, 3, 3, style="F")
-        pdf.set_xy(lx + 4, y + h - 9.5)
-        name = STATE_NAMES[label.value][lang]
-        pdf.put(pdf.get_string_width(pdf.txt(name)) + 3, 4, name)
-        lx = pdf.get_x() + 1
-
-
-def _histogram(
-    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
-) -> None:
-    _axis_title(pdf, x, y, t("histogram", lang))
-    counts = list(report.kpis.response_histogram) or [0] * (len(RESPONSE_BUCKETS_H) + 1)
-    top = max(counts + [1])
-    plot_y, plot_h = y + 10, h - 22
-    n = len(counts)
-    pdf.set_draw_color(*GREY)
-    pdf.line(x, plot_y + plot_h, x + w, plot_y + plot_h)
-    pdf.font(7)
-    for i, count in enumerate(counts):
-        bx, bw = x + (i + 0.15) * w / n, w / n * 0.7
-        seg = plot_h * count / top
-        pdf.set_fill_color(*NAVY)
-        pdf.rect(bx, plot_y + plot_h - seg, bw, seg, style="F")
-        pdf.set_xy(bx - 2, plot_y + plot_h - seg - 4)
-        pdf.put(bw + 4, 4, fmt_value("count", count, lang), align="C")
-        pdf.set_xy(bx - 3, plot_y + plot_h + 1)
-        pdf.put(bw + 6, 4, BUCKET_NAMES[lang][i], align="C")
-
-
-def _top_bottom(
-    pdf: _Document, report: WeeklyReport, lang: str, x: float, y: float, w: float, h: float
-) -> None:
-    shown = highlights(report.league())
-    blocks: tuple[tuple[str, list[tuple[RankedRow, Band]]], ...]
-    if shown.split:
-        blocks = (
-            (t("top", lang), [rb for rb in shown.rows if rb[1] == "top"]),
-            (t("bottom", lang), [rb for rb in shown.rows if rb[1] == "bottom"]),
-        )
-    else:
-        # every ranked group, in rank order: the upper half (and the middle one) left, the
-        # lower half right
-        ordered = list(shown.rows)
-        cut = (len(ordered) + 1) // 2
-        blocks = (
-            (UPPER_HALF[lang].format(n=shown.ranked), ordered[:cut]),
-            (LOWER_HALF[lang], ordered[cut:]),
-        )
-    half = w / 2 - 4
-    for block, (title, rows) in enumerate(blocks):
-        bx = x + block * (half + 8)
-        _axis_title(pdf, bx, y, f"{title} — {grouping_name(report.grouping, lang)}")
-        if not rows:
-            pdf.set_xy(bx, y + 8)
-            pdf.font(8)
-            pdf.put(half, 5, t("empty", lang) if block == 0 else "–")
-            continue
-        row_h = min(5.5, (h - 10) / 10)
-        for i, (r, band) in enumerate(rows):
-            ry = y + 8 + i * row_h
-            pdf.font(7.5)
-            pdf.set_xy(bx, ry)
-            pdf.put(8, row_h, fmt_value("rank", r.rank_normalised, lang), align="R")
-            pdf.put(44, row_h, _fit_text(pdf, display_name(r.row, lang), 44))
-            bar_w = (half - 70) * (r.score_normalised or 0.0)
-            pdf.set_fill_color(*rgb(BAND_COLOURS[band]))
-            pdf.rect(bx + 53, ry + 1, max(bar_w, 0.3), row_h - 2, style="F")
-            pdf.set_xy(bx + 53 + half - 68, ry)
-            pdf.put(16, row_h, fmt_value("number", r.score_normalised, lang), align="R")
-
-
-def _charts(pdf: _Document, report: WeeklyReport, lang: str) -> None:
-    pdf.add_page()
-    y = pdf.get_y()
-    width = (pdf.w - pdf.l_margin - pdf.r_margin - 10) / 2
-    _daily_chart(pdf, report, lang, pdf.l_margin, y, width, 78)
-    _histogram(pdf, report, lang, pdf.l_margin + width + 10, y, width, 78)
-    _top_bottom(pdf, report, lang, pdf.l_margin, y + 86, pdf.w - pdf.l_margin - pdf.r_margin, 66)
-
-
-def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+def _league(pdf: Document, report: WeeklyReport, lang: str) -> None:
     pdf.add_page()
     pdf.font(13, True)
     pdf.put(0, 8, f"{t('league', lang)} — {grouping_name(report.grouping, lang)}", newline=True)
@@ -398,7 +160,7 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             value = value_of(ranked, code, lang)
             if column.kind == "text":
                 pdf.font(7)
-                pdf.cell(width, 5, _fit_text(pdf, str(value or ""), width), fill=fill)
+                pdf.cell(width, 5, fit_text(pdf, str(value or ""), width), fill=fill)
                 continue
             pdf.font(7, bold=code == "rank_normalised")
             if column.kind == "change" and value:
@@ -424,7 +186,7 @@ def _league(pdf: _Document, report: WeeklyReport, lang: str) -> None:
 CHRONIC_WIDTHS = (60, 60, 50, 25, 25, 49)  # 269 mm: the page between the margins
 
 
-def _chronic(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+def _chronic(pdf: Document, report: WeeklyReport, lang: str) -> None:
     """The week's top ten chronic spots, after the league table."""
     spots = report.chronic.spots
     if pdf.get_y() + 30 + 6 * len(spots) > pdf.page_break_trigger:
@@ -451,7 +213,7 @@ def _chronic(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         for column, width in zip(CHRONIC_COLUMNS, CHRONIC_WIDTHS, strict=True):
             value = spot_value(spot, column.code, lang)
             if column.kind == "text":
-                pdf.put(width, 5.5, _fit_text(pdf, value or "–", width), fill=i % 2 == 1)
+                pdf.put(width, 5.5, fit_text(pdf, value or "–", width), fill=i % 2 == 1)
             else:
                 shown = fmt_value(column.kind, value, lang)
                 pdf.put(width, 5.5, shown, align="R", fill=i % 2 == 1)
@@ -463,32 +225,18 @@ def _chronic(pdf: _Document, report: WeeklyReport, lang: str) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
-def _heading(pdf: _Document, text: str, size: float = 11) -> None:
-    pdf.ln(1.5)
-    pdf.font(size, True)
-    pdf.set_text_color(*NAVY)
-    pdf.put(0, 7, text, newline=True)
-    pdf.set_text_color(0, 0, 0)
-
-
-def _paragraph(pdf: _Document, text: str, size: float = 8.5) -> None:
-    pdf.font(size)
-    pdf.set_x(pdf.l_margin)
-    pdf.multi_cell(0, 4.2, pdf.txt(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+def _appendix(pdf: Document, report: WeeklyReport, lang: str) -> None:
     """What each figure counts, the ranking formula, and each ranked group's score components."""
     pdf.add_page()
     pdf.font(13, True)
     pdf.put(0, 8, appendix.TITLE[lang], newline=True)
-    _paragraph(pdf, appendix.WEEK[lang])
-    _heading(pdf, appendix.DEFINITIONS_TITLE[lang])
+    paragraph(pdf, appendix.WEEK[lang])
+    heading(pdf, appendix.DEFINITIONS_TITLE[lang])
     rule = report.chronic
     for code, counts in appendix.definitions(lang, rule.window_days, rule.distance_m):
         pdf.font(8, True)
         label = pdf.txt(COLUMN[code].label(lang))
-        pdf.put(62, 4.2, _fit_text(pdf, label, 62))
+        pdf.put(62, 4.2, fit_text(pdf, label, 62))
         pdf.font(8)
         pdf.multi_cell(
             0,
@@ -497,23 +245,23 @@ def _appendix(pdf: _Document, report: WeeklyReport, lang: str) -> None:
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
-    _paragraph(pdf, appendix.NO_VALUE[lang], 8)
-    _heading(pdf, appendix.METHOD_TITLE[lang])
+    paragraph(pdf, appendix.NO_VALUE[lang], 8)
+    heading(pdf, appendix.METHOD_TITLE[lang])
     city = components(report.kpis.city)
     for line in appendix.method_lines(lang, city.performance, rule.window_days, rule.distance_m):
-        _paragraph(pdf, line)
+        paragraph(pdf, line)
     _breakdown(pdf, report, lang)
 
 
-def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
+def _breakdown(pdf: Document, report: WeeklyReport, lang: str) -> None:
     ranked = [
         r for r in report.league() if r.rank_normalised is not None and r.components is not None
     ]
     if pdf.get_y() + 35 > pdf.page_break_trigger:  # the title with its header and first rows
         pdf.add_page()
-    _heading(pdf, f"{appendix.BREAKDOWN_TITLE[lang]} — {grouping_name(report.grouping, lang)}")
+    heading(pdf, f"{appendix.BREAKDOWN_TITLE[lang]} — {grouping_name(report.grouping, lang)}")
     if not ranked:
-        _paragraph(pdf, t("empty", lang))
+        paragraph(pdf, t("empty", lang))
         return
     widths = (12, 70, 26, 26, 26, 28, 16, 20)
     aligns = ("R", "L", "R", "R", "R", "R", "R", "R")
@@ -550,7 +298,7 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         )
         cells = [
             fmt_value("rank", r.rank_normalised, lang),
-            _fit_text(pdf, display_name(row, lang), widths[1]),
+            fit_text(pdf, display_name(row, lang), widths[1]),
         ]
         for value, mine in zip((parts.rate, parts.time, parts.quality), own, strict=True):
             cells.append(fmt_value("rate", value, lang) + ("*" if mine is None else ""))
@@ -568,14 +316,14 @@ def _breakdown(pdf: _Document, report: WeeklyReport, lang: str) -> None:
         pdf.ln(4.5)
     if borrowed:
         pdf.ln(1)
-        _paragraph(pdf, appendix.BORROWED[lang], 7.5)
+        paragraph(pdf, appendix.BORROWED[lang], 7.5)
 
 
 def write_pdf(report: WeeklyReport, path: Path, lang: str = "id") -> Path:
     check_language(lang)
-    pdf = _Document(report, lang)
+    pdf = Document(report, lang)
     _cover(pdf, report, lang)
-    _charts(pdf, report, lang)
+    charts(pdf, report, lang)
     _league(pdf, report, lang)
     _chronic(pdf, report, lang)
     _appendix(pdf, report, lang)

@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from qlue_console.gui.reports import charts
-from qlue_console.reports import export_pdf
+from qlue_console.reports import pdf_document
 from qlue_console.reports.palette import STATE_COLOURS, rgb
 
 MACHADO = {
@@ -69,4 +69,4 @@ def test_console_and_pdf_use_the_same_state_colours():
     assert charts.STATE_COLOURS is STATE_COLOURS
     assert {
         label: rgb(colour) for label, colour in STATE_COLOURS.items()
-    } == export_pdf.STATE_COLOURS
+    } == pdf_document.STATE_COLOURS
