@@ -22,8 +22,12 @@ from qlue_console.db.errors import (
     PermissionDeniedError,
     QlueDatabaseError,
 )
-from qlue_console.dispatch import service
 from qlue_console.triage import actions
+
+# a dispatch of one report at its version (the dispatch feature's, passed in: triage does not
+# import it), and the withdrawal of one at the version the dispatch left
+Send = Callable[[Engine, int, int], object]
+Withdraw = Callable[[Engine, int, int], int]
 
 CATEGORY, PRIORITY, REJECT, MERGE, DISPATCH = "category", "priority", "reject", "merge", "dispatch"
 KINDS = (CATEGORY, PRIORITY, REJECT, MERGE, DISPATCH)
@@ -73,6 +77,7 @@ class BulkResult:
     seconds: float
     undo_of: str | None = None  # the kind undone, when this result is an undo
     detail: dict = field(default_factory=dict)  # what was asked: category, priority, reason …
+    withdraw: Withdraw | None = None  # how a dispatch of this action is undone
 
     @property
     def done(self) -> tuple[Outcome, ...]:
@@ -85,6 +90,8 @@ class BulkResult:
     @property
     def can_undo(self) -> bool:
         """Whether :func:`undo` has anything to try (a merge cannot be undone)."""
+        if self.kind == DISPATCH and self.withdraw is None:
+            return False
         return self.undo_of is None and self.kind != MERGE and bool(self.done)
 
 
@@ -123,7 +130,7 @@ def _attempt(target: Target, call: Callable[[], object]) -> Outcome:
         return Outcome(target, REFUSED, reason=_first_line(exc))
     except Exception as exc:  # the connection: the next report is tried all the same
         return Outcome(target, FAILED, reason=_first_line(exc))
-    version = answer.version if isinstance(answer, service.DispatchResult) else answer
+    version = getattr(answer, "version", answer)  # a dispatch answers with its result
     return Outcome(target, DONE, version=int(version))  # type: ignore[call-overload]
 
 
@@ -174,14 +181,20 @@ def merge(engine: Engine, targets: Sequence[Target], original_id: int) -> BulkRe
 
 
 def dispatch(
-    engine: Engine, targets: Sequence[Target], message: str, handles: Sequence[str]
+    engine: Engine,
+    targets: Sequence[Target],
+    send: Send,
+    withdraw: Withdraw,
+    handles: Sequence[str] = (),
 ) -> BulkResult:
-    def act(t: Target) -> Outcome:
-        return _attempt(
-            t, lambda: service.dispatch(engine, t.report_id, t.version, message, list(handles))
-        )
+    """Dispatches every target with ``send`` (the same message to the same officials);
+    ``withdraw`` is what its undo calls."""
 
-    return _each(DISPATCH, targets, act, handles=tuple(handles))
+    def act(t: Target) -> Outcome:
+        return _attempt(t, lambda: send(engine, t.report_id, t.version))
+
+    result = _each(DISPATCH, targets, act, handles=tuple(handles))
+    return BulkResult(result.kind, result.outcomes, result.seconds, None, result.detail, withdraw)
 
 
 def undo(engine: Engine, last: BulkResult) -> BulkResult:
@@ -200,7 +213,9 @@ def undo(engine: Engine, last: BulkResult) -> BulkResult:
             return lambda: actions.set_priority(engine, t.report_id, v, t.priority)
         if last.kind == REJECT:
             return lambda: actions.undo_reject(engine, t.report_id, v)
-        return lambda: service.undo_dispatch(engine, t.report_id, v)
+        withdraw = last.withdraw
+        assert withdraw is not None  # a bulk dispatch carries its withdrawal
+        return lambda: withdraw(engine, t.report_id, v)
 
     started = time.perf_counter()
     outcomes = []

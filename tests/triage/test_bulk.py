@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from qlue_console.db.engine import make_engine
+from qlue_console.dispatch import service
 from qlue_console.triage import actions, bulk
 from tests.triage.util import submit, version
 
@@ -68,8 +69,12 @@ def test_bulk_merge_leaves_the_original_and_cannot_be_undone(db_engine):
 
 def test_bulk_dispatch_and_undo_refused_where_an_official_acted(people_engine):
     ids = [submit(people_engine, 40 + n) for n in range(3)]
+
+    def send(engine, report_id, v):
+        return service.dispatch(engine, report_id, v, "Mohon dicek", ["lurah.gambir"])
+
     result = bulk.dispatch(
-        people_engine, bulk.snapshot(people_engine, ids), "Mohon dicek", ["lurah.gambir"]
+        people_engine, bulk.snapshot(people_engine, ids), send, service.undo_dispatch
     )
     assert len(result.done) == 3
     with people_engine.begin() as conn:
