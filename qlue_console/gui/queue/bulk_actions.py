@@ -48,13 +48,18 @@ SHORTCUTS = {
 def run_bulk(engine: Engine, kind: str, targets: Sequence[Target], values: dict) -> BulkResult:
     """On a worker: the bulk action ``kind`` with what the dialog asked for."""
     if kind == bulk.DISPATCH:
-        message, handles = values["message"], list(values["handles"])
-
-        def send(e: Engine, report_id: int, version: int) -> service.DispatchResult:
-            return service.dispatch(e, report_id, version, message, handles)
-
+        handles = list(values["handles"])
+        send = partial(_send, message=values["message"], handles=handles)
         return bulk.dispatch(engine, targets, send, service.undo_dispatch, handles)
     return _RUN[kind](engine, targets, **values)
+
+
+def _send(
+    engine: Engine, report_id: int, version: int, *, message: str, handles: list[str]
+) -> service.DispatchResult:
+    """One report of a bulk dispatch (no nested function here: lupdate loses the class
+    context after one)."""
+    return service.dispatch(engine, report_id, version, message, handles)
 
 
 class BulkActions(QObject):

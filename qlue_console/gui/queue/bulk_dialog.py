@@ -80,7 +80,9 @@ def ask_bulk(
     handles = child(dialog, QLineEdit, "handlesEdit")
     message = child(dialog, QPlainTextEdit, "messageEdit")
     error = child(dialog, QLabel, "errorLabel")
-    prompt.setText(fill(_tr("Reports selected: %1"), str(len(targets))))
+    prompt.setText(
+        fill(QCoreApplication.translate("BulkDialog", "Reports selected: %1"), str(len(targets)))
+    )
     dispatching = kind == bulk.DISPATCH
     handles.setVisible(dispatching)
     message.setVisible(dispatching)
@@ -94,12 +96,18 @@ def ask_bulk(
     elif kind == bulk.MERGE:
         prompt.setText(
             fill(
-                _tr("Reports selected: %1. The others become duplicates of the original:"),
+                QCoreApplication.translate(
+                    "BulkDialog",
+                    "Reports selected: %1. The others become duplicates of the original:",
+                ),
                 str(len(targets)),
             )
         )
         for t in sorted(targets, key=lambda t: t.report_id):  # the oldest first
-            choice.addItem(fill(_tr("Report #%1"), str(t.report_id)), t.report_id)
+            choice.addItem(
+                fill(QCoreApplication.translate("BulkDialog", "Report #%1"), str(t.report_id)),
+                t.report_id,
+            )
     else:
         handles.setFocus()
 
@@ -113,7 +121,9 @@ def ask_bulk(
         text = message.toPlainText().strip()
         named = unique_handles(handles.text()) or unique_handles(text)
         if not named:
-            error.setText(_tr("Name at least one official (@handle)."))
+            error.setText(
+                QCoreApplication.translate("BulkDialog", "Name at least one official (@handle).")
+            )
             return None
         return {"message": text or handles.text().strip(), "handles": named}
 
@@ -134,17 +144,21 @@ def summary_text(result: BulkResult) -> str:
     went = sum(1 for o in result.outcomes if o.went_through)
     refused = result.refused
     if result.undo_of is not None:
-        text = fill(_tr("Undone: %1 of %2 reports."), str(went), str(len(result.outcomes)))
+        text = fill(
+            QCoreApplication.translate("BulkDialog", "Undone: %1 of %2 reports."),
+            str(went),
+            str(len(result.outcomes)),
+        )
     else:
         text = fill(
-            _tr("Went through: %1 of %2 reports (%3 s)."),
+            QCoreApplication.translate("BulkDialog", "Went through: %1 of %2 reports (%3 s)."),
             str(went),
             str(len(result.outcomes)),
             f"{result.seconds:.1f}",
         )
     if refused:
         text += " " + fill(
-            _tr("Refused: %1 — %2."),
+            QCoreApplication.translate("BulkDialog", "Refused: %1 — %2."),
             str(len(refused)),
             ", ".join(f"#{o.report_id}" for o in refused),
         )
