@@ -131,7 +131,7 @@ def main() -> None:
             + (f", {refused} refused" if refused else "")
         )
         base_times.append(one_by_one(lambda _r, p=target: p))
-        one_by_one(lambda r: before[r])  # back as it was
+        one_by_one(lambda r, b=before: b[r])  # back as it was
         print(f"         baseline: {len(ids)} single actions {base_times[-1]:.2f} s")
     monitor.stop()
     bulk_med, base_med = statistics.median(bulk_times), statistics.median(base_times)

@@ -287,3 +287,26 @@ def test_two_consoles_on_overlapping_selections_lose_nothing(qtbot, db_engine, l
             {"ids": ids},
         ).scalar_one()
     assert written == sum(len(result.done) for result in results.values())
+
+
+def test_the_bulk_actions_are_named_actions_on_the_queue(qtbot, db_engine, tasks):
+    pane = _pane(qtbot, db_engine, tasks)
+    view = _view(pane)
+    names = {
+        "bulkCategoryAction": "Ctrl+Shift+C",
+        "bulkPriorityAction": "Ctrl+Shift+P",
+        "bulkRejectAction": "Ctrl+Shift+R",
+        "bulkMergeAction": "Ctrl+Shift+M",
+        "bulkDispatchAction": "Ctrl+Shift+D",
+        "bulkUndoAction": "Ctrl+Shift+Z",
+    }
+    found = {a.objectName(): a.shortcut().toString() for a in view.actions()}
+    assert {n: found.get(n) for n in names} == names
+    assert [a.objectName() for a in pane.bulk.all_actions()] == list(names)
+    assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert view.selectionMode() == QTableView.SelectionMode.ExtendedSelection
+    messages: list[str] = []
+    pane.bulk.message.connect(messages.append)
+    view.selectionModel().clear()
+    pane.bulk.actions[bulk.REJECT].trigger()  # nothing selected: says so, runs nothing
+    assert messages == ["Select reports in the queue first (Shift or Ctrl with a click)."]

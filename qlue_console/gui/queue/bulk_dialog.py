@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,7 @@ from qlue_console.domain.mentions import unique_handles
 from qlue_console.gui.forms import child, load_dialog
 from qlue_console.gui.i18n import category_name, fill
 from qlue_console.gui.labels import priority_text
+from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.reject_dialog import ask_reject_reason
 from qlue_console.triage import bulk
 from qlue_console.triage.bulk import BulkResult, Outcome, Target
@@ -154,7 +155,7 @@ def summary_text(result: BulkResult) -> str:
             QCoreApplication.translate("BulkDialog", "Went through: %1 of %2 reports (%3 s)."),
             str(went),
             str(len(result.outcomes)),
-            f"{result.seconds:.1f}",
+            QLocale().toString(result.seconds, "f", 1),
         )
     if refused:
         text += " " + fill(
@@ -185,6 +186,7 @@ class BulkResultDialog(QObject):
         items = [QTreeWidgetItem([f"#{o.report_id}", outcome_text(o), o.reason]) for o in ordered]
         for item, o in zip(items, ordered, strict=True):
             item.setData(0, Qt.ItemDataRole.UserRole, o.report_id)
+            item.setToolTip(2, plain_tooltip(o.reason))  # the whole reason, never as markup
             if not o.went_through:
                 item.setForeground(1, Qt.GlobalColor.darkRed)
         tree.addTopLevelItems(items)
