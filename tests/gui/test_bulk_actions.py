@@ -248,14 +248,24 @@ def test_two_consoles_on_overlapping_selections_lose_nothing(qtbot, db_engine, l
         first, second = (_pane(qtbot, e, t) for e, t in zip(engines, runners, strict=True))
         _select(qtbot, first, ids[:8])
         _select(qtbot, second, ids[4:])
-        first.bulk.ask = _answer({"category": "banjir"})
-        second.bulk.ask = _answer({"category": "jalan_rusak"})
+        asked: list[str] = []
+
+        def first_asks(*_args):
+            # while the first operator's dialog is open, the second asks for theirs: both
+            # consoles read the overlap at the same versions, then both run at once
+            second.bulk.actions[bulk.CATEGORY].trigger()
+            qtbot.waitUntil(lambda: asked == ["second"], timeout=10_000)
+            return {"category": "banjir"}
+
+        first.bulk.ask = first_asks
+        second.bulk.ask = _answer(
+            {"category": "jalan_rusak"}, before=lambda _t: asked.append("second")
+        )
         with (
             qtbot.waitSignal(first.bulk.finished, timeout=30_000) as a,
             qtbot.waitSignal(second.bulk.finished, timeout=30_000) as b,
         ):
             first.bulk.actions[bulk.CATEGORY].trigger()
-            second.bulk.actions[bulk.CATEGORY].trigger()
         for runner in runners:
             assert runner.wait_idle(20_000)
     finally:
@@ -278,6 +288,13 @@ def test_two_consoles_on_overlapping_selections_lose_nothing(qtbot, db_engine, l
         assert all(o.result == bulk.STALE and o.reason for o in refused)
         # each console's outcome for each of its reports is exactly one
     assert len(results["banjir"].outcomes) == 8 and len(results["jalan_rusak"].outcomes) == 8
+    # both read the overlap at the same versions: each of its reports went through once, and
+    # the other console's attempt is refused and named
+    for r in ids[4:8]:
+        went = [c for c, result in results.items() if r in {o.report_id for o in result.done}]
+        named = [c for c, result in results.items() if r in {o.report_id for o in result.refused}]
+        assert len(went) == 1 and len(named) == 1 and went != named, r
+    assert sum(len(result.refused) for result in results.values()) == 4
     with db_engine.connect() as conn:
         written = conn.execute(
             text(
