@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from qlue_console.data.reference import CategoryInfo
+from qlue_console.domain import formatting
 from qlue_console.domain.mentions import unique_handles
 from qlue_console.gui.forms import child, load_dialog
-from qlue_console.gui.i18n import category_name, fill
+from qlue_console.gui.i18n import category_name, current_language, fill
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.plain_text import plain_tooltip
 from qlue_console.gui.reject_dialog import ask_reject_reason
@@ -155,7 +156,7 @@ def summary_text(result: BulkResult) -> str:
             QCoreApplication.translate("BulkDialog", "Went through: %1 of %2 reports (%3 s)."),
             str(went),
             str(len(result.outcomes)),
-            QLocale().toString(result.seconds, "f", 1),
+            formatting.decimal(result.seconds, current_language()),
         )
     if refused:
         text += " " + fill(
