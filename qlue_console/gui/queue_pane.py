@@ -20,6 +20,7 @@ from qlue_console.data.report_detail import fetch_people
 from qlue_console.db.listen import ChangeEvent
 from qlue_console.gui.forms import child, load_form
 from qlue_console.gui.header_fit import fit_titles
+from qlue_console.gui.queue.bulk_actions import BulkActions
 from qlue_console.gui.queue.counts import TabCounts
 from qlue_console.gui.queue.filter_bar import FilterBar
 from qlue_console.gui.queue.live import LiveRows
@@ -57,6 +58,7 @@ class QueuePane(QObject):
         self._live = LiveRows(form, self._view, self.model, engine, tasks, self._state, self)
         self._views = NamedViews(form, engine, tasks, self.current_filter, self)
         self._selection = Selection(self._view, self.model, engine, tasks, self._state, self)
+        self.bulk = BulkActions(self._view, self.model, engine, tasks, language, self)
 
         self._tabs.changed.connect(self._filters_changed)
         self._filters.changed.connect(self._filters_changed)
@@ -67,6 +69,7 @@ class QueuePane(QObject):
         self._counts.shown.connect(self.counts_shown)
         self._selection.report_selected.connect(self.report_selected)
         self._selection.message.connect(self.message)
+        self.bulk.message.connect(self.message)
         self._selection.show_filter.connect(self.apply_filter_to_widgets)
 
         self._age_timer = QTimer(self, interval=AGE_TICK_MS)
@@ -102,6 +105,7 @@ class QueuePane(QObject):
     # -- filters ---------------------------------------------------------------------------
     def fill_categories(self, categories: Sequence[CategoryInfo]) -> None:
         self._filters.fill_categories(categories)
+        self.bulk.fill_categories(categories)
 
     def current_filter(self) -> QueueFilter:
         return self._state.filter

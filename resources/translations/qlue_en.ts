@@ -107,7 +107,7 @@
 <context>
     <name>TriageWorkspace</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="245" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n report on the map</numerusform><numerusform>%n reports on the map</numerusform></translation>
     </message>

@@ -1,6 +1,236 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>BulkActions</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="96" />
+        <source>Set category of selection…</source>
+        <translation>Atur kategori pilihan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="97" />
+        <source>Set priority of selection…</source>
+        <translation>Atur prioritas pilihan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="98" />
+        <source>Reject selection…</source>
+        <translation>Tolak pilihan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="99" />
+        <source>Merge selection into one original…</source>
+        <translation>Gabungkan pilihan ke satu laporan asli…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="100" />
+        <source>Dispatch selection…</source>
+        <translation>Teruskan pilihan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="105" />
+        <source>Undo last bulk action</source>
+        <translation>Urungkan tindakan massal terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="142" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="187" />
+        <source>Wait: the last bulk action is still running.</source>
+        <translation>Tunggu: tindakan massal terakhir masih berjalan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="147" />
+        <source>Select two reports or more in the queue to merge them.</source>
+        <translation>Pilih dua laporan atau lebih di antrean untuk menggabungkannya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="149" />
+        <source>Select reports in the queue first (Shift or Ctrl with a click).</source>
+        <translation>Pilih laporan di antrean terlebih dahulu (Shift atau Ctrl sambil klik).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="164" />
+        <source>None of the selected reports can be read any more.</source>
+        <translation>Tidak ada laporan terpilih yang masih dapat dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="170" />
+        <source>Bulk action on %1 reports running…</source>
+        <translation>Tindakan massal pada %1 laporan sedang berjalan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="184" />
+        <source>No bulk action to undo.</source>
+        <translation>Tidak ada tindakan massal untuk diurungkan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="209" />
+        <source>The bulk action could not run: %1</source>
+        <translation>Tindakan massal tidak dapat dijalankan: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BulkDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="37" />
+        <source>Done</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="38" />
+        <source>Unchanged (already so)</source>
+        <translation>Tidak berubah (sudah demikian)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="39" />
+        <source>The original (kept)</source>
+        <translation>Laporan asli (dipertahankan)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="40" />
+        <source>Refused: changed by another console</source>
+        <translation>Ditolak: diubah oleh konsol lain</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="41" />
+        <source>Refused: claimed by someone else</source>
+        <translation>Ditolak: sedang diklaim orang lain</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="42" />
+        <source>Refused: your role may not</source>
+        <translation>Ditolak: peran Anda tidak berwenang</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="43" />
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="44" />
+        <source>Not done: no answer</source>
+        <translation>Tidak dilakukan: tidak ada jawaban</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="48" />
+        <source>Set the category of the selection</source>
+        <translation>Atur kategori laporan terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="49" />
+        <source>Set the priority of the selection</source>
+        <translation>Atur prioritas laporan terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="50" />
+        <source>Reject the selection</source>
+        <translation>Tolak laporan terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="51" />
+        <source>Merge the selection into one original</source>
+        <translation>Gabungkan laporan terpilih ke satu laporan asli</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="52" />
+        <source>Dispatch the selection</source>
+        <translation>Teruskan laporan terpilih</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="84" />
+        <source>Reports selected: %1</source>
+        <translation>Laporan terpilih: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="99" />
+        <source>Reports selected: %1. The others become duplicates of the original:</source>
+        <translation>Laporan terpilih: %1. Laporan lainnya menjadi duplikat dari laporan asli:</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="108" />
+        <source>Report #%1</source>
+        <translation>Laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="125" />
+        <source>Name at least one official (@handle).</source>
+        <translation>Sebutkan setidaknya satu petugas (@handle).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="148" />
+        <source>Undone: %1 of %2 reports.</source>
+        <translation>Diurungkan: %1 dari %2 laporan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="154" />
+        <source>Went through: %1 of %2 reports (%3 s).</source>
+        <translation>Berhasil: %1 dari %2 laporan (%3 dtk).</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="161" />
+        <source>Refused: %1 — %2.</source>
+        <translation>Ditolak: %1 — %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_dialog.ui" line="5" />
+        <source>Bulk action</source>
+        <translation>Tindakan massal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_dialog.ui" line="10" />
+        <source>Officials: @handle @handle</source>
+        <translation>Petugas: @handle @handle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_dialog.ui" line="11" />
+        <source>Message to the officials</source>
+        <translation>Pesan untuk petugas</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResultDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="177" />
+        <source>Undo of the bulk action</source>
+        <translation>Pengurungan tindakan massal</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="199" />
+        <source>Undo (Ctrl+Shift+Z)</source>
+        <translation>Urungkan (Ctrl+Shift+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="208" />
+        <source>Undo sets back what this action changed, report by report, while nobody (an official, another console) has acted on them since.</source>
+        <translation>Urungkan mengembalikan apa yang diubah tindakan ini, laporan demi laporan, selama belum ada yang (petugas, konsol lain) menindaklanjutinya sejak itu.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="213" />
+        <source>A merge cannot be undone.</source>
+        <translation>Penggabungan tidak dapat diurungkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_result_dialog.ui" line="5" />
+        <source>Bulk action result</source>
+        <translation>Hasil tindakan massal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_result_dialog.ui" line="9" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_result_dialog.ui" line="9" />
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/bulk_result_dialog.ui" line="9" />
+        <source>Why</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
     <name>CameBack</name>
     <message>
         <location filename="../../qlue_console/gui/came_back.py" line="54" />
@@ -1465,82 +1695,82 @@ Catatan pejabat: “%4”</translation>
         <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="348" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="354" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="351" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="357" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="352" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="358" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="353" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="359" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="354" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="360" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="355" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="361" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="356" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="362" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="357" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="363" />
         <source>Hide the legend</source>
         <translation>Sembunyikan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="358" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="364" />
         <source>Show the legend</source>
         <translation>Tampilkan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="359" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="365" />
         <source>Kepulauan Seribu</source>
         <translation>Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="360" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="366" />
         <source>Jakarta</source>
         <translation>Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="361" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="367" />
         <source>Show the Thousand Islands (Kepulauan Seribu)</source>
         <translation>Tampilkan Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="362" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="368" />
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="363" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="369" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="364" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="370" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="365" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="371" />
         <source>Click to show its reports in the queue</source>
         <translation>Klik untuk menampilkan laporannya di antrean</translation>
     </message>
@@ -3790,38 +4020,38 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Disposisi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="208" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="209" />
         <source>The map could not be loaded: %1</source>
         <translation>Peta tidak dapat dimuat: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="244" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="245" />
         <source>%n report(s) on the map</source>
         <translation><numerusform>%n laporan di peta</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="246" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="247" />
         <source>(the newest %1)</source>
         <translation>(%1 terbaru)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="271" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="448" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="272" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="455" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="322" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="323" />
         <source>The chronic spots could not be read: %1</source>
         <translation>Titik rawan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="397" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="400" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="398" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="401" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

@@ -160,6 +160,7 @@ class TriageWorkspace(QObject):
         self.queue.filter_changed.connect(self._filter_changed)
         self.detail.loaded.connect(self._detail_loaded)
         self.actions.changed.connect(self._changed_here)
+        self.queue.bulk.changed.connect(self._bulk_changed)
         self.actions.next_claimed.connect(self._next_claimed)
         self.actions.message.connect(self._tell)
         self.queue.message.connect(self._tell)
@@ -403,6 +404,10 @@ class TriageWorkspace(QObject):
 
     def _changed_here(self, report_id: int) -> None:
         if self.detail.report_id == report_id:
+            self.detail.refresh()
+
+    def _bulk_changed(self, report_ids: list[int]) -> None:
+        if self.detail.report_id in report_ids:
             self.detail.refresh()
 
     def _tell(self, text: str) -> None:
