@@ -72,102 +72,102 @@
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="37" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="39" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="38" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="40" />
         <source>Unchanged (already so)</source>
         <translation>Tidak berubah (sudah demikian)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="39" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="41" />
         <source>The original (kept)</source>
         <translation>Laporan asli (dipertahankan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="40" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="42" />
         <source>Refused: changed by another console</source>
         <translation>Ditolak: diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="41" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="43" />
         <source>Refused: claimed by someone else</source>
         <translation>Ditolak: sedang diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="42" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="44" />
         <source>Refused: your role may not</source>
         <translation>Ditolak: peran Anda tidak berwenang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="43" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="45" />
         <source>Refused</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="44" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="46" />
         <source>Not done: no answer</source>
         <translation>Tidak dilakukan: tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="48" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="50" />
         <source>Set the category of the selection</source>
         <translation>Atur kategori laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="49" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="51" />
         <source>Set the priority of the selection</source>
         <translation>Atur prioritas laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="50" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="52" />
         <source>Reject the selection</source>
         <translation>Tolak laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="51" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="53" />
         <source>Merge the selection into one original</source>
         <translation>Gabungkan laporan terpilih ke satu laporan asli</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="52" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="54" />
         <source>Dispatch the selection</source>
         <translation>Teruskan laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="84" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="86" />
         <source>Reports selected: %1</source>
         <translation>Laporan terpilih: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="99" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="101" />
         <source>Reports selected: %1. The others become duplicates of the original:</source>
         <translation>Laporan terpilih: %1. Laporan lainnya menjadi duplikat dari laporan asli:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="108" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="110" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="125" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="127" />
         <source>Name at least one official (@handle).</source>
         <translation>Sebutkan setidaknya satu petugas (@handle).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="148" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="150" />
         <source>Undone: %1 of %2 reports.</source>
         <translation>Diurungkan: %1 dari %2 laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="154" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="156" />
         <source>Went through: %1 of %2 reports (%3 s).</source>
         <translation>Berhasil: %1 dari %2 laporan (%3 dtk).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="161" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="163" />
         <source>Refused: %1 — %2.</source>
         <translation>Ditolak: %1 — %2.</translation>
     </message>
@@ -190,22 +190,22 @@
 <context>
     <name>BulkResultDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="177" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="179" />
         <source>Undo of the bulk action</source>
         <translation>Pengurungan tindakan massal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="199" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="202" />
         <source>Undo (Ctrl+Shift+Z)</source>
         <translation>Urungkan (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="208" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="211" />
         <source>Undo sets back what this action changed, report by report, while nobody (an official, another console) has acted on them since.</source>
         <translation>Urungkan mengembalikan apa yang diubah tindakan ini, laporan demi laporan, selama belum ada yang (petugas, konsol lain) menindaklanjutinya sejak itu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="213" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="216" />
         <source>A merge cannot be undone.</source>
         <translation>Penggabungan tidak dapat diurungkan.</translation>
     </message>
@@ -3005,102 +3005,102 @@ Ganti berkas itu?</translation>
 <context>
     <name>ReportsWorkspace</name>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="164" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="165" />
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="172" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="173" />
         <source>Agencies</source>
         <translation>Dinas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="173" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="174" />
         <source>Kota</source>
         <translation>Kota</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="174" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="175" />
         <source>Kecamatan</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="175" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="176" />
         <source>Kelurahan</source>
         <translation>Kelurahan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="176" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="177" />
         <source>Officials</source>
         <translation>Pejabat</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="180" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="181" />
         <source>Bahasa Indonesia</source>
         <translation>Bahasa Indonesia</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="181" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="182" />
         <source>English</source>
         <translation>Bahasa Inggris</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="251" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="252" />
         <source>Computing the KPIs of %1…</source>
         <translation>Menghitung KPI %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="278" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="279" />
         <source>(unassigned)</source>
         <translation>(tanpa wilayah/dinas)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="289" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="290" />
         <source>%1: %2 received, %3 followed up, %4 verified, %5 in the backlog (%6 overdue); %7 of %8 ranked.</source>
         <translation>%1: %2 diterima, %3 ditindaklanjuti, %4 selesai, %5 tunggakan (%6 lewat SLA); %7 dari %8 diperingkat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="311" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="312" />
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="314" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="315" />
         <source>Failed: %1</source>
         <translation>Gagal: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="321" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="322" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="331" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="332" />
         <source>Export the weekly report</source>
         <translation>Ekspor laporan mingguan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="334" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="335" />
         <source>CSV files (*.csv)</source>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="335" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="336" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="336" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="337" />
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="342" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="343" />
         <source>Writing %1…</source>
         <translation>Menulis %1…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/reports.py" line="360" />
+        <location filename="../../qlue_console/gui/workspaces/reports.py" line="361" />
         <source>Written: %1</source>
         <translation>Tersimpan: %1</translation>
     </message>
