@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>ArrivalNote</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="42" />
+        <source>Handover from the last shift</source>
+        <translation>Serah terima dari shift sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="54" />
+        <source>View: %1</source>
+        <translation>Tampilan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="60" />
+        <source>To watch (click to open in the queue):</source>
+        <translation>Untuk dipantau (klik untuk membuka di antrean):</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="69" />
+        <source>Acknowledge</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="72" />
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="73" />
+        <source>Close; the note is shown again at your next sign-in</source>
+        <translation>Tutup; catatan ditampilkan lagi saat Anda masuk berikutnya</translation>
+    </message>
+</context>
+<context>
     <name>CameBack</name>
     <message>
         <location filename="../../qlue_console/gui/came_back.py" line="54" />
@@ -220,6 +253,44 @@
         <location filename="../../ui/chronic_spots.ui" line="31" />
         <source>Double-click or press Enter: show the spot's reports in the queue</source>
         <translation>Klik dua kali atau tekan Enter: tampilkan laporan titik ini di antrean</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="84" />
+        <source>Command palette…</source>
+        <translation>Palet perintah…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="95" />
+        <source>Type an action, a workspace, a named view or a report number…</source>
+        <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="116" />
+        <source>Workspace</source>
+        <translation>Ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="116" />
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="143" />
+        <source>Named view</source>
+        <translation>Tampilan bernama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="150" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="151" />
+        <source>Open report #%1</source>
+        <translation>Buka laporan #%1</translation>
     </message>
 </context>
 <context>
@@ -1059,6 +1130,142 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="65" />
+        <source>Shift handover</source>
+        <translation>Serah terima shift</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="70" />
+        <source>Note for the next shift</source>
+        <translation>Catatan untuk shift berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="71" />
+        <source>Hand my claims</source>
+        <translation>Serahkan klaim saya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="75" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="89" />
+        <source>What the next shift should know: open issues, calls promised, hot spots…</source>
+        <translation>Yang perlu diketahui shift berikutnya: masalah terbuka, janji menelepon, titik rawan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="94" />
+        <source>Report numbers, e.g. 1204, 1310</source>
+        <translation>Nomor laporan, mis. 1204, 1310</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="95" />
+        <source>Save the note</source>
+        <translation>Simpan catatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="98" />
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="99" />
+        <source>Shared views to watch</source>
+        <translation>Tampilan bersama untuk dipantau</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="100" />
+        <source>Reports to watch</source>
+        <translation>Laporan untuk dipantau</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="107" />
+        <source>Your claims (ticked ones are handed over):</source>
+        <translation>Klaim Anda (yang dicentang diserahkan):</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="111" />
+        <source>Colleague</source>
+        <translation>Rekan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="116" />
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="146" />
+        <source>#%1 — %2 (until %3)</source>
+        <translation>#%1 — %2 (sampai %3)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="170" />
+        <source>No handover note yet for your team.</source>
+        <translation>Belum ada catatan serah terima untuk tim Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="179" />
+        <source>Write the note first.</source>
+        <translation>Tulis catatannya dulu.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="200" />
+        <source>Note saved: the next member of your team sees it at sign-in.</source>
+        <translation>Catatan disimpan: anggota tim Anda berikutnya melihatnya saat masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="223" />
+        <source>Tick the claims to hand over.</source>
+        <translation>Centang klaim yang akan diserahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="226" />
+        <source>Choose the colleague by name.</source>
+        <translation>Pilih rekan menurut nama.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="240" />
+        <source>%n claim(s) handed to %1.</source>
+        <translation><numerusform>%n klaim diserahkan kepada %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNote</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="14" />
+        <source>Written by %1 at %2</source>
+        <translation>Ditulis oleh %1 pada %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="22" />
+        <source>Not acknowledged yet</source>
+        <translation>Belum diterima</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="24" />
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Diterima oleh %1 pada %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="31" />
+        <source>Report #%1</source>
+        <translation>Laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="40" />
+        <source>Views to watch: %1</source>
+        <translation>Tampilan untuk dipantau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="47" />
+        <source>Reports to watch: %1</source>
+        <translation>Laporan untuk dipantau: %1</translation>
+    </message>
+</context>
+<context>
     <name>ItemDisplay</name>
     <message>
         <location filename="../../qlue_console/gui/verify/item_display.py" line="70" />
@@ -1345,6 +1552,11 @@ Catatan pejabat: “%4”</translation>
         <source>No longer a recurrence</source>
         <translation>Bukan lagi laporan berulang</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="59" />
+        <source>Claim handed over</source>
+        <translation>Klaim diserahkan</translation>
+    </message>
 </context>
 <context>
     <name>LiveRows</name>
@@ -1357,102 +1569,102 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="56" />
+        <location filename="../../qlue_console/gui/main_window.py" line="58" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="79" />
+        <location filename="../../qlue_console/gui/main_window.py" line="81" />
         <source>embedded demo</source>
         <translation>demo tertanam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="84" />
+        <location filename="../../qlue_console/gui/main_window.py" line="88" />
         <source>Login %1 on %2</source>
         <translation>Login %1 di %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="92" />
+        <location filename="../../qlue_console/gui/main_window.py" line="96" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="134" />
+        <location filename="../../qlue_console/gui/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="135" />
+        <location filename="../../qlue_console/gui/main_window.py" line="145" />
         <source>Sign &amp;out…</source>
         <translation>&amp;Keluar akun…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="137" />
+        <location filename="../../qlue_console/gui/main_window.py" line="147" />
         <source>Sign out and sign in again, with another login or role</source>
         <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="142" />
+        <location filename="../../qlue_console/gui/main_window.py" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="148" />
+        <location filename="../../qlue_console/gui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="150" />
+        <location filename="../../qlue_console/gui/main_window.py" line="162" />
         <source>&amp;About Qlue Console</source>
         <translation>&amp;Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="157" />
+        <location filename="../../qlue_console/gui/main_window.py" line="169" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="183" />
+        <location filename="../../qlue_console/gui/main_window.py" line="202" />
         <source>%1 is not a workspace of your role (%2).</source>
         <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="204" />
+        <location filename="../../qlue_console/gui/main_window.py" line="223" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="211" />
+        <location filename="../../qlue_console/gui/main_window.py" line="230" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="214" />
+        <location filename="../../qlue_console/gui/main_window.py" line="233" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="227" />
+        <location filename="../../qlue_console/gui/main_window.py" line="246" />
         <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
         <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="231" />
+        <location filename="../../qlue_console/gui/main_window.py" line="250" />
         <source>Database server: %1</source>
         <translation>Server basis data: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="236" />
+        <location filename="../../qlue_console/gui/main_window.py" line="255" />
         <source>Signed in as %1 (login %2), %3.</source>
         <translation>Masuk sebagai %1 (login %2), %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="245" />
+        <location filename="../../qlue_console/gui/main_window.py" line="264" />
         <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
         <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="254" />
+        <location filename="../../qlue_console/gui/main_window.py" line="273" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
@@ -1465,82 +1677,82 @@ Catatan pejabat: “%4”</translation>
         <translation>Batas wilayah © OCHA/BPS, CC BY-IGO 3.0 · kode Kemendagri</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="348" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="354" />
         <source>Reports</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="351" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="357" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="352" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="358" />
         <source>Overdue</source>
         <translation>Lewat batas waktu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="353" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="359" />
         <source>Kecamatan %1</source>
         <translation>Kecamatan %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="354" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="360" />
         <source>No reports</source>
         <translation>Tidak ada laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="355" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="361" />
         <source>Dark outline: overdue</source>
         <translation>Garis tepi gelap: lewat batas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="356" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="362" />
         <source>Larger dot: higher priority</source>
         <translation>Titik lebih besar: prioritas lebih tinggi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="357" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="363" />
         <source>Hide the legend</source>
         <translation>Sembunyikan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="358" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="364" />
         <source>Show the legend</source>
         <translation>Tampilkan legenda</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="359" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="365" />
         <source>Kepulauan Seribu</source>
         <translation>Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="360" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="366" />
         <source>Jakarta</source>
         <translation>Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="361" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="367" />
         <source>Show the Thousand Islands (Kepulauan Seribu)</source>
         <translation>Tampilkan Kepulauan Seribu</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="362" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="368" />
         <source>Back to mainland Jakarta</source>
         <translation>Kembali ke daratan Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="363" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="369" />
         <source>Zoom in</source>
         <translation>Perbesar</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="364" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="370" />
         <source>Zoom out</source>
         <translation>Perkecil</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/map/map_view.py" line="365" />
+        <location filename="../../qlue_console/gui/map/map_view.py" line="371" />
         <source>Click to show its reports in the queue</source>
         <translation>Klik untuk menampilkan laporannya di antrean</translation>
     </message>
@@ -3192,6 +3404,34 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>ShiftHandover</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="34" />
+        <source>S&amp;hift</source>
+        <translation>S&amp;hift</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="35" />
+        <source>Shift &amp;handover…</source>
+        <translation>Serah &amp;terima shift…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="38" />
+        <source>Write the note for the next shift, hand your claims to a colleague</source>
+        <translation>Tulis catatan untuk shift berikutnya, serahkan klaim Anda kepada rekan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="64" />
+        <source>Handover acknowledged: the note is yours now.</source>
+        <translation>Serah terima diterima: catatan ini sekarang milik Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="90" />
+        <source>The view %1 no longer exists.</source>
+        <translation>Tampilan %1 sudah tidak ada.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../qlue_console/gui/sign_in.py" line="138" />
@@ -3806,7 +4046,7 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/workspaces/triage.py" line="271" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="448" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="454" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
@@ -3816,12 +4056,12 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Titik rawan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="397" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="403" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="398" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="404" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>
