@@ -22,6 +22,7 @@ from typing_extensions import override
 from qlue_console import __version__
 from qlue_console.access.roles import Identity
 from qlue_console.db.engine import EMBEDDED_DEMO
+from qlue_console.gui.command_palette import CommandPalette
 from qlue_console.gui.dispatch import EscalationTimer
 from qlue_console.gui.handover.wiring import ShiftHandover
 from qlue_console.gui.i18n import fill
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.handover: ShiftHandover | None = None
         self._build_menus()
         self._build_toolbar()
+        self.command_palette = CommandPalette(self)  # Ctrl+K
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, self.signed_in_as())
         self.status.set_where_tooltip(
             fill(self.tr("Login %1 on %2"), identity.login, self.server)
