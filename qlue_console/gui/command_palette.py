@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLineEdit,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -125,6 +126,8 @@ class CommandPalette(QObject):
                 )
             )
         seen = set(workspace_actions.values()) | {self.action}
+        # a toolbar's "show/hide" toggle is not a command
+        seen |= {bar.toggleViewAction() for bar in window.findChildren(QToolBar)}
         for action in window.findChildren(QAction):
             if action in seen or action.menu() is not None or action.isSeparator():
                 continue

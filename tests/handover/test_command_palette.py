@@ -136,6 +136,9 @@ def test_the_palette_matches_the_indonesian_text_shown(qtbot, operator_console, 
     top = palette.shown[0]
     assert (top.text, top.kind) == ("Serah terima shift…", "Tindakan")
     assert "Shift handover…" not in palette.texts()
+    palette.search.setText("")
+    assert "Ruang kerja" not in [c.text for c in palette.shown if c.kind == "Tindakan"]
+    palette.search.setText("serah ter")
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
     qtbot.waitUntil(
         lambda: win.handover.dialog is not None and win.handover.dialog.dialog.isVisible()
