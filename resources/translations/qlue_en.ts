@@ -45,7 +45,7 @@
 <context>
     <name>HandoverDialog</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="240" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="252" />
         <source>%n claim(s) handed to %1.</source>
         <translation><numerusform>%n claim handed to %1.</numerusform><numerusform>%n claims handed to %1.</numerusform></translation>
     </message>

@@ -258,37 +258,37 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="84" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="85" />
         <source>Command palette…</source>
         <translation>Palet perintah…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="95" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="96" />
         <source>Type an action, a workspace, a named view or a report number…</source>
         <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="116" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
         <source>Workspace</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="116" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="143" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="146" />
         <source>Named view</source>
         <translation>Tampilan bernama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="150" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="153" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="151" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="154" />
         <source>Open report #%1</source>
         <translation>Buka laporan #%1</translation>
     </message>
@@ -1182,52 +1182,62 @@
         <translation>Laporan untuk dipantau</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="107" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="103" />
+        <source>The next member of your team to sign in sees this note until one of them acknowledges it.</source>
+        <translation>Anggota tim Anda berikutnya yang masuk melihat catatan ini sampai salah satu dari mereka menerimanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="116" />
         <source>Your claims (ticked ones are handed over):</source>
         <translation>Klaim Anda (yang dicentang diserahkan):</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="111" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="120" />
         <source>Colleague</source>
         <translation>Rekan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="116" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="126" />
+        <source>Type or choose a name</source>
+        <translation>Ketik atau pilih nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="128" />
         <source>Hand over</source>
         <translation>Serahkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="146" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="158" />
         <source>#%1 — %2 (until %3)</source>
         <translation>#%1 — %2 (sampai %3)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="170" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="182" />
         <source>No handover note yet for your team.</source>
         <translation>Belum ada catatan serah terima untuk tim Anda.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="179" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="191" />
         <source>Write the note first.</source>
         <translation>Tulis catatannya dulu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="200" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="212" />
         <source>Note saved: the next member of your team sees it at sign-in.</source>
         <translation>Catatan disimpan: anggota tim Anda berikutnya melihatnya saat masuk.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="223" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="235" />
         <source>Tick the claims to hand over.</source>
         <translation>Centang klaim yang akan diserahkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="226" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="238" />
         <source>Choose the colleague by name.</source>
         <translation>Pilih rekan menurut nama.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/handover/dialog.py" line="240" />
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="252" />
         <source>%n claim(s) handed to %1.</source>
         <translation><numerusform>%n klaim diserahkan kepada %1.</numerusform></translation>
     </message>

@@ -98,6 +98,15 @@ class HandoverDialog(QObject):
         form.addRow(self.tr("Note"), self.body)
         form.addRow(self.tr("Shared views to watch"), self.views)
         form.addRow(self.tr("Reports to watch"), self.reports)
+        hint = QLabel(
+            self.tr(
+                "The next member of your team to sign in sees this note until one of them "
+                "acknowledges it."
+            ),
+            page,
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
         form.addRow("", self.save_button)
         return page
 
@@ -112,6 +121,9 @@ class HandoverDialog(QObject):
         self.colleague = QComboBox(page)
         self.colleague.setEditable(True)  # typing a name finds them
         self.colleague.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        editor = self.colleague.lineEdit()
+        if editor is not None:
+            editor.setPlaceholderText(self.tr("Type or choose a name"))
         row.addWidget(self.colleague, 1)
         self.hand_button = QPushButton(self.tr("Hand over"), page)
         self.hand_button.clicked.connect(self.hand_over)
