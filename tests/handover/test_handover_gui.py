@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QTreeWidget
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -155,3 +155,8 @@ def test_claims_are_handed_to_a_colleague_chosen_by_name(qtbot, console, people_
             text("SELECT DISTINCT claimed_by FROM reports WHERE id IN (:a, :b)"), {"a": r1, "b": r2}
         ).scalars()
         assert list(holders) == [make_url(budi.context.database_url).username]
+    andi.triage.open_report(r1)  # the timeline says to whom
+    timeline = andi.triage.detail.widget.findChild(QTreeWidget, "timelineTree")
+    qtbot.waitUntil(lambda: andi.triage.detail.report_id == r1 and timeline.topLevelItemCount() > 1)
+    last = timeline.topLevelItem(timeline.topLevelItemCount() - 1).text(1)
+    assert last == f"Claim handed over → {_login(budi)}"
