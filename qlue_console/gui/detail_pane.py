@@ -193,6 +193,8 @@ class DetailPane(QObject):
                 what = f"{what}: {event_text(str(entry.payload['kind']))}"
             elif entry.kind in RECURRENCE_KINDS:
                 what = f"{what}: {recurrence_note(entry)}"
+            elif entry.kind == "handed_over" and entry.payload.get("to"):
+                what = f"{what} → {entry.payload['to']}"  # the colleague's login
             note = (
                 entry.payload.get("note")
                 or entry.payload.get("text")

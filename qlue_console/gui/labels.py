@@ -56,6 +56,7 @@ _EVENTS = {
     "recurrence": QT_TRANSLATE_NOOP("Labels", "Came back after closing"),
     "fix_came_back": QT_TRANSLATE_NOOP("Labels", "The fix came back"),
     "recurrence_withdrawn": QT_TRANSLATE_NOOP("Labels", "No longer a recurrence"),
+    "handed_over": QT_TRANSLATE_NOOP("Labels", "Claim handed over"),
 }
 
 

@@ -22,7 +22,9 @@ from typing_extensions import override
 from qlue_console import __version__
 from qlue_console.access.roles import Identity
 from qlue_console.db.engine import EMBEDDED_DEMO
+from qlue_console.gui.command_palette import CommandPalette
 from qlue_console.gui.dispatch import EscalationTimer
+from qlue_console.gui.handover.wiring import ShiftHandover
 from qlue_console.gui.i18n import fill
 from qlue_console.gui.live import LiveFeed
 from qlue_console.gui.sign_in import role_name
@@ -77,8 +79,10 @@ class MainWindow(QMainWindow):
         self.workspaces: dict[str, Workspace] = {}
         self._actions: dict[str, QAction] = {}
         self.server = self.tr("embedded demo") if display_url == EMBEDDED_DEMO else display_url
+        self.handover: ShiftHandover | None = None
         self._build_menus()
         self._build_toolbar()
+        self.command_palette = CommandPalette(self)  # Ctrl+K
         self.status = StatusBarController(self.statusBar(), engine, self.tasks, self.signed_in_as())
         self.status.set_where_tooltip(
             fill(self.tr("Login %1 on %2"), identity.login, self.server)
@@ -106,6 +110,8 @@ class MainWindow(QMainWindow):
         self.show_workspace(
             workspace if any(s.name == workspace for s in self._specs) else self._specs[0].name
         )
+        if self.handover is not None and identity is not None:
+            self.handover.check_pending()  # the note the last shift of the team left
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -123,6 +129,10 @@ class MainWindow(QMainWindow):
             self._stack.addWidget(created.widget)
             created.ready.connect(lambda n=name: self.workspace_ready.emit(n))
         return self.workspaces[name]
+
+    @property
+    def context(self) -> WorkspaceContext:
+        return self._context
 
     def signed_in_as(self) -> str:
         """The person, their role and the server, as the status bar shows them."""
@@ -145,6 +155,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        if self.identity is None or ShiftHandover.applies_to(self.identity.role):
+            self.handover = ShiftHandover(self)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = QAction(
             qta.icon("fa5s.info-circle"), self.tr("&About Qlue Console"), self
@@ -176,6 +188,13 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             bar.addAction(action)
             self._actions[spec.name] = action
+
+    def workspace_actions(self) -> dict[str, QAction]:
+        """The toolbar's action of each workspace this login may use, by name."""
+        return dict(self._actions)
+
+    def may_use(self, workspace: str) -> bool:
+        return any(s.name == workspace for s in self._specs)
 
     def _refuse_workspace(self, spec) -> None:
         role = role_name(self.identity.role) if self.identity is not None else ""

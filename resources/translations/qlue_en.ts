@@ -43,6 +43,14 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="252" />
+        <source>%n claim(s) handed to %1.</source>
+        <translation><numerusform>%n claim handed to %1.</numerusform><numerusform>%n claims handed to %1.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ItemDisplay</name>
     <message numerus="yes">
         <location filename="../../qlue_console/gui/verify/item_display.py" line="134" />
@@ -81,7 +89,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="92" />
+        <location filename="../../qlue_console/gui/main_window.py" line="96" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n overdue mention escalated</numerusform><numerusform>%n overdue mentions escalated</numerusform></translation>
     </message>

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id" sourcelanguage="en">
 <context>
+    <name>ArrivalNote</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="42" />
+        <source>Handover from the last shift</source>
+        <translation>Serah terima dari shift sebelumnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="54" />
+        <source>View: %1</source>
+        <translation>Tampilan: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="60" />
+        <source>To watch (click to open in the queue):</source>
+        <translation>Untuk dipantau (klik untuk membuka di antrean):</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="69" />
+        <source>Acknowledge</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="72" />
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/arrival.py" line="73" />
+        <source>Close; the note is shown again at your next sign-in</source>
+        <translation>Tutup; catatan ditampilkan lagi saat Anda masuk berikutnya</translation>
+    </message>
+</context>
+<context>
     <name>BulkActions</name>
     <message>
         <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="96" />
@@ -453,6 +486,44 @@
     </message>
 </context>
 <context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="85" />
+        <source>Command palette…</source>
+        <translation>Palet perintah…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="96" />
+        <source>Type an action, a workspace, a named view or a report number…</source>
+        <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
+        <source>Workspace</source>
+        <translation>Ruang kerja</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="146" />
+        <source>Named view</source>
+        <translation>Tampilan bernama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="153" />
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="154" />
+        <source>Open report #%1</source>
+        <translation>Buka laporan #%1</translation>
+    </message>
+</context>
+<context>
     <name>Decider</name>
     <message>
         <location filename="../../qlue_console/gui/verify/decider.py" line="107" />
@@ -546,22 +617,22 @@
         <translation>Rahasia: publik hanya melihat statusnya</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="229" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="231" />
         <source>Citizen's photo</source>
         <translation>Foto warga</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="231" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="233" />
         <source>Proof photo (TL)</source>
         <translation>Foto bukti (TL)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="236" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="238" />
         <source>No photo</source>
         <translation>Tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/detail_pane.py" line="258" />
+        <location filename="../../qlue_console/gui/detail_pane.py" line="260" />
         <source>The photo cannot be read</source>
         <translation>Foto tidak dapat dibaca</translation>
     </message>
@@ -1289,6 +1360,152 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="65" />
+        <source>Shift handover</source>
+        <translation>Serah terima shift</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="70" />
+        <source>Note for the next shift</source>
+        <translation>Catatan untuk shift berikutnya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="71" />
+        <source>Hand my claims</source>
+        <translation>Serahkan klaim saya</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="75" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="89" />
+        <source>What the next shift should know: open issues, calls promised, hot spots…</source>
+        <translation>Yang perlu diketahui shift berikutnya: masalah terbuka, janji menelepon, titik rawan…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="94" />
+        <source>Report numbers, e.g. 1204, 1310</source>
+        <translation>Nomor laporan, mis. 1204, 1310</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="95" />
+        <source>Save the note</source>
+        <translation>Simpan catatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="98" />
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="99" />
+        <source>Shared views to watch</source>
+        <translation>Tampilan bersama untuk dipantau</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="100" />
+        <source>Reports to watch</source>
+        <translation>Laporan untuk dipantau</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="103" />
+        <source>The next member of your team to sign in sees this note until one of them acknowledges it.</source>
+        <translation>Anggota tim Anda berikutnya yang masuk melihat catatan ini sampai salah satu dari mereka menerimanya.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="116" />
+        <source>Your claims (ticked ones are handed over):</source>
+        <translation>Klaim Anda (yang dicentang diserahkan):</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="120" />
+        <source>Colleague</source>
+        <translation>Rekan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="126" />
+        <source>Type or choose a name</source>
+        <translation>Ketik atau pilih nama</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="128" />
+        <source>Hand over</source>
+        <translation>Serahkan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="158" />
+        <source>#%1 — %2 (until %3)</source>
+        <translation>#%1 — %2 (sampai %3)</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="182" />
+        <source>No handover note yet for your team.</source>
+        <translation>Belum ada catatan serah terima untuk tim Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="191" />
+        <source>Write the note first.</source>
+        <translation>Tulis catatannya dulu.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="212" />
+        <source>Note saved: the next member of your team sees it at sign-in.</source>
+        <translation>Catatan disimpan: anggota tim Anda berikutnya melihatnya saat masuk.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="235" />
+        <source>Tick the claims to hand over.</source>
+        <translation>Centang klaim yang akan diserahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="238" />
+        <source>Choose the colleague by name.</source>
+        <translation>Pilih rekan menurut nama.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qlue_console/gui/handover/dialog.py" line="252" />
+        <source>%n claim(s) handed to %1.</source>
+        <translation><numerusform>%n klaim diserahkan kepada %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>HandoverNote</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="14" />
+        <source>Written by %1 at %2</source>
+        <translation>Ditulis oleh %1 pada %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="22" />
+        <source>Not acknowledged yet</source>
+        <translation>Belum diterima</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="24" />
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Diterima oleh %1 pada %2</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="31" />
+        <source>Report #%1</source>
+        <translation>Laporan #%1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="40" />
+        <source>Views to watch: %1</source>
+        <translation>Tampilan untuk dipantau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/note_text.py" line="47" />
+        <source>Reports to watch: %1</source>
+        <translation>Laporan untuk dipantau: %1</translation>
+    </message>
+</context>
+<context>
     <name>ItemDisplay</name>
     <message>
         <location filename="../../qlue_console/gui/verify/item_display.py" line="70" />
@@ -1575,6 +1792,11 @@ Catatan pejabat: “%4”</translation>
         <source>No longer a recurrence</source>
         <translation>Bukan lagi laporan berulang</translation>
     </message>
+    <message>
+        <location filename="../../qlue_console/gui/labels.py" line="59" />
+        <source>Claim handed over</source>
+        <translation>Klaim diserahkan</translation>
+    </message>
 </context>
 <context>
     <name>LiveRows</name>
@@ -1587,102 +1809,102 @@ Catatan pejabat: “%4”</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="56" />
+        <location filename="../../qlue_console/gui/main_window.py" line="58" />
         <source>Qlue Console — Jakarta operations center</source>
         <translation>Qlue Console — Pusat Komando Jakarta</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="79" />
+        <location filename="../../qlue_console/gui/main_window.py" line="81" />
         <source>embedded demo</source>
         <translation>demo tertanam</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="84" />
+        <location filename="../../qlue_console/gui/main_window.py" line="88" />
         <source>Login %1 on %2</source>
         <translation>Login %1 di %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qlue_console/gui/main_window.py" line="92" />
+        <location filename="../../qlue_console/gui/main_window.py" line="96" />
         <source>%n overdue mention(s) escalated</source>
         <translation><numerusform>%n mention lewat batas dieskalasi</numerusform></translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="134" />
+        <location filename="../../qlue_console/gui/main_window.py" line="144" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="135" />
+        <location filename="../../qlue_console/gui/main_window.py" line="145" />
         <source>Sign &amp;out…</source>
         <translation>&amp;Keluar akun…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="137" />
+        <location filename="../../qlue_console/gui/main_window.py" line="147" />
         <source>Sign out and sign in again, with another login or role</source>
         <translation>Keluar dari akun dan masuk lagi, dengan login atau peran lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="142" />
+        <location filename="../../qlue_console/gui/main_window.py" line="152" />
         <source>&amp;Quit</source>
         <translation>&amp;Tutup aplikasi</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="148" />
+        <location filename="../../qlue_console/gui/main_window.py" line="160" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="150" />
+        <location filename="../../qlue_console/gui/main_window.py" line="162" />
         <source>&amp;About Qlue Console</source>
         <translation>&amp;Tentang Qlue Console</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="157" />
+        <location filename="../../qlue_console/gui/main_window.py" line="169" />
         <source>Workspaces</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="183" />
+        <location filename="../../qlue_console/gui/main_window.py" line="202" />
         <source>%1 is not a workspace of your role (%2).</source>
         <translation>%1 bukan ruang kerja untuk peran Anda (%2).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="204" />
+        <location filename="../../qlue_console/gui/main_window.py" line="223" />
         <source>Connection restored; caught up with what happened meanwhile.</source>
         <translation>Koneksi pulih; apa yang terjadi selama terputus sudah dimuat.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="211" />
+        <location filename="../../qlue_console/gui/main_window.py" line="230" />
         <source>Offline: the database cannot be reached (%1). Reconnecting… Actions will fail until it is back; what you have typed stays in the forms.</source>
         <translation>Luring: basis data tidak dapat dijangkau (%1). Menghubungkan kembali… Tindakan akan gagal sampai tersambung; yang sudah Anda ketik tetap ada di formulir.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="214" />
+        <location filename="../../qlue_console/gui/main_window.py" line="233" />
         <source>no answer</source>
         <translation>tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="227" />
+        <location filename="../../qlue_console/gui/main_window.py" line="246" />
         <source>Qlue Console %1 — the operations console of Jakarta's command center.</source>
         <translation>Qlue Console %1 — konsol operasi pusat komando Jakarta.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="231" />
+        <location filename="../../qlue_console/gui/main_window.py" line="250" />
         <source>Database server: %1</source>
         <translation>Server basis data: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="236" />
+        <location filename="../../qlue_console/gui/main_window.py" line="255" />
         <source>Signed in as %1 (login %2), %3.</source>
         <translation>Masuk sebagai %1 (login %2), %3.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="245" />
+        <location filename="../../qlue_console/gui/main_window.py" line="264" />
         <source>Kelurahan boundaries: HDX / BPS (CC BY-IGO). Area codes: Kemendagri, via cahyadsn/wilayah (MIT).</source>
         <translation>Batas kelurahan: HDX / BPS (CC BY-IGO). Kode wilayah: Kemendagri, melalui cahyadsn/wilayah (MIT).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/main_window.py" line="254" />
+        <location filename="../../qlue_console/gui/main_window.py" line="273" />
         <source>About Qlue Console</source>
         <translation>Tentang Qlue Console</translation>
     </message>
@@ -3422,6 +3644,34 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
 </context>
 <context>
+    <name>ShiftHandover</name>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="34" />
+        <source>S&amp;hift</source>
+        <translation>S&amp;hift</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="35" />
+        <source>Shift &amp;handover…</source>
+        <translation>Serah &amp;terima shift…</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="38" />
+        <source>Write the note for the next shift, hand your claims to a colleague</source>
+        <translation>Tulis catatan untuk shift berikutnya, serahkan klaim Anda kepada rekan</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="64" />
+        <source>Handover acknowledged: the note is yours now.</source>
+        <translation>Serah terima diterima: catatan ini sekarang milik Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/handover/wiring.py" line="90" />
+        <source>The view %1 no longer exists.</source>
+        <translation>Tampilan %1 sudah tidak ada.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <location filename="../../qlue_console/gui/sign_in.py" line="138" />
@@ -4036,7 +4286,7 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
     </message>
     <message>
         <location filename="../../qlue_console/gui/workspaces/triage.py" line="272" />
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="455" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="459" />
         <source>The map could not be updated: %1</source>
         <translation>Peta tidak dapat diperbarui: %1</translation>
     </message>
@@ -4046,12 +4296,12 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <translation>Titik rawan tidak dapat dibaca: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="400" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="404" />
         <source>Claim broken</source>
         <translation>Klaim dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/workspaces/triage.py" line="401" />
+        <location filename="../../qlue_console/gui/workspaces/triage.py" line="405" />
         <source>%1 broke your claim on report #%2.</source>
         <translation>%1 membatalkan klaim Anda atas laporan #%2.</translation>
     </message>

@@ -47,6 +47,8 @@ NOT_READABLE_BY_STAFF = {"login_scopes"}  # admins read it; its writers are the 
 READ_BY_FUNCTIONS_ONLY = {"channel_keys", "channel_refusals"}
 # 0024: the receipts of people's actions, written and checked by their two functions only
 READ_BY_FUNCTIONS_ONLY |= {"action_receipts"}
+# 0032: the shift handover notes, read and written by their functions only
+READ_BY_FUNCTIONS_ONLY |= {"handover_notes"}
 OWN_VIEWS = {"saved_views"}  # everybody's own named views (row-level security)
 
 
@@ -121,6 +123,16 @@ _TRIAGE = {
     "reply_to_citizen",  # 0026: a public reply, and the 0010 blank check it uses
     "qlue_trim",
     "qlue_is_blank",
+    # 0032: the shift handover, and claims handed to a colleague
+    "qlue_handover_team",
+    "qlue_handover_check_team",
+    "write_handover_note",
+    "handover_history",
+    "pending_handover_note",
+    "acknowledge_handover_note",
+    "qlue_may_claim",
+    "claim_colleagues",
+    "hand_claims_to",
 }
 FUNCTION_ALLOWANCE: dict[str, set[str]] = {
     "channel": {

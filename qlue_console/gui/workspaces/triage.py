@@ -367,6 +367,10 @@ class TriageWorkspace(QObject):
     def _next_claimed(self, report_id: int) -> None:
         """The report "Next" claimed: open on the right at once, and selected in the queue
         (the queue pages down to it, or clears its filters, when it is not in view)."""
+        self.reveal_report(report_id)
+
+    def reveal_report(self, report_id: int) -> None:
+        """Opens a report on the right and reveals it in the queue (a handover's, the palette's)."""
         if self.detail.report_id != report_id:
             self._report_selected(report_id)
         self.queue.reveal_report(report_id)

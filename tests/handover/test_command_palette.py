@@ -1,0 +1,150 @@
+"""The command palette (Ctrl+K) in a console signed in as an operator, offscreen against a real
+PostgreSQL: it finds an action by part of its text as shown, in English and in Bahasa
+Indonesia, with its shortcut, and runs it with Enter; a workspace; a named view; a report
+number; an action added to the window later; arrow keys move, Esc closes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from qlue_console.access.roles import whoami
+from qlue_console.data.queue import QueueFilter
+from qlue_console.db.engine import describe, make_engine
+from qlue_console.gui.command_palette import plain, score
+from qlue_console.gui.i18n import install_translations, uninstall_translations
+from qlue_console.gui.main_window import MainWindow
+from qlue_console.triage.views import save_view
+from tests.triage.util import submit
+
+
+@pytest.fixture
+def operator_console(qtbot, qapp, login_url, people_engine, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    made = []
+
+    def open_console(language: str = "en") -> MainWindow:
+        install_translations(qapp, language)
+        url = login_url("qlue_operator")
+        engine = make_engine(url)
+        win = MainWindow(engine, url, describe(url), language, identity=whoami(engine))
+        qtbot.addWidget(win)
+        win.resize(1400, 850)
+        win.show()
+        with qtbot.waitSignal(win.workspace_ready, timeout=60_000):
+            pass
+        made.append((win, engine))
+        return win
+
+    yield open_console
+    for win, engine in made:
+        win.tasks.wait_idle(10_000)
+        win.close()
+        engine.dispose()
+    uninstall_translations(qapp)
+
+
+def _type(qtbot, win: MainWindow, query: str):
+    palette = win.command_palette
+    if not palette.dialog.isVisible():
+        palette.action.trigger()  # Ctrl+K
+    qtbot.waitUntil(palette.dialog.isVisible)
+    palette.search.setText(query)
+    return palette
+
+
+def _handover_shown(win: MainWindow) -> bool:
+    return win.handover.dialog is not None and win.handover.dialog.dialog.isVisible()
+
+
+def test_matching_prefers_the_start_and_accepts_letters_in_order():
+    assert score("hand", "Shift handover…") > score("sho", "Shift handover…")
+    assert score("shiftho", "Shift handover…") is not None
+    assert score("xyz", "Shift handover…") is None
+    assert plain("Sign &out…") == "Sign out…" and plain("R&&D") == "R&D"
+
+
+def test_the_palette_finds_and_runs_actions_workspaces_views_and_reports(
+    qtbot, operator_console, people_engine
+):
+    rid = submit(people_engine, 1)
+    win = operator_console("en")
+    save_view(win.context.engine, "Pluit floods", QueueFilter(search="Sampah"), shared=True)
+    qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    palette = win.command_palette
+    qtbot.waitUntil(palette.dialog.isVisible)
+    assert palette.search.hasFocus()
+    palette.search.setText("handov")
+    top = palette.shown[0]
+    assert (top.text, top.kind, top.shortcut) == ("Shift handover…", "Action", "Ctrl+Shift+H")
+    assert palette.list.topLevelItem(0).text(2) == "Ctrl+Shift+H"  # the shortcut is shown
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert not palette.dialog.isVisible()
+    qtbot.waitUntil(
+        lambda: win.handover.dialog is not None and win.handover.dialog.dialog.isVisible()
+    )
+    win.handover.dialog.dialog.reject()
+
+    # an action added to a workspace later (a colleague's bulk action, say) is found by itself
+    later = QAction("Bulk set priority", win.triage.widget)
+    win.triage.widget.addAction(later)
+    triggered = []
+    later.triggered.connect(lambda: triggered.append(True))
+    _type(qtbot, win, "bulk prio")
+    assert palette.texts()[0] == "Bulk set priority"
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert triggered == [True]
+
+    # a workspace
+    _type(qtbot, win, "direc")
+    assert palette.shown[0].kind == "Workspace" and palette.shown[0].text == "Directory"
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert win.current_workspace() == "directory"
+
+    # a named view (loaded off the UI thread when the palette opens)
+    palette = _type(qtbot, win, "pluit")
+    qtbot.waitUntil(lambda: "Pluit floods" in palette.texts(), timeout=10_000)
+    assert palette.shown[0].kind == "Named view"
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    assert win.current_workspace() == "triage"
+    qtbot.waitUntil(lambda: win.triage.queue.current_filter().search == "Sampah", timeout=10_000)
+
+    # arrow keys move, Esc closes
+    _type(qtbot, win, "")
+    assert palette.list.currentItem() is palette.list.topLevelItem(0)
+    qtbot.keyClick(palette.search, Qt.Key.Key_Down)
+    assert palette.list.currentItem() is palette.list.topLevelItem(1)
+    qtbot.keyClick(palette.search, Qt.Key.Key_Up)
+    assert palette.list.currentItem() is palette.list.topLevelItem(0)
+    qtbot.keyClick(palette.search, Qt.Key.Key_Escape)
+    assert not palette.dialog.isVisible()
+
+    # a report number
+    win.triage.queue.apply_filter_to_widgets(QueueFilter())
+    _type(qtbot, win, f"#{rid}")
+    assert palette.texts()[0] == f"Open report #{rid}"
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.triage.queue.selected_report() == rid, timeout=10_000)
+    assert win.triage.detail.report_id == rid
+
+
+def test_the_palette_matches_the_indonesian_text_shown(qtbot, operator_console, people_engine):
+    win = operator_console("id")
+    palette = _type(qtbot, win, "serah ter")
+    top = palette.shown[0]
+    assert (top.text, top.kind) == ("Serah terima shift…", "Tindakan")
+    assert "Shift handover…" not in palette.texts()
+    palette.search.setText("")
+    assert "Ruang kerja" not in [c.text for c in palette.shown if c.kind == "Tindakan"]
+    palette.search.setText("serah ter")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: win.handover.dialog is not None and win.handover.dialog.dialog.isVisible()
+    )
+    assert win.handover.dialog.dialog.windowTitle() == "Serah terima shift"
+    win.handover.dialog.dialog.reject()
+    palette = _type(qtbot, win, "12")
+    assert palette.texts()[0] == "Buka laporan #12"
+    qtbot.keyClick(palette.search, Qt.Key.Key_Escape)
