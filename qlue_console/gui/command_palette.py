@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLineEdit,
+    QPushButton,
     QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
@@ -142,10 +143,32 @@ class CommandPalette(QObject):
                     action.trigger,
                 )
             )
+        found += self._buttons({c.text for c in found})
         if window.may_use("triage"):
             kind_view = self.tr("Named view")
             for view in self._views:
                 found.append(Command(kind_view, view.name, "", partial(self._open_view, view)))
+        return found
+
+    def _buttons(self, taken: set[str]) -> list[Command]:
+        """The push buttons on screen in the window (the open report's Claim, Verified, Reject,
+        Next…: the triage keys are shortcuts of buttons, not actions), enabled and with a text
+        no action already has; a button of a dialog is not the window's."""
+        window = self._window
+        found: list[Command] = []
+        kind = self.tr("Button")
+        for button in window.findChildren(QPushButton):
+            text = plain(button.text()).strip()
+            if (
+                not text
+                or text in taken
+                or button.window() is not window
+                or not button.isVisible()
+                or not button.isEnabled()
+            ):
+                continue
+            taken.add(text)
+            found.append(Command(kind, text, "", button.click))
         return found
 
     def _report_command(self, report_id: int) -> Command:

@@ -488,37 +488,42 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="85" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="86" />
         <source>Command palette…</source>
         <translation>Palet perintah…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="96" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="97" />
         <source>Type an action, a workspace, a named view or a report number…</source>
         <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="118" />
         <source>Workspace</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="117" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="118" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="146" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="148" />
         <source>Named view</source>
         <translation>Tampilan bernama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="153" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="159" />
+        <source>Button</source>
+        <translation>Tombol</translation>
+    </message>
+    <message>
+        <location filename="../../qlue_console/gui/command_palette.py" line="176" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="154" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="177" />
         <source>Open report #%1</source>
         <translation>Buka laporan #%1</translation>
     </message>

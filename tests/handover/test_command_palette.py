@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from sqlalchemy import text
 
 from qlue_console.access.roles import whoami
 from qlue_console.data.queue import QueueFilter
@@ -148,3 +149,34 @@ def test_the_palette_matches_the_indonesian_text_shown(qtbot, operator_console, 
     palette = _type(qtbot, win, "12")
     assert palette.texts()[0] == "Buka laporan #12"
     qtbot.keyClick(palette.search, Qt.Key.Key_Escape)
+
+
+def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(
+    qtbot, operator_console, people_engine
+):
+    """The triage keys (Claim, Verified, Reject, Next) are buttons of the open report, not
+    actions: the palette lists the buttons on screen and runs them; the queue's bulk actions
+    are there too."""
+    rid = submit(people_engine, 1)
+    win = operator_console("en")
+    win.triage.queue.apply_filter_to_widgets(QueueFilter())
+    palette = _type(qtbot, win, f"#{rid}")
+    qtbot.keyClick(palette.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.triage.detail.report_id == rid, timeout=10_000)
+    button = win.findChild(QPushButton, "claimButton")
+    qtbot.waitUntil(button.isEnabled, timeout=10_000)  # once the report's version is read
+    palette = _type(qtbot, win, "claim")
+    claim = next(c for c in palette.shown if c.kind == "Button")
+    assert claim.text.startswith("Claim")
+    texts = [c.text for c in palette.commands()]
+    assert any(t.startswith("Reject") for t in texts)
+    assert "Reject selection…" in texts and "Dispatch selection…" in texts
+    palette.list.setCurrentItem(palette.list.topLevelItem(palette.shown.index(claim)))
+    palette.run_current()
+    with people_engine.connect() as conn:
+        qtbot.waitUntil(
+            lambda: conn.execute(
+                text("SELECT claimed_by IS NOT NULL FROM reports WHERE id = :r"), {"r": rid}
+            ).scalar_one(),
+            timeout=10_000,
+        )
