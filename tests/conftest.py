@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
@@ -49,16 +52,23 @@ def _admin(url: str):
 
 
 @pytest.fixture(scope="session")
-def pg_server_url(tmp_path_factory):
-    """A URL to a PostgreSQL server whose user may create databases and roles."""
+def pg_server_url():
+    """A URL to a PostgreSQL server whose user may create databases and roles.
+
+    The embedded server's data lives in a folder of its own, not under pytest's numbered base
+    folders: pytest removes all but the last three of those as later sessions start, and a
+    second test session on the machine would delete a running server's data under it."""
     configured = os.environ.get("QLUE_TEST_DATABASE_URL")
     if configured:
         yield configured
         return
-    data_dir = tmp_path_factory.mktemp("pg")
+    data_dir = Path(tempfile.mkdtemp(prefix="qlue-test-pg-"))
     url = start_embedded(data_dir, database="postgres")
-    yield url
-    leave_embedded(data_dir)
+    try:
+        yield url
+    finally:
+        leave_embedded(data_dir)
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _create_database(server_url: str, name: str, template: str | None = None) -> str:
