@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QLineEdit,
     QTableView,
     QWidget,
 )
@@ -20,6 +21,7 @@ from sqlalchemy import text
 from qlue_console.data.queue import QueueFilter
 from qlue_console.db.engine import make_engine
 from qlue_console.domain.states import ALL_STATES
+from qlue_console.gui.queue.handle_completer import attach_handle_completer
 from qlue_console.gui.queue_pane import QueuePane
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.triage import actions, bulk
@@ -65,7 +67,7 @@ def _select(qtbot, pane: QueuePane, ids) -> None:
 def _answer(values: dict, before=None):
     """An ``ask`` that answers for the operator (after ``before`` ran, when given)."""
 
-    def ask(_parent, _kind, targets, _categories, _language):
+    def ask(_parent, _kind, targets, _categories, _language, **_extra):
         if before is not None:
             before(targets)
         return values
@@ -219,6 +221,41 @@ def test_dispatch_and_undo_refused_where_an_official_acted(qtbot, people_engine,
     assert [_row(people_engine, r).status for r in ids] == ["new", "new", "dispatched"]
     rows = pane.bulk.result_dialog.rows()
     assert rows[0][0] == f"#{ids[2]}" and "acted" in rows[0][2]
+
+
+def test_the_dispatch_completes_the_handles_from_the_directory(qtbot, people_engine, tasks):
+    """The dispatch's ask gets the directory's officials; typing part of a handle or a name in
+    the "Officials" line offers them, and the chosen one replaces only the word typed."""
+    ids = [submit(people_engine, 45 + n) for n in range(2)]
+    pane = _pane(qtbot, people_engine, tasks)
+    _select(qtbot, pane, ids)
+    seen: dict = {}
+
+    def ask(_parent, kind, _targets, _categories, _language, **extra):
+        seen.update(extra, kind=kind)
+        return None  # the operator cancels
+
+    pane.bulk.ask = ask
+    pane.bulk.actions[bulk.DISPATCH].trigger()
+    qtbot.waitUntil(lambda: "officials" in seen, timeout=10_000)
+    officials = seen["officials"]
+    assert any(e.startswith("@lurah.gambir — ") for e in officials)
+    assert all(e.startswith("@") for e in officials)
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    completer = attach_handle_completer(edit, officials)
+    qtbot.keyClicks(edit, "@camat.x @lurah.gam")
+    assert completer.completionPrefix() == "lurah.gam"
+    offered = [
+        completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())
+    ]
+    assert offered and all("lurah.gam" in o for o in offered)
+    completer.activated.emit(next(o for o in offered if o.startswith("@lurah.gambir ")))
+    assert edit.text() == "@camat.x @lurah.gambir "
+    edit.clear()
+    qtbot.keyClicks(edit, "gambir")  # by name or area too, anywhere in the entry
+    assert completer.completionCount() >= 1
 
 
 def test_the_roles_refusal_is_shown_per_report(qtbot, db_engine, login_url, tasks):

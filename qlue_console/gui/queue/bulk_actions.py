@@ -23,6 +23,7 @@ from qlue_console.data.reference import CategoryInfo
 from qlue_console.dispatch import service
 from qlue_console.gui.i18n import fill
 from qlue_console.gui.queue.bulk_dialog import BulkResultDialog, ask_bulk, summary_text
+from qlue_console.gui.queue.handle_completer import snapshot_for_dispatch
 from qlue_console.gui.queue_model import ROW_ROLE, QueueModel
 from qlue_console.gui.tasks import TaskRunner
 from qlue_console.triage import bulk
@@ -150,6 +151,15 @@ class BulkActions(QObject):
             )
             return
         self._set_busy(True)
+        if kind == bulk.DISPATCH:  # the officials to complete the handles from, with it
+            self._tasks.run(
+                snapshot_for_dispatch,
+                self._engine,
+                ids,
+                on_done=lambda found: self._read(kind, *found),
+                on_error=self._failed,
+            )
+            return
         self._tasks.run(
             bulk.snapshot,
             self._engine,
@@ -158,12 +168,13 @@ class BulkActions(QObject):
             on_error=self._failed,
         )
 
-    def _read(self, kind: str, targets: list[Target]) -> None:
+    def _read(self, kind: str, targets: list[Target], officials: Sequence[str] = ()) -> None:
         if not targets:
             self._set_busy(False)
             self.message.emit(self.tr("None of the selected reports can be read any more."))
             return
-        values = self.ask(self._view, kind, targets, self._categories, self._language)
+        extra = {"officials": officials} if kind == bulk.DISPATCH else {}
+        values = self.ask(self._view, kind, targets, self._categories, self._language, **extra)
         if values is None:
             self._set_busy(False)
             return

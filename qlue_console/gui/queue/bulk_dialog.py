@@ -29,6 +29,7 @@ from qlue_console.gui.forms import child, load_dialog
 from qlue_console.gui.i18n import category_name, current_language, fill
 from qlue_console.gui.labels import priority_text
 from qlue_console.gui.plain_text import plain_tooltip
+from qlue_console.gui.queue.handle_completer import attach_handle_completer
 from qlue_console.gui.reject_dialog import ask_reject_reason
 from qlue_console.triage import bulk
 from qlue_console.triage.bulk import BulkResult, Outcome, Target
@@ -69,9 +70,11 @@ def ask_bulk(
     targets: Sequence[Target],
     categories: Sequence[CategoryInfo],
     language: str,
+    officials: Sequence[str] = (),
 ) -> dict | None:
     """Asks what to apply to ``targets``; the keyword arguments of the bulk function, or None
-    when cancelled."""
+    when cancelled. ``officials``: the directory's entries the dispatch's handles complete
+    from."""
     if kind == bulk.REJECT:
         answer = ask_reject_reason(parent)
         return None if answer is None else {"reason": answer[0], "note": answer[1]}
@@ -111,6 +114,7 @@ def ask_bulk(
                 t.report_id,
             )
     else:
+        attach_handle_completer(handles, officials)
         handles.setFocus()
 
     def values() -> dict | None:
