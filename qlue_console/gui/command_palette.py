@@ -1,7 +1,9 @@
 """The command palette (Ctrl+K): one search line over everything the console can do — every
 QAction of the window and its workspaces that has a text (enumerated when the palette opens, so
-an action added later appears by itself), every workspace, every named view, and a report
-number ("Open report #N" reveals it in the triage queue). It matches the text as shown, in the
+an action added later appears by itself; the role's workspaces not opened yet are built then,
+one per turn of the event loop, so theirs are listed too), the buttons on screen, every
+workspace, every named view, and a report number ("Open report #N" reveals it in the triage
+queue). It matches the text as shown, in the
 language of the screens, by substring or, failing that, by its letters in order; arrow keys
 move, Enter runs, Esc closes. The named views come from the database off the UI thread."""
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -81,6 +83,7 @@ class CommandPalette(QObject):
         super().__init__(window)
         self._window = window
         self._views: list[SavedView] = []
+        self._query: str | None = None  # the query the list was last drawn for
         self._commands: list[Command] = []
         self.shown: list[Command] = []
         self.action = QAction(self.tr("Command palette…"), window)
@@ -143,33 +146,42 @@ class CommandPalette(QObject):
                     action.trigger,
                 )
             )
-        found += self._buttons({c.text for c in found})
+        found += self._buttons({(c.text, n) for c in found for n in self._window.workspaces})
         if window.may_use("triage"):
             kind_view = self.tr("Named view")
             for view in self._views:
                 found.append(Command(kind_view, view.name, "", partial(self._open_view, view)))
         return found
 
-    def _buttons(self, taken: set[str]) -> list[Command]:
-        """The push buttons on screen in the window (the open report's Claim, Verified, Reject,
-        Next…: the triage keys are shortcuts of buttons, not actions), enabled and with a text
-        no action already has; a button of a dialog is not the window's."""
+    def _buttons(self, taken: set[tuple[str, str]]) -> list[Command]:
+        """The push buttons of each workspace built so far (the open report's Claim, Verified,
+        Reject, Next; the Reports workspace's exports; Verify's decisions…: the workspaces'
+        keys are shortcuts of buttons, not actions) that are shown in their workspace, enabled
+        and with a text no action already has. Running one shows its workspace first. A
+        button of a dialog is not the window's."""
         window = self._window
         found: list[Command] = []
-        kind = self.tr("Button")
-        for button in window.findChildren(QPushButton):
-            text = plain(button.text()).strip()
-            if (
-                not text
-                or text in taken
-                or button.window() is not window
-                or not button.isVisible()
-                or not button.isEnabled()
-            ):
-                continue
-            taken.add(text)
-            found.append(Command(kind, text, "", button.click))
+        titles = {n: plain(a.text()) for n, a in window.workspace_actions().items()}
+        for name, workspace in window.workspaces.items():
+            page = workspace.widget
+            for button in page.findChildren(QPushButton):
+                text = plain(button.text()).strip()
+                if (
+                    not text
+                    or (text, name) in taken
+                    or button.window() is not window
+                    or not button.isVisibleTo(page)
+                    or not button.isEnabled()
+                ):
+                    continue
+                taken.add((text, name))
+                run = partial(self._press, name, button)
+                found.append(Command(titles.get(name, name), text, "", run))
         return found
+
+    def _press(self, workspace: str, button: QPushButton) -> None:
+        self._window.show_workspace(workspace)
+        button.click()
 
     def _report_command(self, report_id: int) -> Command:
         return Command(
@@ -197,6 +209,20 @@ class CommandPalette(QObject):
             on_done=self._views_loaded,
             on_error=lambda _error: None,  # the palette works without the views
         )
+        QTimer.singleShot(0, self._build_next_workspace)
+
+    def _build_next_workspace(self) -> None:
+        """Builds one workspace of the role not opened yet (each takes tens of milliseconds;
+        its data loads in the background), so that its actions are listed too; then the next,
+        one per turn of the event loop."""
+        window = self._window
+        waiting = [n for n in window.workspace_actions() if n not in window.workspaces]
+        if not waiting or not self.dialog.isVisible():
+            return
+        window.workspace(waiting[0])
+        self._commands = self.commands()
+        self._refresh()
+        QTimer.singleShot(0, self._build_next_workspace)
 
     def _views_loaded(self, views: Sequence[SavedView]) -> None:
         self._views = list(views)
@@ -205,7 +231,11 @@ class CommandPalette(QObject):
             self._refresh()
 
     def _refresh(self) -> None:
+        current = self.list.currentItem()
         query = self.search.text()
+        same = query == self._query  # the list grew under the same query: keep the row
+        self._query = query
+        kept = (current.text(0), current.text(1)) if current is not None and same else None
         shown = ranked(query, self._commands) if query.strip() else list(self._commands)
         number = _REPORT.match(query)
         if number and self._window.may_use("triage"):
@@ -220,7 +250,9 @@ class CommandPalette(QObject):
             self.list.resizeColumnToContents(column)
         self.list.header().setStretchLastSection(False)
         self.list.header().setSectionResizeMode(0, self.list.header().ResizeMode.Stretch)
-        first = self.list.topLevelItem(0)
+        # the row the arrow keys were on stays current when the list grows under it
+        at = next((i for i, c in enumerate(self.shown) if kept and (c.text, c.kind) == kept), 0)
+        first = self.list.topLevelItem(at)
         if first is not None:
             self.list.setCurrentItem(first)
 

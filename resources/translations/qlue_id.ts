@@ -36,68 +36,68 @@
 <context>
     <name>BulkActions</name>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="96" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="97" />
         <source>Set category of selection…</source>
         <translation>Atur kategori pilihan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="97" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="98" />
         <source>Set priority of selection…</source>
         <translation>Atur prioritas pilihan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="98" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="99" />
         <source>Reject selection…</source>
         <translation>Tolak pilihan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="99" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="100" />
         <source>Merge selection into one original…</source>
         <translation>Gabungkan pilihan ke satu laporan asli…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="100" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="101" />
         <source>Dispatch selection…</source>
         <translation>Teruskan pilihan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="105" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="106" />
         <source>Undo last bulk action</source>
         <translation>Urungkan tindakan massal terakhir</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="142" />
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="187" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="143" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="198" />
         <source>Wait: the last bulk action is still running.</source>
         <translation>Tunggu: tindakan massal terakhir masih berjalan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="147" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="148" />
         <source>Select two reports or more in the queue to merge them.</source>
         <translation>Pilih dua laporan atau lebih di antrean untuk menggabungkannya.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="149" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="150" />
         <source>Select reports in the queue first (Shift or Ctrl with a click).</source>
         <translation>Pilih laporan di antrean terlebih dahulu (Shift atau Ctrl sambil klik).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="164" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="174" />
         <source>None of the selected reports can be read any more.</source>
         <translation>Tidak ada laporan terpilih yang masih dapat dibaca.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="170" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="181" />
         <source>Bulk action on %1 reports running…</source>
         <translation>Tindakan massal pada %1 laporan sedang berjalan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="184" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="195" />
         <source>No bulk action to undo.</source>
         <translation>Tidak ada tindakan massal untuk diurungkan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="209" />
+        <location filename="../../qlue_console/gui/queue/bulk_actions.py" line="220" />
         <source>The bulk action could not run: %1</source>
         <translation>Tindakan massal tidak dapat dijalankan: %1</translation>
     </message>
@@ -105,102 +105,102 @@
 <context>
     <name>BulkDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="39" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="40" />
         <source>Done</source>
         <translation>Selesai</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="40" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="41" />
         <source>Unchanged (already so)</source>
         <translation>Tidak berubah (sudah demikian)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="41" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="42" />
         <source>The original (kept)</source>
         <translation>Laporan asli (dipertahankan)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="42" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="43" />
         <source>Refused: changed by another console</source>
         <translation>Ditolak: diubah oleh konsol lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="43" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="44" />
         <source>Refused: claimed by someone else</source>
         <translation>Ditolak: sedang diklaim orang lain</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="44" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="45" />
         <source>Refused: your role may not</source>
         <translation>Ditolak: peran Anda tidak berwenang</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="45" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="46" />
         <source>Refused</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="46" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="47" />
         <source>Not done: no answer</source>
         <translation>Tidak dilakukan: tidak ada jawaban</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="50" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="51" />
         <source>Set the category of the selection</source>
         <translation>Atur kategori laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="51" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="52" />
         <source>Set the priority of the selection</source>
         <translation>Atur prioritas laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="52" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="53" />
         <source>Reject the selection</source>
         <translation>Tolak laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="53" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="54" />
         <source>Merge the selection into one original</source>
         <translation>Gabungkan laporan terpilih ke satu laporan asli</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="54" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="55" />
         <source>Dispatch the selection</source>
         <translation>Teruskan laporan terpilih</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="86" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="89" />
         <source>Reports selected: %1</source>
         <translation>Laporan terpilih: %1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="101" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="104" />
         <source>Reports selected: %1. The others become duplicates of the original:</source>
         <translation>Laporan terpilih: %1. Laporan lainnya menjadi duplikat dari laporan asli:</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="110" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="113" />
         <source>Report #%1</source>
         <translation>Laporan #%1</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="127" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="131" />
         <source>Name at least one official (@handle).</source>
         <translation>Sebutkan setidaknya satu petugas (@handle).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="150" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="154" />
         <source>Undone: %1 of %2 reports.</source>
         <translation>Diurungkan: %1 dari %2 laporan.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="156" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="160" />
         <source>Went through: %1 of %2 reports (%3 s).</source>
         <translation>Berhasil: %1 dari %2 laporan (%3 dtk).</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="163" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="167" />
         <source>Refused: %1 — %2.</source>
         <translation>Ditolak: %1 — %2.</translation>
     </message>
@@ -223,22 +223,22 @@
 <context>
     <name>BulkResultDialog</name>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="179" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="183" />
         <source>Undo of the bulk action</source>
         <translation>Pengurungan tindakan massal</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="202" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="206" />
         <source>Undo (Ctrl+Shift+Z)</source>
         <translation>Urungkan (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="211" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="215" />
         <source>Undo sets back what this action changed, report by report, while nobody (an official, another console) has acted on them since.</source>
         <translation>Urungkan mengembalikan apa yang diubah tindakan ini, laporan demi laporan, selama belum ada yang (petugas, konsol lain) menindaklanjutinya sejak itu.</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="216" />
+        <location filename="../../qlue_console/gui/queue/bulk_dialog.py" line="220" />
         <source>A merge cannot be undone.</source>
         <translation>Penggabungan tidak dapat diurungkan.</translation>
     </message>
@@ -488,42 +488,37 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="86" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="88" />
         <source>Command palette…</source>
         <translation>Palet perintah…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="97" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="99" />
         <source>Type an action, a workspace, a named view or a report number…</source>
         <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="118" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="120" />
         <source>Workspace</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="118" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="120" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="148" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="150" />
         <source>Named view</source>
         <translation>Tampilan bernama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="159" />
-        <source>Button</source>
-        <translation>Tombol</translation>
-    </message>
-    <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="176" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="187" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="177" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="188" />
         <source>Open report #%1</source>
         <translation>Buka laporan #%1</translation>
     </message>

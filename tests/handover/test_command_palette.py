@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from sqlalchemy import text
 
 from qlue_console.access.roles import whoami
@@ -26,9 +26,9 @@ def operator_console(qtbot, qapp, login_url, people_engine, monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
     made = []
 
-    def open_console(language: str = "en") -> MainWindow:
+    def open_console(language: str = "en", role: str = "qlue_operator") -> MainWindow:
         install_translations(qapp, language)
-        url = login_url("qlue_operator")
+        url = login_url(role)
         engine = make_engine(url)
         win = MainWindow(engine, url, describe(url), language, identity=whoami(engine))
         qtbot.addWidget(win)
@@ -166,7 +166,7 @@ def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(
     button = win.findChild(QPushButton, "claimButton")
     qtbot.waitUntil(button.isEnabled, timeout=10_000)  # once the report's version is read
     palette = _type(qtbot, win, "claim")
-    claim = next(c for c in palette.shown if c.kind == "Button")
+    claim = next(c for c in palette.shown if c.kind == "Triage")
     assert claim.text.startswith("Claim")
     texts = [c.text for c in palette.commands()]
     assert any(t.startswith("Reject") for t in texts)
@@ -180,3 +180,27 @@ def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(
             ).scalar_one(),
             timeout=10_000,
         )
+
+
+def test_the_workspaces_not_opened_yet_are_built_so_their_buttons_are_listed(
+    qtbot, operator_console
+):
+    """The Directory was never opened: the palette builds it (one workspace per turn of the
+    event loop) and lists its buttons (an admin's: the routing and template editors); running
+    one shows the Directory first."""
+    win = operator_console("en", "qlue_admin")
+    assert "directory" not in win.workspaces
+    palette = _type(qtbot, win, "")
+    qtbot.waitUntil(lambda: "directory" in win.workspaces, timeout=10_000)
+    qtbot.waitUntil(lambda: any(c.kind == "Directory" for c in palette.commands()), timeout=10_000)
+    command = next(c for c in palette.commands() if c.kind == "Directory")
+    palette.search.setText(command.text)
+    row = next(
+        i for i, c in enumerate(palette.shown) if (c.text, c.kind) == (command.text, command.kind)
+    )
+    palette.list.setCurrentItem(palette.list.topLevelItem(row))
+    palette.run_current()
+    assert win.current_workspace() == "directory"
+    for dialog in QApplication.topLevelWidgets():  # whatever the button opened
+        if dialog is not win and dialog.isVisible() and hasattr(dialog, "reject"):
+            dialog.reject()
