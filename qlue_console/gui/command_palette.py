@@ -108,7 +108,7 @@ class CommandPalette(QObject):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the search line
         layout.addWidget(self.list)
-        self.search.textChanged.connect(self._refresh)
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self.run_current)
         self.search.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item, _column: self.run_current())
@@ -229,6 +229,12 @@ class CommandPalette(QObject):
         if self.dialog.isVisible():
             self._commands = self.commands()
             self._refresh()
+
+    def _typed(self, _text: str) -> None:
+        """What there is is read again at each keystroke (a workspace's buttons appear once it
+        has loaded what its role may do); the window holds a few hundred widgets."""
+        self._commands = self.commands()
+        self._refresh()
 
     def _refresh(self) -> None:
         current = self.list.currentItem()
