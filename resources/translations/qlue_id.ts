@@ -488,37 +488,37 @@
 <context>
     <name>CommandPalette</name>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="88" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="89" />
         <source>Command palette…</source>
         <translation>Palet perintah…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="99" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="100" />
         <source>Type an action, a workspace, a named view or a report number…</source>
         <translation>Ketik tindakan, ruang kerja, tampilan bernama, atau nomor laporan…</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="120" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="121" />
         <source>Workspace</source>
         <translation>Ruang kerja</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="120" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="121" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="150" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="151" />
         <source>Named view</source>
         <translation>Tampilan bernama</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="187" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="188" />
         <source>Report</source>
         <translation>Laporan</translation>
     </message>
     <message>
-        <location filename="../../qlue_console/gui/command_palette.py" line="188" />
+        <location filename="../../qlue_console/gui/command_palette.py" line="189" />
         <source>Open report #%1</source>
         <translation>Buka laporan #%1</translation>
     </message>
@@ -4409,6 +4409,21 @@ Bukti dikirim oleh @%5, %6 · verifikasi: %7 · jarak hash %8 (%9)</translation>
         <location filename="../../ui/triage_workspace.ui" line="153" />
         <source>Search the queue</source>
         <translation>Cari di antrean</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="155" />
+        <source>Command palette: any action, workspace, named view or report number</source>
+        <translation>Palet perintah: tindakan, ruang kerja, tampilan tersimpan, atau nomor laporan apa pun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="157" />
+        <source>On the selected reports: +C category, +P priority, +R reject, +M merge, +D dispatch (or right-click the queue)</source>
+        <translation>Pada laporan yang dipilih: +C kategori, +P prioritas, +R tolak, +M gabungkan, +D disposisi (atau klik kanan antrean)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/triage_workspace.ui" line="159" />
+        <source>Shift handover: a note for the next shift, claims to a colleague</source>
+        <translation>Serah terima shift: catatan untuk shift berikutnya, klaim ke rekan</translation>
     </message>
 </context>
 <context>
