@@ -135,11 +135,19 @@ def _attempt(target: Target, call: Callable[[], object]) -> Outcome:
 
 
 def _each(
-    kind: str, targets: Sequence[Target], act: Callable[[Target], Outcome], **detail
+    kind: str,
+    targets: Sequence[Target],
+    act: Callable[[Target], Outcome],
+    *,
+    undo_of: str | None = None,
+    withdraw: Withdraw | None = None,
+    **detail,
 ) -> BulkResult:
+    """``act`` on each target in turn, timed: the result of one bulk action (or undo)."""
     started = time.perf_counter()
     outcomes = tuple(act(t) for t in targets)
-    return BulkResult(kind, outcomes, time.perf_counter() - started, detail=detail)
+    seconds = time.perf_counter() - started
+    return BulkResult(kind, outcomes, seconds, undo_of, detail, withdraw)
 
 
 def set_category(engine: Engine, targets: Sequence[Target], category: str) -> BulkResult:
@@ -193,8 +201,7 @@ def dispatch(
     def act(t: Target) -> Outcome:
         return _attempt(t, lambda: send(engine, t.report_id, t.version))
 
-    result = _each(DISPATCH, targets, act, handles=tuple(handles))
-    return BulkResult(result.kind, result.outcomes, result.seconds, None, result.detail, withdraw)
+    return _each(DISPATCH, targets, act, withdraw=withdraw, handles=tuple(handles))
 
 
 def undo(engine: Engine, last: BulkResult) -> BulkResult:
@@ -205,22 +212,23 @@ def undo(engine: Engine, last: BulkResult) -> BulkResult:
     if not last.can_undo:
         raise ValueError(f"a bulk {last.kind} cannot be undone")
 
-    def call(o: Outcome) -> Callable[[], object]:
-        t, v = o.target, int(o.version or 0)
+    def call(t: Target, before: Target) -> object:
+        """``t``: the report as the action left it (its version is checked); ``before``: as
+        the action found it."""
         if last.kind == CATEGORY:
-            return lambda: actions.set_category(engine, t.report_id, v, t.category_code)
+            return actions.set_category(engine, t.report_id, t.version, before.category_code)
         if last.kind == PRIORITY:
-            return lambda: actions.set_priority(engine, t.report_id, v, t.priority)
+            return actions.set_priority(engine, t.report_id, t.version, before.priority)
         if last.kind == REJECT:
-            return lambda: actions.undo_reject(engine, t.report_id, v)
-        withdraw = last.withdraw
-        assert withdraw is not None  # a bulk dispatch carries its withdrawal
-        return lambda: withdraw(engine, t.report_id, v)
+            return actions.undo_reject(engine, t.report_id, t.version)
+        assert last.withdraw is not None  # a bulk dispatch carries its withdrawal
+        return last.withdraw(engine, t.report_id, t.version)
 
-    started = time.perf_counter()
-    outcomes = []
-    for o in last.done:
-        # the report as this action left it: the undo checks that version
-        after = Target(o.report_id, int(o.version or 0), "", "", 0)
-        outcomes.append(_attempt(after, call(o)))
-    return BulkResult(last.kind, tuple(outcomes), time.perf_counter() - started, undo_of=last.kind)
+    before = {o.report_id: o.target for o in last.done}
+    after = [Target(o.report_id, int(o.version or 0), "", "", 0) for o in last.done]
+    return _each(
+        last.kind,
+        after,
+        lambda t: _attempt(t, lambda: call(t, before[t.report_id])),
+        undo_of=last.kind,
+    )

@@ -254,7 +254,7 @@ def test_the_dispatch_completes_the_handles_from_the_directory(qtbot, people_eng
     completer.activated.emit(next(o for o in offered if o.startswith("@lurah.gambir ")))
     assert edit.text() == "@camat.x @lurah.gambir "
     edit.clear()
-    qtbot.keyClicks(edit, "gambir")  # by name or area too, anywhere in the entry
+    qtbot.keyClicks(edit, "gambir")  # by name too, anywhere in the entry
     assert completer.completionCount() >= 1
 
 

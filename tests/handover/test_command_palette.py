@@ -5,46 +5,16 @@ number; an action added to the window later; arrow keys move, Esc closes."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from sqlalchemy import text
 
-from qlue_console.access.roles import whoami
 from qlue_console.data.queue import QueueFilter
-from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.command_palette import plain, score
-from qlue_console.gui.i18n import install_translations, uninstall_translations
 from qlue_console.gui.main_window import MainWindow
 from qlue_console.triage.views import save_view
 from tests.triage.util import submit
-
-
-@pytest.fixture
-def operator_console(qtbot, qapp, login_url, people_engine, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    made = []
-
-    def open_console(language: str = "en", role: str = "qlue_operator") -> MainWindow:
-        install_translations(qapp, language)
-        url = login_url(role)
-        engine = make_engine(url)
-        win = MainWindow(engine, url, describe(url), language, identity=whoami(engine))
-        qtbot.addWidget(win)
-        win.resize(1400, 850)
-        win.show()
-        with qtbot.waitSignal(win.workspace_ready, timeout=60_000):
-            pass
-        made.append((win, engine))
-        return win
-
-    yield open_console
-    for win, engine in made:
-        win.tasks.wait_idle(10_000)
-        win.close()
-        engine.dispose()
-    uninstall_translations(qapp)
 
 
 def _type(qtbot, win: MainWindow, query: str):
@@ -68,10 +38,10 @@ def test_matching_prefers_the_start_and_accepts_letters_in_order():
 
 
 def test_the_palette_finds_and_runs_actions_workspaces_views_and_reports(
-    qtbot, operator_console, people_engine
+    qtbot, console, people_engine
 ):
     rid = submit(people_engine, 1)
-    win = operator_console("en")
+    win = console(language="en")
     save_view(win.context.engine, "Pluit floods", QueueFilter(search="Sampah"), shared=True)
     qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     palette = win.command_palette
@@ -131,8 +101,8 @@ def test_the_palette_finds_and_runs_actions_workspaces_views_and_reports(
     assert win.triage.detail.report_id == rid
 
 
-def test_the_palette_matches_the_indonesian_text_shown(qtbot, operator_console, people_engine):
-    win = operator_console("id")
+def test_the_palette_matches_the_indonesian_text_shown(qtbot, console, people_engine):
+    win = console(language="id")
     palette = _type(qtbot, win, "serah ter")
     top = palette.shown[0]
     assert (top.text, top.kind) == ("Serah terima shift…", "Tindakan")
@@ -151,14 +121,12 @@ def test_the_palette_matches_the_indonesian_text_shown(qtbot, operator_console, 
     qtbot.keyClick(palette.search, Qt.Key.Key_Escape)
 
 
-def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(
-    qtbot, operator_console, people_engine
-):
+def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(qtbot, console, people_engine):
     """The triage keys (Claim, Verified, Reject, Next) are buttons of the open report, not
     actions: the palette lists the buttons on screen and runs them; the queue's bulk actions
     are there too."""
     rid = submit(people_engine, 1)
-    win = operator_console("en")
+    win = console(language="en")
     win.triage.queue.apply_filter_to_widgets(QueueFilter())
     palette = _type(qtbot, win, f"#{rid}")
     qtbot.keyClick(palette.search, Qt.Key.Key_Return)
@@ -182,13 +150,11 @@ def test_the_open_reports_buttons_and_the_bulk_actions_are_commands(
         )
 
 
-def test_the_workspaces_not_opened_yet_are_built_so_their_buttons_are_listed(
-    qtbot, operator_console
-):
+def test_the_workspaces_not_opened_yet_are_built_so_their_buttons_are_listed(qtbot, console):
     """The Directory was never opened: the palette builds it (one workspace per turn of the
     event loop) and lists its buttons (an admin's: the routing and template editors); running
     one shows the Directory first."""
-    win = operator_console("en", "qlue_admin")
+    win = console("qlue_admin", "en")
     assert "directory" not in win.workspaces
     palette = _type(qtbot, win, "")
     qtbot.waitUntil(lambda: "directory" in win.workspaces, timeout=10_000)

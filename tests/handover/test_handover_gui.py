@@ -5,44 +5,16 @@ of another team; the history keeps every note; claims go to a colleague chosen b
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTreeWidget
+from PySide6.QtWidgets import QTreeWidget
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
-from qlue_console.access.roles import whoami
 from qlue_console.data.queue import QueueFilter
-from qlue_console.db.engine import describe, make_engine
 from qlue_console.gui.main_window import MainWindow
 from qlue_console.triage import actions, handover
 from qlue_console.triage.views import save_view
 from tests.triage.util import submit
-
-
-@pytest.fixture
-def console(qtbot, login_url, people_engine, monkeypatch):
-    """Factory: a main window signed in as a new login of a group role."""
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    made = []
-
-    def open_console(group: str) -> MainWindow:
-        url = login_url(group)
-        engine = make_engine(url)
-        win = MainWindow(engine, url, describe(url), "en", identity=whoami(engine))
-        qtbot.addWidget(win)
-        win.resize(1400, 850)
-        win.show()
-        with qtbot.waitSignal(win.workspace_ready, timeout=60_000):
-            pass
-        made.append((win, engine))
-        return win
-
-    yield open_console
-    for win, engine in made:
-        win.tasks.wait_idle(10_000)
-        win.close()
-        engine.dispose()
 
 
 def _login(win: MainWindow) -> str:

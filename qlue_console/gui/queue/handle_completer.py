@@ -1,6 +1,6 @@
 """Completion of officials' @handles in a line that names several (the bulk dispatch's
-"Officials" line): the word being typed is completed from the directory — by handle, name or
-area, anywhere in the entry — and the chosen handle replaces that word only."""
+"Officials" line): the word being typed is completed from the officials' accounts — by handle
+or name, anywhere in the entry — and the chosen handle replaces that word only."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 from sqlalchemy import Engine
 
-from qlue_console.dispatch.directory import fetch_directory
+from qlue_console.dispatch.directory import fetch_mention_accounts
 from qlue_console.triage import bulk
 from qlue_console.triage.bulk import Target
 
@@ -18,14 +18,9 @@ MIN_TYPED = 2  # letters of a word before the list opens
 
 
 def official_entries(engine: Engine) -> list[str]:
-    """``@handle — name · area or agency`` of every active official, by handle."""
-    entries = []
-    for row in fetch_directory(engine):
-        if not row.active:
-            continue
-        where = row.area_name or row.agency_name
-        entries.append(f"@{row.handle} — {row.display_name}" + (f" · {where}" if where else ""))
-    return entries
+    """``@handle — name`` of every active official, by handle (the accounts the dispatch
+    composer reads, without the directory's mention counts)."""
+    return [f"@{a.handle} — {a.display_name}" for a in fetch_mention_accounts(engine) if a.active]
 
 
 def snapshot_for_dispatch(engine: Engine, ids: Sequence[int]) -> tuple[list[Target], list[str]]:
