@@ -146,14 +146,14 @@ class CommandPalette(QObject):
                     action.trigger,
                 )
             )
-        found += self._buttons({(c.text, n) for c in found for n in self._window.workspaces})
+        found += self._buttons({c.text for c in found})
         if window.may_use("triage"):
             kind_view = self.tr("Named view")
             for view in self._views:
                 found.append(Command(kind_view, view.name, "", partial(self._open_view, view)))
         return found
 
-    def _buttons(self, taken: set[tuple[str, str]]) -> list[Command]:
+    def _buttons(self, actions: set[str]) -> list[Command]:
         """The push buttons of each workspace built so far (the open report's Claim, Verified,
         Reject, Next; the Reports workspace's exports; Verify's decisions…: the workspaces'
         keys are shortcuts of buttons, not actions) that are shown in their workspace, enabled
@@ -161,6 +161,7 @@ class CommandPalette(QObject):
         button of a dialog is not the window's."""
         window = self._window
         found: list[Command] = []
+        seen: set[tuple[str, str]] = set()  # (text, workspace): one command per button text
         titles = {n: plain(a.text()) for n, a in window.workspace_actions().items()}
         for name, workspace in window.workspaces.items():
             page = workspace.widget
@@ -168,13 +169,14 @@ class CommandPalette(QObject):
                 text = plain(button.text()).strip()
                 if (
                     not text
-                    or (text, name) in taken
+                    or text in actions
+                    or (text, name) in seen
                     or button.window() is not window
                     or not button.isVisibleTo(page)
                     or not button.isEnabled()
                 ):
                     continue
-                taken.add((text, name))
+                seen.add((text, name))
                 run = partial(self._press, name, button)
                 found.append(Command(titles.get(name, name), text, "", run))
         return found
