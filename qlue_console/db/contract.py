@@ -137,12 +137,15 @@ def submit_report(
     reported_at: datetime | None = None,
     private: bool = False,
     describe_later: bool = False,
+    staged_photo: int | None = None,
 ) -> int:
     """Submits a citizen's report; returns its id (the same id again for a retry of the same
     content). ``private``: the citizen asked that the public see only the report's status (a
     retry with another value is other content). ``describe_later``: the photo is stored
     after a check of its header only, and a describer adds its hashes and EXIF afterwards (the
-    Open311 gateway answers an upload without decoding it). Raises
+    Open311 gateway answers an upload without decoding it). ``staged_photo``: instead of
+    ``photo``, the id of a photo the gateway staged for this channel (``qlue_gateway_receive``),
+    attached to the new report without its bytes travelling again. Raises
     :class:`~qlue_console.db.errors.IdempotencyConflictError` when ``external_id`` was used
     before with other content."""
     _check_text("channel", channel)
@@ -153,12 +156,14 @@ def submit_report(
     lat = _check_coordinate("lat", lat, 90)
     lon = _check_coordinate("lon", lon, 180)
     reported_at = _check_moment("reported_at", reported_at)
+    if staged_photo is not None:
+        staged_photo = _check_id("staged_photo", staged_photo)
     meta = _photo_meta(conn, photo, describe=not describe_later)
     with translated_errors():
         return conn.execute(
             text(
                 "SELECT submit_report(:channel, :external_id, :citizen, :text, :category, :lat, "
-                ":lon, :photo, CAST(:meta AS jsonb), :reported_at, :private)"
+                ":lon, :photo, CAST(:meta AS jsonb), :reported_at, :private, :staged)"
             ),
             {
                 "channel": channel,
@@ -172,6 +177,7 @@ def submit_report(
                 "meta": meta,
                 "reported_at": reported_at,
                 "private": bool(private),
+                "staged": staged_photo,
             },
         ).scalar_one()
 
