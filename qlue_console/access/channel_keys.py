@@ -82,14 +82,27 @@ def revoke_channel(conn: Connection, name: str) -> None:
         conn.execute(text("SELECT qlue_channel_revoke(:name)"), {"name": name})
 
 
-def check_key(conn: Connection, key: str) -> str | None:
-    """The login of the channel a live key belongs to, else None (unknown or revoked)."""
+@dataclass(frozen=True)
+class Received:
+    """What the gateway's first step found: the key's channel login (None: unknown or revoked,
+    nothing stored), the id of the photo staged for it, or why the photo was refused."""
+
+    login: str | None
+    photo_id: int | None
+    problem: str | None
+
+
+def receive(conn: Connection, key: str, photo: bytes | None = None) -> Received:
+    """Checks ``key`` and, with a ``photo``, checks and stages it for the key's channel
+    (``qlue_gateway_receive``, revision 0033); without one it only checks the key."""
     if not isinstance(key, str) or not key or "\x00" in key:
-        return None
+        return Received(None, None, None)
     with translated_errors():
-        return conn.execute(
-            text("SELECT qlue_channel_key_check(:hash)"), {"hash": key_hash(key)}
-        ).scalar_one()
+        row = conn.execute(
+            text("SELECT * FROM qlue_gateway_receive(:hash, :photo)"),
+            {"hash": key_hash(key), "photo": photo},
+        ).one()
+    return Received(*row)
 
 
 def log_refusal(conn: Connection, login: str, reason: str) -> None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
 
-from qlue_console.access.channel_keys import key_hash, log_refusal
+from qlue_console.access.channel_keys import log_refusal, receive
 from qlue_console.db import contract
 from qlue_console.db.errors import ContractError, IdempotencyConflictError, PermissionDeniedError
 from qlue_console.db.sql_errors import translated_errors
@@ -35,7 +35,7 @@ from qlue_console.open311.ratelimit import RateLimiter
 
 CHANNEL_KIND = "app"  # reports.channel of every gateway report; the channel itself is its login
 MAX_IDEMPOTENCY_KEY = 200
-SERVICE_NOTICE = "Received; waiting to be checked by the command center."
+SERVICE_NOTICE = "_Accepted; waiting to be checked by the command center."
 SERVICE_CACHE_SECONDS = 60.0  # a known service_code is not asked again for this long
 
 
@@ -65,7 +65,9 @@ def _external_id(login: str, idempotency_key: str | None) -> str:
 
 
 @dataclass(frozen=True)
-class _Received:
+class _Accepted:
+    """A live key's channel login and the photo staged for its request."""
+
     login: str
     photo_id: int | None
 
@@ -133,23 +135,19 @@ class Poster:
             raise
         return Posted(report_id, SERVICE_NOTICE)
 
-    def _receive(self, key: str, photo: bytes | None) -> _Received:
+    def _receive(self, key: str, photo: bytes | None) -> _Accepted:
         """The key's check and the photo's upload, one statement committed on its own."""
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            with translated_errors():
-                login, photo_id, problem = conn.execute(
-                    text("SELECT * FROM qlue_gateway_receive(:hash, :photo)"),
-                    {"hash": key_hash(key), "photo": photo},
-                ).one()
-        if login is None:
+            found = receive(conn, key, photo)
+        if found.login is None:
             error = InputError(403, "the api_key is unknown or revoked")
             raise self._refuse_login(self.limiter.login_of(key), error)
-        self.limiter.remember(key, login)
-        if problem is not None:
-            raise self._refuse_login(login, InputError(400, f"photo: {problem}"))
-        return _Received(login, photo_id)
+        self.limiter.remember(key, found.login)
+        if found.problem is not None:
+            raise self._refuse_login(found.login, InputError(400, f"photo: {found.problem}"))
+        return _Accepted(found.login, found.photo_id)
 
-    def _discard(self, received: _Received) -> None:
+    def _discard(self, received: _Accepted) -> None:
         if received.photo_id is None:
             return
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -159,7 +157,7 @@ class Poster:
                     {"login": received.login, "photo": received.photo_id},
                 )
 
-    def _refuse(self, received: _Received, error: InputError) -> InputError:
+    def _refuse(self, received: _Accepted, error: InputError) -> InputError:
         self._discard(received)
         return self._refuse_login(received.login, error)
 
@@ -175,7 +173,7 @@ class Poster:
     def _submit(
         self,
         conn: Connection,
-        received: _Received,
+        received: _Accepted,
         fields: Mapping[str, Sequence[str]],
         external_id: str,
     ) -> int:

@@ -59,9 +59,9 @@ def test_a_live_key_names_its_login_and_a_revoked_or_unknown_one_nobody(
     gateway = make_engine(gateway_url)
     try:
         with gateway.begin() as conn:
-            assert channel_keys.check_key(conn, made.key) == made.login
-            assert channel_keys.check_key(conn, made.key + "x") is None
-            assert channel_keys.check_key(conn, "") is None
+            assert channel_keys.receive(conn, made.key).login == made.login
+            assert channel_keys.receive(conn, made.key + "x").login is None
+            assert channel_keys.receive(conn, "").login is None
         with admin_engine.begin() as conn:
             (row,) = channel_keys.list_channels(conn)
             assert (row.name, row.login, row.revoked) == (name, made.login, False)
@@ -69,7 +69,7 @@ def test_a_live_key_names_its_login_and_a_revoked_or_unknown_one_nobody(
             channel_keys.revoke_channel(conn, name)
             channel_keys.revoke_channel(conn, name)  # again: nothing changes
         with gateway.begin() as conn:
-            assert channel_keys.check_key(conn, made.key) is None
+            assert channel_keys.receive(conn, made.key).login is None
         with admin_engine.begin() as conn:
             (row,) = channel_keys.list_channels(conn)
             assert row.revoked
@@ -164,7 +164,7 @@ def test_only_an_admin_manages_channels_and_only_the_gateway_checks_keys(
             lambda c: channel_keys.add_channel(c, "intruder"),
             channel_keys.list_channels,
             lambda c: channel_keys.revoke_channel(c, "intruder"),
-            lambda c: channel_keys.check_key(c, "some key"),
+            lambda c: channel_keys.receive(c, "some key").login,
         ):
             with engine.begin() as conn, pytest.raises(PermissionDeniedError):
                 call(conn)

@@ -28,7 +28,7 @@ def channels(db_engine, db_url):
         seed_people(conn)
         app = channel_keys.add_channel(conn, names[0])
         channel_keys.add_channel(conn, names[1])
-        assert channel_keys.check_key(conn, app.key) == app.login
+        assert channel_keys.receive(conn, app.key).login == app.login
         channel_keys.log_refusal(conn, app.login, "rate limit")
         channel_keys.revoke_channel(conn, names[1])
     yield names

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from qlue_console.access.channel_keys import key_hash
+from qlue_console.access.channel_keys import receive
 from qlue_console.db import contract
 from qlue_console.db.errors import ContractError, PermissionDeniedError
 from qlue_console.photos.describer import drain, waiting
@@ -84,12 +84,10 @@ def as_gateway(gateway_login):
     engine.dispose()
 
 
-def _receive(engine, key: str, photo: bytes | None):
+def _receive(engine, key: str, photo: bytes | None) -> tuple:
     with engine.begin() as conn:
-        return conn.execute(
-            text("SELECT * FROM qlue_gateway_receive(:hash, :photo)"),
-            {"hash": key_hash(key), "photo": photo},
-        ).one()
+        found = receive(conn, key, photo)
+    return found.login, found.photo_id, found.problem
 
 
 def _submit_as(engine, login: str, staged: int, n: int) -> int:
