@@ -35,7 +35,7 @@ from qlue_console.open311.ratelimit import RateLimiter
 
 CHANNEL_KIND = "app"  # reports.channel of every gateway report; the channel itself is its login
 MAX_IDEMPOTENCY_KEY = 200
-SERVICE_NOTICE = "_Accepted; waiting to be checked by the command center."
+SERVICE_NOTICE = documents.STATUS_NOTES["new"]  # what GET says of it until it is checked
 SERVICE_CACHE_SECONDS = 60.0  # a known service_code is not asked again for this long
 
 

@@ -43,7 +43,9 @@ def test_a_posted_photo_is_attached_once_and_a_retry_leaves_nothing_staged(poste
     headers = {"Idempotency-Key": "staged-1"}
     first = http.post("requests.json", data=form(channel.key), files=files, headers=headers)
     assert first.status_code == 200, first.text
-    report_id = int(first.json()[0]["service_request_id"])
+    [answer] = first.json()
+    assert answer["service_notice"] == "Received; waiting to be checked by the command center."
+    report_id = int(answer["service_request_id"])
     assert report_photos(db_engine, report_id) == [photo_bytes]
     assert staged_count(db_engine) == 0
 
