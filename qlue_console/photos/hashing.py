@@ -4,8 +4,9 @@ The perceptual hash is ``imagehash.phash`` (32×32 grey, DCT, the 8×8 lowest fr
 against their median), read as a 64-bit number whose most significant bit is the first of
 the 8×8 bits. It is stored as a *signed* 64-bit integer because PostgreSQL's ``bigint`` is
 signed; :func:`to_unsigned` gives the unsigned view back. :func:`bands` cuts the unsigned value
-into four 16-bit bands, highest first, equal to the generated columns ``phash_b0..phash_b3``
-(``(phash >> 48) & 65535`` … ``phash & 65535`` on the signed bigint).
+into the three bands of :data:`BAND_BITS` (22, 21 and 21 bits, highest first), equal to the
+expressions of the reuse indexes of revision 0034 (``(phash >> 42) & 4194303``,
+``(phash >> 21) & 2097151`` and ``phash & 2097151`` on the signed bigint).
 
 Flips and rotations — decision. A pHash changes completely under a mirror or a 90° turn
 (distance 26–35 on real photos), so a proof re-used mirrored would slip through. We store
@@ -69,10 +70,19 @@ def hamming(a: int, b: int) -> int:
     return ((a ^ b) & _MASK64).bit_count()
 
 
-def bands(h: int) -> tuple[int, int, int, int]:
-    """Four 16-bit bands of the hash, b0 = the highest 16 bits of the unsigned value."""
+#: The reuse index's bands, highest bits first (qlue_console/photos/reuse.py, revision 0034).
+BAND_BITS = (22, 21, 21)
+
+
+def bands(h: int) -> tuple[int, ...]:
+    """The hash cut into the bands of :data:`BAND_BITS`, the highest bits of the unsigned value
+    first."""
     u = to_unsigned(h)
-    return ((u >> 48) & 0xFFFF, (u >> 32) & 0xFFFF, (u >> 16) & 0xFFFF, u & 0xFFFF)
+    result, shift = [], 64
+    for bits in BAND_BITS:
+        shift -= bits
+        result.append((u >> shift) & ((1 << bits) - 1))
+    return tuple(result)
 
 
 def _bits_to_int(bits: np.ndarray) -> int:

@@ -11,7 +11,7 @@ from qlue_console.db import contract
 from qlue_console.photos.demo import mirrored, with_text_overlay
 from qlue_console.photos.hashing import bands, hamming, to_signed
 from qlue_console.photos.ingest import analyse_photo, describe_photo
-from qlue_console.photos.reuse import find_reuse
+from qlue_console.photos.reuse import LOOKUP, find_reuse, lookup_parameters
 from tests.photos.reuse_baseline import find_similar_proofs, linear_scan
 
 from .helpers import proof
@@ -36,21 +36,31 @@ def _insert(conn, hashes: list[int], kind: str = "proof") -> list[int]:
     return [r.id for r in rows]
 
 
-def test_generated_band_columns_equal_python_bands(db_engine):
+def test_band_expressions_of_the_indexes_equal_python_bands(db_engine):
     rng = random.Random(1)
     hashes = [rng.getrandbits(64) for _ in range(200)] + [0, 2**64 - 1, 2**63, 2**63 - 1]
     with db_engine.begin() as conn:
         ids = _insert(conn, hashes)
         rows = conn.execute(
             text(
-                "SELECT id, phash, phash_b0, phash_b1, phash_b2, phash_b3 FROM photos "
-                "WHERE id = ANY(:ids)"
+                "SELECT phash, ((phash >> 42) & 4194303) AS t0, ((phash >> 21) & 2097151) AS t1, "
+                "(phash & 2097151) AS t2 FROM photos WHERE id = ANY(:ids)"
             ),
             {"ids": ids},
         ).all()
+        indexed = conn.execute(
+            text(
+                "SELECT indexname, indexdef FROM pg_indexes "
+                "WHERE tablename = 'photos' AND indexname LIKE 'photos_proof_t%' ORDER BY 1"
+            )
+        ).all()
     assert len(rows) == len(hashes)
     for row in rows:
-        assert (row.phash_b0, row.phash_b1, row.phash_b2, row.phash_b3) == bands(row.phash)
+        assert (row.t0, row.t1, row.t2) == bands(row.phash)
+    assert [r.indexname for r in indexed] == [f"photos_proof_t{i}_idx" for i in range(3)]
+    expressions = ("(phash >> 42) & ", "(phash >> 21) & ", "phash & ")
+    for r, expression in zip(indexed, expressions, strict=True):
+        assert expression in r.indexdef and "WHERE (kind = 'proof'::text)" in r.indexdef
 
 
 def test_index_agrees_with_brute_force(db_engine):
@@ -127,19 +137,19 @@ def test_variants_exclusions_and_limit(db_engine):
         assert len(many) == 30
 
 
-def test_query_uses_the_band_indexes(db_engine):
+def test_lookup_reads_the_band_indexes_only(db_engine):
     rng = random.Random(3)
     with db_engine.begin() as conn:
         _insert(conn, [rng.getrandbits(64) for _ in range(N_ROWS)])
         conn.execute(text("ANALYZE photos"))
-        plan = "\n".join(
-            r[0]
-            for r in conn.execute(
-                text(
-                    "EXPLAIN SELECT id FROM photos WHERE phash_b0 = ANY(:v0) "
-                    "OR phash_b1 = ANY(:v1) OR phash_b2 = ANY(:v2) OR phash_b3 = ANY(:v3)"
-                ),
-                {f"v{i}": list(range(i * 1000, i * 1000 + 137)) for i in range(4)},
-            )
+        params = lookup_parameters(
+            {"identity": rng.getrandbits(64)},
+            max_distance=8,
+            exclude_report_id=None,
+            exclude_photo_id=None,
+            limit=20,
         )
-    assert "photos_b0_idx" in plan and "photos_b3_idx" in plan
+        plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN " + LOOKUP.text), params))
+    for i in range(3):
+        assert f"photos_proof_t{i}_idx" in plan
+    assert "Seq Scan on photos" not in plan
