@@ -12,4 +12,5 @@ CREATE INDEX photos_proof_b0_idx ON photos (phash_b0) INCLUDE (id, report_id, ph
 CREATE INDEX photos_proof_b1_idx ON photos (phash_b1) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
 CREATE INDEX photos_proof_b2_idx ON photos (phash_b2) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
 CREATE INDEX photos_proof_b3_idx ON photos (phash_b3) INCLUDE (id, report_id, phash) WHERE kind = 'proof';
+DROP STATISTICS photos_phash_bands_stat;
 DROP INDEX photos_proof_t0_idx, photos_proof_t1_idx, photos_proof_t2_idx;
