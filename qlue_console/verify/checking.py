@@ -29,9 +29,10 @@ from qlue_console.photos.reuse import find_reuse
 log = logging.getLogger(__name__)
 
 THRESHOLDS = Thresholds()
-#: Hamming distance up to which flipped or rotated re-uses are searched: 3 is one band equal
-#: (radius 0 per band, 4 probes a hash). A mirrored photo re-posted smaller and re-compressed
-#: lands within 0–2 bits of the matching variant's hash (measured on 30 generated scenes).
+#: Hamming distance up to which flipped or rotated re-uses are searched: 3 is radius 1 in each of
+#: the index's three bands (66 probes a hash). A mirrored photo re-posted smaller and
+#: re-compressed lands within 0–2 bits of the matching variant's hash (measured on 30 generated
+#: scenes).
 VARIANT_DISTANCE = 3
 
 _CONTEXT = text("""
@@ -98,7 +99,7 @@ def reuse_hits(
     flips and rotations up to :data:`VARIANT_DISTANCE` bits. A mirrored or rotated re-post of a
     photo lies within a few bits of the matching variant's hash; searching all eight hashes at
     10 bits probes eight times as many band values (measured among 1M proofs: ~300 ms, slower
-    than a linear scan), so the variants get the smallest radius."""
+    than a linear scan), so the variants get a small radius."""
     identity = {"identity": variant_hashes["identity"]} if "identity" in variant_hashes else {}
     others = {k: v for k, v in variant_hashes.items() if k != "identity"}
     found: dict[int, ReuseHit] = {}
