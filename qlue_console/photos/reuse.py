@@ -76,7 +76,20 @@ _BAND_SCAN = """
      WHERE kind = 'proof' AND {band} = ANY(:v{i})
        AND EXISTS (SELECT FROM unnest(CAST(:hashes AS bigint[])) q(h)
                     WHERE bit_count(CAST(phash # q.h AS bit(64))) <= :max_distance)"""
-_BAND_EXPRESSIONS = ("((phash >> 42) & 4194303)", "((phash >> 21) & 2097151)", "(phash & 2097151)")
+
+
+def _band_expressions() -> tuple[str, ...]:
+    """Each band of :data:`BAND_BITS` as the SQL of its index (revision 0034): the same text the
+    index was created with, so that the planner matches it."""
+    expressions, shift = [], 64
+    for bits in BAND_BITS:
+        shift -= bits
+        mask = (1 << bits) - 1
+        expressions.append(f"((phash >> {shift}) & {mask})" if shift else f"(phash & {mask})")
+    return tuple(expressions)
+
+
+_BAND_EXPRESSIONS = _band_expressions()
 
 LOOKUP = text(
     """
